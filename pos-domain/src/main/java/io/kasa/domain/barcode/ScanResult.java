@@ -1,0 +1,46 @@
+package io.kasa.domain.barcode;
+
+import java.util.Objects;
+
+/** The outcome of parsing one scan: a code the catalogue can use, or a reason it was refused. */
+public sealed interface ScanResult {
+
+  /** The text as received, for logs and diagnostics. */
+  String raw();
+
+  /**
+   * A usable code.
+   *
+   * @param code what was read
+   * @param symbology what the scanner announced or the digits show
+   * @param aimPrefix the AIM symbology identifier that was stripped (e.g. {@code "]E0"}), or {@code
+   *     null}
+   * @param raw the text as received
+   */
+  record Accepted(ParsedCode code, Symbology symbology, String aimPrefix, String raw)
+      implements ScanResult {
+    public Accepted {
+      Objects.requireNonNull(code, "code");
+      Objects.requireNonNull(symbology, "symbology");
+    }
+  }
+
+  /**
+   * A refused scan.
+   *
+   * @param reason why, for a localised message
+   * @param detail a plain English detail for the diagnostics log
+   * @param raw the text as received
+   */
+  record Rejected(Reason reason, String detail, String raw) implements ScanResult {}
+
+  /** Why a scan was refused. */
+  enum Reason {
+    EMPTY,
+    INVALID_CHARACTERS,
+    CHECK_DIGIT,
+    MALFORMED_GS1,
+    UNKNOWN_AI,
+    MALFORMED_EMBEDDED
+  }
+}

@@ -1,0 +1,73 @@
+package io.kasa.domain.catalog;
+
+import io.kasa.domain.money.Money;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An item of the catalogue as it was when added to a sale: a sale keeps the prices it started with
+ * even if the catalogue changes meanwhile.
+ *
+ * @param id stable identifier of the item
+ * @param sku the merchant's stock-keeping unit
+ * @param name the name printed on receipts
+ * @param barcodes every GTIN or in-store code that identifies the item
+ * @param unit the unit it is sold in
+ * @param price the price per unit (VAT-inclusive or net, as the store's tax mode says)
+ * @param taxClass the tax class whose rate applies
+ * @param openPrice whether the cashier enters the price at sale time
+ * @param ageRestricted whether the sale needs an age check
+ */
+public record CatalogItem(
+    String id,
+    String sku,
+    String name,
+    List<String> barcodes,
+    Unit unit,
+    Money price,
+    String taxClass,
+    boolean openPrice,
+    boolean ageRestricted) {
+
+  public CatalogItem {
+    requireText(id, "id");
+    requireText(sku, "sku");
+    requireText(name, "name");
+    barcodes = List.copyOf(Objects.requireNonNull(barcodes, "barcodes"));
+    Objects.requireNonNull(unit, "unit");
+    Objects.requireNonNull(price, "price");
+    requireText(taxClass, "taxClass");
+    if (price.isNegative()) {
+      throw new IllegalArgumentException("Price of " + sku + " cannot be negative: " + price);
+    }
+  }
+
+  /** A plain item sold by the piece at a fixed price. */
+  public static CatalogItem each(String id, String sku, String name, Money price, String taxClass) {
+    return new CatalogItem(id, sku, name, List.of(), Unit.EACH, price, taxClass, false, false);
+  }
+
+  public CatalogItem withBarcodes(String... codes) {
+    return new CatalogItem(
+        id, sku, name, List.of(codes), unit, price, taxClass, openPrice, ageRestricted);
+  }
+
+  public CatalogItem withUnit(Unit newUnit) {
+    return new CatalogItem(
+        id, sku, name, barcodes, newUnit, price, taxClass, openPrice, ageRestricted);
+  }
+
+  public CatalogItem withOpenPrice() {
+    return new CatalogItem(id, sku, name, barcodes, unit, price, taxClass, true, ageRestricted);
+  }
+
+  public CatalogItem withAgeRestriction() {
+    return new CatalogItem(id, sku, name, barcodes, unit, price, taxClass, openPrice, true);
+  }
+
+  private static void requireText(String value, String field) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException("Catalogue item " + field + " must not be blank");
+    }
+  }
+}

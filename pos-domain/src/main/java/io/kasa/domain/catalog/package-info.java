@@ -1,0 +1,2 @@
+/** Catalogue items as the sale engine sees them. */
+package io.kasa.domain.catalog;

@@ -1,0 +1,190 @@
+package io.kasa.domain.receipt;
+
+import io.kasa.domain.money.Money;
+import io.kasa.domain.tax.TaxBreakdownLine;
+import io.kasa.domain.tax.TaxMode;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ResourceBundle;
+
+/**
+ * Lays a receipt out as plain text lines of a fixed width (32, 42 or 48 columns on common receipt
+ * printers), in the receipt's language. Names are wrapped, never truncated.
+ */
+public final class ReceiptTextLayout {
+
+  private static final String BUNDLE = "io.kasa.domain.receipt.ReceiptText";
+
+  private final int columns;
+
+  public ReceiptTextLayout(int columns) {
+    if (columns < 24) {
+      throw new IllegalArgumentException("A receipt needs at least 24 columns: " + columns);
+    }
+    this.columns = columns;
+  }
+
+  public List<String> layout(Receipt receipt) {
+    ResourceBundle text = ResourceBundle.getBundle(BUNDLE, receipt.locale());
+    MoneyFormat format = new MoneyFormat(receipt.locale());
+    List<String> out = new ArrayList<>();
+
+    center(out, receipt.storeName());
+    receipt.header().forEach(h -> center(out, h));
+    if (receipt.taxId() != null) {
+      center(out, text.getString("taxId") + " " + receipt.taxId());
+    }
+    rule(out);
+    wrap(out, text.getString("kind." + receipt.kind()) + " " + receipt.number(), "");
+    if (receipt.originalNumber() != null) {
+      wrap(out, text.getString("original") + " " + receipt.originalNumber(), "");
+    }
+    DateTimeFormatter time =
+        DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(receipt.locale());
+    pair(out, plain(time.format(receipt.time())), receipt.terminal());
+    pair(out, text.getString("cashier"), receipt.cashier());
+    rule(out);
+
+    for (ReceiptLine line : receipt.lines()) {
+      wrap(out, line.name(), "");
+      String qty =
+          "  "
+              + plain(format.quantity(line.quantity()))
+              + " "
+              + text.getString("unit." + line.unit().name())
+              + " x "
+              + amount(format, line.unitPrice());
+      pair(out, qty, amount(format, line.gross()) + " " + line.taxLabel());
+      if (line.discount().isPositive()) {
+        String label = "  " + text.getString("discount");
+        pair(out, label, "-" + amount(format, line.discount()) + "  ");
+      }
+      if (line.note() != null) {
+        wrap(out, line.note(), "    ");
+      }
+    }
+    rule(out);
+
+    Money discounts = receipt.lineDiscounts().plus(receipt.orderDiscount());
+    if (discounts.isPositive() || receipt.taxMode() == TaxMode.EXCLUSIVE) {
+      pair(out, text.getString("subtotal"), amount(format, receipt.subtotal()));
+    }
+    if (receipt.lineDiscounts().isPositive()) {
+      pair(out, text.getString("lineDiscounts"), "-" + amount(format, receipt.lineDiscounts()));
+    }
+    if (receipt.orderDiscount().isPositive()) {
+      pair(out, text.getString("orderDiscount"), "-" + amount(format, receipt.orderDiscount()));
+    }
+    if (receipt.taxMode() == TaxMode.EXCLUSIVE) {
+      for (TaxBreakdownLine tax : receipt.taxBreakdown()) {
+        pair(out, text.getString("taxAdded") + " " + rateText(tax), amount(format, tax.tax()));
+      }
+    }
+    String totalLabel =
+        text.getString(receipt.kind() == Receipt.Kind.SALE ? "total" : "refundTotal");
+    pair(out, totalLabel, plain(format.withSymbol(receipt.total())));
+    if (receipt.taxMode() == TaxMode.INCLUSIVE) {
+      for (TaxBreakdownLine tax : receipt.taxBreakdown()) {
+        pair(
+            out,
+            "  " + text.getString("taxIncluded") + " " + rateText(tax),
+            amount(format, tax.tax()));
+      }
+    }
+    rule(out);
+
+    String paymentKey = receipt.kind() == Receipt.Kind.SALE ? "tender." : "payout.";
+    if (!receipt.cashRounding().isZero()) {
+      String sign = receipt.cashRounding().isPositive() ? "+" : "-";
+      pair(out, text.getString("rounding"), sign + amount(format, receipt.cashRounding().abs()));
+    }
+    for (ReceiptPayment payment : receipt.payments()) {
+      pair(out, text.getString(paymentKey + payment.type()), amount(format, payment.amount()));
+    }
+    if (receipt.change().isPositive()) {
+      pair(out, text.getString("change"), amount(format, receipt.change()));
+    }
+    if (receipt.offline()) {
+      rule(out);
+      wrap(out, text.getString("offline"), "");
+    }
+    if (!receipt.footer().isEmpty()) {
+      rule(out);
+      receipt.footer().forEach(f -> center(out, f));
+    }
+    return out;
+  }
+
+  private static String rateText(TaxBreakdownLine tax) {
+    return tax.rate().label() + " " + tax.rate().rate().value().toPlainString() + "%";
+  }
+
+  private static String amount(MoneyFormat format, Money money) {
+    return plain(format.amount(money));
+  }
+
+  /** Receipt printers have no narrow or no-break spaces: group digits with a plain space. */
+  private static String plain(String s) {
+    return s.replace('\u00a0', ' ').replace('\u202f', ' ');
+  }
+
+  private void rule(List<String> out) {
+    out.add("-".repeat(columns));
+  }
+
+  private void center(List<String> out, String s) {
+    for (String part : split(s, "")) {
+      int pad = (columns - part.length()) / 2;
+      out.add(" ".repeat(pad) + part);
+    }
+  }
+
+  /** Left text and right text on one line, or on two when they do not fit together. */
+  private void pair(List<String> out, String left, String right) {
+    if (left.length() + 1 + right.length() <= columns) {
+      out.add(left + " ".repeat(columns - left.length() - right.length()) + right);
+      return;
+    }
+    wrap(out, left, "");
+    out.add(" ".repeat(Math.max(0, columns - right.length())) + fit(right));
+  }
+
+  private void wrap(List<String> out, String s, String indent) {
+    out.addAll(split(s, indent));
+  }
+
+  private String fit(String s) {
+    return s.length() <= columns ? s : s.substring(0, columns);
+  }
+
+  /** Word-wraps {@code s} into lines of at most {@code columns}, breaking long words. */
+  private List<String> split(String s, String indent) {
+    List<String> lines = new ArrayList<>();
+    int width = columns - indent.length();
+    StringBuilder current = new StringBuilder();
+    for (String word : s.trim().split("\\s+")) {
+      while (word.length() > width) {
+        if (current.length() > 0) {
+          lines.add(indent + current);
+          current.setLength(0);
+        }
+        lines.add(indent + word.substring(0, width));
+        word = word.substring(width);
+      }
+      if (current.length() > 0 && current.length() + 1 + word.length() > width) {
+        lines.add(indent + current);
+        current.setLength(0);
+      }
+      if (current.length() > 0) {
+        current.append(' ');
+      }
+      current.append(word);
+    }
+    if (current.length() > 0 || lines.isEmpty()) {
+      lines.add(indent + current);
+    }
+    return lines;
+  }
+}

@@ -1,0 +1,37 @@
+package io.kasa.domain.tender;
+
+import io.kasa.domain.money.Money;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * One payment towards a sale, or one pay-out of a refund.
+ *
+ * @param id created on the terminal; the idempotency key of the payment
+ * @param type cash, card or other
+ * @param amount the amount handed over (for cash, before change); never negative
+ * @param reference processor or voucher reference, or {@code null}
+ */
+public record Tender(UUID id, TenderType type, Money amount, String reference) {
+
+  public Tender {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(amount, "amount");
+    if (amount.isNegative()) {
+      throw new IllegalArgumentException("A tender cannot be negative: " + amount);
+    }
+  }
+
+  public static Tender cash(Money amount) {
+    return new Tender(UUID.randomUUID(), TenderType.CASH, amount, null);
+  }
+
+  public static Tender card(Money amount, String reference) {
+    return new Tender(UUID.randomUUID(), TenderType.CARD, amount, reference);
+  }
+
+  public boolean isCash() {
+    return type == TenderType.CASH;
+  }
+}

@@ -1,0 +1,180 @@
+package io.kasa.domain.receipt;
+
+import static io.kasa.domain.Fixtures.NOW;
+import static io.kasa.domain.Fixtures.item;
+import static io.kasa.domain.Fixtures.openSale;
+import static io.kasa.domain.Fixtures.uah;
+import static io.kasa.domain.Fixtures.ukraine;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.kasa.domain.money.Percent;
+import io.kasa.domain.money.Quantity;
+import io.kasa.domain.sale.Discount;
+import io.kasa.domain.sale.Refund;
+import io.kasa.domain.sale.RefundMethod;
+import io.kasa.domain.sale.RefundRequest;
+import io.kasa.domain.sale.Sale;
+import io.kasa.domain.tax.TaxRounding;
+import io.kasa.domain.tender.Tender;
+import io.kasa.domain.tender.TenderType;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ReceiptTest {
+
+  private static final String LONG_NAME =
+      "Кава мелена Lavazza Qualità Oro у вакуумній упаковці 250 г для еспресо";
+
+  private final Sale sale = paidSale();
+  private final ReceiptNumber number = new ReceiptNumber("K1", "T1", 42);
+
+  private static Sale paidSale() {
+    Sale sale = openSale(ukraine(TaxRounding.PER_LINE));
+    sale.addItem(item(LONG_NAME, uah("189.90"), "VAT20"), Quantity.of(2));
+    sale.addItem(item("Аспірин", uah("96.40"), "VAT7"), Quantity.ONE);
+    sale.discountLine(1, Discount.percent(Percent.of(10), "Акція тижня"));
+    sale.startTendering();
+    sale.addTender(Tender.card(uah("200.00"), "VISA 4417"), NOW);
+    sale.addTender(Tender.cash(uah("300.00")), NOW);
+    return sale;
+  }
+
+  private static StoreProfile store(Locale locale) {
+    return new StoreProfile(
+        "Kasa Demo Market",
+        List.of("вул. Хрещатик, 1, Київ"),
+        "1234567890",
+        locale,
+        ZoneId.of("Europe/Kyiv"),
+        List.of("Дякуємо за покупку!"),
+        "https://r.kasa.example/{number}");
+  }
+
+  private Receipt receipt(Locale locale) {
+    return ReceiptBuilder.forSale(
+        sale, store(locale), new ReceiptContext(number, NOW, "Каса 1", "Олена", false));
+  }
+
+  @Test
+  void saleReceiptCarriesTheSaleTotalsTendersAndCodes() {
+    Receipt receipt = receipt(Locale.forLanguageTag("uk"));
+    assertThat(receipt.kind()).isEqualTo(Receipt.Kind.SALE);
+    assertThat(receipt.lines()).hasSize(2);
+    assertThat(receipt.lines().get(0).discount()).isEqualTo(uah("37.98"));
+    assertThat(receipt.lines().get(0).note()).isEqualTo("Акція тижня");
+    assertThat(receipt.total()).isEqualTo(sale.totals().total());
+    assertThat(receipt.tax()).isEqualTo(sale.totals().tax());
+    assertThat(receipt.taxBreakdown()).isEqualTo(sale.totals().taxBreakdown());
+    assertThat(receipt.payments())
+        .extracting(ReceiptPayment::type)
+        .containsExactly(TenderType.CARD, TenderType.CASH);
+    assertThat(receipt.change()).isEqualTo(sale.change());
+    assertThat(receipt.settled()).isEqualTo(receipt.total().plus(sale.cashRounding()));
+    assertThat(receipt.barcodePayload()).isEqualTo("K1-T1-000042");
+    assertThat(receipt.qrPayload()).isEqualTo("https://r.kasa.example/K1-T1-000042");
+    assertThat(receipt.time().getZone()).isEqualTo(ZoneId.of("Europe/Kyiv"));
+  }
+
+  @Test
+  void anUnpaidSaleHasNoReceipt() {
+    Sale open = openSale(ukraine(TaxRounding.PER_LINE));
+    assertThatThrownBy(
+            () ->
+                ReceiptBuilder.forSale(
+                    open,
+                    store(Locale.ENGLISH),
+                    new ReceiptContext(number, NOW, "T1", "Olena", false)))
+        .isInstanceOf(IllegalStateException.class);
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {32, 42, 48})
+  void layoutFitsThePaperAndWrapsNamesInsteadOfCuttingThem(int columns) {
+    List<String> lines =
+        new ReceiptTextLayout(columns).layout(receipt(Locale.forLanguageTag("uk")));
+    assertThat(lines).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(columns));
+    String text = String.join("\n", lines);
+    for (String word : LONG_NAME.split(" ")) {
+      assertThat(text).contains(word);
+    }
+  }
+
+  @Test
+  void ukrainianLayoutUsesUkrainianWordsAndNumberFormat() {
+    String text =
+        String.join("\n", new ReceiptTextLayout(42).layout(receipt(Locale.forLanguageTag("uk"))));
+    assertThat(text)
+        .contains("Чек K1-T1-000042")
+        .contains("СУМА")
+        .contains("у т.ч. ПДВ А 20%")
+        .contains("Решта")
+        .contains("2 шт x 189,90")
+        .contains("379,80 А")
+        .contains("-37,98")
+        .doesNotContain("\u00a0");
+  }
+
+  @Test
+  void englishLayoutUsesEnglishWords() {
+    String text = String.join("\n", new ReceiptTextLayout(42).layout(receipt(Locale.ENGLISH)));
+    assertThat(text)
+        .contains("Receipt K1-T1-000042")
+        .contains("TOTAL")
+        .contains("Change")
+        .contains("379.80 А");
+  }
+
+  @Test
+  void refundReceiptNamesTheOriginalAndThePayouts() {
+    Refund refund =
+        sale.refund(
+            UUID.randomUUID(),
+            List.of(RefundRequest.of(2, "1")),
+            RefundMethod.CASH,
+            "Не підійшло",
+            NOW);
+    Receipt receipt =
+        ReceiptBuilder.forRefund(
+            refund,
+            sale,
+            number,
+            store(Locale.forLanguageTag("uk")),
+            new ReceiptContext(new ReceiptNumber("K1", "T1", 43), NOW, "Каса 1", "Олена", false));
+    assertThat(receipt.kind()).isEqualTo(Receipt.Kind.REFUND);
+    assertThat(receipt.originalNumber()).isEqualTo(number);
+    assertThat(receipt.total()).isEqualTo(uah("96.40"));
+    String text = String.join("\n", new ReceiptTextLayout(42).layout(receipt));
+    assertThat(text)
+        .contains("Повернення K1-T1-000043")
+        .contains("Чек продажу K1-T1-000042")
+        .contains("Видано готівкою");
+  }
+
+  @Test
+  void receiptNumbersRoundTripAndRejectGarbage() {
+    assertThat(ReceiptNumber.parse("K1-T1-000042")).isEqualTo(number);
+    assertThat(ReceiptNumber.parse("K1-T1-42")).isEqualTo(number);
+    assertThatThrownBy(() -> ReceiptNumber.parse("K1/T1/42"))
+        .hasMessageContaining("STORE-TERMINAL-SEQUENCE");
+    assertThatThrownBy(() -> new ReceiptNumber("K1", "T1", 0)).hasMessageContaining("starts at 1");
+  }
+
+  @Test
+  void moneyFormatFollowsTheLocale() {
+    assertThat(new MoneyFormat(Locale.US).amount(uah("1234.50"))).isEqualTo("1,234.50");
+    assertThat(
+            new MoneyFormat(Locale.forLanguageTag("uk"))
+                .amount(uah("1234.50"))
+                .replace('\u00a0', ' ')
+                .replace('\u202f', ' '))
+        .isEqualTo("1 234,50");
+    assertThat(new MoneyFormat(Locale.forLanguageTag("uk")).quantity(Quantity.parse("0.375")))
+        .isEqualTo("0,375");
+  }
+}
