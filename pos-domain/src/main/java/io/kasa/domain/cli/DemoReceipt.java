@@ -71,7 +71,7 @@ public final class DemoReceipt {
     sale.discountOrder(Discount.amount(Money.parse("15.00", uah), "Картка лояльності"));
     sale.startTendering();
     sale.addTender(Tender.card(Money.parse("300.00", uah), "VISA ****4417"), now);
-    sale.addTender(Tender.cash(Money.parse("200.00", uah)), now);
+    sale.addTender(Tender.cash(Money.parse("250.00", uah)), now);
     StoreProfile store =
         new StoreProfile(
             "Kasa Demo Market",
