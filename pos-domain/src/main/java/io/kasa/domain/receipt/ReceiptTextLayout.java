@@ -148,15 +148,15 @@ public final class ReceiptTextLayout {
       return;
     }
     wrap(out, left, "");
-    out.add(" ".repeat(Math.max(0, columns - right.length())) + fit(right));
+    if (right.length() < columns) {
+      out.add(" ".repeat(columns - right.length()) + right);
+    } else {
+      wrap(out, right, "");
+    }
   }
 
   private void wrap(List<String> out, String s, String indent) {
     out.addAll(split(s, indent));
-  }
-
-  private String fit(String s) {
-    return s.length() <= columns ? s : s.substring(0, columns);
   }
 
   /** Word-wraps {@code s} into lines of at most {@code columns}, breaking long words. */

@@ -196,6 +196,12 @@ public final class Sale {
         markPaid(at);
       } else if (tender.amount().isZero()) {
         throw new SaleRuleViolation(Rule.TENDER_NOT_POSITIVE, "A tender must be positive");
+      } else if (tender.amount().compareTo(due) >= 0) {
+        // Covers the exact amount but not the rounded one: ask for the rounded amount instead of
+        // leaving a negative amount due.
+        throw new SaleRuleViolation(
+            Rule.CASH_SHORT_OF_ROUNDED_DUE,
+            "Cash " + tender.amount() + " is short of " + cashDue + " due in cash");
       } else {
         tenders.add(tender);
       }

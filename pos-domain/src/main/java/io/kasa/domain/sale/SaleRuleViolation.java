@@ -22,6 +22,7 @@ public final class SaleRuleViolation extends RuntimeException {
     EMPTY_SALE,
     TENDER_NOT_POSITIVE,
     NON_CASH_OVERPAYMENT,
+    CASH_SHORT_OF_ROUNDED_DUE,
     TENDERS_PRESENT,
     REFUND_EXCEEDS_SOLD,
     REFUND_EMPTY

@@ -69,6 +69,16 @@ class SaleRulesTest {
   }
 
   @Test
+  void partialCashMustLeaveSomethingDue() {
+    sale.addItem(item("Жуйка", uah("0.08"), "VAT20"), Quantity.ONE);
+    sale.startTendering();
+    assertThat(sale.cashDue()).isEqualTo(uah("0.10"));
+    assertRule(() -> sale.addTender(Tender.cash(uah("0.09")), NOW), Rule.CASH_SHORT_OF_ROUNDED_DUE);
+    assertThat(sale.addTender(Tender.cash(uah("0.10")), NOW)).isEqualTo(SaleState.PAID);
+    assertThat(sale.cashRounding()).isEqualTo(uah("0.02"));
+  }
+
+  @Test
   void goingBackToTheCartIsAllowedOnlyBeforeAnyPayment() {
     sale.addItem(bread, Quantity.of(2));
     sale.startTendering();
