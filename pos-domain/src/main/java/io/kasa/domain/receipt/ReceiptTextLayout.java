@@ -26,12 +26,37 @@ public final class ReceiptTextLayout {
     this.columns = columns;
   }
 
+  /** How a printer may emphasise a line; the text fits the columns either way. */
+  public enum Emphasis {
+    NORMAL,
+    /** The store name at the top. */
+    TITLE,
+    /** The total to pay or refund. */
+    TOTAL
+  }
+
+  /**
+   * One laid-out line.
+   *
+   * @param text at most {@code columns} characters
+   * @param emphasis how it may be emphasised (bold, double height) without changing its width
+   */
+  public record Line(String text, Emphasis emphasis) {}
+
+  /** The receipt as plain text lines. */
   public List<String> layout(Receipt receipt) {
+    return lines(receipt).stream().map(Line::text).toList();
+  }
+
+  /** The receipt as lines with their emphasis, for printers that can style them. */
+  public List<Line> lines(Receipt receipt) {
+    List<Line> styled = new ArrayList<>();
+    List<String> out = new ArrayList<>();
     ResourceBundle text = ResourceBundle.getBundle(BUNDLE, receipt.locale());
     MoneyFormat format = new MoneyFormat(receipt.locale());
-    List<String> out = new ArrayList<>();
 
     center(out, receipt.storeName());
+    flush(out, styled, Emphasis.TITLE);
     receipt.header().forEach(h -> center(out, h));
     if (receipt.taxId() != null) {
       center(out, text.getString("taxId") + " " + receipt.taxId());
@@ -84,7 +109,9 @@ public final class ReceiptTextLayout {
     }
     String totalLabel =
         text.getString(receipt.kind() == Receipt.Kind.SALE ? "total" : "refundTotal");
+    flush(out, styled, Emphasis.NORMAL);
     pair(out, totalLabel, plain(format.withSymbol(receipt.total())));
+    flush(out, styled, Emphasis.TOTAL);
     if (receipt.taxMode() == TaxMode.INCLUSIVE) {
       for (TaxBreakdownLine tax : receipt.taxBreakdown()) {
         pair(
@@ -114,7 +141,13 @@ public final class ReceiptTextLayout {
       rule(out);
       receipt.footer().forEach(f -> center(out, f));
     }
-    return out;
+    flush(out, styled, Emphasis.NORMAL);
+    return styled;
+  }
+
+  private static void flush(List<String> out, List<Line> styled, Emphasis emphasis) {
+    out.forEach(t -> styled.add(new Line(t, emphasis)));
+    out.clear();
   }
 
   private static String rateText(TaxBreakdownLine tax) {

@@ -1,0 +1,118 @@
+package io.kasa.devices.profile;
+
+import io.kasa.devices.escpos.CodePage;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What one printer model can do, as data. Facts come from the printers' manuals and the
+ * escpos-printer-db project (see NOTICE); a technician can override any field per device.
+ *
+ * @param id stable identifier, e.g. {@code epson-tm-t20iii}
+ * @param name display name
+ * @param vendor manufacturer
+ * @param paperWidthDots printable width in dots (384 on 58 mm, 512 or 576 on 80 mm)
+ * @param columnsFontA characters per line in font A
+ * @param columnsFontB characters per line in font B
+ * @param codePages code page → the number {@code ESC t n} selects on this model, in order of
+ *     preference
+ * @param fullCut whether the cutter can cut fully
+ * @param partialCut whether the cutter can cut partially
+ * @param feedAndCut whether {@code GS V 65/66 n} (feed then cut) is understood
+ * @param cutFeedLines lines to feed before cutting so the cut lands below the last line
+ * @param qrCode whether {@code GS ( k} QR codes print
+ * @param rasterImage whether {@code GS v 0} raster images print
+ * @param nvGraphics whether logos can be stored in and printed from NV memory ({@code GS ( L})
+ * @param realTimeStatus whether the printer answers {@code DLE EOT n}
+ * @param drawerPin default drawer pin: 2 or 5
+ * @param drawerOnMillis default pulse on-time
+ * @param drawerOffMillis default pulse off-time
+ */
+public record PrinterProfile(
+    String id,
+    String name,
+    String vendor,
+    int paperWidthDots,
+    int columnsFontA,
+    int columnsFontB,
+    LinkedHashMap<CodePage, Integer> codePages,
+    boolean fullCut,
+    boolean partialCut,
+    boolean feedAndCut,
+    int cutFeedLines,
+    boolean qrCode,
+    boolean rasterImage,
+    boolean nvGraphics,
+    boolean realTimeStatus,
+    int drawerPin,
+    int drawerOnMillis,
+    int drawerOffMillis) {
+
+  public PrinterProfile {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(name, "name");
+    codePages = new LinkedHashMap<>(Objects.requireNonNull(codePages, "codePages"));
+    if (codePages.isEmpty()) {
+      throw new IllegalArgumentException("Profile " + id + " needs at least one code page");
+    }
+    for (Map.Entry<CodePage, Integer> e : codePages.entrySet()) {
+      if (e.getValue() < 0 || e.getValue() > 255) {
+        throw new IllegalArgumentException(
+            "Profile "
+                + id
+                + ": code page number "
+                + e.getValue()
+                + " of "
+                + e.getKey()
+                + " is not a byte");
+      }
+    }
+    if (paperWidthDots < 8 || paperWidthDots % 8 != 0) {
+      throw new IllegalArgumentException(
+          "Profile "
+              + id
+              + ": paper width "
+              + paperWidthDots
+              + " must be a positive multiple of 8 dots");
+    }
+    if (columnsFontA < 16 || columnsFontB < columnsFontA) {
+      throw new IllegalArgumentException(
+          "Profile " + id + ": implausible columns " + columnsFontA + "/" + columnsFontB);
+    }
+    if (drawerPin != 2 && drawerPin != 5) {
+      throw new IllegalArgumentException(
+          "Profile " + id + ": drawer pin must be 2 or 5, not " + drawerPin);
+    }
+    if (drawerOnMillis < 2
+        || drawerOnMillis > 510
+        || drawerOffMillis < 2
+        || drawerOffMillis > 510) {
+      throw new IllegalArgumentException("Profile " + id + ": drawer pulse times must be 2-510 ms");
+    }
+    if (cutFeedLines < 0 || cutFeedLines > 255) {
+      throw new IllegalArgumentException("Profile " + id + ": cut feed must be 0-255 lines");
+    }
+  }
+
+  /** The code pages in order of preference. */
+  public List<CodePage> pages() {
+    return new ArrayList<>(codePages.keySet());
+  }
+
+  /** The {@code ESC t} number of {@code page} on this model. */
+  public int numberOf(CodePage page) {
+    Integer n = codePages.get(page);
+    if (n == null) {
+      throw new IllegalArgumentException(id + " has no code page " + page);
+    }
+    return n;
+  }
+
+  /** Whether the printer has any cutter. */
+  public boolean hasCutter() {
+    return fullCut || partialCut;
+  }
+}

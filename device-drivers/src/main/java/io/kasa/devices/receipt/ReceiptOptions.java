@@ -1,0 +1,39 @@
+package io.kasa.devices.receipt;
+
+import io.kasa.devices.escpos.EscPos;
+import io.kasa.devices.escpos.MonochromeImage;
+
+/**
+ * How a store wants its receipts printed.
+ *
+ * @param columns characters per line, or 0 for the profile's font A columns
+ * @param nvLogoKey key of a logo stored in the printer's NV memory, or {@code null}
+ * @param rasterLogo a logo sent as a raster image with every receipt, or {@code null}; ignored when
+ *     {@code nvLogoKey} is set
+ * @param cut the cut after the receipt
+ * @param openDrawer whether to kick the drawer before printing (cash sales)
+ */
+public record ReceiptOptions(
+    int columns, String nvLogoKey, MonochromeImage rasterLogo, EscPos.Cut cut, boolean openDrawer) {
+
+  /** No logo, the profile's columns, partial cut, drawer closed. */
+  public static ReceiptOptions defaults() {
+    return new ReceiptOptions(0, null, null, EscPos.Cut.PARTIAL, false);
+  }
+
+  public ReceiptOptions withNvLogo(String key) {
+    return new ReceiptOptions(columns, key, rasterLogo, cut, openDrawer);
+  }
+
+  public ReceiptOptions withRasterLogo(MonochromeImage logo) {
+    return new ReceiptOptions(columns, nvLogoKey, logo, cut, openDrawer);
+  }
+
+  public ReceiptOptions withColumns(int n) {
+    return new ReceiptOptions(n, nvLogoKey, rasterLogo, cut, openDrawer);
+  }
+
+  public ReceiptOptions withDrawer(boolean open) {
+    return new ReceiptOptions(columns, nvLogoKey, rasterLogo, cut, open);
+  }
+}

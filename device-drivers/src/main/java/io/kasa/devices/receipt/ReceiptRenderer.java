@@ -1,0 +1,69 @@
+package io.kasa.devices.receipt;
+
+import io.kasa.devices.escpos.EscPos;
+import io.kasa.devices.profile.PrinterProfile;
+import io.kasa.domain.receipt.Receipt;
+import io.kasa.domain.receipt.ReceiptTextLayout;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Renders pos-domain's {@link Receipt} for one printer: the shared column layout (name left, amount
+ * right, names wrapped, tax breakdown) with the store name and total emphasised, then the receipt's
+ * QR code (when the store publishes receipts and the printer can print QR) or a CODE128 barcode of
+ * its number, then feed and cut. {@link #preview} gives the same layout as plain text.
+ */
+public final class ReceiptRenderer {
+
+  private final PrinterProfile profile;
+  private final ReceiptOptions options;
+
+  public ReceiptRenderer(PrinterProfile profile, ReceiptOptions options) {
+    this.profile = profile;
+    this.options = options;
+  }
+
+  /** Characters per line used for this printer. */
+  public int columns() {
+    return options.columns() > 0 ? options.columns() : profile.columnsFontA();
+  }
+
+  /** The ESC/POS bytes of the receipt. */
+  public byte[] render(Receipt receipt) {
+    EscPos p = new EscPos(profile).initialize();
+    if (options.openDrawer()) {
+      p.drawerPulse();
+    }
+    if (options.nvLogoKey() != null && profile.nvGraphics()) {
+      p.align(EscPos.Align.CENTER).nvLogo(options.nvLogoKey()).align(EscPos.Align.LEFT);
+    } else if (options.rasterLogo() != null && profile.rasterImage()) {
+      p.align(EscPos.Align.CENTER).image(options.rasterLogo()).align(EscPos.Align.LEFT);
+    }
+    for (ReceiptTextLayout.Line line : new ReceiptTextLayout(columns()).lines(receipt)) {
+      switch (line.emphasis()) {
+        case TITLE -> p.bold(true).line(line.text()).bold(false);
+        case TOTAL -> p.bold(true).size(1, 2).line(line.text()).size(1, 1).bold(false);
+        case NORMAL -> p.line(line.text());
+      }
+    }
+    p.align(EscPos.Align.CENTER);
+    if (receipt.qrPayload() != null && profile.qrCode()) {
+      p.qr(receipt.qrPayload(), 6, EscPos.QrLevel.M);
+    } else {
+      p.barcode(EscPos.Barcode.CODE128, receipt.barcodePayload(), 60, 2, EscPos.Hri.BELOW);
+    }
+    p.newline().align(EscPos.Align.LEFT).cut(options.cut());
+    return p.toBytes();
+  }
+
+  /** The receipt as the plain text lines a preview or a test shows. */
+  public List<String> preview(Receipt receipt) {
+    List<String> lines = new ArrayList<>(new ReceiptTextLayout(columns()).layout(receipt));
+    if (receipt.qrPayload() != null && profile.qrCode()) {
+      lines.add("[QR " + receipt.qrPayload() + "]");
+    } else {
+      lines.add("[CODE128 " + receipt.barcodePayload() + "]");
+    }
+    return lines;
+  }
+}
