@@ -329,6 +329,11 @@ public final class EscPos {
     return out.size();
   }
 
+  /** {@code s} as this printer prints it, fallbacks applied. */
+  public String printable(String s) {
+    return text.substitute(s);
+  }
+
   /** Whether {@code s} prints without any fallback on this printer. */
   public boolean printsExactly(String s) {
     return text.printsExactly(s);

@@ -116,8 +116,11 @@ public final class TextEncoder {
     return true;
   }
 
-  /** Replaces every character no page has by its fallback, so the rest is always encodable. */
-  String substitute(String text) {
+  /**
+   * {@code text} as this printer will print it: every character no page has replaced by its
+   * fallback. Layouts measure this, so a fallback longer than its character keeps columns aligned.
+   */
+  public String substitute(String text) {
     StringBuilder out = new StringBuilder(text.length());
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);

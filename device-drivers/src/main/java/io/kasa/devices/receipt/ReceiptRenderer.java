@@ -39,7 +39,7 @@ public final class ReceiptRenderer {
     } else if (options.rasterLogo() != null && profile.rasterImage()) {
       p.align(EscPos.Align.CENTER).image(options.rasterLogo()).align(EscPos.Align.LEFT);
     }
-    for (ReceiptTextLayout.Line line : new ReceiptTextLayout(columns()).lines(receipt)) {
+    for (ReceiptTextLayout.Line line : layout(p).lines(receipt)) {
       switch (line.emphasis()) {
         case TITLE -> p.bold(true).line(line.text()).bold(false);
         case TOTAL -> p.bold(true).size(1, 2).line(line.text()).size(1, 1).bold(false);
@@ -56,9 +56,13 @@ public final class ReceiptRenderer {
     return p.toBytes();
   }
 
-  /** The receipt as the plain text lines a preview or a test shows. */
+  private ReceiptTextLayout layout(EscPos printer) {
+    return new ReceiptTextLayout(columns(), printer::printable);
+  }
+
+  /** The receipt as the plain text lines this printer prints, for previews and tests. */
   public List<String> preview(Receipt receipt) {
-    List<String> lines = new ArrayList<>(new ReceiptTextLayout(columns()).layout(receipt));
+    List<String> lines = new ArrayList<>(layout(new EscPos(profile)).layout(receipt));
     if (receipt.qrPayload() != null && profile.qrCode()) {
       lines.add("[QR " + receipt.qrPayload() + "]");
     } else {

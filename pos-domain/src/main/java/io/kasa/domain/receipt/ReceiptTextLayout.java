@@ -8,6 +8,7 @@ import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ResourceBundle;
+import java.util.function.UnaryOperator;
 
 /**
  * Lays a receipt out as plain text lines of a fixed width (32, 42 or 48 columns on common receipt
@@ -18,12 +19,23 @@ public final class ReceiptTextLayout {
   private static final String BUNDLE = "io.kasa.domain.receipt.ReceiptText";
 
   private final int columns;
+  private final UnaryOperator<String> printable;
 
   public ReceiptTextLayout(int columns) {
+    this(columns, UnaryOperator.identity());
+  }
+
+  /**
+   * A layout for a device that prints some characters differently (a printer without ₴ prints
+   * "грн"): {@code printable} maps text to what will actually print, and widths are measured on
+   * that, so columns still line up.
+   */
+  public ReceiptTextLayout(int columns, UnaryOperator<String> printable) {
     if (columns < 24) {
       throw new IllegalArgumentException("A receipt needs at least 24 columns: " + columns);
     }
     this.columns = columns;
+    this.printable = printable;
   }
 
   /** How a printer may emphasise a line; the text fits the columns either way. */
@@ -175,7 +187,9 @@ public final class ReceiptTextLayout {
   }
 
   /** Left text and right text on one line, or on two when they do not fit together. */
-  private void pair(List<String> out, String left, String right) {
+  private void pair(List<String> out, String rawLeft, String rawRight) {
+    String left = printable.apply(rawLeft);
+    String right = printable.apply(rawRight);
     if (left.length() + 1 + right.length() <= columns) {
       out.add(left + " ".repeat(columns - left.length() - right.length()) + right);
       return;
@@ -193,7 +207,8 @@ public final class ReceiptTextLayout {
   }
 
   /** Word-wraps {@code s} into lines of at most {@code columns}, breaking long words. */
-  private List<String> split(String s, String indent) {
+  private List<String> split(String raw, String indent) {
+    String s = printable.apply(raw);
     List<String> lines = new ArrayList<>();
     int width = columns - indent.length();
     StringBuilder current = new StringBuilder();

@@ -1,0 +1,90 @@
+package io.kasa.devices.receipt;
+
+import io.kasa.domain.catalog.CatalogItem;
+import io.kasa.domain.catalog.Unit;
+import io.kasa.domain.money.Money;
+import io.kasa.domain.money.Percent;
+import io.kasa.domain.money.Quantity;
+import io.kasa.domain.receipt.Receipt;
+import io.kasa.domain.receipt.ReceiptBuilder;
+import io.kasa.domain.receipt.ReceiptContext;
+import io.kasa.domain.receipt.ReceiptNumber;
+import io.kasa.domain.receipt.StoreProfile;
+import io.kasa.domain.sale.Discount;
+import io.kasa.domain.sale.Sale;
+import io.kasa.domain.sale.SalePolicy;
+import io.kasa.domain.tax.TaxPolicy;
+import io.kasa.domain.tax.TaxRate;
+import io.kasa.domain.tax.TaxRounding;
+import io.kasa.domain.tender.CashRounding;
+import io.kasa.domain.tender.Tender;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Currency;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/** Paid-sale receipts for rendering tests and benchmarks. */
+public final class SampleReceipts {
+
+  private static final Currency UAH = Currency.getInstance("UAH");
+  private static final Instant NOW = Instant.parse("2026-11-27T10:15:00Z");
+
+  private SampleReceipts() {}
+
+  /** A Ukrainian receipt with {@code lines} item lines, a discount and a split tender. */
+  public static Receipt ukrainian(int lines, String receiptUrlTemplate) {
+    SalePolicy policy =
+        SalePolicy.of(
+            UAH,
+            TaxPolicy.inclusive(
+                TaxRounding.PER_RECEIPT,
+                TaxRate.of("VAT20", "А", "20"),
+                TaxRate.of("VAT7", "Б", "7")),
+            CashRounding.to(Money.parse("0.10", UAH)));
+    Sale sale =
+        Sale.open(
+            UUID.nameUUIDFromBytes(("s" + lines).getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+            policy,
+            NOW);
+    String[] names = {
+      "Кава мелена Lavazza Qualità Oro 250 г", "Яблука Голден", "Аспірин 500 мг №10", "Хліб житній",
+      "Йогурт «Галичина» 2,5 %", "Ґрунт для розсади 5 л", "Їжачок — печиво", "Сік яблучний 1 л"
+    };
+    for (int i = 0; i < lines; i++) {
+      String name = names[i % names.length];
+      boolean weighed = i % names.length == 1;
+      CatalogItem item =
+          new CatalogItem(
+              "i" + i,
+              "SKU" + i,
+              name,
+              List.of(),
+              weighed ? Unit.KILOGRAM : Unit.EACH,
+              Money.of(1_999 + 731L * i, UAH),
+              i % names.length == 2 ? "VAT7" : "VAT20",
+              false,
+              false);
+      sale.addItem(item, weighed ? Quantity.parse("1.275") : Quantity.of(1 + i % 3));
+    }
+    sale.discountLine(1, Discount.percent(Percent.of(10), "Акція тижня"));
+    sale.startTendering();
+    Money half = sale.amountDue().percent(Percent.of(50), java.math.RoundingMode.DOWN);
+    sale.addTender(Tender.card(half, "VISA ****4417"), NOW);
+    sale.addTender(Tender.cash(sale.cashDue().plus(Money.parse("50.00", UAH))), NOW);
+    StoreProfile store =
+        new StoreProfile(
+            "Kasa Demo Market",
+            List.of("вул. Хрещатик, 1, Київ"),
+            "1234567890",
+            Locale.forLanguageTag("uk"),
+            ZoneId.of("Europe/Kyiv"),
+            List.of("Дякуємо за покупку!"),
+            receiptUrlTemplate);
+    return ReceiptBuilder.forSale(
+        sale,
+        store,
+        new ReceiptContext(new ReceiptNumber("K1", "T1", 42), NOW, "Каса 1", "Олена", false));
+  }
+}

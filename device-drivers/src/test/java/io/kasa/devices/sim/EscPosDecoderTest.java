@@ -1,0 +1,110 @@
+package io.kasa.devices.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kasa.devices.Profiles;
+import io.kasa.devices.escpos.EscPos;
+import io.kasa.devices.escpos.MonochromeImage;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Round trips: every command the encoder writes comes back out of the decoder. */
+class EscPosDecoderTest {
+
+  private final EscPos p = new EscPos(Profiles.epson());
+
+  private List<PrintElement> decoded() {
+    return new EscPosDecoder(Profiles.epson()).decode(p.toBytes());
+  }
+
+  @Test
+  void textWithStylesAndCodePageSwitches() {
+    p.initialize()
+        .bold(true)
+        .size(2, 2)
+        .align(EscPos.Align.CENTER)
+        .line("Сума ½ Ґ")
+        .bold(false)
+        .size(1, 1)
+        .align(EscPos.Align.LEFT)
+        .line("plain");
+    assertThat(decoded())
+        .containsExactly(
+            new PrintElement.Initialize(),
+            new PrintElement.TextLine("Сума ½ Ґ", true, false, 2, 2, false, EscPos.Align.CENTER),
+            new PrintElement.TextLine("plain", false, false, 1, 1, false, EscPos.Align.LEFT));
+  }
+
+  @Test
+  void underlineAndFontB() {
+    p.underline(1).fontB(true).line("x");
+    assertThat(decoded())
+        .containsExactly(
+            new PrintElement.TextLine("x", false, true, 1, 1, true, EscPos.Align.LEFT));
+  }
+
+  @Test
+  void feedCutAndDrawer() {
+    p.feed(2).cut(EscPos.Cut.PARTIAL).drawerPulse(5, 100, 200);
+    assertThat(decoded())
+        .containsExactly(
+            new PrintElement.Feed(2),
+            new PrintElement.Cut(true, 3),
+            new PrintElement.DrawerKick(5, 100, 200));
+  }
+
+  @Test
+  void barcodesOfEveryKind() {
+    p.barcode(EscPos.Barcode.EAN13, "4820000191357", 50, 2, EscPos.Hri.BELOW)
+        .barcode(EscPos.Barcode.EAN8, "9638507", 50, 2, EscPos.Hri.NONE)
+        .barcode(EscPos.Barcode.UPC_A, "03600029145", 50, 2, EscPos.Hri.NONE)
+        .barcode(EscPos.Barcode.CODE128, "K1-T1-000042", 50, 2, EscPos.Hri.BELOW);
+    assertThat(decoded())
+        .containsExactly(
+            new PrintElement.Barcode(EscPos.Barcode.EAN13, "4820000191357"),
+            new PrintElement.Barcode(EscPos.Barcode.EAN8, "9638507"),
+            new PrintElement.Barcode(EscPos.Barcode.UPC_A, "03600029145"),
+            new PrintElement.Barcode(EscPos.Barcode.CODE128, "K1-T1-000042"));
+  }
+
+  @Test
+  void qrCode() {
+    p.qr("https://r.kasa.example/K1-T1-000042", 5, EscPos.QrLevel.Q);
+    assertThat(decoded())
+        .containsExactly(
+            new PrintElement.Qr("https://r.kasa.example/K1-T1-000042", 5, EscPos.QrLevel.Q));
+  }
+
+  @Test
+  void rasterImageBandsAndNvLogos() {
+    byte[] data = new byte[2 * 130];
+    data[0] = (byte) 0x80;
+    MonochromeImage image = new MonochromeImage(16, 130, data);
+    p.image(image).nvLogo("K1").storeNvLogo("K1", image.band(0, 2));
+    List<PrintElement> elements = decoded();
+    assertThat(elements).hasSize(4);
+    assertThat(((PrintElement.Image) elements.get(0)).image()).isEqualTo(image.band(0, 128));
+    assertThat(((PrintElement.Image) elements.get(1)).image()).isEqualTo(image.band(128, 130));
+    assertThat(elements.get(2)).isEqualTo(new PrintElement.NvLogo("K1"));
+    assertThat(elements.get(3)).isEqualTo(new PrintElement.NvLogoStored("K1", image.band(0, 2)));
+  }
+
+  @Test
+  void statusRequests() {
+    p.statusRequest(1).statusRequest(4);
+    assertThat(decoded())
+        .containsExactly(new PrintElement.StatusRequest(1), new PrintElement.StatusRequest(4));
+  }
+
+  @Test
+  void unknownAndTruncatedCommandsAreReportedNotSkipped() {
+    List<PrintElement> elements =
+        new EscPosDecoder(Profiles.epson()).decode(new byte[] {0x1b, 0x7e, 0x41, 0x1d, 0x6b});
+    assertThat(elements)
+        .containsExactly(
+            new PrintElement.Unknown(0, "1B 7E"),
+            new PrintElement.Unknown(3, "1D 6B"),
+            // A line is reported when it ends (here: the end of the stream).
+            new PrintElement.TextLine("A", false, false, 1, 1, false, EscPos.Align.LEFT));
+  }
+}
