@@ -41,6 +41,10 @@ public sealed interface ScanResult {
     CHECK_DIGIT,
     MALFORMED_GS1,
     UNKNOWN_AI,
-    MALFORMED_EMBEDDED
+    MALFORMED_EMBEDDED,
+    /** More arrived than a scan can hold before its terminator (set by scanner framing). */
+    TOO_LONG,
+    /** A scan started but its terminator never came (set by scanner framing). */
+    INCOMPLETE
   }
 }
