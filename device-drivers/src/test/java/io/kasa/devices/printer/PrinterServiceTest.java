@@ -160,6 +160,8 @@ class PrinterServiceTest {
                 .printed())
         .isTrue();
 
+    await().atMost(Duration.ofSeconds(10)).until(() -> virtual.textLines().contains("перший"));
+
     line.unplug();
     awaitStatus("DISCONNECTED");
     CompletableFuture<PrintResult> second = service.print(PrintJob.of("second", receipt("другий")));
