@@ -64,7 +64,12 @@ public final class UsbDiscovery {
     }
   }
 
-  /** The device {@code uri} names, or null. */
+  /** The attached device {@code uri} names, or null. */
+  public static UsbDevice find(DeviceUri.Usb uri) throws UsbException {
+    return find(UsbHostManager.getUsbServices().getRootUsbHub(), uri);
+  }
+
+  /** The device {@code uri} names under {@code hub}, or null. */
   static UsbDevice find(UsbHub hub, DeviceUri.Usb uri) {
     for (Object o : hub.getAttachedUsbDevices()) {
       UsbDevice device = (UsbDevice) o;
