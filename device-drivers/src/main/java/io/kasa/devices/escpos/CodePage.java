@@ -69,6 +69,11 @@ public enum CodePage {
     return (byte) b;
   }
 
+  /** The byte for {@code c}, or -1 if this page does not have it. */
+  int byteOf(char c) {
+    return reverse[c];
+  }
+
   /** The character printed for byte {@code b}, or U+FFFD for an undefined byte. */
   public char decode(byte b) {
     return table[b & 0xff];

@@ -1,7 +1,6 @@
 package io.kasa.devices.escpos;
 
 import io.kasa.devices.profile.PrinterProfile;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
@@ -69,7 +68,7 @@ public final class EscPos {
 
   private final PrinterProfile profile;
   private final TextEncoder text;
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream(2048);
+  private final ByteBuffer out = new ByteBuffer();
   private CodePage page;
 
   public EscPos(PrinterProfile profile) {
@@ -95,11 +94,15 @@ public final class EscPos {
 
   /** Text without a line end, in whatever code pages it needs. */
   public EscPos text(String s) {
+    // Fast path: the whole text is in the current page (nearly always on a receipt).
+    if (out.appendIfEncodable(s, page)) {
+      return this;
+    }
     for (TextEncoder.Run run : text.encode(s, page)) {
       if (run.page() != page) {
         selectPage(run.page());
       }
-      out.writeBytes(run.bytes());
+      out.write(run.bytes());
     }
     return this;
   }
@@ -210,7 +213,7 @@ public final class EscPos {
     raw(GS, 'w', moduleWidth);
     raw(GS, 'H', hri.ordinal());
     raw(GS, 'k', type.m, payload.length);
-    out.writeBytes(payload);
+    out.write(payload);
     return this;
   }
 
@@ -234,7 +237,7 @@ public final class EscPos {
     raw(GS, '(', 'k', 3, 0, 0x31, 0x45, 0x30 + level.ordinal());
     int len = bytes.length + 3;
     raw(GS, '(', 'k', len & 0xff, len >> 8, 0x31, 0x50, 0x30);
-    out.writeBytes(bytes);
+    out.write(bytes);
     raw(GS, '(', 'k', 3, 0, 0x31, 0x51, 0x30);
     return this;
   }
@@ -256,7 +259,7 @@ public final class EscPos {
       int xBytes = band.widthBytes();
       int rows = band.heightDots();
       raw(GS, 'v', '0', 0, xBytes & 0xff, xBytes >> 8, rows & 0xff, rows >> 8);
-      out.writeBytes(band.data());
+      out.write(band.data());
     }
     return this;
   }
@@ -293,7 +296,7 @@ public final class EscPos {
           (int) (params >> 24));
     }
     raw(0x30, 0x43, 0x30, k[0], k[1], 1, w & 0xff, w >> 8, h & 0xff, h >> 8, 0x31);
-    out.writeBytes(data);
+    out.write(data);
     return this;
   }
 
@@ -307,7 +310,7 @@ public final class EscPos {
 
   /** Appends bytes as they are, e.g. a printer-specific command from configuration. */
   public EscPos rawBytes(byte[] bytes) {
-    out.writeBytes(bytes);
+    out.write(bytes);
     return this;
   }
 
@@ -375,6 +378,19 @@ public final class EscPos {
           "Barcode needs " + withoutCheck + " or " + withCheck + " digits: '" + data + "'");
     }
     return data.getBytes(StandardCharsets.US_ASCII);
+  }
+
+  private EscPos raw(int a, int b) {
+    out.write(a);
+    out.write(b);
+    return this;
+  }
+
+  private EscPos raw(int a, int b, int c) {
+    out.write(a);
+    out.write(b);
+    out.write(c);
+    return this;
   }
 
   private EscPos raw(int... bytes) {

@@ -30,6 +30,21 @@ public final class ReceiptRenderer {
 
   /** The ESC/POS bytes of the receipt. */
   public byte[] render(Receipt receipt) {
+    return encode(lines(receipt), receipt.qrPayload(), receipt.barcodePayload());
+  }
+
+  /** The receipt laid out in this printer's columns, measured on what it will actually print. */
+  public List<ReceiptTextLayout.Line> lines(Receipt receipt) {
+    return layout(new EscPos(profile)).lines(receipt);
+  }
+
+  /**
+   * Encodes laid-out lines: logo, lines with the title and total emphasised, then the QR code of
+   * {@code qrPayload} (when given and supported) or a CODE128 of {@code barcodePayload}, feed and
+   * cut.
+   */
+  public byte[] encode(
+      List<ReceiptTextLayout.Line> lines, String qrPayload, String barcodePayload) {
     EscPos p = new EscPos(profile).initialize();
     if (options.openDrawer()) {
       p.drawerPulse();
@@ -39,7 +54,7 @@ public final class ReceiptRenderer {
     } else if (options.rasterLogo() != null && profile.rasterImage()) {
       p.align(EscPos.Align.CENTER).image(options.rasterLogo()).align(EscPos.Align.LEFT);
     }
-    for (ReceiptTextLayout.Line line : layout(p).lines(receipt)) {
+    for (ReceiptTextLayout.Line line : lines) {
       switch (line.emphasis()) {
         case TITLE -> p.bold(true).line(line.text()).bold(false);
         case TOTAL -> p.bold(true).size(1, 2).line(line.text()).size(1, 1).bold(false);
@@ -47,10 +62,10 @@ public final class ReceiptRenderer {
       }
     }
     p.align(EscPos.Align.CENTER);
-    if (receipt.qrPayload() != null && profile.qrCode()) {
-      p.qr(receipt.qrPayload(), 6, EscPos.QrLevel.M);
+    if (qrPayload != null && profile.qrCode()) {
+      p.qr(qrPayload, 6, EscPos.QrLevel.M);
     } else {
-      p.barcode(EscPos.Barcode.CODE128, receipt.barcodePayload(), 60, 2, EscPos.Hri.BELOW);
+      p.barcode(EscPos.Barcode.CODE128, barcodePayload, 60, 2, EscPos.Hri.BELOW);
     }
     p.newline().align(EscPos.Align.LEFT).cut(options.cut());
     return p.toBytes();

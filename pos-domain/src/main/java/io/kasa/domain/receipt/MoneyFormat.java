@@ -8,11 +8,15 @@ import java.util.Locale;
 
 /**
  * Formats amounts and quantities in a locale's conventions ({@code 1 234,50} in Ukrainian, {@code
- * 1,234.50} in US English) without ever going through floating point.
+ * 1,234.50} in US English) without ever going through floating point. Not thread-safe (it keeps its
+ * formatters): use one per thread or per receipt.
  */
 public final class MoneyFormat {
 
   private final Locale locale;
+  private final DecimalFormat[] amountByDigits = new DecimalFormat[5];
+  private DecimalFormat quantityFormat;
+  private Boolean symbolFirst;
 
   public MoneyFormat(Locale locale) {
     this.locale = locale;
@@ -20,28 +24,37 @@ public final class MoneyFormat {
 
   /** The amount without a currency sign, with exactly the currency's fraction digits. */
   public String amount(Money money) {
-    DecimalFormat format = (DecimalFormat) NumberFormat.getNumberInstance(locale);
     int digits = money.currency().getDefaultFractionDigits();
-    format.setMinimumFractionDigits(digits);
-    format.setMaximumFractionDigits(digits);
-    format.setGroupingUsed(true);
+    DecimalFormat format = digits < amountByDigits.length ? amountByDigits[digits] : null;
+    if (format == null) {
+      format = (DecimalFormat) NumberFormat.getNumberInstance(locale);
+      format.setMinimumFractionDigits(digits);
+      format.setMaximumFractionDigits(digits);
+      format.setGroupingUsed(true);
+      if (digits < amountByDigits.length) {
+        amountByDigits[digits] = format;
+      }
+    }
     return format.format(money.toDecimal());
   }
 
   /** The amount with the currency's symbol in this locale, e.g. {@code 1 234,50 ₴}. */
   public String withSymbol(Money money) {
+    if (symbolFirst == null) {
+      NumberFormat probe = NumberFormat.getCurrencyInstance(locale);
+      symbolFirst = probe instanceof DecimalFormat df && df.toPattern().startsWith("¤");
+    }
     String symbol = money.currency().getSymbol(locale);
-    NumberFormat probe = NumberFormat.getCurrencyInstance(locale);
-    String sample = probe instanceof DecimalFormat df ? df.toPattern() : "";
-    boolean symbolFirst = sample.startsWith("¤");
     return symbolFirst ? symbol + amount(money) : amount(money) + " " + symbol;
   }
 
   /** A quantity with as many decimals as it needs: {@code 2}, {@code 0,375}. */
   public String quantity(Quantity quantity) {
-    DecimalFormat format = (DecimalFormat) NumberFormat.getNumberInstance(locale);
-    format.setMinimumFractionDigits(0);
-    format.setMaximumFractionDigits(Quantity.SCALE);
-    return format.format(quantity.toDecimal());
+    if (quantityFormat == null) {
+      quantityFormat = (DecimalFormat) NumberFormat.getNumberInstance(locale);
+      quantityFormat.setMinimumFractionDigits(0);
+      quantityFormat.setMaximumFractionDigits(Quantity.SCALE);
+    }
+    return quantityFormat.format(quantity.toDecimal());
   }
 }

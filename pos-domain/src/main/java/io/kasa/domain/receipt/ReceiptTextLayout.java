@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.ResourceBundle;
 import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 
 /**
  * Lays a receipt out as plain text lines of a fixed width (32, 42 or 48 columns on common receipt
@@ -17,6 +18,7 @@ import java.util.function.UnaryOperator;
 public final class ReceiptTextLayout {
 
   private static final String BUNDLE = "io.kasa.domain.receipt.ReceiptText";
+  private static final Pattern SPACES = Pattern.compile("\\s+");
 
   private final int columns;
   private final UnaryOperator<String> printable;
@@ -212,7 +214,7 @@ public final class ReceiptTextLayout {
     List<String> lines = new ArrayList<>();
     int width = columns - indent.length();
     StringBuilder current = new StringBuilder();
-    for (String word : s.trim().split("\\s+")) {
+    for (String word : SPACES.split(s.trim())) {
       while (word.length() > width) {
         if (current.length() > 0) {
           lines.add(indent + current);
