@@ -2,6 +2,7 @@ package io.kasa.devices.transport;
 
 import com.fazecast.jSerialComm.SerialPort;
 import java.util.Arrays;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.UnaryOperator;
 
 /**
@@ -28,7 +29,7 @@ public final class PtyDevice implements AutoCloseable {
     while (running) {
       SerialPort peer = line.peer();
       if (peer == null || !peer.isOpen()) {
-        Thread.onSpinWait();
+        LockSupport.parkNanos(1_000_000); // unplugged: wait for the cable to come back
         continue;
       }
       int n = peer.readBytes(buffer, buffer.length);
