@@ -1,6 +1,5 @@
 package io.kasa.devices;
 
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -39,7 +38,8 @@ public sealed interface DeviceUri {
     String rest = uri.substring(colon + 1);
     int q = rest.indexOf('?');
     String path = q < 0 ? rest : rest.substring(0, q);
-    Map<String, String> params = q < 0 ? Map.of() : Query.parse(uri, rest.substring(q + 1));
+    Map<String, String> params =
+        q < 0 ? Map.of() : DeviceUriQuery.parse(uri, rest.substring(q + 1));
     return switch (scheme) {
       case "serial" -> Serial.of(uri, path, params);
       case "usb" -> Usb.of(uri, path, params);
@@ -101,13 +101,13 @@ public sealed interface DeviceUri {
       implements DeviceUri {
 
     static Serial of(String uri, String path, Map<String, String> p) {
-      Query.allow(uri, p, Set.of("baud", "data", "parity", "stop", "flow"));
+      DeviceUriQuery.allow(uri, p, Set.of("baud", "data", "parity", "stop", "flow"));
       if (path.isBlank()) {
         throw new InvalidDeviceUriException(uri, "serial: needs a port, e.g. serial:/dev/ttyUSB0");
       }
-      int baud = Query.integer(uri, p, "baud", 9600, 50, 4_000_000);
-      int data = Query.integer(uri, p, "data", 8, 5, 8);
-      Parity parity = Query.choice(uri, p, "parity", Parity.NONE, Parity.class);
+      int baud = DeviceUriQuery.integer(uri, p, "baud", 9600, 50, 4_000_000);
+      int data = DeviceUriQuery.integer(uri, p, "data", 8, 5, 8);
+      Parity parity = DeviceUriQuery.choice(uri, p, "parity", Parity.NONE, Parity.class);
       StopBits stop =
           switch (p.getOrDefault("stop", "1")) {
             case "1" -> StopBits.ONE;
@@ -117,7 +117,7 @@ public sealed interface DeviceUri {
                 throw new InvalidDeviceUriException(
                     uri, "stop '" + p.get("stop") + "' must be 1, 1.5 or 2");
           };
-      FlowControl flow = Query.choice(uri, p, "flow", FlowControl.NONE, FlowControl.class);
+      FlowControl flow = DeviceUriQuery.choice(uri, p, "flow", FlowControl.NONE, FlowControl.class);
       return new Serial(path, baud, data, parity, stop, flow);
     }
 
@@ -152,7 +152,7 @@ public sealed interface DeviceUri {
     private static final Pattern IDS = Pattern.compile("([0-9a-fA-F]{4}):([0-9a-fA-F]{4})");
 
     static Usb of(String uri, String path, Map<String, String> p) {
-      Query.allow(uri, p, Set.of("serial", "interface"));
+      DeviceUriQuery.allow(uri, p, Set.of("serial", "interface"));
       Matcher m = IDS.matcher(path);
       if (!m.matches()) {
         throw new InvalidDeviceUriException(
@@ -162,7 +162,7 @@ public sealed interface DeviceUri {
           Integer.parseInt(m.group(1), 16),
           Integer.parseInt(m.group(2), 16),
           p.get("serial"),
-          Query.integer(uri, p, "interface", 0, 0, 255));
+          DeviceUriQuery.integer(uri, p, "interface", 0, 0, 255));
     }
 
     @Override
@@ -185,7 +185,7 @@ public sealed interface DeviceUri {
       implements DeviceUri {
 
     static Tcp of(String uri, String path, Map<String, String> p) {
-      Query.allow(uri, p, Set.of("connectTimeout", "readTimeout"));
+      DeviceUriQuery.allow(uri, p, Set.of("connectTimeout", "readTimeout"));
       if (!path.startsWith("//")) {
         throw new InvalidDeviceUriException(uri, "tcp: must be written tcp://host:port");
       }
@@ -217,8 +217,8 @@ public sealed interface DeviceUri {
       return new Tcp(
           host,
           port,
-          Query.integer(uri, p, "connectTimeout", 3000, 1, 600_000),
-          Query.integer(uri, p, "readTimeout", 2000, 1, 600_000));
+          DeviceUriQuery.integer(uri, p, "connectTimeout", 3000, 1, 600_000),
+          DeviceUriQuery.integer(uri, p, "readTimeout", 2000, 1, 600_000));
     }
 
     @Override
@@ -243,7 +243,7 @@ public sealed interface DeviceUri {
   record File(String path) implements DeviceUri {
 
     static File of(String uri, String path, Map<String, String> p) {
-      Query.allow(uri, p, Set.of());
+      DeviceUriQuery.allow(uri, p, Set.of());
       if (!path.startsWith("/") && !path.matches("[A-Za-z]:[\\\\/].*")) {
         throw new InvalidDeviceUriException(
             uri, "file: needs an absolute path, e.g. file:/dev/usb/lp0");
@@ -272,7 +272,7 @@ public sealed interface DeviceUri {
     }
 
     static Sim of(String uri, String path, Map<String, String> p) {
-      Query.allow(uri, p, Set.of());
+      DeviceUriQuery.allow(uri, p, Set.of());
       try {
         return new Sim(Kind.valueOf(path.toUpperCase(Locale.ROOT)));
       } catch (IllegalArgumentException e) {
@@ -284,82 +284,6 @@ public sealed interface DeviceUri {
     @Override
     public String toString() {
       return "sim:" + kind.name().toLowerCase(Locale.ROOT);
-    }
-  }
-
-  /** Query-string helpers with errors that name the parameter. */
-  final class Query {
-
-    private Query() {}
-
-    static Map<String, String> parse(String uri, String query) {
-      Map<String, String> out = new LinkedHashMap<>();
-      if (query.isEmpty()) {
-        return out;
-      }
-      for (String pair : query.split("&")) {
-        int eq = pair.indexOf('=');
-        if (eq <= 0) {
-          throw new InvalidDeviceUriException(uri, "parameter '" + pair + "' must be name=value");
-        }
-        if (out.put(pair.substring(0, eq), pair.substring(eq + 1)) != null) {
-          throw new InvalidDeviceUriException(
-              uri, "parameter '" + pair.substring(0, eq) + "' given twice");
-        }
-      }
-      return out;
-    }
-
-    static void allow(String uri, Map<String, String> p, Set<String> names) {
-      for (String name : p.keySet()) {
-        if (!names.contains(name)) {
-          throw new InvalidDeviceUriException(
-              uri,
-              "unknown parameter '"
-                  + name
-                  + "'"
-                  + (names.isEmpty()
-                      ? ""
-                      : " (allowed: " + String.join(", ", names.stream().sorted().toList()) + ")"));
-        }
-      }
-    }
-
-    static int integer(String uri, Map<String, String> p, String name, int dflt, int min, int max) {
-      String v = p.get(name);
-      if (v == null) {
-        return dflt;
-      }
-      int value;
-      try {
-        value = Integer.parseInt(v);
-      } catch (NumberFormatException e) {
-        throw new InvalidDeviceUriException(uri, name + " '" + v + "' is not a number");
-      }
-      if (value < min || value > max) {
-        throw new InvalidDeviceUriException(
-            uri, name + " " + value + " is out of range " + min + "-" + max);
-      }
-      return value;
-    }
-
-    static <E extends Enum<E>> E choice(
-        String uri, Map<String, String> p, String name, E dflt, Class<E> type) {
-      String v = p.get(name);
-      if (v == null) {
-        return dflt;
-      }
-      try {
-        return Enum.valueOf(type, v.toUpperCase(Locale.ROOT));
-      } catch (IllegalArgumentException e) {
-        StringBuilder allowed = new StringBuilder();
-        for (E c : type.getEnumConstants()) {
-          allowed
-              .append(allowed.length() == 0 ? "" : ", ")
-              .append(c.name().toLowerCase(Locale.ROOT));
-        }
-        throw new InvalidDeviceUriException(uri, name + " '" + v + "' must be one of " + allowed);
-      }
     }
   }
 }

@@ -308,12 +308,6 @@ public final class EscPos {
     return raw(DLE, EOT, n);
   }
 
-  /** Appends bytes as they are, e.g. a printer-specific command from configuration. */
-  public EscPos rawBytes(byte[] bytes) {
-    out.write(bytes);
-    return this;
-  }
-
   /** The code page the printer is in after the bytes so far. */
   public CodePage currentPage() {
     return page;

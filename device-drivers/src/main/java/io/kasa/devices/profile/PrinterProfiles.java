@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kasa.devices.escpos.CodePage;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,6 +12,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,7 +90,7 @@ public final class PrinterProfiles {
             throw new IllegalArgumentException(
                 "codePages must look like CP1251:73,CP866:59, not '" + value + "'");
           }
-          pages.put(kv[0].trim(), parseInt(field, kv[1].trim()));
+          pages.put(pageName(kv[0].trim()), parseInt(field, kv[1].trim()));
         }
         node.set(field, pages);
       } else if (current.isBoolean()) {
@@ -106,6 +108,15 @@ public final class PrinterProfiles {
       return JSON.treeToValue(node, PrinterProfile.class);
     } catch (IOException | IllegalArgumentException e) {
       throw new IllegalArgumentException("Invalid printer profile override: " + rootMessage(e), e);
+    }
+  }
+
+  private static String pageName(String id) {
+    try {
+      return CodePage.fromId(id).name();
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "Unknown code page '" + id + "' (known: " + Arrays.toString(CodePage.values()) + ")", e);
     }
   }
 

@@ -29,10 +29,6 @@ public record ReceiptOptions(
     return new ReceiptOptions(columns, nvLogoKey, logo, cut, openDrawer);
   }
 
-  public ReceiptOptions withColumns(int n) {
-    return new ReceiptOptions(n, nvLogoKey, rasterLogo, cut, openDrawer);
-  }
-
   public ReceiptOptions withDrawer(boolean open) {
     return new ReceiptOptions(columns, nvLogoKey, rasterLogo, cut, open);
   }

@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.kasa.devices.DeviceUri;
 import io.kasa.devices.Profiles;
 import io.kasa.devices.escpos.EscPos;
+import io.kasa.devices.sim.PrintElement;
 import io.kasa.devices.sim.Simulators;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +25,8 @@ class SimTransportTest {
 
   @Test
   void virtualPrinterDecodesWhatItGetsAndAnswersStatus() throws Exception {
+    List<PrintElement> preview = new CopyOnWriteArrayList<>();
+    sims.printer().onPrinted(preview::addAll);
     try (Transport t = transports.create(DeviceUri.parse("sim:printer"))) {
       t.open();
       t.write(
@@ -33,6 +38,7 @@ class SimTransportTest {
       assertThat(reply[0]).isEqualTo((byte) 0x16);
     }
     assertThat(sims.printer().textLines()).containsExactly("Привіт");
+    assertThat(preview).contains(new PrintElement.Cut(false, 3));
     Path saved = dir.resolve("raw.bin");
     sims.printer().saveTo(saved);
     assertThat(Files.readAllBytes(saved)).isEqualTo(sims.printer().bytes());

@@ -47,22 +47,8 @@ public record CatalogItem(
     return new CatalogItem(id, sku, name, List.of(), Unit.EACH, price, taxClass, false, false);
   }
 
-  public CatalogItem withBarcodes(String... codes) {
-    return new CatalogItem(
-        id, sku, name, List.of(codes), unit, price, taxClass, openPrice, ageRestricted);
-  }
-
-  public CatalogItem withUnit(Unit newUnit) {
-    return new CatalogItem(
-        id, sku, name, barcodes, newUnit, price, taxClass, openPrice, ageRestricted);
-  }
-
   public CatalogItem withOpenPrice() {
     return new CatalogItem(id, sku, name, barcodes, unit, price, taxClass, true, ageRestricted);
-  }
-
-  public CatalogItem withAgeRestriction() {
-    return new CatalogItem(id, sku, name, barcodes, unit, price, taxClass, openPrice, true);
   }
 
   private static void requireText(String value, String field) {

@@ -228,10 +228,6 @@ public record Money(long minor, Currency currency) implements Comparable<Money> 
     return compareTo(other) >= 0 ? this : other;
   }
 
-  public boolean sameCurrency(Money other) {
-    return currency.equals(other.currency);
-  }
-
   @Override
   public int compareTo(Money other) {
     requireSameCurrency(other);

@@ -66,10 +66,6 @@ public record Quantity(long thousandths) implements Comparable<Quantity> {
     return new Quantity(Math.subtractExact(thousandths, other.thousandths));
   }
 
-  public Quantity min(Quantity other) {
-    return compareTo(other) <= 0 ? this : other;
-  }
-
   /** The price of this quantity at {@code unitPrice}, rounded to minor units. */
   public Money price(Money unitPrice, RoundingMode mode) {
     return unitPrice.ratio(thousandths, PER_UNIT, mode);

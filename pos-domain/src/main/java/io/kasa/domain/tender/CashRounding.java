@@ -36,8 +36,4 @@ public record CashRounding(Money increment, RoundingMode mode) {
   public Money apply(Money amount) {
     return amount.roundTo(increment, mode);
   }
-
-  public boolean isNone() {
-    return increment.minor() == 1;
-  }
 }
