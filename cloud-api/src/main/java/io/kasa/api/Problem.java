@@ -1,0 +1,30 @@
+package io.kasa.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/**
+ * An RFC 9457 problem details body ({@code application/problem+json}), the only shape an error
+ * takes on this API.
+ *
+ * @param type a URI naming the kind of problem, e.g. {@code https://kasa.io/problems/validation}
+ * @param title a short summary of the kind of problem
+ * @param status the HTTP status code
+ * @param detail what went wrong this time, in plain words
+ * @param errors the individual problems of a request, each naming where it is, or null
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Problem(
+    String type, String title, int status, String detail, List<FieldError> errors) {
+
+  public static final String MEDIA_TYPE = "application/problem+json";
+
+  /**
+   * One problem of a request.
+   *
+   * @param pointer where it is, as a JSON pointer into the request body, e.g. {@code
+   *     /lines/2/quantity}
+   * @param message what is wrong with it
+   */
+  public record FieldError(String pointer, String message) {}
+}

@@ -1,0 +1,2 @@
+/** Terminal enrollment and employee sessions. */
+package io.kasa.api.auth;

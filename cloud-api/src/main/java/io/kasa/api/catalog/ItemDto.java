@@ -1,0 +1,31 @@
+package io.kasa.api.catalog;
+
+import java.util.List;
+
+/**
+ * A catalogue item as it is now.
+ *
+ * @param id stable identifier
+ * @param sku stock-keeping unit
+ * @param name display and receipt name
+ * @param barcodes GTINs and in-store codes
+ * @param unit EACH, KILOGRAM or LITRE
+ * @param price price per unit in minor units
+ * @param taxClass the tax class code
+ * @param category category name, or null
+ * @param openPrice whether the price is entered at sale time
+ * @param ageRestricted whether an age check is needed
+ * @param active false when the item was withdrawn (kept for old sales and refunds)
+ */
+public record ItemDto(
+    String id,
+    String sku,
+    String name,
+    List<String> barcodes,
+    String unit,
+    long price,
+    String taxClass,
+    String category,
+    boolean openPrice,
+    boolean ageRestricted,
+    boolean active) {}

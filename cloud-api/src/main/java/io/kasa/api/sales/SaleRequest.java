@@ -1,0 +1,33 @@
+package io.kasa.api.sales;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A paid sale submitted by a terminal ({@code POST /v1/sales}, {@code Idempotency-Key} = {@code
+ * id}).
+ *
+ * @param id the sale's UUID, created on the terminal
+ * @param receiptNumber the human receipt number STORE-TERMINAL-SEQUENCE
+ * @param currency ISO 4217 code
+ * @param openedAt when the sale was opened
+ * @param paidAt when it was paid
+ * @param lines the lines, voided ones included
+ * @param orderDiscount the order discount, or null
+ * @param tenders the payments
+ * @param totals the terminal's totals
+ * @param offline whether the terminal completed it without the service; prices are then the ones
+ *     the terminal used
+ */
+public record SaleRequest(
+    UUID id,
+    String receiptNumber,
+    String currency,
+    Instant openedAt,
+    Instant paidAt,
+    List<SaleLineDto> lines,
+    DiscountDto orderDiscount,
+    List<TenderDto> tenders,
+    TotalsDto totals,
+    boolean offline) {}

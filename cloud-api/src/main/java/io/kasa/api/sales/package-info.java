@@ -1,0 +1,2 @@
+/** Sales and refunds as terminals submit them. */
+package io.kasa.api.sales;

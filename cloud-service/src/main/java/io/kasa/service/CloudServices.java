@@ -1,0 +1,48 @@
+package io.kasa.service;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kasa.service.admin.AdminService;
+import io.kasa.service.auth.AuthService;
+import io.kasa.service.auth.PinHasher;
+import io.kasa.service.db.Database;
+import io.kasa.service.http.CloudApp;
+import io.kasa.service.http.Json;
+import io.kasa.service.sales.PaymentProcessor;
+import io.kasa.service.sales.SalesService;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+
+/** Wires the service's parts together over one database. */
+public final class CloudServices {
+
+  private final CloudApp.Services app;
+  private final AdminService admin;
+
+  public CloudServices(
+      Database database,
+      PaymentProcessor processor,
+      PinHasher pins,
+      String metricsToken,
+      Clock clock) {
+    ObjectMapper json = Json.mapper();
+    PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    this.app =
+        new CloudApp.Services(
+            database,
+            new AuthService(database.jdbi(), pins, clock),
+            new SalesService(database.jdbi(), processor, json, clock),
+            json,
+            metrics,
+            metricsToken);
+    this.admin = new AdminService(database.jdbi(), pins, clock);
+  }
+
+  public CloudApp.Services app() {
+    return app;
+  }
+
+  public AdminService admin() {
+    return admin;
+  }
+}

@@ -1,0 +1,200 @@
+package io.kasa.service.admin;
+
+import io.kasa.api.catalog.ItemDto;
+import io.kasa.service.audit.Audit;
+import io.kasa.service.auth.PinHasher;
+import io.kasa.service.auth.Role;
+import io.kasa.service.auth.Secrets;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.Currency;
+import java.util.Locale;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/** What the {@code admin} commands do, against the same database as the service. */
+public final class AdminService {
+
+  /** How long a new terminal's enrollment code stays valid. */
+  public static final Duration ENROLLMENT_VALIDITY = Duration.ofHours(24);
+
+  /**
+   * A terminal waiting to be enrolled.
+   *
+   * @param terminalId the new terminal
+   * @param enrollmentCode the one-time code to type on it (shown once, stored hashed)
+   */
+  public record NewTerminal(UUID terminalId, String enrollmentCode) {}
+
+  private final Jdbi jdbi;
+  private final PinHasher pins;
+  private final Clock clock;
+
+  public AdminService(Jdbi jdbi, PinHasher pins, Clock clock) {
+    this.jdbi = jdbi;
+    this.pins = pins;
+    this.clock = clock;
+  }
+
+  public UUID createOrganisation(String name) {
+    UUID id = UUID.randomUUID();
+    jdbi.useHandle(
+        h ->
+            h.createUpdate("insert into organisation (id, name) values (:id, :name)")
+                .bind("id", id)
+                .bind("name", required(name, "name"))
+                .execute());
+    return id;
+  }
+
+  /**
+   * A store; tax mode INCLUSIVE or EXCLUSIVE, rounding PER_LINE or PER_RECEIPT, cash increment in
+   * minor units.
+   */
+  public UUID createStore(
+      UUID org,
+      String code,
+      String name,
+      String currency,
+      String taxMode,
+      String taxRounding,
+      long cashIncrement) {
+    UUID id = UUID.randomUUID();
+    Currency.getInstance(currency);
+    jdbi.useHandle(
+        h ->
+            h.createUpdate(
+                    "insert into store (organisation_id, id, code, name, currency, tax_mode, tax_rounding, cash_increment)"
+                        + " values (:org, :id, :code, :name, :currency, :mode, :rounding, :increment)")
+                .bind("org", org)
+                .bind("id", id)
+                .bind("code", code(code))
+                .bind("name", required(name, "name"))
+                .bind("currency", currency)
+                .bind("mode", taxMode.toUpperCase(Locale.ROOT))
+                .bind("rounding", taxRounding.toUpperCase(Locale.ROOT))
+                .bind("increment", cashIncrement)
+                .execute());
+    return id;
+  }
+
+  /** A terminal of a store and its one-time enrollment code. */
+  public NewTerminal createTerminal(UUID org, UUID store, String code, String name) {
+    UUID id = UUID.randomUUID();
+    String enrollment = Secrets.enrollmentCode();
+    jdbi.useTransaction(
+        h -> {
+          h.createUpdate(
+                  "insert into terminal (organisation_id, id, store_id, code, name) values (:org, :id, :store, :code, :name)")
+              .bind("org", org)
+              .bind("id", id)
+              .bind("store", store)
+              .bind("code", code(code))
+              .bind("name", required(name, "name"))
+              .execute();
+          h.createUpdate(
+                  "insert into enrollment_code (code_hash, organisation_id, terminal_id, expires_at)"
+                      + " values (:hash, :org, :id, :expires)")
+              .bind("hash", Secrets.sha256(enrollment))
+              .bind("org", org)
+              .bind("id", id)
+              .bind("expires", clock.instant().plus(ENROLLMENT_VALIDITY).atOffset(ZoneOffset.UTC))
+              .execute();
+          Audit.record(h, org, id, null, "TERMINAL_CREATED", code);
+        });
+    return new NewTerminal(id, enrollment);
+  }
+
+  /** Cuts a terminal off at once: its credential stops working on the next request. */
+  public void revokeTerminal(UUID org, UUID terminal) {
+    jdbi.useTransaction(
+        h -> {
+          h.createUpdate(
+                  "update terminal set revoked_at = now() where organisation_id = :org and id = :id")
+              .bind("org", org)
+              .bind("id", terminal)
+              .execute();
+          Audit.record(h, org, terminal, null, "TERMINAL_REVOKED", null);
+        });
+  }
+
+  public UUID createEmployee(UUID org, String name, Role role, String pin) {
+    UUID id = UUID.randomUUID();
+    String hash = pins.hash(pin);
+    jdbi.useHandle(
+        h ->
+            h.createUpdate(
+                    "insert into employee (organisation_id, id, name, role, pin_hash) values (:org, :id, :name, :role, :hash)")
+                .bind("org", org)
+                .bind("id", id)
+                .bind("name", required(name, "name"))
+                .bind("role", role.name())
+                .bind("hash", hash)
+                .execute());
+    return id;
+  }
+
+  public void putTaxClass(UUID org, String code, String label, BigDecimal rate) {
+    jdbi.useHandle(
+        h ->
+            h.createUpdate(
+                    "insert into tax_class (organisation_id, code, label, rate) values (:org, :code, :label, :rate)"
+                        + " on conflict (organisation_id, code) do update set label = excluded.label, rate = excluded.rate")
+                .bind("org", org)
+                .bind("code", required(code, "code"))
+                .bind("label", label)
+                .bind("rate", rate)
+                .execute());
+  }
+
+  public void putItem(UUID org, ItemDto item) {
+    jdbi.useTransaction(h -> putItem(h, org, item));
+  }
+
+  static void putItem(Handle h, UUID org, ItemDto item) {
+    h.createUpdate(
+            "insert into item (organisation_id, id, sku, name, unit, price, tax_class, category, open_price, age_restricted, active)"
+                + " values (:org, :id, :sku, :name, :unit, :price, :tax, :category, :open, :age, :active)"
+                + " on conflict (organisation_id, id) do update set sku = excluded.sku, name = excluded.name,"
+                + " unit = excluded.unit, price = excluded.price, tax_class = excluded.tax_class, category = excluded.category,"
+                + " open_price = excluded.open_price, age_restricted = excluded.age_restricted, active = excluded.active")
+        .bind("org", org)
+        .bind("id", item.id())
+        .bind("sku", item.sku())
+        .bind("name", item.name())
+        .bind("unit", item.unit())
+        .bind("price", item.price())
+        .bind("tax", item.taxClass())
+        .bind("category", item.category())
+        .bind("open", item.openPrice())
+        .bind("age", item.ageRestricted())
+        .bind("active", item.active())
+        .execute();
+    for (String code : item.barcodes()) {
+      h.createUpdate(
+              "insert into barcode (organisation_id, code, item_id) values (:org, :code, :item)"
+                  + " on conflict (organisation_id, code) do update set item_id = excluded.item_id")
+          .bind("org", org)
+          .bind("code", code)
+          .bind("item", item.id())
+          .execute();
+    }
+  }
+
+  private static String required(String value, String field) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException(field + " is required");
+    }
+    return value.trim();
+  }
+
+  private static String code(String value) {
+    if (value == null || !value.matches("[A-Za-z0-9]{1,16}")) {
+      throw new IllegalArgumentException("A code is 1 to 16 letters or digits: " + value);
+    }
+    return value;
+  }
+}

@@ -1,0 +1,2 @@
+/** The audit log of sensitive actions. */
+package io.kasa.service.audit;

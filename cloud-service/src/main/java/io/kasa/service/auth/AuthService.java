@@ -1,0 +1,267 @@
+package io.kasa.service.auth;
+
+import io.kasa.api.auth.EnrollResponse;
+import io.kasa.api.auth.SessionResponse;
+import io.kasa.service.audit.Audit;
+import io.kasa.service.http.ApiException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+
+/** Enrollment, terminal credentials, PIN sign-in with lockout, and sessions. */
+public final class AuthService {
+
+  /** Wrong PINs in a row before an employee is locked out. */
+  public static final int MAX_FAILED_PINS = 5;
+
+  public static final Duration LOCKOUT = Duration.ofMinutes(15);
+  public static final Duration SESSION_LIFETIME = Duration.ofHours(4);
+
+  private final Jdbi jdbi;
+  private final PinHasher pins;
+  private final Clock clock;
+
+  public AuthService(Jdbi jdbi, PinHasher pins, Clock clock) {
+    this.jdbi = jdbi;
+    this.pins = pins;
+    this.clock = clock;
+  }
+
+  /** Exchanges a one-time enrollment code for the terminal's credential, shown once. */
+  public EnrollResponse enroll(String code, String deviceName) {
+    if (code == null || code.isBlank()) {
+      throw ApiException.invalid("/code", "An enrollment code is required");
+    }
+    byte[] codeHash = Secrets.sha256(code.trim().toUpperCase(Locale.ROOT));
+    return jdbi.inTransaction(
+        h -> {
+          Optional<Map<String, Object>> row =
+              h.createQuery(
+                      "select e.organisation_id, e.terminal_id, e.expires_at, e.used_at, t.code as terminal_code,"
+                          + " t.store_id, s.code as store_code, t.revoked_at"
+                          + " from enrollment_code e join terminal t on t.organisation_id = e.organisation_id and t.id = e.terminal_id"
+                          + " join store s on s.organisation_id = t.organisation_id and s.id = t.store_id"
+                          + " where e.code_hash = :hash for update of e")
+                  .bind("hash", codeHash)
+                  .mapToMap()
+                  .findOne();
+          Instant now = clock.instant();
+          if (row.isEmpty()
+              || row.get().get("used_at") != null
+              || row.get().get("revoked_at") != null
+              || toInstant(row.get().get("expires_at")).isBefore(now)) {
+            throw ApiException.unauthorized("The enrollment code is unknown, used or expired");
+          }
+          Map<String, Object> r = row.get();
+          UUID org = (UUID) r.get("organisation_id");
+          UUID terminal = (UUID) r.get("terminal_id");
+          String secret = Secrets.token();
+          h.createUpdate("update enrollment_code set used_at = :now where code_hash = :hash")
+              .bind("now", at(now))
+              .bind("hash", codeHash)
+              .execute();
+          h.createUpdate(
+                  "update terminal set credential_hash = :hash, enrolled_at = :now, name = coalesce(:name, name)"
+                      + " where organisation_id = :org and id = :id")
+              .bind("hash", Secrets.sha256(secret))
+              .bind("now", at(now))
+              .bind("name", deviceName == null || deviceName.isBlank() ? null : deviceName.trim())
+              .bind("org", org)
+              .bind("id", terminal)
+              .execute();
+          Audit.record(h, org, terminal, null, "TERMINAL_ENROLLED", null);
+          return new EnrollResponse(
+              terminal.toString(),
+              (String) r.get("terminal_code"),
+              r.get("store_id").toString(),
+              (String) r.get("store_code"),
+              terminal + "." + secret);
+        });
+  }
+
+  /** The terminal a bearer credential belongs to; revoked or unknown credentials are refused. */
+  public Principal authenticateTerminal(String authorization) {
+    if (authorization == null || !authorization.startsWith("Bearer ")) {
+      throw ApiException.unauthorized(
+          "Send the terminal credential as Authorization: Bearer <credential>");
+    }
+    String credential = authorization.substring("Bearer ".length()).trim();
+    int dot = credential.indexOf('.');
+    UUID terminal;
+    try {
+      terminal = UUID.fromString(credential.substring(0, Math.max(0, dot)));
+    } catch (IllegalArgumentException e) {
+      throw ApiException.unauthorized("The terminal credential is not valid");
+    }
+    byte[] presented = Secrets.sha256(credential.substring(dot + 1));
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "select organisation_id, store_id, credential_hash, revoked_at from terminal where id = :id")
+                .bind("id", terminal)
+                .mapToMap()
+                .findOne()
+                .filter(
+                    r ->
+                        r.get("revoked_at") == null
+                            && Secrets.same((byte[]) r.get("credential_hash"), presented))
+                .map(
+                    r ->
+                        new Principal(
+                            (UUID) r.get("organisation_id"),
+                            (UUID) r.get("store_id"),
+                            terminal,
+                            null,
+                            null))
+                .orElseThrow(
+                    () -> ApiException.unauthorized("The terminal credential is not valid")));
+  }
+
+  /** Signs an employee in by PIN on the calling terminal. */
+  public SessionResponse signIn(Principal terminal, String employeeId, String pin) {
+    UUID employee = uuid(employeeId, "/employeeId");
+    if (pin == null || pin.isBlank()) {
+      throw ApiException.invalid("/pin", "A PIN is required");
+    }
+    Map<String, Object> row =
+        jdbi.withHandle(
+            h ->
+                h.createQuery(
+                        "select name, role, pin_hash, failed_pins, locked_until, active from employee"
+                            + " where organisation_id = :org and id = :id")
+                    .bind("org", terminal.organisationId())
+                    .bind("id", employee)
+                    .mapToMap()
+                    .findOne()
+                    .filter(r -> (Boolean) r.get("active"))
+                    .orElseThrow(() -> ApiException.unauthorized("Unknown employee or wrong PIN")));
+    Instant now = clock.instant();
+    Object lockedUntil = row.get("locked_until");
+    if (lockedUntil != null && toInstant(lockedUntil).isAfter(now)) {
+      throw ApiException.locked(
+          "Too many wrong PINs: ask a manager, or try again after " + toInstant(lockedUntil));
+    }
+    if (!pins.verify(pin, (String) row.get("pin_hash"))) {
+      int failed = ((Number) row.get("failed_pins")).intValue() + 1;
+      boolean lock = failed >= MAX_FAILED_PINS;
+      jdbi.useTransaction(
+          h -> {
+            h.createUpdate(
+                    "update employee set failed_pins = :failed, locked_until = cast(:until as timestamptz)"
+                        + " where organisation_id = :org and id = :id")
+                .bind("failed", lock ? 0 : failed)
+                .bind("until", lock ? at(now.plus(LOCKOUT)) : null)
+                .bind("org", terminal.organisationId())
+                .bind("id", employee)
+                .execute();
+            Audit.record(
+                h,
+                terminal.organisationId(),
+                terminal.terminalId(),
+                employee,
+                lock ? "PIN_LOCKOUT" : "PIN_FAILED",
+                null);
+          });
+      throw ApiException.unauthorized("Unknown employee or wrong PIN");
+    }
+    String token = Secrets.token();
+    Instant expires = now.plus(SESSION_LIFETIME);
+    jdbi.useTransaction(
+        h -> {
+          h.createUpdate(
+                  "update employee set failed_pins = 0, locked_until = null where organisation_id = :org and id = :id")
+              .bind("org", terminal.organisationId())
+              .bind("id", employee)
+              .execute();
+          h.createUpdate(
+                  "insert into employee_session (token_hash, organisation_id, employee_id, terminal_id, expires_at)"
+                      + " values (:hash, :org, :employee, :terminal, :expires)")
+              .bind("hash", Secrets.sha256(token))
+              .bind("org", terminal.organisationId())
+              .bind("employee", employee)
+              .bind("terminal", terminal.terminalId())
+              .bind("expires", at(expires))
+              .execute();
+          Audit.record(
+              h, terminal.organisationId(), terminal.terminalId(), employee, "SIGNED_IN", null);
+        });
+    return new SessionResponse(
+        token, employee.toString(), (String) row.get("name"), (String) row.get("role"), expires);
+  }
+
+  /** The employee of a session token issued on this terminal. */
+  public Principal authenticateSession(Principal terminal, String token) {
+    if (token == null || token.isBlank()) {
+      throw ApiException.unauthorized("Sign in: send the session token as the Kasa-Session header");
+    }
+    Instant now = clock.instant();
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "select s.employee_id, e.role from employee_session s"
+                        + " join employee e on e.organisation_id = s.organisation_id and e.id = s.employee_id"
+                        + " where s.token_hash = :hash and s.organisation_id = :org and s.terminal_id = :terminal"
+                        + " and s.ended_at is null and s.expires_at > :now and e.active")
+                .bind("hash", Secrets.sha256(token))
+                .bind("org", terminal.organisationId())
+                .bind("terminal", terminal.terminalId())
+                .bind("now", at(now))
+                .mapToMap()
+                .findOne()
+                .map(
+                    r ->
+                        terminal.withEmployee(
+                            (UUID) r.get("employee_id"), Role.valueOf((String) r.get("role"))))
+                .orElseThrow(
+                    () -> ApiException.unauthorized("The session has ended: sign in again")));
+  }
+
+  /** Ends the session of {@code token}. */
+  public void signOut(Principal principal, String token) {
+    jdbi.useTransaction(
+        h -> {
+          h.createUpdate(
+                  "update employee_session set ended_at = :now where token_hash = :hash and organisation_id = :org")
+              .bind("now", at(clock.instant()))
+              .bind("hash", Secrets.sha256(token))
+              .bind("org", principal.organisationId())
+              .execute();
+          Audit.record(
+              h,
+              principal.organisationId(),
+              principal.terminalId(),
+              principal.employeeId(),
+              "SIGNED_OUT",
+              null);
+        });
+  }
+
+  static UUID uuid(String value, String pointer) {
+    try {
+      return UUID.fromString(value);
+    } catch (IllegalArgumentException | NullPointerException e) {
+      throw ApiException.invalid(pointer, "Not an identifier: " + value);
+    }
+  }
+
+  static Instant toInstant(Object timestamp) {
+    if (timestamp instanceof OffsetDateTime odt) {
+      return odt.toInstant();
+    }
+    if (timestamp instanceof java.sql.Timestamp ts) {
+      return ts.toInstant();
+    }
+    throw new IllegalStateException("Unexpected timestamp type " + timestamp.getClass());
+  }
+
+  static OffsetDateTime at(Instant instant) {
+    return instant.atOffset(ZoneOffset.UTC);
+  }
+}

@@ -1,0 +1,320 @@
+package io.kasa.service.cli;
+
+import io.javalin.Javalin;
+import io.kasa.service.CloudServices;
+import io.kasa.service.admin.AdminService;
+import io.kasa.service.admin.DemoData;
+import io.kasa.service.auth.PinHasher;
+import io.kasa.service.auth.Role;
+import io.kasa.service.db.Database;
+import io.kasa.service.http.CloudApp;
+import io.kasa.service.sales.TestPaymentProcessor;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code kasa-cloud}: runs the service, or administers its database. */
+@Command(
+    name = "kasa-cloud",
+    mixinStandardHelpOptions = true,
+    version = "kasa-cloud 0.1.0",
+    description = "The Kasa cloud service.",
+    subcommands = {KasaCloud.Serve.class, KasaCloud.Admin.class})
+public final class KasaCloud implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+    PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+    CommandLine cli = new CommandLine(new KasaCloud());
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          commandLine
+              .getErr()
+              .println(
+                  "kasa-cloud: "
+                      + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+          return 1;
+        });
+    int code = cli.execute(args);
+    if (code != 0 || !(args.length > 0 && args[0].equals("serve"))) {
+      System.exit(code);
+    }
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** Where the database is. */
+  static final class DatabaseOptions {
+    @Option(
+        names = "--db",
+        defaultValue = "embedded",
+        description =
+            "embedded, or a JDBC URL jdbc:postgresql://host/db (default ${DEFAULT-VALUE})")
+    String db;
+
+    @Option(
+        names = "--data",
+        defaultValue = "kasa-data",
+        description = "Data directory of the embedded PostgreSQL (default ${DEFAULT-VALUE})")
+    Path data;
+
+    @Option(
+        names = "--db-user",
+        defaultValue = "${env:KASA_DB_USER:-kasa}",
+        description = "Database user (env KASA_DB_USER)")
+    String user;
+
+    @Option(
+        names = "--db-password",
+        defaultValue = "${env:KASA_DB_PASSWORD}",
+        description = "Database password (env KASA_DB_PASSWORD)")
+    String password;
+
+    @Option(
+        names = "--pool",
+        defaultValue = "16",
+        description = "Connection pool size (default ${DEFAULT-VALUE})")
+    int pool;
+
+    Database open() {
+      return "embedded".equals(db)
+          ? Database.embedded(data, pool)
+          : Database.connect(db, user, password == null ? "" : password, pool);
+    }
+  }
+
+  @Command(name = "serve", mixinStandardHelpOptions = true, description = "Run the service.")
+  static final class Serve implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @Mixin DatabaseOptions database = new DatabaseOptions();
+
+    @Option(
+        names = "--port",
+        defaultValue = "8080",
+        description = "HTTP port (default ${DEFAULT-VALUE})")
+    int port;
+
+    @Option(
+        names = "--metrics-token",
+        defaultValue = "${env:KASA_METRICS_TOKEN}",
+        description = "Bearer token for /metrics (env KASA_METRICS_TOKEN)")
+    String metricsToken;
+
+    @Override
+    public Integer call() throws InterruptedException {
+      Database db = database.open();
+      CloudServices services =
+          new CloudServices(
+              db,
+              new TestPaymentProcessor(),
+              new PinHasher(PinHasher.DEFAULT_ITERATIONS),
+              metricsToken,
+              Clock.systemUTC());
+      Javalin app = CloudApp.create(services.app()).start(port);
+      CountDownLatch stopped = new CountDownLatch(1);
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    app.stop();
+                    db.close();
+                    stopped.countDown();
+                  },
+                  "kasa-cloud shutdown"));
+      spec.commandLine().getOut().println("kasa-cloud listening on port " + app.port());
+      stopped.await();
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "admin",
+      mixinStandardHelpOptions = true,
+      description = "Administer the database the service uses.",
+      subcommands = {
+        Admin.CreateOrg.class,
+        Admin.CreateStore.class,
+        Admin.CreateTerminal.class,
+        Admin.CreateEmployee.class,
+        Admin.SeedDemo.class
+      })
+  static final class Admin implements Runnable {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+      spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Runs one admin action with its own database connection. */
+    abstract static class Action implements Callable<Integer> {
+      @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+      @Mixin DatabaseOptions database = new DatabaseOptions();
+
+      @Override
+      public Integer call() {
+        try (Database db = database.open()) {
+          AdminService admin =
+              new AdminService(
+                  db.jdbi(), new PinHasher(PinHasher.DEFAULT_ITERATIONS), Clock.systemUTC());
+          spec.commandLine().getOut().println(run(admin));
+        }
+        return 0;
+      }
+
+      abstract String run(AdminService admin);
+    }
+
+    @Command(
+        name = "create-org",
+        mixinStandardHelpOptions = true,
+        description = "Create an organisation; prints its id.")
+    static final class CreateOrg extends Action {
+      @Option(names = "--name", required = true)
+      String name;
+
+      @Override
+      String run(AdminService admin) {
+        return admin.createOrganisation(name).toString();
+      }
+    }
+
+    @Command(
+        name = "create-store",
+        mixinStandardHelpOptions = true,
+        description = "Create a store; prints its id.")
+    static final class CreateStore extends Action {
+      @Option(names = "--org", required = true)
+      UUID org;
+
+      @Option(
+          names = "--code",
+          required = true,
+          description = "Short code printed in receipt numbers")
+      String code;
+
+      @Option(names = "--name", required = true)
+      String name;
+
+      @Option(names = "--currency", defaultValue = "UAH")
+      String currency;
+
+      @Option(
+          names = "--tax-mode",
+          defaultValue = "INCLUSIVE",
+          description = "INCLUSIVE (VAT) or EXCLUSIVE (sales tax)")
+      String taxMode;
+
+      @Option(
+          names = "--tax-rounding",
+          defaultValue = "PER_LINE",
+          description = "PER_LINE or PER_RECEIPT")
+      String taxRounding;
+
+      @Option(
+          names = "--cash-increment",
+          defaultValue = "1",
+          description = "Cash rounding step in minor units, e.g. 10 for 0.10")
+      long cashIncrement;
+
+      @Override
+      String run(AdminService admin) {
+        return admin
+            .createStore(org, code, name, currency, taxMode, taxRounding, cashIncrement)
+            .toString();
+      }
+    }
+
+    @Command(
+        name = "create-terminal",
+        mixinStandardHelpOptions = true,
+        description = "Create a terminal; prints its one-time enrollment code.")
+    static final class CreateTerminal extends Action {
+      @Option(names = "--org", required = true)
+      UUID org;
+
+      @Option(names = "--store", required = true)
+      UUID store;
+
+      @Option(names = "--code", required = true)
+      String code;
+
+      @Option(names = "--name", required = true)
+      String name;
+
+      @Override
+      String run(AdminService admin) {
+        AdminService.NewTerminal t = admin.createTerminal(org, store, code, name);
+        return "terminal "
+            + t.terminalId()
+            + "\nenrollment code "
+            + t.enrollmentCode()
+            + " (valid 24 hours, once)";
+      }
+    }
+
+    @Command(
+        name = "create-employee",
+        mixinStandardHelpOptions = true,
+        description = "Create an employee; prints their id.")
+    static final class CreateEmployee extends Action {
+      @Option(names = "--org", required = true)
+      UUID org;
+
+      @Option(names = "--name", required = true)
+      String name;
+
+      @Option(names = "--role", required = true, description = "${COMPLETION-CANDIDATES}")
+      Role role;
+
+      @Option(
+          names = "--pin",
+          required = true,
+          interactive = true,
+          arity = "0..1",
+          description = "4 to 12 digits; asked for when not given")
+      String pin;
+
+      @Override
+      String run(AdminService admin) {
+        return admin.createEmployee(org, name, role, pin).toString();
+      }
+    }
+
+    @Command(
+        name = "seed-demo",
+        mixinStandardHelpOptions = true,
+        description = "Create the demo organisation, store, catalogue, employees and a terminal.")
+    static final class SeedDemo extends Action {
+      @Override
+      String run(AdminService admin) {
+        DemoData.Seeded s = DemoData.seed(admin);
+        return String.join(
+            "\n",
+            "organisation " + s.organisationId(),
+            "store " + s.storeId() + " (K1)",
+            "cashier " + s.cashierId() + " Олена, PIN 1111",
+            "manager " + s.managerId() + " Андрій, PIN 9999",
+            "terminal "
+                + s.terminal().terminalId()
+                + " (T1), enrollment code "
+                + s.terminal().enrollmentCode());
+      }
+    }
+  }
+}

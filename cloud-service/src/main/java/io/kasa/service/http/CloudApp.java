@@ -1,0 +1,217 @@
+package io.kasa.service.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.json.JavalinJackson;
+import io.kasa.api.Headers;
+import io.kasa.api.OpenApi;
+import io.kasa.api.Problem;
+import io.kasa.api.auth.EnrollRequest;
+import io.kasa.api.auth.SignInRequest;
+import io.kasa.api.sales.SaleRequest;
+import io.kasa.service.auth.AuthService;
+import io.kasa.service.auth.Principal;
+import io.kasa.service.db.Database;
+import io.kasa.service.sales.SalesService;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * The application factory: takes its dependencies and returns a configured Javalin, so tests start
+ * the real application on a random port. Handlers only parse, call a service and write.
+ */
+public final class CloudApp {
+
+  /** Largest request body accepted; a sale of 1,000 lines fits easily. */
+  public static final long MAX_REQUEST_BYTES = 1_000_000;
+
+  /**
+   * What the application needs.
+   *
+   * @param database the database
+   * @param auth authentication
+   * @param sales sales
+   * @param json the JSON mapper
+   * @param metrics the Prometheus registry
+   * @param metricsToken the bearer token that may read /metrics, or null to refuse everyone
+   */
+  public record Services(
+      Database database,
+      AuthService auth,
+      SalesService sales,
+      ObjectMapper json,
+      PrometheusMeterRegistry metrics,
+      String metricsToken) {}
+
+  private final Services s;
+  private final Counter salesRecorded;
+
+  private CloudApp(Services services) {
+    this.s = services;
+    this.salesRecorded =
+        Counter.builder("kasa_sales_recorded")
+            .description("Sales recorded")
+            .register(services.metrics());
+  }
+
+  /** The routes of the API, as registered. */
+  public static List<Route> routes(Services services) {
+    return new CloudApp(services).routeTable();
+  }
+
+  public static Javalin create(Services services) {
+    CloudApp app = new CloudApp(services);
+    List<Route> routes = app.routeTable();
+    return Javalin.create(
+        config -> {
+          config.jsonMapper(new JavalinJackson(services.json(), false));
+          config.http.maxRequestSize = MAX_REQUEST_BYTES;
+          config.jetty.modifyServer(
+              server -> server.setStopTimeout(Duration.ofSeconds(20).toMillis()));
+          config.requestLogger.http(
+              (ctx, ms) ->
+                  Timer.builder("kasa_http_requests")
+                      .tag("method", ctx.method().name())
+                      .tag("route", ctx.endpoint() == null ? "unmatched" : ctx.endpoint().path)
+                      .tag("status", Integer.toString(ctx.statusCode()))
+                      .register(services.metrics())
+                      .record(Duration.ofNanos((long) (ms * 1_000_000))));
+          Problems.install(config, services.json());
+          for (Route r : routes) {
+            config.routes.addHttpHandler(r.method(), r.path(), r.handler());
+          }
+        });
+  }
+
+  private List<Route> routeTable() {
+    return List.of(
+        new Route(HandlerType.GET, "/health", this::health),
+        new Route(HandlerType.GET, "/metrics", this::metrics),
+        new Route(
+            HandlerType.GET,
+            "/v1/openapi.json",
+            ctx -> ctx.contentType("application/json").result(OpenApi.json())),
+        new Route(HandlerType.POST, "/v1/terminals/enroll", this::enroll),
+        new Route(HandlerType.POST, "/v1/sessions", this::signIn),
+        new Route(HandlerType.DELETE, "/v1/sessions/current", this::signOut),
+        new Route(HandlerType.POST, "/v1/sales", this::submitSale),
+        new Route(HandlerType.GET, "/v1/sales", this::saleByReceipt),
+        new Route(HandlerType.GET, "/v1/sales/{id}", this::getSale));
+  }
+
+  private void health(Context ctx) {
+    boolean db = s.database().healthy();
+    ctx.status(db ? 200 : 503)
+        .json(Map.of("status", db ? "UP" : "DOWN", "database", db ? "UP" : "DOWN"));
+  }
+
+  private void metrics(Context ctx) {
+    String auth = ctx.header(Headers.AUTHORIZATION);
+    if (s.metricsToken() == null || auth == null || !auth.equals("Bearer " + s.metricsToken())) {
+      throw ApiException.unauthorized(
+          "Metrics need the operator's metrics token (KASA_METRICS_TOKEN)");
+    }
+    ctx.contentType("text/plain; version=0.0.4").result(s.metrics().scrape());
+  }
+
+  private void enroll(Context ctx) {
+    EnrollRequest body = body(ctx, EnrollRequest.class);
+    ctx.status(201).json(s.auth().enroll(body.code(), body.deviceName()));
+  }
+
+  private void signIn(Context ctx) {
+    Principal terminal = s.auth().authenticateTerminal(ctx.header(Headers.AUTHORIZATION));
+    SignInRequest body = body(ctx, SignInRequest.class);
+    ctx.status(201).json(s.auth().signIn(terminal, body.employeeId(), body.pin()));
+  }
+
+  private void signOut(Context ctx) {
+    Principal who = employee(ctx);
+    s.auth().signOut(who, ctx.header(Headers.SESSION));
+    ctx.status(204);
+  }
+
+  private void submitSale(Context ctx) {
+    Principal who = employee(ctx);
+    SaleRequest body = body(ctx, SaleRequest.class);
+    SalesService.Outcome outcome = s.sales().submit(who, ctx.header(Headers.IDEMPOTENCY_KEY), body);
+    if (outcome.created()) {
+      salesRecorded.increment();
+    }
+    ctx.status(outcome.created() ? 201 : 200).json(outcome.sale());
+  }
+
+  private void getSale(Context ctx) {
+    Principal who = employee(ctx);
+    UUID id;
+    try {
+      id = UUID.fromString(ctx.pathParam("id"));
+    } catch (IllegalArgumentException e) {
+      throw ApiException.notFound("No sale " + ctx.pathParam("id"));
+    }
+    ctx.json(s.sales().get(who, id));
+  }
+
+  private void saleByReceipt(Context ctx) {
+    Principal who = employee(ctx);
+    String receipt = ctx.queryParam("receipt");
+    if (receipt == null || receipt.isBlank()) {
+      throw ApiException.badRequest(
+          "Give the receipt number: /v1/sales?receipt=STORE-TERMINAL-SEQUENCE");
+    }
+    ctx.json(s.sales().byReceipt(who, receipt));
+  }
+
+  private Principal employee(Context ctx) {
+    Principal terminal = s.auth().authenticateTerminal(ctx.header(Headers.AUTHORIZATION));
+    return s.auth().authenticateSession(terminal, ctx.header(Headers.SESSION));
+  }
+
+  private <T> T body(Context ctx, Class<T> type) {
+    String contentType = ctx.contentType();
+    if (contentType == null
+        || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+      throw new ApiException(
+          415,
+          "unsupported-media-type",
+          "Unsupported media type",
+          "Send the body as application/json",
+          null);
+    }
+    try {
+      T value = s.json().readValue(ctx.body(), type);
+      if (value == null) {
+        throw ApiException.badRequest("The body is empty");
+      }
+      return value;
+    } catch (JsonMappingException e) {
+      String pointer =
+          "/"
+              + e.getPath().stream()
+                  .map(
+                      r ->
+                          r.getFieldName() != null
+                              ? r.getFieldName()
+                              : Integer.toString(r.getIndex()))
+                  .collect(Collectors.joining("/"));
+      throw new ApiException(
+          400,
+          "malformed",
+          "Malformed request",
+          "The body does not match the expected shape at " + pointer,
+          List.of(new Problem.FieldError(pointer, e.getOriginalMessage())));
+    } catch (JsonProcessingException e) {
+      throw ApiException.badRequest("The body is not valid JSON: " + e.getOriginalMessage());
+    }
+  }
+}

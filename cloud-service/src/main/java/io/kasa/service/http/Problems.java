@@ -1,0 +1,98 @@
+package io.kasa.service.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.kasa.api.Problem;
+import java.sql.SQLException;
+import org.jdbi.v3.core.JdbiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The one mapping from failures to RFC 9457 problem bodies. */
+public final class Problems {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
+
+  private Problems() {}
+
+  public static void install(JavalinConfig config, ObjectMapper json) {
+    config.routes.exception(ApiException.class, (e, ctx) -> write(ctx, json, e.problem()));
+    config.routes.exception(
+        HttpResponseException.class,
+        (e, ctx) ->
+            write(
+                ctx,
+                json,
+                new Problem(
+                    "https://kasa.io/problems/http-" + e.getStatus(),
+                    e.getMessage(),
+                    e.getStatus(),
+                    e.getMessage(),
+                    null)));
+    config.routes.exception(
+        JdbiException.class,
+        (e, ctx) -> {
+          if ("23505".equals(sqlState(e))) {
+            write(ctx, json, ApiException.conflict("That identifier is already used").problem());
+          } else {
+            unexpected(e, ctx, json);
+          }
+        });
+    config.routes.exception(Exception.class, (e, ctx) -> unexpected(e, ctx, json));
+    for (int status : new int[] {404, 405}) {
+      config.routes.error(
+          status,
+          ctx -> {
+            if (!Problem.MEDIA_TYPE.equals(ctx.res().getContentType())) {
+              String title = status == 404 ? "Not found" : "Method not allowed";
+              write(
+                  ctx,
+                  json,
+                  new Problem(
+                      "https://kasa.io/problems/http-" + status,
+                      title,
+                      status,
+                      title + ": " + ctx.method() + " " + ctx.path(),
+                      null));
+            }
+          });
+    }
+  }
+
+  private static void unexpected(Exception e, Context ctx, ObjectMapper json) {
+    LOG.error("Unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+    write(
+        ctx,
+        json,
+        new Problem(
+            "https://kasa.io/problems/internal",
+            "Internal error",
+            500,
+            "The service failed; nothing was recorded",
+            null));
+  }
+
+  public static void write(Context ctx, ObjectMapper json, Problem problem) {
+    try {
+      ctx.status(problem.status())
+          .contentType(Problem.MEDIA_TYPE)
+          .result(json.writeValueAsString(problem));
+    } catch (JsonProcessingException e) {
+      ctx.status(500)
+          .contentType(Problem.MEDIA_TYPE)
+          .result("{\"title\":\"Internal error\",\"status\":500}");
+    }
+  }
+
+  private static String sqlState(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql) {
+        return sql.getSQLState();
+      }
+    }
+    return null;
+  }
+}

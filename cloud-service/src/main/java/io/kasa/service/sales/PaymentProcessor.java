@@ -1,0 +1,30 @@
+package io.kasa.service.sales;
+
+import io.kasa.domain.money.Money;
+import java.util.UUID;
+
+/** Authorises card payments with a card network or gateway. */
+public interface PaymentProcessor {
+
+  /**
+   * The outcome of an authorisation.
+   *
+   * @param approved whether the money is reserved
+   * @param authorisation the gateway's authorisation code, or null
+   * @param reason why it was declined, or null
+   */
+  record Authorisation(boolean approved, String authorisation, String reason) {}
+
+  /** Thrown when the processor does not answer in time; nothing was charged. */
+  final class TimeoutException extends Exception {
+    public TimeoutException(String message) {
+      super(message);
+    }
+  }
+
+  /**
+   * Authorises {@code amount} on the card behind {@code token}. {@code tenderId} is the idempotency
+   * key: authorising the same tender twice charges once.
+   */
+  Authorisation authorise(UUID tenderId, String token, Money amount) throws TimeoutException;
+}

@@ -1,0 +1,230 @@
+package io.kasa.service.sales;
+
+import io.kasa.api.sales.DiscountDto;
+import io.kasa.api.sales.SaleLineDto;
+import io.kasa.api.sales.SaleRequest;
+import io.kasa.api.sales.TenderDto;
+import io.kasa.domain.catalog.CatalogItem;
+import io.kasa.domain.money.Money;
+import io.kasa.domain.money.Percent;
+import io.kasa.domain.money.Quantity;
+import io.kasa.domain.receipt.ReceiptNumber;
+import io.kasa.domain.sale.Discount;
+import io.kasa.domain.sale.LineTotals;
+import io.kasa.domain.sale.Sale;
+import io.kasa.domain.sale.SalePolicy;
+import io.kasa.domain.sale.SaleRuleViolation;
+import io.kasa.domain.sale.SaleTotals;
+import io.kasa.domain.tender.Tender;
+import io.kasa.domain.tender.TenderType;
+import io.kasa.service.http.ApiException;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Rebuilds a submitted sale with pos-domain, exactly as the terminal built it, and checks that the
+ * terminal's amounts agree to the cent. Every refusal names the place in the request.
+ */
+final class SaleRecomputation {
+
+  /** No till handles more than this in one sale or one line: 10 billion minor units. */
+  static final long MAX_AMOUNT = 10_000_000_000L;
+
+  private SaleRecomputation() {}
+
+  /** Checks the shape of the request before anything is looked up. */
+  static void validateShape(SaleRequest r, String idempotencyKey) {
+    if (r.id() == null) {
+      throw ApiException.invalid("/id", "The sale id is required");
+    }
+    if (idempotencyKey == null || !idempotencyKey.equals(r.id().toString())) {
+      throw ApiException.invalid("/id", "The Idempotency-Key header must be the sale id");
+    }
+    try {
+      ReceiptNumber.parse(String.valueOf(r.receiptNumber()));
+    } catch (IllegalArgumentException e) {
+      throw ApiException.invalid("/receiptNumber", e.getMessage());
+    }
+    if (r.openedAt() == null || r.paidAt() == null) {
+      throw ApiException.invalid(
+          r.openedAt() == null ? "/openedAt" : "/paidAt", "A time is required");
+    }
+    if (r.lines() == null || r.lines().isEmpty() || r.lines().size() > 1000) {
+      throw ApiException.invalid("/lines", "A sale has 1 to 1000 lines");
+    }
+    if (r.tenders() == null || r.tenders().isEmpty() || r.tenders().size() > 20) {
+      throw ApiException.invalid("/tenders", "A sale has 1 to 20 tenders");
+    }
+    if (r.totals() == null) {
+      throw ApiException.invalid("/totals", "The terminal's totals are required");
+    }
+    Set<Integer> numbers = new HashSet<>();
+    for (int i = 0; i < r.lines().size(); i++) {
+      SaleLineDto l = r.lines().get(i);
+      if (l == null || l.number() != i + 1 || !numbers.add(l.number())) {
+        throw ApiException.invalid(
+            "/lines/" + i + "/number", "Lines are numbered 1, 2, 3… in order");
+      }
+      if (l.itemId() == null || l.itemId().isBlank()) {
+        throw ApiException.invalid("/lines/" + i + "/itemId", "The item is required");
+      }
+      amount(l.unitPrice(), "/lines/" + i + "/unitPrice");
+    }
+    for (int i = 0; i < r.tenders().size(); i++) {
+      TenderDto t = r.tenders().get(i);
+      if (t == null || t.id() == null) {
+        throw ApiException.invalid("/tenders/" + i + "/id", "The tender id is required");
+      }
+      amount(t.amount(), "/tenders/" + i + "/amount");
+      try {
+        TenderType.valueOf(String.valueOf(t.type()));
+      } catch (IllegalArgumentException e) {
+        throw ApiException.invalid("/tenders/" + i + "/type", "A tender is CASH, CARD or OTHER");
+      }
+    }
+  }
+
+  /** Rebuilds the cart (lines, discounts) in the open state. */
+  static Sale rebuild(SaleRequest r, SalePolicy policy, Map<String, CatalogItem> items) {
+    if (!policy.currency().getCurrencyCode().equals(r.currency())) {
+      throw ApiException.invalid(
+          "/currency", "The store sells in " + policy.currency().getCurrencyCode());
+    }
+    Sale sale = Sale.open(r.id(), policy, r.openedAt());
+    for (int i = 0; i < r.lines().size(); i++) {
+      SaleLineDto l = r.lines().get(i);
+      String at = "/lines/" + i;
+      CatalogItem item = items.get(l.itemId());
+      if (item == null) {
+        throw ApiException.invalid(
+            at + "/itemId", "Line " + l.number() + ": unknown item " + l.itemId());
+      }
+      try {
+        Quantity quantity = Quantity.parse(String.valueOf(l.quantity()));
+        if (quantity.compareTo(Quantity.of(100_000)) > 0) {
+          throw ApiException.invalid(
+              at + "/quantity", "Line " + l.number() + ": quantity too large");
+        }
+        Money price = Money.of(l.unitPrice(), policy.currency());
+        if (item.openPrice()) {
+          sale.addOpenPriceItem(item, quantity, price);
+        } else {
+          sale.addItem(item, quantity);
+          if (!price.equals(item.price())) {
+            String reason = l.priceOverrideReason();
+            if (reason == null || reason.isBlank()) {
+              if (!r.offline()) {
+                throw ApiException.invalid(
+                    at + "/unitPrice",
+                    "Line "
+                        + l.number()
+                        + ": price "
+                        + price
+                        + " is not the catalogue price "
+                        + item.price());
+              }
+              reason = "offline price";
+            }
+            sale.overridePrice(l.number(), price, reason);
+          }
+        }
+        if (l.discount() != null) {
+          sale.discountLine(l.number(), discount(l.discount(), policy, at + "/discount"));
+        }
+        if (l.voided()) {
+          sale.voidLine(l.number());
+        }
+      } catch (SaleRuleViolation e) {
+        throw ApiException.invalid(at, "Line " + l.number() + ": " + e.getMessage());
+      } catch (IllegalArgumentException e) {
+        throw ApiException.invalid(at + "/quantity", "Line " + l.number() + ": " + e.getMessage());
+      }
+    }
+    if (r.orderDiscount() != null) {
+      try {
+        sale.discountOrder(discount(r.orderDiscount(), policy, "/orderDiscount"));
+      } catch (SaleRuleViolation e) {
+        throw ApiException.invalid("/orderDiscount", e.getMessage());
+      }
+    }
+    return sale;
+  }
+
+  /** Compares the terminal's amounts with the service's, naming the first line that differs. */
+  static void compare(SaleRequest r, SaleTotals totals) {
+    for (int i = 0; i < r.lines().size(); i++) {
+      SaleLineDto l = r.lines().get(i);
+      long expected = totals.line(l.number()).map(LineTotals::payable).map(Money::minor).orElse(0L);
+      if (l.amount() != expected) {
+        throw ApiException.invalid(
+            "/lines/" + i + "/amount",
+            "Line "
+                + l.number()
+                + ": the terminal says "
+                + l.amount()
+                + ", the service computes "
+                + expected);
+      }
+    }
+    check("/totals/subtotal", r.totals().subtotal(), totals.subtotal().minor());
+    check("/totals/discounts", r.totals().discounts(), totals.discountTotal().minor());
+    check("/totals/tax", r.totals().tax(), totals.tax().minor());
+    check("/totals/total", r.totals().total(), totals.total().minor());
+  }
+
+  /** Applies the tenders; card tenders must already carry their authorisation outcome. */
+  static void pay(Sale sale, SaleRequest r, Instant paidAt) {
+    sale.startTendering();
+    for (int i = 0; i < r.tenders().size(); i++) {
+      TenderDto t = r.tenders().get(i);
+      try {
+        sale.addTender(
+            new Tender(
+                t.id(),
+                TenderType.valueOf(t.type()),
+                Money.of(t.amount(), sale.policy().currency()),
+                t.reference()),
+            paidAt);
+      } catch (SaleRuleViolation e) {
+        throw ApiException.invalid("/tenders/" + i, e.getMessage());
+      }
+    }
+    if (!sale.state().isPaid()) {
+      throw ApiException.invalid(
+          "/tenders", "The tenders do not cover the sale: " + sale.amountDue() + " still due");
+    }
+    check("/totals/cashRounding", r.totals().cashRounding(), sale.cashRounding().minor());
+    check("/totals/change", r.totals().change(), sale.change().minor());
+  }
+
+  private static Discount discount(DiscountDto d, SalePolicy policy, String at) {
+    if ((d.percent() == null) == (d.amount() == null)) {
+      throw ApiException.invalid(at, "A discount is either a percent or an amount");
+    }
+    String reason = d.reason() == null ? "" : d.reason();
+    if (d.percent() != null) {
+      try {
+        return Discount.percent(Percent.parse(d.percent()), reason);
+      } catch (IllegalArgumentException e) {
+        throw ApiException.invalid(at + "/percent", e.getMessage());
+      }
+    }
+    return Discount.amount(Money.of(amount(d.amount(), at + "/amount"), policy.currency()), reason);
+  }
+
+  private static long amount(long value, String at) {
+    if (value < 0 || value > MAX_AMOUNT) {
+      throw ApiException.invalid(at, "An amount is between 0 and " + MAX_AMOUNT + " minor units");
+    }
+    return value;
+  }
+
+  private static void check(String at, long terminal, long service) {
+    if (terminal != service) {
+      throw ApiException.invalid(
+          at, "The terminal says " + terminal + ", the service computes " + service);
+    }
+  }
+}

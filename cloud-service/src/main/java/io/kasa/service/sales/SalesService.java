@@ -1,0 +1,326 @@
+package io.kasa.service.sales;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kasa.api.sales.SaleRequest;
+import io.kasa.api.sales.SaleResponse;
+import io.kasa.api.sales.TenderDto;
+import io.kasa.api.sales.TenderResultDto;
+import io.kasa.api.sales.TotalsDto;
+import io.kasa.domain.catalog.CatalogItem;
+import io.kasa.domain.money.Money;
+import io.kasa.domain.sale.LineTotals;
+import io.kasa.domain.sale.Sale;
+import io.kasa.domain.sale.SaleLine;
+import io.kasa.domain.sale.SalePolicy;
+import io.kasa.domain.sale.SaleTotals;
+import io.kasa.domain.tax.TaxBreakdownLine;
+import io.kasa.service.audit.Audit;
+import io.kasa.service.auth.Principal;
+import io.kasa.service.auth.Secrets;
+import io.kasa.service.http.ApiException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Records sales exactly once. A submission takes a lock on its sale id for the length of its
+ * transaction, so duplicates (a retry after a timeout, two terminals flushing one queue) wait, then
+ * find the sale and get the original answer — and a card is never authorised twice.
+ */
+public final class SalesService {
+
+  /**
+   * The answer to a submission.
+   *
+   * @param created true for the first submission (201), false for a repeat (200)
+   * @param sale the recorded sale
+   */
+  public record Outcome(boolean created, SaleResponse sale) {}
+
+  private final Jdbi jdbi;
+  private final PaymentProcessor processor;
+  private final ObjectMapper json;
+  private final Clock clock;
+
+  public SalesService(Jdbi jdbi, PaymentProcessor processor, ObjectMapper json, Clock clock) {
+    this.jdbi = jdbi;
+    this.processor = processor;
+    this.json = json;
+    this.clock = clock;
+  }
+
+  public Outcome submit(Principal who, String idempotencyKey, SaleRequest request) {
+    if (who.role() == null || !who.role().canSell()) {
+      throw ApiException.forbidden("Only cashiers and managers record sales");
+    }
+    SaleRecomputation.validateShape(request, idempotencyKey);
+    byte[] requestHash = hash(request);
+    return jdbi.inTransaction(
+        h -> {
+          h.execute(
+              "select pg_advisory_xact_lock(hashtextextended(?, 0))",
+              who.organisationId() + "/sale/" + request.id());
+          Optional<Outcome> earlier = existing(h, who.organisationId(), request.id(), requestHash);
+          if (earlier.isPresent()) {
+            return earlier.get();
+          }
+          SalePolicy policy = StorePolicy.load(h, who.organisationId(), who.storeId());
+          Map<String, CatalogItem> items =
+              StorePolicy.items(
+                  h,
+                  who.organisationId(),
+                  request.lines().stream().map(l -> l.itemId()).collect(Collectors.toSet()),
+                  policy.currency());
+          Sale sale = SaleRecomputation.rebuild(request, policy, items);
+          SaleRecomputation.compare(request, sale.totals());
+          SaleRecomputation.pay(sale, request, request.paidAt());
+          List<TenderResultDto> tenders = authorise(request, policy);
+          SaleResponse response = response(request, sale, tenders, clock.instant());
+          store(h, who, request, sale, tenders, requestHash, response);
+          return new Outcome(true, response);
+        });
+  }
+
+  /** A recorded sale of the caller's organisation. */
+  public SaleResponse get(Principal who, UUID id) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "select response::text from sale where organisation_id = :org and id = :id")
+                .bind("org", who.organisationId())
+                .bind("id", id)
+                .mapTo(String.class)
+                .findOne()
+                .map(this::read)
+                .orElseThrow(() -> ApiException.notFound("No sale " + id)));
+  }
+
+  /** A recorded sale by its receipt number, for returns. */
+  public SaleResponse byReceipt(Principal who, String receiptNumber) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "select response::text from sale where organisation_id = :org and receipt_number = :number")
+                .bind("org", who.organisationId())
+                .bind("number", receiptNumber)
+                .mapTo(String.class)
+                .findOne()
+                .map(this::read)
+                .orElseThrow(() -> ApiException.notFound("No sale with receipt " + receiptNumber)));
+  }
+
+  private Optional<Outcome> existing(Handle h, UUID org, UUID id, byte[] requestHash) {
+    return h.createQuery(
+            "select request_hash, response::text as response from sale where organisation_id = :org and id = :id")
+        .bind("org", org)
+        .bind("id", id)
+        .mapToMap()
+        .findOne()
+        .map(
+            row -> {
+              if (!Secrets.same((byte[]) row.get("request_hash"), requestHash)) {
+                throw ApiException.conflict(
+                    "Sale " + id + " was already recorded with different contents");
+              }
+              return new Outcome(false, read((String) row.get("response")));
+            });
+  }
+
+  private List<TenderResultDto> authorise(SaleRequest request, SalePolicy policy) {
+    List<TenderResultDto> results = new ArrayList<>();
+    for (int i = 0; i < request.tenders().size(); i++) {
+      TenderDto t = request.tenders().get(i);
+      if (!"CARD".equals(t.type())) {
+        results.add(new TenderResultDto(t.id(), t.type(), t.amount(), "ACCEPTED", null));
+      } else if (request.offline()) {
+        results.add(
+            new TenderResultDto(t.id(), t.type(), t.amount(), "STORED_OFFLINE", t.reference()));
+      } else {
+        try {
+          PaymentProcessor.Authorisation a =
+              processor.authorise(t.id(), t.cardToken(), Money.of(t.amount(), policy.currency()));
+          if (!a.approved()) {
+            throw new ApiException(
+                402,
+                "card-declined",
+                "Card declined",
+                "The card was declined: " + a.reason(),
+                List.of(new io.kasa.api.Problem.FieldError("/tenders/" + i, a.reason())));
+          }
+          results.add(
+              new TenderResultDto(t.id(), t.type(), t.amount(), "APPROVED", a.authorisation()));
+        } catch (PaymentProcessor.TimeoutException e) {
+          throw new ApiException(
+              504,
+              "processor-timeout",
+              "Card processor timeout",
+              e.getMessage() + "; nothing was charged",
+              null);
+        }
+      }
+    }
+    return results;
+  }
+
+  private static SaleResponse response(
+      SaleRequest r, Sale sale, List<TenderResultDto> tenders, Instant now) {
+    SaleTotals t = sale.totals();
+    return new SaleResponse(
+        r.id(),
+        r.receiptNumber(),
+        sale.state().name(),
+        r.offline(),
+        new TotalsDto(
+            t.subtotal().minor(),
+            t.discountTotal().minor(),
+            t.tax().minor(),
+            t.total().minor(),
+            sale.cashRounding().minor(),
+            sale.change().minor()),
+        tenders,
+        now);
+  }
+
+  private void store(
+      Handle h,
+      Principal who,
+      SaleRequest r,
+      Sale sale,
+      List<TenderResultDto> tenders,
+      byte[] requestHash,
+      SaleResponse response) {
+    SaleTotals t = sale.totals();
+    int inserted =
+        h.createUpdate(
+                "insert into sale (organisation_id, id, store_id, terminal_id, employee_id, receipt_number, currency, state,"
+                    + " offline, opened_at, paid_at, recorded_at, subtotal, discounts, tax, total, cash_rounding, change_given,"
+                    + " request_hash, response) values (:org, :id, :store, :terminal, :employee, :receipt, :currency, :state,"
+                    + " :offline, :opened, :paid, :recorded, :subtotal, :discounts, :tax, :total, :rounding, :change,"
+                    + " :hash, cast(:response as jsonb)) on conflict do nothing")
+            .bind("org", who.organisationId())
+            .bind("id", r.id())
+            .bind("store", who.storeId())
+            .bind("terminal", who.terminalId())
+            .bind("employee", who.employeeId())
+            .bind("receipt", r.receiptNumber())
+            .bind("currency", r.currency())
+            .bind("state", sale.state().name())
+            .bind("offline", r.offline())
+            .bind("opened", r.openedAt().atOffset(ZoneOffset.UTC))
+            .bind("paid", r.paidAt().atOffset(ZoneOffset.UTC))
+            .bind("recorded", response.recordedAt().atOffset(ZoneOffset.UTC))
+            .bind("subtotal", t.subtotal().minor())
+            .bind("discounts", t.discountTotal().minor())
+            .bind("tax", t.tax().minor())
+            .bind("total", t.total().minor())
+            .bind("rounding", sale.cashRounding().minor())
+            .bind("change", sale.change().minor())
+            .bind("hash", requestHash)
+            .bind("response", write(response))
+            .execute();
+    if (inserted == 0) {
+      throw ApiException.conflict(
+          "Receipt number " + r.receiptNumber() + " is already used by another sale");
+    }
+    for (SaleLine line : sale.lines()) {
+      LineTotals lt = t.line(line.number()).orElse(null);
+      h.createUpdate(
+              "insert into sale_line (organisation_id, sale_id, number, item_id, name, quantity, unit_price, gross,"
+                  + " line_discount, order_discount, amount, tax, tax_class, override_reason, voided) values (:org, :sale,"
+                  + " :number, :item, :name, :quantity, :price, :gross, :ld, :od, :amount, :tax, :class, :reason, :voided)")
+          .bind("org", who.organisationId())
+          .bind("sale", r.id())
+          .bind("number", line.number())
+          .bind("item", line.item().id())
+          .bind("name", line.item().name())
+          .bind("quantity", line.quantity().toDecimal())
+          .bind("price", line.unitPrice().minor())
+          .bind("gross", lt == null ? 0 : lt.gross().minor())
+          .bind("ld", lt == null ? 0 : lt.lineDiscount().minor())
+          .bind("od", lt == null ? 0 : lt.orderDiscount().minor())
+          .bind("amount", lt == null ? 0 : lt.payable().minor())
+          .bind("tax", lt == null ? 0 : lt.tax().minor())
+          .bind("class", line.item().taxClass())
+          .bind("reason", line.override() == null ? null : line.override().reason())
+          .bind("voided", line.voided())
+          .execute();
+      if (!line.voided()) {
+        h.createUpdate(
+                "update item set stock = stock - :q where organisation_id = :org and id = :id")
+            .bind("q", line.quantity().toDecimal())
+            .bind("org", who.organisationId())
+            .bind("id", line.item().id())
+            .execute();
+      }
+    }
+    for (TaxBreakdownLine b : t.taxBreakdown()) {
+      h.createUpdate(
+              "insert into sale_tax (organisation_id, sale_id, tax_class, rate, net, tax, gross)"
+                  + " values (:org, :sale, :class, :rate, :net, :tax, :gross)")
+          .bind("org", who.organisationId())
+          .bind("sale", r.id())
+          .bind("class", b.rate().taxClass())
+          .bind("rate", b.rate().rate().value())
+          .bind("net", b.net().minor())
+          .bind("tax", b.tax().minor())
+          .bind("gross", b.gross().minor())
+          .execute();
+    }
+    for (TenderResultDto tender : tenders) {
+      h.createUpdate(
+              "insert into tender (organisation_id, id, sale_id, type, amount, status, authorisation, reference)"
+                  + " values (:org, :id, :sale, :type, :amount, :status, :auth, :ref)")
+          .bind("org", who.organisationId())
+          .bind("id", tender.id())
+          .bind("sale", r.id())
+          .bind("type", tender.type())
+          .bind("amount", tender.amount())
+          .bind("status", tender.status())
+          .bind("auth", tender.authorisation())
+          .bind(
+              "ref",
+              r.tenders().stream()
+                  .filter(x -> x.id().equals(tender.id()))
+                  .findFirst()
+                  .map(TenderDto::reference)
+                  .orElse(null))
+          .execute();
+    }
+    Audit.record(
+        h,
+        who.organisationId(),
+        who.terminalId(),
+        who.employeeId(),
+        r.offline() ? "SALE_OFFLINE" : "SALE",
+        r.receiptNumber());
+  }
+
+  private byte[] hash(SaleRequest request) {
+    return Secrets.sha256(write(request));
+  }
+
+  private String write(Object value) {
+    try {
+      return json.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Cannot serialise " + value.getClass().getSimpleName(), e);
+    }
+  }
+
+  private SaleResponse read(String stored) {
+    try {
+      return json.readValue(stored, SaleResponse.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Stored sale response is unreadable", e);
+    }
+  }
+}

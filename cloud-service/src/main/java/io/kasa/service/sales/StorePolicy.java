@@ -1,0 +1,84 @@
+package io.kasa.service.sales;
+
+import io.kasa.domain.catalog.CatalogItem;
+import io.kasa.domain.catalog.Unit;
+import io.kasa.domain.money.Money;
+import io.kasa.domain.money.Percent;
+import io.kasa.domain.sale.SalePolicy;
+import io.kasa.domain.tax.TaxMode;
+import io.kasa.domain.tax.TaxPolicy;
+import io.kasa.domain.tax.TaxRate;
+import io.kasa.domain.tax.TaxRounding;
+import io.kasa.domain.tender.CashRounding;
+import java.math.RoundingMode;
+import java.util.Collection;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+
+/** Reads a store's sale rules and catalogue items, always within one organisation. */
+final class StorePolicy {
+
+  private StorePolicy() {}
+
+  static SalePolicy load(Handle h, UUID org, UUID store) {
+    Map<String, Object> s =
+        h.createQuery(
+                "select currency, tax_mode, tax_rounding, cash_increment from store where organisation_id = :org and id = :id")
+            .bind("org", org)
+            .bind("id", store)
+            .mapToMap()
+            .one();
+    List<TaxRate> rates =
+        h.createQuery(
+                "select code, label, rate from tax_class where organisation_id = :org order by code")
+            .bind("org", org)
+            .map(
+                (rs, ctx) ->
+                    new TaxRate(
+                        rs.getString("code"),
+                        rs.getString("label"),
+                        new Percent(rs.getBigDecimal("rate"))))
+            .list();
+    Currency currency = Currency.getInstance(((String) s.get("currency")).trim());
+    TaxPolicy tax =
+        new TaxPolicy(
+            TaxMode.valueOf((String) s.get("tax_mode")),
+            TaxRounding.valueOf((String) s.get("tax_rounding")),
+            RoundingMode.HALF_UP,
+            rates);
+    Money increment = Money.of(((Number) s.get("cash_increment")).longValue(), currency);
+    return SalePolicy.of(currency, tax, CashRounding.to(increment));
+  }
+
+  /** The items with these ids in the organisation's catalogue, by id. */
+  static Map<String, CatalogItem> items(
+      Handle h, UUID org, Collection<String> ids, Currency currency) {
+    Map<String, CatalogItem> out = new HashMap<>();
+    if (ids.isEmpty()) {
+      return out;
+    }
+    h.createQuery(
+            "select id, sku, name, unit, price, tax_class, open_price, age_restricted from item"
+                + " where organisation_id = :org and id in (<ids>)")
+        .bind("org", org)
+        .bindList("ids", List.copyOf(ids))
+        .map(
+            (rs, ctx) ->
+                new CatalogItem(
+                    rs.getString("id"),
+                    rs.getString("sku"),
+                    rs.getString("name"),
+                    List.of(),
+                    Unit.valueOf(rs.getString("unit")),
+                    Money.of(rs.getLong("price"), currency),
+                    rs.getString("tax_class"),
+                    rs.getBoolean("open_price"),
+                    rs.getBoolean("age_restricted")))
+        .forEach(i -> out.put(i.id(), i));
+    return out;
+  }
+}

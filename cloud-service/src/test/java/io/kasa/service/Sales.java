@@ -1,0 +1,51 @@
+package io.kasa.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.kasa.api.sales.SaleLineDto;
+import io.kasa.api.sales.SaleRequest;
+import io.kasa.api.sales.TenderDto;
+import io.kasa.api.sales.TotalsDto;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Sale requests as the demo terminal would send them, with totals computed by hand. */
+public final class Sales {
+
+  private Sales() {}
+
+  /**
+   * 2 × bread (31.00) + 1 × aspirin (96.40), VAT inclusive per line, paid 100.00 by card and the
+   * rest (58.40 → 58.40) in cash with 100.00: change 41.60.
+   */
+  public static SaleRequest breadAndAspirin(UUID id, long sequence, String cardToken) {
+    UUID card =
+        UUID.nameUUIDFromBytes((id + "/card").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    UUID cash =
+        UUID.nameUUIDFromBytes((id + "/cash").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return new SaleRequest(
+        id,
+        "K1-T1-" + sequence,
+        "UAH",
+        Instant.parse("2026-11-27T10:00:00Z"),
+        Instant.parse("2026-11-27T10:01:00Z"),
+        List.of(
+            new SaleLineDto(1, "bread", "2", 3100, null, null, false, 6200),
+            new SaleLineDto(2, "aspirin", "1", 9640, null, null, false, 9640)),
+        null,
+        List.of(
+            new TenderDto(card, "CARD", 10000, cardToken, null),
+            new TenderDto(cash, "CASH", 10000, null, null)),
+        // tax: 6200 × 20/120 = 1033.33 → 1033; 9640 × 7/107 = 630.65 → 631
+        new TotalsDto(15840, 0, 1664, 15840, 0, 4160),
+        false);
+  }
+
+  public static String json(SaleRequest r) {
+    try {
+      return TestCloud.JSON.writeValueAsString(r);
+    } catch (JsonProcessingException e) {
+      throw new AssertionError(e);
+    }
+  }
+}

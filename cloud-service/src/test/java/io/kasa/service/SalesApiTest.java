@@ -1,0 +1,239 @@
+package io.kasa.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kasa.api.sales.SaleLineDto;
+import io.kasa.api.sales.SaleRequest;
+import io.kasa.api.sales.TotalsDto;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Sales against the real service and PostgreSQL. */
+class SalesApiTest {
+
+  private static TestCloud cloud;
+  private static Map<String, String> cashier;
+  private static long sequence = 1;
+
+  @BeforeAll
+  static void start() throws Exception {
+    cloud = new TestCloud();
+    String terminal = cloud.enrollDemoTerminal();
+    cashier =
+        Map.of(
+            "Authorization",
+            terminal,
+            "Kasa-Session",
+            cloud.signIn(terminal, cloud.demo.cashierId().toString(), "1111"));
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    cloud.close();
+  }
+
+  private static TestCloud.Reply submit(SaleRequest r) {
+    Map<String, String> headers = new java.util.HashMap<>(cashier);
+    headers.put("Idempotency-Key", r.id().toString());
+    return cloud.send("POST", "/v1/sales", Sales.json(r), headers);
+  }
+
+  private static synchronized long next() {
+    return sequence++;
+  }
+
+  @Test
+  void aSaleIsRecomputedRecordedAndReturnedOnce() {
+    SaleRequest sale = Sales.breadAndAspirin(UUID.randomUUID(), next(), "tok_approve");
+    long stockBefore = stock("bread");
+    TestCloud.Reply first = submit(sale);
+    assertThat(first.status()).as(first.body()).isEqualTo(201);
+    assertThat(first.json().get("totals").get("tax").asLong()).isEqualTo(1664);
+    assertThat(first.json().get("tenders").get(0).get("status").asText()).isEqualTo("APPROVED");
+    assertThat(stock("bread")).isEqualTo(stockBefore - 2);
+
+    TestCloud.Reply again = submit(sale);
+    assertThat(again.status()).isEqualTo(200);
+    assertThat(again.body()).isEqualTo(first.body());
+
+    TestCloud.Reply byId = cloud.send("GET", "/v1/sales/" + sale.id(), null, cashier);
+    assertThat(byId.body()).isEqualTo(first.body());
+    TestCloud.Reply byReceipt =
+        cloud.send("GET", "/v1/sales?receipt=" + sale.receiptNumber(), null, cashier);
+    assertThat(byReceipt.body()).isEqualTo(first.body());
+  }
+
+  @Test
+  void theSameKeyWithAnotherBodyIsAConflict() {
+    SaleRequest sale = Sales.breadAndAspirin(UUID.randomUUID(), next(), "tok_approve");
+    assertThat(submit(sale).status()).isEqualTo(201);
+    SaleRequest changed =
+        new SaleRequest(
+            sale.id(),
+            sale.receiptNumber(),
+            sale.currency(),
+            sale.openedAt(),
+            sale.paidAt(),
+            sale.lines(),
+            sale.orderDiscount(),
+            sale.tenders(),
+            sale.totals(),
+            true);
+    TestCloud.Reply reply = submit(changed);
+    assertThat(reply.status()).isEqualTo(409);
+    assertThat(reply.contentType()).startsWith("application/problem+json");
+  }
+
+  @Test
+  void disagreeingTotalsAreRefusedNamingTheLineAndNothingIsWritten() {
+    SaleRequest good = Sales.breadAndAspirin(UUID.randomUUID(), next(), "tok_approve");
+    List<SaleLineDto> lines = new ArrayList<>(good.lines());
+    lines.set(1, new SaleLineDto(2, "aspirin", "1", 9640, null, null, false, 9600));
+    SaleRequest bad =
+        new SaleRequest(
+            good.id(),
+            good.receiptNumber(),
+            "UAH",
+            good.openedAt(),
+            good.paidAt(),
+            lines,
+            null,
+            good.tenders(),
+            good.totals(),
+            false);
+    long sales = cloud.count("sale");
+    TestCloud.Reply reply = submit(bad);
+    assertThat(reply.status()).isEqualTo(422);
+    assertThat(reply.json().get("errors").get(0).get("pointer").asText())
+        .isEqualTo("/lines/1/amount");
+    assertThat(reply.json().get("detail").asText()).contains("Line 2");
+    assertThat(cloud.count("sale")).isEqualTo(sales);
+  }
+
+  @Test
+  void unknownItemsAndCatalogPriceChangesAreRefused() {
+    SaleRequest good = Sales.breadAndAspirin(UUID.randomUUID(), next(), "tok_approve");
+    SaleRequest unknown =
+        withLine(good, new SaleLineDto(1, "caviar", "2", 3100, null, null, false, 6200));
+    assertThat(submit(unknown).json().get("errors").get(0).get("pointer").asText())
+        .isEqualTo("/lines/0/itemId");
+    SaleRequest cheaper =
+        withLine(good, new SaleLineDto(1, "bread", "2", 3000, null, null, false, 6000));
+    TestCloud.Reply reply = submit(cheaper);
+    assertThat(reply.status()).isEqualTo(422);
+    assertThat(reply.json().get("errors").get(0).get("pointer").asText())
+        .isEqualTo("/lines/0/unitPrice");
+  }
+
+  @Test
+  void offlineSalesKeepTheTerminalsPricesAndAreFlagged() {
+    SaleRequest good = Sales.breadAndAspirin(UUID.randomUUID(), next(), null);
+    // The terminal still had the old bread price, 30.00: 60.00 + 96.40 = 156.40.
+    SaleRequest offline =
+        new SaleRequest(
+            good.id(),
+            good.receiptNumber(),
+            "UAH",
+            good.openedAt(),
+            good.paidAt(),
+            List.of(
+                new SaleLineDto(1, "bread", "2", 3000, null, null, false, 6000),
+                good.lines().get(1)),
+            null,
+            good.tenders(),
+            new TotalsDto(15640, 0, 1631, 15640, 0, 4360),
+            true);
+    TestCloud.Reply reply = submit(offline);
+    assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+    assertThat(reply.json().get("offline").asBoolean()).isTrue();
+    assertThat(reply.json().get("tenders").get(0).get("status").asText())
+        .isEqualTo("STORED_OFFLINE");
+  }
+
+  @Test
+  void declinedAndTimedOutCardsRecordNothing() {
+    long sales = cloud.count("sale");
+    TestCloud.Reply declined =
+        submit(Sales.breadAndAspirin(UUID.randomUUID(), next(), "tok_decline"));
+    assertThat(declined.status()).isEqualTo(402);
+    assertThat(declined.json().get("detail").asText()).contains("insufficient funds");
+    TestCloud.Reply timeout =
+        submit(Sales.breadAndAspirin(UUID.randomUUID(), next(), "tok_timeout"));
+    assertThat(timeout.status()).isEqualTo(504);
+    assertThat(cloud.count("sale")).isEqualTo(sales);
+  }
+
+  @Test
+  void fiftyParallelSubmissionsOfOneKeyCreateExactlyOneSale() throws Exception {
+    SaleRequest sale = Sales.breadAndAspirin(UUID.randomUUID(), next(), "tok_approve");
+    long sales = cloud.count("sale");
+    ExecutorService pool = Executors.newFixedThreadPool(50);
+    try {
+      List<Future<TestCloud.Reply>> replies = new ArrayList<>();
+      for (int i = 0; i < 50; i++) {
+        replies.add(pool.submit(() -> submit(sale)));
+      }
+      int created = 0;
+      String body = null;
+      for (Future<TestCloud.Reply> f : replies) {
+        TestCloud.Reply r = f.get();
+        assertThat(r.status()).as(r.body()).isIn(200, 201);
+        created += r.status() == 201 ? 1 : 0;
+        body = body == null ? r.body() : body;
+        assertThat(r.body()).isEqualTo(body);
+      }
+      assertThat(created).isEqualTo(1);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(cloud.count("sale")).isEqualTo(sales + 1);
+    long tenders =
+        cloud
+            .database
+            .jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery("select count(*) from tender where sale_id = :id")
+                        .bind("id", sale.id())
+                        .mapTo(Long.class)
+                        .one());
+    assertThat(tenders).isEqualTo(2);
+  }
+
+  private static SaleRequest withLine(SaleRequest r, SaleLineDto first) {
+    List<SaleLineDto> lines = new ArrayList<>(r.lines());
+    lines.set(0, first);
+    return new SaleRequest(
+        r.id(),
+        r.receiptNumber(),
+        r.currency(),
+        r.openedAt(),
+        r.paidAt(),
+        lines,
+        r.orderDiscount(),
+        r.tenders(),
+        r.totals(),
+        r.offline());
+  }
+
+  private static long stock(String item) {
+    return cloud
+        .database
+        .jdbi()
+        .withHandle(
+            h ->
+                h.createQuery("select stock from item where id = :id")
+                    .bind("id", item)
+                    .mapTo(java.math.BigDecimal.class)
+                    .one())
+        .longValue();
+  }
+}

@@ -1,0 +1,106 @@
+package io.kasa.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kasa.api.sales.SaleRequest;
+import io.kasa.service.admin.DemoData;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Organisation B's terminal cannot read or write organisation A's data through any route. */
+class TenantIsolationTest {
+
+  private static TestCloud cloud;
+  private static Map<String, String> a;
+  private static Map<String, String> b;
+  private static DemoData.Seeded orgB;
+  private static SaleRequest saleOfA;
+
+  @BeforeAll
+  static void start() throws Exception {
+    cloud = new TestCloud();
+    String terminalA = cloud.enrollDemoTerminal();
+    a =
+        Map.of(
+            "Authorization",
+            terminalA,
+            "Kasa-Session",
+            cloud.signIn(terminalA, cloud.demo.cashierId().toString(), "1111"));
+    orgB = DemoData.seed(cloud.services.admin());
+    TestCloud.Reply enrolled =
+        cloud.send(
+            "POST",
+            "/v1/terminals/enroll",
+            "{\"code\":\"" + orgB.terminal().enrollmentCode() + "\"}",
+            Map.of());
+    String terminalB = "Bearer " + enrolled.json().get("credential").asText();
+    b =
+        Map.of(
+            "Authorization",
+            terminalB,
+            "Kasa-Session",
+            cloud.signIn(terminalB, orgB.cashierId().toString(), "1111"));
+    saleOfA = Sales.breadAndAspirin(UUID.randomUUID(), 1, "tok_approve");
+    Map<String, String> headers = new HashMap<>(a);
+    headers.put("Idempotency-Key", saleOfA.id().toString());
+    assertThat(cloud.send("POST", "/v1/sales", Sales.json(saleOfA), headers).status())
+        .isEqualTo(201);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    cloud.close();
+  }
+
+  @Test
+  void bCannotReadAsSales() {
+    assertThat(cloud.send("GET", "/v1/sales/" + saleOfA.id(), null, b).status()).isEqualTo(404);
+    assertThat(cloud.send("GET", "/v1/sales?receipt=" + saleOfA.receiptNumber(), null, b).status())
+        .isEqualTo(404);
+  }
+
+  @Test
+  void bCannotSignInAsEmployees() {
+    String body = "{\"employeeId\":\"" + cloud.demo.cashierId() + "\",\"pin\":\"1111\"}";
+    assertThat(
+            cloud
+                .send("POST", "/v1/sessions", body, Map.of("Authorization", b.get("Authorization")))
+                .status())
+        .isEqualTo(401);
+  }
+
+  @Test
+  void bCannotUseAsSessionToken() {
+    Map<String, String> mixed =
+        Map.of("Authorization", b.get("Authorization"), "Kasa-Session", a.get("Kasa-Session"));
+    assertThat(cloud.send("GET", "/v1/sales/" + saleOfA.id(), null, mixed).status()).isEqualTo(401);
+  }
+
+  @Test
+  void bsSaleWithTheSameIdAndReceiptAsOneOfAsStaysBs() {
+    SaleRequest another = Sales.breadAndAspirin(UUID.randomUUID(), 2, "tok_approve");
+    Map<String, String> headersA = new HashMap<>(a);
+    headersA.put("Idempotency-Key", another.id().toString());
+    assertThat(cloud.send("POST", "/v1/sales", Sales.json(another), headersA).status())
+        .isEqualTo(201);
+    Map<String, String> headersB = new HashMap<>(b);
+    headersB.put("Idempotency-Key", another.id().toString());
+    TestCloud.Reply reply = cloud.send("POST", "/v1/sales", Sales.json(another), headersB);
+    assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+    long rows =
+        cloud
+            .database
+            .jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery("select count(distinct organisation_id) from sale where id = :id")
+                        .bind("id", another.id())
+                        .mapTo(Long.class)
+                        .one());
+    assertThat(rows).isEqualTo(2);
+  }
+}

@@ -1,0 +1,135 @@
+package io.kasa.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.kasa.service.admin.DemoData;
+import io.kasa.service.auth.PinHasher;
+import io.kasa.service.db.Database;
+import io.kasa.service.http.CloudApp;
+import io.kasa.service.http.Json;
+import io.kasa.service.sales.TestPaymentProcessor;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The real service on a random port over an embedded PostgreSQL, with the demo data, for tests that
+ * talk to it over HTTP like a terminal does.
+ */
+public final class TestCloud implements AutoCloseable {
+
+  public static final ObjectMapper JSON = Json.mapper();
+
+  public final Database database;
+  public final CloudServices services;
+  public final Javalin app;
+  public final DemoData.Seeded demo;
+  private final Path dir;
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  public TestCloud() throws IOException {
+    dir = Files.createTempDirectory("kasa-cloud-test");
+    database = Database.embedded(dir, 40);
+    // Few PBKDF2 iterations keep tests fast; production uses PinHasher.DEFAULT_ITERATIONS.
+    services =
+        new CloudServices(
+            database,
+            new TestPaymentProcessor(),
+            new PinHasher(1_000),
+            "metrics-secret",
+            Clock.systemUTC());
+    demo = DemoData.seed(services.admin());
+    app = CloudApp.create(services.app()).start(0);
+  }
+
+  public URI uri(String path) {
+    return URI.create("http://127.0.0.1:" + app.port() + path);
+  }
+
+  /** A response with its status, headers and body. */
+  public record Reply(int status, String contentType, String body) {
+    public JsonNode json() {
+      try {
+        return JSON.readTree(body);
+      } catch (IOException e) {
+        throw new AssertionError("not JSON: " + body, e);
+      }
+    }
+  }
+
+  public Reply send(String method, String path, String body, Map<String, String> headers) {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(uri(path))
+            .timeout(Duration.ofSeconds(30))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
+    if (body != null && !headers.containsKey("Content-Type")) {
+      b.header("Content-Type", "application/json");
+    }
+    headers.forEach(b::header);
+    try {
+      HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+      return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  /** Enrolls the demo terminal and returns its Authorization header value. */
+  public String enrollDemoTerminal() {
+    Reply r =
+        send(
+            "POST",
+            "/v1/terminals/enroll",
+            "{\"code\":\"" + demo.terminal().enrollmentCode() + "\",\"deviceName\":\"test\"}",
+            Map.of());
+    if (r.status() != 201) {
+      throw new AssertionError("enroll failed: " + r);
+    }
+    return "Bearer " + r.json().get("credential").asText();
+  }
+
+  /** Signs an employee in and returns the session token. */
+  public String signIn(String authorization, String employeeId, String pin) {
+    Reply r =
+        send(
+            "POST",
+            "/v1/sessions",
+            "{\"employeeId\":\"" + employeeId + "\",\"pin\":\"" + pin + "\"}",
+            Map.of("Authorization", authorization));
+    if (r.status() != 201) {
+      throw new AssertionError("sign-in failed: " + r);
+    }
+    return r.json().get("token").asText();
+  }
+
+  public long count(String table) {
+    return database
+        .jdbi()
+        .withHandle(h -> h.createQuery("select count(*) from " + table).mapTo(Long.class).one());
+  }
+
+  @Override
+  public void close() throws IOException {
+    app.stop();
+    database.close();
+    try (var files = Files.walk(dir)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+}

@@ -1,0 +1,173 @@
+package io.kasa.service.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import io.kasa.api.OpenApi;
+import io.kasa.api.sales.SaleRequest;
+import io.kasa.service.Sales;
+import io.kasa.service.TestCloud;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The OpenAPI document and the service agree: every route is documented, every documented route
+ * exists, and real responses match the documented schemas.
+ */
+class ContractTest {
+
+  private static TestCloud cloud;
+  private static JsonNode doc;
+
+  @BeforeAll
+  static void start() throws Exception {
+    cloud = new TestCloud();
+    doc = TestCloud.JSON.readTree(OpenApi.json());
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    cloud.close();
+  }
+
+  @Test
+  void everyRouteIsDocumentedAndEveryDocumentedRouteExists() {
+    Set<String> served =
+        CloudApp.routes(cloud.services.app()).stream()
+            .map(r -> r.method().name() + " " + r.path())
+            .collect(Collectors.toCollection(TreeSet::new));
+    Set<String> documented = new TreeSet<>();
+    for (Map.Entry<String, JsonNode> path : doc.get("paths").properties()) {
+      for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
+        documented.add(operation.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey());
+      }
+    }
+    assertThat(served).isEqualTo(documented);
+  }
+
+  @Test
+  void theServiceServesItsDocument() {
+    TestCloud.Reply r = cloud.send("GET", "/v1/openapi.json", null, Map.of());
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(r.json().get("openapi").asText()).isEqualTo("3.1.0");
+  }
+
+  @Test
+  void responsesMatchTheirSchemas() {
+    check("GET", "/health", cloud.send("GET", "/health", null, Map.of()));
+    check("GET", "/metrics", cloud.send("GET", "/metrics", null, Map.of()));
+    check(
+        "POST",
+        "/v1/terminals/enroll",
+        cloud.send("POST", "/v1/terminals/enroll", "{\"code\":\"nope\"}", Map.of()));
+    TestCloud.Reply enrolled =
+        cloud.send(
+            "POST",
+            "/v1/terminals/enroll",
+            "{\"code\":\"" + cloud.demo.terminal().enrollmentCode() + "\",\"deviceName\":\"till\"}",
+            Map.of());
+    check("POST", "/v1/terminals/enroll", enrolled);
+    String auth = "Bearer " + enrolled.json().get("credential").asText();
+    TestCloud.Reply session =
+        cloud.send(
+            "POST",
+            "/v1/sessions",
+            "{\"employeeId\":\"" + cloud.demo.cashierId() + "\",\"pin\":\"1111\"}",
+            Map.of("Authorization", auth));
+    check("POST", "/v1/sessions", session);
+    check(
+        "POST",
+        "/v1/sessions",
+        cloud.send("POST", "/v1/sessions", "{\"employeeId\":1}", Map.of("Authorization", auth)));
+    Map<String, String> headers =
+        new HashMap<>(
+            Map.of("Authorization", auth, "Kasa-Session", session.json().get("token").asText()));
+    SaleRequest sale = Sales.breadAndAspirin(UUID.randomUUID(), 77, "tok_approve");
+    headers.put("Idempotency-Key", sale.id().toString());
+    check("POST", "/v1/sales", cloud.send("POST", "/v1/sales", Sales.json(sale), headers));
+    check("POST", "/v1/sales", cloud.send("POST", "/v1/sales", Sales.json(sale), headers));
+    check(
+        "POST",
+        "/v1/sales",
+        cloud.send(
+            "POST",
+            "/v1/sales",
+            Sales.json(Sales.breadAndAspirin(sale.id(), 78, "tok_approve")),
+            headers));
+    check("POST", "/v1/sales", cloud.send("POST", "/v1/sales", "{\"id\":", headers));
+    check("GET", "/v1/sales/{id}", cloud.send("GET", "/v1/sales/" + sale.id(), null, headers));
+    check(
+        "GET",
+        "/v1/sales/{id}",
+        cloud.send("GET", "/v1/sales/" + UUID.randomUUID(), null, headers));
+    check(
+        "GET",
+        "/v1/sales",
+        cloud.send("GET", "/v1/sales?receipt=" + sale.receiptNumber(), null, headers));
+    check("GET", "/v1/sales", cloud.send("GET", "/v1/sales", null, headers));
+    check(
+        "DELETE",
+        "/v1/sessions/current",
+        cloud.send("DELETE", "/v1/sessions/current", null, headers));
+    check(
+        "DELETE",
+        "/v1/sessions/current",
+        cloud.send("DELETE", "/v1/sessions/current", null, headers));
+  }
+
+  /** Validates a reply against the documented response of its operation and status. */
+  private static void check(String method, String path, TestCloud.Reply reply) {
+    JsonNode response =
+        doc.at(
+            "/paths/"
+                + path.replace("/", "~1")
+                + "/"
+                + method.toLowerCase(Locale.ROOT)
+                + "/responses/"
+                + reply.status());
+    assertThat(response.isMissingNode())
+        .as(
+            "%s %s answered %d, which is not documented: %s",
+            method, path, reply.status(), reply.body())
+        .isFalse();
+    JsonNode content = response.get("content");
+    if (content == null) {
+      assertThat(reply.body()).isEmpty();
+      return;
+    }
+    String mediaType = reply.contentType().split(";")[0].trim();
+    JsonNode media = content.get(mediaType);
+    assertThat(media)
+        .as(
+            "%s %s %d answered %s, documented %s",
+            method, path, reply.status(), mediaType, content.fieldNames())
+        .isNotNull();
+    if (!mediaType.contains("json")) {
+      return;
+    }
+    ObjectNode schema = TestCloud.JSON.createObjectNode();
+    schema.put("$schema", "https://json-schema.org/draft/2020-12/schema");
+    schema.setAll((ObjectNode) media.get("schema"));
+    schema.set("components", doc.get("components"));
+    Schema validator =
+        SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+            .getSchema(schema.toString(), InputFormat.JSON);
+    List<Error> errors = validator.validate(reply.body(), InputFormat.JSON);
+    assertThat(errors).as("%s %s %d: %s", method, path, reply.status(), reply.body()).isEmpty();
+  }
+}
