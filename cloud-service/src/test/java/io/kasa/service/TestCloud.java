@@ -83,7 +83,7 @@ public final class TestCloud implements AutoCloseable {
       HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
       return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
     } catch (IOException e) {
-      throw new AssertionError(e);
+      throw new AssertionError(method + " " + path + " with " + headers + " failed: " + e, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new AssertionError(e);

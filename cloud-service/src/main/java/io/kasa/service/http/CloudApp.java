@@ -23,6 +23,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -82,7 +83,7 @@ public final class CloudApp {
               (ctx, ms) ->
                   Timer.builder("kasa_http_requests")
                       .tag("method", ctx.method().name())
-                      .tag("route", ctx.endpoint() == null ? "unmatched" : ctx.endpoint().path)
+                      .tag("route", routeOf(ctx))
                       .tag("status", Integer.toString(ctx.statusCode()))
                       .register(services.metrics())
                       .record(Duration.ofNanos((long) (ms * 1_000_000))));
@@ -91,6 +92,18 @@ public final class CloudApp {
             config.routes.addHttpHandler(r.method(), r.path(), r.handler());
           }
         });
+  }
+
+  /**
+   * The matched route, or "unmatched" (Javalin throws when asked for an endpoint that none
+   * matched).
+   */
+  private static String routeOf(Context ctx) {
+    try {
+      return ctx.endpoint().path;
+    } catch (NoSuchElementException e) {
+      return "unmatched";
+    }
   }
 
   private List<Route> routeTable() {

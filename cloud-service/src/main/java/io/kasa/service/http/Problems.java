@@ -76,6 +76,7 @@ public final class Problems {
   }
 
   public static void write(Context ctx, ObjectMapper json, Problem problem) {
+    consumeBody(ctx);
     try {
       ctx.status(problem.status())
           .contentType(Problem.MEDIA_TYPE)
@@ -84,6 +85,21 @@ public final class Problems {
       ctx.status(500)
           .contentType(Problem.MEDIA_TYPE)
           .result("{\"title\":\"Internal error\",\"status\":500}");
+    }
+  }
+
+  /**
+   * Reads what is left of the request body: a refusal that leaves it unread makes Jetty close the
+   * connection under a client that may be reusing it for its next request.
+   */
+  private static void consumeBody(Context ctx) {
+    if (ctx.req().getContentLengthLong() == 0 || "GET".equals(ctx.method().name())) {
+      return;
+    }
+    try {
+      ctx.bodyAsBytes();
+    } catch (Exception tooLargeOrGone) {
+      // An oversized or broken body is what is being refused; nothing more to read.
     }
   }
 
