@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kasa.service.admin.AdminService;
 import io.kasa.service.auth.AuthService;
 import io.kasa.service.auth.PinHasher;
+import io.kasa.service.catalog.CatalogService;
 import io.kasa.service.db.Database;
 import io.kasa.service.http.CloudApp;
 import io.kasa.service.http.Json;
@@ -32,6 +33,7 @@ public final class CloudServices {
             database,
             new AuthService(database.jdbi(), pins, clock),
             new SalesService(database.jdbi(), processor, json, clock),
+            new CatalogService(database.jdbi()),
             json,
             metrics,
             metricsToken);

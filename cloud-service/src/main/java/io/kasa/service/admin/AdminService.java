@@ -5,6 +5,7 @@ import io.kasa.service.audit.Audit;
 import io.kasa.service.auth.PinHasher;
 import io.kasa.service.auth.Role;
 import io.kasa.service.auth.Secrets;
+import io.kasa.service.catalog.CatalogWriter;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,7 +13,6 @@ import java.time.ZoneOffset;
 import java.util.Currency;
 import java.util.Locale;
 import java.util.UUID;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /** What the {@code admin} commands do, against the same database as the service. */
@@ -138,50 +138,21 @@ public final class AdminService {
   }
 
   public void putTaxClass(UUID org, String code, String label, BigDecimal rate) {
-    jdbi.useHandle(
-        h ->
-            h.createUpdate(
-                    "insert into tax_class (organisation_id, code, label, rate) values (:org, :code, :label, :rate)"
-                        + " on conflict (organisation_id, code) do update set label = excluded.label, rate = excluded.rate")
-                .bind("org", org)
-                .bind("code", required(code, "code"))
-                .bind("label", label)
-                .bind("rate", rate)
-                .execute());
+    jdbi.useTransaction(
+        h -> {
+          CatalogWriter writer = new CatalogWriter(h, org);
+          writer.putTaxClass(required(code, "code"), label, rate);
+          writer.flush();
+        });
   }
 
   public void putItem(UUID org, ItemDto item) {
-    jdbi.useTransaction(h -> putItem(h, org, item));
-  }
-
-  static void putItem(Handle h, UUID org, ItemDto item) {
-    h.createUpdate(
-            "insert into item (organisation_id, id, sku, name, unit, price, tax_class, category, open_price, age_restricted, active)"
-                + " values (:org, :id, :sku, :name, :unit, :price, :tax, :category, :open, :age, :active)"
-                + " on conflict (organisation_id, id) do update set sku = excluded.sku, name = excluded.name,"
-                + " unit = excluded.unit, price = excluded.price, tax_class = excluded.tax_class, category = excluded.category,"
-                + " open_price = excluded.open_price, age_restricted = excluded.age_restricted, active = excluded.active")
-        .bind("org", org)
-        .bind("id", item.id())
-        .bind("sku", item.sku())
-        .bind("name", item.name())
-        .bind("unit", item.unit())
-        .bind("price", item.price())
-        .bind("tax", item.taxClass())
-        .bind("category", item.category())
-        .bind("open", item.openPrice())
-        .bind("age", item.ageRestricted())
-        .bind("active", item.active())
-        .execute();
-    for (String code : item.barcodes()) {
-      h.createUpdate(
-              "insert into barcode (organisation_id, code, item_id) values (:org, :code, :item)"
-                  + " on conflict (organisation_id, code) do update set item_id = excluded.item_id")
-          .bind("org", org)
-          .bind("code", code)
-          .bind("item", item.id())
-          .execute();
-    }
+    jdbi.useTransaction(
+        h -> {
+          CatalogWriter writer = new CatalogWriter(h, org);
+          writer.putItem(item);
+          writer.flush();
+        });
   }
 
   private static String required(String value, String field) {

@@ -15,6 +15,7 @@ import io.kasa.api.auth.SignInRequest;
 import io.kasa.api.sales.SaleRequest;
 import io.kasa.service.auth.AuthService;
 import io.kasa.service.auth.Principal;
+import io.kasa.service.catalog.CatalogService;
 import io.kasa.service.db.Database;
 import io.kasa.service.sales.SalesService;
 import io.micrometer.core.instrument.Counter;
@@ -42,6 +43,8 @@ public final class CloudApp {
    * @param database the database
    * @param auth authentication
    * @param sales sales
+   * @param catalog catalogue sync
+   * @param catalog catalogue sync
    * @param json the JSON mapper
    * @param metrics the Prometheus registry
    * @param metricsToken the bearer token that may read /metrics, or null to refuse everyone
@@ -50,6 +53,7 @@ public final class CloudApp {
       Database database,
       AuthService auth,
       SalesService sales,
+      CatalogService catalog,
       ObjectMapper json,
       PrometheusMeterRegistry metrics,
       String metricsToken) {}
@@ -116,6 +120,7 @@ public final class CloudApp {
             ctx -> ctx.contentType("application/json").result(OpenApi.json())),
         new Route(HandlerType.POST, "/v1/terminals/enroll", this::enroll),
         new Route(HandlerType.POST, "/v1/sessions", this::signIn),
+        new Route(HandlerType.GET, "/v1/catalog/changes", this::catalogChanges),
         new Route(HandlerType.DELETE, "/v1/sessions/current", this::signOut),
         new Route(HandlerType.POST, "/v1/sales", this::submitSale),
         new Route(HandlerType.GET, "/v1/sales", this::saleByReceipt),
@@ -146,6 +151,18 @@ public final class CloudApp {
     Principal terminal = s.auth().authenticateTerminal(ctx.header(Headers.AUTHORIZATION));
     SignInRequest body = body(ctx, SignInRequest.class);
     ctx.status(201).json(s.auth().signIn(terminal, body.employeeId(), body.pin()));
+  }
+
+  private void catalogChanges(Context ctx) {
+    Principal terminal = s.auth().authenticateTerminal(ctx.header(Headers.AUTHORIZATION));
+    String limit = ctx.queryParam("limit");
+    Integer n;
+    try {
+      n = limit == null ? null : Integer.valueOf(limit);
+    } catch (NumberFormatException e) {
+      throw ApiException.invalid("/limit", "limit is a whole number");
+    }
+    ctx.json(s.catalog().changes(terminal, ctx.queryParam("since"), n));
   }
 
   private void signOut(Context ctx) {

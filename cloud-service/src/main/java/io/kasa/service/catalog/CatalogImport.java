@@ -1,0 +1,199 @@
+package io.kasa.service.catalog;
+
+import io.kasa.api.catalog.ItemDto;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Currency;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Imports a catalogue from CSV, streaming, in one transaction: all or nothing. A file with bad rows
+ * imports nothing and reports every bad row with its line number (the first 1,000).
+ *
+ * <p>Header (in this order): {@code id,sku,name,barcodes,unit,price,tax_class,category,open_price,
+ * age_restricted,active}. Barcodes are separated by {@code ;}; unit is EACH, KILOGRAM or LITRE;
+ * price in major units with a dot ({@code 42.50}); booleans are true/false (empty = false, active
+ * empty = true).
+ */
+public final class CatalogImport {
+
+  static final List<String> HEADER =
+      List.of(
+          "id",
+          "sku",
+          "name",
+          "barcodes",
+          "unit",
+          "price",
+          "tax_class",
+          "category",
+          "open_price",
+          "age_restricted",
+          "active");
+
+  /**
+   * The outcome.
+   *
+   * @param imported rows written (0 when there were errors)
+   * @param errors bad rows, each starting with its line number
+   */
+  public record Result(int imported, List<String> errors) {}
+
+  private final Jdbi jdbi;
+
+  public CatalogImport(Jdbi jdbi) {
+    this.jdbi = jdbi;
+  }
+
+  public Result importCsv(UUID org, Reader source) throws IOException {
+    Currency currency =
+        Currency.getInstance(
+            jdbi.withHandle(
+                    h ->
+                        h.createQuery(
+                                "select currency from store where organisation_id = :org limit 1")
+                            .bind("org", org)
+                            .mapTo(String.class)
+                            .findOne()
+                            .orElse("UAH"))
+                .trim());
+    Set<String> taxClasses =
+        new HashSet<>(
+            jdbi.withHandle(
+                h ->
+                    h.createQuery("select code from tax_class where organisation_id = :org")
+                        .bind("org", org)
+                        .mapTo(String.class)
+                        .list()));
+    List<String> errors = new ArrayList<>();
+    int[] imported = {0};
+    try {
+      jdbi.useTransaction(
+          h -> {
+            Csv csv = new Csv(new BufferedReader(source, 1 << 16));
+            Csv.Row header = csv.next();
+            if (header == null
+                || !header.fields().stream()
+                    .map(f -> f.trim().toLowerCase(Locale.ROOT))
+                    .toList()
+                    .equals(HEADER)) {
+              errors.add("line 1: the header must be " + String.join(",", HEADER));
+              throw new Rollback();
+            }
+            CatalogWriter writer = new CatalogWriter(h, org);
+            Set<String> seen = new HashSet<>();
+            Csv.Row row;
+            while ((row = csv.next()) != null) {
+              if (row.fields().size() == 1 && row.fields().get(0).isBlank()) {
+                continue;
+              }
+              try {
+                ItemDto item = parse(row, currency, taxClasses);
+                if (!seen.add(item.id())) {
+                  throw new IllegalArgumentException("item " + item.id() + " appears twice");
+                }
+                if (errors.isEmpty()) {
+                  writer.putItem(item);
+                }
+                imported[0]++;
+              } catch (IllegalArgumentException e) {
+                if (errors.size() < 1_000) {
+                  errors.add("line " + row.line() + ": " + e.getMessage());
+                }
+              }
+            }
+            if (!errors.isEmpty()) {
+              throw new Rollback();
+            }
+            writer.flush();
+          });
+    } catch (Rollback rollback) {
+      return new Result(0, errors);
+    }
+    return new Result(imported[0], errors);
+  }
+
+  private static ItemDto parse(Csv.Row row, Currency currency, Set<String> taxClasses) {
+    List<String> f = row.fields();
+    if (f.size() != HEADER.size()) {
+      throw new IllegalArgumentException(
+          "expected " + HEADER.size() + " fields, found " + f.size());
+    }
+    String id = required(f.get(0), "id");
+    if (id.length() > 64) {
+      throw new IllegalArgumentException("id is longer than 64 characters");
+    }
+    String unit = f.get(4).trim().toUpperCase(Locale.ROOT);
+    if (!Set.of("EACH", "KILOGRAM", "LITRE").contains(unit)) {
+      throw new IllegalArgumentException("unit '" + f.get(4) + "' is not EACH, KILOGRAM or LITRE");
+    }
+    long price;
+    try {
+      BigDecimal major = new BigDecimal(f.get(5).trim());
+      price =
+          major
+              .setScale(currency.getDefaultFractionDigits(), RoundingMode.UNNECESSARY)
+              .unscaledValue()
+              .longValueExact();
+      if (price < 0 || price > 10_000_000_000L) {
+        throw new ArithmeticException();
+      }
+    } catch (NumberFormatException | ArithmeticException e) {
+      throw new IllegalArgumentException(
+          "price '" + f.get(5) + "' is not an amount in " + currency.getCurrencyCode());
+    }
+    String tax = required(f.get(6), "tax_class");
+    if (!taxClasses.contains(tax)) {
+      throw new IllegalArgumentException("tax class '" + tax + "' does not exist");
+    }
+    List<String> barcodes =
+        Arrays.stream(f.get(3).split(";")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    return new ItemDto(
+        id,
+        required(f.get(1), "sku"),
+        required(f.get(2), "name"),
+        barcodes,
+        unit,
+        price,
+        tax,
+        f.get(7).isBlank() ? null : f.get(7).trim(),
+        bool(f.get(8), false, "open_price"),
+        bool(f.get(9), false, "age_restricted"),
+        bool(f.get(10), true, "active"));
+  }
+
+  private static String required(String value, String field) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException(field + " is empty");
+    }
+    return value.trim();
+  }
+
+  private static boolean bool(String value, boolean empty, String field) {
+    String v = value.trim().toLowerCase(Locale.ROOT);
+    if (v.isEmpty()) {
+      return empty;
+    }
+    if (v.equals("true") || v.equals("false")) {
+      return Boolean.parseBoolean(v);
+    }
+    throw new IllegalArgumentException(field + " '" + value + "' is not true or false");
+  }
+
+  /** Rolls the import back without being an error of the service. */
+  private static final class Rollback extends RuntimeException {
+    Rollback() {
+      super(null, null, false, false);
+    }
+  }
+}
