@@ -9,6 +9,7 @@ import io.kasa.service.db.Database;
 import io.kasa.service.http.CloudApp;
 import io.kasa.service.http.Json;
 import io.kasa.service.sales.PaymentProcessor;
+import io.kasa.service.sales.RefundService;
 import io.kasa.service.sales.SalesService;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -28,12 +29,14 @@ public final class CloudServices {
       Clock clock) {
     ObjectMapper json = Json.mapper();
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    AuthService auth = new AuthService(database.jdbi(), pins, clock);
     this.app =
         new CloudApp.Services(
             database,
-            new AuthService(database.jdbi(), pins, clock),
+            auth,
             new SalesService(database.jdbi(), processor, json, clock),
             new CatalogService(database.jdbi()),
+            new RefundService(database.jdbi(), auth, json, clock),
             json,
             metrics,
             metricsToken);

@@ -196,6 +196,25 @@ public final class AuthService {
         token, employee.toString(), (String) row.get("name"), (String) row.get("role"), expires);
   }
 
+  /**
+   * A manager approving an action on this terminal by PIN; wrong PINs count towards the manager's
+   * lockout like a sign-in. Returns the manager's id.
+   */
+  public UUID approveAsManager(Principal terminal, String managerId, String pin) {
+    SessionResponse session = signIn(terminal, managerId, pin);
+    Role role = Role.valueOf(session.role());
+    // The approval is a one-off: end the session it opened at once.
+    jdbi.useHandle(
+        h ->
+            h.createUpdate("update employee_session set ended_at = now() where token_hash = :hash")
+                .bind("hash", Secrets.sha256(session.token()))
+                .execute());
+    if (role != Role.MANAGER && role != Role.ADMIN) {
+      throw ApiException.forbidden("Only a manager can approve this");
+    }
+    return UUID.fromString(session.employeeId());
+  }
+
   /** The employee of a session token issued on this terminal. */
   public Principal authenticateSession(Principal terminal, String token) {
     if (token == null || token.isBlank()) {

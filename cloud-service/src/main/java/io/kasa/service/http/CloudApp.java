@@ -12,11 +12,13 @@ import io.kasa.api.OpenApi;
 import io.kasa.api.Problem;
 import io.kasa.api.auth.EnrollRequest;
 import io.kasa.api.auth.SignInRequest;
+import io.kasa.api.sales.RefundRequestDto;
 import io.kasa.api.sales.SaleRequest;
 import io.kasa.service.auth.AuthService;
 import io.kasa.service.auth.Principal;
 import io.kasa.service.catalog.CatalogService;
 import io.kasa.service.db.Database;
+import io.kasa.service.sales.RefundService;
 import io.kasa.service.sales.SalesService;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
@@ -44,7 +46,9 @@ public final class CloudApp {
    * @param auth authentication
    * @param sales sales
    * @param catalog catalogue sync
+   * @param refunds refunds
    * @param catalog catalogue sync
+   * @param refunds refunds
    * @param json the JSON mapper
    * @param metrics the Prometheus registry
    * @param metricsToken the bearer token that may read /metrics, or null to refuse everyone
@@ -54,6 +58,7 @@ public final class CloudApp {
       AuthService auth,
       SalesService sales,
       CatalogService catalog,
+      RefundService refunds,
       ObjectMapper json,
       PrometheusMeterRegistry metrics,
       String metricsToken) {}
@@ -124,7 +129,8 @@ public final class CloudApp {
         new Route(HandlerType.DELETE, "/v1/sessions/current", this::signOut),
         new Route(HandlerType.POST, "/v1/sales", this::submitSale),
         new Route(HandlerType.GET, "/v1/sales", this::saleByReceipt),
-        new Route(HandlerType.GET, "/v1/sales/{id}", this::getSale));
+        new Route(HandlerType.GET, "/v1/sales/{id}", this::getSale),
+        new Route(HandlerType.POST, "/v1/refunds", this::submitRefund));
   }
 
   private void health(Context ctx) {
@@ -179,6 +185,14 @@ public final class CloudApp {
       salesRecorded.increment();
     }
     ctx.status(outcome.created() ? 201 : 200).json(outcome.sale());
+  }
+
+  private void submitRefund(Context ctx) {
+    Principal who = employee(ctx);
+    RefundRequestDto body = body(ctx, RefundRequestDto.class);
+    RefundService.Outcome outcome =
+        s.refunds().submit(who, ctx.header(Headers.IDEMPOTENCY_KEY), body);
+    ctx.status(outcome.created() ? 201 : 200).json(outcome.refund());
   }
 
   private void getSale(Context ctx) {

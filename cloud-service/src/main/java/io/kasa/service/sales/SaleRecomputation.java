@@ -86,8 +86,23 @@ final class SaleRecomputation {
     }
   }
 
-  /** Rebuilds the cart (lines, discounts) in the open state. */
+  /**
+   * Rebuilds the cart (lines, discounts) in the open state, checking prices against the catalogue.
+   */
   static Sale rebuild(SaleRequest r, SalePolicy policy, Map<String, CatalogItem> items) {
+    return rebuild(r, policy, items, false);
+  }
+
+  /**
+   * Rebuilds a sale already recorded (for refunds): the prices it was sold at stand, whatever the
+   * catalogue says today.
+   */
+  static Sale replay(SaleRequest r, SalePolicy policy, Map<String, CatalogItem> items) {
+    return rebuild(r, policy, items, true);
+  }
+
+  private static Sale rebuild(
+      SaleRequest r, SalePolicy policy, Map<String, CatalogItem> items, boolean recorded) {
     if (!policy.currency().getCurrencyCode().equals(r.currency())) {
       throw ApiException.invalid(
           "/currency", "The store sells in " + policy.currency().getCurrencyCode());
@@ -115,7 +130,9 @@ final class SaleRecomputation {
           if (!price.equals(item.price())) {
             String reason = l.priceOverrideReason();
             if (reason == null || reason.isBlank()) {
-              if (!r.offline()) {
+              if (recorded) {
+                reason = "price at sale time";
+              } else if (!r.offline()) {
                 throw ApiException.invalid(
                     at + "/unitPrice",
                     "Line "
@@ -124,8 +141,9 @@ final class SaleRecomputation {
                         + price
                         + " is not the catalogue price "
                         + item.price());
+              } else {
+                reason = "offline price";
               }
-              reason = "offline price";
             }
             sale.overridePrice(l.number(), price, reason);
           }

@@ -203,9 +203,9 @@ public final class SalesService {
         h.createUpdate(
                 "insert into sale (organisation_id, id, store_id, terminal_id, employee_id, receipt_number, currency, state,"
                     + " offline, opened_at, paid_at, recorded_at, subtotal, discounts, tax, total, cash_rounding, change_given,"
-                    + " request_hash, response) values (:org, :id, :store, :terminal, :employee, :receipt, :currency, :state,"
-                    + " :offline, :opened, :paid, :recorded, :subtotal, :discounts, :tax, :total, :rounding, :change,"
-                    + " :hash, cast(:response as jsonb)) on conflict do nothing")
+                    + " request_hash, request, response) values (:org, :id, :store, :terminal, :employee, :receipt, :currency,"
+                    + " :state, :offline, :opened, :paid, :recorded, :subtotal, :discounts, :tax, :total, :rounding, :change,"
+                    + " :hash, cast(:request as jsonb), cast(:response as jsonb)) on conflict do nothing")
             .bind("org", who.organisationId())
             .bind("id", r.id())
             .bind("store", who.storeId())
@@ -225,6 +225,7 @@ public final class SalesService {
             .bind("rounding", sale.cashRounding().minor())
             .bind("change", sale.change().minor())
             .bind("hash", requestHash)
+            .bind("request", write(r))
             .bind("response", write(response))
             .execute();
     if (inserted == 0) {

@@ -121,6 +121,37 @@ class ContractTest {
         cloud.send("GET", "/v1/sales?receipt=" + sale.receiptNumber(), null, headers));
     check("GET", "/v1/sales", cloud.send("GET", "/v1/sales", null, headers));
     check(
+        "GET",
+        "/v1/catalog/changes",
+        cloud.send("GET", "/v1/catalog/changes?limit=3", null, Map.of("Authorization", auth)));
+    check(
+        "GET",
+        "/v1/catalog/changes",
+        cloud.send("GET", "/v1/catalog/changes?since=abc", null, Map.of("Authorization", auth)));
+    String refund =
+        "{\"id\":\"%s\",\"saleId\":\"%s\",\"receiptNumber\":\"K1-T1-79\",\"lines\":[{\"saleLine\":1,\"quantity\":\"1\"}],"
+            + "\"method\":\"CASH\",\"reason\":\"test\",\"at\":\"2026-11-27T12:00:00Z\",\"approvingManagerId\":\"%s\",\"approvingManagerPin\":\"9999\"}";
+    UUID refundId = UUID.randomUUID();
+    Map<String, String> refundHeaders = new HashMap<>(headers);
+    refundHeaders.put("Idempotency-Key", refundId.toString());
+    check(
+        "POST",
+        "/v1/refunds",
+        cloud.send(
+            "POST",
+            "/v1/refunds",
+            String.format(refund, refundId, sale.id(), cloud.demo.managerId()),
+            refundHeaders));
+    check(
+        "POST",
+        "/v1/refunds",
+        cloud.send(
+            "POST",
+            "/v1/refunds",
+            String.format(refund, refundId, sale.id(), cloud.demo.managerId()),
+            refundHeaders));
+    check("POST", "/v1/refunds", cloud.send("POST", "/v1/refunds", "{}", refundHeaders));
+    check(
         "DELETE",
         "/v1/sessions/current",
         cloud.send("DELETE", "/v1/sessions/current", null, headers));
