@@ -11,6 +11,7 @@ import io.kasa.service.http.Json;
 import io.kasa.service.sales.PaymentProcessor;
 import io.kasa.service.sales.RefundService;
 import io.kasa.service.sales.SalesService;
+import io.kasa.service.shifts.ShiftService;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
@@ -37,6 +38,7 @@ public final class CloudServices {
             new SalesService(database.jdbi(), processor, json, clock),
             new CatalogService(database.jdbi()),
             new RefundService(database.jdbi(), auth, json, clock),
+            new ShiftService(database.jdbi(), auth, json),
             json,
             metrics,
             metricsToken);

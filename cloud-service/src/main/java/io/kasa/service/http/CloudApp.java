@@ -14,12 +14,17 @@ import io.kasa.api.auth.EnrollRequest;
 import io.kasa.api.auth.SignInRequest;
 import io.kasa.api.sales.RefundRequestDto;
 import io.kasa.api.sales.SaleRequest;
+import io.kasa.api.shifts.CashMovementRequest;
+import io.kasa.api.shifts.CloseShiftRequest;
+import io.kasa.api.shifts.OpenShiftRequest;
+import io.kasa.api.shifts.ShiftDto;
 import io.kasa.service.auth.AuthService;
 import io.kasa.service.auth.Principal;
 import io.kasa.service.catalog.CatalogService;
 import io.kasa.service.db.Database;
 import io.kasa.service.sales.RefundService;
 import io.kasa.service.sales.SalesService;
+import io.kasa.service.shifts.ShiftService;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -47,8 +52,10 @@ public final class CloudApp {
    * @param sales sales
    * @param catalog catalogue sync
    * @param refunds refunds
+   * @param shifts shifts and cash
    * @param catalog catalogue sync
    * @param refunds refunds
+   * @param shifts shifts and cash
    * @param json the JSON mapper
    * @param metrics the Prometheus registry
    * @param metricsToken the bearer token that may read /metrics, or null to refuse everyone
@@ -59,6 +66,7 @@ public final class CloudApp {
       SalesService sales,
       CatalogService catalog,
       RefundService refunds,
+      ShiftService shifts,
       ObjectMapper json,
       PrometheusMeterRegistry metrics,
       String metricsToken) {}
@@ -130,7 +138,11 @@ public final class CloudApp {
         new Route(HandlerType.POST, "/v1/sales", this::submitSale),
         new Route(HandlerType.GET, "/v1/sales", this::saleByReceipt),
         new Route(HandlerType.GET, "/v1/sales/{id}", this::getSale),
-        new Route(HandlerType.POST, "/v1/refunds", this::submitRefund));
+        new Route(HandlerType.POST, "/v1/refunds", this::submitRefund),
+        new Route(HandlerType.POST, "/v1/shifts", this::openShift),
+        new Route(HandlerType.POST, "/v1/shifts/{id}/cash-movements", this::cashMovement),
+        new Route(HandlerType.POST, "/v1/shifts/{id}/close", this::closeShift),
+        new Route(HandlerType.GET, "/v1/shifts/{id}/report", this::shiftReport));
   }
 
   private void health(Context ctx) {
@@ -193,6 +205,42 @@ public final class CloudApp {
     RefundService.Outcome outcome =
         s.refunds().submit(who, ctx.header(Headers.IDEMPOTENCY_KEY), body);
     ctx.status(outcome.created() ? 201 : 200).json(outcome.refund());
+  }
+
+  private void openShift(Context ctx) {
+    Principal who = employee(ctx);
+    Map.Entry<Boolean, ShiftDto> opened =
+        s.shifts()
+            .open(who, ctx.header(Headers.IDEMPOTENCY_KEY), body(ctx, OpenShiftRequest.class));
+    ctx.status(opened.getKey() ? 201 : 200).json(opened.getValue());
+  }
+
+  private void cashMovement(Context ctx) {
+    Principal who = employee(ctx);
+    s.shifts()
+        .move(
+            who,
+            pathId(ctx),
+            ctx.header(Headers.IDEMPOTENCY_KEY),
+            body(ctx, CashMovementRequest.class));
+    ctx.status(204);
+  }
+
+  private void closeShift(Context ctx) {
+    Principal who = employee(ctx);
+    ctx.json(s.shifts().close(who, pathId(ctx), body(ctx, CloseShiftRequest.class)));
+  }
+
+  private void shiftReport(Context ctx) {
+    ctx.json(s.shifts().report(employee(ctx), pathId(ctx)));
+  }
+
+  private static UUID pathId(Context ctx) {
+    try {
+      return UUID.fromString(ctx.pathParam("id"));
+    } catch (IllegalArgumentException e) {
+      throw ApiException.notFound("Nothing with id " + ctx.pathParam("id"));
+    }
   }
 
   private void getSale(Context ctx) {

@@ -151,6 +151,43 @@ class ContractTest {
             String.format(refund, refundId, sale.id(), cloud.demo.managerId()),
             refundHeaders));
     check("POST", "/v1/refunds", cloud.send("POST", "/v1/refunds", "{}", refundHeaders));
+    UUID shift = UUID.randomUUID();
+    Map<String, String> shiftHeaders = new HashMap<>(headers);
+    shiftHeaders.put("Idempotency-Key", shift.toString());
+    check(
+        "POST",
+        "/v1/shifts",
+        cloud.send(
+            "POST",
+            "/v1/shifts",
+            "{\"id\":\"" + shift + "\",\"openingFloat\":100,\"at\":\"2026-11-27T00:00:00Z\"}",
+            shiftHeaders));
+    check(
+        "POST",
+        "/v1/shifts/{id}/cash-movements",
+        cloud.send(
+            "POST",
+            "/v1/shifts/" + shift + "/cash-movements",
+            "{\"id\":\""
+                + shift
+                + "\",\"type\":\"IN\",\"amount\":5,\"reason\":\"x\",\"at\":\"2026-11-27T00:01:00Z\"}",
+            shiftHeaders));
+    check(
+        "GET",
+        "/v1/shifts/{id}/report",
+        cloud.send("GET", "/v1/shifts/" + shift + "/report", null, headers));
+    check(
+        "POST",
+        "/v1/shifts/{id}/close",
+        cloud.send(
+            "POST",
+            "/v1/shifts/" + shift + "/close",
+            "{\"counted\":105,\"blind\":false,\"at\":\"2026-11-27T00:02:00Z\"}",
+            headers));
+    check(
+        "GET",
+        "/v1/shifts/{id}/report",
+        cloud.send("GET", "/v1/shifts/" + UUID.randomUUID() + "/report", null, headers));
     check(
         "DELETE",
         "/v1/sessions/current",

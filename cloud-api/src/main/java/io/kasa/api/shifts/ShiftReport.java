@@ -1,0 +1,63 @@
+package io.kasa.api.shifts;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * An X report (shift still open) or Z report (at close).
+ *
+ * @param shiftId the shift
+ * @param kind X or Z
+ * @param openedAt when the shift opened
+ * @param closedAt when it closed, or null
+ * @param openingFloat the float
+ * @param sales number of sales
+ * @param salesTotal what the sales came to
+ * @param discounts discounts given
+ * @param voidedLines lines voided in sales
+ * @param byTender money taken per tender type (cash net of change)
+ * @param byTax tax per tax class
+ * @param refunds number of refunds
+ * @param refundsTotal money refunded
+ * @param refundsByTender money paid back per tender type
+ * @param noSales drawer openings without a sale
+ * @param cashIn cash put in
+ * @param cashOut cash taken out
+ * @param cashExpected float + cash taken − cash paid back + in − out
+ * @param counted cash counted at close, or null
+ * @param overShort counted − expected, or null
+ */
+public record ShiftReport(
+    UUID shiftId,
+    String kind,
+    Instant openedAt,
+    Instant closedAt,
+    long openingFloat,
+    long sales,
+    long salesTotal,
+    long discounts,
+    long voidedLines,
+    Map<String, Long> byTender,
+    List<TaxLine> byTax,
+    long refunds,
+    long refundsTotal,
+    Map<String, Long> refundsByTender,
+    long noSales,
+    long cashIn,
+    long cashOut,
+    long cashExpected,
+    Long counted,
+    Long overShort) {
+
+  /**
+   * Tax of one class.
+   *
+   * @param taxClass the class
+   * @param net net amount
+   * @param tax tax
+   * @param gross gross amount
+   */
+  public record TaxLine(String taxClass, long net, long tax, long gross) {}
+}

@@ -1,0 +1,2 @@
+/** Shifts, cash movements and X/Z reports. */
+package io.kasa.api.shifts;

@@ -1,0 +1,141 @@
+package io.kasa.service.shifts;
+
+import io.kasa.api.shifts.ShiftReport;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+
+/** Adds up a shift from the sales, refunds and cash movements of its terminal and hours. */
+final class ShiftReports {
+
+  private ShiftReports() {}
+
+  static ShiftReport build(
+      Handle h,
+      UUID org,
+      UUID terminal,
+      UUID shiftId,
+      String kind,
+      OffsetDateTime from,
+      OffsetDateTime to,
+      long openingFloat,
+      Long counted) {
+    Map<String, Object> sales =
+        h.createQuery(
+                "select count(*) as n, coalesce(sum(total), 0) as total, coalesce(sum(discounts), 0) as discounts,"
+                    + " coalesce(sum(change_given), 0) as change, coalesce(sum(cash_rounding), 0) as rounding from sale"
+                    + " where organisation_id = :org and terminal_id = :t and paid_at >= :from and paid_at <= :to")
+            .bind("org", org)
+            .bind("t", terminal)
+            .bind("from", from)
+            .bind("to", to)
+            .mapToMap()
+            .one();
+    long voided =
+        h.createQuery(
+                "select count(*) from sale_line l join sale s on s.organisation_id = l.organisation_id and s.id = l.sale_id"
+                    + " where s.organisation_id = :org and s.terminal_id = :t and s.paid_at >= :from and s.paid_at <= :to and l.voided")
+            .bind("org", org)
+            .bind("t", terminal)
+            .bind("from", from)
+            .bind("to", to)
+            .mapTo(Long.class)
+            .one();
+    Map<String, Long> byTender = new TreeMap<>();
+    h.createQuery(
+            "select t.type, sum(t.amount) as amount from tender t join sale s on s.organisation_id = t.organisation_id and s.id = t.sale_id"
+                + " where s.organisation_id = :org and s.terminal_id = :t and s.paid_at >= :from and s.paid_at <= :to group by t.type")
+        .bind("org", org)
+        .bind("t", terminal)
+        .bind("from", from)
+        .bind("to", to)
+        .mapToMap()
+        .forEach(r -> byTender.put((String) r.get("type"), ((Number) r.get("amount")).longValue()));
+    long change = ((Number) sales.get("change")).longValue();
+    byTender.computeIfPresent("CASH", (k, v) -> v - change);
+    List<ShiftReport.TaxLine> byTax =
+        h.createQuery(
+                "select x.tax_class, sum(x.net) as net, sum(x.tax) as tax, sum(x.gross) as gross from sale_tax x"
+                    + " join sale s on s.organisation_id = x.organisation_id and s.id = x.sale_id"
+                    + " where s.organisation_id = :org and s.terminal_id = :t and s.paid_at >= :from and s.paid_at <= :to"
+                    + " group by x.tax_class order by x.tax_class")
+            .bind("org", org)
+            .bind("t", terminal)
+            .bind("from", from)
+            .bind("to", to)
+            .map(
+                (rs, ctx) ->
+                    new ShiftReport.TaxLine(
+                        rs.getString("tax_class"),
+                        rs.getLong("net"),
+                        rs.getLong("tax"),
+                        rs.getLong("gross")))
+            .list();
+    Map<String, Object> refunds =
+        h.createQuery(
+                "select count(*) as n, coalesce(sum(total), 0) as total from refund"
+                    + " where organisation_id = :org and terminal_id = :t and recorded_at >= :from and recorded_at <= :to")
+            .bind("org", org)
+            .bind("t", terminal)
+            .bind("from", from)
+            .bind("to", to)
+            .mapToMap()
+            .one();
+    Map<String, Long> refundsByTender = new TreeMap<>();
+    h.createQuery(
+            "select p.type, sum(p.amount) as amount from refund_payout p join refund r on r.organisation_id = p.organisation_id and r.id = p.refund_id"
+                + " where r.organisation_id = :org and r.terminal_id = :t and r.recorded_at >= :from and r.recorded_at <= :to group by p.type")
+        .bind("org", org)
+        .bind("t", terminal)
+        .bind("from", from)
+        .bind("to", to)
+        .mapToMap()
+        .forEach(
+            r ->
+                refundsByTender.put(
+                    (String) r.get("type"), ((Number) r.get("amount")).longValue()));
+    Map<String, Long> movements = new TreeMap<>();
+    h.createQuery(
+            "select type, count(*) as n, coalesce(sum(amount), 0) as amount from cash_movement where organisation_id = :org and shift_id = :s group by type")
+        .bind("org", org)
+        .bind("s", shiftId)
+        .mapToMap()
+        .forEach(
+            r -> {
+              movements.put(r.get("type") + "_AMOUNT", ((Number) r.get("amount")).longValue());
+              movements.put(r.get("type") + "_COUNT", ((Number) r.get("n")).longValue());
+            });
+    long cashIn = movements.getOrDefault("IN_AMOUNT", 0L);
+    long cashOut = movements.getOrDefault("OUT_AMOUNT", 0L);
+    long expected =
+        openingFloat
+            + byTender.getOrDefault("CASH", 0L)
+            - refundsByTender.getOrDefault("CASH", 0L)
+            + cashIn
+            - cashOut;
+    return new ShiftReport(
+        shiftId,
+        kind,
+        from.toInstant(),
+        "Z".equals(kind) ? to.toInstant() : null,
+        openingFloat,
+        ((Number) sales.get("n")).longValue(),
+        ((Number) sales.get("total")).longValue() + ((Number) sales.get("rounding")).longValue(),
+        ((Number) sales.get("discounts")).longValue(),
+        voided,
+        byTender,
+        byTax,
+        ((Number) refunds.get("n")).longValue(),
+        ((Number) refunds.get("total")).longValue(),
+        refundsByTender,
+        movements.getOrDefault("NO_SALE_COUNT", 0L),
+        cashIn,
+        cashOut,
+        expected,
+        counted,
+        counted == null ? null : counted - expected);
+  }
+}

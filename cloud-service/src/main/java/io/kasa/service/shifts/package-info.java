@@ -1,0 +1,2 @@
+/** Shifts, cash movements, X and Z reports. */
+package io.kasa.service.shifts;

@@ -1,0 +1,163 @@
+package io.kasa.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.kasa.api.sales.SaleRequest;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** A shift from float to Z report, with cash movements, a no-sale, sales and a refund. */
+class ShiftApiTest {
+
+  private static TestCloud cloud;
+  private static Map<String, String> cashier;
+  private static Map<String, String> manager;
+
+  @BeforeAll
+  static void start() throws Exception {
+    cloud = new TestCloud();
+    String terminal = cloud.enrollDemoTerminal();
+    cashier =
+        Map.of(
+            "Authorization",
+            terminal,
+            "Kasa-Session",
+            cloud.signIn(terminal, cloud.demo.cashierId().toString(), "1111"));
+    manager =
+        Map.of(
+            "Authorization",
+            terminal,
+            "Kasa-Session",
+            cloud.signIn(terminal, cloud.demo.managerId().toString(), "9999"));
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    cloud.close();
+  }
+
+  private static TestCloud.Reply post(
+      Map<String, String> who, String path, String key, String body) {
+    Map<String, String> h = new HashMap<>(who);
+    if (key != null) {
+      h.put("Idempotency-Key", key);
+    }
+    return cloud.send("POST", path, body, h);
+  }
+
+  @Test
+  void aShiftFromFloatToZReport() {
+    UUID shift = UUID.randomUUID();
+    String open =
+        "{\"id\":\"" + shift + "\",\"openingFloat\":50000,\"at\":\"2026-11-27T08:00:00Z\"}";
+    assertThat(post(cashier, "/v1/shifts", shift.toString(), open).status()).isEqualTo(201);
+    assertThat(post(cashier, "/v1/shifts", shift.toString(), open).status()).isEqualTo(200);
+    UUID other = UUID.randomUUID();
+    assertThat(
+            post(
+                    cashier,
+                    "/v1/shifts",
+                    other.toString(),
+                    "{\"id\":\"" + other + "\",\"openingFloat\":0,\"at\":\"2026-11-27T08:00:00Z\"}")
+                .status())
+        .isEqualTo(409);
+
+    UUID in = UUID.randomUUID();
+    assertThat(
+            post(
+                    cashier,
+                    "/v1/shifts/" + shift + "/cash-movements",
+                    in.toString(),
+                    "{\"id\":\""
+                        + in
+                        + "\",\"type\":\"IN\",\"amount\":10000,\"reason\":\"change\",\"at\":\"2026-11-27T09:00:00Z\"}")
+                .status())
+        .isEqualTo(204);
+    UUID out = UUID.randomUUID();
+    assertThat(
+            post(
+                    cashier,
+                    "/v1/shifts/" + shift + "/cash-movements",
+                    out.toString(),
+                    "{\"id\":\""
+                        + out
+                        + "\",\"type\":\"OUT\",\"amount\":2500,\"reason\":\"supplier\",\"at\":\"2026-11-27T09:30:00Z\"}")
+                .status())
+        .isEqualTo(204);
+    UUID noSale = UUID.randomUUID();
+    String noSaleBody =
+        "{\"id\":\""
+            + noSale
+            + "\",\"type\":\"NO_SALE\",\"amount\":0,\"reason\":\"change for a note\",\"at\":\"2026-11-27T09:40:00Z\"%s}";
+    assertThat(
+            post(
+                    cashier,
+                    "/v1/shifts/" + shift + "/cash-movements",
+                    noSale.toString(),
+                    String.format(noSaleBody, ""))
+                .status())
+        .isEqualTo(403);
+    assertThat(
+            post(
+                    cashier,
+                    "/v1/shifts/" + shift + "/cash-movements",
+                    noSale.toString(),
+                    String.format(
+                        noSaleBody,
+                        ",\"approvingManagerId\":\""
+                            + cloud.demo.managerId()
+                            + "\",\"approvingManagerPin\":\"9999\""))
+                .status())
+        .isEqualTo(204);
+
+    // Two sales at 10:01: each 158.40, card 100.00 + cash 58.40 (100.00 given, 41.60 change).
+    for (int i = 0; i < 2; i++) {
+      SaleRequest sale = Sales.breadAndAspirin(UUID.randomUUID(), 500 + i, "tok_approve");
+      assertThat(post(cashier, "/v1/sales", sale.id().toString(), Sales.json(sale)).status())
+          .isEqualTo(201);
+    }
+
+    JsonNode x = cloud.send("GET", "/v1/shifts/" + shift + "/report", null, cashier).json();
+    assertThat(x.get("kind").asText()).isEqualTo("X");
+    assertThat(x.get("sales").asLong()).isEqualTo(2);
+    assertThat(x.get("salesTotal").asLong()).isEqualTo(31680);
+    assertThat(x.get("byTender").get("CARD").asLong()).isEqualTo(20000);
+    assertThat(x.get("byTender").get("CASH").asLong()).isEqualTo(11680);
+    assertThat(x.get("noSales").asLong()).isEqualTo(1);
+    // 500.00 float + 116.80 cash sales + 100.00 in − 25.00 out
+    assertThat(x.get("cashExpected").asLong()).isEqualTo(50000 + 11680 + 10000 - 2500);
+    assertThat(x.get("byTax")).hasSize(2);
+
+    String close =
+        "{\"counted\":69000,\"blind\":true,\"at\":\""
+            + Instant.parse("2026-11-27T20:00:00Z")
+            + "\"}";
+    assertThat(post(cashier, "/v1/shifts/" + shift + "/close", null, close).status())
+        .isEqualTo(403);
+    TestCloud.Reply z = post(manager, "/v1/shifts/" + shift + "/close", null, close);
+    assertThat(z.status()).as(z.body()).isEqualTo(200);
+    assertThat(z.json().get("kind").asText()).isEqualTo("Z");
+    assertThat(z.json().get("overShort").asLong()).isEqualTo(69000 - 69180);
+    assertThat(cloud.send("GET", "/v1/shifts/" + shift + "/report", null, cashier).body())
+        .isEqualTo(z.body());
+    assertThat(post(manager, "/v1/shifts/" + shift + "/close", null, close).body())
+        .isEqualTo(z.body());
+    UUID late = UUID.randomUUID();
+    assertThat(
+            post(
+                    cashier,
+                    "/v1/shifts/" + shift + "/cash-movements",
+                    late.toString(),
+                    "{\"id\":\""
+                        + late
+                        + "\",\"type\":\"IN\",\"amount\":1,\"reason\":\"late\",\"at\":\"2026-11-27T21:00:00Z\"}")
+                .status())
+        .isEqualTo(409);
+  }
+}
