@@ -30,6 +30,7 @@ public final class CloudServices {
       Clock clock) {
     ObjectMapper json = Json.mapper();
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    database.instrument(metrics);
     AuthService auth = new AuthService(database.jdbi(), pins, clock);
     this.app =
         new CloudApp.Services(

@@ -110,6 +110,23 @@ public final class KasaCloud implements Runnable {
     int port;
 
     @Option(
+        names = "--tls-port",
+        defaultValue = "8443",
+        description = "HTTPS port when --tls-keystore is given (default ${DEFAULT-VALUE})")
+    int tlsPort;
+
+    @Option(
+        names = "--tls-keystore",
+        description = "PKCS12 key store with the certificate: also serve HTTPS")
+    Path tlsKeystore;
+
+    @Option(
+        names = "--tls-password",
+        defaultValue = "${env:KASA_TLS_PASSWORD}",
+        description = "Key store password (env KASA_TLS_PASSWORD)")
+    String tlsPassword;
+
+    @Option(
         names = "--metrics-token",
         defaultValue = "${env:KASA_METRICS_TOKEN}",
         description = "Bearer token for /metrics (env KASA_METRICS_TOKEN)")
@@ -125,7 +142,11 @@ public final class KasaCloud implements Runnable {
               new PinHasher(PinHasher.DEFAULT_ITERATIONS),
               metricsToken,
               Clock.systemUTC());
-      Javalin app = CloudApp.create(services.app()).start(port);
+      CloudApp.Tls tls =
+          tlsKeystore == null
+              ? null
+              : new CloudApp.Tls(tlsPort, tlsKeystore, tlsPassword == null ? "" : tlsPassword);
+      Javalin app = CloudApp.create(services.app(), tls).start(port);
       CountDownLatch stopped = new CountDownLatch(1);
       Runtime.getRuntime()
           .addShutdownHook(

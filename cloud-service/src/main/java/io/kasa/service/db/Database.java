@@ -2,6 +2,8 @@ package io.kasa.service.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -73,6 +75,13 @@ public final class Database implements AutoCloseable {
 
   public DataSource dataSource() {
     return pool;
+  }
+
+  /**
+   * Publishes the connection pool's metrics (active, idle, pending, timeouts) to {@code registry}.
+   */
+  public void instrument(MeterRegistry registry) {
+    pool.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
   }
 
   /** Whether the database answers a trivial query. */

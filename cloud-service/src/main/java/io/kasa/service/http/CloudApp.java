@@ -34,6 +34,10 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 
 /**
  * The application factory: takes its dependencies and returns a configured Javalin, so tests start
@@ -87,7 +91,21 @@ public final class CloudApp {
     return new CloudApp(services).routeTable();
   }
 
+  /**
+   * TLS for the service's own HTTPS listener.
+   *
+   * @param port the HTTPS port (0 for any free port)
+   * @param keystore a PKCS12 or JKS key store holding the certificate and key
+   * @param password its password
+   */
+  public record Tls(int port, java.nio.file.Path keystore, String password) {}
+
   public static Javalin create(Services services) {
+    return create(services, null);
+  }
+
+  /** The application; with {@code tls} it also listens for HTTPS. */
+  public static Javalin create(Services services, Tls tls) {
     CloudApp app = new CloudApp(services);
     List<Route> routes = app.routeTable();
     return Javalin.create(
@@ -104,6 +122,19 @@ public final class CloudApp {
                       .tag("status", Integer.toString(ctx.statusCode()))
                       .register(services.metrics())
                       .record(Duration.ofNanos((long) (ms * 1_000_000))));
+          if (tls != null) {
+            config.jetty.addConnector(
+                (server, http) -> {
+                  SslContextFactory.Server ssl = new SslContextFactory.Server();
+                  ssl.setKeyStorePath(tls.keystore().toString());
+                  ssl.setKeyStorePassword(tls.password());
+                  http.addCustomizer(new SecureRequestCustomizer());
+                  ServerConnector https =
+                      new ServerConnector(server, ssl, new HttpConnectionFactory(http));
+                  https.setPort(tls.port());
+                  return https;
+                });
+          }
           Problems.install(config, services.json());
           for (Route r : routes) {
             config.routes.addHttpHandler(r.method(), r.path(), r.handler());
