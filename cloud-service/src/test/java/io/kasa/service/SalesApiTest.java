@@ -230,7 +230,7 @@ class SalesApiTest {
         .jdbi()
         .withHandle(
             h ->
-                h.createQuery("select stock from item where id = :id")
+                h.createQuery("select stock from item_stock where item_id = :id")
                     .bind("id", item)
                     .mapTo(java.math.BigDecimal.class)
                     .one())

@@ -22,16 +22,19 @@ import io.kasa.service.auth.Principal;
 import io.kasa.service.auth.Role;
 import io.kasa.service.auth.Secrets;
 import io.kasa.service.http.ApiException;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * Refunds, exactly once per refund id, never more than was sold. The original sale is replayed with
@@ -272,25 +275,24 @@ public final class RefundService {
     if (inserted == 0) {
       throw ApiException.conflict("Receipt number " + r.receiptNumber() + " is already used");
     }
+    for (RefundLine line : refund.lines()) {}
+    // Stock comes back as appended moves, like sales take it.
+    Map<String, BigDecimal> back = new TreeMap<>();
     for (RefundLine line : refund.lines()) {
-      h.createUpdate(
-              "insert into refund_line (organisation_id, refund_id, sale_line, item_id, quantity, amount, tax, tax_class)"
-                  + " values (:org, :refund, :line, :item, :q, :amount, :tax, :class)")
-          .bind("org", who.organisationId())
-          .bind("refund", r.id())
-          .bind("line", line.saleLineNumber())
-          .bind("item", line.item().id())
-          .bind("q", line.quantity().toDecimal())
-          .bind("amount", line.payable().minor())
-          .bind("tax", line.tax().minor())
-          .bind("class", line.rate().taxClass())
-          .execute();
-      h.createUpdate("update item set stock = stock + :q where organisation_id = :org and id = :id")
-          .bind("q", line.quantity().toDecimal())
-          .bind("org", who.organisationId())
-          .bind("id", line.item().id())
-          .execute();
+      back.merge(line.item().id(), line.quantity().toDecimal(), BigDecimal::add);
     }
+    PreparedBatch moves =
+        h.prepareBatch(
+            "insert into stock_movement (organisation_id, item_id, delta, refund_id) values (:org, :item, :delta, :ref)");
+    for (Map.Entry<String, BigDecimal> e : back.entrySet()) {
+      moves
+          .bind("org", who.organisationId())
+          .bind("item", e.getKey())
+          .bind("delta", e.getValue())
+          .bind("ref", r.id())
+          .add();
+    }
+    moves.execute();
     for (Tender p : refund.payouts()) {
       h.createUpdate(
               "insert into refund_payout (organisation_id, id, refund_id, type, amount, original_tender)"

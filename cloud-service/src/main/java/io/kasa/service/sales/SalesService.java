@@ -19,6 +19,7 @@ import io.kasa.service.audit.Audit;
 import io.kasa.service.auth.Principal;
 import io.kasa.service.auth.Secrets;
 import io.kasa.service.http.ApiException;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -26,10 +27,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * Records sales exactly once. A submission takes a lock on its sale id for the length of its
@@ -232,12 +235,14 @@ public final class SalesService {
       throw ApiException.conflict(
           "Receipt number " + r.receiptNumber() + " is already used by another sale");
     }
+    PreparedBatch lines =
+        h.prepareBatch(
+            "insert into sale_line (organisation_id, sale_id, number, item_id, name, quantity, unit_price, gross,"
+                + " line_discount, order_discount, amount, tax, tax_class, override_reason, voided) values (:org, :sale,"
+                + " :number, :item, :name, :quantity, :price, :gross, :ld, :od, :amount, :tax, :class, :reason, :voided)");
     for (SaleLine line : sale.lines()) {
       LineTotals lt = t.line(line.number()).orElse(null);
-      h.createUpdate(
-              "insert into sale_line (organisation_id, sale_id, number, item_id, name, quantity, unit_price, gross,"
-                  + " line_discount, order_discount, amount, tax, tax_class, override_reason, voided) values (:org, :sale,"
-                  + " :number, :item, :name, :quantity, :price, :gross, :ld, :od, :amount, :tax, :class, :reason, :voided)")
+      lines
           .bind("org", who.organisationId())
           .bind("sale", r.id())
           .bind("number", line.number())
@@ -253,20 +258,32 @@ public final class SalesService {
           .bind("class", line.item().taxClass())
           .bind("reason", line.override() == null ? null : line.override().reason())
           .bind("voided", line.voided())
-          .execute();
-      if (!line.voided()) {
-        h.createUpdate(
-                "update item set stock = stock - :q where organisation_id = :org and id = :id")
-            .bind("q", line.quantity().toDecimal())
-            .bind("org", who.organisationId())
-            .bind("id", line.item().id())
-            .execute();
-      }
+          .add();
     }
+    lines.execute();
+    // Stock moves are appended (V5__stock_ledger.sql): no row lock shared between sales.
+    Map<String, BigDecimal> sold = new TreeMap<>();
+    for (SaleLine line : sale.activeLines()) {
+      sold.merge(line.item().id(), line.quantity().toDecimal(), BigDecimal::add);
+    }
+    PreparedBatch moves =
+        h.prepareBatch(
+            "insert into stock_movement (organisation_id, item_id, delta, sale_id) values (:org, :item, :delta, :ref)");
+    for (Map.Entry<String, BigDecimal> e : sold.entrySet()) {
+      moves
+          .bind("org", who.organisationId())
+          .bind("item", e.getKey())
+          .bind("delta", e.getValue().negate())
+          .bind("ref", r.id())
+          .add();
+    }
+    moves.execute();
+    PreparedBatch taxes =
+        h.prepareBatch(
+            "insert into sale_tax (organisation_id, sale_id, tax_class, rate, net, tax, gross)"
+                + " values (:org, :sale, :class, :rate, :net, :tax, :gross)");
     for (TaxBreakdownLine b : t.taxBreakdown()) {
-      h.createUpdate(
-              "insert into sale_tax (organisation_id, sale_id, tax_class, rate, net, tax, gross)"
-                  + " values (:org, :sale, :class, :rate, :net, :tax, :gross)")
+      taxes
           .bind("org", who.organisationId())
           .bind("sale", r.id())
           .bind("class", b.rate().taxClass())
@@ -274,12 +291,15 @@ public final class SalesService {
           .bind("net", b.net().minor())
           .bind("tax", b.tax().minor())
           .bind("gross", b.gross().minor())
-          .execute();
+          .add();
     }
+    taxes.execute();
+    PreparedBatch tenderRows =
+        h.prepareBatch(
+            "insert into tender (organisation_id, id, sale_id, type, amount, status, authorisation, reference)"
+                + " values (:org, :id, :sale, :type, :amount, :status, :auth, :ref)");
     for (TenderResultDto tender : tenders) {
-      h.createUpdate(
-              "insert into tender (organisation_id, id, sale_id, type, amount, status, authorisation, reference)"
-                  + " values (:org, :id, :sale, :type, :amount, :status, :auth, :ref)")
+      tenderRows
           .bind("org", who.organisationId())
           .bind("id", tender.id())
           .bind("sale", r.id())
@@ -294,8 +314,9 @@ public final class SalesService {
                   .findFirst()
                   .map(TenderDto::reference)
                   .orElse(null))
-          .execute();
+          .add();
     }
+    tenderRows.execute();
     Audit.record(
         h,
         who.organisationId(),

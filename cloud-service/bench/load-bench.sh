@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# The service's load benchmark beside its physical yardstick, on one PostgreSQL in one run:
+#   1. a throwaway PostgreSQL 15 cluster (the machine image's server) on port 54329;
+#   2. pgbench -N (TPC-B without branch/teller updates) at the same concurrency;
+#   3. N simulated terminals submitting sales to the service on that database.
+# Needs root (PostgreSQL runs as the postgres user) and a built tree (./mvnw install -DskipTests).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+TERMINALS=${TERMINALS:-32}
+SECONDS_RUN=${SECONDS_RUN:-20}
+PG=/usr/lib/postgresql/15/bin
+PGDATA=$(mktemp -d /tmp/kasa-bench-pg.XXXXXX)
+chown postgres "$PGDATA"; chmod 700 "$PGDATA"
+trap 'runuser -u postgres -- "$PG/pg_ctl" -D "$PGDATA" -m fast stop >/dev/null 2>&1 || true; rm -rf "$PGDATA"' EXIT
+runuser -u postgres -- "$PG/initdb" -D "$PGDATA" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
+runuser -u postgres -- "$PG/pg_ctl" -D "$PGDATA" -w -l "$PGDATA/log" \
+  -o "-p 54329 -k $PGDATA -c listen_addresses=127.0.0.1 -c max_connections=200" start >/dev/null
+runuser -u postgres -- psql -h 127.0.0.1 -p 54329 -U postgres -qc "create database kasa" -c "create database pgbench" >/dev/null
+runuser -u postgres -- pgbench -h 127.0.0.1 -p 54329 -U postgres -i -q pgbench >/dev/null 2>&1
+echo "== pgbench -N -c $TERMINALS -j 2 -T $SECONDS_RUN"
+runuser -u postgres -- pgbench -h 127.0.0.1 -p 54329 -U postgres -N -c "$TERMINALS" -j 2 -T "$SECONDS_RUN" pgbench 2>/dev/null \
+  | grep -E "^tps|latency average"
+echo "== Kasa sales, $TERMINALS terminals"
+./mvnw -q -pl cloud-service exec:exec@bench-load -Dbench.terminals="$TERMINALS" -Dbench.seconds="$SECONDS_RUN" > "$PGDATA/kasa.log" 2>&1 || { grep -v "^\s*at " "$PGDATA/kasa.log" | grep -m5 -iE "exception|error"; exit 1; }
+grep -aoE "terminals [0-9]+.*failures [0-9]+" "$PGDATA/kasa.log"

@@ -1,0 +1,220 @@
+package io.kasa.service.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.kasa.api.sales.SaleLineDto;
+import io.kasa.api.sales.SaleRequest;
+import io.kasa.api.sales.TenderDto;
+import io.kasa.api.sales.TotalsDto;
+import io.kasa.domain.catalog.CatalogItem;
+import io.kasa.domain.catalog.Unit;
+import io.kasa.domain.money.Money;
+import io.kasa.domain.money.Quantity;
+import io.kasa.domain.sale.LineTotals;
+import io.kasa.domain.sale.Sale;
+import io.kasa.domain.sale.SalePolicy;
+import io.kasa.domain.sale.SaleTotals;
+import io.kasa.domain.tax.TaxPolicy;
+import io.kasa.domain.tax.TaxRate;
+import io.kasa.domain.tax.TaxRounding;
+import io.kasa.domain.tender.CashRounding;
+import io.kasa.domain.tender.Tender;
+import io.kasa.service.CloudServices;
+import io.kasa.service.admin.AdminService;
+import io.kasa.service.admin.DemoData;
+import io.kasa.service.auth.PinHasher;
+import io.kasa.service.db.Database;
+import io.kasa.service.http.CloudApp;
+import io.kasa.service.http.Json;
+import io.kasa.service.sales.TestPaymentProcessor;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * N simulated terminals submit realistic sales (5 lines, 20 % and 7 % VAT, a weighed item, cash or
+ * card) to the real service over HTTP, each computing its totals with pos-domain as a terminal
+ * does. Prints sales/s and p50/p99 latency. Arguments: JDBC URL, user, terminals, seconds.
+ */
+public final class SalesLoadBench {
+
+  private static final Currency UAH = Currency.getInstance("UAH");
+  private static final ObjectMapper JSON = Json.mapper();
+
+  private SalesLoadBench() {}
+
+  public static void main(String[] args) throws Exception {
+    String url = args[0];
+    String user = args[1];
+    int terminals = Integer.parseInt(args[2]);
+    int seconds = Integer.parseInt(args[3]);
+    try (Database db = Database.connect(url, user, "", Math.max(16, terminals + 4))) {
+      CloudServices services = new CloudServices(db, new TestPaymentProcessor(), new PinHasher(10_000), null, Clock.systemUTC());
+      DemoData.Seeded demo = DemoData.seed(services.admin());
+      Javalin app = CloudApp.create(services.app()).start(0);
+      try {
+        run(services.admin(), demo, "http://127.0.0.1:" + app.port(), terminals, seconds);
+      } finally {
+        app.stop();
+      }
+    }
+  }
+
+  private static void run(AdminService admin, DemoData.Seeded demo, String base, int terminals, int seconds) throws Exception {
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    List<String[]> creds = new ArrayList<>();
+    for (int t = 0; t < terminals; t++) {
+      AdminService.NewTerminal nt = admin.createTerminal(demo.organisationId(), demo.storeId(), "L" + t, "Load " + t);
+      JsonNode enrolled = post(http, base + "/v1/terminals/enroll", "{\"code\":\"" + nt.enrollmentCode() + "\"}", null);
+      String auth = "Bearer " + enrolled.get("credential").asText();
+      JsonNode session = post(http, base + "/v1/sessions", "{\"employeeId\":\"" + demo.cashierId() + "\",\"pin\":\"1111\"}", auth);
+      creds.add(new String[] {auth, session.get("token").asText(), "L" + t});
+    }
+    List<CatalogItem> items = catalog(http, base, creds.get(0)[0]);
+    SalePolicy policy =
+        SalePolicy.of(UAH, TaxPolicy.inclusive(TaxRounding.PER_LINE, TaxRate.of("VAT20", "А", "20"), TaxRate.of("VAT7", "Б", "7"), TaxRate.of("VAT0", "В", "0")), CashRounding.to(Money.of(10, UAH)));
+
+    // Warm-up: every terminal submits a few sales first.
+    ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+    AtomicLong failures = new AtomicLong();
+    drive(http, base, creds, items, policy, Duration.ofSeconds(3), new ConcurrentLinkedQueue<>(), failures);
+    long start = System.nanoTime();
+    long completed = drive(http, base, creds, items, policy, Duration.ofSeconds(seconds), latencies, failures);
+    double elapsed = (System.nanoTime() - start) / 1e9;
+    long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+    System.out.printf(
+        Locale.ROOT,
+        "terminals %d, %d s: %d sales, %.0f sales/s, p50 %.1f ms, p99 %.1f ms, failures %d%n",
+        terminals, seconds, completed, completed / elapsed, percentile(sorted, 50) / 1e6, percentile(sorted, 99) / 1e6, failures.get());
+  }
+
+  private static long drive(
+      HttpClient http, String base, List<String[]> creds, List<CatalogItem> items, SalePolicy policy, Duration length,
+      ConcurrentLinkedQueue<Long> latencies, AtomicLong failures) throws InterruptedException {
+    long deadline = System.nanoTime() + length.toNanos();
+    AtomicLong done = new AtomicLong();
+    CountDownLatch finished = new CountDownLatch(creds.size());
+    for (String[] c : creds) {
+      Thread t =
+          new Thread(
+              () -> {
+                Random random = new Random(c[2].hashCode());
+                long sequence = System.nanoTime() % 1_000_000_000L;
+                try {
+                  while (System.nanoTime() < deadline) {
+                    SaleRequest sale = sale(items, policy, c[2], sequence++, random);
+                    long t0 = System.nanoTime();
+                    int status = postStatus(http, base + "/v1/sales", JSON.writeValueAsString(sale), c[0], c[1], sale.id().toString());
+                    latencies.add(System.nanoTime() - t0);
+                    if (status == 201) {
+                      done.incrementAndGet();
+                    } else {
+                      failures.incrementAndGet();
+                    }
+                  }
+                } catch (Exception e) {
+                  failures.incrementAndGet();
+                } finally {
+                  finished.countDown();
+                }
+              });
+      t.start();
+    }
+    finished.await();
+    return done.get();
+  }
+
+  /** Five lines with mixed rates and a weighed item, totals computed with pos-domain. */
+  static SaleRequest sale(List<CatalogItem> items, SalePolicy policy, String terminal, long sequence, Random random) {
+    UUID id = UUID.randomUUID();
+    Instant now = Instant.now();
+    Sale sale = Sale.open(id, policy, now);
+    List<SaleLineDto> lines = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      CatalogItem item = items.get(random.nextInt(items.size()));
+      Quantity q = item.unit() == Unit.KILOGRAM ? new Quantity(250 + random.nextInt(1500)) : Quantity.of(1 + random.nextInt(3));
+      sale.addItem(item, q);
+    }
+    sale.startTendering();
+    boolean card = random.nextBoolean();
+    Money due = sale.amountDue();
+    Tender tender = card ? Tender.card(due, null) : Tender.cash(sale.cashDue().plus(Money.of(random.nextInt(3) * 1000L, UAH)));
+    sale.addTender(tender, now);
+    SaleTotals t = sale.totals();
+    for (var line : sale.lines()) {
+      LineTotals lt = t.line(line.number()).orElseThrow();
+      lines.add(new SaleLineDto(line.number(), line.item().id(), line.quantity().toString(), line.unitPrice().minor(), null, null, false, lt.payable().minor()));
+    }
+    return new SaleRequest(
+        id, "K1-" + terminal + "-" + sequence, "UAH", now, now, lines, null,
+        List.of(new TenderDto(tender.id(), tender.type().name(), tender.amount().minor(), card ? "tok_approve" : null, null)),
+        new TotalsDto(t.subtotal().minor(), t.discountTotal().minor(), t.tax().minor(), t.total().minor(), sale.cashRounding().minor(), sale.change().minor()),
+        false);
+  }
+
+  private static List<CatalogItem> catalog(HttpClient http, String base, String auth) throws Exception {
+    JsonNode page = get(http, base + "/v1/catalog/changes?limit=1000", auth);
+    List<CatalogItem> items = new ArrayList<>();
+    for (JsonNode i : page.get("items")) {
+      if (!i.get("openPrice").asBoolean()) {
+        items.add(new CatalogItem(i.get("id").asText(), i.get("sku").asText(), i.get("name").asText(), List.of(), Unit.valueOf(i.get("unit").asText()), Money.of(i.get("price").asLong(), UAH), i.get("taxClass").asText(), false, false));
+      }
+    }
+    return items;
+  }
+
+  private static JsonNode post(HttpClient http, String url, String body, String auth) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+    if (auth != null) {
+      b.header("Authorization", auth);
+    }
+    HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    if (r.statusCode() >= 300) {
+      throw new IllegalStateException(url + " -> " + r.statusCode() + " " + r.body());
+    }
+    return JSON.readTree(r.body());
+  }
+
+  private static int postStatus(HttpClient http, String url, String body, String auth, String session, String key) throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Content-Type", "application/json")
+            .header("Authorization", auth)
+            .header("Kasa-Session", session)
+            .header("Idempotency-Key", key)
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build();
+    HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+    if (r.statusCode() != 201) {
+      System.err.println(r.statusCode() + " " + r.body());
+    }
+    return r.statusCode();
+  }
+
+  private static JsonNode get(HttpClient http, String url, String auth) throws Exception {
+    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", auth).build(), HttpResponse.BodyHandlers.ofString());
+    return JSON.readTree(r.body());
+  }
+
+  private static double percentile(long[] sorted, int p) {
+    if (sorted.length == 0) {
+      return Double.NaN;
+    }
+    int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+    return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+  }
+}
