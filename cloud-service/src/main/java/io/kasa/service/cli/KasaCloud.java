@@ -6,11 +6,15 @@ import io.kasa.service.admin.AdminService;
 import io.kasa.service.admin.DemoData;
 import io.kasa.service.auth.PinHasher;
 import io.kasa.service.auth.Role;
+import io.kasa.service.catalog.CatalogImport;
 import io.kasa.service.db.Database;
 import io.kasa.service.http.CloudApp;
 import io.kasa.service.sales.TestPaymentProcessor;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.UUID;
@@ -172,6 +176,7 @@ public final class KasaCloud implements Runnable {
         Admin.CreateStore.class,
         Admin.CreateTerminal.class,
         Admin.CreateEmployee.class,
+        Admin.ImportCatalog.class,
         Admin.SeedDemo.class
       })
   static final class Admin implements Runnable {
@@ -314,6 +319,47 @@ public final class KasaCloud implements Runnable {
       @Override
       String run(AdminService admin) {
         return admin.createEmployee(org, name, role, pin).toString();
+      }
+    }
+
+    @Command(
+        name = "import-catalog",
+        mixinStandardHelpOptions = true,
+        description =
+            "Import items from a UTF-8 CSV file, all or nothing; bad rows are listed with their"
+                + " line numbers and nothing is written.")
+    static final class ImportCatalog implements Callable<Integer> {
+      @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+      @Mixin DatabaseOptions database = new DatabaseOptions();
+
+      @Option(names = "--org", required = true)
+      UUID org;
+
+      @CommandLine.Parameters(
+          paramLabel = "FILE.csv",
+          description =
+              "Header: id,sku,name,barcodes,unit,price,tax_class,category,open_price,"
+                  + "age_restricted,active")
+      Path file;
+
+      @Override
+      public Integer call() throws IOException {
+        if (!Files.isReadable(file)) {
+          spec.commandLine().getErr().println("cannot read " + file.toAbsolutePath());
+          return 2;
+        }
+        try (Database db = database.open();
+            Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+          CatalogImport.Result result = new CatalogImport(db.jdbi()).importCsv(org, in);
+          if (!result.errors().isEmpty()) {
+            PrintWriter err = spec.commandLine().getErr();
+            result.errors().forEach(e -> err.println(file.getFileName() + ": " + e));
+            err.println("nothing imported: " + result.errors().size() + " bad row(s)");
+            return 1;
+          }
+          spec.commandLine().getOut().println(result.imported() + " item(s) imported");
+          return 0;
+        }
       }
     }
 

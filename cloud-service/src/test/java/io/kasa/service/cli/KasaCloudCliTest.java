@@ -1,0 +1,78 @@
+package io.kasa.service.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The operator's commands against a real embedded PostgreSQL in a data directory. */
+class KasaCloudCliTest {
+
+  @TempDir Path dir;
+
+  record Run(int code, String out, String err) {}
+
+  private Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cli = new CommandLine(new KasaCloud());
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    int code = cli.execute(args);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  @Test
+  void importsAGoodCatalogueAndRejectsABadOneWholeListingEveryBadLine() throws IOException {
+    String data = dir.resolve("pg").toString();
+    Run seeded = run("admin", "seed-demo", "--data", data);
+    assertThat(seeded.code()).isZero();
+    String org = seeded.out().lines().findFirst().orElseThrow().replace("organisation ", "");
+
+    String header =
+        "id,sku,name,barcodes,unit,price,tax_class,category,open_price,age_restricted,active\n";
+    Path bad = dir.resolve("bad.csv");
+    Files.writeString(
+        bad,
+        header
+            + "6a1c3e52-0d4f-4c57-9b5e-1f6b2b7c9a01,S-1,Хліб,4820000000011,EACH,21.50,VAT20,,,,\n"
+            + "6a1c3e52-0d4f-4c57-9b5e-1f6b2b7c9a02,S-2,Bad price,,EACH,abc,VAT20,,,,\n"
+            + "6a1c3e52-0d4f-4c57-9b5e-1f6b2b7c9a03,S-3,Bad tax,,EACH,1.00,NOPE,,,,\n",
+        StandardCharsets.UTF_8);
+    Run rejected = run("admin", "import-catalog", "--org", org, "--data", data, bad.toString());
+    assertThat(rejected.code()).isEqualTo(1);
+    assertThat(rejected.err())
+        .contains("bad.csv: line 3: price 'abc'")
+        .contains("bad.csv: line 4: tax class 'NOPE'")
+        .contains("nothing imported: 2 bad row(s)");
+
+    Path good = dir.resolve("good.csv");
+    Files.writeString(
+        good,
+        header
+            + "6a1c3e52-0d4f-4c57-9b5e-1f6b2b7c9a01,S-1,Хліб,4820000000011,EACH,21.50,VAT20,,,,\n",
+        StandardCharsets.UTF_8);
+    Run imported = run("admin", "import-catalog", "--org", org, "--data", data, good.toString());
+    assertThat(imported.code()).isZero();
+    assertThat(imported.out()).contains("1 item(s) imported");
+
+    Run missing =
+        run(
+            "admin",
+            "import-catalog",
+            "--org",
+            org,
+            "--data",
+            data,
+            dir.resolve("nope.csv").toString());
+    assertThat(missing.code()).isEqualTo(2);
+    assertThat(missing.err()).contains("cannot read").contains("nope.csv");
+  }
+}
