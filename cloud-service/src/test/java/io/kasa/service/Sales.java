@@ -38,7 +38,8 @@ public final class Sales {
             new TenderDto(cash, "CASH", 10000, null, null)),
         // tax: 6200 × 20/120 = 1033.33 → 1033; 9640 × 7/107 = 630.65 → 631
         new TotalsDto(15840, 0, 1664, 15840, 0, 4160),
-        false);
+        false,
+        null);
   }
 
   public static String json(SaleRequest r) {

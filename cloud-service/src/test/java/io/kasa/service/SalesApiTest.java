@@ -86,7 +86,8 @@ class SalesApiTest {
             sale.orderDiscount(),
             sale.tenders(),
             sale.totals(),
-            true);
+            true,
+            null);
     TestCloud.Reply reply = submit(changed);
     assertThat(reply.status()).isEqualTo(409);
     assertThat(reply.contentType()).startsWith("application/problem+json");
@@ -108,7 +109,8 @@ class SalesApiTest {
             null,
             good.tenders(),
             good.totals(),
-            false);
+            false,
+            null);
     long sales = cloud.count("sale");
     TestCloud.Reply reply = submit(bad);
     assertThat(reply.status()).isEqualTo(422);
@@ -150,7 +152,8 @@ class SalesApiTest {
             null,
             good.tenders(),
             new TotalsDto(15640, 0, 1631, 15640, 0, 4360),
-            true);
+            true,
+            null);
     TestCloud.Reply reply = submit(offline);
     assertThat(reply.status()).as(reply.body()).isEqualTo(201);
     assertThat(reply.json().get("offline").asBoolean()).isTrue();
@@ -221,7 +224,8 @@ class SalesApiTest {
         r.orderDiscount(),
         r.tenders(),
         r.totals(),
-        r.offline());
+        r.offline(),
+        r.approvalId());
   }
 
   private static long stock(String item) {

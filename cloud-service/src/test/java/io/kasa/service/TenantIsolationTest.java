@@ -2,9 +2,13 @@ package io.kasa.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kasa.api.sales.SaleLineDto;
 import io.kasa.api.sales.SaleRequest;
+import io.kasa.api.sales.TenderDto;
+import io.kasa.api.sales.TotalsDto;
 import io.kasa.service.admin.DemoData;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -71,6 +75,37 @@ class TenantIsolationTest {
                 .send("POST", "/v1/sessions", body, Map.of("Authorization", b.get("Authorization")))
                 .status())
         .isEqualTo(401);
+  }
+
+  @Test
+  void bCannotGetOrSpendApprovalsOfAsManager() {
+    String asManager =
+        "{\"action\":\"PRICE_OVERRIDE\",\"managerId\":\""
+            + cloud.demo.managerId()
+            + "\",\"pin\":\"9999\"}";
+    assertThat(cloud.send("POST", "/v1/approvals", asManager, b).status()).isEqualTo(401);
+    TestCloud.Reply approvedForA = cloud.send("POST", "/v1/approvals", asManager, a);
+    assertThat(approvedForA.status()).isEqualTo(201);
+    // B's cashier lowers bread from 31.00 to 20.00 with A's approval: refused, nothing written.
+    UUID id = UUID.randomUUID();
+    SaleRequest cheap =
+        new SaleRequest(
+            id,
+            "K1-T1-900",
+            "UAH",
+            saleOfA.openedAt(),
+            saleOfA.paidAt(),
+            List.of(new SaleLineDto(1, "bread", "1", 2000, "damaged", null, false, 2000)),
+            null,
+            List.of(new TenderDto(UUID.randomUUID(), "CASH", 2000, null, null)),
+            new TotalsDto(2000, 0, 333, 2000, 0, 0),
+            false,
+            UUID.fromString(approvedForA.json().get("id").asText()));
+    Map<String, String> headers = new HashMap<>(b);
+    headers.put("Idempotency-Key", id.toString());
+    long sales = cloud.count("sale");
+    assertThat(cloud.send("POST", "/v1/sales", Sales.json(cheap), headers).status()).isEqualTo(403);
+    assertThat(cloud.count("sale")).isEqualTo(sales);
   }
 
   @Test

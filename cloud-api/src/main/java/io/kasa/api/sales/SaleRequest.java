@@ -19,6 +19,8 @@ import java.util.UUID;
  * @param totals the terminal's totals
  * @param offline whether the terminal completed it without the service; prices are then the ones
  *     the terminal used
+ * @param approvalId a manager's {@code PRICE_OVERRIDE} approval ({@code POST /v1/approvals}) when a
+ *     cashier lowered a price beyond the store's limit, or null
  */
 public record SaleRequest(
     UUID id,
@@ -30,4 +32,5 @@ public record SaleRequest(
     DiscountDto orderDiscount,
     List<TenderDto> tenders,
     TotalsDto totals,
-    boolean offline) {}
+    boolean offline,
+    UUID approvalId) {}

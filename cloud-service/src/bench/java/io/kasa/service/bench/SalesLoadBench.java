@@ -163,7 +163,8 @@ public final class SalesLoadBench {
         id, "K1-" + terminal + "-" + sequence, "UAH", now, now, lines, null,
         List.of(new TenderDto(tender.id(), tender.type().name(), tender.amount().minor(), card ? "tok_approve" : null, null)),
         new TotalsDto(t.subtotal().minor(), t.discountTotal().minor(), t.tax().minor(), t.total().minor(), sale.cashRounding().minor(), sale.change().minor()),
-        false);
+        false,
+        null);
   }
 
   private static List<CatalogItem> catalog(HttpClient http, String base, String auth) throws Exception {

@@ -18,6 +18,8 @@ import org.jdbi.v3.core.Jdbi;
 /** What the {@code admin} commands do, against the same database as the service. */
 public final class AdminService {
 
+  private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
   /** How long a new terminal's enrollment code stays valid. */
   public static final Duration ENROLLMENT_VALIDITY = Duration.ofHours(24);
 
@@ -61,14 +63,19 @@ public final class AdminService {
       String currency,
       String taxMode,
       String taxRounding,
-      long cashIncrement) {
+      long cashIncrement,
+      BigDecimal priceOverrideLimit) {
     UUID id = UUID.randomUUID();
     Currency.getInstance(currency);
+    if (priceOverrideLimit.signum() < 0 || priceOverrideLimit.compareTo(HUNDRED) > 0) {
+      throw new IllegalArgumentException("price override limit is a percentage from 0 to 100");
+    }
     jdbi.useHandle(
         h ->
             h.createUpdate(
-                    "insert into store (organisation_id, id, code, name, currency, tax_mode, tax_rounding, cash_increment)"
-                        + " values (:org, :id, :code, :name, :currency, :mode, :rounding, :increment)")
+                    "insert into store (organisation_id, id, code, name, currency, tax_mode, tax_rounding, cash_increment,"
+                        + " price_override_limit) values (:org, :id, :code, :name, :currency, :mode, :rounding,"
+                        + " :increment, :limit)")
                 .bind("org", org)
                 .bind("id", id)
                 .bind("code", code(code))
@@ -77,6 +84,7 @@ public final class AdminService {
                 .bind("mode", taxMode.toUpperCase(Locale.ROOT))
                 .bind("rounding", taxRounding.toUpperCase(Locale.ROOT))
                 .bind("increment", cashIncrement)
+                .bind("limit", priceOverrideLimit)
                 .execute());
     return id;
   }

@@ -32,7 +32,8 @@ public final class DemoData {
   public static Seeded seed(AdminService admin) {
     UUID org = admin.createOrganisation("Kasa Demo");
     UUID store =
-        admin.createStore(org, "K1", "Kasa Demo Market", "UAH", "INCLUSIVE", "PER_LINE", 10);
+        admin.createStore(
+            org, "K1", "Kasa Demo Market", "UAH", "INCLUSIVE", "PER_LINE", 10, BigDecimal.TEN);
     admin.putTaxClass(org, "VAT20", "А", new BigDecimal("20"));
     admin.putTaxClass(org, "VAT7", "Б", new BigDecimal("7"));
     admin.putTaxClass(org, "VAT0", "В", new BigDecimal("0"));

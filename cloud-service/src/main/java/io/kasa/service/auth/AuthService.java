@@ -1,5 +1,7 @@
 package io.kasa.service.auth;
 
+import io.kasa.api.auth.ApprovalRequest;
+import io.kasa.api.auth.ApprovalResponse;
 import io.kasa.api.auth.EnrollResponse;
 import io.kasa.api.auth.SessionResponse;
 import io.kasa.service.audit.Audit;
@@ -23,6 +25,7 @@ public final class AuthService {
 
   public static final Duration LOCKOUT = Duration.ofMinutes(15);
   public static final Duration SESSION_LIFETIME = Duration.ofHours(4);
+  public static final Duration APPROVAL_LIFETIME = Duration.ofMinutes(15);
 
   private final Jdbi jdbi;
   private final PinHasher pins;
@@ -213,6 +216,45 @@ public final class AuthService {
       throw ApiException.forbidden("Only a manager can approve this");
     }
     return UUID.fromString(session.employeeId());
+  }
+
+  /**
+   * A manager's single-use approval, by PIN, for an action the signed-in employee may not take
+   * alone; the request that needs it spends it.
+   */
+  public ApprovalResponse approve(Principal who, ApprovalRequest r) {
+    if (!"PRICE_OVERRIDE".equals(r.action())) {
+      throw ApiException.invalid("/action", "action must be PRICE_OVERRIDE");
+    }
+    if (r.managerId() == null || r.pin() == null) {
+      throw ApiException.invalid("/managerId", "managerId and pin are required");
+    }
+    UUID manager = approveAsManager(who, r.managerId(), r.pin());
+    UUID id = UUID.randomUUID();
+    Instant now = clock.instant();
+    Instant expires = now.plus(APPROVAL_LIFETIME);
+    jdbi.useTransaction(
+        h -> {
+          h.createUpdate(
+                  "insert into approval (organisation_id, id, terminal_id, manager_id, action, created_at, expires_at)"
+                      + " values (:org, :id, :terminal, :manager, :action, :now, :expires)")
+              .bind("org", who.organisationId())
+              .bind("id", id)
+              .bind("terminal", who.terminalId())
+              .bind("manager", manager)
+              .bind("action", r.action())
+              .bind("now", at(now))
+              .bind("expires", at(expires))
+              .execute();
+          Audit.record(
+              h,
+              who.organisationId(),
+              who.terminalId(),
+              manager,
+              "APPROVAL_GIVEN",
+              r.action() + " for employee " + who.employeeId());
+        });
+    return new ApprovalResponse(id, r.action(), manager.toString(), expires);
   }
 
   /** The employee of a session token issued on this terminal. */

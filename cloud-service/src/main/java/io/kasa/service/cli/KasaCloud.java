@@ -13,6 +13,7 @@ import io.kasa.service.sales.TestPaymentProcessor;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Reader;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -258,10 +259,19 @@ public final class KasaCloud implements Runnable {
           description = "Cash rounding step in minor units, e.g. 10 for 0.10")
       long cashIncrement;
 
+      @Option(
+          names = "--price-override-limit",
+          defaultValue = "10",
+          description =
+              "How far, in percent, a cashier may lower a price without a manager"
+                  + " (default ${DEFAULT-VALUE})")
+      BigDecimal priceOverrideLimit;
+
       @Override
       String run(AdminService admin) {
         return admin
-            .createStore(org, code, name, currency, taxMode, taxRounding, cashIncrement)
+            .createStore(
+                org, code, name, currency, taxMode, taxRounding, cashIncrement, priceOverrideLimit)
             .toString();
       }
     }

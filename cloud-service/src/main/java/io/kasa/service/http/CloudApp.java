@@ -10,6 +10,7 @@ import io.javalin.json.JavalinJackson;
 import io.kasa.api.Headers;
 import io.kasa.api.OpenApi;
 import io.kasa.api.Problem;
+import io.kasa.api.auth.ApprovalRequest;
 import io.kasa.api.auth.EnrollRequest;
 import io.kasa.api.auth.SignInRequest;
 import io.kasa.api.sales.RefundRequestDto;
@@ -166,6 +167,7 @@ public final class CloudApp {
         new Route(HandlerType.POST, "/v1/sessions", this::signIn),
         new Route(HandlerType.GET, "/v1/catalog/changes", this::catalogChanges),
         new Route(HandlerType.DELETE, "/v1/sessions/current", this::signOut),
+        new Route(HandlerType.POST, "/v1/approvals", this::approve),
         new Route(HandlerType.POST, "/v1/sales", this::submitSale),
         new Route(HandlerType.GET, "/v1/sales", this::saleByReceipt),
         new Route(HandlerType.GET, "/v1/sales/{id}", this::getSale),
@@ -200,6 +202,11 @@ public final class CloudApp {
     Principal terminal = s.auth().authenticateTerminal(ctx.header(Headers.AUTHORIZATION));
     SignInRequest body = body(ctx, SignInRequest.class);
     ctx.status(201).json(s.auth().signIn(terminal, body.employeeId(), body.pin()));
+  }
+
+  private void approve(Context ctx) {
+    Principal who = employee(ctx);
+    ctx.status(201).json(s.auth().approve(who, body(ctx, ApprovalRequest.class)));
   }
 
   private void catalogChanges(Context ctx) {

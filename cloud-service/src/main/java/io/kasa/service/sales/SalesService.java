@@ -2,6 +2,8 @@ package io.kasa.service.sales;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kasa.api.Problem;
+import io.kasa.api.sales.SaleLineDto;
 import io.kasa.api.sales.SaleRequest;
 import io.kasa.api.sales.SaleResponse;
 import io.kasa.api.sales.TenderDto;
@@ -17,9 +19,11 @@ import io.kasa.domain.sale.SaleTotals;
 import io.kasa.domain.tax.TaxBreakdownLine;
 import io.kasa.service.audit.Audit;
 import io.kasa.service.auth.Principal;
+import io.kasa.service.auth.Role;
 import io.kasa.service.auth.Secrets;
 import io.kasa.service.http.ApiException;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -86,9 +90,10 @@ public final class SalesService {
           Sale sale = SaleRecomputation.rebuild(request, policy, items);
           SaleRecomputation.compare(request, sale.totals());
           SaleRecomputation.pay(sale, request, request.paidAt());
+          UUID approvedBy = overrideApproval(h, who, request, items);
           List<TenderResultDto> tenders = authorise(request, policy);
           SaleResponse response = response(request, sale, tenders, clock.instant());
-          store(h, who, request, sale, tenders, requestHash, response);
+          store(h, who, request, sale, tenders, requestHash, response, approvedBy);
           return new Outcome(true, response);
         });
   }
@@ -138,6 +143,104 @@ public final class SalesService {
             });
   }
 
+  /**
+   * Lines whose price was lowered beyond the store's limit need a manager: the seller is one, or
+   * the sale spends a manager's {@code PRICE_OVERRIDE} approval. A sale made offline is never
+   * refused for it (the sale happened), but an unapproved override is put in the audit log. Returns
+   * the approving manager, or null when no approval was needed or given.
+   */
+  private UUID overrideApproval(
+      Handle h, Principal who, SaleRequest r, Map<String, CatalogItem> items) {
+    List<Integer> beyond = new ArrayList<>();
+    BigDecimal limit = null;
+    for (SaleLineDto l : r.lines()) {
+      CatalogItem item = items.get(l.itemId());
+      if (l.voided() || item.openPrice() || l.unitPrice() >= item.price().minor()) {
+        continue;
+      }
+      if (limit == null) {
+        limit = StorePolicy.overrideLimit(h, who.organisationId(), who.storeId());
+      }
+      BigDecimal cut =
+          BigDecimal.valueOf(item.price().minor() - l.unitPrice())
+              .multiply(BigDecimal.valueOf(100))
+              .divide(BigDecimal.valueOf(item.price().minor()), 4, RoundingMode.HALF_UP);
+      if (cut.compareTo(limit) > 0) {
+        beyond.add(l.number());
+      }
+    }
+    if (beyond.isEmpty()) {
+      return null;
+    }
+    String detail = r.receiptNumber() + " lines " + beyond;
+    if (who.role() == Role.MANAGER || who.role() == Role.ADMIN) {
+      Audit.record(
+          h, who.organisationId(), who.terminalId(), who.employeeId(), "PRICE_OVERRIDE", detail);
+      return who.employeeId();
+    }
+    if (r.approvalId() != null) {
+      Optional<UUID> manager =
+          h.createQuery(
+                  "update approval set used_by = :sale where organisation_id = :org and id = :id"
+                      + " and terminal_id = :terminal and action = 'PRICE_OVERRIDE'"
+                      + " and (used_by is null or used_by = :sale) and (:offline or expires_at > :now)"
+                      + " returning manager_id")
+              .bind("sale", r.id())
+              .bind("org", who.organisationId())
+              .bind("id", r.approvalId())
+              .bind("terminal", who.terminalId())
+              .bind("offline", r.offline())
+              .bind("now", clock.instant().atOffset(ZoneOffset.UTC))
+              .mapTo(UUID.class)
+              .findOne();
+      if (manager.isPresent()) {
+        Audit.record(
+            h, who.organisationId(), who.terminalId(), manager.get(), "PRICE_OVERRIDE", detail);
+        return manager.get();
+      }
+      if (!r.offline()) {
+        throw new ApiException(
+            403,
+            "approval-invalid",
+            "Approval not valid",
+            "Approval "
+                + r.approvalId()
+                + " is unknown, expired, already spent, or from another terminal",
+            List.of(new Problem.FieldError("/approvalId", "not a valid approval")));
+      }
+    }
+    if (r.offline()) {
+      Audit.record(
+          h,
+          who.organisationId(),
+          who.terminalId(),
+          who.employeeId(),
+          "PRICE_OVERRIDE_UNAPPROVED",
+          detail);
+      return null;
+    }
+    List<Problem.FieldError> errors = new ArrayList<>();
+    for (int i = 0; i < r.lines().size(); i++) {
+      if (beyond.contains(r.lines().get(i).number())) {
+        errors.add(
+            new Problem.FieldError(
+                "/lines/" + i + "/unitPrice",
+                "Line "
+                    + r.lines().get(i).number()
+                    + ": price lowered by more than "
+                    + limit.stripTrailingZeros().toPlainString()
+                    + " % needs a manager"));
+      }
+    }
+    throw new ApiException(
+        403,
+        "manager-approval-required",
+        "Manager approval required",
+        "A price lowered beyond the store's limit needs a manager: sign in as one, or send a"
+            + " manager's PRICE_OVERRIDE approval as approvalId",
+        errors);
+  }
+
   private List<TenderResultDto> authorise(SaleRequest request, SalePolicy policy) {
     List<TenderResultDto> results = new ArrayList<>();
     for (int i = 0; i < request.tenders().size(); i++) {
@@ -157,7 +260,7 @@ public final class SalesService {
                 "card-declined",
                 "Card declined",
                 "The card was declined: " + a.reason(),
-                List.of(new io.kasa.api.Problem.FieldError("/tenders/" + i, a.reason())));
+                List.of(new Problem.FieldError("/tenders/" + i, a.reason())));
           }
           results.add(
               new TenderResultDto(t.id(), t.type(), t.amount(), "APPROVED", a.authorisation()));
@@ -200,15 +303,16 @@ public final class SalesService {
       Sale sale,
       List<TenderResultDto> tenders,
       byte[] requestHash,
-      SaleResponse response) {
+      SaleResponse response,
+      UUID approvedBy) {
     SaleTotals t = sale.totals();
     int inserted =
         h.createUpdate(
                 "insert into sale (organisation_id, id, store_id, terminal_id, employee_id, receipt_number, currency, state,"
                     + " offline, opened_at, paid_at, recorded_at, subtotal, discounts, tax, total, cash_rounding, change_given,"
-                    + " request_hash, request, response) values (:org, :id, :store, :terminal, :employee, :receipt, :currency,"
-                    + " :state, :offline, :opened, :paid, :recorded, :subtotal, :discounts, :tax, :total, :rounding, :change,"
-                    + " :hash, cast(:request as jsonb), cast(:response as jsonb)) on conflict do nothing")
+                    + " request_hash, request, response, approved_by) values (:org, :id, :store, :terminal, :employee, :receipt,"
+                    + " :currency, :state, :offline, :opened, :paid, :recorded, :subtotal, :discounts, :tax, :total, :rounding,"
+                    + " :change, :hash, cast(:request as jsonb), cast(:response as jsonb), cast(:approved as uuid)) on conflict do nothing")
             .bind("org", who.organisationId())
             .bind("id", r.id())
             .bind("store", who.storeId())
@@ -230,6 +334,7 @@ public final class SalesService {
             .bind("hash", requestHash)
             .bind("request", write(r))
             .bind("response", write(response))
+            .bind("approved", approvedBy == null ? null : approvedBy.toString())
             .execute();
     if (inserted == 0) {
       throw ApiException.conflict(

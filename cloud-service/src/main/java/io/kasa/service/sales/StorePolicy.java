@@ -10,6 +10,7 @@ import io.kasa.domain.tax.TaxPolicy;
 import io.kasa.domain.tax.TaxRate;
 import io.kasa.domain.tax.TaxRounding;
 import io.kasa.domain.tender.CashRounding;
+import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Collection;
 import java.util.Currency;
@@ -52,6 +53,16 @@ final class StorePolicy {
             rates);
     Money increment = Money.of(((Number) s.get("cash_increment")).longValue(), currency);
     return SalePolicy.of(currency, tax, CashRounding.to(increment));
+  }
+
+  /** How far, in percent of the catalogue price, a cashier may lower a price without a manager. */
+  static BigDecimal overrideLimit(Handle h, UUID org, UUID store) {
+    return h.createQuery(
+            "select price_override_limit from store where organisation_id = :org and id = :id")
+        .bind("org", org)
+        .bind("id", store)
+        .mapTo(BigDecimal.class)
+        .one();
   }
 
   /** The items with these ids in the organisation's catalogue, by id. */

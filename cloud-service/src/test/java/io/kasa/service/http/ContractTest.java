@@ -120,6 +120,22 @@ class ContractTest {
         "/v1/sales",
         cloud.send("GET", "/v1/sales?receipt=" + sale.receiptNumber(), null, headers));
     check("GET", "/v1/sales", cloud.send("GET", "/v1/sales", null, headers));
+    String approval =
+        "{\"action\":\"PRICE_OVERRIDE\",\"managerId\":\""
+            + cloud.demo.managerId()
+            + "\",\"pin\":\"";
+    check(
+        "POST",
+        "/v1/approvals",
+        cloud.send("POST", "/v1/approvals", approval + "9999\"}", headers));
+    check(
+        "POST",
+        "/v1/approvals",
+        cloud.send("POST", "/v1/approvals", approval + "0000\"}", headers));
+    check(
+        "POST",
+        "/v1/approvals",
+        cloud.send("POST", "/v1/approvals", "{\"action\":\"DANCE\"}", headers));
     check(
         "GET",
         "/v1/catalog/changes",
