@@ -9,6 +9,7 @@ import io.kasa.service.db.Database;
 import io.kasa.service.http.CloudApp;
 import io.kasa.service.http.Json;
 import io.kasa.service.sales.PaymentProcessor;
+import io.kasa.service.sales.PostVoidService;
 import io.kasa.service.sales.RefundService;
 import io.kasa.service.sales.SalesService;
 import io.kasa.service.shifts.ShiftService;
@@ -39,6 +40,7 @@ public final class CloudServices {
             new SalesService(database.jdbi(), processor, json, clock),
             new CatalogService(database.jdbi()),
             new RefundService(database.jdbi(), auth, json, clock),
+            new PostVoidService(database.jdbi(), auth, processor, json, clock),
             new ShiftService(database.jdbi(), auth, json),
             json,
             metrics,

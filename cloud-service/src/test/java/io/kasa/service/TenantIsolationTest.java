@@ -68,6 +68,18 @@ class TenantIsolationTest {
   }
 
   @Test
+  void bCannotVoidAsSales() {
+    String body =
+        "{\"reason\":\"x\",\"approvingManagerId\":\""
+            + orgB.managerId()
+            + "\",\"approvingManagerPin\":\"9999\"}";
+    assertThat(cloud.send("POST", "/v1/sales/" + saleOfA.id() + "/void", body, b).status())
+        .isEqualTo(404);
+    assertThat(cloud.send("GET", "/v1/sales/" + saleOfA.id(), null, a).json().get("state").asText())
+        .isEqualTo("PAID");
+  }
+
+  @Test
   void bCannotSignInAsEmployees() {
     String body = "{\"employeeId\":\"" + cloud.demo.cashierId() + "\",\"pin\":\"1111\"}";
     assertThat(

@@ -13,10 +13,12 @@ import java.util.UUID;
  * @param openedAt when the shift opened
  * @param closedAt when it closed, or null
  * @param openingFloat the float
- * @param sales number of sales
+ * @param sales number of sales (voided ones left out)
  * @param salesTotal what the sales came to
  * @param discounts discounts given
  * @param voidedLines lines voided in sales
+ * @param voidedSales paid sales voided afterwards (left out of the totals above and below)
+ * @param voidedSalesTotal what the voided sales had come to
  * @param byTender money taken per tender type (cash net of change)
  * @param byTax tax per tax class
  * @param refunds number of refunds
@@ -39,6 +41,8 @@ public record ShiftReport(
     long salesTotal,
     long discounts,
     long voidedLines,
+    long voidedSales,
+    long voidedSalesTotal,
     Map<String, Long> byTender,
     List<TaxLine> byTax,
     long refunds,

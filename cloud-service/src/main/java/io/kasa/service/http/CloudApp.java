@@ -15,6 +15,7 @@ import io.kasa.api.auth.EnrollRequest;
 import io.kasa.api.auth.SignInRequest;
 import io.kasa.api.sales.RefundRequestDto;
 import io.kasa.api.sales.SaleRequest;
+import io.kasa.api.sales.VoidSaleRequest;
 import io.kasa.api.shifts.CashMovementRequest;
 import io.kasa.api.shifts.CloseShiftRequest;
 import io.kasa.api.shifts.OpenShiftRequest;
@@ -23,6 +24,7 @@ import io.kasa.service.auth.AuthService;
 import io.kasa.service.auth.Principal;
 import io.kasa.service.catalog.CatalogService;
 import io.kasa.service.db.Database;
+import io.kasa.service.sales.PostVoidService;
 import io.kasa.service.sales.RefundService;
 import io.kasa.service.sales.SalesService;
 import io.kasa.service.shifts.ShiftService;
@@ -71,6 +73,7 @@ public final class CloudApp {
       SalesService sales,
       CatalogService catalog,
       RefundService refunds,
+      PostVoidService voids,
       ShiftService shifts,
       ObjectMapper json,
       PrometheusMeterRegistry metrics,
@@ -171,6 +174,7 @@ public final class CloudApp {
         new Route(HandlerType.POST, "/v1/sales", this::submitSale),
         new Route(HandlerType.GET, "/v1/sales", this::saleByReceipt),
         new Route(HandlerType.GET, "/v1/sales/{id}", this::getSale),
+        new Route(HandlerType.POST, "/v1/sales/{id}/void", this::voidSale),
         new Route(HandlerType.POST, "/v1/refunds", this::submitRefund),
         new Route(HandlerType.POST, "/v1/shifts", this::openShift),
         new Route(HandlerType.POST, "/v1/shifts/{id}/cash-movements", this::cashMovement),
@@ -235,6 +239,13 @@ public final class CloudApp {
       salesRecorded.increment();
     }
     ctx.status(outcome.created() ? 201 : 200).json(outcome.sale());
+  }
+
+  private void voidSale(Context ctx) {
+    Principal who = employee(ctx);
+    PostVoidService.Outcome outcome =
+        s.voids().voidSale(who, pathId(ctx), body(ctx, VoidSaleRequest.class));
+    ctx.status(200).json(outcome.sale());
   }
 
   private void submitRefund(Context ctx) {

@@ -27,4 +27,11 @@ public interface PaymentProcessor {
    * key: authorising the same tender twice charges once.
    */
   Authorisation authorise(UUID tenderId, String token, Money amount) throws TimeoutException;
+
+  /**
+   * Reverses (voids) an approved authorisation before settlement, so the customer is not charged.
+   * Reversing the same tender again is harmless. Returns false when the processor refuses (e.g. the
+   * authorisation was already settled).
+   */
+  boolean reverse(UUID tenderId, String authorisation, Money amount) throws TimeoutException;
 }

@@ -172,14 +172,19 @@ public final class RefundService {
 
   /** The sale as it stands: rebuilt from its request, with its earlier refunds applied. */
   private Sale replay(Handle h, Principal who, UUID saleId) {
-    String stored =
-        h.createQuery("select request::text from sale where organisation_id = :org and id = :id")
+    // The sale's row lock orders this refund with other refunds and a void of the same sale.
+    Map<String, Object> row =
+        h.createQuery(
+                "select state, request::text as request from sale where organisation_id = :org and id = :id for update")
             .bind("org", who.organisationId())
             .bind("id", saleId)
-            .mapTo(String.class)
+            .mapToMap()
             .findOne()
             .orElseThrow(() -> ApiException.notFound("No sale " + saleId));
-    SaleRequest request = read(stored, SaleRequest.class);
+    if ("VOIDED".equals(row.get("state"))) {
+      throw ApiException.conflict("Sale " + saleId + " was voided; there is nothing to refund");
+    }
+    SaleRequest request = read((String) row.get("request"), SaleRequest.class);
     SalePolicy policy = StorePolicy.load(h, who.organisationId(), who.storeId());
     Map<String, CatalogItem> items =
         StorePolicy.items(

@@ -98,7 +98,7 @@ public final class SalesService {
         });
   }
 
-  /** A recorded sale of the caller's organisation. */
+  /** A recorded sale of the caller's organisation, as it stands. */
   public SaleResponse get(Principal who, UUID id) {
     return jdbi.withHandle(
         h ->

@@ -15,11 +15,17 @@ import java.util.concurrent.ConcurrentHashMap;
  * </ul>
  *
  * Any other token is declined as "unknown card". Authorising the same tender id again returns the
- * first answer, as a real gateway does with an idempotency key.
+ * first answer, as a real gateway does with an idempotency key. Reversals of authorisations it
+ * issued succeed (repeats included); reversing anything else is refused.
  */
 public final class TestPaymentProcessor implements PaymentProcessor {
 
   private final Map<UUID, Authorisation> done = new ConcurrentHashMap<>();
+
+  @Override
+  public boolean reverse(UUID tenderId, String authorisation, Money amount) {
+    return authorisation != null && authorisation.matches("T\\d{6}");
+  }
 
   @Override
   public Authorisation authorise(UUID tenderId, String token, Money amount)

@@ -27,7 +27,19 @@ final class ShiftReports {
         h.createQuery(
                 "select count(*) as n, coalesce(sum(total), 0) as total, coalesce(sum(discounts), 0) as discounts,"
                     + " coalesce(sum(change_given), 0) as change, coalesce(sum(cash_rounding), 0) as rounding from sale"
-                    + " where organisation_id = :org and terminal_id = :t and paid_at >= :from and paid_at <= :to")
+                    + " where organisation_id = :org and terminal_id = :t and paid_at >= :from and paid_at <= :to"
+                    + " and state <> 'VOIDED'")
+            .bind("org", org)
+            .bind("t", terminal)
+            .bind("from", from)
+            .bind("to", to)
+            .mapToMap()
+            .one();
+    Map<String, Object> voidedSales =
+        h.createQuery(
+                "select count(*) as n, coalesce(sum(total + cash_rounding), 0) as total from sale"
+                    + " where organisation_id = :org and terminal_id = :t and paid_at >= :from and paid_at <= :to"
+                    + " and state = 'VOIDED'")
             .bind("org", org)
             .bind("t", terminal)
             .bind("from", from)
@@ -37,7 +49,7 @@ final class ShiftReports {
     long voided =
         h.createQuery(
                 "select count(*) from sale_line l join sale s on s.organisation_id = l.organisation_id and s.id = l.sale_id"
-                    + " where s.organisation_id = :org and s.terminal_id = :t and s.paid_at >= :from and s.paid_at <= :to and l.voided")
+                    + " where s.organisation_id = :org and s.terminal_id = :t and s.paid_at >= :from and s.paid_at <= :to and s.state <> 'VOIDED' and l.voided")
             .bind("org", org)
             .bind("t", terminal)
             .bind("from", from)
@@ -47,7 +59,7 @@ final class ShiftReports {
     Map<String, Long> byTender = new TreeMap<>();
     h.createQuery(
             "select t.type, sum(t.amount) as amount from tender t join sale s on s.organisation_id = t.organisation_id and s.id = t.sale_id"
-                + " where s.organisation_id = :org and s.terminal_id = :t and s.paid_at >= :from and s.paid_at <= :to group by t.type")
+                + " where s.organisation_id = :org and s.terminal_id = :t and s.paid_at >= :from and s.paid_at <= :to and s.state <> 'VOIDED' group by t.type")
         .bind("org", org)
         .bind("t", terminal)
         .bind("from", from)
@@ -60,7 +72,7 @@ final class ShiftReports {
         h.createQuery(
                 "select x.tax_class, sum(x.net) as net, sum(x.tax) as tax, sum(x.gross) as gross from sale_tax x"
                     + " join sale s on s.organisation_id = x.organisation_id and s.id = x.sale_id"
-                    + " where s.organisation_id = :org and s.terminal_id = :t and s.paid_at >= :from and s.paid_at <= :to"
+                    + " where s.organisation_id = :org and s.terminal_id = :t and s.paid_at >= :from and s.paid_at <= :to and s.state <> 'VOIDED'"
                     + " group by x.tax_class order by x.tax_class")
             .bind("org", org)
             .bind("t", terminal)
@@ -126,6 +138,8 @@ final class ShiftReports {
         ((Number) sales.get("total")).longValue() + ((Number) sales.get("rounding")).longValue(),
         ((Number) sales.get("discounts")).longValue(),
         voided,
+        ((Number) voidedSales.get("n")).longValue(),
+        ((Number) voidedSales.get("total")).longValue(),
         byTender,
         byTax,
         ((Number) refunds.get("n")).longValue(),

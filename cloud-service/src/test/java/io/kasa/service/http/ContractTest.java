@@ -120,6 +120,20 @@ class ContractTest {
         "/v1/sales",
         cloud.send("GET", "/v1/sales?receipt=" + sale.receiptNumber(), null, headers));
     check("GET", "/v1/sales", cloud.send("GET", "/v1/sales", null, headers));
+    String voidPath = "/v1/sales/{id}/void";
+    check(
+        "POST",
+        voidPath,
+        cloud.send("POST", "/v1/sales/" + sale.id() + "/void", "{\"reason\":\"\"}", headers));
+    check(
+        "POST",
+        voidPath,
+        cloud.send(
+            "POST", "/v1/sales/" + UUID.randomUUID() + "/void", "{\"reason\":\"x\"}", headers));
+    check(
+        "POST",
+        voidPath,
+        cloud.send("POST", "/v1/sales/" + sale.id() + "/void", "{\"reason\":\"x\"}", headers));
     String approval =
         "{\"action\":\"PRICE_OVERRIDE\",\"managerId\":\""
             + cloud.demo.managerId()
