@@ -4,8 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kasa.api.sales.SaleRequest;
+import io.kasa.api.shifts.ShiftReport;
+import io.kasa.api.shifts.ShiftReportPrint;
+import io.kasa.domain.receipt.ReceiptTextLayout;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Currency;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -52,7 +59,7 @@ class ShiftApiTest {
   }
 
   @Test
-  void aShiftFromFloatToZReport() {
+  void aShiftFromFloatToZReport() throws Exception {
     UUID shift = UUID.randomUUID();
     String open =
         "{\"id\":\"" + shift + "\",\"openingFloat\":50000,\"at\":\"2026-11-27T08:00:00Z\"}";
@@ -144,6 +151,28 @@ class ShiftApiTest {
     assertThat(z.status()).as(z.body()).isEqualTo(200);
     assertThat(z.json().get("kind").asText()).isEqualTo("Z");
     assertThat(z.json().get("overShort").asLong()).isEqualTo(69000 - 69180);
+    assertThat(z.json().get("byTax").get(0).get("rate").asText()).isEqualTo("20");
+    // The terminal prints it through the pos-domain receipt model.
+    List<String> printed =
+        new ReceiptTextLayout(42)
+            .layout(
+                ShiftReportPrint.receipt(
+                    TestCloud.JSON.readValue(z.body(), ShiftReport.class),
+                    new ShiftReportPrint.Context(
+                        "Kasa Demo Market",
+                        "T1",
+                        "Андрій",
+                        Currency.getInstance("UAH"),
+                        ZoneId.of("Europe/Kyiv"),
+                        Instant.parse("2026-11-27T20:01:00Z"),
+                        Locale.US)));
+    assertThat(printed)
+        .contains(
+            "                 Z REPORT",
+            "Sales 2                             316.80",
+            "  Card                              200.00",
+            "А 20%                               124.00",
+            "Over (+) / short (-)                 -1.80");
     assertThat(cloud.send("GET", "/v1/shifts/" + shift + "/report", null, cashier).body())
         .isEqualTo(z.body());
     assertThat(post(manager, "/v1/shifts/" + shift + "/close", null, close).body())

@@ -56,12 +56,15 @@ public record ShiftReport(
     Long overShort) {
 
   /**
-   * Tax of one class.
+   * Tax of one class at one rate (a rate changed mid-shift gives two lines).
    *
    * @param taxClass the class
+   * @param label its label on receipts, e.g. ПДВ
+   * @param rate the rate in percent, a decimal string
    * @param net net amount
    * @param tax tax
    * @param gross gross amount
    */
-  public record TaxLine(String taxClass, long net, long tax, long gross) {}
+  public record TaxLine(
+      String taxClass, String label, String rate, long net, long tax, long gross) {}
 }

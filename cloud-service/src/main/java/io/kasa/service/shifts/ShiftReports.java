@@ -70,10 +70,11 @@ final class ShiftReports {
     byTender.computeIfPresent("CASH", (k, v) -> v - change);
     List<ShiftReport.TaxLine> byTax =
         h.createQuery(
-                "select x.tax_class, sum(x.net) as net, sum(x.tax) as tax, sum(x.gross) as gross from sale_tax x"
-                    + " join sale s on s.organisation_id = x.organisation_id and s.id = x.sale_id"
+                "select x.tax_class, c.label, x.rate, sum(x.net) as net, sum(x.tax) as tax, sum(x.gross) as gross"
+                    + " from sale_tax x join sale s on s.organisation_id = x.organisation_id and s.id = x.sale_id"
+                    + " join tax_class c on c.organisation_id = x.organisation_id and c.code = x.tax_class"
                     + " where s.organisation_id = :org and s.terminal_id = :t and s.paid_at >= :from and s.paid_at <= :to and s.state <> 'VOIDED'"
-                    + " group by x.tax_class order by x.tax_class")
+                    + " group by x.tax_class, c.label, x.rate order by x.tax_class, x.rate")
             .bind("org", org)
             .bind("t", terminal)
             .bind("from", from)
@@ -82,6 +83,8 @@ final class ShiftReports {
                 (rs, ctx) ->
                     new ShiftReport.TaxLine(
                         rs.getString("tax_class"),
+                        rs.getString("label"),
+                        rs.getBigDecimal("rate").stripTrailingZeros().toPlainString(),
                         rs.getLong("net"),
                         rs.getLong("tax"),
                         rs.getLong("gross")))

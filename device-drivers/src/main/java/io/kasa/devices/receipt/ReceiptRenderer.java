@@ -4,6 +4,7 @@ import io.kasa.devices.escpos.EscPos;
 import io.kasa.devices.profile.PrinterProfile;
 import io.kasa.domain.receipt.Receipt;
 import io.kasa.domain.receipt.ReceiptTextLayout;
+import io.kasa.domain.receipt.ShiftReportReceipt;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,6 +34,15 @@ public final class ReceiptRenderer {
     return encode(lines(receipt), receipt.qrPayload(), receipt.barcodePayload());
   }
 
+  /**
+   * The ESC/POS bytes of a shift's X or Z report: the same layout, logo, feed and cut as receipts,
+   * no code at the bottom, and never a drawer kick.
+   */
+  public byte[] render(ShiftReportReceipt report) {
+    List<ReceiptTextLayout.Line> lines = layout(new EscPos(profile)).lines(report);
+    return new ReceiptRenderer(profile, options.withDrawer(false)).encode(lines, null, null);
+  }
+
   /** The receipt laid out in this printer's columns, measured on what it will actually print. */
   public List<ReceiptTextLayout.Line> lines(Receipt receipt) {
     return layout(new EscPos(profile)).lines(receipt);
@@ -40,8 +50,8 @@ public final class ReceiptRenderer {
 
   /**
    * Encodes laid-out lines: logo, lines with the title and total emphasised, then the QR code of
-   * {@code qrPayload} (when given and supported) or a CODE128 of {@code barcodePayload}, feed and
-   * cut.
+   * {@code qrPayload} (when given and supported) or a CODE128 of {@code barcodePayload} (when
+   * given), feed and cut.
    */
   public byte[] encode(
       List<ReceiptTextLayout.Line> lines, String qrPayload, String barcodePayload) {
@@ -64,7 +74,7 @@ public final class ReceiptRenderer {
     p.align(EscPos.Align.CENTER);
     if (qrPayload != null && profile.qrCode()) {
       p.qr(qrPayload, 6, EscPos.QrLevel.M);
-    } else {
+    } else if (barcodePayload != null) {
       p.barcode(EscPos.Barcode.CODE128, barcodePayload, 60, 2, EscPos.Hri.BELOW);
     }
     p.newline().align(EscPos.Align.LEFT).cut(options.cut());
@@ -73,6 +83,11 @@ public final class ReceiptRenderer {
 
   private ReceiptTextLayout layout(EscPos printer) {
     return new ReceiptTextLayout(columns(), printer::printable);
+  }
+
+  /** A shift report as the plain text lines this printer prints, for previews and tests. */
+  public List<String> preview(ShiftReportReceipt report) {
+    return layout(new EscPos(profile)).layout(report);
   }
 
   /** The receipt as the plain text lines this printer prints, for previews and tests. */

@@ -9,6 +9,7 @@ import io.kasa.devices.profile.PrinterProfile;
 import io.kasa.devices.sim.EscPosDecoder;
 import io.kasa.devices.sim.PrintElement;
 import io.kasa.domain.receipt.Receipt;
+import io.kasa.domain.receipt.ShiftReportReceipt;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -104,5 +105,23 @@ class ReceiptRendererTest {
             new ReceiptRenderer(Profiles.epson(), ReceiptOptions.defaults().withDrawer(true))
                 .render(receipt));
     assertThat(printed.get(1)).isEqualTo(new PrintElement.DrawerKick(2, 100, 200));
+  }
+
+  @Test
+  void aZReportPrintsItsLayoutWithoutCodeOrDrawerKickThenCuts() {
+    ReceiptRenderer renderer =
+        new ReceiptRenderer(Profiles.epson(), ReceiptOptions.defaults().withDrawer(true));
+    ShiftReportReceipt z = SampleReceipts.zReport();
+    List<PrintElement> printed = decode(Profiles.epson(), renderer.render(z));
+    List<String> laidOut = renderer.preview(z).stream().filter(t -> !t.isEmpty()).toList();
+    assertThat(text(printed)).containsExactlyElementsOf(laidOut);
+    assertThat(String.join("\n", text(printed)))
+        .contains("Z-ЗВІТ", "ГОТІВКА ОЧІКУВАНА                     660,80 грн");
+    assertThat(printed)
+        .noneMatch(PrintElement.Qr.class::isInstance)
+        .noneMatch(PrintElement.Barcode.class::isInstance)
+        .noneMatch(PrintElement.DrawerKick.class::isInstance)
+        .noneMatch(PrintElement.Unknown.class::isInstance);
+    assertThat(printed.get(printed.size() - 1)).isInstanceOf(PrintElement.Cut.class);
   }
 }

@@ -9,15 +9,18 @@ import io.kasa.domain.receipt.Receipt;
 import io.kasa.domain.receipt.ReceiptBuilder;
 import io.kasa.domain.receipt.ReceiptContext;
 import io.kasa.domain.receipt.ReceiptNumber;
+import io.kasa.domain.receipt.ShiftReportReceipt;
 import io.kasa.domain.receipt.StoreProfile;
 import io.kasa.domain.sale.Discount;
 import io.kasa.domain.sale.Sale;
 import io.kasa.domain.sale.SalePolicy;
+import io.kasa.domain.tax.TaxBreakdownLine;
 import io.kasa.domain.tax.TaxPolicy;
 import io.kasa.domain.tax.TaxRate;
 import io.kasa.domain.tax.TaxRounding;
 import io.kasa.domain.tender.CashRounding;
 import io.kasa.domain.tender.Tender;
+import io.kasa.domain.tender.TenderType;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Currency;
@@ -86,5 +89,49 @@ public final class SampleReceipts {
         sale,
         store,
         new ReceiptContext(new ReceiptNumber("K1", "T1", 42), NOW, "Каса 1", "Олена", false));
+  }
+
+  /** A closed shift's Z report in Ukrainian: two sales, a refund, 0.80 short. */
+  public static ShiftReportReceipt zReport() {
+    Currency uah = Currency.getInstance("UAH");
+    java.time.ZonedDateTime opened =
+        java.time.ZonedDateTime.parse("2026-11-27T08:00:00+02:00[Europe/Kyiv]");
+    return new ShiftReportReceipt(
+        ShiftReportReceipt.Kind.Z,
+        new ShiftReportReceipt.Header(
+            "Kasa Demo Market",
+            "T1",
+            "4f6e2a10",
+            "Андрій",
+            opened,
+            opened.plusHours(12),
+            opened.plusHours(12)),
+        new ShiftReportReceipt.Takings(
+            2,
+            Money.of(31680, uah),
+            Money.zero(uah),
+            0,
+            0,
+            Money.zero(uah),
+            java.util.Map.of(
+                TenderType.CARD, Money.of(20000, uah), TenderType.CASH, Money.of(11680, uah)),
+            List.of(
+                new TaxBreakdownLine(
+                    TaxRate.of("VAT20", "ПДВ", "20"),
+                    Money.of(10333, uah),
+                    Money.of(2067, uah),
+                    Money.of(12400, uah))),
+            1,
+            Money.of(3100, uah),
+            java.util.Map.of(TenderType.CASH, Money.of(3100, uah))),
+        new ShiftReportReceipt.Drawer(
+            Money.of(50000, uah),
+            Money.of(10000, uah),
+            Money.of(2500, uah),
+            1,
+            Money.of(66080, uah),
+            Money.of(66000, uah),
+            Money.of(-80, uah)),
+        Locale.forLanguageTag("uk-UA"));
   }
 }

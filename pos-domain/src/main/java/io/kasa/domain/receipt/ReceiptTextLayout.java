@@ -12,8 +12,9 @@ import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
- * Lays a receipt out as plain text lines of a fixed width (32, 42 or 48 columns on common receipt
- * printers), in the receipt's language. Names are wrapped, never truncated.
+ * Lays a receipt (or a shift's X/Z report) out as plain text lines of a fixed width (32, 42 or 48
+ * columns on common receipt printers), in the receipt's language. Names are wrapped, never
+ * truncated.
  */
 public final class ReceiptTextLayout {
 
@@ -157,6 +158,94 @@ public final class ReceiptTextLayout {
     }
     flush(out, styled, Emphasis.NORMAL);
     return styled;
+  }
+
+  /** A shift report as plain text lines. */
+  public List<String> layout(ShiftReportReceipt report) {
+    return lines(report).stream().map(Line::text).toList();
+  }
+
+  /**
+   * A shift report as lines with their emphasis: the title, and the cash expected in the drawer.
+   */
+  public List<Line> lines(ShiftReportReceipt report) {
+    List<Line> styled = new ArrayList<>();
+    List<String> out = new ArrayList<>();
+    ResourceBundle text = ResourceBundle.getBundle(BUNDLE, report.locale());
+    MoneyFormat format = new MoneyFormat(report.locale());
+    DateTimeFormatter time =
+        DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(report.locale());
+    ShiftReportReceipt.Header h = report.header();
+    ShiftReportReceipt.Takings t = report.takings();
+    ShiftReportReceipt.Drawer d = report.drawer();
+
+    center(out, h.storeName());
+    flush(out, styled, Emphasis.TITLE);
+    rule(out);
+    center(out, text.getString("report." + report.kind()));
+    flush(out, styled, Emphasis.TITLE);
+    pair(out, text.getString("shift"), h.shift());
+    pair(out, text.getString("terminal"), h.terminal());
+    pair(out, text.getString("opened"), plain(time.format(h.openedAt())));
+    if (h.closedAt() != null) {
+      pair(out, text.getString("closed"), plain(time.format(h.closedAt())));
+    }
+    pair(out, text.getString("printed"), plain(time.format(h.printedAt())));
+    pair(out, text.getString("printedBy"), h.printedBy());
+    rule(out);
+
+    counted(out, text.getString("sales"), t.sales(), amount(format, t.salesTotal()));
+    pair(out, text.getString("discounts"), amount(format, t.discounts()));
+    pair(out, text.getString("voidedLines"), Long.toString(t.voidedLines()));
+    counted(
+        out, text.getString("voidedSales"), t.voidedSales(), amount(format, t.voidedSalesTotal()));
+    counted(out, text.getString("refunds"), t.refunds(), amount(format, t.refundsTotal()));
+    rule(out);
+    wrap(out, text.getString("takenByTender"), "");
+    t.byTender()
+        .forEach(
+            (type, money) ->
+                pair(out, "  " + text.getString("tender." + type), amount(format, money)));
+    if (!t.refundsByTender().isEmpty()) {
+      wrap(out, text.getString("paidBackByTender"), "");
+      t.refundsByTender()
+          .forEach(
+              (type, money) ->
+                  pair(out, "  " + text.getString("tender." + type), amount(format, money)));
+    }
+    if (!t.byTax().isEmpty()) {
+      rule(out);
+      for (TaxBreakdownLine tax : t.byTax()) {
+        pair(out, rateText(tax), amount(format, tax.gross()));
+        pair(out, "  " + text.getString("net"), amount(format, tax.net()));
+        pair(out, "  " + text.getString("tax"), amount(format, tax.tax()));
+      }
+    }
+    rule(out);
+    wrap(out, text.getString("drawer"), "");
+    pair(out, "  " + text.getString("openingFloat"), amount(format, d.openingFloat()));
+    pair(out, "  " + text.getString("cashIn"), amount(format, d.cashIn()));
+    pair(out, "  " + text.getString("cashOut"), "-" + amount(format, d.cashOut()));
+    pair(out, "  " + text.getString("noSales"), Long.toString(d.noSales()));
+    flush(out, styled, Emphasis.NORMAL);
+    pair(out, text.getString("expected"), plain(format.withSymbol(d.expected())));
+    flush(out, styled, Emphasis.TOTAL);
+    if (d.counted() != null) {
+      pair(out, text.getString("counted"), amount(format, d.counted()));
+      String sign = d.overShort().isPositive() ? "+" : d.overShort().isZero() ? "" : "-";
+      pair(out, text.getString("overShort"), sign + amount(format, d.overShort().abs()));
+    }
+    if (report.kind() == ShiftReportReceipt.Kind.X) {
+      rule(out);
+      wrap(out, text.getString("notFinal"), "");
+    }
+    flush(out, styled, Emphasis.NORMAL);
+    return styled;
+  }
+
+  /** A label with a count and an amount: "Sales 12 1 234.50". */
+  private void counted(List<String> out, String label, long count, String amount) {
+    pair(out, label + " " + count, amount);
   }
 
   private static void flush(List<String> out, List<Line> styled, Emphasis emphasis) {
