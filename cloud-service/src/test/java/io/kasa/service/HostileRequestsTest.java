@@ -106,20 +106,33 @@ class HostileRequestsTest {
   }
 
   @Test
-  void aMalformedPercentEncodingIsRefusedByJettyWith400() throws Exception {
-    // Jetty's own URI parser refuses this before the application sees it, with its own 400 page.
+  void whatJettyRefusesBeforeTheApplicationIsAProblemBodyToo() throws Exception {
+    for (String request :
+        List.of(
+            "POST /v1/sales/%00 HTTP/1.1\r\nHost: x\r\nContent-Length: 1\r\n\r\nx",
+            "GET /v1/sales/%zz HTTP/1.1\r\nHost: x\r\n\r\n",
+            "GET /v1/../../etc/passwd HTTP/1.1\r\nHost: x\r\n\r\n",
+            "BREW /v1/sales HTTP/1.1\r\nHost: x\r\n\r\n",
+            "GET /v1/sales HTTP/1.1\r\nHost: x\r\nBad Header\r\n\r\n")) {
+      String reply = raw(request);
+      assertThat(reply).as(request).startsWith("HTTP/1.1 4");
+      assertThat(reply).as(request).containsIgnoringCase("content-type: application/problem+json");
+      assertThat(reply.substring(reply.indexOf("\r\n\r\n") + 4))
+          .as(request)
+          .contains("\"status\":4");
+    }
+  }
+
+  /** Sends bytes no HTTP client library would send, and reads the whole answer. */
+  private String raw(String request) throws Exception {
     try (java.net.Socket socket = new java.net.Socket("127.0.0.1", cloud.app.port())) {
+      socket.setSoTimeout(5_000);
       socket
           .getOutputStream()
-          .write(
-              "POST /v1/sales/%00 HTTP/1.1\r\nHost: x\r\nContent-Length: 1\r\n\r\nx"
-                  .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-      String status =
-          new java.io.BufferedReader(
-                  new java.io.InputStreamReader(
-                      socket.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII))
-              .readLine();
-      assertThat(status).isEqualTo("HTTP/1.1 400 Bad Request");
+          .write((request).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      socket.shutdownOutput();
+      return new String(
+          socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
     }
   }
 

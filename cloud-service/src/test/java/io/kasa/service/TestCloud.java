@@ -8,6 +8,7 @@ import io.kasa.service.auth.PinHasher;
 import io.kasa.service.db.Database;
 import io.kasa.service.http.CloudApp;
 import io.kasa.service.http.Json;
+import io.kasa.service.sales.PaymentProcessor;
 import io.kasa.service.sales.TestPaymentProcessor;
 import java.io.IOException;
 import java.net.URI;
@@ -37,16 +38,16 @@ public final class TestCloud implements AutoCloseable {
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   public TestCloud() throws IOException {
+    this(new TestPaymentProcessor());
+  }
+
+  public TestCloud(PaymentProcessor processor) throws IOException {
     dir = Files.createTempDirectory("kasa-cloud-test");
     database = Database.embedded(dir, 40);
     // Few PBKDF2 iterations keep tests fast; production uses PinHasher.DEFAULT_ITERATIONS.
     services =
         new CloudServices(
-            database,
-            new TestPaymentProcessor(),
-            new PinHasher(1_000),
-            "metrics-secret",
-            Clock.systemUTC());
+            database, processor, new PinHasher(1_000), "metrics-secret", Clock.systemUTC());
     demo = DemoData.seed(services.admin());
     app = CloudApp.create(services.app()).start(0);
   }

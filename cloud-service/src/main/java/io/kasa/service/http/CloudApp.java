@@ -117,7 +117,10 @@ public final class CloudApp {
           config.jsonMapper(new JavalinJackson(services.json(), false));
           config.http.maxRequestSize = MAX_REQUEST_BYTES;
           config.jetty.modifyServer(
-              server -> server.setStopTimeout(Duration.ofSeconds(20).toMillis()));
+              server -> {
+                server.setStopTimeout(Duration.ofSeconds(20).toMillis());
+                server.setErrorHandler(new JettyProblems());
+              });
           config.requestLogger.http(
               (ctx, ms) ->
                   Timer.builder("kasa_http_requests")
