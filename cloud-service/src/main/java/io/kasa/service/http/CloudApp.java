@@ -41,6 +41,8 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The application factory: takes its dependencies and returns a configured Javalin, so tests start
@@ -78,6 +80,9 @@ public final class CloudApp {
       ObjectMapper json,
       PrometheusMeterRegistry metrics,
       String metricsToken) {}
+
+  private static final Logger ACCESS = LoggerFactory.getLogger("io.kasa.service.access");
+  private static final String PRINCIPAL = "kasa.principal";
 
   private final Services s;
   private final Counter salesRecorded;
@@ -122,13 +127,16 @@ public final class CloudApp {
                 server.setErrorHandler(new JettyProblems());
               });
           config.requestLogger.http(
-              (ctx, ms) ->
-                  Timer.builder("kasa_http_requests")
-                      .tag("method", ctx.method().name())
-                      .tag("route", routeOf(ctx))
-                      .tag("status", Integer.toString(ctx.statusCode()))
-                      .register(services.metrics())
-                      .record(Duration.ofNanos((long) (ms * 1_000_000))));
+              (ctx, ms) -> {
+                String route = routeOf(ctx);
+                Timer.builder("kasa_http_requests")
+                    .tag("method", ctx.method().name())
+                    .tag("route", route)
+                    .tag("status", Integer.toString(ctx.statusCode()))
+                    .register(services.metrics())
+                    .record(Duration.ofNanos((long) (ms * 1_000_000)));
+                accessLog(ctx, route, ms);
+              });
           if (tls != null) {
             config.jetty.addConnector(
                 (server, http) -> {
@@ -147,6 +155,33 @@ public final class CloudApp {
             config.routes.addHttpHandler(r.method(), r.path(), r.handler());
           }
         });
+  }
+
+  /**
+   * One structured line per request: method, route template, status, milliseconds and, once
+   * authenticated, organisation, terminal and employee ids. Never headers, bodies or query strings:
+   * they carry credentials, PINs and customers' data.
+   */
+  private static void accessLog(Context ctx, String route, float ms) {
+    if (!ACCESS.isInfoEnabled()) {
+      return;
+    }
+    Principal who = ctx.attribute(PRINCIPAL);
+    var event =
+        ACCESS
+            .atInfo()
+            .addKeyValue("method", ctx.method().name())
+            .addKeyValue("route", route)
+            .addKeyValue("status", ctx.statusCode())
+            .addKeyValue("ms", String.format(java.util.Locale.ROOT, "%.1f", ms));
+    if (who != null) {
+      event =
+          event
+              .addKeyValue("org", who.organisationId())
+              .addKeyValue("terminal", who.terminalId())
+              .addKeyValue("employee", who.employeeId());
+    }
+    event.log("request");
   }
 
   /**
@@ -206,7 +241,7 @@ public final class CloudApp {
   }
 
   private void signIn(Context ctx) {
-    Principal terminal = s.auth().authenticateTerminal(ctx.header(Headers.AUTHORIZATION));
+    Principal terminal = terminal(ctx);
     SignInRequest body = body(ctx, SignInRequest.class);
     ctx.status(201).json(s.auth().signIn(terminal, body.employeeId(), body.pin()));
   }
@@ -217,7 +252,7 @@ public final class CloudApp {
   }
 
   private void catalogChanges(Context ctx) {
-    Principal terminal = s.auth().authenticateTerminal(ctx.header(Headers.AUTHORIZATION));
+    Principal terminal = terminal(ctx);
     String limit = ctx.queryParam("limit");
     Integer n;
     try {
@@ -317,8 +352,16 @@ public final class CloudApp {
   }
 
   private Principal employee(Context ctx) {
+    Principal who = s.auth().authenticateSession(terminal(ctx), ctx.header(Headers.SESSION));
+    ctx.attribute(PRINCIPAL, who);
+    return who;
+  }
+
+  /** The calling terminal, remembered for the access log. */
+  private Principal terminal(Context ctx) {
     Principal terminal = s.auth().authenticateTerminal(ctx.header(Headers.AUTHORIZATION));
-    return s.auth().authenticateSession(terminal, ctx.header(Headers.SESSION));
+    ctx.attribute(PRINCIPAL, terminal);
+    return terminal;
   }
 
   private <T> T body(Context ctx, Class<T> type) {
