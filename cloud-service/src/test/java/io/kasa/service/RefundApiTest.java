@@ -164,6 +164,35 @@ class RefundApiTest {
   }
 
   @Test
+  void aRateChangedSinceTheSaleDoesNotChangeTheRefund() {
+    SaleRequest sale = sale();
+    Runnable restore = () -> setRate("VAT20", "20");
+    setRate("VAT20", "25");
+    try {
+      TestCloud.Reply reply =
+          submit(manager, refund(sale, "CASH", null, null, new RefundLineDto(1, "1")));
+      assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+      // One loaf, 31.00 with 20 % VAT inclusive: 5.17 of tax (at 25 % it would be 6.20).
+      assertThat(reply.json().get("total").asLong()).isEqualTo(3100);
+      assertThat(reply.json().get("tax").asLong()).isEqualTo(517);
+    } finally {
+      restore.run();
+    }
+  }
+
+  private static void setRate(String taxClass, String rate) {
+    cloud
+        .database
+        .jdbi()
+        .useHandle(
+            h ->
+                h.createUpdate("update tax_class set rate = cast(:rate as numeric) where code = :c")
+                    .bind("rate", rate)
+                    .bind("c", taxClass)
+                    .execute());
+  }
+
+  @Test
   void aRefundIsRecordedOnce() {
     SaleRequest sale = sale();
     RefundRequestDto r = refund(sale, "CASH", null, null, new RefundLineDto(2, "1"));

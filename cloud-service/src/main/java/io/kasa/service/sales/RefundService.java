@@ -6,6 +6,7 @@ import io.kasa.api.sales.RefundRequestDto;
 import io.kasa.api.sales.RefundResponse;
 import io.kasa.api.sales.SaleRequest;
 import io.kasa.domain.catalog.CatalogItem;
+import io.kasa.domain.money.Percent;
 import io.kasa.domain.money.Quantity;
 import io.kasa.domain.receipt.ReceiptNumber;
 import io.kasa.domain.sale.Refund;
@@ -15,6 +16,8 @@ import io.kasa.domain.sale.RefundRequest;
 import io.kasa.domain.sale.Sale;
 import io.kasa.domain.sale.SalePolicy;
 import io.kasa.domain.sale.SaleRuleViolation;
+import io.kasa.domain.tax.TaxPolicy;
+import io.kasa.domain.tax.TaxRate;
 import io.kasa.domain.tender.Tender;
 import io.kasa.service.audit.Audit;
 import io.kasa.service.auth.AuthService;
@@ -26,6 +29,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -170,6 +174,63 @@ public final class RefundService {
             });
   }
 
+  /**
+   * The store's tax rules with the rates the sale was taxed at: a rate changed since the sale (a
+   * new VAT rate) must not change what its refund gives back.
+   */
+  private static SalePolicy asSold(Handle h, UUID org, UUID saleId, SalePolicy current) {
+    Map<String, BigDecimal> recorded = new HashMap<>();
+    h.createQuery(
+            "select tax_class, rate from sale_tax where organisation_id = :org and sale_id = :sale")
+        .bind("org", org)
+        .bind("sale", saleId)
+        .map((rs, ctx) -> Map.entry(rs.getString("tax_class"), rs.getBigDecimal("rate")))
+        .forEach(e -> recorded.put(e.getKey(), e.getValue()));
+    List<TaxRate> rates = new ArrayList<>();
+    for (TaxRate rate : current.tax().rates()) {
+      BigDecimal then = recorded.get(rate.taxClass());
+      rates.add(
+          then == null ? rate : new TaxRate(rate.taxClass(), rate.label(), new Percent(then)));
+      recorded.remove(rate.taxClass());
+    }
+    // A class removed since the sale still refunds at its rate.
+    recorded.forEach((cls, then) -> rates.add(new TaxRate(cls, cls, new Percent(then))));
+    TaxPolicy tax =
+        new TaxPolicy(
+            current.tax().mode(), current.tax().rounding(), current.tax().roundingMode(), rates);
+    return new SalePolicy(
+        current.currency(), tax, current.cashRounding(), current.amountRounding());
+  }
+
+  /** The sold items with the tax class each line was sold under. */
+  private static Map<String, CatalogItem> asSold(
+      Handle h, UUID org, UUID saleId, Map<String, CatalogItem> current) {
+    Map<String, CatalogItem> out = new HashMap<>(current);
+    h.createQuery(
+            "select distinct item_id, tax_class from sale_line where organisation_id = :org and sale_id = :sale")
+        .bind("org", org)
+        .bind("sale", saleId)
+        .map((rs, ctx) -> Map.entry(rs.getString("item_id"), rs.getString("tax_class")))
+        .forEach(
+            e ->
+                out.computeIfPresent(
+                    e.getKey(),
+                    (id, i) ->
+                        i.taxClass().equals(e.getValue())
+                            ? i
+                            : new CatalogItem(
+                                i.id(),
+                                i.sku(),
+                                i.name(),
+                                i.barcodes(),
+                                i.unit(),
+                                i.price(),
+                                e.getValue(),
+                                i.openPrice(),
+                                i.ageRestricted())));
+    return out;
+  }
+
   /** The sale as it stands: rebuilt from its request, with its earlier refunds applied. */
   private Sale replay(Handle h, Principal who, UUID saleId) {
     // The sale's row lock orders this refund with other refunds and a void of the same sale.
@@ -185,13 +246,22 @@ public final class RefundService {
       throw ApiException.conflict("Sale " + saleId + " was voided; there is nothing to refund");
     }
     SaleRequest request = read((String) row.get("request"), SaleRequest.class);
-    SalePolicy policy = StorePolicy.load(h, who.organisationId(), who.storeId());
-    Map<String, CatalogItem> items =
-        StorePolicy.items(
+    SalePolicy policy =
+        asSold(
             h,
             who.organisationId(),
-            request.lines().stream().map(l -> l.itemId()).collect(Collectors.toSet()),
-            policy.currency());
+            saleId,
+            StorePolicy.load(h, who.organisationId(), who.storeId()));
+    Map<String, CatalogItem> items =
+        asSold(
+            h,
+            who.organisationId(),
+            saleId,
+            StorePolicy.items(
+                h,
+                who.organisationId(),
+                request.lines().stream().map(l -> l.itemId()).collect(Collectors.toSet()),
+                policy.currency()));
     Sale sale = SaleRecomputation.replay(request, policy, items);
     SaleRecomputation.pay(sale, request, request.paidAt());
     for (String earlier :
