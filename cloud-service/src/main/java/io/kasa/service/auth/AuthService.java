@@ -91,40 +91,84 @@ public final class AuthService {
 
   /** The terminal a bearer credential belongs to; revoked or unknown credentials are refused. */
   public Principal authenticateTerminal(String authorization) {
+    Credential c = credential(authorization);
+    return jdbi.withHandle(
+        h ->
+            terminal(
+                c,
+                h.createQuery(
+                        "select organisation_id, store_id, credential_hash, revoked_at from terminal where id = :id")
+                    .bind("id", c.terminal())
+                    .mapToMap()
+                    .findOne()));
+  }
+
+  /**
+   * The employee signed in on the calling terminal, checked with the terminal's credential in one
+   * query: the terminal must be enrolled and not revoked, the session open and the employee active.
+   */
+  public Principal authenticateEmployee(String authorization, String token) {
+    Credential c = credential(authorization);
+    byte[] session = token == null || token.isBlank() ? new byte[0] : Secrets.sha256(token);
+    Optional<Map<String, Object>> row =
+        jdbi.withHandle(
+            h ->
+                h.createQuery(
+                        "select t.organisation_id, t.store_id, t.credential_hash, t.revoked_at, s.employee_id, e.role"
+                            + " from terminal t"
+                            + " left join employee_session s on s.token_hash = :session and s.organisation_id = t.organisation_id"
+                            + " and s.terminal_id = t.id and s.ended_at is null and s.expires_at > :now"
+                            + " left join employee e on e.organisation_id = s.organisation_id and e.id = s.employee_id and e.active"
+                            + " where t.id = :id")
+                    .bind("session", session)
+                    .bind("now", at(clock.instant()))
+                    .bind("id", c.terminal())
+                    .mapToMap()
+                    .findOne());
+    Principal terminal = terminal(c, row);
+    if (session.length == 0) {
+      throw ApiException.unauthorized("Sign in: send the session token as the Kasa-Session header");
+    }
+    Map<String, Object> r = row.orElseThrow();
+    if (r.get("role") == null) {
+      throw ApiException.unauthorized("The session has ended: sign in again");
+    }
+    return terminal.withEmployee((UUID) r.get("employee_id"), Role.valueOf((String) r.get("role")));
+  }
+
+  /** A terminal credential as presented: the terminal's id and the hash of its secret. */
+  private record Credential(UUID terminal, byte[] secretHash) {}
+
+  private static Credential credential(String authorization) {
     if (authorization == null || !authorization.startsWith("Bearer ")) {
       throw ApiException.unauthorized(
           "Send the terminal credential as Authorization: Bearer <credential>");
     }
     String credential = authorization.substring("Bearer ".length()).trim();
     int dot = credential.indexOf('.');
-    UUID terminal;
     try {
-      terminal = UUID.fromString(credential.substring(0, Math.max(0, dot)));
+      return new Credential(
+          UUID.fromString(credential.substring(0, Math.max(0, dot))),
+          Secrets.sha256(credential.substring(dot + 1)));
     } catch (IllegalArgumentException e) {
       throw ApiException.unauthorized("The terminal credential is not valid");
     }
-    byte[] presented = Secrets.sha256(credential.substring(dot + 1));
-    return jdbi.withHandle(
-        h ->
-            h.createQuery(
-                    "select organisation_id, store_id, credential_hash, revoked_at from terminal where id = :id")
-                .bind("id", terminal)
-                .mapToMap()
-                .findOne()
-                .filter(
-                    r ->
-                        r.get("revoked_at") == null
-                            && Secrets.same((byte[]) r.get("credential_hash"), presented))
-                .map(
-                    r ->
-                        new Principal(
-                            (UUID) r.get("organisation_id"),
-                            (UUID) r.get("store_id"),
-                            terminal,
-                            null,
-                            null))
-                .orElseThrow(
-                    () -> ApiException.unauthorized("The terminal credential is not valid")));
+  }
+
+  private static Principal terminal(Credential c, Optional<Map<String, Object>> row) {
+    return row.filter(
+            r ->
+                r.get("revoked_at") == null
+                    && Secrets.same((byte[]) r.get("credential_hash"), c.secretHash()))
+        .map(
+            r ->
+                new Principal(
+                    (UUID) r.get("organisation_id"),
+                    (UUID) r.get("store_id"),
+                    c.terminal(),
+                    null,
+                    null))
+        .orElseThrow(() -> ApiException.unauthorized("The terminal credential is not valid"));
   }
 
   /** Signs an employee in by PIN on the calling terminal. */
@@ -255,33 +299,6 @@ public final class AuthService {
               r.action() + " for employee " + who.employeeId());
         });
     return new ApprovalResponse(id, r.action(), manager.toString(), expires);
-  }
-
-  /** The employee of a session token issued on this terminal. */
-  public Principal authenticateSession(Principal terminal, String token) {
-    if (token == null || token.isBlank()) {
-      throw ApiException.unauthorized("Sign in: send the session token as the Kasa-Session header");
-    }
-    Instant now = clock.instant();
-    return jdbi.withHandle(
-        h ->
-            h.createQuery(
-                    "select s.employee_id, e.role from employee_session s"
-                        + " join employee e on e.organisation_id = s.organisation_id and e.id = s.employee_id"
-                        + " where s.token_hash = :hash and s.organisation_id = :org and s.terminal_id = :terminal"
-                        + " and s.ended_at is null and s.expires_at > :now and e.active")
-                .bind("hash", Secrets.sha256(token))
-                .bind("org", terminal.organisationId())
-                .bind("terminal", terminal.terminalId())
-                .bind("now", at(now))
-                .mapToMap()
-                .findOne()
-                .map(
-                    r ->
-                        terminal.withEmployee(
-                            (UUID) r.get("employee_id"), Role.valueOf((String) r.get("role"))))
-                .orElseThrow(
-                    () -> ApiException.unauthorized("The session has ended: sign in again")));
   }
 
   /** Ends the session of {@code token}. */

@@ -352,7 +352,9 @@ public final class CloudApp {
   }
 
   private Principal employee(Context ctx) {
-    Principal who = s.auth().authenticateSession(terminal(ctx), ctx.header(Headers.SESSION));
+    Principal who =
+        s.auth()
+            .authenticateEmployee(ctx.header(Headers.AUTHORIZATION), ctx.header(Headers.SESSION));
     ctx.attribute(PRINCIPAL, who);
     return who;
   }
