@@ -12,6 +12,7 @@ import io.kasa.domain.tax.TaxRounding;
 import io.kasa.domain.tender.CashRounding;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Currency;
 import java.util.HashMap;
@@ -26,24 +27,30 @@ final class StorePolicy {
   private StorePolicy() {}
 
   static SalePolicy load(Handle h, UUID org, UUID store) {
-    Map<String, Object> s =
+    // The store's rules and its organisation's tax classes in one round trip: one row per class.
+    List<Map<String, Object>> rows =
         h.createQuery(
-                "select currency, tax_mode, tax_rounding, cash_increment from store where organisation_id = :org and id = :id")
+                "select s.currency, s.tax_mode, s.tax_rounding, s.cash_increment, c.code, c.label, c.rate"
+                    + " from store s left join tax_class c on c.organisation_id = s.organisation_id"
+                    + " where s.organisation_id = :org and s.id = :id order by c.code")
             .bind("org", org)
             .bind("id", store)
             .mapToMap()
-            .one();
-    List<TaxRate> rates =
-        h.createQuery(
-                "select code, label, rate from tax_class where organisation_id = :org order by code")
-            .bind("org", org)
-            .map(
-                (rs, ctx) ->
-                    new TaxRate(
-                        rs.getString("code"),
-                        rs.getString("label"),
-                        new Percent(rs.getBigDecimal("rate"))))
             .list();
+    if (rows.isEmpty()) {
+      throw new IllegalStateException("No store " + store + " in organisation " + org);
+    }
+    Map<String, Object> s = rows.get(0);
+    List<TaxRate> rates = new ArrayList<>();
+    for (Map<String, Object> r : rows) {
+      if (r.get("code") != null) {
+        rates.add(
+            new TaxRate(
+                (String) r.get("code"),
+                (String) r.get("label"),
+                new Percent((BigDecimal) r.get("rate"))));
+      }
+    }
     Currency currency = Currency.getInstance(((String) s.get("currency")).trim());
     TaxPolicy tax =
         new TaxPolicy(
