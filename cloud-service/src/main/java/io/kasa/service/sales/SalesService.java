@@ -73,10 +73,8 @@ public final class SalesService {
     byte[] requestHash = hash(request);
     return jdbi.inTransaction(
         h -> {
-          h.execute(
-              "select pg_advisory_xact_lock(hashtextextended(?, 0))",
-              who.organisationId() + "/sale/" + request.id());
-          Optional<Outcome> earlier = existing(h, who.organisationId(), request.id(), requestHash);
+          // Takes the sale's lock, then looks for it (V8__claim_sale.sql): duplicates wait here.
+          Optional<Outcome> earlier = claim(h, who.organisationId(), request.id(), requestHash);
           if (earlier.isPresent()) {
             return earlier.get();
           }
@@ -126,9 +124,8 @@ public final class SalesService {
                 .orElseThrow(() -> ApiException.notFound("No sale with receipt " + receiptNumber)));
   }
 
-  private Optional<Outcome> existing(Handle h, UUID org, UUID id, byte[] requestHash) {
-    return h.createQuery(
-            "select request_hash, response::text as response from sale where organisation_id = :org and id = :id")
+  private Optional<Outcome> claim(Handle h, UUID org, UUID id, byte[] requestHash) {
+    return h.createQuery("select request_hash, response from claim_sale(:org, :id)")
         .bind("org", org)
         .bind("id", id)
         .mapToMap()

@@ -81,9 +81,9 @@ final class StorePolicy {
     }
     h.createQuery(
             "select id, sku, name, unit, price, tax_class, open_price, age_restricted from item"
-                + " where organisation_id = :org and id in (<ids>)")
+                + " where organisation_id = :org and id = any(:ids)")
         .bind("org", org)
-        .bindList("ids", List.copyOf(ids))
+        .bindArray("ids", String.class, ids)
         .map(
             (rs, ctx) ->
                 new CatalogItem(
