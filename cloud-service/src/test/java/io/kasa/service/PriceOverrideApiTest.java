@@ -104,11 +104,13 @@ class PriceOverrideApiTest {
   }
 
   @Test
-  void aCashierMayLowerAPriceWithinTheLimitAlone() {
+  void aCashierMayLowerAPriceWithinTheLimitAloneAndItIsAudited() {
+    long overrides = audited("PRICE_OVERRIDE");
     SaleRequest sale = bread(2950, false, null); // 4.8 % off
     TestCloud.Reply reply = submit(sale, cashier);
     assertThat(reply.status()).as(reply.body()).isEqualTo(201);
     assertThat(approvedBy(sale.id())).isNull();
+    assertThat(audited("PRICE_OVERRIDE")).isEqualTo(overrides + 1);
   }
 
   @Test

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kasa.api.sales.SaleLineDto;
 import io.kasa.api.sales.SaleRequest;
+import io.kasa.api.sales.TenderDto;
 import io.kasa.api.sales.TotalsDto;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -159,6 +161,42 @@ class SalesApiTest {
     assertThat(reply.json().get("offline").asBoolean()).isTrue();
     assertThat(reply.json().get("tenders").get(0).get("status").asText())
         .isEqualTo("STORED_OFFLINE");
+  }
+
+  @Test
+  void aVoidedLineIsKeptOnRecordAndAudited() {
+    long voids = audited("LINE_VOIDED");
+    UUID id = UUID.randomUUID();
+    SaleRequest sale =
+        new SaleRequest(
+            id,
+            "K1-T1-" + next(),
+            "UAH",
+            Instant.parse("2026-11-27T10:00:00Z"),
+            Instant.parse("2026-11-27T10:01:00Z"),
+            List.of(
+                new SaleLineDto(1, "bread", "2", 3100, null, null, true, 0),
+                new SaleLineDto(2, "aspirin", "1", 9640, null, null, false, 9640)),
+            null,
+            List.of(new TenderDto(UUID.randomUUID(), "CASH", 10000, null, null)),
+            new TotalsDto(9640, 0, 631, 9640, 0, 360),
+            false,
+            null);
+    TestCloud.Reply reply = submit(sale);
+    assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+    assertThat(audited("LINE_VOIDED")).isEqualTo(voids + 1);
+  }
+
+  private static long audited(String action) {
+    return cloud
+        .database
+        .jdbi()
+        .withHandle(
+            h ->
+                h.createQuery("select count(*) from audit_log where action = :a")
+                    .bind("a", action)
+                    .mapTo(Long.class)
+                    .one());
   }
 
   @Test

@@ -31,7 +31,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
@@ -149,10 +151,17 @@ public final class SalesService {
   private UUID overrideApproval(
       Handle h, Principal who, SaleRequest r, Map<String, CatalogItem> items) {
     List<Integer> beyond = new ArrayList<>();
+    SortedSet<Integer> overridden = new TreeSet<>();
     BigDecimal limit = null;
     for (SaleLineDto l : r.lines()) {
       CatalogItem item = items.get(l.itemId());
-      if (l.voided() || item.openPrice() || l.unitPrice() >= item.price().minor()) {
+      if (l.voided() || item.openPrice() || l.unitPrice() == item.price().minor()) {
+        continue;
+      }
+      if (l.priceOverrideReason() != null && !l.priceOverrideReason().isBlank()) {
+        overridden.add(l.number());
+      }
+      if (l.unitPrice() > item.price().minor()) {
         continue;
       }
       if (limit == null) {
@@ -166,10 +175,16 @@ public final class SalesService {
         beyond.add(l.number());
       }
     }
+    overridden.addAll(beyond);
+    String detail = r.receiptNumber() + " lines " + overridden;
     if (beyond.isEmpty()) {
+      if (!overridden.isEmpty()) {
+        // Within the limit: the seller's own decision, still on record.
+        Audit.record(
+            h, who.organisationId(), who.terminalId(), who.employeeId(), "PRICE_OVERRIDE", detail);
+      }
       return null;
     }
-    String detail = r.receiptNumber() + " lines " + beyond;
     if (who.role() == Role.MANAGER || who.role() == Role.ADMIN) {
       Audit.record(
           h, who.organisationId(), who.terminalId(), who.employeeId(), "PRICE_OVERRIDE", detail);
@@ -426,6 +441,17 @@ public final class SalesService {
         who.employeeId(),
         r.offline() ? "SALE_OFFLINE" : "SALE",
         r.receiptNumber());
+    List<Integer> voided =
+        r.lines().stream().filter(SaleLineDto::voided).map(SaleLineDto::number).toList();
+    if (!voided.isEmpty()) {
+      Audit.record(
+          h,
+          who.organisationId(),
+          who.terminalId(),
+          who.employeeId(),
+          "LINE_VOIDED",
+          r.receiptNumber() + " lines " + voided);
+    }
   }
 
   private byte[] hash(SaleRequest request) {
