@@ -1,0 +1,31 @@
+package io.kasa.client.http;
+
+import io.kasa.api.Headers;
+import java.io.IOException;
+import okhttp3.Interceptor;
+import okhttp3.Request;
+import okhttp3.Response;
+
+/** Adds the terminal credential and, once an employee is signed in, the session token. */
+final class AuthInterceptor implements Interceptor {
+
+  private final Credentials credentials;
+
+  AuthInterceptor(Credentials credentials) {
+    this.credentials = credentials;
+  }
+
+  @Override
+  public Response intercept(Chain chain) throws IOException {
+    Request.Builder request = chain.request().newBuilder();
+    String terminal = credentials.terminal();
+    if (terminal != null && chain.request().header(Headers.AUTHORIZATION) == null) {
+      request.header(Headers.AUTHORIZATION, "Bearer " + terminal);
+    }
+    String session = credentials.session();
+    if (session != null && chain.request().header(Headers.SESSION) == null) {
+      request.header(Headers.SESSION, session);
+    }
+    return chain.proceed(request.build());
+  }
+}

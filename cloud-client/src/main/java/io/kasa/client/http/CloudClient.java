@@ -1,0 +1,306 @@
+package io.kasa.client.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.kasa.api.Headers;
+import io.kasa.api.Problem;
+import io.kasa.api.auth.ApprovalRequest;
+import io.kasa.api.auth.ApprovalResponse;
+import io.kasa.api.auth.EnrollRequest;
+import io.kasa.api.auth.EnrollResponse;
+import io.kasa.api.auth.SessionResponse;
+import io.kasa.api.auth.SignInRequest;
+import io.kasa.api.catalog.CatalogChanges;
+import io.kasa.api.sales.RefundRequestDto;
+import io.kasa.api.sales.RefundResponse;
+import io.kasa.api.sales.SaleRequest;
+import io.kasa.api.sales.SaleResponse;
+import io.kasa.api.sales.VoidSaleRequest;
+import io.kasa.api.shifts.CashMovementRequest;
+import io.kasa.api.shifts.CloseShiftRequest;
+import io.kasa.api.shifts.OpenShiftRequest;
+import io.kasa.api.shifts.ShiftDto;
+import io.kasa.api.shifts.ShiftReport;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.SecureRandom;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import okhttp3.CertificatePinner;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/**
+ * Typed calls of the cloud API over one shared OkHttp client. Writes that create something carry
+ * the created thing's UUID as {@code Idempotency-Key}, so a retry — by the client, or by the outbox
+ * after a restart — is recorded once. Errors come back as {@link CloudProblemException} (the
+ * service answered) or {@link CloudUnreachableException} (it did not).
+ */
+public final class CloudClient implements AutoCloseable {
+
+  private static final MediaType JSON_TYPE = MediaType.get("application/json");
+
+  private final OkHttpClient http;
+  private final HttpUrl base;
+  private final Credentials credentials;
+  private final ObjectMapper json;
+
+  public CloudClient(CloudClientConfig config, Credentials credentials) {
+    this(config, credentials, wait -> Thread.sleep(wait.toMillis()));
+  }
+
+  CloudClient(CloudClientConfig config, Credentials credentials, RetryInterceptor.Sleeper sleeper) {
+    this.base = HttpUrl.get(config.baseUrl().toString());
+    this.credentials = credentials;
+    this.json = mapper();
+    OkHttpClient.Builder b =
+        new OkHttpClient.Builder()
+            .connectTimeout(config.connectTimeout())
+            .readTimeout(config.readTimeout())
+            .writeTimeout(config.readTimeout())
+            .callTimeout(config.callTimeout())
+            // Our own retry policy decides what may be sent twice.
+            .retryOnConnectionFailure(false)
+            .addInterceptor(new AuthInterceptor(credentials))
+            .addInterceptor(
+                new RetryInterceptor(
+                    config, sleeper, new SecureRandom(), System::currentTimeMillis))
+            .addInterceptor(new LogInterceptor());
+    if (!config.certificatePins().isEmpty()) {
+      CertificatePinner.Builder pins = new CertificatePinner.Builder();
+      config.certificatePins().forEach(pin -> pins.add(base.host(), pin));
+      b.certificatePinner(pins.build());
+    }
+    this.http = b.build();
+  }
+
+  /** Lenient on input (a newer service may add fields), ISO dates on output. */
+  static ObjectMapper mapper() {
+    return JsonMapper.builder()
+        .addModule(new JavaTimeModule())
+        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .build();
+  }
+
+  public Credentials credentials() {
+    return credentials;
+  }
+
+  // --- terminal and employees
+
+  /** Enrolls this terminal with a one-time code and keeps the credential it gets. */
+  public EnrollResponse enroll(String code, String deviceName) {
+    EnrollResponse r =
+        send(
+            post("/v1/terminals/enroll", new EnrollRequest(code, deviceName), null),
+            EnrollResponse.class);
+    credentials.terminal(r.credential());
+    return r;
+  }
+
+  /** Signs an employee in by PIN (never retried) and keeps the session for later calls. */
+  public SessionResponse signIn(String employeeId, String pin) {
+    SessionResponse r =
+        send(post("/v1/sessions", new SignInRequest(employeeId, pin), null), SessionResponse.class);
+    credentials.session(r.token());
+    return r;
+  }
+
+  public void signOut() {
+    send(new Request.Builder().url(url("/v1/sessions/current")).delete().build(), Void.class);
+    credentials.session(null);
+  }
+
+  /** A manager's single-use approval, by PIN, for the signed-in employee. */
+  public ApprovalResponse approve(ApprovalRequest request) {
+    return send(post("/v1/approvals", request, null), ApprovalResponse.class);
+  }
+
+  // --- catalogue
+
+  /** Changes since {@code cursor} (null: from the start), at most {@code limit}. */
+  public CatalogChanges catalogChanges(String cursor, int limit) {
+    HttpUrl.Builder u = url("/v1/catalog/changes").newBuilder();
+    if (cursor != null) {
+      u.addQueryParameter("since", cursor);
+    }
+    u.addQueryParameter("limit", Integer.toString(limit));
+    return send(new Request.Builder().url(u.build()).get().build(), CatalogChanges.class);
+  }
+
+  /**
+   * The catalogue changes as a stream to read item by item, for a first full load that must not
+   * hold the whole answer in memory. The caller closes it.
+   */
+  public InputStream catalogChangesStream(String cursor, int limit) {
+    HttpUrl.Builder u = url("/v1/catalog/changes").newBuilder();
+    if (cursor != null) {
+      u.addQueryParameter("since", cursor);
+    }
+    u.addQueryParameter("limit", Integer.toString(limit));
+    Response response = execute(new Request.Builder().url(u.build()).get().build());
+    if (!response.isSuccessful()) {
+      throw problem(response);
+    }
+    return response.body().byteStream();
+  }
+
+  // --- sales, refunds
+
+  public SaleResponse submitSale(SaleRequest sale) {
+    return send(post("/v1/sales", sale, sale.id()), SaleResponse.class);
+  }
+
+  public SaleResponse sale(UUID id) {
+    return send(get("/v1/sales/" + id), SaleResponse.class);
+  }
+
+  /** The sale with this receipt number, or empty when the service has none. */
+  public Optional<SaleResponse> saleByReceipt(String receiptNumber) {
+    HttpUrl u = url("/v1/sales").newBuilder().addQueryParameter("receipt", receiptNumber).build();
+    try {
+      return Optional.of(send(new Request.Builder().url(u).get().build(), SaleResponse.class));
+    } catch (CloudProblemException e) {
+      if (e.status() == 404) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  public RefundResponse refund(RefundRequestDto refund) {
+    return send(post("/v1/refunds", refund, refund.id()), RefundResponse.class);
+  }
+
+  /** Voids a paid sale; a repeat answers the same (the sale's id is the key). */
+  public SaleResponse voidSale(UUID saleId, VoidSaleRequest request) {
+    return send(post("/v1/sales/" + saleId + "/void", request, saleId), SaleResponse.class);
+  }
+
+  // --- shifts
+
+  public ShiftDto openShift(OpenShiftRequest request) {
+    return send(post("/v1/shifts", request, request.id()), ShiftDto.class);
+  }
+
+  public void cashMovement(UUID shift, CashMovementRequest request) {
+    send(post("/v1/shifts/" + shift + "/cash-movements", request, request.id()), Void.class);
+  }
+
+  /** Closes a shift (its Z report); a repeat answers the same report. */
+  public ShiftReport closeShift(UUID shift, CloseShiftRequest request) {
+    return send(post("/v1/shifts/" + shift + "/close", request, shift), ShiftReport.class);
+  }
+
+  public ShiftReport shiftReport(UUID shift) {
+    return send(get("/v1/shifts/" + shift + "/report"), ShiftReport.class);
+  }
+
+  // --- operations
+
+  /** Whether the service and its database answer. */
+  @SuppressWarnings("unchecked")
+  public boolean healthy() {
+    try {
+      Map<String, Object> health = send(get("/health"), Map.class);
+      return "UP".equals(health.get("status"));
+    } catch (CloudProblemException | CloudUnreachableException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public void close() {
+    http.dispatcher().executorService().shutdown();
+    http.connectionPool().evictAll();
+  }
+
+  // --- plumbing
+
+  private HttpUrl url(String path) {
+    return base.newBuilder().encodedPath(path).build();
+  }
+
+  private Request get(String path) {
+    return new Request.Builder().url(url(path)).get().build();
+  }
+
+  private Request post(String path, Object body, UUID idempotencyKey) {
+    Request.Builder b =
+        new Request.Builder().url(url(path)).post(RequestBody.create(write(body), JSON_TYPE));
+    if (idempotencyKey != null) {
+      b.header(Headers.IDEMPOTENCY_KEY, idempotencyKey.toString());
+    }
+    return b.build();
+  }
+
+  private <T> T send(Request request, Class<T> type) {
+    try (Response response = execute(request)) {
+      if (!response.isSuccessful()) {
+        throw problem(response);
+      }
+      if (type == Void.class) {
+        return null;
+      }
+      ResponseBody body = response.body();
+      return json.readValue(body.byteStream(), type);
+    } catch (IOException e) {
+      throw new CloudUnreachableException(
+          request.method() + " " + request.url().encodedPath() + ": the answer was cut off", e);
+    }
+  }
+
+  private Response execute(Request request) {
+    try {
+      return http.newCall(request).execute();
+    } catch (IOException e) {
+      throw new CloudUnreachableException(
+          request.method() + " " + request.url().encodedPath() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private CloudProblemException problem(Response response) {
+    String text;
+    try {
+      text = response.body().string();
+    } catch (IOException e) {
+      text = "";
+    }
+    Problem problem;
+    try {
+      problem = json.readValue(text, Problem.class);
+    } catch (JsonProcessingException notAProblem) {
+      problem = null;
+    }
+    if (problem == null || problem.status() == 0) {
+      problem =
+          new Problem(
+              "about:blank",
+              response.message().isEmpty() ? "HTTP " + response.code() : response.message(),
+              response.code(),
+              "The service answered " + response.code() + " without a problem body",
+              null);
+    }
+    response.close();
+    return new CloudProblemException(problem);
+  }
+
+  private byte[] write(Object body) {
+    try {
+      return json.writeValueAsBytes(body);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("Cannot serialise " + body.getClass().getSimpleName(), e);
+    }
+  }
+}
