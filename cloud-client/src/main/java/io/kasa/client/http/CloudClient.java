@@ -207,6 +207,28 @@ public final class CloudClient implements AutoCloseable {
     return send(get("/v1/shifts/" + shift + "/report"), ShiftReport.class);
   }
 
+  /**
+   * POSTs a JSON body already written (an outbox entry) with its key, and returns the answer's
+   * JSON.
+   */
+  public String postJson(String path, String body, UUID idempotencyKey) {
+    Request request =
+        new Request.Builder()
+            .url(url(path))
+            .post(RequestBody.create(body, JSON_TYPE))
+            .header(Headers.IDEMPOTENCY_KEY, idempotencyKey.toString())
+            .build();
+    try (Response response = execute(request)) {
+      if (!response.isSuccessful()) {
+        throw problem(response);
+      }
+      return response.body().string();
+    } catch (IOException e) {
+      throw new CloudUnreachableException(
+          request.method() + " " + path + ": the answer was cut off", e);
+    }
+  }
+
   // --- operations
 
   /** Whether the service and its database answer. */

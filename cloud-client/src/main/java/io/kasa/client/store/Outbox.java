@@ -1,0 +1,212 @@
+package io.kasa.client.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * What the terminal owes the service, in order. Appending happens in the caller's local transaction
+ * (with the sale it records), so a sale the cashier saw completed is always in the outbox; the sync
+ * engine is the only one to move entries on.
+ */
+public final class Outbox {
+
+  /** An entry's state; it only moves forward (enforced by the database too). */
+  public enum State {
+    PENDING,
+    SENDING,
+    ACKNOWLEDGED,
+    REJECTED
+  }
+
+  /**
+   * One entry.
+   *
+   * @param seq its place in line
+   * @param id the Idempotency-Key
+   * @param kind what it records (SALE, REFUND, …)
+   * @param path where it is POSTed
+   * @param body the JSON request
+   * @param state where it stands
+   * @param attempts sends tried
+   * @param lastError the last failure or the rejection's reason, or null
+   * @param createdAt when it was appended
+   */
+  public record Entry(
+      long seq,
+      UUID id,
+      String kind,
+      String path,
+      String body,
+      State state,
+      int attempts,
+      String lastError,
+      Instant createdAt) {}
+
+  /**
+   * The outbox at a glance, for the status bar and for closing a shift.
+   *
+   * @param unsent entries not yet acknowledged or rejected
+   * @param oldestUnsent when the oldest of them was appended, or null
+   * @param rejected entries the service refused, kept for a person to look at
+   */
+  public record Stats(long unsent, Instant oldestUnsent, long rejected) {}
+
+  private final LocalStore store;
+  private final Clock clock;
+
+  public Outbox(LocalStore store, Clock clock) {
+    this.store = store;
+    this.clock = clock;
+  }
+
+  /** Appends in the caller's transaction; a second append of the same id is refused. */
+  public void append(Connection c, UUID id, String kind, String path, String body)
+      throws SQLException {
+    String now = clock.instant().toString();
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "insert into outbox (id, kind, path, body, created_at, updated_at) values (?, ?, ?, ?, ?, ?)")) {
+      s.setString(1, id.toString());
+      s.setString(2, kind);
+      s.setString(3, path);
+      s.setString(4, body);
+      s.setString(5, now);
+      s.setString(6, now);
+      s.executeUpdate();
+    }
+  }
+
+  /** Appends in a transaction of its own. */
+  public void append(UUID id, String kind, String path, String body) {
+    store.inTransaction(
+        c -> {
+          append(c, id, kind, path, body);
+          return null;
+        });
+  }
+
+  /** The first entry not yet acknowledged or rejected. */
+  public Optional<Entry> next() {
+    return store.inTransaction(
+        c -> {
+          try (PreparedStatement s =
+                  c.prepareStatement(
+                      "select * from outbox where state in ('PENDING', 'SENDING') order by seq limit 1");
+              ResultSet r = s.executeQuery()) {
+            return r.next() ? Optional.of(entry(r)) : Optional.empty();
+          }
+        });
+  }
+
+  public Optional<Entry> find(UUID id) {
+    return store.inTransaction(
+        c -> {
+          try (PreparedStatement s = c.prepareStatement("select * from outbox where id = ?")) {
+            s.setString(1, id.toString());
+            try (ResultSet r = s.executeQuery()) {
+              return r.next() ? Optional.of(entry(r)) : Optional.empty();
+            }
+          }
+        });
+  }
+
+  /** About to send: SENDING, one more attempt. */
+  public void sending(long seq) {
+    update(
+        seq,
+        "update outbox set state = 'SENDING', attempts = attempts + 1, updated_at = ? where seq = ?");
+  }
+
+  /** The send failed without an answer; it stays SENDING and is sent again later. */
+  public void failed(long seq, String error) {
+    update(seq, "update outbox set last_error = ?, updated_at = ? where seq = ?", error);
+  }
+
+  public void acknowledged(long seq, String response) {
+    update(
+        seq,
+        "update outbox set state = 'ACKNOWLEDGED', response = ?, last_error = null, updated_at = ?"
+            + " where seq = ?",
+        response);
+  }
+
+  /** The service refused it for good: kept with the reason, for a person to look at. */
+  public void rejected(long seq, String reason) {
+    update(
+        seq,
+        "update outbox set state = 'REJECTED', last_error = ?, updated_at = ? where seq = ?",
+        reason);
+  }
+
+  public List<Entry> rejectedEntries() {
+    return store.inTransaction(
+        c -> {
+          List<Entry> out = new ArrayList<>();
+          try (PreparedStatement s =
+                  c.prepareStatement("select * from outbox where state = 'REJECTED' order by seq");
+              ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+              out.add(entry(r));
+            }
+          }
+          return out;
+        });
+  }
+
+  public Stats stats() {
+    return store.inTransaction(
+        c -> {
+          try (PreparedStatement s =
+                  c.prepareStatement(
+                      "select sum(state in ('PENDING', 'SENDING')),"
+                          + " min(case when state in ('PENDING', 'SENDING') then created_at end),"
+                          + " sum(state = 'REJECTED') from outbox");
+              ResultSet r = s.executeQuery()) {
+            r.next();
+            String oldest = r.getString(2);
+            return new Stats(
+                r.getLong(1), oldest == null ? null : Instant.parse(oldest), r.getLong(3));
+          }
+        });
+  }
+
+  /** Runs {@code sql} with {@code texts}, then the time, then the seq, as its parameters. */
+  private void update(long seq, String sql, String... texts) {
+    store.inTransaction(
+        c -> {
+          try (PreparedStatement s = c.prepareStatement(sql)) {
+            int i = 1;
+            for (String text : texts) {
+              s.setString(i++, text);
+            }
+            s.setString(i++, clock.instant().toString());
+            s.setLong(i, seq);
+            if (s.executeUpdate() != 1) {
+              throw new SQLException("No outbox entry " + seq);
+            }
+          }
+          return null;
+        });
+  }
+
+  private static Entry entry(ResultSet r) throws SQLException {
+    return new Entry(
+        r.getLong("seq"),
+        UUID.fromString(r.getString("id")),
+        r.getString("kind"),
+        r.getString("path"),
+        r.getString("body"),
+        State.valueOf(r.getString("state")),
+        r.getInt("attempts"),
+        r.getString("last_error"),
+        Instant.parse(r.getString("created_at")));
+  }
+}

@@ -1,0 +1,174 @@
+package io.kasa.client.sync;
+
+import io.kasa.client.http.CloudProblemException;
+import io.kasa.client.http.CloudUnreachableException;
+import io.kasa.client.store.Outbox;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one writer that drains the outbox: the oldest entry first, sent with its key so the service
+ * records it once however often it is sent. An answer moves the entry on — acknowledged, or
+ * rejected with the reason and kept (a refusal never blocks the entries behind it); no answer (the
+ * network, a 5xx, a 408 or 429) leaves it first in line and the engine waits with backoff before
+ * trying again.
+ */
+public final class SyncEngine implements AutoCloseable {
+
+  /** Sends one entry's body with its key; answers the service's JSON. */
+  @FunctionalInterface
+  public interface Sender {
+    String send(String path, String body, UUID idempotencyKey);
+  }
+
+  private static final Logger LOG = LoggerFactory.getLogger(SyncEngine.class);
+
+  private final Outbox outbox;
+  private final Sender sender;
+  private final Clock clock;
+  private final Connectivity connectivity = new Connectivity();
+  private final Duration firstBackoff;
+  private final Duration maxBackoff;
+  private final RandomGenerator random;
+  private final ScheduledExecutorService thread =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "kasa-sync");
+            t.setDaemon(true);
+            return t;
+          });
+  private final AtomicBoolean scheduled = new AtomicBoolean();
+  private volatile Instant lastSync;
+  private int failuresInARow;
+
+  public SyncEngine(
+      Outbox outbox,
+      Sender sender,
+      Clock clock,
+      Duration firstBackoff,
+      Duration maxBackoff,
+      RandomGenerator random) {
+    this.outbox = outbox;
+    this.sender = sender;
+    this.clock = clock;
+    this.firstBackoff = firstBackoff;
+    this.maxBackoff = maxBackoff;
+    this.random = random;
+  }
+
+  /** Something was appended: drain soon (at once, unless a backoff is running). */
+  public void wake() {
+    if (scheduled.compareAndSet(false, true)) {
+      thread.execute(this::drainAndReschedule);
+    }
+  }
+
+  /**
+   * Sends entries until the outbox is empty or the service cannot be reached, on the caller's
+   * thread. Returns how many entries got an answer. Synchronized: the engine's thread and a caller
+   * never drain at the same time, so entries go one at a time, in order.
+   */
+  public synchronized int drain() {
+    int answered = 0;
+    while (true) {
+      Optional<Outbox.Entry> next = outbox.next();
+      if (next.isEmpty()) {
+        return answered;
+      }
+      Outbox.Entry e = next.get();
+      outbox.sending(e.seq());
+      try {
+        String response = sender.send(e.path(), e.body(), e.id());
+        outbox.acknowledged(e.seq(), response);
+        lastSync = clock.instant();
+        succeeded();
+        answered++;
+      } catch (CloudProblemException p) {
+        if (retryLater(p.status())) {
+          failed(e, p.status() + " " + p.problem().title());
+          return answered;
+        }
+        String reason = p.status() + " " + p.kind() + ": " + p.problem().detail();
+        outbox.rejected(e.seq(), reason);
+        LOG.atWarn()
+            .addKeyValue("kind", e.kind())
+            .addKeyValue("id", e.id())
+            .addKeyValue("status", p.status())
+            .log("outbox entry rejected by the service");
+        succeeded();
+        answered++;
+      } catch (CloudUnreachableException u) {
+        failed(e, u.getMessage());
+        return answered;
+      }
+    }
+  }
+
+  /** The service answered, but not yet: a timeout, throttling, or a server-side failure. */
+  static boolean retryLater(int status) {
+    return status == 408 || status == 429 || status >= 500;
+  }
+
+  public SyncStatus status() {
+    Outbox.Stats s = outbox.stats();
+    return new SyncStatus(
+        connectivity.state(),
+        s.unsent(),
+        s.oldestUnsent() == null ? null : Duration.between(s.oldestUnsent(), clock.instant()),
+        s.rejected(),
+        lastSync);
+  }
+
+  private synchronized void succeeded() {
+    connectivity.success();
+    failuresInARow = 0;
+  }
+
+  private synchronized void failed(Outbox.Entry e, String error) {
+    outbox.failed(e.seq(), error);
+    connectivity.failure();
+    failuresInARow++;
+  }
+
+  /** The wait before the next try after {@code failures} failures in a row: full jitter. */
+  Duration backoff(int failures) {
+    long cap =
+        Math.min(maxBackoff.toMillis(), firstBackoff.toMillis() << Math.min(failures - 1, 20));
+    return Duration.ofMillis(random.nextLong(cap + 1));
+  }
+
+  private void drainAndReschedule() {
+    scheduled.set(false);
+    try {
+      drain();
+    } catch (RuntimeException e) {
+      LOG.error("Outbox drain failed; will try again", e);
+      synchronized (this) {
+        failuresInARow++;
+      }
+    }
+    int failures;
+    synchronized (this) {
+      failures = failuresInARow;
+    }
+    if (failures > 0 && scheduled.compareAndSet(false, true)) {
+      thread.schedule(
+          this::drainAndReschedule, backoff(failures).toMillis(), TimeUnit.MILLISECONDS);
+    }
+  }
+
+  @Override
+  public void close() {
+    thread.shutdownNow();
+  }
+}
