@@ -70,6 +70,47 @@ class CatalogApiTest {
   }
 
   @Test
+  void anItemIsPutAsItIsNowBarcodesItDropsAreGone() {
+    String cursor = drain(page(null, 1000).get("nextCursor").asText(), new HashMap<>());
+    ItemDto tea =
+        new ItemDto(
+            "tea",
+            "T-1",
+            "Чай",
+            List.of("4820000000501", "4820000000518"),
+            "EACH",
+            5000,
+            "VAT20",
+            null,
+            false,
+            false,
+            true);
+    cloud.services.admin().putItem(cloud.demo.organisationId(), tea);
+    cloud
+        .services
+        .admin()
+        .putItem(
+            cloud.demo.organisationId(),
+            new ItemDto(
+                "tea",
+                "T-1",
+                "Чай",
+                List.of("4820000000518"),
+                "EACH",
+                5000,
+                "VAT20",
+                null,
+                false,
+                false,
+                true));
+    JsonNode changes = page(cursor, 1000);
+    JsonNode last = changes.get("items").get(changes.get("items").size() - 1);
+    assertThat(last.get("id").asText()).isEqualTo("tea");
+    assertThat(last.get("barcodes")).hasSize(1);
+    assertThat(last.get("barcodes").get(0).asText()).isEqualTo("4820000000518");
+  }
+
+  @Test
   void pagesAreGzippedWhenAsked() throws Exception {
     HttpResponse<byte[]> r =
         HttpClient.newHttpClient()

@@ -23,7 +23,7 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class LocalStore implements AutoCloseable {
 
   /** The migrations, in order; each is a resource next to this class. */
-  static final List<String> MIGRATIONS = List.of("V1__outbox.sql");
+  static final List<String> MIGRATIONS = List.of("V1__outbox.sql", "V2__catalog.sql");
 
   private final Connection connection;
   private final ReentrantLock lock = new ReentrantLock();

@@ -16,6 +16,7 @@ public final class CatalogWriter {
   private final Handle h;
   private final UUID org;
   private PreparedBatch items;
+  private PreparedBatch dropped;
   private PreparedBatch barcodes;
   private PreparedBatch changes;
   private int pending;
@@ -36,6 +37,10 @@ public final class CatalogWriter {
                 + " on conflict (organisation_id, id) do update set sku = excluded.sku, name = excluded.name,"
                 + " unit = excluded.unit, price = excluded.price, tax_class = excluded.tax_class, category = excluded.category,"
                 + " open_price = excluded.open_price, age_restricted = excluded.age_restricted, active = excluded.active");
+    // An item is put as it is now: barcodes it no longer lists are dropped.
+    this.dropped =
+        h.prepareBatch(
+            "delete from barcode where organisation_id = :org and item_id = :item and not (code = any(:codes))");
     this.barcodes =
         h.prepareBatch(
             "insert into barcode (organisation_id, code, item_id) values (:org, :code, :item)"
@@ -73,6 +78,11 @@ public final class CatalogWriter {
         .bind("age", item.ageRestricted())
         .bind("active", item.active())
         .add();
+    dropped
+        .bind("org", org)
+        .bind("item", item.id())
+        .bindArray("codes", String.class, item.barcodes())
+        .add();
     for (String code : item.barcodes()) {
       barcodes.bind("org", org).bind("code", code).bind("item", item.id()).add();
     }
@@ -87,9 +97,13 @@ public final class CatalogWriter {
 
   /** Sends what is batched; call before the transaction commits. */
   public void flush() {
-    // Items before barcodes (foreign key), then the change records.
+    // Items before barcodes (foreign key), dropped barcodes before new ones, then the change
+    // records.
     if (items.size() > 0) {
       items.execute();
+    }
+    if (dropped.size() > 0) {
+      dropped.execute();
     }
     if (barcodes.size() > 0) {
       barcodes.execute();

@@ -1,0 +1,210 @@
+package io.kasa.client.store;
+
+import io.kasa.api.catalog.CatalogChanges;
+import io.kasa.api.catalog.ItemDto;
+import io.kasa.api.catalog.TaxClassDto;
+import io.kasa.domain.catalog.CatalogItem;
+import io.kasa.domain.catalog.Unit;
+import io.kasa.domain.money.Money;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The terminal's copy of the catalogue: looked up by barcode or id at the speed of a scan, searched
+ * as the cashier types, brought up to date one page of changes at a time (each page in one
+ * transaction, with the cursor it leads to, so a crash mid-sync resumes where it stopped). Items a
+ * sale already holds are values: a price change applied now does not touch a sale in progress.
+ */
+public final class CatalogReplica {
+
+  private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+
+  private final LocalStore store;
+  private final Currency currency;
+
+  public CatalogReplica(LocalStore store, Currency currency) {
+    this.store = store;
+    this.currency = currency;
+  }
+
+  /** Where the next sync starts, or null before the first. */
+  public String cursor() {
+    return store.inTransaction(
+        c -> {
+          try (PreparedStatement s = c.prepareStatement("select cursor from catalog_cursor");
+              ResultSet r = s.executeQuery()) {
+            return r.next() ? r.getString(1) : null;
+          }
+        });
+  }
+
+  /** Applies one page of changes and its cursor, all or nothing. */
+  public void apply(CatalogChanges page) {
+    store.inTransaction(
+        c -> {
+          for (TaxClassDto t : page.taxClasses()) {
+            try (PreparedStatement s =
+                c.prepareStatement(
+                    "insert into catalog_tax_class (code, label, rate) values (?, ?, ?)"
+                        + " on conflict (code) do update set label = excluded.label, rate = excluded.rate")) {
+              s.setString(1, t.code());
+              s.setString(2, t.label());
+              s.setString(3, t.rate());
+              s.executeUpdate();
+            }
+          }
+          try (PreparedStatement upsert =
+                  c.prepareStatement(
+                      "insert into catalog_item (id, sku, name, unit, price, tax_class, category, open_price,"
+                          + " age_restricted, active) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                          + " on conflict (id) do update set sku = excluded.sku, name = excluded.name,"
+                          + " unit = excluded.unit, price = excluded.price, tax_class = excluded.tax_class,"
+                          + " category = excluded.category, open_price = excluded.open_price,"
+                          + " age_restricted = excluded.age_restricted, active = excluded.active");
+              PreparedStatement dropCodes =
+                  c.prepareStatement("delete from catalog_barcode where item_id = ?");
+              PreparedStatement addCode =
+                  c.prepareStatement(
+                      "insert into catalog_barcode (code, item_id) values (?, ?)"
+                          + " on conflict (code) do update set item_id = excluded.item_id")) {
+            for (ItemDto i : page.items()) {
+              upsert.setString(1, i.id());
+              upsert.setString(2, i.sku());
+              upsert.setString(3, i.name());
+              upsert.setString(4, i.unit());
+              upsert.setLong(5, i.price());
+              upsert.setString(6, i.taxClass());
+              upsert.setString(7, i.category());
+              upsert.setInt(8, i.openPrice() ? 1 : 0);
+              upsert.setInt(9, i.ageRestricted() ? 1 : 0);
+              upsert.setInt(10, i.active() ? 1 : 0);
+              upsert.addBatch();
+            }
+            upsert.executeBatch();
+            for (ItemDto i : page.items()) {
+              dropCodes.setString(1, i.id());
+              dropCodes.addBatch();
+            }
+            dropCodes.executeBatch();
+            for (ItemDto i : page.items()) {
+              for (String code : i.barcodes()) {
+                addCode.setString(1, code);
+                addCode.setString(2, i.id());
+                addCode.addBatch();
+              }
+            }
+            addCode.executeBatch();
+          }
+          try (PreparedStatement s =
+              c.prepareStatement(
+                  "insert into catalog_cursor (singleton, cursor) values (1, ?)"
+                      + " on conflict (singleton) do update set cursor = excluded.cursor")) {
+            s.setString(1, page.nextCursor());
+            s.executeUpdate();
+          }
+          return null;
+        });
+  }
+
+  /** The active item with this barcode. */
+  public Optional<CatalogItem> byBarcode(String code) {
+    return one(
+        "select i.* from catalog_barcode b join catalog_item i on i.id = b.item_id"
+            + " where b.code = ? and i.active = 1",
+        code);
+  }
+
+  /** The item with this id, active or not (refunds of withdrawn items need it). */
+  public Optional<CatalogItem> byId(String id) {
+    return one("select * from catalog_item where id = ?", id);
+  }
+
+  /**
+   * Active items matching what the cashier has typed so far: every word is a prefix of a word in
+   * the name, SKU or category, best matches first (name weighs most).
+   */
+  public List<CatalogItem> search(String typed, int limit) {
+    List<String> words = new ArrayList<>();
+    var m = WORD.matcher(typed.toLowerCase(Locale.ROOT));
+    while (m.find()) {
+      words.add("\"" + m.group() + "\"*");
+    }
+    if (words.isEmpty()) {
+      return List.of();
+    }
+    String query = String.join(" ", words);
+    return store.inTransaction(
+        c -> {
+          List<CatalogItem> out = new ArrayList<>();
+          try (PreparedStatement s =
+              c.prepareStatement(
+                  "select i.* from catalog_search f join catalog_item i on i.rowid = f.rowid"
+                      + " where catalog_search match ? and i.active = 1"
+                      + " order by bm25(catalog_search, 10.0, 3.0, 1.0), i.name limit ?")) {
+            s.setString(1, query);
+            s.setInt(2, limit);
+            try (ResultSet r = s.executeQuery()) {
+              while (r.next()) {
+                out.add(item(c, r));
+              }
+            }
+          }
+          return out;
+        });
+  }
+
+  public long size() {
+    return store.inTransaction(
+        c -> {
+          try (PreparedStatement s = c.prepareStatement("select count(*) from catalog_item");
+              ResultSet r = s.executeQuery()) {
+            r.next();
+            return r.getLong(1);
+          }
+        });
+  }
+
+  private Optional<CatalogItem> one(String sql, String key) {
+    return store.inTransaction(
+        c -> {
+          try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, key);
+            try (ResultSet r = s.executeQuery()) {
+              return r.next() ? Optional.of(item(c, r)) : Optional.empty();
+            }
+          }
+        });
+  }
+
+  private CatalogItem item(Connection c, ResultSet r) throws SQLException {
+    String id = r.getString("id");
+    List<String> codes = new ArrayList<>();
+    try (PreparedStatement s =
+        c.prepareStatement("select code from catalog_barcode where item_id = ? order by code")) {
+      s.setString(1, id);
+      try (ResultSet b = s.executeQuery()) {
+        while (b.next()) {
+          codes.add(b.getString(1));
+        }
+      }
+    }
+    return new CatalogItem(
+        id,
+        r.getString("sku"),
+        r.getString("name"),
+        codes,
+        Unit.valueOf(r.getString("unit")),
+        Money.of(r.getLong("price"), currency),
+        r.getString("tax_class"),
+        r.getInt("open_price") == 1,
+        r.getInt("age_restricted") == 1);
+  }
+}
