@@ -54,10 +54,16 @@ public final class LocalStore implements AutoCloseable {
     }
   }
 
-  /** Work on the connection under the store's lock, in one transaction. */
+  /**
+   * Work on the connection under the store's lock, in one transaction. Called inside another {@code
+   * inTransaction} on the same thread, it joins the outer transaction.
+   */
   public <T> T inTransaction(SqlWork<T> work) {
     lock.lock();
     try {
+      if (lock.getHoldCount() > 1) {
+        return work.run(connection);
+      }
       connection.setAutoCommit(false);
       try {
         T result = work.run(connection);

@@ -83,6 +83,23 @@ class OutboxTest {
   }
 
   @Test
+  void aNestedTransactionJoinsTheOuterOneAndRollsBackWithIt() {
+    try (LocalStore store = LocalStore.open(dir)) {
+      Outbox outbox = new Outbox(store, clock);
+      UUID inner = UUID.randomUUID();
+      assertThatThrownBy(
+              () ->
+                  store.inTransaction(
+                      c -> {
+                        outbox.append(inner, "SALE", "/v1/sales", "{}");
+                        throw new java.sql.SQLException("the sale could not be journalled");
+                      }))
+          .isInstanceOf(StoreException.class);
+      assertThat(outbox.find(inner)).isEmpty();
+    }
+  }
+
+  @Test
   void migrationsSplitTriggersWhole() {
     assertThat(
             LocalStore.statements(
