@@ -47,12 +47,7 @@ class GracefulShutdownTest {
     try (TestCloud cloud = new TestCloud(processor)) {
       String terminal = cloud.enrollDemoTerminal();
       Map<String, String> headers =
-          new HashMap<>(
-              Map.of(
-                  "Authorization",
-                  terminal,
-                  "Kasa-Session",
-                  cloud.signIn(terminal, cloud.demo.cashierId().toString(), "1111")));
+          new HashMap<>(cloud.signedIn(terminal, cloud.demo.cashierId(), "1111"));
       SaleRequest sale = Sales.breadAndAspirin(UUID.randomUUID(), 1, "tok_approve");
       headers.put("Idempotency-Key", sale.id().toString());
 

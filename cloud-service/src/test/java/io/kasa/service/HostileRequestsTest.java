@@ -40,12 +40,7 @@ class HostileRequestsTest {
   static void start() throws Exception {
     cloud = new TestCloud();
     String terminal = cloud.enrollDemoTerminal();
-    cashier =
-        Map.of(
-            "Authorization",
-            terminal,
-            "Kasa-Session",
-            cloud.signIn(terminal, cloud.demo.cashierId().toString(), "1111"));
+    cashier = cloud.signedIn(terminal, cloud.demo.cashierId(), "1111");
     validSale = Sales.json(Sales.breadAndAspirin(UUID.randomUUID(), 1, "tok_approve"));
   }
 

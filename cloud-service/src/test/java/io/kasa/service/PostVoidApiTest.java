@@ -8,7 +8,6 @@ import io.kasa.api.sales.RefundLineDto;
 import io.kasa.api.sales.RefundRequestDto;
 import io.kasa.api.sales.SaleRequest;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,18 +27,8 @@ class PostVoidApiTest {
   static void start() throws Exception {
     cloud = new TestCloud();
     String terminal = cloud.enrollDemoTerminal();
-    cashier =
-        Map.of(
-            "Authorization",
-            terminal,
-            "Kasa-Session",
-            cloud.signIn(terminal, cloud.demo.cashierId().toString(), "1111"));
-    manager =
-        Map.of(
-            "Authorization",
-            terminal,
-            "Kasa-Session",
-            cloud.signIn(terminal, cloud.demo.managerId().toString(), "9999"));
+    cashier = cloud.signedIn(terminal, cloud.demo.cashierId(), "1111");
+    manager = cloud.signedIn(terminal, cloud.demo.managerId(), "9999");
   }
 
   @AfterAll
@@ -47,32 +36,23 @@ class PostVoidApiTest {
     cloud.close();
   }
 
-  private static TestCloud.Reply post(
-      Map<String, String> who, String path, String key, String body) {
-    Map<String, String> h = new HashMap<>(who);
-    if (key != null) {
-      h.put("Idempotency-Key", key);
-    }
-    return cloud.send("POST", path, body, h);
-  }
-
   private static UUID openShift() {
     UUID shift = UUID.randomUUID();
     String open = "{\"id\":\"" + shift + "\",\"openingFloat\":0,\"at\":\"2026-11-27T08:00:00Z\"}";
-    assertThat(post(cashier, "/v1/shifts", shift.toString(), open).status()).isEqualTo(201);
+    assertThat(cloud.post(cashier, "/v1/shifts", shift.toString(), open).status()).isEqualTo(201);
     return shift;
   }
 
   private static void closeShift(UUID shift) {
     String close = "{\"counted\":0,\"blind\":false,\"at\":\"2026-11-27T20:00:00Z\"}";
-    assertThat(post(manager, "/v1/shifts/" + shift + "/close", null, close).status())
+    assertThat(cloud.post(manager, "/v1/shifts/" + shift + "/close", null, close).status())
         .isEqualTo(200);
   }
 
   /** Bread and aspirin, 158.40: 100.00 by card, the rest in cash. */
   private static SaleRequest sell() {
     SaleRequest sale = Sales.breadAndAspirin(UUID.randomUUID(), 1000 + sequence++, "tok_approve");
-    TestCloud.Reply r = post(cashier, "/v1/sales", sale.id().toString(), Sales.json(sale));
+    TestCloud.Reply r = cloud.post(cashier, "/v1/sales", sale.id().toString(), Sales.json(sale));
     assertThat(r.status()).as(r.body()).isEqualTo(201);
     return sale;
   }
@@ -89,7 +69,7 @@ class PostVoidApiTest {
                     + pin
                     + "\"")
             + "}";
-    return post(who, "/v1/sales/" + sale.id() + "/void", null, body);
+    return cloud.post(who, "/v1/sales/" + sale.id() + "/void", null, body);
   }
 
   private static long stock(String item) {
@@ -103,18 +83,6 @@ class PostVoidApiTest {
                     .mapTo(java.math.BigDecimal.class)
                     .one()
                     .longValue());
-  }
-
-  private static long audited(String action) {
-    return cloud
-        .database
-        .jdbi()
-        .withHandle(
-            h ->
-                h.createQuery("select count(*) from audit_log where action = :a")
-                    .bind("a", action)
-                    .mapTo(Long.class)
-                    .one());
   }
 
   @Test
@@ -131,26 +99,27 @@ class PostVoidApiTest {
       assertThat(voidSale(cashier, wrong, null, null).status()).isEqualTo(403);
       assertThat(voidSale(cashier, wrong, cloud.demo.managerId().toString(), "0000").status())
           .isEqualTo(401);
-      long voids = audited("SALE_VOIDED");
+      long voids = cloud.audited("SALE_VOIDED");
       TestCloud.Reply voided = voidSale(cashier, wrong, cloud.demo.managerId().toString(), "9999");
       assertThat(voided.status()).as(voided.body()).isEqualTo(200);
       assertThat(voided.json().get("state").asText()).isEqualTo("VOIDED");
       assertThat(voided.json().get("tenders").get(0).get("status").asText()).isEqualTo("REVERSED");
       assertThat(voided.json().get("tenders").get(1).get("status").asText()).isEqualTo("ACCEPTED");
       assertThat(stock("bread")).isEqualTo(bread);
-      assertThat(audited("SALE_VOIDED")).isEqualTo(voids + 1);
+      assertThat(cloud.audited("SALE_VOIDED")).isEqualTo(voids + 1);
 
       // Exactly once: again answers the same and changes nothing.
       TestCloud.Reply again = voidSale(manager, wrong, null, null);
       assertThat(again.status()).isEqualTo(200);
       assertThat(again.body()).isEqualTo(voided.body());
       assertThat(stock("bread")).isEqualTo(bread);
-      assertThat(audited("SALE_VOIDED")).isEqualTo(voids + 1);
+      assertThat(cloud.audited("SALE_VOIDED")).isEqualTo(voids + 1);
       assertThat(cloud.send("GET", "/v1/sales/" + wrong.id(), null, cashier).body())
           .isEqualTo(voided.body());
       // The terminal resending the sale learns it is voided; nothing is recorded again.
       assertThat(
-              post(cashier, "/v1/sales", wrong.id().toString(), Sales.json(wrong))
+              cloud
+                  .post(cashier, "/v1/sales", wrong.id().toString(), Sales.json(wrong))
                   .json()
                   .get("state")
                   .asText())
@@ -188,10 +157,12 @@ class PostVoidApiTest {
     assertThat(closed.json().get("detail").asText()).contains("closed");
     assertThat(voidSale(manager, later, null, null).status()).isEqualTo(409);
     assertThat(
-            post(manager, "/v1/sales/" + UUID.randomUUID() + "/void", null, "{\"reason\":\"x\"}")
+            cloud
+                .post(
+                    manager, "/v1/sales/" + UUID.randomUUID() + "/void", null, "{\"reason\":\"x\"}")
                 .status())
         .isEqualTo(404);
-    assertThat(post(manager, "/v1/sales/" + later.id() + "/void", null, "{}").status())
+    assertThat(cloud.post(manager, "/v1/sales/" + later.id() + "/void", null, "{}").status())
         .isEqualTo(422);
   }
 
@@ -216,7 +187,8 @@ class PostVoidApiTest {
             null,
             null);
     try {
-      return post(manager, "/v1/refunds", r.id().toString(), TestCloud.JSON.writeValueAsString(r));
+      return cloud.post(
+          manager, "/v1/refunds", r.id().toString(), TestCloud.JSON.writeValueAsString(r));
     } catch (JsonProcessingException e) {
       throw new AssertionError(e);
     }

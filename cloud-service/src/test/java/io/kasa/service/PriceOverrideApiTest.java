@@ -30,12 +30,7 @@ class PriceOverrideApiTest {
   static void start() throws Exception {
     cloud = new TestCloud();
     terminal = cloud.enrollDemoTerminal();
-    cashier =
-        Map.of(
-            "Authorization",
-            terminal,
-            "Kasa-Session",
-            cloud.signIn(terminal, cloud.demo.cashierId().toString(), "1111"));
+    cashier = cloud.signedIn(terminal, cloud.demo.cashierId(), "1111");
   }
 
   @AfterAll
@@ -91,26 +86,14 @@ class PriceOverrideApiTest {
                     .one());
   }
 
-  private static long audited(String action) {
-    return cloud
-        .database
-        .jdbi()
-        .withHandle(
-            h ->
-                h.createQuery("select count(*) from audit_log where action = :a")
-                    .bind("a", action)
-                    .mapTo(Long.class)
-                    .one());
-  }
-
   @Test
   void aCashierMayLowerAPriceWithinTheLimitAloneAndItIsAudited() {
-    long overrides = audited("PRICE_OVERRIDE");
+    long overrides = cloud.audited("PRICE_OVERRIDE");
     SaleRequest sale = bread(2950, false, null); // 4.8 % off
     TestCloud.Reply reply = submit(sale, cashier);
     assertThat(reply.status()).as(reply.body()).isEqualTo(201);
     assertThat(approvedBy(sale.id())).isNull();
-    assertThat(audited("PRICE_OVERRIDE")).isEqualTo(overrides + 1);
+    assertThat(cloud.audited("PRICE_OVERRIDE")).isEqualTo(overrides + 1);
   }
 
   @Test
@@ -133,13 +116,13 @@ class PriceOverrideApiTest {
     TestCloud.Reply approved = approval("9999");
     assertThat(approved.status()).as(approved.body()).isEqualTo(201);
     UUID approvalId = UUID.fromString(approved.json().get("id").asText());
-    long overrides = audited("PRICE_OVERRIDE");
+    long overrides = cloud.audited("PRICE_OVERRIDE");
 
     SaleRequest sale = bread(2500, false, approvalId);
     TestCloud.Reply reply = submit(sale, cashier);
     assertThat(reply.status()).as(reply.body()).isEqualTo(201);
     assertThat(approvedBy(sale.id())).isEqualTo(cloud.demo.managerId().toString());
-    assertThat(audited("PRICE_OVERRIDE")).isEqualTo(overrides + 1);
+    assertThat(cloud.audited("PRICE_OVERRIDE")).isEqualTo(overrides + 1);
     // The same sale again replays its answer; the approval is not spent twice.
     assertThat(submit(sale, cashier).status()).isEqualTo(200);
 
@@ -150,12 +133,7 @@ class PriceOverrideApiTest {
 
   @Test
   void aSignedInManagerNeedsNoApproval() {
-    Map<String, String> manager =
-        Map.of(
-            "Authorization",
-            terminal,
-            "Kasa-Session",
-            cloud.signIn(terminal, cloud.demo.managerId().toString(), "9999"));
+    Map<String, String> manager = cloud.signedIn(terminal, cloud.demo.managerId(), "9999");
     SaleRequest sale = bread(2000, false, null);
     TestCloud.Reply reply = submit(sale, manager);
     assertThat(reply.status()).as(reply.body()).isEqualTo(201);
@@ -164,10 +142,10 @@ class PriceOverrideApiTest {
 
   @Test
   void anOfflineSaleIsNeverRefusedButAnUnapprovedOverrideIsAudited() {
-    long unapproved = audited("PRICE_OVERRIDE_UNAPPROVED");
+    long unapproved = cloud.audited("PRICE_OVERRIDE_UNAPPROVED");
     SaleRequest sale = bread(2000, true, null);
     TestCloud.Reply reply = submit(sale, cashier);
     assertThat(reply.status()).as(reply.body()).isEqualTo(201);
-    assertThat(audited("PRICE_OVERRIDE_UNAPPROVED")).isEqualTo(unapproved + 1);
+    assertThat(cloud.audited("PRICE_OVERRIDE_UNAPPROVED")).isEqualTo(unapproved + 1);
   }
 }

@@ -26,18 +26,8 @@ class RefundApiTest {
   static void start() throws Exception {
     cloud = new TestCloud();
     String terminal = cloud.enrollDemoTerminal();
-    cashier =
-        Map.of(
-            "Authorization",
-            terminal,
-            "Kasa-Session",
-            cloud.signIn(terminal, cloud.demo.cashierId().toString(), "1111"));
-    manager =
-        Map.of(
-            "Authorization",
-            terminal,
-            "Kasa-Session",
-            cloud.signIn(terminal, cloud.demo.managerId().toString(), "9999"));
+    cashier = cloud.signedIn(terminal, cloud.demo.cashierId(), "1111");
+    manager = cloud.signedIn(terminal, cloud.demo.managerId(), "9999");
   }
 
   @AfterAll

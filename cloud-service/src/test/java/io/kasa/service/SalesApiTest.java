@@ -29,12 +29,7 @@ class SalesApiTest {
   static void start() throws Exception {
     cloud = new TestCloud();
     String terminal = cloud.enrollDemoTerminal();
-    cashier =
-        Map.of(
-            "Authorization",
-            terminal,
-            "Kasa-Session",
-            cloud.signIn(terminal, cloud.demo.cashierId().toString(), "1111"));
+    cashier = cloud.signedIn(terminal, cloud.demo.cashierId(), "1111");
   }
 
   @AfterAll
@@ -165,7 +160,7 @@ class SalesApiTest {
 
   @Test
   void aVoidedLineIsKeptOnRecordAndAudited() {
-    long voids = audited("LINE_VOIDED");
+    long voids = cloud.audited("LINE_VOIDED");
     UUID id = UUID.randomUUID();
     SaleRequest sale =
         new SaleRequest(
@@ -184,19 +179,7 @@ class SalesApiTest {
             null);
     TestCloud.Reply reply = submit(sale);
     assertThat(reply.status()).as(reply.body()).isEqualTo(201);
-    assertThat(audited("LINE_VOIDED")).isEqualTo(voids + 1);
-  }
-
-  private static long audited(String action) {
-    return cloud
-        .database
-        .jdbi()
-        .withHandle(
-            h ->
-                h.createQuery("select count(*) from audit_log where action = :a")
-                    .bind("a", action)
-                    .mapTo(Long.class)
-                    .one());
+    assertThat(cloud.audited("LINE_VOIDED")).isEqualTo(voids + 1);
   }
 
   @Test

@@ -10,7 +10,6 @@ import io.kasa.domain.receipt.ReceiptTextLayout;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Currency;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,18 +29,8 @@ class ShiftApiTest {
   static void start() throws Exception {
     cloud = new TestCloud();
     String terminal = cloud.enrollDemoTerminal();
-    cashier =
-        Map.of(
-            "Authorization",
-            terminal,
-            "Kasa-Session",
-            cloud.signIn(terminal, cloud.demo.cashierId().toString(), "1111"));
-    manager =
-        Map.of(
-            "Authorization",
-            terminal,
-            "Kasa-Session",
-            cloud.signIn(terminal, cloud.demo.managerId().toString(), "9999"));
+    cashier = cloud.signedIn(terminal, cloud.demo.cashierId(), "1111");
+    manager = cloud.signedIn(terminal, cloud.demo.managerId(), "9999");
   }
 
   @AfterAll
@@ -49,25 +38,17 @@ class ShiftApiTest {
     cloud.close();
   }
 
-  private static TestCloud.Reply post(
-      Map<String, String> who, String path, String key, String body) {
-    Map<String, String> h = new HashMap<>(who);
-    if (key != null) {
-      h.put("Idempotency-Key", key);
-    }
-    return cloud.send("POST", path, body, h);
-  }
-
   @Test
   void aShiftFromFloatToZReport() throws Exception {
     UUID shift = UUID.randomUUID();
     String open =
         "{\"id\":\"" + shift + "\",\"openingFloat\":50000,\"at\":\"2026-11-27T08:00:00Z\"}";
-    assertThat(post(cashier, "/v1/shifts", shift.toString(), open).status()).isEqualTo(201);
-    assertThat(post(cashier, "/v1/shifts", shift.toString(), open).status()).isEqualTo(200);
+    assertThat(cloud.post(cashier, "/v1/shifts", shift.toString(), open).status()).isEqualTo(201);
+    assertThat(cloud.post(cashier, "/v1/shifts", shift.toString(), open).status()).isEqualTo(200);
     UUID other = UUID.randomUUID();
     assertThat(
-            post(
+            cloud
+                .post(
                     cashier,
                     "/v1/shifts",
                     other.toString(),
@@ -77,7 +58,8 @@ class ShiftApiTest {
 
     UUID in = UUID.randomUUID();
     assertThat(
-            post(
+            cloud
+                .post(
                     cashier,
                     "/v1/shifts/" + shift + "/cash-movements",
                     in.toString(),
@@ -88,7 +70,8 @@ class ShiftApiTest {
         .isEqualTo(204);
     UUID out = UUID.randomUUID();
     assertThat(
-            post(
+            cloud
+                .post(
                     cashier,
                     "/v1/shifts/" + shift + "/cash-movements",
                     out.toString(),
@@ -103,7 +86,8 @@ class ShiftApiTest {
             + noSale
             + "\",\"type\":\"NO_SALE\",\"amount\":0,\"reason\":\"change for a note\",\"at\":\"2026-11-27T09:40:00Z\"%s}";
     assertThat(
-            post(
+            cloud
+                .post(
                     cashier,
                     "/v1/shifts/" + shift + "/cash-movements",
                     noSale.toString(),
@@ -111,7 +95,8 @@ class ShiftApiTest {
                 .status())
         .isEqualTo(403);
     assertThat(
-            post(
+            cloud
+                .post(
                     cashier,
                     "/v1/shifts/" + shift + "/cash-movements",
                     noSale.toString(),
@@ -126,7 +111,7 @@ class ShiftApiTest {
     // Two sales at 10:01: each 158.40, card 100.00 + cash 58.40 (100.00 given, 41.60 change).
     for (int i = 0; i < 2; i++) {
       SaleRequest sale = Sales.breadAndAspirin(UUID.randomUUID(), 500 + i, "tok_approve");
-      assertThat(post(cashier, "/v1/sales", sale.id().toString(), Sales.json(sale)).status())
+      assertThat(cloud.post(cashier, "/v1/sales", sale.id().toString(), Sales.json(sale)).status())
           .isEqualTo(201);
     }
 
@@ -145,9 +130,9 @@ class ShiftApiTest {
         "{\"counted\":69000,\"blind\":true,\"at\":\""
             + Instant.parse("2026-11-27T20:00:00Z")
             + "\"}";
-    assertThat(post(cashier, "/v1/shifts/" + shift + "/close", null, close).status())
+    assertThat(cloud.post(cashier, "/v1/shifts/" + shift + "/close", null, close).status())
         .isEqualTo(403);
-    TestCloud.Reply z = post(manager, "/v1/shifts/" + shift + "/close", null, close);
+    TestCloud.Reply z = cloud.post(manager, "/v1/shifts/" + shift + "/close", null, close);
     assertThat(z.status()).as(z.body()).isEqualTo(200);
     assertThat(z.json().get("kind").asText()).isEqualTo("Z");
     assertThat(z.json().get("overShort").asLong()).isEqualTo(69000 - 69180);
@@ -175,11 +160,12 @@ class ShiftApiTest {
             "Over (+) / short (-)                 -1.80");
     assertThat(cloud.send("GET", "/v1/shifts/" + shift + "/report", null, cashier).body())
         .isEqualTo(z.body());
-    assertThat(post(manager, "/v1/shifts/" + shift + "/close", null, close).body())
+    assertThat(cloud.post(manager, "/v1/shifts/" + shift + "/close", null, close).body())
         .isEqualTo(z.body());
     UUID late = UUID.randomUUID();
     assertThat(
-            post(
+            cloud
+                .post(
                     cashier,
                     "/v1/shifts/" + shift + "/cash-movements",
                     late.toString(),

@@ -28,12 +28,7 @@ class TenantIsolationTest {
   static void start() throws Exception {
     cloud = new TestCloud();
     String terminalA = cloud.enrollDemoTerminal();
-    a =
-        Map.of(
-            "Authorization",
-            terminalA,
-            "Kasa-Session",
-            cloud.signIn(terminalA, cloud.demo.cashierId().toString(), "1111"));
+    a = cloud.signedIn(terminalA, cloud.demo.cashierId(), "1111");
     orgB = DemoData.seed(cloud.services.admin());
     TestCloud.Reply enrolled =
         cloud.send(
@@ -42,12 +37,7 @@ class TenantIsolationTest {
             "{\"code\":\"" + orgB.terminal().enrollmentCode() + "\"}",
             Map.of());
     String terminalB = "Bearer " + enrolled.json().get("credential").asText();
-    b =
-        Map.of(
-            "Authorization",
-            terminalB,
-            "Kasa-Session",
-            cloud.signIn(terminalB, orgB.cashierId().toString(), "1111"));
+    b = cloud.signedIn(terminalB, orgB.cashierId(), "1111");
     saleOfA = Sales.breadAndAspirin(UUID.randomUUID(), 1, "tok_approve");
     Map<String, String> headers = new HashMap<>(a);
     headers.put("Idempotency-Key", saleOfA.id().toString());

@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * The real service on a random port over an embedded PostgreSQL, with the demo data, for tests that
@@ -117,6 +118,36 @@ public final class TestCloud implements AutoCloseable {
       throw new AssertionError("sign-in failed: " + r);
     }
     return r.json().get("token").asText();
+  }
+
+  /** The headers of an employee signed in on a terminal: its Authorization and a Kasa-Session. */
+  public Map<String, String> signedIn(String authorization, UUID employee, String pin) {
+    return Map.of(
+        "Authorization",
+        authorization,
+        "Kasa-Session",
+        signIn(authorization, employee.toString(), pin));
+  }
+
+  /** A POST with the caller's headers and, when {@code key} is not null, an Idempotency-Key. */
+  public Reply post(Map<String, String> who, String path, String key, String body) {
+    Map<String, String> headers = new java.util.HashMap<>(who);
+    if (key != null) {
+      headers.put("Idempotency-Key", key);
+    }
+    return send("POST", path, body, headers);
+  }
+
+  /** How many audit log entries record {@code action}. */
+  public long audited(String action) {
+    return database
+        .jdbi()
+        .withHandle(
+            h ->
+                h.createQuery("select count(*) from audit_log where action = :a")
+                    .bind("a", action)
+                    .mapTo(Long.class)
+                    .one());
   }
 
   public long count(String table) {
