@@ -38,7 +38,6 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
-import okhttp3.ResponseBody;
 
 /**
  * Typed calls of the cloud API over one shared OkHttp client. Writes that create something carry
@@ -212,21 +211,12 @@ public final class CloudClient implements AutoCloseable {
    * JSON.
    */
   public String postJson(String path, String body, UUID idempotencyKey) {
-    Request request =
+    return exchange(
         new Request.Builder()
             .url(url(path))
             .post(RequestBody.create(body, JSON_TYPE))
             .header(Headers.IDEMPOTENCY_KEY, idempotencyKey.toString())
-            .build();
-    try (Response response = execute(request)) {
-      if (!response.isSuccessful()) {
-        throw problem(response);
-      }
-      return response.body().string();
-    } catch (IOException e) {
-      throw new CloudUnreachableException(
-          request.method() + " " + path + ": the answer was cut off", e);
-    }
+            .build());
   }
 
   // --- operations
@@ -268,15 +258,25 @@ public final class CloudClient implements AutoCloseable {
   }
 
   private <T> T send(Request request, Class<T> type) {
+    String body = exchange(request);
+    if (type == Void.class) {
+      return null;
+    }
+    try {
+      return json.readValue(body, type);
+    } catch (JsonProcessingException e) {
+      throw new CloudUnreachableException(
+          request.method() + " " + request.url().encodedPath() + ": the answer was unreadable", e);
+    }
+  }
+
+  /** The answer's body on success; the service's problem otherwise. */
+  private String exchange(Request request) {
     try (Response response = execute(request)) {
       if (!response.isSuccessful()) {
         throw problem(response);
       }
-      if (type == Void.class) {
-        return null;
-      }
-      ResponseBody body = response.body();
-      return json.readValue(body.byteStream(), type);
+      return response.body().string();
     } catch (IOException e) {
       throw new CloudUnreachableException(
           request.method() + " " + request.url().encodedPath() + ": the answer was cut off", e);
