@@ -244,6 +244,20 @@ public final class AuthService {
   }
 
   /**
+   * Who takes a manager's decision: the signed-in employee when they are a manager, otherwise the
+   * manager approving by id and PIN; refused with {@code refusal} when neither is there.
+   */
+  public UUID managerOrApproval(Principal who, String managerId, String pin, String refusal) {
+    if (who.role() == Role.MANAGER || who.role() == Role.ADMIN) {
+      return who.employeeId();
+    }
+    if (managerId == null || pin == null) {
+      throw ApiException.forbidden(refusal);
+    }
+    return approveAsManager(who, managerId, pin);
+  }
+
+  /**
    * A manager approving an action on this terminal by PIN; wrong PINs count towards the manager's
    * lockout like a sign-in. Returns the manager's id.
    */

@@ -9,7 +9,6 @@ import io.kasa.domain.money.Money;
 import io.kasa.service.audit.Audit;
 import io.kasa.service.auth.AuthService;
 import io.kasa.service.auth.Principal;
-import io.kasa.service.auth.Role;
 import io.kasa.service.http.ApiException;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -174,17 +173,14 @@ public final class PostVoidService {
   }
 
   private UUID manager(Principal who, VoidSaleRequest r) {
-    if (who.role() == Role.MANAGER || who.role() == Role.ADMIN) {
-      return who.employeeId();
-    }
     if (who.role() == null || !who.role().canSell()) {
       throw ApiException.forbidden("Only cashiers and managers void sales");
     }
-    if (r.approvingManagerId() == null || r.approvingManagerPin() == null) {
-      throw ApiException.forbidden(
-          "Voiding a paid sale needs a manager: sign in as one, or add a manager's approval");
-    }
-    return auth.approveAsManager(who, r.approvingManagerId(), r.approvingManagerPin());
+    return auth.managerOrApproval(
+        who,
+        r.approvingManagerId(),
+        r.approvingManagerPin(),
+        "Voiding a paid sale needs a manager: sign in as one, or add a manager's approval");
   }
 
   /** The recorded answer of a voided sale: state VOIDED, approved cards reversed. */

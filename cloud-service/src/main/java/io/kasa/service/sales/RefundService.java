@@ -22,7 +22,6 @@ import io.kasa.domain.tender.Tender;
 import io.kasa.service.audit.Audit;
 import io.kasa.service.auth.AuthService;
 import io.kasa.service.auth.Principal;
-import io.kasa.service.auth.Role;
 import io.kasa.service.auth.Secrets;
 import io.kasa.service.http.ApiException;
 import java.math.BigDecimal;
@@ -69,7 +68,12 @@ public final class RefundService {
 
   public Outcome submit(Principal who, String idempotencyKey, RefundRequestDto r) {
     validate(r, idempotencyKey);
-    UUID approvedBy = approval(who, r);
+    UUID approvedBy =
+        auth.managerOrApproval(
+            who,
+            r.approvingManagerId(),
+            r.approvingManagerPin(),
+            "A refund needs a manager: sign in as one, or add a manager's approval");
     byte[] hash =
         Secrets.sha256(
             write(
@@ -113,17 +117,6 @@ public final class RefundService {
           store(h, who, approvedBy, r, refund, hash, response);
           return new Outcome(true, response);
         });
-  }
-
-  private UUID approval(Principal who, RefundRequestDto r) {
-    if (who.role() == Role.MANAGER || who.role() == Role.ADMIN) {
-      return who.employeeId();
-    }
-    if (r.approvingManagerId() == null || r.approvingManagerPin() == null) {
-      throw ApiException.forbidden(
-          "A refund needs a manager: sign in as one, or add a manager's approval");
-    }
-    return auth.approveAsManager(who, r.approvingManagerId(), r.approvingManagerPin());
   }
 
   private static void validate(RefundRequestDto r, String key) {

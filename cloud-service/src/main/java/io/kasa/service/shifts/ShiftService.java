@@ -10,7 +10,6 @@ import io.kasa.api.shifts.ShiftReport;
 import io.kasa.service.audit.Audit;
 import io.kasa.service.auth.AuthService;
 import io.kasa.service.auth.Principal;
-import io.kasa.service.auth.Role;
 import io.kasa.service.http.ApiException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -28,6 +27,9 @@ import org.jdbi.v3.core.Jdbi;
  * sales recorded late (offline) still land in the right shift.
  */
 public final class ShiftService {
+
+  private static final String NEEDS_MANAGER =
+      "This needs a manager: sign in as one, or add a manager's approval";
 
   private static final long MAX_CASH = 10_000_000_000L;
   private static final Instant OPEN_END = Instant.parse("9999-12-31T23:59:59Z");
@@ -115,7 +117,8 @@ public final class ShiftService {
     }
     UUID approvedBy =
         "NO_SALE".equals(r.type())
-            ? manager(who, r.approvingManagerId(), r.approvingManagerPin())
+            ? auth.managerOrApproval(
+                who, r.approvingManagerId(), r.approvingManagerPin(), NEEDS_MANAGER)
             : null;
     return jdbi.inTransaction(
         h -> {
@@ -157,7 +160,8 @@ public final class ShiftService {
     if (r.at() == null) {
       throw ApiException.invalid("/at", "A time is required");
     }
-    UUID manager = manager(who, r.approvingManagerId(), r.approvingManagerPin());
+    UUID manager =
+        auth.managerOrApproval(who, r.approvingManagerId(), r.approvingManagerPin(), NEEDS_MANAGER);
     return jdbi.inTransaction(
         h -> {
           Map<String, Object> row = shiftRow(h, who, shiftId);
@@ -230,17 +234,6 @@ public final class ShiftService {
       return odt;
     }
     return ((java.sql.Timestamp) timestamp).toInstant().atOffset(ZoneOffset.UTC);
-  }
-
-  private UUID manager(Principal who, String managerId, String pin) {
-    if (who.role() == Role.MANAGER || who.role() == Role.ADMIN) {
-      return who.employeeId();
-    }
-    if (managerId == null || pin == null) {
-      throw ApiException.forbidden(
-          "This needs a manager: sign in as one, or add a manager's approval");
-    }
-    return auth.approveAsManager(who, managerId, pin);
   }
 
   private static Optional<ShiftDto> find(Handle h, Principal who, UUID id) {
