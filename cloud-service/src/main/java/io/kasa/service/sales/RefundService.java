@@ -171,7 +171,7 @@ public final class RefundService {
    * The store's tax rules with the rates the sale was taxed at: a rate changed since the sale (a
    * new VAT rate) must not change what its refund gives back.
    */
-  private static SalePolicy asSold(Handle h, UUID org, UUID saleId, SalePolicy current) {
+  private static SalePolicy ratesAsSold(Handle h, UUID org, UUID saleId, SalePolicy current) {
     Map<String, BigDecimal> recorded = new HashMap<>();
     h.createQuery(
             "select tax_class, rate from sale_tax where organisation_id = :org and sale_id = :sale")
@@ -196,7 +196,7 @@ public final class RefundService {
   }
 
   /** The sold items with the tax class each line was sold under. */
-  private static Map<String, CatalogItem> asSold(
+  private static Map<String, CatalogItem> itemsAsSold(
       Handle h, UUID org, UUID saleId, Map<String, CatalogItem> current) {
     Map<String, CatalogItem> out = new HashMap<>(current);
     h.createQuery(
@@ -240,13 +240,13 @@ public final class RefundService {
     }
     SaleRequest request = read((String) row.get("request"), SaleRequest.class);
     SalePolicy policy =
-        asSold(
+        ratesAsSold(
             h,
             who.organisationId(),
             saleId,
             StorePolicy.load(h, who.organisationId(), who.storeId()));
     Map<String, CatalogItem> items =
-        asSold(
+        itemsAsSold(
             h,
             who.organisationId(),
             saleId,
