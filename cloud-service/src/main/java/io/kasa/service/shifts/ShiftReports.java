@@ -23,23 +23,17 @@ final class ShiftReports {
       OffsetDateTime to,
       long openingFloat,
       Long counted) {
+    // Voided sales are counted apart and left out of everything else.
     Map<String, Object> sales =
         h.createQuery(
-                "select count(*) as n, coalesce(sum(total), 0) as total, coalesce(sum(discounts), 0) as discounts,"
-                    + " coalesce(sum(change_given), 0) as change, coalesce(sum(cash_rounding), 0) as rounding from sale"
-                    + " where organisation_id = :org and terminal_id = :t and paid_at >= :from and paid_at <= :to"
-                    + " and state <> 'VOIDED'")
-            .bind("org", org)
-            .bind("t", terminal)
-            .bind("from", from)
-            .bind("to", to)
-            .mapToMap()
-            .one();
-    Map<String, Object> voidedSales =
-        h.createQuery(
-                "select count(*) as n, coalesce(sum(total + cash_rounding), 0) as total from sale"
-                    + " where organisation_id = :org and terminal_id = :t and paid_at >= :from and paid_at <= :to"
-                    + " and state = 'VOIDED'")
+                "select count(*) filter (where kept) as n, coalesce(sum(total) filter (where kept), 0) as total,"
+                    + " coalesce(sum(discounts) filter (where kept), 0) as discounts,"
+                    + " coalesce(sum(change_given) filter (where kept), 0) as change,"
+                    + " coalesce(sum(cash_rounding) filter (where kept), 0) as rounding,"
+                    + " count(*) filter (where not kept) as voided_n,"
+                    + " coalesce(sum(total + cash_rounding) filter (where not kept), 0) as voided_total"
+                    + " from (select *, state <> 'VOIDED' as kept from sale"
+                    + " where organisation_id = :org and terminal_id = :t and paid_at >= :from and paid_at <= :to) s")
             .bind("org", org)
             .bind("t", terminal)
             .bind("from", from)
@@ -141,8 +135,8 @@ final class ShiftReports {
         ((Number) sales.get("total")).longValue() + ((Number) sales.get("rounding")).longValue(),
         ((Number) sales.get("discounts")).longValue(),
         voided,
-        ((Number) voidedSales.get("n")).longValue(),
-        ((Number) voidedSales.get("total")).longValue(),
+        ((Number) sales.get("voided_n")).longValue(),
+        ((Number) sales.get("voided_total")).longValue(),
         byTender,
         byTax,
         ((Number) refunds.get("n")).longValue(),
