@@ -9,6 +9,12 @@ public final class Headers {
   /** The signed-in employee's session token. */
   public static final String SESSION = "Kasa-Session";
 
+  /**
+   * Instead of a session, on work the terminal already recorded (its outbox): the employee who did
+   * it. The terminal vouches for them, as it verified their PIN, perhaps while offline (ADR 0008).
+   */
+  public static final String EMPLOYEE = "Kasa-Employee";
+
   /** The UUID of what a mutating request creates; a retry with the same key is answered once. */
   public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 

@@ -1,9 +1,9 @@
 package io.kasa.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kasa.api.auth.PinHasher;
 import io.kasa.service.admin.AdminService;
 import io.kasa.service.auth.AuthService;
-import io.kasa.service.auth.PinHasher;
 import io.kasa.service.catalog.CatalogService;
 import io.kasa.service.db.Database;
 import io.kasa.service.http.CloudApp;
@@ -13,6 +13,7 @@ import io.kasa.service.sales.PostVoidService;
 import io.kasa.service.sales.RefundService;
 import io.kasa.service.sales.SalesService;
 import io.kasa.service.shifts.ShiftService;
+import io.kasa.service.terminals.TerminalService;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
@@ -32,7 +33,7 @@ public final class CloudServices {
     ObjectMapper json = Json.mapper();
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     database.instrument(metrics);
-    AuthService auth = new AuthService(database.jdbi(), pins, clock);
+    AuthService auth = new AuthService(database.jdbi(), clock);
     this.app =
         new CloudApp.Services(
             database,
@@ -42,6 +43,7 @@ public final class CloudServices {
             new RefundService(database.jdbi(), auth, json, clock),
             new PostVoidService(database.jdbi(), auth, processor, json, clock),
             new ShiftService(database.jdbi(), auth, json),
+            new TerminalService(database.jdbi()),
             json,
             metrics,
             metricsToken);

@@ -23,7 +23,7 @@ import io.kasa.domain.tender.Tender;
 import io.kasa.service.CloudServices;
 import io.kasa.service.admin.AdminService;
 import io.kasa.service.admin.DemoData;
-import io.kasa.service.auth.PinHasher;
+import io.kasa.api.auth.PinHasher;
 import io.kasa.service.db.Database;
 import io.kasa.service.http.CloudApp;
 import io.kasa.service.http.Json;

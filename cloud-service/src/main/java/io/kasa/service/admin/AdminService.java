@@ -1,8 +1,9 @@
 package io.kasa.service.admin;
 
+import io.kasa.api.auth.PinHasher;
 import io.kasa.api.catalog.ItemDto;
+import io.kasa.api.terminal.OfflineCardRules;
 import io.kasa.service.audit.Audit;
-import io.kasa.service.auth.PinHasher;
 import io.kasa.service.auth.Role;
 import io.kasa.service.auth.Secrets;
 import io.kasa.service.catalog.CatalogWriter;
@@ -87,6 +88,58 @@ public final class AdminService {
                 .bind("limit", priceOverrideLimit)
                 .execute());
     return id;
+  }
+
+  /**
+   * Changes a store's terminal-side settings; a null leaves that setting as it is.
+   *
+   * @param locale BCP 47 tag for formats on the terminal, e.g. uk-UA
+   * @param receiptUrl where receipt QR codes point ({id} is the sale id); empty removes it
+   * @param offlineCards the store-and-forward rules for cards taken offline
+   */
+  public void configureStore(
+      UUID org, UUID store, String locale, String receiptUrl, OfflineCardRules offlineCards) {
+    if (locale != null && Locale.forLanguageTag(locale).getLanguage().isEmpty()) {
+      throw new IllegalArgumentException("Not a language tag: " + locale);
+    }
+    if (receiptUrl != null
+        && !receiptUrl.isEmpty()
+        && !receiptUrl.startsWith("https://")
+        && !receiptUrl.startsWith("http://")) {
+      throw new IllegalArgumentException("The receipt URL must be http or https: " + receiptUrl);
+    }
+    if (offlineCards != null
+        && (offlineCards.perSaleLimit() < 0
+            || offlineCards.totalLimit() < offlineCards.perSaleLimit()
+            || offlineCards.windowMinutes() < 0
+            || offlineCards.windowMinutes() > 7 * 24 * 60)) {
+      throw new IllegalArgumentException(
+          "Offline card limits: 0 ≤ per sale ≤ total, and a window of at most 7 days");
+    }
+    int updated =
+        jdbi.withHandle(
+            h ->
+                h.createUpdate(
+                        "update store set locale = coalesce(:locale, locale),"
+                            + " receipt_url = case when :url is null then receipt_url"
+                            + " when :url = '' then null else :url end,"
+                            + " offline_cards = coalesce(:cards, offline_cards),"
+                            + " offline_card_sale_limit = coalesce(:perSale, offline_card_sale_limit),"
+                            + " offline_card_total_limit = coalesce(:total, offline_card_total_limit),"
+                            + " offline_card_window_minutes = coalesce(:window, offline_card_window_minutes)"
+                            + " where organisation_id = :org and id = :store")
+                    .bind("locale", locale)
+                    .bind("url", receiptUrl)
+                    .bind("cards", offlineCards == null ? null : offlineCards.allowed())
+                    .bind("perSale", offlineCards == null ? null : offlineCards.perSaleLimit())
+                    .bind("total", offlineCards == null ? null : offlineCards.totalLimit())
+                    .bind("window", offlineCards == null ? null : offlineCards.windowMinutes())
+                    .bind("org", org)
+                    .bind("store", store)
+                    .execute());
+    if (updated != 1) {
+      throw new IllegalArgumentException("No store " + store + " in organisation " + org);
+    }
   }
 
   /** A terminal of a store and its one-time enrollment code. */

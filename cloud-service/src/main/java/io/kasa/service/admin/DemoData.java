@@ -1,6 +1,7 @@
 package io.kasa.service.admin;
 
 import io.kasa.api.catalog.ItemDto;
+import io.kasa.api.terminal.OfflineCardRules;
 import io.kasa.service.auth.Role;
 import java.math.BigDecimal;
 import java.util.List;
@@ -34,6 +35,9 @@ public final class DemoData {
     UUID store =
         admin.createStore(
             org, "K1", "Kasa Demo Market", "UAH", "INCLUSIVE", "PER_LINE", 10, BigDecimal.TEN);
+    // Cards up to 2,000.00 per sale and 20,000.00 in all for a day without the service.
+    admin.configureStore(
+        org, store, "uk-UA", null, new OfflineCardRules(true, 200_000, 2_000_000, 24 * 60));
     admin.putTaxClass(org, "VAT20", "А", new BigDecimal("20"));
     admin.putTaxClass(org, "VAT7", "Б", new BigDecimal("7"));
     admin.putTaxClass(org, "VAT0", "В", new BigDecimal("0"));

@@ -3,6 +3,7 @@ package io.kasa.service.auth;
 import io.kasa.api.auth.ApprovalRequest;
 import io.kasa.api.auth.ApprovalResponse;
 import io.kasa.api.auth.EnrollResponse;
+import io.kasa.api.auth.PinHasher;
 import io.kasa.api.auth.SessionResponse;
 import io.kasa.service.audit.Audit;
 import io.kasa.service.http.ApiException;
@@ -28,12 +29,10 @@ public final class AuthService {
   public static final Duration APPROVAL_LIFETIME = Duration.ofMinutes(15);
 
   private final Jdbi jdbi;
-  private final PinHasher pins;
   private final Clock clock;
 
-  public AuthService(Jdbi jdbi, PinHasher pins, Clock clock) {
+  public AuthService(Jdbi jdbi, Clock clock) {
     this.jdbi = jdbi;
-    this.pins = pins;
     this.clock = clock;
   }
 
@@ -136,6 +135,38 @@ public final class AuthService {
     return terminal.withEmployee((UUID) r.get("employee_id"), Role.valueOf((String) r.get("role")));
   }
 
+  /**
+   * An employee the calling terminal vouches for, on work it recorded (its outbox): the terminal
+   * must be enrolled and not revoked, the employee active in its organisation. The session the
+   * employee had may have ended long ago; the terminal checked the PIN when the work was done.
+   */
+  public Principal authenticateVouched(String authorization, String employeeId) {
+    Credential c = credential(authorization);
+    UUID employee;
+    try {
+      employee = UUID.fromString(employeeId);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.unauthorized("Kasa-Employee is not an employee id");
+    }
+    Optional<Map<String, Object>> row =
+        jdbi.withHandle(
+            h ->
+                h.createQuery(
+                        "select t.organisation_id, t.store_id, t.credential_hash, t.revoked_at, e.role"
+                            + " from terminal t left join employee e on e.organisation_id = t.organisation_id"
+                            + " and e.id = :employee and e.active where t.id = :id")
+                    .bind("employee", employee)
+                    .bind("id", c.terminal())
+                    .mapToMap()
+                    .findOne());
+    Principal terminal = terminal(c, row);
+    Object role = row.orElseThrow().get("role");
+    if (role == null) {
+      throw ApiException.unauthorized("No active employee " + employee);
+    }
+    return terminal.withEmployee(employee, Role.valueOf((String) role));
+  }
+
   /** A terminal credential as presented: the terminal's id and the hash of its secret. */
   private record Credential(UUID terminal, byte[] secretHash) {}
 
@@ -195,7 +226,7 @@ public final class AuthService {
       throw ApiException.locked(
           "Too many wrong PINs: ask a manager, or try again after " + toInstant(lockedUntil));
     }
-    if (!pins.verify(pin, (String) row.get("pin_hash"))) {
+    if (!PinHasher.verify(pin, (String) row.get("pin_hash"))) {
       int failed = ((Number) row.get("failed_pins")).intValue() + 1;
       boolean lock = failed >= MAX_FAILED_PINS;
       jdbi.useTransaction(

@@ -8,7 +8,7 @@ import java.util.Base64;
 
 /**
  * Random secrets and their hashes. Secrets are 256 random bits, so a fast hash (SHA-256) is safe to
- * store; only PINs, which are short, need the slow {@link PinHasher}.
+ * store; only PINs, which are short, need the slow {@link io.kasa.api.auth.PinHasher}.
  */
 public final class Secrets {
 

@@ -1,10 +1,11 @@
 package io.kasa.service.cli;
 
 import io.javalin.Javalin;
+import io.kasa.api.auth.PinHasher;
+import io.kasa.api.terminal.OfflineCardRules;
 import io.kasa.service.CloudServices;
 import io.kasa.service.admin.AdminService;
 import io.kasa.service.admin.DemoData;
-import io.kasa.service.auth.PinHasher;
 import io.kasa.service.auth.Role;
 import io.kasa.service.catalog.CatalogImport;
 import io.kasa.service.db.Database;
@@ -175,6 +176,7 @@ public final class KasaCloud implements Runnable {
       subcommands = {
         Admin.CreateOrg.class,
         Admin.CreateStore.class,
+        Admin.ConfigureStore.class,
         Admin.CreateTerminal.class,
         Admin.CreateEmployee.class,
         Admin.ImportCatalog.class,
@@ -273,6 +275,67 @@ public final class KasaCloud implements Runnable {
             .createStore(
                 org, code, name, currency, taxMode, taxRounding, cashIncrement, priceOverrideLimit)
             .toString();
+      }
+    }
+
+    @Command(
+        name = "configure-store",
+        mixinStandardHelpOptions = true,
+        description =
+            "Change a store's terminal-side settings; options not given stay as they are.")
+    static final class ConfigureStore extends Action {
+      @Option(names = "--org", required = true)
+      UUID org;
+
+      @Option(names = "--store", required = true)
+      UUID store;
+
+      @Option(names = "--locale", description = "Formats on the terminals, e.g. uk-UA or en-GB")
+      String locale;
+
+      @Option(
+          names = "--receipt-url",
+          description = "Where receipt QR codes point; {id} is the sale id; \"\" removes it")
+      String receiptUrl;
+
+      @Option(
+          names = "--offline-cards",
+          negatable = true,
+          description = "Take cards while the service is unreachable (store-and-forward)")
+      Boolean offlineCards;
+
+      @Option(
+          names = "--offline-card-sale-limit",
+          defaultValue = "0",
+          description = "Largest offline card payment, in minor units")
+      long perSale;
+
+      @Option(
+          names = "--offline-card-total-limit",
+          defaultValue = "0",
+          description = "Most a terminal may hold in unsent offline card payments, in minor units")
+      long total;
+
+      @Option(
+          names = "--offline-card-window",
+          defaultValue = "0",
+          description =
+              "Minutes after the last contact with the service that cards are still taken")
+      int window;
+
+      @Override
+      String run(AdminService admin) {
+        admin.configureStore(
+            org,
+            store,
+            locale,
+            receiptUrl,
+            offlineCards == null
+                ? null
+                : offlineCards
+                    ? new OfflineCardRules(true, perSale, total, window)
+                    : OfflineCardRules.none());
+        return "store " + store + " configured";
       }
     }
 

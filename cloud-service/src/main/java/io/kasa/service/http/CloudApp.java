@@ -20,6 +20,7 @@ import io.kasa.api.shifts.CashMovementRequest;
 import io.kasa.api.shifts.CloseShiftRequest;
 import io.kasa.api.shifts.OpenShiftRequest;
 import io.kasa.api.shifts.ShiftDto;
+import io.kasa.api.terminal.AuditEventRequest;
 import io.kasa.service.auth.AuthService;
 import io.kasa.service.auth.Principal;
 import io.kasa.service.catalog.CatalogService;
@@ -28,6 +29,7 @@ import io.kasa.service.sales.PostVoidService;
 import io.kasa.service.sales.RefundService;
 import io.kasa.service.sales.SalesService;
 import io.kasa.service.shifts.ShiftService;
+import io.kasa.service.terminals.TerminalService;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -77,6 +79,7 @@ public final class CloudApp {
       RefundService refunds,
       PostVoidService voids,
       ShiftService shifts,
+      TerminalService terminals,
       ObjectMapper json,
       PrometheusMeterRegistry metrics,
       String metricsToken) {}
@@ -206,6 +209,8 @@ public final class CloudApp {
             ctx -> ctx.contentType("application/json").result(OpenApi.json())),
         new Route(HandlerType.POST, "/v1/terminals/enroll", this::enroll),
         new Route(HandlerType.POST, "/v1/sessions", this::signIn),
+        new Route(HandlerType.GET, "/v1/terminal/config", this::terminalConfig),
+        new Route(HandlerType.POST, "/v1/audit-events", this::auditEvent),
         new Route(HandlerType.GET, "/v1/catalog/changes", this::catalogChanges),
         new Route(HandlerType.DELETE, "/v1/sessions/current", this::signOut),
         new Route(HandlerType.POST, "/v1/approvals", this::approve),
@@ -246,6 +251,19 @@ public final class CloudApp {
     ctx.status(201).json(s.auth().signIn(terminal, body.employeeId(), body.pin()));
   }
 
+  private void terminalConfig(Context ctx) {
+    ctx.json(s.terminals().config(terminal(ctx)));
+  }
+
+  private void auditEvent(Context ctx) {
+    Principal terminal = terminal(ctx);
+    boolean created =
+        s.terminals()
+            .record(
+                terminal, ctx.header(Headers.IDEMPOTENCY_KEY), body(ctx, AuditEventRequest.class));
+    ctx.status(created ? 201 : 200);
+  }
+
   private void approve(Context ctx) {
     Principal who = employee(ctx);
     ctx.status(201).json(s.auth().approve(who, body(ctx, ApprovalRequest.class)));
@@ -270,7 +288,7 @@ public final class CloudApp {
   }
 
   private void submitSale(Context ctx) {
-    Principal who = employee(ctx);
+    Principal who = recorder(ctx);
     SaleRequest body = body(ctx, SaleRequest.class);
     SalesService.Outcome outcome = s.sales().submit(who, ctx.header(Headers.IDEMPOTENCY_KEY), body);
     if (outcome.created()) {
@@ -287,7 +305,7 @@ public final class CloudApp {
   }
 
   private void submitRefund(Context ctx) {
-    Principal who = employee(ctx);
+    Principal who = recorder(ctx);
     RefundRequestDto body = body(ctx, RefundRequestDto.class);
     RefundService.Outcome outcome =
         s.refunds().submit(who, ctx.header(Headers.IDEMPOTENCY_KEY), body);
@@ -295,7 +313,7 @@ public final class CloudApp {
   }
 
   private void openShift(Context ctx) {
-    Principal who = employee(ctx);
+    Principal who = recorder(ctx);
     Map.Entry<Boolean, ShiftDto> opened =
         s.shifts()
             .open(who, ctx.header(Headers.IDEMPOTENCY_KEY), body(ctx, OpenShiftRequest.class));
@@ -303,7 +321,7 @@ public final class CloudApp {
   }
 
   private void cashMovement(Context ctx) {
-    Principal who = employee(ctx);
+    Principal who = recorder(ctx);
     s.shifts()
         .move(
             who,
@@ -314,7 +332,7 @@ public final class CloudApp {
   }
 
   private void closeShift(Context ctx) {
-    Principal who = employee(ctx);
+    Principal who = recorder(ctx);
     ctx.json(s.shifts().close(who, pathId(ctx), body(ctx, CloseShiftRequest.class)));
   }
 
@@ -355,6 +373,20 @@ public final class CloudApp {
     Principal who =
         s.auth()
             .authenticateEmployee(ctx.header(Headers.AUTHORIZATION), ctx.header(Headers.SESSION));
+    ctx.attribute(PRINCIPAL, who);
+    return who;
+  }
+
+  /**
+   * Who records work: the signed-in employee, or, on work the terminal recorded earlier (its
+   * outbox), the employee it vouches for with {@link Headers#EMPLOYEE}.
+   */
+  private Principal recorder(Context ctx) {
+    String vouched = ctx.header(Headers.EMPLOYEE);
+    if (vouched == null || ctx.header(Headers.SESSION) != null) {
+      return employee(ctx);
+    }
+    Principal who = s.auth().authenticateVouched(ctx.header(Headers.AUTHORIZATION), vouched);
     ctx.attribute(PRINCIPAL, who);
     return who;
   }

@@ -1,4 +1,4 @@
-package io.kasa.service.auth;
+package io.kasa.api.auth;
 
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -10,7 +10,8 @@ import javax.crypto.spec.PBEKeySpec;
 /**
  * Slow salted PIN hashes: PBKDF2-HMAC-SHA256 with a random 16-byte salt, stored as {@code
  * pbkdf2-sha256$<iterations>$<salt>$<hash>}. The iteration count is part of each hash, so it can be
- * raised later without invalidating existing PINs.
+ * raised later without invalidating existing PINs. The service keeps these hashes; enrolled
+ * terminals cache them to sign employees in while the service cannot be reached (ADR 0008).
  */
 public final class PinHasher {
 
@@ -42,15 +43,28 @@ public final class PinHasher {
         + b64.encodeToString(hash);
   }
 
-  public boolean verify(String pin, String stored) {
-    String[] parts = stored.split("\\$");
+  /** Whether {@code pin} matches {@code stored}; false for a malformed hash, never an exception. */
+  public static boolean verify(String pin, String stored) {
+    String[] parts = stored == null ? new String[0] : stored.split("\\$");
     if (parts.length != 4 || !parts[0].equals("pbkdf2-sha256") || pin == null) {
       return false;
     }
-    Base64.Decoder b64 = Base64.getDecoder();
-    byte[] expected = b64.decode(parts[3]);
-    byte[] actual = derive(pin, b64.decode(parts[2]), Integer.parseInt(parts[1]));
-    return Secrets.same(expected, actual);
+    byte[] expected;
+    byte[] salt;
+    int iterations;
+    try {
+      Base64.Decoder b64 = Base64.getDecoder();
+      expected = b64.decode(parts[3]);
+      salt = b64.decode(parts[2]);
+      iterations = Integer.parseInt(parts[1]);
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+    if (iterations < 1_000 || iterations > 10_000_000 || expected.length != 32) {
+      return false;
+    }
+    byte[] actual = derive(pin, salt, iterations);
+    return java.security.MessageDigest.isEqual(expected, actual);
   }
 
   /** PINs are 4 to 12 digits. */

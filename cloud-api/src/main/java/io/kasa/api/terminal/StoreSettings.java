@@ -1,0 +1,31 @@
+package io.kasa.api.terminal;
+
+import java.util.UUID;
+
+/**
+ * A store's rules as a terminal applies them.
+ *
+ * @param id the store
+ * @param code its code, the first part of receipt numbers (e.g. {@code K1})
+ * @param name its name, printed on receipts
+ * @param currency ISO 4217 code
+ * @param locale BCP 47 tag for number, date and currency formats (e.g. {@code uk-UA})
+ * @param taxMode INCLUSIVE or EXCLUSIVE
+ * @param taxRounding PER_LINE or PER_RECEIPT
+ * @param cashIncrement the smallest cash amount in minor units (e.g. 10 for 0.10)
+ * @param priceOverrideLimit how far, in percent, a cashier may lower a price without a manager
+ * @param receiptUrl where a receipt's QR code points ({@code {id}} is the sale id), or null
+ * @param offlineCards whether and how far cards are taken while the service is unreachable
+ */
+public record StoreSettings(
+    UUID id,
+    String code,
+    String name,
+    String currency,
+    String locale,
+    String taxMode,
+    String taxRounding,
+    long cashIncrement,
+    String priceOverrideLimit,
+    String receiptUrl,
+    OfflineCardRules offlineCards) {}

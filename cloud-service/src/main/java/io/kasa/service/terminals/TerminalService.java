@@ -1,0 +1,140 @@
+package io.kasa.service.terminals;
+
+import io.kasa.api.terminal.AuditEventRequest;
+import io.kasa.api.terminal.OfflineCardRules;
+import io.kasa.api.terminal.StaffMember;
+import io.kasa.api.terminal.StoreSettings;
+import io.kasa.api.terminal.TerminalConfig;
+import io.kasa.service.auth.Principal;
+import io.kasa.service.http.ApiException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The configuration an enrolled terminal caches (its store's rules, its staff and their PIN
+ * verifiers) and the audit events it reports for what happened while it was on its own.
+ */
+public final class TerminalService {
+
+  private static final int MAX_DETAIL = 500;
+
+  private final Jdbi jdbi;
+
+  public TerminalService(Jdbi jdbi) {
+    this.jdbi = jdbi;
+  }
+
+  /** The calling terminal's configuration, all in its own organisation. */
+  public TerminalConfig config(Principal terminal) {
+    return jdbi.inTransaction(
+        h -> {
+          Map<String, Object> t =
+              h.createQuery(
+                      "select t.code as terminal_code, t.name as terminal_name, s.*"
+                          + " from terminal t join store s on s.organisation_id = t.organisation_id"
+                          + " and s.id = t.store_id where t.organisation_id = :org and t.id = :id")
+                  .bind("org", terminal.organisationId())
+                  .bind("id", terminal.terminalId())
+                  .mapToMap()
+                  .one();
+          List<StaffMember> staff =
+              h.createQuery(
+                      "select id, name, role, pin_hash from employee"
+                          + " where organisation_id = :org and active order by name, id")
+                  .bind("org", terminal.organisationId())
+                  .map(
+                      (rs, ctx) ->
+                          new StaffMember(
+                              rs.getObject("id", UUID.class),
+                              rs.getString("name"),
+                              rs.getString("role"),
+                              rs.getString("pin_hash")))
+                  .list();
+          boolean offlineCards = (Boolean) t.get("offline_cards");
+          StoreSettings store =
+              new StoreSettings(
+                  (UUID) t.get("id"),
+                  (String) t.get("code"),
+                  (String) t.get("name"),
+                  ((String) t.get("currency")).trim(),
+                  (String) t.get("locale"),
+                  (String) t.get("tax_mode"),
+                  (String) t.get("tax_rounding"),
+                  ((Number) t.get("cash_increment")).longValue(),
+                  ((BigDecimal) t.get("price_override_limit")).stripTrailingZeros().toPlainString(),
+                  (String) t.get("receipt_url"),
+                  offlineCards
+                      ? new OfflineCardRules(
+                          true,
+                          ((Number) t.get("offline_card_sale_limit")).longValue(),
+                          ((Number) t.get("offline_card_total_limit")).longValue(),
+                          ((Number) t.get("offline_card_window_minutes")).intValue())
+                      : OfflineCardRules.none());
+          return new TerminalConfig(
+              terminal.terminalId(),
+              (String) t.get("terminal_code"),
+              (String) t.get("terminal_name"),
+              store,
+              staff);
+        });
+  }
+
+  /**
+   * Records an event the terminal reports, once per id; answers whether it was new. The named
+   * employee must belong to the terminal's organisation.
+   */
+  public boolean record(Principal terminal, String idempotencyKey, AuditEventRequest e) {
+    if (e.id() == null) {
+      throw ApiException.invalid("/id", "The event id is required");
+    }
+    if (!e.id().toString().equals(idempotencyKey)) {
+      throw ApiException.invalid("/id", "The Idempotency-Key header must be the event id");
+    }
+    if (e.action() == null || !AuditEventRequest.ACTIONS.contains(e.action())) {
+      throw ApiException.invalid(
+          "/action", "action is one of " + String.join(", ", sorted(AuditEventRequest.ACTIONS)));
+    }
+    if (e.at() == null) {
+      throw ApiException.invalid("/at", "The time is required");
+    }
+    if (e.detail() != null && e.detail().length() > MAX_DETAIL) {
+      throw ApiException.invalid("/detail", "At most " + MAX_DETAIL + " characters");
+    }
+    Instant at = e.at();
+    return jdbi.inTransaction(
+        h -> {
+          if (e.employeeId() != null
+              && h.createQuery("select 1 from employee where organisation_id = :org and id = :id")
+                  .bind("org", terminal.organisationId())
+                  .bind("id", e.employeeId())
+                  .mapTo(Integer.class)
+                  .findOne()
+                  .isEmpty()) {
+            throw ApiException.invalid("/employeeId", "No such employee");
+          }
+          return h.createUpdate(
+                      "insert into audit_log (organisation_id, event_id, at, terminal_id, employee_id,"
+                          + " action, detail) values (:org, :event, :at, :terminal,"
+                          + " cast(:employee as uuid), :action, :detail)"
+                          + " on conflict (organisation_id, event_id) where event_id is not null do nothing")
+                  .bind("org", terminal.organisationId())
+                  .bind("event", e.id())
+                  .bind("at", at.atOffset(ZoneOffset.UTC))
+                  .bind("terminal", terminal.terminalId())
+                  .bind("employee", e.employeeId() == null ? null : e.employeeId().toString())
+                  .bind("action", e.action())
+                  .bind("detail", e.detail())
+                  .execute()
+              == 1;
+        });
+  }
+
+  private static List<String> sorted(java.util.Set<String> values) {
+    return values.stream().sorted().toList();
+  }
+}
