@@ -6,7 +6,10 @@ import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.Response;
 
-/** Adds the terminal credential and, once an employee is signed in, the session token. */
+/**
+ * Adds the terminal credential and, once an employee is signed in, the session token — unless the
+ * request vouches for an employee ({@link Headers#EMPLOYEE}) instead.
+ */
 final class AuthInterceptor implements Interceptor {
 
   private final Credentials credentials;
@@ -23,7 +26,9 @@ final class AuthInterceptor implements Interceptor {
       request.header(Headers.AUTHORIZATION, "Bearer " + terminal);
     }
     String session = credentials.session();
-    if (session != null && chain.request().header(Headers.SESSION) == null) {
+    if (session != null
+        && chain.request().header(Headers.SESSION) == null
+        && chain.request().header(Headers.EMPLOYEE) == null) {
       request.header(Headers.SESSION, session);
     }
     return chain.proceed(request.build());

@@ -25,6 +25,7 @@ import io.kasa.api.shifts.CloseShiftRequest;
 import io.kasa.api.shifts.OpenShiftRequest;
 import io.kasa.api.shifts.ShiftDto;
 import io.kasa.api.shifts.ShiftReport;
+import io.kasa.api.terminal.TerminalConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.SecureRandom;
@@ -84,7 +85,7 @@ public final class CloudClient implements AutoCloseable {
   }
 
   /** Lenient on input (a newer service may add fields), ISO dates on output. */
-  static ObjectMapper mapper() {
+  public static ObjectMapper mapper() {
     return JsonMapper.builder()
         .addModule(new JavaTimeModule())
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -119,6 +120,11 @@ public final class CloudClient implements AutoCloseable {
   public void signOut() {
     send(new Request.Builder().url(url("/v1/sessions/current")).delete().build(), Void.class);
     credentials.session(null);
+  }
+
+  /** This terminal's store rules and staff with their PIN verifiers, to cache for offline work. */
+  public TerminalConfig terminalConfig() {
+    return send(get("/v1/terminal/config"), TerminalConfig.class);
   }
 
   /** A manager's single-use approval, by PIN, for the signed-in employee. */
@@ -208,15 +214,19 @@ public final class CloudClient implements AutoCloseable {
 
   /**
    * POSTs a JSON body already written (an outbox entry) with its key, and returns the answer's
-   * JSON.
+   * JSON. With an {@code employee}, the terminal vouches for who recorded it instead of sending the
+   * current session: the entry may have been recorded offline, by someone since signed out.
    */
-  public String postJson(String path, String body, UUID idempotencyKey) {
-    return exchange(
+  public String postJson(String path, String body, UUID idempotencyKey, UUID employee) {
+    Request.Builder b =
         new Request.Builder()
             .url(url(path))
             .post(RequestBody.create(body, JSON_TYPE))
-            .header(Headers.IDEMPOTENCY_KEY, idempotencyKey.toString())
-            .build());
+            .header(Headers.IDEMPOTENCY_KEY, idempotencyKey.toString());
+    if (employee != null) {
+      b.header(Headers.EMPLOYEE, employee.toString());
+    }
+    return exchange(b.build());
   }
 
   // --- operations

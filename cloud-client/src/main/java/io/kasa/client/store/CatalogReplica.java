@@ -6,6 +6,9 @@ import io.kasa.api.catalog.TaxClassDto;
 import io.kasa.domain.catalog.CatalogItem;
 import io.kasa.domain.catalog.Unit;
 import io.kasa.domain.money.Money;
+import io.kasa.domain.money.Percent;
+import io.kasa.domain.tax.TaxRate;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -151,6 +154,44 @@ public final class CatalogReplica {
                       + " order by bm25(catalog_search, 10.0, 3.0, 1.0), i.name limit ?")) {
             s.setString(1, query);
             s.setInt(2, limit);
+            try (ResultSet r = s.executeQuery()) {
+              while (r.next()) {
+                out.add(item(c, r));
+              }
+            }
+          }
+          return out;
+        });
+  }
+
+  /** The tax classes, by code. */
+  public List<TaxRate> taxRates() {
+    return store.inTransaction(
+        c -> {
+          List<TaxRate> out = new ArrayList<>();
+          try (PreparedStatement s =
+                  c.prepareStatement(
+                      "select code, label, rate from catalog_tax_class order by code");
+              ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+              out.add(
+                  new TaxRate(
+                      r.getString(1), r.getString(2), new Percent(new BigDecimal(r.getString(3)))));
+            }
+          }
+          return out;
+        });
+  }
+
+  /** Up to {@code limit} active items with a fixed price, in id order: for simulated sales. */
+  public List<CatalogItem> sellable(int limit) {
+    return store.inTransaction(
+        c -> {
+          List<CatalogItem> out = new ArrayList<>();
+          try (PreparedStatement s =
+              c.prepareStatement(
+                  "select * from catalog_item where active = 1 and open_price = 0 order by id limit ?")) {
+            s.setInt(1, limit);
             try (ResultSet r = s.executeQuery()) {
               while (r.next()) {
                 out.add(item(c, r));

@@ -34,6 +34,7 @@ public final class Outbox {
    * @param kind what it records (SALE, REFUND, …)
    * @param path where it is POSTed
    * @param body the JSON request
+   * @param employeeId who recorded it, vouched for when it is delivered, or null
    * @param state where it stands
    * @param attempts sends tried
    * @param lastError the last failure or the rejection's reason, or null
@@ -45,6 +46,7 @@ public final class Outbox {
       String kind,
       String path,
       String body,
+      UUID employeeId,
       State state,
       int attempts,
       String lastError,
@@ -67,28 +69,33 @@ public final class Outbox {
     this.clock = clock;
   }
 
-  /** Appends in the caller's transaction; a second append of the same id is refused. */
-  public void append(Connection c, UUID id, String kind, String path, String body)
+  /**
+   * Appends in the caller's transaction; a second append of the same id is refused. {@code
+   * employee} is who recorded it (null for the terminal itself).
+   */
+  public void append(Connection c, UUID id, String kind, String path, String body, UUID employee)
       throws SQLException {
     String now = clock.instant().toString();
     try (PreparedStatement s =
         c.prepareStatement(
-            "insert into outbox (id, kind, path, body, created_at, updated_at) values (?, ?, ?, ?, ?, ?)")) {
+            "insert into outbox (id, kind, path, body, employee_id, created_at, updated_at)"
+                + " values (?, ?, ?, ?, ?, ?, ?)")) {
       s.setString(1, id.toString());
       s.setString(2, kind);
       s.setString(3, path);
       s.setString(4, body);
-      s.setString(5, now);
+      s.setString(5, employee == null ? null : employee.toString());
       s.setString(6, now);
+      s.setString(7, now);
       s.executeUpdate();
     }
   }
 
   /** Appends in a transaction of its own. */
-  public void append(UUID id, String kind, String path, String body) {
+  public void append(UUID id, String kind, String path, String body, UUID employee) {
     store.inTransaction(
         c -> {
-          append(c, id, kind, path, body);
+          append(c, id, kind, path, body, employee);
           return null;
         });
   }
@@ -161,6 +168,35 @@ public final class Outbox {
         });
   }
 
+  /** When the service last acknowledged an entry, or null: contact that survives a restart. */
+  public Instant lastAcknowledgedAt() {
+    return store.inTransaction(
+        c -> {
+          try (PreparedStatement s =
+                  c.prepareStatement(
+                      "select max(updated_at) from outbox where state = 'ACKNOWLEDGED'");
+              ResultSet r = s.executeQuery()) {
+            String at = r.next() ? r.getString(1) : null;
+            return at == null ? null : Instant.parse(at);
+          }
+        });
+  }
+
+  /** The service's answer to an acknowledged entry, if it has one. */
+  public Optional<String> response(UUID id) {
+    return store.inTransaction(
+        c -> {
+          try (PreparedStatement s =
+              c.prepareStatement(
+                  "select response from outbox where id = ? and state = 'ACKNOWLEDGED'")) {
+            s.setString(1, id.toString());
+            try (ResultSet r = s.executeQuery()) {
+              return r.next() ? Optional.ofNullable(r.getString(1)) : Optional.empty();
+            }
+          }
+        });
+  }
+
   public Stats stats() {
     return store.inTransaction(
         c -> {
@@ -204,6 +240,7 @@ public final class Outbox {
         r.getString("kind"),
         r.getString("path"),
         r.getString("body"),
+        r.getString("employee_id") == null ? null : UUID.fromString(r.getString("employee_id")),
         State.valueOf(r.getString("state")),
         r.getInt("attempts"),
         r.getString("last_error"),

@@ -10,8 +10,9 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,10 +26,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class SyncEngine implements AutoCloseable {
 
-  /** Sends one entry's body with its key; answers the service's JSON. */
+  /**
+   * Sends one entry's body with its key, vouching for the employee who recorded it (null: the
+   * terminal itself); answers the service's JSON.
+   */
   @FunctionalInterface
   public interface Sender {
-    String send(String path, String body, UUID idempotencyKey);
+    String send(String path, String body, UUID idempotencyKey, UUID employee);
   }
 
   private static final Logger LOG = LoggerFactory.getLogger(SyncEngine.class);
@@ -47,8 +51,13 @@ public final class SyncEngine implements AutoCloseable {
             t.setDaemon(true);
             return t;
           });
-  private final AtomicBoolean scheduled = new AtomicBoolean();
+  private final Object timer = new Object();
+  private ScheduledFuture<?> next; // guarded by timer
+  private boolean nextIsBackoff; // guarded by timer
   private volatile Instant lastSync;
+  private volatile Instant lastContact;
+  private volatile BooleanSupplier probe;
+  private volatile Duration probeInterval;
   private int failuresInARow;
 
   public SyncEngine(
@@ -66,10 +75,29 @@ public final class SyncEngine implements AutoCloseable {
     this.random = random;
   }
 
+  /**
+   * Also watches the service while the outbox is empty: {@code probe} (e.g. {@code /health}) every
+   * {@code interval} while it answers, with backoff once it does not, so the status bar shows
+   * offline before the next sale finds out. Starts at once.
+   */
+  public SyncEngine probing(BooleanSupplier probe, Duration interval) {
+    this.probe = probe;
+    this.probeInterval = interval;
+    wake();
+    return this;
+  }
+
   /** Something was appended: drain soon (at once, unless a backoff is running). */
   public void wake() {
-    if (scheduled.compareAndSet(false, true)) {
-      thread.execute(this::drainAndReschedule);
+    synchronized (timer) {
+      if (next != null) {
+        if (nextIsBackoff || thread.isShutdown()) {
+          return;
+        }
+        next.cancel(false);
+      }
+      next = thread.schedule(this::drainAndReschedule, 0, TimeUnit.MILLISECONDS);
+      nextIsBackoff = false;
     }
   }
 
@@ -88,7 +116,7 @@ public final class SyncEngine implements AutoCloseable {
       Outbox.Entry e = next.get();
       outbox.sending(e.seq());
       try {
-        String response = sender.send(e.path(), e.body(), e.id());
+        String response = sender.send(e.path(), e.body(), e.id(), e.employeeId());
         outbox.acknowledged(e.seq(), response);
         lastSync = clock.instant();
         succeeded();
@@ -126,12 +154,19 @@ public final class SyncEngine implements AutoCloseable {
         s.unsent(),
         s.oldestUnsent() == null ? null : Duration.between(s.oldestUnsent(), clock.instant()),
         s.rejected(),
-        lastSync);
+        lastSync,
+        lastContact);
   }
 
   private synchronized void succeeded() {
     connectivity.success();
+    lastContact = clock.instant();
     failuresInARow = 0;
+  }
+
+  /** When the service last answered anything (an entry or a probe), or null. */
+  public Instant lastContact() {
+    return lastContact;
   }
 
   private synchronized void failed(Outbox.Entry e, String error) {
@@ -148,9 +183,13 @@ public final class SyncEngine implements AutoCloseable {
   }
 
   private void drainAndReschedule() {
-    scheduled.set(false);
+    synchronized (timer) {
+      next = null;
+    }
     try {
-      drain();
+      if (drain() == 0 && outbox.stats().unsent() == 0) {
+        probeOnce();
+      }
     } catch (RuntimeException e) {
       LOG.error("Outbox drain failed; will try again", e);
       synchronized (this) {
@@ -161,14 +200,41 @@ public final class SyncEngine implements AutoCloseable {
     synchronized (this) {
       failures = failuresInARow;
     }
-    if (failures > 0 && scheduled.compareAndSet(false, true)) {
-      thread.schedule(
-          this::drainAndReschedule, backoff(failures).toMillis(), TimeUnit.MILLISECONDS);
+    Duration wait = failures > 0 ? backoff(failures) : probe == null ? null : probeInterval;
+    synchronized (timer) {
+      if (wait != null && next == null && !thread.isShutdown()) {
+        next = thread.schedule(this::drainAndReschedule, wait.toMillis(), TimeUnit.MILLISECONDS);
+        nextIsBackoff = failures > 0;
+      }
     }
   }
 
+  /** Nothing to send: asks the probe whether the service is there. */
+  private void probeOnce() {
+    BooleanSupplier p = probe;
+    if (p == null) {
+      return;
+    }
+    if (p.getAsBoolean()) {
+      succeeded();
+    } else {
+      synchronized (this) {
+        connectivity.failure();
+        failuresInARow++;
+      }
+    }
+  }
+
+  /** Stops the engine, waiting for a send in progress to finish (its entry stays in order). */
   @Override
   public void close() {
     thread.shutdownNow();
+    try {
+      if (!thread.awaitTermination(10, TimeUnit.SECONDS)) {
+        LOG.warn("The outbox engine did not stop within 10 s");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

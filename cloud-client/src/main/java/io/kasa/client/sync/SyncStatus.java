@@ -11,10 +11,12 @@ import java.time.Instant;
  * @param oldestUnsentAge how long the oldest of them has waited, or null
  * @param rejected entries the service refused, waiting for a person
  * @param lastSync when an entry was last acknowledged, or null
+ * @param lastContact when the service last answered anything, or null
  */
 public record SyncStatus(
     Connectivity.State connectivity,
     long unsent,
     Duration oldestUnsentAge,
     long rejected,
-    Instant lastSync) {}
+    Instant lastSync,
+    Instant lastContact) {}

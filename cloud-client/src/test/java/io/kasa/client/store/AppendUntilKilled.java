@@ -21,7 +21,7 @@ public final class AppendUntilKilled {
     String body = "{\"lines\":[" + "{\"item\":\"bread\",\"quantity\":\"1\"},".repeat(20) + "{}]}";
     while (true) {
       UUID id = UUID.randomUUID();
-      outbox.append(id, "SALE", "/v1/sales", body);
+      outbox.append(id, "SALE", "/v1/sales", body, null);
       out.println(id);
     }
   }

@@ -24,10 +24,10 @@ class OutboxTest {
     UUID b = UUID.randomUUID();
     try (LocalStore store = LocalStore.open(dir)) {
       Outbox outbox = new Outbox(store, clock);
-      outbox.append(a, "SALE", "/v1/sales", "{\"n\":1}");
-      outbox.append(b, "SALE", "/v1/sales", "{\"n\":2}");
+      outbox.append(a, "SALE", "/v1/sales", "{\"n\":1}", null);
+      outbox.append(b, "SALE", "/v1/sales", "{\"n\":2}", null);
       assertThat(outbox.next().orElseThrow().id()).isEqualTo(a);
-      assertThatThrownBy(() -> outbox.append(a, "SALE", "/v1/sales", "{}"))
+      assertThatThrownBy(() -> outbox.append(a, "SALE", "/v1/sales", "{}", null))
           .isInstanceOf(StoreException.class);
     }
     try (LocalStore store = LocalStore.open(dir)) {
@@ -47,7 +47,7 @@ class OutboxTest {
     try (LocalStore store = LocalStore.open(dir)) {
       Outbox outbox = new Outbox(store, clock);
       UUID id = UUID.randomUUID();
-      outbox.append(id, "SALE", "/v1/sales", "{}");
+      outbox.append(id, "SALE", "/v1/sales", "{}", null);
       long seq = outbox.next().orElseThrow().seq();
       outbox.sending(seq);
       outbox.failed(seq, "network");
@@ -91,7 +91,7 @@ class OutboxTest {
               () ->
                   store.inTransaction(
                       c -> {
-                        outbox.append(inner, "SALE", "/v1/sales", "{}");
+                        outbox.append(inner, "SALE", "/v1/sales", "{}", null);
                         throw new java.sql.SQLException("the sale could not be journalled");
                       }))
           .isInstanceOf(StoreException.class);

@@ -22,19 +22,19 @@ class ReceiptSequenceTest {
           store.inTransaction(
               c -> {
                 ReceiptNumber n = ReceiptSequence.next(c, "K1", "T1");
-                outbox.append(c, UUID.randomUUID(), "SALE", "/v1/sales", "{}");
+                outbox.append(c, UUID.randomUUID(), "SALE", "/v1/sales", "{}", null);
                 return n;
               });
       assertThat(first.toString()).isEqualTo("K1-T1-000001");
       // A sale that fails to journal gives its number back.
       UUID taken = UUID.randomUUID();
-      outbox.append(taken, "SALE", "/v1/sales", "{}");
+      outbox.append(taken, "SALE", "/v1/sales", "{}", null);
       assertThatThrownBy(
               () ->
                   store.inTransaction(
                       c -> {
                         ReceiptSequence.next(c, "K1", "T1");
-                        outbox.append(c, taken, "SALE", "/v1/sales", "{}");
+                        outbox.append(c, taken, "SALE", "/v1/sales", "{}", null);
                         return null;
                       }))
           .isInstanceOf(StoreException.class);

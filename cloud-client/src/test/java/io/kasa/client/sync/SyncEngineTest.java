@@ -57,7 +57,7 @@ class SyncEngineTest {
   }
 
   private static void append(Outbox outbox, SaleRequest sale) {
-    outbox.append(sale.id(), "SALE", "/v1/sales", Sales.json(sale));
+    outbox.append(sale.id(), "SALE", "/v1/sales", Sales.json(sale), null);
   }
 
   @Test
@@ -115,11 +115,11 @@ class SyncEngineTest {
   void throughANetworkCutNothingIsLostOrDoubled() throws Exception {
     AtomicBoolean cut = new AtomicBoolean(true);
     SyncEngine.Sender network =
-        (path, body, key) -> {
+        (path, body, key, employee) -> {
           if (cut.get()) {
             throw new CloudUnreachableException("cable pulled", new java.net.ConnectException());
           }
-          return client.postJson(path, body, key);
+          return client.postJson(path, body, key, employee);
         };
     try (LocalStore store = LocalStore.open(dir)) {
       Outbox outbox = new Outbox(store, Clock.systemUTC());
@@ -159,8 +159,8 @@ class SyncEngineTest {
     // and the repeat, with the same key, gets the original answer.
     AtomicBoolean loseAnswer = new AtomicBoolean(true);
     SyncEngine.Sender lossy =
-        (path, body, key) -> {
-          String answer = client.postJson(path, body, key);
+        (path, body, key, employee) -> {
+          String answer = client.postJson(path, body, key, employee);
           if (loseAnswer.getAndSet(false)) {
             throw new CloudUnreachableException("connection reset", new java.net.SocketException());
           }

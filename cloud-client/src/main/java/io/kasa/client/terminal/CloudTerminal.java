@@ -1,0 +1,413 @@
+package io.kasa.client.terminal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kasa.api.auth.SessionResponse;
+import io.kasa.api.sales.SaleRequest;
+import io.kasa.api.sales.SaleRequests;
+import io.kasa.api.shifts.CloseShiftRequest;
+import io.kasa.api.shifts.ShiftReport;
+import io.kasa.api.terminal.StaffMember;
+import io.kasa.api.terminal.StoreSettings;
+import io.kasa.api.terminal.TerminalConfig;
+import io.kasa.client.http.CloudClient;
+import io.kasa.client.http.CloudClientConfig;
+import io.kasa.client.http.CloudProblemException;
+import io.kasa.client.http.CloudUnreachableException;
+import io.kasa.client.http.Credentials;
+import io.kasa.client.store.CatalogReplica;
+import io.kasa.client.store.LocalSettings;
+import io.kasa.client.store.LocalStore;
+import io.kasa.client.store.Outbox;
+import io.kasa.client.store.ReceiptSequence;
+import io.kasa.client.store.TerminalIdentity;
+import io.kasa.client.store.TerminalSettings;
+import io.kasa.client.sync.CatalogSync;
+import io.kasa.client.sync.SyncEngine;
+import io.kasa.client.sync.SyncStatus;
+import io.kasa.domain.money.Money;
+import io.kasa.domain.receipt.ReceiptNumber;
+import io.kasa.domain.sale.Sale;
+import io.kasa.domain.sale.SalePolicy;
+import io.kasa.domain.tax.TaxMode;
+import io.kasa.domain.tax.TaxPolicy;
+import io.kasa.domain.tax.TaxRounding;
+import io.kasa.domain.tender.CashRounding;
+import io.kasa.domain.tender.Tender;
+import io.kasa.domain.tender.TenderType;
+import java.math.RoundingMode;
+import java.net.URI;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Currency;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * One terminal's side of the cloud: its local database, its credential, its configuration and
+ * staff, its catalogue replica, and the outbox with the engine that drains it. What the register
+ * records goes into the outbox in one local transaction before anything is confirmed; the engine
+ * delivers it in order, exactly once, whenever the service can be reached.
+ */
+public final class CloudTerminal implements AutoCloseable {
+
+  /** Entries the outbox carries, by kind. */
+  public static final String SALE = "SALE";
+
+  public static final String SHIFT_CLOSE = "SHIFT_CLOSE";
+
+  private static final String SERVICE_URL = "service-url";
+  private static final int CATALOG_PAGE = 2000;
+
+  private final LocalStore store;
+  private final TerminalIdentity identity;
+  private final TerminalSettings settings;
+  private final LocalSettings local;
+  private final Outbox outbox;
+  private final AuditTrail audit;
+  private final OfflineSignIn offlineSignIn;
+  private final OfflineCards offlineCards;
+  private final Clock clock;
+  private final ObjectMapper json = CloudClient.mapper();
+  private final Function<URI, CloudClientConfig> clientConfig;
+  private final Credentials credentials = Credentials.none();
+  private CloudClient client;
+  private SyncEngine engine;
+  private CatalogReplica catalog;
+
+  private CloudTerminal(
+      LocalStore store, Path dir, Clock clock, Function<URI, CloudClientConfig> clientConfig) {
+    this.store = store;
+    this.clock = clock;
+    this.clientConfig = clientConfig;
+    this.identity = TerminalIdentity.open(store, dir);
+    this.settings = new TerminalSettings(store, json, clock);
+    this.local = new LocalSettings(store);
+    this.outbox = new Outbox(store, clock);
+    this.audit = new AuditTrail(outbox, json, clock);
+    this.offlineSignIn = new OfflineSignIn(store, settings, audit, clock);
+    this.offlineCards = new OfflineCards(store);
+  }
+
+  /**
+   * Opens the terminal whose data is in {@code dir}; an enrolled terminal starts draining its
+   * outbox at once. {@code clientConfig} makes the HTTP settings for a service URL (e.g. {@link
+   * CloudClientConfig#defaults}).
+   */
+  public static CloudTerminal open(
+      Path dir, Clock clock, Function<URI, CloudClientConfig> clientConfig) {
+    LocalStore store = LocalStore.open(dir);
+    CloudTerminal t = new CloudTerminal(store, dir, clock, clientConfig);
+    Optional<String> url = t.local.get(SERVICE_URL);
+    Optional<String> credential = t.identity.credential();
+    if (url.isPresent() && credential.isPresent()) {
+      t.credentials.terminal(credential.get());
+      t.connect(URI.create(url.get()));
+    }
+    return t;
+  }
+
+  public boolean enrolled() {
+    return client != null;
+  }
+
+  /**
+   * Enrolls with a one-time code, keeps the sealed credential and the service URL, and fetches the
+   * configuration and the catalogue.
+   */
+  public synchronized TerminalConfig enroll(URI service, String code, String deviceName) {
+    if (enrolled()) {
+      throw new IllegalStateException("This terminal is already enrolled");
+    }
+    CloudClient c = new CloudClient(clientConfig.apply(service), credentials);
+    try {
+      c.enroll(code, deviceName);
+    } catch (RuntimeException e) {
+      c.close();
+      credentials.terminal(null);
+      throw e;
+    }
+    identity.credential(credentials.terminal());
+    local.put(SERVICE_URL, service.toString());
+    c.close();
+    connect(service);
+    TerminalConfig config = refreshConfig();
+    syncCatalog();
+    return config;
+  }
+
+  private void connect(URI service) {
+    client = new CloudClient(clientConfig.apply(service), credentials);
+    engine =
+        new SyncEngine(
+            outbox,
+            client::postJson,
+            clock,
+            Duration.ofMillis(500),
+            Duration.ofSeconds(30),
+            new SecureRandom());
+    engine.probing(client::healthy, Duration.ofSeconds(15));
+  }
+
+  /** Fetches and caches the store's rules and the staff. */
+  public TerminalConfig refreshConfig() {
+    TerminalConfig config = client().terminalConfig();
+    settings.save(config);
+    return config;
+  }
+
+  /** The configuration last fetched. */
+  public TerminalConfig config() {
+    return settings
+        .config()
+        .orElseThrow(() -> new IllegalStateException("No configuration yet: enroll first"));
+  }
+
+  /** Brings the catalogue replica up to date; returns the number of items applied. */
+  public long syncCatalog() {
+    return new CatalogSync(catalog(), client()::catalogChanges, CATALOG_PAGE).sync();
+  }
+
+  public synchronized CatalogReplica catalog() {
+    if (catalog == null) {
+      catalog = new CatalogReplica(store, Currency.getInstance(config().store().currency()));
+    }
+    return catalog;
+  }
+
+  /** The rules sales follow: the store's tax mode and rounding, the catalogue's tax rates. */
+  public SalePolicy salePolicy() {
+    StoreSettings s = config().store();
+    Currency currency = Currency.getInstance(s.currency());
+    return SalePolicy.of(
+        currency,
+        new TaxPolicy(
+            TaxMode.valueOf(s.taxMode()),
+            TaxRounding.valueOf(s.taxRounding()),
+            RoundingMode.HALF_UP,
+            catalog().taxRates()),
+        CashRounding.to(Money.of(s.cashIncrement(), currency)));
+  }
+
+  /** How a sign-in went. */
+  public record SignIn(StaffMember employee, boolean offline) {}
+
+  /**
+   * Signs an employee in: by the service when it answers, else against the cached verifier. A wrong
+   * PIN or a lockout is a {@link SignInRefused}.
+   */
+  public SignIn signIn(UUID employee, String pin) {
+    try {
+      SessionResponse session = client().signIn(employee.toString(), pin);
+      StaffMember member =
+          settings
+              .staffMember(employee)
+              .map(TerminalSettings.CachedStaff::member)
+              .orElse(new StaffMember(employee, session.name(), session.role(), ""));
+      return new SignIn(member, false);
+    } catch (CloudProblemException e) {
+      throw new SignInRefused(e.status() == 423, e.problem().detail());
+    } catch (CloudUnreachableException e) {
+      OfflineSignIn.Outcome outcome = offlineSignIn.check(employee, pin);
+      if (outcome instanceof OfflineSignIn.SignedIn s) {
+        return new SignIn(s.employee(), true);
+      }
+      if (outcome instanceof OfflineSignIn.WrongPin w) {
+        throw new SignInRefused(false, "Wrong PIN; " + w.attemptsLeft() + " tries left");
+      }
+      if (outcome instanceof OfflineSignIn.LockedOut l) {
+        throw new SignInRefused(true, "Locked out until " + l.until());
+      }
+      throw new SignInRefused(false, "This employee cannot sign in here while offline");
+    }
+  }
+
+  /** Ends the session on the service, if it can be reached. */
+  public void signOut() {
+    try {
+      client().signOut();
+    } catch (CloudUnreachableException | CloudProblemException e) {
+      credentials.session(null);
+    }
+  }
+
+  /** Whether a card of {@code amount} may be taken offline now, and if not, why. */
+  public OfflineCards.Decision offlineCard(long amount) {
+    Instant contact = latest(engine.lastContact(), outbox.lastAcknowledgedAt());
+    return offlineCards.check(config().store().offlineCards(), amount, contact, clock.instant());
+  }
+
+  /**
+   * Journals a paid sale: its receipt number is taken, the request written to the outbox and its
+   * offline card payments recorded, all in one local transaction; then the engine is woken. When
+   * this returns, the sale survives any crash and will reach the service exactly once.
+   */
+  public SaleRequest recordSale(
+      Sale sale, UUID employee, Map<UUID, String> cardTokens, boolean offline, UUID approvalId) {
+    TerminalConfig config = config();
+    SaleRequest request =
+        store.inTransaction(
+            c -> {
+              ReceiptNumber number =
+                  ReceiptSequence.next(c, config.store().code(), config.terminalCode());
+              SaleRequest r = SaleRequests.of(sale, number, cardTokens, offline, approvalId);
+              outbox.append(c, sale.id(), SALE, "/v1/sales", write(r), employee);
+              for (Tender t : sale.tenders()) {
+                if (offline && t.type() == TenderType.CARD) {
+                  offlineCards.record(c, sale.id(), t.id(), t.amount().minor(), clock.instant());
+                }
+              }
+              return r;
+            });
+    engine.wake();
+    return request;
+  }
+
+  /** The outbox entries not yet delivered, which closing a shift wants to be none. */
+  public long unsynced() {
+    return outbox.stats().unsent();
+  }
+
+  /**
+   * Journals work other than a sale (a shift opened, cash in or out, a refund) for {@code
+   * employee}, in one local transaction, and wakes the engine.
+   */
+  public void journal(UUID id, String kind, String path, Object body, UUID employee) {
+    outbox.append(id, kind, path, write(body), employee);
+    engine.wake();
+  }
+
+  /**
+   * Closes a shift with the counted cash. Closing is a manager's: {@code employee} must be one, or
+   * a manager approves by PIN ({@code manager}, checked against the cached verifier; the PIN never
+   * enters the outbox — the close is delivered vouching for the manager). With entries still
+   * unsent, the manager's PIN is required in any case: the override is audited with the unsent
+   * count and the close follows those entries through the outbox, so the Z report comes later. With
+   * nothing unsent, the close is delivered at once and its Z report returned.
+   *
+   * @throws UnsyncedEntriesException when entries are unsent and no manager overrides
+   * @throws SignInRefused when no manager approves, or the manager's PIN is not accepted
+   */
+  public Optional<ShiftReport> closeShift(
+      UUID shift, long counted, boolean blind, UUID employee, ManagerOverride manager) {
+    long unsent = unsynced();
+    if (unsent > 0 && manager == null) {
+      throw new UnsyncedEntriesException(unsent);
+    }
+    UUID closer;
+    if (manager != null) {
+      closer = verifyManager(manager).id();
+    } else if (settings.staffMember(employee).map(s -> isManager(s.member())).orElse(false)) {
+      closer = employee;
+    } else {
+      throw new SignInRefused(false, "Closing a shift needs a manager");
+    }
+    CloseShiftRequest request = new CloseShiftRequest(counted, blind, clock.instant(), null, null);
+    String path = "/v1/shifts/" + shift + "/close";
+    // The shift's own id is its opening's entry; its closing is another, derived from it.
+    UUID entry = closeEntry(shift);
+    if (unsent > 0) {
+      store.inTransaction(
+          c -> {
+            audit.record(
+                c,
+                "SHIFT_CLOSE_OVERRIDE",
+                closer,
+                "shift " + shift + " closed with " + unsent + " entries unsent");
+            outbox.append(c, entry, SHIFT_CLOSE, path, write(request), closer);
+            return null;
+          });
+      engine.wake();
+      return Optional.empty();
+    }
+    outbox.append(entry, SHIFT_CLOSE, path, write(request), closer);
+    engine.drain();
+    return outbox
+        .response(entry)
+        .map(
+            answer -> {
+              try {
+                return json.readValue(answer, ShiftReport.class);
+              } catch (JsonProcessingException e) {
+                throw new IllegalStateException("The service's Z report is unreadable", e);
+              }
+            });
+  }
+
+  /** The outbox entry of a shift's closing. */
+  public static UUID closeEntry(UUID shift) {
+    return UUID.nameUUIDFromBytes(
+        (shift + "/close").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  private static boolean isManager(StaffMember m) {
+    return "MANAGER".equals(m.role()) || "ADMIN".equals(m.role());
+  }
+
+  /** A manager's PIN given at the terminal to allow something the rules would refuse. */
+  public record ManagerOverride(UUID managerId, String pin) {}
+
+  private StaffMember verifyManager(ManagerOverride o) {
+    OfflineSignIn.Outcome outcome = offlineSignIn.check(o.managerId(), o.pin());
+    if (!(outcome instanceof OfflineSignIn.SignedIn s)) {
+      throw new SignInRefused(
+          outcome instanceof OfflineSignIn.LockedOut, "The manager's PIN was not accepted");
+    }
+    if (!isManager(s.employee())) {
+      throw new SignInRefused(false, s.employee().name() + " is not a manager");
+    }
+    return s.employee();
+  }
+
+  /** Drains the outbox on the caller's thread; answers how many entries got an answer. */
+  public int syncNow() {
+    return engine.drain();
+  }
+
+  public SyncStatus status() {
+    return engine.status();
+  }
+
+  public Outbox outbox() {
+    return outbox;
+  }
+
+  public TerminalSettings settings() {
+    return settings;
+  }
+
+  public CloudClient client() {
+    if (client == null) {
+      throw new IllegalStateException("Not enrolled");
+    }
+    return client;
+  }
+
+  private String write(Object body) {
+    try {
+      return json.writeValueAsString(body);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Instant latest(Instant a, Instant b) {
+    return a == null ? b : b == null ? a : a.isAfter(b) ? a : b;
+  }
+
+  @Override
+  public void close() {
+    if (engine != null) {
+      engine.close();
+    }
+    if (client != null) {
+      client.close();
+    }
+    store.close();
+  }
+}

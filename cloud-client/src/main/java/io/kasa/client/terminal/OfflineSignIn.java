@@ -1,0 +1,84 @@
+package io.kasa.client.terminal;
+
+import io.kasa.api.auth.PinHasher;
+import io.kasa.api.terminal.StaffMember;
+import io.kasa.client.store.LocalStore;
+import io.kasa.client.store.TerminalSettings;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Signing in while the service cannot be reached: the PIN is checked against the verifier cached
+ * from the service (never a PIN), with the service's own lockout — five wrong PINs in a row lock
+ * the employee out on this terminal for 15 minutes. Every attempt is queued for the audit log.
+ */
+public final class OfflineSignIn {
+
+  /** As the service: wrong PINs in a row before a lockout, and how long it lasts. */
+  public static final int MAX_FAILED_PINS = 5;
+
+  public static final Duration LOCKOUT = Duration.ofMinutes(15);
+
+  /** What came of a PIN. */
+  public sealed interface Outcome permits SignedIn, WrongPin, LockedOut, UnknownEmployee {}
+
+  /** The PIN matched. */
+  public record SignedIn(StaffMember employee) implements Outcome {}
+
+  /** The PIN did not match; {@code attemptsLeft} before a lockout. */
+  public record WrongPin(int attemptsLeft) implements Outcome {}
+
+  /** Locked out until then, after too many wrong PINs. */
+  public record LockedOut(Instant until) implements Outcome {}
+
+  /** Not among the staff this terminal has cached. */
+  public record UnknownEmployee() implements Outcome {}
+
+  private final LocalStore store;
+  private final TerminalSettings settings;
+  private final AuditTrail audit;
+  private final Clock clock;
+
+  OfflineSignIn(LocalStore store, TerminalSettings settings, AuditTrail audit, Clock clock) {
+    this.store = store;
+    this.settings = settings;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  /** Checks {@code pin} for {@code employee}; slow by design (the verifier's PBKDF2). */
+  public Outcome check(UUID employee, String pin) {
+    Optional<TerminalSettings.CachedStaff> found = settings.staffMember(employee);
+    if (found.isEmpty()) {
+      return new UnknownEmployee();
+    }
+    TerminalSettings.CachedStaff staff = found.get();
+    Instant now = clock.instant();
+    if (staff.lockedUntil() != null && now.isBefore(staff.lockedUntil())) {
+      return new LockedOut(staff.lockedUntil());
+    }
+    boolean matches = PinHasher.verify(pin, staff.member().pinVerifier());
+    return store.inTransaction(
+        c -> {
+          if (matches) {
+            settings.pinOutcome(employee, 0, null);
+            audit.record(c, "OFFLINE_SIGN_IN", employee, "PIN checked on the terminal");
+            return new SignedIn(staff.member());
+          }
+          int failures = staff.failedPins() + 1;
+          Instant lockedUntil = failures >= MAX_FAILED_PINS ? now.plus(LOCKOUT) : null;
+          settings.pinOutcome(employee, lockedUntil == null ? failures : 0, lockedUntil);
+          audit.record(
+              c,
+              "OFFLINE_PIN_FAILED",
+              employee,
+              lockedUntil == null ? "wrong PIN " + failures : "locked out until " + lockedUntil);
+          return lockedUntil == null
+              ? new WrongPin(MAX_FAILED_PINS - failures)
+              : new LockedOut(lockedUntil);
+        });
+  }
+}

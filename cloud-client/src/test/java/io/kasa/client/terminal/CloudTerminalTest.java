@@ -1,0 +1,302 @@
+package io.kasa.client.terminal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.kasa.api.sales.SaleRequest;
+import io.kasa.api.shifts.OpenShiftRequest;
+import io.kasa.client.http.CloudClientConfig;
+import io.kasa.client.store.Outbox;
+import io.kasa.client.sync.Connectivity;
+import io.kasa.client.testing.FaultProxy;
+import io.kasa.client.testing.FaultProxy.Fault;
+import io.kasa.client.testing.MutableClock;
+import io.kasa.domain.catalog.CatalogItem;
+import io.kasa.domain.money.Quantity;
+import io.kasa.domain.sale.Sale;
+import io.kasa.domain.tender.Tender;
+import io.kasa.service.TestCloud;
+import io.kasa.service.admin.AdminService;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A terminal against the real service (embedded PostgreSQL) through a fault-injecting TCP proxy:
+ * enrollment, the whole sale path, offline sign-in and cards, closing a shift with sales unsent,
+ * and every kind of network fault — after which the service holds every sale exactly once.
+ */
+class CloudTerminalTest {
+
+  private static TestCloud cloud;
+  private static int terminals;
+  private FaultProxy proxy;
+  private final MutableClock clock = new MutableClock(Instant.now());
+  private final Random random = new Random(7);
+  @TempDir Path dir;
+
+  @BeforeAll
+  static void startCloud() throws Exception {
+    cloud = new TestCloud();
+  }
+
+  @AfterAll
+  static void stopCloud() throws Exception {
+    cloud.close();
+  }
+
+  @BeforeEach
+  void startProxy() throws Exception {
+    proxy = new FaultProxy(cloud.app.port());
+  }
+
+  @AfterEach
+  void stopProxy() throws Exception {
+    proxy.close();
+  }
+
+  /** Short timeouts and few retries, so faults show in seconds. */
+  private CloudClientConfig config(URI url) {
+    return new CloudClientConfig(
+        url,
+        Duration.ofMillis(500),
+        Duration.ofMillis(800),
+        Duration.ofSeconds(3),
+        2,
+        Duration.ofMillis(20),
+        Duration.ofMillis(100),
+        List.of());
+  }
+
+  private CloudTerminal enrolled() {
+    AdminService.NewTerminal t =
+        cloud
+            .services
+            .admin()
+            .createTerminal(
+                cloud.demo.organisationId(),
+                cloud.demo.storeId(),
+                "T" + (10 + terminals++),
+                "test");
+    CloudTerminal terminal = CloudTerminal.open(dir, clock, this::config);
+    terminal.enroll(URI.create("http://127.0.0.1:" + proxy.port()), t.enrollmentCode(), "test");
+    return terminal;
+  }
+
+  /** Three random lines, paid exactly by card (with a token when online) or in cash. */
+  private Sale paid(CloudTerminal t, boolean card, Map<UUID, String> tokens) {
+    List<CatalogItem> items = t.catalog().sellable(50);
+    Sale sale = Sale.open(UUID.randomUUID(), t.salePolicy(), clock.instant());
+    for (int i = 0; i < 3; i++) {
+      CatalogItem item = items.get(random.nextInt(items.size()));
+      sale.addItem(item, item.unit().isMeasured() ? new Quantity(500) : Quantity.of(1));
+    }
+    sale.startTendering();
+    Tender tender = card ? Tender.card(sale.amountDue(), null) : Tender.cash(sale.cashDue());
+    tokens.put(tender.id(), "tok_approve");
+    sale.addTender(tender, clock.instant());
+    return sale;
+  }
+
+  private SaleRequest sell(CloudTerminal t, boolean offline) {
+    Map<UUID, String> tokens = new java.util.HashMap<>();
+    Sale sale = paid(t, false, tokens);
+    return t.recordSale(sale, cloud.demo.cashierId(), offline ? Map.of() : tokens, offline, null);
+  }
+
+  @Test
+  void enrollmentKeepsTheCredentialSealedAndTheConfigurationCached() throws Exception {
+    String credential;
+    try (CloudTerminal t = enrolled()) {
+      credential = t.client().credentials().terminal();
+      assertThat(t.config().store().code()).isEqualTo("K1");
+      assertThat(t.settings().staff()).hasSizeGreaterThanOrEqualTo(2);
+      assertThat(t.catalog().size()).isPositive();
+    }
+    String secret = credential.substring(credential.indexOf('.') + 1);
+    for (Path f : Files.list(dir).toList()) {
+      assertThat(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1))
+          .as(f.toString())
+          .doesNotContain(secret);
+    }
+    try (CloudTerminal again = CloudTerminal.open(dir, clock, this::config)) {
+      assertThat(again.enrolled()).isTrue();
+      assertThat(again.client().credentials().terminal()).isEqualTo(credential);
+      assertThat(again.client().terminalConfig().terminalCode())
+          .isEqualTo(again.config().terminalCode());
+    }
+  }
+
+  @Test
+  void aSaleTakesTheWholePathToTheServiceOnce() {
+    try (CloudTerminal t = enrolled()) {
+      Map<UUID, String> tokens = new java.util.HashMap<>();
+      Sale sale = paid(t, true, tokens);
+      SaleRequest r = t.recordSale(sale, cloud.demo.cashierId(), tokens, false, null);
+      assertThat(r.receiptNumber()).startsWith("K1-" + t.config().terminalCode() + "-");
+      t.syncNow();
+      assertThat(t.outbox().find(sale.id()).orElseThrow().state())
+          .isEqualTo(Outbox.State.ACKNOWLEDGED);
+      t.signIn(cloud.demo.cashierId(), "1111");
+      assertThat(t.client().sale(sale.id()).totals().total())
+          .isEqualTo(sale.totals().total().minor());
+      assertThat(t.client().sale(sale.id()).tenders().get(0).status()).isEqualTo("APPROVED");
+    }
+  }
+
+  @Test
+  void offlineTheCashierSignsInAgainstTheCachedVerifierAndWrongPinsLockOut() throws Exception {
+    try (CloudTerminal t = enrolled()) {
+      long signIns = cloud.audited("OFFLINE_SIGN_IN");
+      long failed = cloud.audited("OFFLINE_PIN_FAILED");
+      proxy.fault(Fault.REFUSE);
+      CloudTerminal.SignIn in = t.signIn(cloud.demo.cashierId(), "1111");
+      assertThat(in.offline()).isTrue();
+      assertThat(in.employee().role()).isEqualTo("CASHIER");
+      for (int i = 0; i < OfflineSignIn.MAX_FAILED_PINS - 1; i++) {
+        assertThatThrownBy(() -> t.signIn(cloud.demo.cashierId(), "0000"))
+            .isInstanceOf(SignInRefused.class)
+            .hasMessageContaining("tries left");
+      }
+      assertThatThrownBy(() -> t.signIn(cloud.demo.cashierId(), "0000"))
+          .isInstanceOfSatisfying(SignInRefused.class, e -> assertThat(e.lockedOut()).isTrue());
+      assertThatThrownBy(() -> t.signIn(cloud.demo.cashierId(), "1111"))
+          .as("the right PIN does not lift a lockout")
+          .isInstanceOfSatisfying(SignInRefused.class, e -> assertThat(e.lockedOut()).isTrue());
+      clock.advance(OfflineSignIn.LOCKOUT.plusSeconds(1));
+      assertThat(t.signIn(cloud.demo.cashierId(), "1111").offline()).isTrue();
+      proxy.fault(Fault.NONE);
+      t.syncNow();
+      assertThat(cloud.audited("OFFLINE_SIGN_IN")).isEqualTo(signIns + 2);
+      assertThat(cloud.audited("OFFLINE_PIN_FAILED")).isEqualTo(failed + 5);
+    }
+  }
+
+  @Test
+  void offlineCardsStayWithinTheStoresLimitsAndWindow() throws Exception {
+    try (CloudTerminal t = enrolled()) {
+      t.syncNow();
+      proxy.fault(Fault.REFUSE);
+      // The demo store: 2,000.00 per sale, 20,000.00 in all, for 24 hours after the last contact.
+      assertThat(t.offlineCard(200_001))
+          .isEqualTo(
+              new OfflineCards.Refused(
+                  OfflineCards.Reason.OVER_SALE_LIMIT, "Above the offline card limit of 200000"));
+      long held = 0;
+      while (held < 1_800_000) {
+        Map<UUID, String> tokens = new java.util.HashMap<>();
+        Sale sale = paid(t, true, tokens);
+        long amount = sale.totals().total().minor();
+        if (held + amount > 2_000_000) {
+          break;
+        }
+        assertThat(t.offlineCard(amount)).isInstanceOf(OfflineCards.Allowed.class);
+        t.recordSale(sale, cloud.demo.cashierId(), Map.of(), true, null);
+        held += amount;
+      }
+      assertThat(t.offlineCard(2_000_000 - held + 1))
+          .isInstanceOfSatisfying(
+              OfflineCards.Refused.class,
+              r -> assertThat(r.reason()).isEqualTo(OfflineCards.Reason.OVER_TOTAL_LIMIT));
+      clock.advance(Duration.ofHours(25));
+      assertThat(t.offlineCard(100))
+          .isInstanceOfSatisfying(
+              OfflineCards.Refused.class,
+              r -> assertThat(r.reason()).isEqualTo(OfflineCards.Reason.WINDOW_PASSED));
+      proxy.fault(Fault.NONE);
+      t.syncNow();
+      assertThat(t.outbox().stats().unsent()).isZero();
+      assertThat(t.outbox().rejectedEntries()).isEmpty();
+      assertThat(t.offlineCard(100)).isInstanceOf(OfflineCards.Allowed.class);
+    }
+  }
+
+  @Test
+  void closingAShiftWithSalesUnsentNeedsAManagersPinAndIsAudited() throws Exception {
+    try (CloudTerminal t = enrolled()) {
+      UUID shift = UUID.randomUUID();
+      t.journal(
+          shift,
+          "SHIFT_OPEN",
+          "/v1/shifts",
+          new OpenShiftRequest(shift, 50_000, clock.instant()),
+          cloud.demo.cashierId());
+      t.syncNow();
+      proxy.fault(Fault.REFUSE);
+      sell(t, true);
+      sell(t, true);
+      assertThatThrownBy(() -> t.closeShift(shift, 60_000, true, cloud.demo.cashierId(), null))
+          .isInstanceOfSatisfying(
+              UnsyncedEntriesException.class, e -> assertThat(e.unsynced()).isEqualTo(2));
+      assertThatThrownBy(
+              () ->
+                  t.closeShift(
+                      shift,
+                      60_000,
+                      true,
+                      cloud.demo.cashierId(),
+                      new CloudTerminal.ManagerOverride(cloud.demo.cashierId(), "1111")))
+          .isInstanceOf(SignInRefused.class)
+          .hasMessageContaining("not a manager");
+      long overrides = cloud.audited("SHIFT_CLOSE_OVERRIDE");
+      assertThat(
+              t.closeShift(
+                  shift,
+                  60_000,
+                  true,
+                  cloud.demo.cashierId(),
+                  new CloudTerminal.ManagerOverride(cloud.demo.managerId(), "9999")))
+          .isEmpty();
+      proxy.fault(Fault.NONE);
+      t.syncNow();
+      assertThat(t.outbox().stats().unsent()).isZero();
+      assertThat(t.outbox().rejectedEntries()).isEmpty();
+      assertThat(cloud.audited("SHIFT_CLOSE_OVERRIDE")).isEqualTo(overrides + 1);
+      assertThat(t.outbox().response(CloudTerminal.closeEntry(shift))).isPresent();
+    }
+  }
+
+  @Test
+  void afterEveryKindOfNetworkFaultTheServiceHoldsEverySaleExactlyOnce() throws Exception {
+    proxy.slowness(Duration.ofMillis(1500));
+    try (CloudTerminal t = enrolled()) {
+      long before = cloud.count("sale");
+      List<UUID> sales = new ArrayList<>();
+      for (Fault f :
+          List.of(
+              Fault.REFUSE, Fault.RESET_MID_REQUEST, Fault.LOSE_RESPONSE, Fault.SLOW_RESPONSE)) {
+        proxy.fault(f);
+        for (int i = 0; i < 3; i++) {
+          sales.add(sell(t, false).id());
+        }
+        t.syncNow();
+        t.syncNow();
+        assertThat(t.status().connectivity()).as(f.name()).isNotEqualTo(Connectivity.State.ONLINE);
+        assertThat(t.outbox().stats().unsent()).as(f.name()).isPositive();
+        proxy.fault(Fault.NONE);
+      }
+      assertThat(proxy.faultsInjected()).isPositive();
+      t.syncNow();
+      assertThat(t.outbox().stats().unsent()).isZero();
+      assertThat(t.outbox().rejectedEntries()).isEmpty();
+      assertThat(cloud.count("sale")).isEqualTo(before + sales.size());
+      for (UUID id : sales) {
+        assertThat(t.outbox().find(id).orElseThrow().state()).isEqualTo(Outbox.State.ACKNOWLEDGED);
+      }
+    }
+  }
+}
