@@ -92,6 +92,61 @@ public final class TestCloud implements AutoCloseable {
     }
   }
 
+  /**
+   * A PKCS#12 key store {@code dir/kasa.p12} (password {@code changeit}, alias {@code kasa}) with a
+   * self-signed certificate for localhost and 127.0.0.1, made by the JDK's keytool; its certificate
+   * is also exported to {@code dir/kasa.pem}.
+   */
+  public static Path selfSignedKeystore(Path dir) throws IOException, InterruptedException {
+    Path keystore = dir.resolve("kasa.p12");
+    String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+    run(
+        keytool,
+        "-genkeypair",
+        "-alias",
+        "kasa",
+        "-keyalg",
+        "RSA",
+        "-keysize",
+        "2048",
+        "-validity",
+        "2",
+        "-dname",
+        "CN=localhost",
+        "-ext",
+        "SAN=ip:127.0.0.1,dns:localhost",
+        "-storetype",
+        "PKCS12",
+        "-keystore",
+        keystore.toString(),
+        "-storepass",
+        "changeit",
+        "-keypass",
+        "changeit");
+    run(
+        keytool,
+        "-exportcert",
+        "-rfc",
+        "-alias",
+        "kasa",
+        "-keystore",
+        keystore.toString(),
+        "-storepass",
+        "changeit",
+        "-file",
+        dir.resolve("kasa.pem").toString());
+    return keystore;
+  }
+
+  private static void run(String... command) throws IOException, InterruptedException {
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output =
+        new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    if (!p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) || p.exitValue() != 0) {
+      throw new IOException(String.join(" ", command) + " failed: " + output);
+    }
+  }
+
   /** Enrolls the demo terminal and returns its Authorization header value. */
   public String enrollDemoTerminal() {
     Reply r =

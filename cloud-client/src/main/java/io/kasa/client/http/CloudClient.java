@@ -32,6 +32,7 @@ import java.security.SecureRandom;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import javax.net.ssl.X509TrustManager;
 import okhttp3.CertificatePinner;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -80,6 +81,10 @@ public final class CloudClient implements AutoCloseable {
       CertificatePinner.Builder pins = new CertificatePinner.Builder();
       config.certificatePins().forEach(pin -> pins.add(base.host(), pin));
       b.certificatePinner(pins.build());
+    }
+    if (config.trustedCertificate() != null) {
+      X509TrustManager trust = Trust.systemPlus(config.trustedCertificate());
+      b.sslSocketFactory(Trust.socketFactory(trust), trust);
     }
     this.http = b.build();
   }

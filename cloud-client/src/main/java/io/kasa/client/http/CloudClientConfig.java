@@ -1,6 +1,7 @@
 package io.kasa.client.http;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -19,6 +20,8 @@ import java.util.Objects;
  *     for
  * @param certificatePins OkHttp pins ({@code sha256/BASE64}) of the service's certificate chain,
  *     checked on top of the system trust store, or empty
+ * @param trustedCertificate a certificate file (PEM or DER) trusted besides the system trust store,
+ *     for a self-hosted service with its own (e.g. self-signed) certificate, or null
  */
 public record CloudClientConfig(
     URI baseUrl,
@@ -28,7 +31,8 @@ public record CloudClientConfig(
     int maxAttempts,
     Duration backoff,
     Duration maxBackoff,
-    List<String> certificatePins) {
+    List<String> certificatePins,
+    Path trustedCertificate) {
 
   public CloudClientConfig {
     Objects.requireNonNull(baseUrl, "baseUrl");
@@ -51,16 +55,59 @@ public record CloudClientConfig(
         4,
         Duration.ofMillis(200),
         Duration.ofSeconds(5),
-        List.of());
+        List.of(),
+        null);
   }
 
   public CloudClientConfig withPins(List<String> pins) {
     return new CloudClientConfig(
-        baseUrl, connectTimeout, readTimeout, callTimeout, maxAttempts, backoff, maxBackoff, pins);
+        baseUrl,
+        connectTimeout,
+        readTimeout,
+        callTimeout,
+        maxAttempts,
+        backoff,
+        maxBackoff,
+        pins,
+        trustedCertificate);
   }
 
   public CloudClientConfig withRetries(int attempts, Duration first, Duration max) {
     return new CloudClientConfig(
-        baseUrl, connectTimeout, readTimeout, callTimeout, attempts, first, max, certificatePins);
+        baseUrl,
+        connectTimeout,
+        readTimeout,
+        callTimeout,
+        attempts,
+        first,
+        max,
+        certificatePins,
+        trustedCertificate);
+  }
+
+  public CloudClientConfig withTimeouts(Duration connect, Duration read, Duration call) {
+    return new CloudClientConfig(
+        baseUrl,
+        connect,
+        read,
+        call,
+        maxAttempts,
+        backoff,
+        maxBackoff,
+        certificatePins,
+        trustedCertificate);
+  }
+
+  public CloudClientConfig withTrustedCertificate(Path certificate) {
+    return new CloudClientConfig(
+        baseUrl,
+        connectTimeout,
+        readTimeout,
+        callTimeout,
+        maxAttempts,
+        backoff,
+        maxBackoff,
+        certificatePins,
+        certificate);
   }
 }

@@ -71,15 +71,9 @@ class CloudTerminalTest {
 
   /** Short timeouts and few retries, so faults show in seconds. */
   private CloudClientConfig config(URI url) {
-    return new CloudClientConfig(
-        url,
-        Duration.ofMillis(500),
-        Duration.ofMillis(800),
-        Duration.ofSeconds(3),
-        2,
-        Duration.ofMillis(20),
-        Duration.ofMillis(100),
-        List.of());
+    return CloudClientConfig.defaults(url)
+        .withTimeouts(Duration.ofMillis(500), Duration.ofMillis(800), Duration.ofSeconds(3))
+        .withRetries(2, Duration.ofMillis(20), Duration.ofMillis(100));
   }
 
   private CloudTerminal enrolled() {
