@@ -197,6 +197,30 @@ public final class Outbox {
         });
   }
 
+  /** Entries of {@code kind}, whatever their state. */
+  public long count(String kind) {
+    return countWhere("kind = ?", kind);
+  }
+
+  /** Entries of {@code kind} the service acknowledged. */
+  public long countAcknowledged(String kind) {
+    return countWhere("kind = ? and state = 'ACKNOWLEDGED'", kind);
+  }
+
+  private long countWhere(String condition, String kind) {
+    return store.inTransaction(
+        c -> {
+          try (PreparedStatement s =
+              c.prepareStatement("select count(*) from outbox where " + condition)) {
+            s.setString(1, kind);
+            try (ResultSet r = s.executeQuery()) {
+              r.next();
+              return r.getLong(1);
+            }
+          }
+        });
+  }
+
   public Stats stats() {
     return store.inTransaction(
         c -> {

@@ -149,7 +149,7 @@ public final class CloudTerminal implements AutoCloseable {
             client::postJson,
             clock,
             Duration.ofMillis(500),
-            Duration.ofSeconds(30),
+            Duration.ofSeconds(10),
             new SecureRandom());
     engine.probing(client::healthy, Duration.ofSeconds(15));
   }

@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.kasa.api.sales.SaleRequest;
 import io.kasa.api.shifts.OpenShiftRequest;
 import io.kasa.client.http.CloudClientConfig;
+import io.kasa.client.sim.FaultProxy;
+import io.kasa.client.sim.FaultProxy.Fault;
 import io.kasa.client.store.Outbox;
 import io.kasa.client.sync.Connectivity;
-import io.kasa.client.testing.FaultProxy;
-import io.kasa.client.testing.FaultProxy.Fault;
 import io.kasa.client.testing.MutableClock;
 import io.kasa.domain.catalog.CatalogItem;
 import io.kasa.domain.money.Quantity;
@@ -61,7 +61,7 @@ class CloudTerminalTest {
 
   @BeforeEach
   void startProxy() throws Exception {
-    proxy = new FaultProxy(cloud.app.port());
+    proxy = new FaultProxy("127.0.0.1", cloud.app.port());
   }
 
   @AfterEach

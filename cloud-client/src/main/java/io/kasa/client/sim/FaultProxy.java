@@ -1,4 +1,4 @@
-package io.kasa.client.testing;
+package io.kasa.client.sim;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,6 +35,7 @@ public final class FaultProxy implements AutoCloseable {
     SLOW_RESPONSE
   }
 
+  private final String targetHost;
   private final int target;
   private final int port;
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
@@ -43,7 +44,8 @@ public final class FaultProxy implements AutoCloseable {
   private volatile Duration slowness = Duration.ofSeconds(3);
   private volatile ServerSocket server;
 
-  public FaultProxy(int targetPort) throws IOException {
+  public FaultProxy(String targetHost, int targetPort) throws IOException {
+    this.targetHost = targetHost;
     this.target = targetPort;
     ServerSocket s = new ServerSocket();
     s.setReuseAddress(true);
@@ -107,7 +109,7 @@ public final class FaultProxy implements AutoCloseable {
   private void handle(Socket client) throws IOException {
     Socket upstream;
     try {
-      upstream = new Socket(InetAddress.getLoopbackAddress(), target);
+      upstream = new Socket(targetHost, target);
     } catch (IOException e) {
       reset(client);
       return;
