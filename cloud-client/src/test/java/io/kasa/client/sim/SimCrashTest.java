@@ -79,7 +79,8 @@ class SimCrashTest {
           assertThat(outbox.rejectedEntries()).isEmpty();
         }
       }
-      System.out.printf("%d sales completed over %d kills, all on the service once%n", completed, kills);
+      System.out.printf(
+          "%d sales completed over %d kills, all on the service once%n", completed, kills);
       assertThat(completed).isGreaterThan(rounds);
       assertThat(cloud.count("sale")).isEqualTo(completed);
     }
