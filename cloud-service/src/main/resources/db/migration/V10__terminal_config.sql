@@ -16,3 +16,8 @@ alter table store
 alter table audit_log add column event_id uuid;
 create unique index audit_log_event_once on audit_log (organisation_id, event_id)
   where event_id is not null;
+
+-- A sale whose price is not the catalogue's asks whether its item changed since the sale opened
+-- (a sale in progress keeps the prices it started with).
+create index catalog_change_by_item on catalog_change (organisation_id, key, changed_at)
+  where kind = 'ITEM';

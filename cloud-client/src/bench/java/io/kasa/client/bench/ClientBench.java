@@ -62,14 +62,68 @@ public final class ClientBench {
     "свіжий", "домашній", "organic", "fresh", "classic", "білий", "чорний", "зелений", "big", "mini"
   };
 
+  /**
+   * The names' vocabulary: the common words above, then pseudo-words of Ukrainian and Latin
+   * syllables, 3,000 in all, drawn with Zipf frequencies (the k-th word about 1/k as often as the
+   * first) as words in real product names are. Typed searches draw from the same distribution.
+   */
+  private static final String[] VOCABULARY = vocabulary(3_000);
+
+  private static final double[] CUMULATIVE = zipf(VOCABULARY.length);
+
   private ClientBench() {}
+
+  private static String[] vocabulary(int n) {
+    String[] syllables = {
+      "ко", "ма", "ли", "про", "ва", "ні", "сто", "ре", "да", "ти", "бо", "зе", "ча", "ку", "ле",
+      "ra", "mo", "ti", "ver", "la", "no", "sa", "pe", "di", "ko", "fre", "lu", "mi", "to", "ze"
+    };
+    java.util.LinkedHashSet<String> words = new java.util.LinkedHashSet<>(Arrays.asList(WORDS));
+    Random r = new Random(42);
+    while (words.size() < n) {
+      StringBuilder w = new StringBuilder();
+      boolean latin = r.nextBoolean();
+      int count = 2 + r.nextInt(2);
+      for (int k = 0; k < count; k++) {
+        w.append(syllables[(latin ? 15 : 0) + r.nextInt(15)]);
+      }
+      words.add(w.toString());
+    }
+    return words.toArray(String[]::new);
+  }
+
+  private static double[] zipf(int n) {
+    double[] c = new double[n];
+    double sum = 0;
+    for (int k = 0; k < n; k++) {
+      sum += 1.0 / (k + 1);
+      c[k] = sum;
+    }
+    for (int k = 0; k < n; k++) {
+      c[k] /= sum;
+    }
+    return c;
+  }
+
+  private static String word(Random r) {
+    int k = Arrays.binarySearch(CUMULATIVE, r.nextDouble());
+    return VOCABULARY[Math.min(VOCABULARY.length - 1, k < 0 ? -k - 1 : k)];
+  }
 
   public static void main(String[] args) throws Exception {
     Path dir = Files.createTempDirectory("kasa-client-bench");
     System.out.printf(
         Locale.ROOT, "kasa client benchmarks: %d items, %d queued sales%n", ITEMS, QUEUED);
-    append(dir.resolve("append"));
-    replica(dir.resolve("replica"));
+    String only = System.getProperty("bench.only", "");
+    if (only.isEmpty() || only.equals("append")) {
+      append(dir.resolve("append"));
+    }
+    if (only.isEmpty() || only.equals("replica")) {
+      replica(dir.resolve("replica"));
+    }
+    if (!only.isEmpty() && !only.equals("cloud")) {
+      return;
+    }
     try (TestCloud cloud = new TestCloud()) {
       fullSync(cloud, dir.resolve("sync"));
       drain(cloud, dir.resolve("drain"));
@@ -144,7 +198,7 @@ public final class ClientBench {
       int searches = 2_000;
       String[] typed = new String[searches];
       for (int i = 0; i < searches; i++) {
-        String word = WORDS[random.nextInt(WORDS.length)];
+        String word = word(random);
         typed[i] = word.substring(0, Math.min(word.length(), 2 + random.nextInt(4)));
       }
       long[] fts = new long[searches];
@@ -207,9 +261,11 @@ public final class ClientBench {
 
   private static String name(int i) {
     Random r = new Random(i);
-    return WORDS[r.nextInt(WORDS.length)]
+    return word(r)
         + " "
-        + WORDS[r.nextInt(WORDS.length)]
+        + word(r)
+        + " "
+        + word(r)
         + " "
         + (100 + i % 900)
         + (i % 10 == 0 ? " кг" : " г");

@@ -1,5 +1,2 @@
-/**
- * kasa-sim: simulated terminals, each with its own local store and outbox, selling against a
- * service for capacity planning and demos.
- */
+/** A network that fails on purpose: the fault proxy kasa-sim and the tests put before a service. */
 package io.kasa.client.sim;

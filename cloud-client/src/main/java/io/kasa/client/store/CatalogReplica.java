@@ -67,9 +67,9 @@ public final class CatalogReplica {
           try (PreparedStatement upsert =
                   c.prepareStatement(
                       "insert into catalog_item (id, sku, name, unit, price, tax_class, category, open_price,"
-                          + " age_restricted, active) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                          + " age_restricted, active, name_key) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                           + " on conflict (id) do update set sku = excluded.sku, name = excluded.name,"
-                          + " unit = excluded.unit, price = excluded.price, tax_class = excluded.tax_class,"
+                          + " name_key = excluded.name_key, unit = excluded.unit, price = excluded.price, tax_class = excluded.tax_class,"
                           + " category = excluded.category, open_price = excluded.open_price,"
                           + " age_restricted = excluded.age_restricted, active = excluded.active");
               PreparedStatement dropCodes =
@@ -89,6 +89,7 @@ public final class CatalogReplica {
               upsert.setInt(8, i.openPrice() ? 1 : 0);
               upsert.setInt(9, i.ageRestricted() ? 1 : 0);
               upsert.setInt(10, i.active() ? 1 : 0);
+              upsert.setString(11, key(i.name()));
               upsert.addBatch();
             }
             upsert.executeBatch();
@@ -146,22 +147,74 @@ public final class CatalogReplica {
     String query = String.join(" ", words);
     return store.inTransaction(
         c -> {
-          List<CatalogItem> out = new ArrayList<>();
-          try (PreparedStatement s =
-              c.prepareStatement(
-                  "select i.* from catalog_search f join catalog_item i on i.rowid = f.rowid"
-                      + " where catalog_search match ? and i.active = 1"
-                      + " order by bm25(catalog_search, 10.0, 3.0, 1.0), i.name limit ?")) {
-            s.setString(1, query);
-            s.setInt(2, limit);
-            try (ResultSet r = s.executeQuery()) {
-              while (r.next()) {
-                out.add(item(c, r));
-              }
+          if (matchesMoreThan(c, query, RANKED_AT_MOST)) {
+            // The first letters of a common word: too many matches to rank as the cashier types.
+            // Names that start with what was typed, in order, answer at once from an index.
+            String prefix = key(typed);
+            List<CatalogItem> out =
+                items(
+                    c,
+                    "select * from catalog_item where active = 1 and name_key >= ? and name_key < ?"
+                        + " order by name_key limit ?",
+                    prefix,
+                    prefix + '\uffff',
+                    limit);
+            if (!out.isEmpty()) {
+              return out;
             }
           }
-          return out;
+          // Ranked within the index first (only active items are indexed), then joined.
+          return items(
+              c,
+              "select i.* from (select rowid, rank from catalog_search where catalog_search"
+                  + " match ? order by rank limit ?) f join catalog_item i on i.rowid = f.rowid"
+                  + " order by f.rank, i.name",
+              query,
+              null,
+              limit);
         });
+  }
+
+  /** Ranking more matches than this would keep the cashier waiting. */
+  static final int RANKED_AT_MOST = 2_000;
+
+  private static boolean matchesMoreThan(Connection c, String query, int n) throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "select count(*) from (select 1 from catalog_search where catalog_search match ?"
+                + " limit ?)")) {
+      s.setString(1, query);
+      s.setInt(2, n + 1);
+      try (ResultSet r = s.executeQuery()) {
+        r.next();
+        return r.getInt(1) > n;
+      }
+    }
+  }
+
+  /** Runs {@code sql} with one or two text parameters and then the limit. */
+  private List<CatalogItem> items(Connection c, String sql, String a, String b, int limit)
+      throws SQLException {
+    List<CatalogItem> out = new ArrayList<>();
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      int i = 1;
+      s.setString(i++, a);
+      if (b != null) {
+        s.setString(i++, b);
+      }
+      s.setInt(i, limit);
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          out.add(item(c, r));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** A name as the prefix search compares it: lower case, single spaces. */
+  static String key(String name) {
+    return name == null ? null : name.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
   }
 
   /** The tax classes, by code. */

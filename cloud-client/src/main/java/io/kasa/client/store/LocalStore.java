@@ -24,7 +24,12 @@ public final class LocalStore implements AutoCloseable {
 
   /** The migrations, in order; each is a resource next to this class. */
   static final List<String> MIGRATIONS =
-      List.of("V1__outbox.sql", "V2__catalog.sql", "V3__receipt_sequence.sql", "V4__terminal.sql");
+      List.of(
+          "V1__outbox.sql",
+          "V2__catalog.sql",
+          "V3__receipt_sequence.sql",
+          "V4__terminal.sql",
+          "V5__catalog_search_prefix.sql");
 
   private final Connection connection;
   private final ReentrantLock lock = new ReentrantLock();

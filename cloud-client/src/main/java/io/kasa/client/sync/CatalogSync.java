@@ -2,11 +2,16 @@ package io.kasa.client.sync;
 
 import io.kasa.api.catalog.CatalogChanges;
 import io.kasa.client.store.CatalogReplica;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Brings the catalogue replica up to date: pages of changes after the replica's cursor, each
  * applied atomically with the cursor it leads to. The first sync is the full catalogue, a page at a
- * time, so 200k items never sit in memory at once.
+ * time, so 200k items never sit in memory at once: at most the page being applied and the next one,
+ * fetched meanwhile (a page names the cursor of the next, so fetching need not wait for applying).
  */
 public final class CatalogSync {
 
@@ -28,14 +33,45 @@ public final class CatalogSync {
 
   /** Pulls until the service has nothing newer; returns the number of items applied. */
   public long sync() {
-    long applied = 0;
-    while (true) {
+    ExecutorService fetcher =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "kasa-catalog-fetch");
+              t.setDaemon(true);
+              return t;
+            });
+    try {
+      long applied = 0;
       CatalogChanges page = source.changes(replica.cursor(), pageSize);
-      replica.apply(page);
-      applied += page.items().size();
-      if (!page.more()) {
-        return applied;
+      while (true) {
+        Future<CatalogChanges> next = null;
+        if (page.more()) {
+          String cursor = page.nextCursor();
+          next = fetcher.submit(() -> source.changes(cursor, pageSize));
+        }
+        replica.apply(page);
+        applied += page.items().size();
+        if (next == null) {
+          return applied;
+        }
+        page = await(next);
       }
+    } finally {
+      fetcher.shutdownNow();
+    }
+  }
+
+  private static CatalogChanges await(Future<CatalogChanges> next) {
+    try {
+      return next.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while fetching the catalogue", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException(e.getCause());
     }
   }
 }

@@ -3,6 +3,7 @@ package io.kasa.client.terminal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.kasa.api.catalog.ItemDto;
 import io.kasa.api.sales.SaleRequest;
 import io.kasa.api.shifts.OpenShiftRequest;
 import io.kasa.client.http.CloudClientConfig;
@@ -149,6 +150,50 @@ class CloudTerminalTest {
       assertThat(t.client().sale(sale.id()).totals().total())
           .isEqualTo(sale.totals().total().minor());
       assertThat(t.client().sale(sale.id()).tenders().get(0).status()).isEqualTo("APPROVED");
+    }
+  }
+
+  @Test
+  void aSaleInProgressKeepsThePricesItStartedWithThroughACatalogueChange() {
+    try (CloudTerminal t = enrolled()) {
+      CatalogItem before = t.catalog().byId("water").orElseThrow();
+      Sale sale = Sale.open(UUID.randomUUID(), t.salePolicy(), clock.instant());
+      sale.addItem(before, Quantity.of(2));
+      ItemDto changed =
+          new ItemDto(
+              "water",
+              "WATER",
+              before.name(),
+              before.barcodes(),
+              "EACH",
+              before.price().minor() + 500,
+              before.taxClass(),
+              null,
+              false,
+              false,
+              true);
+      cloud.services.admin().putItem(cloud.demo.organisationId(), changed);
+      t.syncCatalog();
+      assertThat(t.catalog().byId("water").orElseThrow().price().minor())
+          .isEqualTo(before.price().minor() + 500);
+      sale.startTendering();
+      sale.addTender(Tender.cash(sale.cashDue()), clock.instant());
+      t.recordSale(sale, cloud.demo.cashierId(), Map.of(), false, null);
+      t.syncNow();
+      Outbox.Entry delivered = t.outbox().find(sale.id()).orElseThrow();
+      assertThat(delivered.state()).as(delivered.lastError()).isEqualTo(Outbox.State.ACKNOWLEDGED);
+      assertThat(sale.totals().total().minor()).isEqualTo(2 * before.price().minor());
+
+      Sale late =
+          Sale.open(UUID.randomUUID(), t.salePolicy(), clock.instant().plus(Duration.ofHours(1)));
+      late.addItem(before, Quantity.of(1));
+      late.startTendering();
+      late.addTender(Tender.cash(late.cashDue()), clock.instant());
+      t.recordSale(late, cloud.demo.cashierId(), Map.of(), false, null);
+      t.syncNow();
+      assertThat(t.outbox().find(late.id()).orElseThrow().state())
+          .as("a sale opened after the change cannot use the old price")
+          .isEqualTo(Outbox.State.REJECTED);
     }
   }
 

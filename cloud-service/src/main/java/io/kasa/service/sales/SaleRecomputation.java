@@ -88,9 +88,16 @@ final class SaleRecomputation {
 
   /**
    * Rebuilds the cart (lines, discounts) in the open state, checking prices against the catalogue.
+   * A price that is not the catalogue's stands when the item's price changed after the sale was
+   * opened ({@code changedSince} answers that): a sale in progress keeps the prices it started
+   * with.
    */
-  static Sale rebuild(SaleRequest r, SalePolicy policy, Map<String, CatalogItem> items) {
-    return rebuild(r, policy, items, false);
+  static Sale rebuild(
+      SaleRequest r,
+      SalePolicy policy,
+      Map<String, CatalogItem> items,
+      java.util.function.BiPredicate<String, java.time.Instant> changedSince) {
+    return rebuild(r, policy, items, false, changedSince);
   }
 
   /**
@@ -98,11 +105,26 @@ final class SaleRecomputation {
    * catalogue says today.
    */
   static Sale replay(SaleRequest r, SalePolicy policy, Map<String, CatalogItem> items) {
-    return rebuild(r, policy, items, true);
+    return rebuild(r, policy, items, true, (item, since) -> false);
   }
 
+  /** The reason given to a line kept at the price its item had when the sale opened. */
+  static final String PRICE_WHEN_OPENED = "price when the sale opened";
+
+  /** Whether the line kept the price its item had when the sale opened. */
+  static boolean pricedWhenOpened(io.kasa.domain.sale.SaleLine line) {
+    return line.priceOverride().map(o -> PRICE_WHEN_OPENED.equals(o.reason())).orElse(false);
+  }
+
+  /** How far a terminal's clock may be behind the service's when it says when a sale opened. */
+  static final java.time.Duration CLOCK_SKEW = java.time.Duration.ofMinutes(5);
+
   private static Sale rebuild(
-      SaleRequest r, SalePolicy policy, Map<String, CatalogItem> items, boolean recorded) {
+      SaleRequest r,
+      SalePolicy policy,
+      Map<String, CatalogItem> items,
+      boolean recorded,
+      java.util.function.BiPredicate<String, java.time.Instant> changedSince) {
     if (!policy.currency().getCurrencyCode().equals(r.currency())) {
       throw ApiException.invalid(
           "/currency", "The store sells in " + policy.currency().getCurrencyCode());
@@ -132,6 +154,8 @@ final class SaleRecomputation {
             if (reason == null || reason.isBlank()) {
               if (recorded) {
                 reason = "price at sale time";
+              } else if (changedSince.test(item.id(), r.openedAt().minus(CLOCK_SKEW))) {
+                reason = PRICE_WHEN_OPENED;
               } else if (!r.offline()) {
                 throw ApiException.invalid(
                     at + "/unitPrice",

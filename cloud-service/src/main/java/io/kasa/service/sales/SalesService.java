@@ -87,10 +87,16 @@ public final class SalesService {
                   who.organisationId(),
                   request.lines().stream().map(l -> l.itemId()).collect(Collectors.toSet()),
                   policy.currency());
-          Sale sale = SaleRecomputation.rebuild(request, policy, items);
+          Sale sale =
+              SaleRecomputation.rebuild(
+                  request,
+                  policy,
+                  items,
+                  (item, since) ->
+                      StorePolicy.itemChangedSince(h, who.organisationId(), item, since));
           SaleRecomputation.compare(request, sale.totals());
           SaleRecomputation.pay(sale, request, request.paidAt());
-          UUID approvedBy = overrideApproval(h, who, request, items);
+          UUID approvedBy = overrideApproval(h, who, request, items, sale);
           List<TenderResultDto> tenders = authorise(request, policy);
           SaleResponse response = response(request, sale, tenders, clock.instant());
           store(h, who, request, sale, tenders, requestHash, response, approvedBy);
@@ -146,16 +152,20 @@ public final class SalesService {
    * Lines whose price was lowered beyond the store's limit need a manager: the seller is one, or
    * the sale spends a manager's {@code PRICE_OVERRIDE} approval. A sale made offline is never
    * refused for it (the sale happened), but an unapproved override is put in the audit log. Returns
-   * the approving manager, or null when no approval was needed or given.
+   * the approving manager, or null when no approval was needed or given. A line kept at the price
+   * its item had when the sale opened is nobody's override.
    */
   private UUID overrideApproval(
-      Handle h, Principal who, SaleRequest r, Map<String, CatalogItem> items) {
+      Handle h, Principal who, SaleRequest r, Map<String, CatalogItem> items, Sale sale) {
     List<Integer> beyond = new ArrayList<>();
     SortedSet<Integer> overridden = new TreeSet<>();
     BigDecimal limit = null;
     for (SaleLineDto l : r.lines()) {
       CatalogItem item = items.get(l.itemId());
-      if (l.voided() || item.openPrice() || l.unitPrice() == item.price().minor()) {
+      if (l.voided()
+          || item.openPrice()
+          || l.unitPrice() == item.price().minor()
+          || SaleRecomputation.pricedWhenOpened(sale.line(l.number()))) {
         continue;
       }
       if (l.priceOverrideReason() != null && !l.priceOverrideReason().isBlank()) {

@@ -72,6 +72,21 @@ final class StorePolicy {
         .one();
   }
 
+  /**
+   * Whether the item changed in the catalogue at or after {@code since}: asked only when a sale's
+   * price is not the catalogue's, so the common sale pays nothing for it.
+   */
+  static boolean itemChangedSince(Handle h, UUID org, String item, java.time.Instant since) {
+    return h.createQuery(
+            "select exists (select 1 from catalog_change where organisation_id = :org"
+                + " and kind = 'ITEM' and key = :item and changed_at >= :since)")
+        .bind("org", org)
+        .bind("item", item)
+        .bind("since", since.atOffset(java.time.ZoneOffset.UTC))
+        .mapTo(Boolean.class)
+        .one();
+  }
+
   /** The items with these ids in the organisation's catalogue, by id. */
   static Map<String, CatalogItem> items(
       Handle h, UUID org, Collection<String> ids, Currency currency) {

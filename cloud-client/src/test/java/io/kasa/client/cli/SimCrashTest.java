@@ -1,4 +1,4 @@
-package io.kasa.client.sim;
+package io.kasa.client.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,8 +1,9 @@
-package io.kasa.client.sim;
+package io.kasa.client.cli;
 
 import io.kasa.api.terminal.StaffMember;
 import io.kasa.client.http.CloudClientConfig;
 import io.kasa.client.http.CloudUnreachableException;
+import io.kasa.client.sim.FaultProxy;
 import io.kasa.client.terminal.CloudTerminal;
 import io.kasa.client.terminal.SignInRefused;
 import java.io.IOException;

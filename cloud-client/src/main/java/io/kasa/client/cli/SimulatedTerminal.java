@@ -1,4 +1,4 @@
-package io.kasa.client.sim;
+package io.kasa.client.cli;
 
 import io.kasa.api.terminal.StaffMember;
 import io.kasa.client.store.Outbox;

@@ -1,0 +1,5 @@
+/**
+ * kasa-sim: simulated terminals, each with its own local store and outbox, selling against a
+ * service for capacity planning and demos.
+ */
+package io.kasa.client.cli;
