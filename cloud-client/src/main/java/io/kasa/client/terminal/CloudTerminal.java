@@ -62,7 +62,7 @@ public final class CloudTerminal implements AutoCloseable {
   public static final String SHIFT_CLOSE = "SHIFT_CLOSE";
 
   private static final String SERVICE_URL = "service-url";
-  private static final int CATALOG_PAGE = 2000;
+  private static final int CATALOG_PAGE = 5000;
 
   private final LocalStore store;
   private final TerminalIdentity identity;
