@@ -14,7 +14,8 @@ import java.util.UUID;
  * @param taxRounding PER_LINE or PER_RECEIPT
  * @param cashIncrement the smallest cash amount in minor units (e.g. 10 for 0.10)
  * @param priceOverrideLimit how far, in percent, a cashier may lower a price without a manager
- * @param receiptUrl where a receipt's QR code points ({@code {id}} is the sale id), or null
+ * @param receiptUrl where a receipt's QR code points ({@code {number}} is the receipt number), or
+ *     null
  * @param offlineCards whether and how far cards are taken while the service is unreachable
  */
 public record StoreSettings(

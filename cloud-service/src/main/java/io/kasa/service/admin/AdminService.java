@@ -94,7 +94,8 @@ public final class AdminService {
    * Changes a store's terminal-side settings; a null leaves that setting as it is.
    *
    * @param locale BCP 47 tag for formats on the terminal, e.g. uk-UA
-   * @param receiptUrl where receipt QR codes point ({id} is the sale id); empty removes it
+   * @param receiptUrl where receipt QR codes point ({number} is the receipt number); empty removes
+   *     it
    * @param offlineCards the store-and-forward rules for cards taken offline
    */
   public void configureStore(
@@ -107,6 +108,10 @@ public final class AdminService {
         && !receiptUrl.startsWith("https://")
         && !receiptUrl.startsWith("http://")) {
       throw new IllegalArgumentException("The receipt URL must be http or https: " + receiptUrl);
+    }
+    if (receiptUrl != null && !receiptUrl.isEmpty() && !receiptUrl.contains("{number}")) {
+      throw new IllegalArgumentException(
+          "The receipt URL needs a {number} placeholder for the receipt number: " + receiptUrl);
     }
     if (offlineCards != null
         && (offlineCards.perSaleLimit() < 0

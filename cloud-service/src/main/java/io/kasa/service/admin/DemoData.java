@@ -37,7 +37,11 @@ public final class DemoData {
             org, "K1", "Kasa Demo Market", "UAH", "INCLUSIVE", "PER_LINE", 10, BigDecimal.TEN);
     // Cards up to 2,000.00 per sale and 20,000.00 in all for a day without the service.
     admin.configureStore(
-        org, store, "uk-UA", null, new OfflineCardRules(true, 200_000, 2_000_000, 24 * 60));
+        org,
+        store,
+        "uk-UA",
+        "https://r.kasa.example/{number}",
+        new OfflineCardRules(true, 200_000, 2_000_000, 24 * 60));
     admin.putTaxClass(org, "VAT20", "А", new BigDecimal("20"));
     admin.putTaxClass(org, "VAT7", "Б", new BigDecimal("7"));
     admin.putTaxClass(org, "VAT0", "В", new BigDecimal("0"));

@@ -295,7 +295,8 @@ public final class KasaCloud implements Runnable {
 
       @Option(
           names = "--receipt-url",
-          description = "Where receipt QR codes point; {id} is the sale id; \"\" removes it")
+          description =
+              "Where receipt QR codes point; {number} is the receipt number; \"\" removes it")
       String receiptUrl;
 
       @Option(
