@@ -57,18 +57,126 @@ public final class DemoData {
                 "8000070012345"),
             item("bread", "Хліб житній", "EACH", 3100, "VAT20", "Хліб", "4820000191357"),
             item("milk", "Молоко 2,5 % 900 г", "EACH", 4290, "VAT20", "Молочне", "4820001234566"),
-            item("apples", "Яблука Голден", "KILOGRAM", 4250, "VAT20", "Фрукти", "2212345000000"),
+            item("apples", "Яблука Голден", "KILOGRAM", 4250, "VAT20", "Фрукти", "12345"),
             item("aspirin", "Аспірин 500 мг №10", "EACH", 9640, "VAT7", "Аптека", "4820002345671"),
             item("water", "Вода мінеральна 1,5 л", "EACH", 2850, "VAT20", "Напої", "4820003456788"),
-            item("cheese", "Сир твердий", "KILOGRAM", 38900, "VAT20", "Молочне", "2212346000009"),
+            item("cheese", "Сир твердий", "KILOGRAM", 38900, "VAT20", "Молочне", "12346"),
             item("gift", "Подарунковий набір", "EACH", 0, "VAT20", "Подарунки", "4820004567895"));
     for (ItemDto i : items) {
       admin.putItem(org, i.id().equals("gift") ? withOpenPrice(i) : i);
+    }
+    for (ItemDto i : shelf()) {
+      admin.putItem(org, i);
     }
     UUID cashier = admin.createEmployee(org, "Олена", Role.CASHIER, "1111");
     UUID manager = admin.createEmployee(org, "Андрій", Role.MANAGER, "9999");
     AdminService.NewTerminal terminal = admin.createTerminal(org, store, "T1", "Каса 1");
     return new Seeded(org, store, cashier, manager, terminal);
+  }
+
+  /**
+   * A shop's shelves: 40 kinds of goods in eight brands and sizes each — names in Ukrainian,
+   * imported goods in English — with valid EAN-13 codes (prefix 482), VAT at 20 % or 7 %, and the
+   * produce and deli counters sold by weight (PLU codes 20001…, for scale labels {@code 22 PPPPP
+   * WWWWW C}).
+   */
+  static List<ItemDto> shelf() {
+    String[][] bases = {
+      // uk name, en name, category, unit, price in kopecks, tax class, sold in grams or litres
+      {"Молоко", "Milk", "Молочне", "EACH", "3990", "VAT20", "l"},
+      {"Кефір", "Kefir", "Молочне", "EACH", "4290", "VAT20", "l"},
+      {"Йогурт", "Yogurt", "Молочне", "EACH", "2890", "VAT20", "l"},
+      {"Масло вершкове", "Butter", "Молочне", "EACH", "8990", "VAT20", "g"},
+      {"Сметана", "Sour cream", "Молочне", "EACH", "3690", "VAT20", "l"},
+      {"Хліб білий", "White bread", "Хліб", "EACH", "2790", "VAT20", "g"},
+      {"Батон", "Baguette", "Хліб", "EACH", "2490", "VAT20", "g"},
+      {"Круасан", "Croissant", "Хліб", "EACH", "3290", "VAT20", "g"},
+      {"Гречка", "Buckwheat", "Бакалія", "EACH", "5490", "VAT20", "g"},
+      {"Рис", "Rice", "Бакалія", "EACH", "4990", "VAT20", "g"},
+      {"Макарони", "Pasta", "Бакалія", "EACH", "3890", "VAT20", "g"},
+      {"Борошно", "Flour", "Бакалія", "EACH", "3290", "VAT20", "g"},
+      {"Цукор", "Sugar", "Бакалія", "EACH", "3590", "VAT20", "g"},
+      {"Олія соняшникова", "Sunflower oil", "Бакалія", "EACH", "6990", "VAT20", "l"},
+      {"Чай чорний", "Black tea", "Напої", "EACH", "7990", "VAT20", "g"},
+      {"Кава зернова", "Coffee beans", "Напої", "EACH", "24990", "VAT20", "g"},
+      {"Сік яблучний", "Apple juice", "Напої", "EACH", "5490", "VAT20", "l"},
+      {"Вода негазована", "Still water", "Напої", "EACH", "1990", "VAT20", "l"},
+      {"Шоколад молочний", "Milk chocolate", "Солодощі", "EACH", "4590", "VAT20", "g"},
+      {"Печиво", "Biscuits", "Солодощі", "EACH", "3990", "VAT20", "g"},
+      {"Цукерки", "Sweets", "Солодощі", "EACH", "9990", "VAT20", "g"},
+      {"Зубна паста", "Toothpaste", "Побут", "EACH", "6990", "VAT20", "g"},
+      {"Мило", "Soap", "Побут", "EACH", "2990", "VAT20", "g"},
+      {"Шампунь", "Shampoo", "Побут", "EACH", "12990", "VAT20", "l"},
+      {"Серветки", "Napkins", "Побут", "EACH", "2490", "VAT20", "g"},
+      {"Вітамін C", "Vitamin C", "Аптека", "EACH", "11990", "VAT7", "g"},
+      {"Пластир", "Plasters", "Аптека", "EACH", "4590", "VAT7", "g"},
+      {"Парацетамол", "Paracetamol", "Аптека", "EACH", "3890", "VAT7", "g"},
+      {"Сироп від кашлю", "Cough syrup", "Аптека", "EACH", "15990", "VAT7", "l"},
+      {"Бинт", "Bandage", "Аптека", "EACH", "2190", "VAT7", "g"},
+      {"Банани", "Bananas", "Фрукти", "KILOGRAM", "6490", "VAT20", "g"},
+      {"Апельсини", "Oranges", "Фрукти", "KILOGRAM", "7990", "VAT20", "g"},
+      {"Помідори", "Tomatoes", "Овочі", "KILOGRAM", "8990", "VAT20", "g"},
+      {"Огірки", "Cucumbers", "Овочі", "KILOGRAM", "7490", "VAT20", "g"},
+      {"Картопля", "Potatoes", "Овочі", "KILOGRAM", "2290", "VAT20", "g"},
+      {"Морква", "Carrots", "Овочі", "KILOGRAM", "1990", "VAT20", "g"},
+      {"Ковбаса варена", "Cooked sausage", "Делікатеси", "KILOGRAM", "28990", "VAT20", "g"},
+      {"Шинка", "Ham", "Делікатеси", "KILOGRAM", "34990", "VAT20", "g"},
+      {"Сир гауда", "Gouda cheese", "Делікатеси", "KILOGRAM", "42990", "VAT20", "g"},
+      {"Оселедець", "Herring", "Делікатеси", "KILOGRAM", "18990", "VAT20", "g"},
+    };
+    String[] brands = {
+      "Ферма", "Галичина", "Добряна", "Premium", "Classic", "Organic", "Наш край", "Select"
+    };
+    String[][] grams = {
+      {"100 г", "200 г", "250 г", "400 г", "500 г", "750 г", "900 г", "1 кг"},
+      {"100 g", "200 g", "250 g", "400 g", "500 g", "750 g", "900 g", "1 kg"}
+    };
+    String[][] litres = {
+      {"0,2 л", "0,25 л", "0,33 л", "0,5 л", "0,75 л", "0,9 л", "1 л", "1,5 л"},
+      {"0.2 l", "0.25 l", "0.33 l", "0.5 l", "0.75 l", "0.9 l", "1 l", "1.5 l"}
+    };
+    List<ItemDto> out = new java.util.ArrayList<>();
+    int n = 0;
+    for (String[] b : bases) {
+      boolean weighed = b[3].equals("KILOGRAM");
+      for (int v = 0; v < 8; v++) {
+        n++;
+        boolean english = v % 4 == 3;
+        String name =
+            (english ? b[1] : b[0])
+                + " "
+                + brands[v]
+                + (weighed ? "" : " " + (b[6].equals("l") ? litres : grams)[english ? 1 : 0][v]);
+        String code =
+            weighed
+                ? String.valueOf(20_000 + n)
+                : ean13("482" + String.format(java.util.Locale.ROOT, "%09d", 100_000 + n));
+        long price = Long.parseLong(b[4]) + v * 250L;
+        out.add(
+            new ItemDto(
+                "p" + n,
+                "SKU-P" + n,
+                name,
+                List.of(code),
+                b[3],
+                price,
+                b[5],
+                b[2],
+                false,
+                false,
+                true));
+      }
+    }
+    return out;
+  }
+
+  /** Twelve digits and their EAN-13 check digit. */
+  static String ean13(String twelve) {
+    int sum = 0;
+    for (int i = 0; i < 12; i++) {
+      sum += (twelve.charAt(i) - '0') * (i % 2 == 0 ? 1 : 3);
+    }
+    return twelve + (10 - sum % 10) % 10;
   }
 
   private static ItemDto item(

@@ -1,0 +1,136 @@
+package io.kasa.packaging.cli;
+
+import io.javalin.Javalin;
+import io.kasa.api.auth.PinHasher;
+import io.kasa.client.http.CloudClientConfig;
+import io.kasa.client.terminal.CloudTerminal;
+import io.kasa.devices.DeviceUri;
+import io.kasa.devices.profile.PrinterProfiles;
+import io.kasa.service.CloudServices;
+import io.kasa.service.admin.DemoData;
+import io.kasa.service.db.Database;
+import io.kasa.service.http.CloudApp;
+import io.kasa.service.sales.TestPaymentProcessor;
+import io.kasa.terminal.app.RegisterWindow;
+import io.kasa.terminal.devices.RegisterDevices;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Demo mode: the cloud service on an embedded PostgreSQL with the demo store seeded (a few hundred
+ * items, cashier PIN 1111, manager PIN 9999), this terminal enrolled with it, and a simulated
+ * receipt printer whose output is shown on screen and kept as raw ESC/POS bytes and PDF under
+ * {@code kasa-demo/receipts}. Everything stays in {@code kasa-demo/}: run it again and the register
+ * carries on where it stopped.
+ */
+@Command(
+    name = "kasa-demo",
+    mixinStandardHelpOptions = true,
+    version = "kasa-demo 0.1.0",
+    description = "The Kasa register in demo mode, with an embedded service and simulated devices.")
+public final class KasaDemo implements Callable<Integer> {
+
+  @Option(
+      names = "--data",
+      defaultValue = "kasa-demo",
+      description = "Where the demo keeps everything (default ${DEFAULT-VALUE})")
+  Path data;
+
+  @Option(
+      names = "--lang",
+      defaultValue = "uk",
+      description = "uk or en (default ${DEFAULT-VALUE})")
+  String language;
+
+  @Option(
+      names = "--theme",
+      defaultValue = "LIGHT",
+      description = "LIGHT or DARK (default ${DEFAULT-VALUE})")
+  RegisterWindow.Theme theme;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    CommandLine cli = new CommandLine(new KasaDemo());
+    cli.setOut(new PrintWriter(System.out, true, StandardCharsets.UTF_8));
+    cli.setErr(new PrintWriter(System.err, true, StandardCharsets.UTF_8));
+    System.exit(cli.execute(args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    Path absolute = data.toAbsolutePath();
+    out.println(
+        "Kasa demo: starting the service on an embedded PostgreSQL in "
+            + absolute.resolve("cloud"));
+    Database db = Database.embedded(absolute.resolve("cloud"), 8);
+    CloudServices services =
+        new CloudServices(
+            db,
+            new TestPaymentProcessor(),
+            new PinHasher(PinHasher.DEFAULT_ITERATIONS),
+            null,
+            Clock.systemUTC());
+    Javalin app = null;
+    try {
+      app = CloudApp.create(services.app(), null).start("127.0.0.1", 0);
+      return run(out, absolute, db, services, app);
+    } catch (Exception | Error e) {
+      // The window could not open (no display?): stop the service and its database too.
+      if (app != null) {
+        app.stop();
+      }
+      db.close();
+      throw e;
+    }
+  }
+
+  private Integer run(
+      PrintWriter out, Path absolute, Database db, CloudServices services, Javalin app)
+      throws Exception {
+    URI url = URI.create("http://127.0.0.1:" + app.port());
+    // The service's port changes from run to run; the terminal keeps whatever it enrolled with.
+    CloudTerminal terminal =
+        CloudTerminal.open(
+            absolute.resolve("terminal"),
+            Clock.systemUTC(),
+            stored -> CloudClientConfig.defaults(url));
+    if (!terminal.enrolled()) {
+      out.println("Seeding the demo store and enrolling this terminal…");
+      DemoData.Seeded seeded = DemoData.seed(services.admin());
+      terminal.enroll(url, seeded.terminal().enrollmentCode(), "kasa-demo");
+    } else {
+      terminal.refreshConfig();
+      terminal.syncCatalog();
+    }
+    Path receipts = absolute.resolve("receipts");
+    out.println("Service:  " + url);
+    out.println("Sign in:  Олена (cashier) PIN 1111 · Андрій (manager) PIN 9999");
+    out.println("Receipts: " + receipts + " (raw ESC/POS .escpos and .pdf)");
+    RegisterDevices devices =
+        new RegisterDevices(
+            DeviceUri.parse("sim:printer"),
+            PrinterProfiles.builtIn().get("epson-tm-t20iii"),
+            Clock.systemUTC());
+    RegisterWindow.run(
+        terminal,
+        devices,
+        receipts,
+        Locale.forLanguageTag(language),
+        theme,
+        () -> {
+          app.stop();
+          db.close();
+        });
+    return 0;
+  }
+}

@@ -1,0 +1,225 @@
+package io.kasa.terminal.app;
+
+import io.kasa.api.terminal.StoreSettings;
+import io.kasa.api.terminal.TerminalConfig;
+import io.kasa.client.sync.Connectivity;
+import io.kasa.client.terminal.CloudTerminal;
+import io.kasa.client.terminal.SignInRefused;
+import io.kasa.devices.scanner.WedgeDecoder;
+import io.kasa.domain.barcode.BarcodeParser;
+import io.kasa.domain.barcode.EmbeddedLayout;
+import io.kasa.domain.receipt.StoreProfile;
+import io.kasa.terminal.checkout.JournalCheckout;
+import io.kasa.terminal.devices.RegisterDevices;
+import io.kasa.terminal.i18n.Messages;
+import io.kasa.terminal.sale.SaleView;
+import io.kasa.terminal.sale.SaleViewModel;
+import io.kasa.terminal.scan.WedgeInput;
+import io.kasa.terminal.signin.SignInView;
+import io.kasa.terminal.signin.SignInViewModel;
+import io.kasa.terminal.status.StatusViewModel;
+import io.kasa.terminal.task.TaskExecutor;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+
+/**
+ * The register put together: the screens over one window, the terminal's cloud side, the devices
+ * and the receipts folder. It starts at the PIN pad; a sign-in opens the sale screen.
+ */
+public final class Register implements AutoCloseable {
+
+  private final CloudTerminal terminal;
+  private final Messages messages;
+  private final TaskExecutor tasks;
+  private final BorderPane root = new BorderPane();
+  private final Scene scene;
+  private final StatusViewModel status;
+  private final SignInViewModel signIn;
+  private final SignInView signInView;
+  private final SaleViewModel sale;
+  private final SaleView saleView;
+  private final WedgeInput wedge;
+  private final ScheduledExecutorService poller =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "kasa-status");
+            t.setDaemon(true);
+            return t;
+          });
+  private volatile JournalCheckout.Cashier cashier;
+  private Screen screen = Screen.SIGN_IN;
+
+  private enum Screen {
+    SIGN_IN,
+    SALE
+  }
+
+  public Register(
+      CloudTerminal terminal,
+      RegisterDevices devices,
+      Path receipts,
+      Messages messages,
+      TaskExecutor tasks,
+      Clock clock) {
+    this.terminal = terminal;
+    this.messages = messages;
+    this.tasks = tasks;
+    TerminalConfig config = terminal.config();
+    Locale storeLocale = Locale.forLanguageTag(config.store().locale());
+    this.status = new StatusViewModel(messages);
+    this.signIn = new SignInViewModel(this::authenticate, tasks, messages, this::signedIn);
+    signIn.staff(
+        terminal.settings().staff().stream()
+            .map(
+                s ->
+                    new SignInViewModel.Person(
+                        s.member().id(), s.member().name(), s.member().role()))
+            .toList());
+    this.signInView = new SignInView(signIn, messages);
+    JournalCheckout checkout =
+        new JournalCheckout(
+            terminal, devices.printer(), this::storeProfile, () -> cashier, receipts, clock);
+    this.sale =
+        new SaleViewModel(
+            new ReplicaCatalog(terminal.catalog()),
+            checkout,
+            tasks,
+            messages,
+            terminal::salePolicy,
+            storeLocale,
+            clock);
+    this.saleView = new SaleView(sale, messages);
+    root.setBottom(new StatusBar(status));
+    root.setCenter(signInView);
+    this.scene = new Scene(root, 1280, 800);
+    scene.getStylesheets().add(Register.class.getResource("register.css").toExternalForm());
+    this.wedge =
+        WedgeInput.install(
+            scene,
+            WedgeDecoder.withDefaults(
+                new BarcodeParser(List.of(EmbeddedLayout.weight("21"))), clock));
+    wedge.target(signInTarget());
+    scene.addEventHandler(KeyEvent.KEY_PRESSED, this::key);
+    devices.printer().onStatus(s -> tasks.ui(() -> status.printer(s)));
+    status.printer(devices.printer().status());
+    poller.scheduleWithFixedDelay(this::poll, 0, 1, TimeUnit.SECONDS);
+  }
+
+  public Scene scene() {
+    return scene;
+  }
+
+  public SaleViewModel sale() {
+    return sale;
+  }
+
+  public SignInViewModel signIn() {
+    return signIn;
+  }
+
+  private void poll() {
+    try {
+      var s = terminal.status();
+      tasks.ui(
+          () -> {
+            status.sync(s);
+            sale.offlineProperty().set(s.connectivity() != Connectivity.State.ONLINE);
+          });
+    } catch (RuntimeException e) {
+      // the next poll tries again; the engine logs its own failures
+    }
+  }
+
+  private SignInViewModel.SignedIn authenticate(SignInViewModel.Person person, String pin)
+      throws SignInViewModel.Refused {
+    try {
+      CloudTerminal.SignIn in = terminal.signIn(person.id(), pin);
+      return new SignInViewModel.SignedIn(person, in.offline());
+    } catch (SignInRefused e) {
+      throw new SignInViewModel.Refused(
+          messages.get(e.lockedOut() ? "signin.locked" : "signin.wrong"));
+    }
+  }
+
+  private void signedIn(SignInViewModel.SignedIn who) {
+    cashier = new JournalCheckout.Cashier(who.person().id(), who.person().name());
+    status
+        .employeeProperty()
+        .set(who.person().name() + (who.offline() ? " · " + messages.get("signin.offline") : ""));
+    screen = Screen.SALE;
+    root.setCenter(saleView);
+    wedge.target(saleTarget());
+    sale.newSale();
+  }
+
+  private StoreProfile storeProfile() {
+    StoreSettings s = terminal.config().store();
+    return new StoreProfile(
+        s.name(),
+        List.of(),
+        null,
+        Locale.forLanguageTag(s.locale()),
+        ZoneId.systemDefault(),
+        List.of(messages.get("receipt.thanks")),
+        s.receiptUrl());
+  }
+
+  private void key(KeyEvent e) {
+    boolean used = screen == Screen.SALE ? saleView.key(e) : signInView.key(e);
+    if (used) {
+      e.consume();
+    }
+  }
+
+  private WedgeInput.Target signInTarget() {
+    return new WedgeInput.Target() {
+      @Override
+      public void scanned(io.kasa.devices.scanner.ScanEvent scan) {
+        // A scan at the PIN pad is not a PIN.
+      }
+
+      @Override
+      public void typed(String text) {
+        signInView.typed(text);
+      }
+
+      @Override
+      public void enter() {
+        signIn.submit();
+      }
+    };
+  }
+
+  private WedgeInput.Target saleTarget() {
+    return new WedgeInput.Target() {
+      @Override
+      public void scanned(io.kasa.devices.scanner.ScanEvent scan) {
+        sale.scanned(scan.result());
+      }
+
+      @Override
+      public void typed(String text) {
+        saleView.typed(text);
+      }
+
+      @Override
+      public void enter() {
+        saleView.enterKey();
+      }
+    };
+  }
+
+  @Override
+  public void close() {
+    poller.shutdownNow();
+  }
+}

@@ -1,0 +1,44 @@
+package io.kasa.terminal.app;
+
+import io.kasa.terminal.status.StatusViewModel;
+import javafx.beans.value.ObservableValue;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+
+/** The bottom bar: connection and outbox, printer, employee; colours follow the level. */
+final class StatusBar extends HBox {
+
+  StatusBar(StatusViewModel vm) {
+    super(24);
+    getStyleClass().add("status-bar");
+    setPadding(new Insets(6, 16, 6, 16));
+    setAlignment(Pos.CENTER_LEFT);
+    Label connection = level(vm.connectionProperty(), vm.connectionLevelProperty());
+    connection.setId("status-connection");
+    Label printer = level(vm.printerProperty(), vm.printerLevelProperty());
+    printer.setId("status-printer");
+    Label employee = new Label();
+    employee.setId("status-employee");
+    employee.textProperty().bind(vm.employeeProperty());
+    Region gap = new Region();
+    HBox.setHgrow(gap, Priority.ALWAYS);
+    getChildren().addAll(connection, printer, gap, employee);
+  }
+
+  private static Label level(
+      ObservableValue<String> text, ObservableValue<StatusViewModel.Level> level) {
+    Label l = new Label();
+    l.textProperty().bind(text);
+    level.addListener(
+        (o, a, b) -> {
+          l.getStyleClass().removeAll("level-ok", "level-warning", "level-error");
+          l.getStyleClass().add("level-" + b.name().toLowerCase(java.util.Locale.ROOT));
+        });
+    l.getStyleClass().add("level-ok");
+    return l;
+  }
+}

@@ -1,0 +1,101 @@
+package io.kasa.terminal.cli;
+
+import io.kasa.client.http.CloudClientConfig;
+import io.kasa.client.terminal.CloudTerminal;
+import io.kasa.devices.DeviceUri;
+import io.kasa.devices.profile.PrinterProfiles;
+import io.kasa.terminal.app.RegisterWindow;
+import io.kasa.terminal.devices.RegisterDevices;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code kasa-register}: the register on this terminal's data folder. */
+@Command(
+    name = "kasa-register",
+    mixinStandardHelpOptions = true,
+    version = "kasa-register 0.1.0",
+    sortOptions = false,
+    description = "The Kasa register. Enroll once with --service and --enrollment-code.")
+public final class KasaRegister implements Callable<Integer> {
+
+  @Option(
+      names = "--data",
+      defaultValue = "kasa-terminal",
+      description = "The terminal's data folder (default ${DEFAULT-VALUE})")
+  Path data;
+
+  @Option(names = "--service", description = "The service's URL, to enroll this terminal")
+  URI service;
+
+  @Option(
+      names = "--enrollment-code",
+      description = "The one-time code from `kasa-cloud admin create-terminal`")
+  String code;
+
+  @Option(
+      names = "--printer",
+      defaultValue = "sim:printer",
+      description = "The receipt printer's device URI (default ${DEFAULT-VALUE})")
+  String printer;
+
+  @Option(
+      names = "--profile",
+      defaultValue = "epson-tm-t20iii",
+      description = "The printer profile (kasa-devices profiles; default ${DEFAULT-VALUE})")
+  String profile;
+
+  @Option(
+      names = "--lang",
+      defaultValue = "uk",
+      description = "uk or en (default ${DEFAULT-VALUE})")
+  String language;
+
+  @Option(
+      names = "--theme",
+      defaultValue = "LIGHT",
+      description = "LIGHT or DARK (default ${DEFAULT-VALUE})")
+  RegisterWindow.Theme theme;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    CommandLine cli = new CommandLine(new KasaRegister());
+    cli.setOut(new PrintWriter(System.out, true, StandardCharsets.UTF_8));
+    cli.setErr(new PrintWriter(System.err, true, StandardCharsets.UTF_8));
+    System.exit(cli.execute(args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    CloudTerminal terminal =
+        CloudTerminal.open(data.resolve("store"), Clock.systemUTC(), CloudClientConfig::defaults);
+    if (!terminal.enrolled()) {
+      if (service == null || code == null) {
+        terminal.close();
+        throw new CommandLine.ParameterException(
+            spec.commandLine(),
+            "This terminal is not enrolled yet: give --service and --enrollment-code");
+      }
+      terminal.enroll(service, code, "kasa-register");
+    }
+    RegisterDevices devices =
+        new RegisterDevices(
+            DeviceUri.parse(printer), PrinterProfiles.builtIn().get(profile), Clock.systemUTC());
+    RegisterWindow.run(
+        terminal,
+        devices,
+        data.resolve("receipts"),
+        Locale.forLanguageTag(language),
+        theme,
+        () -> {});
+    return 0;
+  }
+}

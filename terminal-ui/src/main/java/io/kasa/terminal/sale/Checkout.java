@@ -1,0 +1,23 @@
+package io.kasa.terminal.sale;
+
+import io.kasa.domain.sale.Sale;
+import java.util.List;
+
+/**
+ * Completes a paid sale: journals it (the outbox, in one local transaction), then prints the
+ * receipt — opening the drawer for cash — and keeps its bytes and a PDF copy. Printing never holds
+ * up the answer: a printer fault shows in the status bar and the receipt waits for a reprint.
+ */
+public interface Checkout {
+
+  /**
+   * What the cashier sees of a completed sale.
+   *
+   * @param receiptNumber the number printed on it
+   * @param preview the receipt's lines as printed
+   */
+  record Completed(String receiptNumber, List<String> preview) {}
+
+  /** Journals and prints; runs off the UI thread. {@code offline} flags cards stored offline. */
+  Completed complete(Sale sale, boolean offline) throws Exception;
+}

@@ -1,0 +1,359 @@
+package io.kasa.terminal.sale;
+
+import io.kasa.domain.catalog.CatalogItem;
+import io.kasa.domain.money.Money;
+import io.kasa.terminal.i18n.Messages;
+import io.kasa.terminal.ui.Touch;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * The sale screen: the cart and a total readable from the customer's side on the left; search, the
+ * keypad and the actions on the right, which turn into payment and then the receipt. Every action
+ * has a key, printed on its button.
+ */
+public final class SaleView extends BorderPane {
+
+  private final SaleViewModel vm;
+  private final TextField search = new TextField();
+
+  public SaleView(SaleViewModel vm, Messages m) {
+    this.vm = vm;
+    getStyleClass().add("sale");
+    setTop(banner());
+    setCenter(cart(m));
+    setRight(side(m));
+  }
+
+  private Label banner() {
+    Label banner = new Label();
+    banner.setId("banner");
+    banner.setMaxWidth(Double.MAX_VALUE);
+    banner.setPadding(new Insets(8, 16, 8, 16));
+    banner.getStyleClass().add("banner");
+    vm.bannerProperty()
+        .addListener(
+            (o, a, b) -> {
+              banner.setText(b == null ? "" : b.text());
+              banner.getStyleClass().removeAll("info", "warning", "error");
+              if (b != null) {
+                banner.getStyleClass().add(b.kind().name().toLowerCase(java.util.Locale.ROOT));
+              }
+            });
+    return banner;
+  }
+
+  private VBox cart(Messages m) {
+    ListView<CartLine> lines = new ListView<>(vm.lines());
+    lines.setId("cart");
+    lines.setFocusTraversable(false);
+    lines.setCellFactory(list -> new CartCell());
+    lines
+        .getSelectionModel()
+        .selectedItemProperty()
+        .addListener(
+            (o, a, line) -> {
+              if (line != null) {
+                vm.selectedProperty().set(line.number());
+              }
+            });
+    vm.lines()
+        .addListener(
+            (ListChangeListener<CartLine>)
+                c -> {
+                  int n = vm.selectedProperty().get();
+                  for (int i = 0; i < vm.lines().size(); i++) {
+                    if (vm.lines().get(i).number() == n) {
+                      lines.getSelectionModel().select(i);
+                      lines.scrollTo(i);
+                    }
+                  }
+                });
+    Touch.grow(lines);
+    Label total = new Label();
+    total.setId("total");
+    total.textProperty().bind(vm.totalProperty());
+    total.getStyleClass().add("total");
+    Label totalCaption = caption(m, "sale.total");
+    Label sub = new Label();
+    sub.textProperty().bind(m.binding("sale.taxIncluded").concat(" ").concat(vm.taxProperty()));
+    sub.getStyleClass().add("text-muted");
+    HBox totals = new HBox(16, totalCaption, spacer(), sub, total);
+    totals.setAlignment(Pos.CENTER_LEFT);
+    VBox box = new VBox(8, lines, totals);
+    box.setPadding(new Insets(16));
+    return box;
+  }
+
+  private VBox side(Messages m) {
+    search.setId("search");
+    search.promptTextProperty().bind(m.binding("sale.search.prompt"));
+    search.textProperty().addListener((o, a, text) -> vm.search(text));
+    search.setMinHeight(Touch.TARGET);
+    ListView<CatalogItem> results = new ListView<>(vm.searchResults());
+    results.setId("results");
+    results.setFocusTraversable(false);
+    results.setPrefHeight(200);
+    results.setCellFactory(
+        list ->
+            new ListCell<>() {
+              @Override
+              protected void updateItem(CatalogItem item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(
+                    empty || item == null ? null : item.name() + "  " + vm.format(item.price()));
+                setMinHeight(Touch.TARGET - 8);
+                setOnMouseClicked(
+                    e -> {
+                      if (getItem() != null) {
+                        vm.add(getItem(), null);
+                        search.clear();
+                      }
+                    });
+              }
+            });
+    search.setOnAction(
+        e -> {
+          if (!vm.searchResults().isEmpty()) {
+            vm.add(vm.searchResults().get(0), null);
+            search.clear();
+          }
+        });
+
+    Label entry = new Label();
+    entry.setId("entry");
+    entry
+        .textProperty()
+        .bind(
+            vm.entryProperty()
+                .concat(vm.pendingQuantityProperty().map(q -> "  × " + q).orElse("")));
+    entry.getStyleClass().add("entry");
+    entry.setMaxWidth(Double.MAX_VALUE);
+
+    StackPane phase = new StackPane(cartActions(m), payment(m), done(m));
+    showPhase(phase);
+    vm.phaseProperty().addListener((o, a, b) -> showPhase(phase));
+
+    VBox side = new VBox(8, search, results, entry, keypad(), phase);
+    side.setPadding(new Insets(16));
+    side.setPrefWidth(440);
+    return side;
+  }
+
+  private void showPhase(StackPane phase) {
+    int shown = vm.phaseProperty().get().ordinal();
+    for (int i = 0; i < phase.getChildren().size(); i++) {
+      phase.getChildren().get(i).setVisible(i == shown);
+      phase.getChildren().get(i).setManaged(i == shown);
+    }
+  }
+
+  private GridPane keypad() {
+    GridPane pad = new GridPane();
+    pad.setHgap(8);
+    pad.setVgap(8);
+    String[][] keys = {{"7", "8", "9"}, {"4", "5", "6"}, {"1", "2", "3"}, {"0", "00", ","}};
+    for (int r = 0; r < keys.length; r++) {
+      for (int c = 0; c < 3; c++) {
+        String k = keys[r][c];
+        pad.add(Touch.grow(Touch.key(k, () -> vm.type(k))), c, r);
+      }
+    }
+    pad.add(Touch.grow(Touch.key("⌫", vm::backspace)), 3, 0);
+    pad.add(Touch.grow(Touch.key("C", vm::clearEntry)), 3, 1);
+    pad.add(Touch.grow(Touch.key("× *", vm::times)), 3, 2);
+    Button enter = Touch.grow(Touch.key("↵", this::enter));
+    enter.setId("key-enter");
+    pad.add(enter, 3, 3);
+    for (int c = 0; c < 4; c++) {
+      ColumnConstraints col = new ColumnConstraints();
+      col.setPercentWidth(25);
+      pad.getColumnConstraints().add(col);
+    }
+    return pad;
+  }
+
+  private GridPane cartActions(Messages m) {
+    GridPane actions = new GridPane();
+    actions.setHgap(8);
+    actions.setVgap(8);
+    Button voidLine = Touch.grow(Touch.button(m.binding("sale.void"), "F8", vm::voidSelected));
+    voidLine.setId("void-line");
+    Button pay = Touch.grow(Touch.button(m.binding("sale.pay"), "F12", vm::pay));
+    pay.setId("pay");
+    pay.getStyleClass().add("accent");
+    actions.add(voidLine, 0, 0);
+    actions.add(pay, 1, 0);
+    return actions;
+  }
+
+  private VBox payment(Messages m) {
+    Label dueCaption = caption(m, "payment.due");
+    Label due = new Label();
+    due.setId("due");
+    due.textProperty().bind(vm.dueProperty());
+    due.getStyleClass().add("total");
+    FlowPane quick = new FlowPane(8, 8);
+    quick.setId("quick-cash");
+    Runnable rebuild =
+        () -> {
+          quick.getChildren().clear();
+          for (Money amount : vm.quickCash()) {
+            Button b = Touch.key(vm.format(amount), () -> vm.cash(amount));
+            b.setPrefWidth(120);
+            quick.getChildren().add(b);
+          }
+        };
+    vm.quickCash().addListener((ListChangeListener<Money>) c -> rebuild.run());
+    Button cash = Touch.grow(Touch.button(m.binding("payment.cash"), "Enter", vm::cash));
+    cash.setId("cash");
+    cash.getStyleClass().add("accent");
+    cash.disableProperty().bind(vm.busyProperty());
+    Button back = Touch.grow(Touch.button(m.binding("payment.back"), "Esc", vm::backToCart));
+    back.setId("back");
+    HBox buttons = new HBox(8, back, cash);
+    return new VBox(8, new HBox(16, dueCaption, spacer(), due), quick, buttons);
+  }
+
+  private VBox done(Messages m) {
+    Label changeCaption = caption(m, "payment.change");
+    Label change = new Label();
+    change.setId("change");
+    change.textProperty().bind(vm.changeProperty());
+    change.getStyleClass().add("change");
+    ListView<String> receipt = new ListView<>(vm.receipt());
+    receipt.setId("receipt");
+    receipt.getStyleClass().add("receipt");
+    receipt.setFocusTraversable(false);
+    receipt.setPrefHeight(220);
+    Button next = Touch.grow(Touch.button(m.binding("payment.next"), "Enter", vm::newSale));
+    next.setId("next-sale");
+    next.getStyleClass().add("accent");
+    return new VBox(8, new HBox(16, changeCaption, spacer(), change), receipt, next);
+  }
+
+  private void enter() {
+    switch (vm.phaseProperty().get()) {
+      case CART -> vm.enter();
+      case PAYMENT -> vm.cash();
+      case DONE -> vm.newSale();
+    }
+  }
+
+  /** The screen's keys; answers whether it used the key. */
+  public boolean key(KeyEvent e) {
+    KeyCode code = e.getCode();
+    switch (code) {
+      case F2 -> {
+        search.requestFocus();
+        return true;
+      }
+      case F8 -> {
+        vm.voidSelected();
+        return true;
+      }
+      case F12 -> {
+        vm.pay();
+        return true;
+      }
+      case ESCAPE -> {
+        if (search.isFocused()) {
+          search.clear();
+          requestFocus();
+        } else if (vm.phaseProperty().get() == SaleViewModel.Phase.PAYMENT) {
+          vm.backToCart();
+        } else {
+          vm.clearEntry();
+        }
+        return true;
+      }
+      case BACK_SPACE -> {
+        if (search.isFocused()) {
+          return false;
+        }
+        vm.backspace();
+        return true;
+      }
+      default -> {
+        return false;
+      }
+    }
+  }
+
+  /** Typing while no text field has focus: digits to the keypad, * for quantity, letters search. */
+  public void typed(String text) {
+    for (char c : text.toCharArray()) {
+      if (Character.isDigit(c) || c == ',' || c == '.') {
+        vm.type(String.valueOf(c));
+      } else if (c == '*') {
+        vm.times();
+      } else if (Character.isLetter(c)) {
+        search.requestFocus();
+        search.appendText(String.valueOf(c));
+      }
+    }
+  }
+
+  /** Enter while no text field has focus. */
+  public void enterKey() {
+    enter();
+  }
+
+  private static Label caption(Messages m, String key) {
+    Label l = new Label();
+    l.textProperty().bind(m.binding(key));
+    l.getStyleClass().add("title-4");
+    return l;
+  }
+
+  private static Region spacer() {
+    Region r = new Region();
+    HBox.setHgrow(r, Priority.ALWAYS);
+    return r;
+  }
+
+  /** A cart line: name on top, quantity × price, tax marker and amount below. */
+  private static final class CartCell extends ListCell<CartLine> {
+    @Override
+    protected void updateItem(CartLine line, boolean empty) {
+      super.updateItem(line, empty);
+      getStyleClass().remove("voided");
+      if (empty || line == null) {
+        setGraphic(null);
+        setText(null);
+        return;
+      }
+      Label name = new Label(line.number() + ". " + line.name());
+      name.setWrapText(true);
+      name.getStyleClass().add("line-name");
+      Label detail = new Label(line.quantity() + " × " + line.price());
+      Label amount = new Label(line.amount() + " " + line.tax());
+      amount.getStyleClass().add("line-amount");
+      Region gap = new Region();
+      HBox.setHgrow(gap, Priority.ALWAYS);
+      VBox box = new VBox(2, name, new HBox(8, detail, gap, amount));
+      box.setMinHeight(Touch.TARGET - 8);
+      if (line.voided()) {
+        getStyleClass().add("voided");
+      }
+      setGraphic(box);
+    }
+  }
+}

@@ -1,0 +1,112 @@
+package io.kasa.terminal.signin;
+
+import io.kasa.terminal.i18n.Messages;
+import io.kasa.terminal.ui.Touch;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+
+/** The PIN pad: the staff on the left, the pad on the right. Keys: digits, ⌫, Enter, Esc. */
+public final class SignInView extends BorderPane {
+
+  private final SignInViewModel vm;
+
+  public SignInView(SignInViewModel vm, Messages m) {
+    this.vm = vm;
+    getStyleClass().add("sign-in");
+    ListView<SignInViewModel.Person> staff = new ListView<>(vm.staff());
+    staff.setId("staff");
+    staff.setCellFactory(
+        list ->
+            new ListCell<>() {
+              @Override
+              protected void updateItem(SignInViewModel.Person p, boolean empty) {
+                super.updateItem(p, empty);
+                setText(empty || p == null ? null : p.name());
+                setMinHeight(Touch.TARGET);
+              }
+            });
+    staff
+        .getSelectionModel()
+        .selectedItemProperty()
+        .addListener(
+            (o, a, p) -> {
+              if (p != null && p != vm.chosenProperty().get()) {
+                vm.choose(p);
+              }
+            });
+    vm.chosenProperty().addListener((o, a, p) -> staff.getSelectionModel().select(p));
+    if (vm.chosenProperty().get() != null) {
+      staff.getSelectionModel().select(vm.chosenProperty().get());
+    }
+    staff.setPrefWidth(320);
+    staff.setFocusTraversable(false);
+
+    Label title = new Label();
+    title.textProperty().bind(m.binding("signin.title"));
+    title.getStyleClass().add("title-2");
+    Label who = new Label();
+    who.textProperty().bind(vm.chosenProperty().map(SignInViewModel.Person::name).orElse(""));
+    who.getStyleClass().add("title-3");
+    Label dots = new Label();
+    dots.setId("pin-dots");
+    dots.textProperty().bind(vm.dotsProperty());
+    dots.getStyleClass().add("pin-dots");
+    Label error = new Label();
+    error.setId("signin-error");
+    error.textProperty().bind(vm.errorProperty());
+    error.getStyleClass().add("danger");
+
+    GridPane pad = new GridPane();
+    pad.setHgap(8);
+    pad.setVgap(8);
+    String[] digits = {"1", "2", "3", "4", "5", "6", "7", "8", "9"};
+    for (int i = 0; i < digits.length; i++) {
+      char d = digits[i].charAt(0);
+      pad.add(Touch.grow(Touch.key(digits[i], () -> vm.digit(d))), i % 3, i / 3);
+    }
+    pad.add(Touch.grow(Touch.key("C", vm::clear)), 0, 3);
+    pad.add(Touch.grow(Touch.key("0", () -> vm.digit('0'))), 1, 3);
+    pad.add(Touch.grow(Touch.key("⌫", vm::backspace)), 2, 3);
+    Button enter = Touch.grow(Touch.button(m.binding("signin.enter"), "Enter", vm::submit));
+    enter.setId("signin-enter");
+    enter.getStyleClass().add("accent");
+    enter.disableProperty().bind(vm.busyProperty());
+    pad.add(enter, 0, 4, 3, 1);
+    pad.setMaxWidth(360);
+    pad.setPrefHeight(420);
+
+    VBox right = new VBox(12, title, who, dots, error, pad);
+    right.setAlignment(Pos.CENTER);
+    right.setPadding(new Insets(24));
+    setLeft(staff);
+    setCenter(right);
+    BorderPane.setMargin(staff, new Insets(16));
+  }
+
+  /** Keys on this screen (digits arrive as typing through the wedge filter). */
+  public boolean key(KeyEvent e) {
+    if (e.getCode() == KeyCode.BACK_SPACE) {
+      vm.backspace();
+      return true;
+    }
+    if (e.getCode() == KeyCode.ESCAPE) {
+      vm.clear();
+      return true;
+    }
+    return false;
+  }
+
+  /** Typing while this screen shows: digits of the PIN. */
+  public void typed(String text) {
+    text.chars().forEach(c -> vm.digit((char) c));
+  }
+}

@@ -1,0 +1,147 @@
+package io.kasa.terminal.signin;
+
+import io.kasa.terminal.i18n.Messages;
+import io.kasa.terminal.task.TaskExecutor;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The PIN pad: the staff who may sign in here, the chosen one, the PIN's dots, and signing in
+ * through the service or, without it, against the verifiers cached on the terminal.
+ */
+public final class SignInViewModel {
+
+  /** Someone on the staff list. */
+  public record Person(UUID id, String name, String role) {}
+
+  /** Who signed in, and whether the service confirmed it. */
+  public record SignedIn(Person person, boolean offline) {}
+
+  /** Checks a PIN; throws {@link Refused} with a message for the cashier when it is not taken. */
+  @FunctionalInterface
+  public interface Authenticator {
+    SignedIn signIn(Person person, String pin) throws Refused;
+  }
+
+  /** A PIN not taken, with the words to show. */
+  public static final class Refused extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    public Refused(String message) {
+      super(message);
+    }
+  }
+
+  static final int MAX_PIN = 12;
+
+  private final Authenticator authenticator;
+  private final TaskExecutor tasks;
+  private final Messages messages;
+  private final Consumer<SignedIn> onSignedIn;
+  private final ObservableList<Person> staff = FXCollections.observableArrayList();
+  private final ObjectProperty<Person> chosen = new SimpleObjectProperty<>();
+  private final ReadOnlyStringWrapper dots = new ReadOnlyStringWrapper("");
+  private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+  private final BooleanProperty busy = new SimpleBooleanProperty();
+  private final StringBuilder pin = new StringBuilder();
+
+  public SignInViewModel(
+      Authenticator authenticator,
+      TaskExecutor tasks,
+      Messages messages,
+      Consumer<SignedIn> onSignedIn) {
+    this.authenticator = authenticator;
+    this.tasks = tasks;
+    this.messages = messages;
+    this.onSignedIn = onSignedIn;
+  }
+
+  public ObservableList<Person> staff() {
+    return staff;
+  }
+
+  public void staff(List<Person> people) {
+    staff.setAll(people);
+    if (chosen.get() == null && !people.isEmpty()) {
+      chosen.set(people.get(0));
+    }
+  }
+
+  public ObjectProperty<Person> chosenProperty() {
+    return chosen;
+  }
+
+  /** One dot per digit typed: the PIN itself is never shown or kept in a property. */
+  public ReadOnlyStringProperty dotsProperty() {
+    return dots.getReadOnlyProperty();
+  }
+
+  public ReadOnlyStringProperty errorProperty() {
+    return error.getReadOnlyProperty();
+  }
+
+  public BooleanProperty busyProperty() {
+    return busy;
+  }
+
+  public void choose(Person person) {
+    chosen.set(person);
+    clear();
+  }
+
+  public void digit(char d) {
+    if (d >= '0' && d <= '9' && pin.length() < MAX_PIN && !busy.get()) {
+      pin.append(d);
+      dots.set("•".repeat(pin.length()));
+      error.set("");
+    }
+  }
+
+  public void backspace() {
+    if (pin.length() > 0) {
+      pin.setLength(pin.length() - 1);
+      dots.set("•".repeat(pin.length()));
+    }
+  }
+
+  public void clear() {
+    pin.setLength(0);
+    dots.set("");
+    error.set("");
+  }
+
+  /** Enter: checks the PIN off the UI thread; the pad clears whatever the outcome. */
+  public void submit() {
+    Person person = chosen.get();
+    if (person == null) {
+      error.set(messages.get("signin.choose"));
+      return;
+    }
+    if (pin.length() < 4 || busy.get()) {
+      error.set(messages.get("signin.short"));
+      return;
+    }
+    String typed = pin.toString();
+    clear();
+    busy.set(true);
+    tasks.submit(
+        () -> authenticator.signIn(person, typed),
+        signedIn -> {
+          busy.set(false);
+          onSignedIn.accept(signedIn);
+        },
+        e -> {
+          busy.set(false);
+          error.set(e instanceof Refused ? e.getMessage() : messages.get("signin.failed"));
+        });
+  }
+}

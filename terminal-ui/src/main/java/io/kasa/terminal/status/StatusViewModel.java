@@ -1,0 +1,122 @@
+package io.kasa.terminal.status;
+
+import io.kasa.client.sync.Connectivity;
+import io.kasa.client.sync.SyncStatus;
+import io.kasa.devices.printer.PrinterStatus;
+import io.kasa.terminal.i18n.Messages;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * What the status bar says, calmly: online or offline with the sales waiting to sync, the printer's
+ * state in plain words with a level for its colour, and who is signed in.
+ */
+public final class StatusViewModel {
+
+  /** How a state is shown: fine, needs attention soon, or needs attention now. */
+  public enum Level {
+    OK,
+    WARNING,
+    ERROR
+  }
+
+  private final Messages messages;
+  private final ReadOnlyStringWrapper connection = new ReadOnlyStringWrapper("");
+  private final ReadOnlyObjectWrapper<Level> connectionLevel =
+      new ReadOnlyObjectWrapper<>(Level.OK);
+  private final ReadOnlyStringWrapper printer = new ReadOnlyStringWrapper("");
+  private final ReadOnlyObjectWrapper<Level> printerLevel = new ReadOnlyObjectWrapper<>(Level.OK);
+  private final StringProperty employee = new SimpleStringProperty("");
+  private SyncStatus lastSync;
+  private PrinterStatus lastPrinter;
+
+  public StatusViewModel(Messages messages) {
+    this.messages = messages;
+    messages.localeProperty().addListener((o, a, b) -> relabel());
+  }
+
+  public ReadOnlyStringProperty connectionProperty() {
+    return connection.getReadOnlyProperty();
+  }
+
+  public ReadOnlyObjectProperty<Level> connectionLevelProperty() {
+    return connectionLevel.getReadOnlyProperty();
+  }
+
+  public ReadOnlyStringProperty printerProperty() {
+    return printer.getReadOnlyProperty();
+  }
+
+  public ReadOnlyObjectProperty<Level> printerLevelProperty() {
+    return printerLevel.getReadOnlyProperty();
+  }
+
+  public StringProperty employeeProperty() {
+    return employee;
+  }
+
+  public void sync(SyncStatus s) {
+    lastSync = s;
+    relabel();
+  }
+
+  public void printer(PrinterStatus s) {
+    lastPrinter = s;
+    relabel();
+  }
+
+  private void relabel() {
+    if (lastSync != null) {
+      boolean online = lastSync.connectivity() == Connectivity.State.ONLINE;
+      String state =
+          messages.get(
+              "status.connection."
+                  + lastSync.connectivity().name().toLowerCase(java.util.Locale.ROOT));
+      connection.set(
+          lastSync.unsent() == 0
+              ? state
+              : messages.get("status.connection.pending", state, lastSync.unsent()));
+      connectionLevel.set(
+          lastSync.rejected() > 0 ? Level.ERROR : online ? Level.OK : Level.WARNING);
+    }
+    if (lastPrinter != null) {
+      printer.set(messages.get("status.printer." + printerKey(lastPrinter)));
+      printerLevel.set(printerLevel(lastPrinter));
+    }
+  }
+
+  static String printerKey(PrinterStatus s) {
+    if (!s.connected()) {
+      return "offline";
+    }
+    if (s.flags().contains(PrinterStatus.Flag.PAPER_END)) {
+      return "paperOut";
+    }
+    if (s.flags().contains(PrinterStatus.Flag.COVER_OPEN)) {
+      return "coverOpen";
+    }
+    if (s.flags().contains(PrinterStatus.Flag.OFFLINE)
+        || s.flags().contains(PrinterStatus.Flag.ERROR)
+        || s.flags().contains(PrinterStatus.Flag.CUTTER_ERROR)
+        || s.flags().contains(PrinterStatus.Flag.UNRECOVERABLE_ERROR)) {
+      return "error";
+    }
+    if (s.flags().contains(PrinterStatus.Flag.PAPER_NEAR_END)) {
+      return "paperLow";
+    }
+    return "ready";
+  }
+
+  static Level printerLevel(PrinterStatus s) {
+    String key = printerKey(s);
+    return switch (key) {
+      case "ready" -> Level.OK;
+      case "paperLow" -> Level.WARNING;
+      default -> Level.ERROR;
+    };
+  }
+}

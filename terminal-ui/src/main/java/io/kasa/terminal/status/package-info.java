@@ -1,0 +1,2 @@
+/** The status bar: the service, the outbox, the printer, who is signed in. */
+package io.kasa.terminal.status;

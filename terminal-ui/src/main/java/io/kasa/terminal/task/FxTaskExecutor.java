@@ -1,0 +1,64 @@
+package io.kasa.terminal.task;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One background thread for the register's work (catalogue look-ups, the journal), so what the
+ * cashier does is done in order; results come back through {@link Platform#runLater}, the only
+ * place that calls it.
+ */
+public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(FxTaskExecutor.class);
+
+  private final ExecutorService worker =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "kasa-register");
+            t.setDaemon(true);
+            return t;
+          });
+
+  @Override
+  public <T> void submit(Callable<T> work, Consumer<T> done, Consumer<Throwable> failed) {
+    worker.execute(
+        () -> {
+          T result;
+          try {
+            result = work.call();
+          } catch (Exception | Error e) {
+            LOG.warn("Register task failed", e);
+            Platform.runLater(() -> failed.accept(e));
+            return;
+          }
+          Platform.runLater(() -> done.accept(result));
+        });
+  }
+
+  @Override
+  public void ui(Runnable action) {
+    if (Platform.isFxApplicationThread()) {
+      action.run();
+    } else {
+      Platform.runLater(action);
+    }
+  }
+
+  /** Lets queued work finish (a sale being journalled), for at most 10 seconds. */
+  @Override
+  public void close() {
+    worker.shutdown();
+    try {
+      worker.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
