@@ -1,0 +1,194 @@
+package io.kasa.terminal.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.kasa.client.http.CloudClientConfig;
+import io.kasa.client.store.Outbox;
+import io.kasa.client.terminal.CloudTerminal;
+import io.kasa.devices.DeviceUri;
+import io.kasa.devices.profile.PrinterProfiles;
+import io.kasa.service.TestCloud;
+import io.kasa.service.admin.AdminService;
+import io.kasa.terminal.devices.RegisterDevices;
+import io.kasa.terminal.i18n.Messages;
+import io.kasa.terminal.sale.SaleViewModel;
+import io.kasa.terminal.task.FxTaskExecutor;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import javafx.event.Event;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.stage.Stage;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The register end to end, headless: the real service on embedded PostgreSQL, the terminal's own
+ * SQLite store, the virtual printer. A cashier signs in with her PIN, a wedge scanner types a
+ * barcode fast and ends with Enter, she pays cash; the sale is journalled and reaches the service,
+ * the receipt prints, and its bytes and PDF are kept.
+ */
+@ExtendWith(ApplicationExtension.class)
+class RegisterFlowTest {
+
+  private static TestCloud cloud;
+  private static int terminals;
+  @TempDir static Path dir;
+  private CloudTerminal terminal;
+  private RegisterDevices devices;
+  private Register register;
+  private FxTaskExecutor tasks;
+  private Path data;
+
+  @BeforeAll
+  static void startCloud() throws Exception {
+    cloud = new TestCloud();
+  }
+
+  @AfterAll
+  static void stopCloud() throws Exception {
+    cloud.close();
+  }
+
+  @Start
+  void start(Stage stage) {
+    AdminService.NewTerminal t =
+        cloud
+            .services
+            .admin()
+            .createTerminal(
+                cloud.demo.organisationId(), cloud.demo.storeId(), "R" + ++terminals, "Каса R");
+    data = dir.resolve("terminal-" + terminals);
+    URI url = URI.create("http://127.0.0.1:" + cloud.app.port());
+    terminal =
+        CloudTerminal.open(data.resolve("store"), Clock.systemUTC(), CloudClientConfig::defaults);
+    terminal.enroll(url, t.enrollmentCode(), "test");
+    devices =
+        new RegisterDevices(
+            DeviceUri.parse("sim:printer"),
+            PrinterProfiles.builtIn().get("epson-tm-t20iii"),
+            Clock.systemUTC());
+    tasks = new FxTaskExecutor();
+    register =
+        new Register(
+            terminal,
+            devices,
+            data.resolve("receipts"),
+            new Messages(Locale.ENGLISH),
+            tasks,
+            Clock.systemDefaultZone());
+    stage.setScene(register.scene());
+    stage.show();
+  }
+
+  @AfterEach
+  void stop() {
+    register.close();
+    tasks.close();
+    devices.close();
+    terminal.close();
+  }
+
+  /** Types like a keyboard-wedge scanner: every key at once, then Enter. */
+  private static void wedgeScan(FxRobot robot, Scene scene, String code) {
+    robot.interact(
+        () -> {
+          var target = scene.getFocusOwner() != null ? scene.getFocusOwner() : scene.getRoot();
+          for (char c : code.toCharArray()) {
+            Event.fireEvent(
+                target,
+                new KeyEvent(
+                    KeyEvent.KEY_TYPED,
+                    String.valueOf(c),
+                    "",
+                    KeyCode.UNDEFINED,
+                    false,
+                    false,
+                    false,
+                    false));
+          }
+          Event.fireEvent(
+              target,
+              new KeyEvent(
+                  KeyEvent.KEY_PRESSED, "", "", KeyCode.ENTER, false, false, false, false));
+        });
+    WaitForAsyncUtils.waitForFxEvents();
+  }
+
+  private void signInAsCashier(FxRobot robot) {
+    robot.clickOn("Олена");
+    for (int i = 0; i < 4; i++) {
+      robot.clickOn("1");
+    }
+    robot.clickOn("#signin-enter");
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> robot.lookup("#cart").tryQuery().isPresent());
+  }
+
+  @Test
+  void scanPayCashAndTheReceiptPrintsAndIsKept(FxRobot robot) throws Exception {
+    signInAsCashier(robot);
+    Scene scene = register.scene();
+    wedgeScan(robot, scene, "4820000191357");
+    await().atMost(Duration.ofSeconds(10)).until(() -> register.sale().lines().size() == 1);
+    assertThat(register.sale().lines().get(0).name()).isEqualTo("Хліб житній");
+    assertThat(robot.lookup("#total").queryAs(Label.class).getText()).contains("31,00");
+
+    robot.clickOn("#pay");
+    robot.clickOn("#cash");
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> register.sale().phaseProperty().get() == SaleViewModel.Phase.DONE);
+    String number = register.sale().receiptNumberProperty().get();
+    assertThat(number).startsWith("K1-R");
+    assertThat(register.sale().receipt()).anyMatch(l -> l.contains("31,00"));
+
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                devices.virtualPrinter().orElseThrow().textLines().stream()
+                    .anyMatch(l -> l.contains("31,00")));
+    Path receipts = data.resolve("receipts");
+    assertThat(Files.size(receipts.resolve(number + ".escpos"))).isPositive();
+    try (PDDocument pdf = Loader.loadPDF(receipts.resolve(number + ".pdf").toFile())) {
+      String text = new PDFTextStripper().getText(pdf);
+      assertThat(text).contains("Хліб житній").contains(number);
+    }
+    terminal.syncNow();
+    var sale = register.sale().sale();
+    assertThat(terminal.outbox().find(sale.id()).orElseThrow().state())
+        .isEqualTo(Outbox.State.ACKNOWLEDGED);
+  }
+
+  @Test
+  void aWedgeScanWhileTheSearchFieldHasFocusNeverLandsInIt(FxRobot robot) {
+    signInAsCashier(robot);
+    robot.clickOn("#search");
+    Scene scene = register.scene();
+    wedgeScan(robot, scene, "4820003456781");
+    await().atMost(Duration.ofSeconds(10)).until(() -> register.sale().lines().size() == 1);
+    assertThat(register.sale().lines().get(0).name()).startsWith("Вода");
+    assertThat(robot.lookup("#search").queryAs(TextField.class).getText()).isEmpty();
+  }
+}

@@ -1,0 +1,144 @@
+package io.kasa.terminal.sale;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kasa.domain.barcode.BarcodeParser;
+import io.kasa.domain.catalog.CatalogItem;
+import io.kasa.domain.catalog.Unit;
+import io.kasa.domain.money.Money;
+import io.kasa.domain.sale.Sale;
+import io.kasa.domain.sale.SalePolicy;
+import io.kasa.domain.tax.TaxPolicy;
+import io.kasa.domain.tax.TaxRate;
+import io.kasa.domain.tax.TaxRounding;
+import io.kasa.domain.tender.CashRounding;
+import io.kasa.terminal.i18n.Messages;
+import io.kasa.terminal.task.DirectTaskExecutor;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The sale screen's rules, without the FX thread: every task runs at once. */
+class SaleViewModelTest {
+
+  private static final Currency UAH = Currency.getInstance("UAH");
+  private static final CatalogItem BREAD =
+      item("bread", "Хліб", "31.00", Unit.EACH, "4820000191357");
+  private static final CatalogItem APPLES =
+      item("apples", "Яблука", "42.50", Unit.KILOGRAM, "12345");
+
+  private final List<Sale> completed = new ArrayList<>();
+  private final SaleViewModel vm =
+      new SaleViewModel(
+          new Catalog() {
+            @Override
+            public Optional<CatalogItem> byCode(String code) {
+              return List.of(BREAD, APPLES).stream()
+                  .filter(i -> i.barcodes().contains(code))
+                  .findFirst();
+            }
+
+            @Override
+            public List<CatalogItem> search(String typed, int limit) {
+              return List.of(BREAD);
+            }
+          },
+          (sale, offline) -> {
+            completed.add(sale);
+            return new Checkout.Completed("K1-T1-" + completed.size(), List.of("receipt"));
+          },
+          new DirectTaskExecutor(),
+          new Messages(Locale.ENGLISH),
+          () ->
+              SalePolicy.of(
+                  UAH,
+                  TaxPolicy.inclusive(TaxRounding.PER_LINE, TaxRate.of("VAT20", "А", "20")),
+                  CashRounding.to(Money.parse("0.10", UAH))),
+          Locale.forLanguageTag("uk-UA"),
+          Clock.systemUTC());
+
+  private static CatalogItem item(String id, String name, String price, Unit unit, String code) {
+    return new CatalogItem(
+        id, id, name, List.of(code), unit, Money.parse(price, UAH), "VAT20", false, false);
+  }
+
+  @Test
+  void aScanAddsTheItemAndTheTotalIsInTheStoresFormat() {
+    vm.scanned(BarcodeParser.withoutEmbeddedLabels().parse("4820000191357"));
+    assertThat(vm.lines()).hasSize(1);
+    assertThat(vm.totalProperty().get()).isEqualTo("31,00 ₴");
+  }
+
+  @Test
+  void aScanWithAWrongCheckDigitIsIgnoredWithAMessage() {
+    vm.scanned(BarcodeParser.withoutEmbeddedLabels().parse("4820000191358"));
+    assertThat(vm.lines()).isEmpty();
+    assertThat(vm.bannerProperty().get().kind()).isEqualTo(Banner.Kind.ERROR);
+    assertThat(vm.bannerProperty().get().text()).contains("check digit");
+  }
+
+  @Test
+  void theNumberTypedBeforeTimesIsTheNextItemsQuantity() {
+    vm.type("3");
+    vm.times();
+    vm.type("4820000191357");
+    vm.enter();
+    assertThat(vm.lines().get(0).quantity()).isEqualTo("3");
+    assertThat(vm.totalProperty().get()).isEqualTo("93,00 ₴");
+  }
+
+  @Test
+  void aWeighedItemWantsItsWeight() {
+    vm.type("12345");
+    vm.enter();
+    assertThat(vm.lines()).isEmpty();
+    vm.type("0,5");
+    vm.times();
+    vm.type("12345");
+    vm.enter();
+    assertThat(vm.lines().get(0).quantity()).isEqualTo("0,5");
+  }
+
+  @Test
+  void aVoidedLineStaysStruckThroughAndCountsForNothing() {
+    vm.type("4820000191357");
+    vm.enter();
+    vm.voidSelected();
+    assertThat(vm.lines().get(0).voided()).isTrue();
+    assertThat(vm.totalProperty().get()).isEqualTo("0,00 ₴");
+  }
+
+  @Test
+  void payingCashGivesChangeAndCompletesTheSaleOnce() {
+    vm.type("4820000191357");
+    vm.enter();
+    vm.pay();
+    assertThat(vm.quickCash()).extracting(Money::minor).startsWith(3100L, 4000L, 5000L);
+    vm.type("50");
+    vm.cash();
+    assertThat(vm.phaseProperty().get()).isEqualTo(SaleViewModel.Phase.DONE);
+    assertThat(vm.changeProperty().get()).isEqualTo("19,00 ₴");
+    assertThat(completed).hasSize(1);
+    assertThat(vm.receiptNumberProperty().get()).isEqualTo("K1-T1-1");
+  }
+
+  @Test
+  void quickCashOffersTheExactAmountAndTheNextNotes() {
+    assertThat(SaleViewModel.quickAmounts(Money.parse("137.40", UAH)))
+        .extracting(Money::minor)
+        .containsExactly(13740L, 14000L, 15000L, 20000L);
+  }
+
+  @Test
+  void escapeFromPaymentGoesBackToTheCartBeforeAnyTender() {
+    vm.type("4820000191357");
+    vm.enter();
+    vm.pay();
+    vm.backToCart();
+    assertThat(vm.phaseProperty().get()).isEqualTo(SaleViewModel.Phase.CART);
+  }
+}
