@@ -112,6 +112,8 @@ public final class Register implements AutoCloseable {
     devices.printer().onStatus(s -> tasks.ui(() -> status.printer(s)));
     status.printer(devices.printer().status());
     poller.scheduleWithFixedDelay(this::poll, 0, 1, TimeUnit.SECONDS);
+    // The printer is asked how it is every few seconds, so paper out shows before the next sale.
+    poller.scheduleWithFixedDelay(() -> devices.printer().refreshStatus(), 0, 5, TimeUnit.SECONDS);
   }
 
   public Scene scene() {

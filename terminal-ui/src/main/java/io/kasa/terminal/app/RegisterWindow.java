@@ -28,6 +28,14 @@ public final class RegisterWindow {
 
   private RegisterWindow() {}
 
+  /** Sets the look of every window; call on the FX thread. */
+  public static void applyTheme(Theme theme) {
+    Application.setUserAgentStylesheet(
+        theme == Theme.DARK
+            ? new PrimerDark().getUserAgentStylesheet()
+            : new PrimerLight().getUserAgentStylesheet());
+  }
+
   /**
    * Shows the register and blocks until its window is closed; then closes {@code terminal} and
    * {@code devices}.
@@ -44,10 +52,7 @@ public final class RegisterWindow {
     FxTaskExecutor tasks = new FxTaskExecutor();
     Platform.startup(
         () -> {
-          Application.setUserAgentStylesheet(
-              theme == Theme.DARK
-                  ? new PrimerDark().getUserAgentStylesheet()
-                  : new PrimerLight().getUserAgentStylesheet());
+          applyTheme(theme);
           Messages messages = new Messages(language);
           Register register =
               new Register(terminal, devices, receipts, messages, tasks, Clock.systemDefaultZone());

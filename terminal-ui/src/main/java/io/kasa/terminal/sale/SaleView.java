@@ -74,18 +74,18 @@ public final class SaleView extends BorderPane {
                 vm.selectedProperty().set(line.number());
               }
             });
-    vm.lines()
-        .addListener(
-            (ListChangeListener<CartLine>)
-                c -> {
-                  int n = vm.selectedProperty().get();
-                  for (int i = 0; i < vm.lines().size(); i++) {
-                    if (vm.lines().get(i).number() == n) {
-                      lines.getSelectionModel().select(i);
-                      lines.scrollTo(i);
-                    }
-                  }
-                });
+    Runnable follow =
+        () -> {
+          int n = vm.selectedProperty().get();
+          for (int i = 0; i < vm.lines().size(); i++) {
+            if (vm.lines().get(i).number() == n) {
+              lines.getSelectionModel().select(i);
+              lines.scrollTo(i);
+            }
+          }
+        };
+    vm.lines().addListener((ListChangeListener<CartLine>) c -> follow.run());
+    vm.selectedProperty().addListener((o, a, b) -> follow.run());
     Touch.grow(lines);
     Label total = new Label();
     total.setId("total");
@@ -148,13 +148,31 @@ public final class SaleView extends BorderPane {
     entry.setMaxWidth(Double.MAX_VALUE);
 
     StackPane phase = new StackPane(cartActions(m), payment(m), done(m));
-    showPhase(phase);
-    vm.phaseProperty().addListener((o, a, b) -> showPhase(phase));
+    Touch.grow(phase);
+    GridPane keypad = keypad();
+    Runnable layout =
+        () -> {
+          SaleViewModel.Phase p = vm.phaseProperty().get();
+          showPhase(phase);
+          // Search belongs to the cart; the keypad to the cart and payment; the receipt, once
+          // done, gets the room.
+          show(search, p == SaleViewModel.Phase.CART);
+          show(results, p == SaleViewModel.Phase.CART);
+          show(entry, p != SaleViewModel.Phase.DONE);
+          show(keypad, p != SaleViewModel.Phase.DONE);
+        };
+    layout.run();
+    vm.phaseProperty().addListener((o, a, b) -> layout.run());
 
-    VBox side = new VBox(8, search, results, entry, keypad(), phase);
+    VBox side = new VBox(8, search, results, entry, keypad, phase);
     side.setPadding(new Insets(16));
     side.setPrefWidth(440);
     return side;
+  }
+
+  private static void show(javafx.scene.Node node, boolean visible) {
+    node.setVisible(visible);
+    node.setManaged(visible);
   }
 
   private void showPhase(StackPane phase) {
@@ -242,10 +260,11 @@ public final class SaleView extends BorderPane {
     receipt.setId("receipt");
     receipt.getStyleClass().add("receipt");
     receipt.setFocusTraversable(false);
-    receipt.setPrefHeight(220);
+    Touch.grow(receipt);
     Button next = Touch.grow(Touch.button(m.binding("payment.next"), "Enter", vm::newSale));
     next.setId("next-sale");
     next.getStyleClass().add("accent");
+    next.setMaxHeight(Touch.TARGET * 1.5);
     return new VBox(8, new HBox(16, changeCaption, spacer(), change), receipt, next);
   }
 

@@ -71,6 +71,7 @@ class RegisterFlowTest {
 
   @Start
   void start(Stage stage) {
+    RegisterWindow.applyTheme(RegisterWindow.Theme.LIGHT);
     AdminService.NewTerminal t =
         cloud
             .services
@@ -154,6 +155,11 @@ class RegisterFlowTest {
     assertThat(register.sale().lines().get(0).name()).isEqualTo("Хліб житній");
     assertThat(robot.lookup("#total").queryAs(Label.class).getText()).contains("31,00");
 
+    wedgeScan(robot, scene, "4820001234565");
+    wedgeScan(robot, scene, "4820002345673");
+    await().atMost(Duration.ofSeconds(10)).until(() -> register.sale().lines().size() == 3);
+    Screenshots.saveIfAsked(robot, scene, "sale-screen");
+
     robot.clickOn("#pay");
     robot.clickOn("#cash");
     await()
@@ -162,6 +168,7 @@ class RegisterFlowTest {
     String number = register.sale().receiptNumberProperty().get();
     assertThat(number).startsWith("K1-R");
     assertThat(register.sale().receipt()).anyMatch(l -> l.contains("31,00"));
+    Screenshots.saveIfAsked(robot, scene, "receipt-screen");
 
     await()
         .atMost(Duration.ofSeconds(10))
