@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kasa.api.auth.SessionResponse;
 import io.kasa.api.sales.SaleRequest;
 import io.kasa.api.sales.SaleRequests;
+import io.kasa.api.shifts.CashMovementRequest;
 import io.kasa.api.shifts.CloseShiftRequest;
+import io.kasa.api.shifts.OpenShiftRequest;
 import io.kasa.api.shifts.ShiftReport;
 import io.kasa.api.terminal.StaffMember;
 import io.kasa.api.terminal.StoreSettings;
@@ -62,6 +64,7 @@ public final class CloudTerminal implements AutoCloseable {
   public static final String SHIFT_CLOSE = "SHIFT_CLOSE";
 
   private static final String SERVICE_URL = "service-url";
+  private static final String CURRENT_SHIFT = "current-shift";
   private static final int CATALOG_PAGE = 5000;
 
   private final LocalStore store;
@@ -268,6 +271,79 @@ public final class CloudTerminal implements AutoCloseable {
     return request;
   }
 
+  /** The shift open on this terminal, if any (kept locally: it opens and closes offline too). */
+  public Optional<UUID> currentShift() {
+    return local.get(CURRENT_SHIFT).filter(s -> !s.isEmpty()).map(UUID::fromString);
+  }
+
+  /**
+   * Opens a shift with the float counted into the drawer: journalled, and current on this terminal,
+   * in one local transaction.
+   */
+  public UUID openShift(long openingFloat, UUID employee) {
+    if (currentShift().isPresent()) {
+      throw new IllegalStateException("A shift is already open on this terminal");
+    }
+    UUID shift = UUID.randomUUID();
+    store.inTransaction(
+        c -> {
+          outbox.append(
+              c,
+              shift,
+              "SHIFT_OPEN",
+              "/v1/shifts",
+              write(new OpenShiftRequest(shift, openingFloat, clock.instant())),
+              employee);
+          local.put(CURRENT_SHIFT, shift.toString());
+          return null;
+        });
+    engine.wake();
+    return shift;
+  }
+
+  /**
+   * Cash in or out with a reason, or a no-sale drawer opening (NO_SALE, amount 0), in the open
+   * shift. A no-sale is a manager's: {@code employee} is one, or {@code manager} approves by PIN
+   * (checked on the terminal; the entry is then delivered vouching for the manager).
+   */
+  public UUID cashMovement(
+      String type, long amount, String reason, UUID employee, ManagerOverride manager) {
+    UUID shift = currentShift().orElseThrow(() -> new IllegalStateException("No shift is open"));
+    UUID by = employee;
+    if ("NO_SALE".equals(type)) {
+      if (manager != null) {
+        by = verifyManager(manager).id();
+      } else if (!settings.staffMember(employee).map(s -> isManager(s.member())).orElse(false)) {
+        throw new SignInRefused(false, "Opening the drawer without a sale needs a manager");
+      }
+    }
+    UUID id = UUID.randomUUID();
+    journal(
+        id,
+        "CASH_MOVEMENT",
+        "/v1/shifts/" + shift + "/cash-movements",
+        new CashMovementRequest(id, type, amount, reason, clock.instant(), null, null),
+        by);
+    return id;
+  }
+
+  /**
+   * The open shift's X report from the service, when it can be reached and has everything this
+   * terminal sent (the report counts what the service holds).
+   */
+  public Optional<ShiftReport> xReport() {
+    Optional<UUID> shift = currentShift();
+    if (shift.isEmpty()) {
+      return Optional.empty();
+    }
+    engine.drain();
+    try {
+      return Optional.of(client().shiftReport(shift.get()));
+    } catch (CloudUnreachableException e) {
+      return Optional.empty();
+    }
+  }
+
   /** The outbox entries not yet delivered, which closing a shift wants to be none. */
   public long unsynced() {
     return outbox.stats().unsent();
@@ -308,6 +384,7 @@ public final class CloudTerminal implements AutoCloseable {
       throw new SignInRefused(false, "Closing a shift needs a manager");
     }
     CloseShiftRequest request = new CloseShiftRequest(counted, blind, clock.instant(), null, null);
+    boolean current = currentShift().filter(shift::equals).isPresent();
     String path = "/v1/shifts/" + shift + "/close";
     // The shift's own id is its opening's entry; its closing is another, derived from it.
     UUID entry = closeEntry(shift);
@@ -320,12 +397,22 @@ public final class CloudTerminal implements AutoCloseable {
                 closer,
                 "shift " + shift + " closed with " + unsent + " entries unsent");
             outbox.append(c, entry, SHIFT_CLOSE, path, write(request), closer);
+            if (current) {
+              local.put(CURRENT_SHIFT, "");
+            }
             return null;
           });
       engine.wake();
       return Optional.empty();
     }
-    outbox.append(entry, SHIFT_CLOSE, path, write(request), closer);
+    store.inTransaction(
+        c -> {
+          outbox.append(c, entry, SHIFT_CLOSE, path, write(request), closer);
+          if (current) {
+            local.put(CURRENT_SHIFT, "");
+          }
+          return null;
+        });
     engine.drain();
     return outbox
         .response(entry)

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kasa.api.catalog.ItemDto;
 import io.kasa.api.sales.SaleRequest;
-import io.kasa.api.shifts.OpenShiftRequest;
 import io.kasa.client.http.CloudClientConfig;
 import io.kasa.client.sim.FaultProxy;
 import io.kasa.client.sim.FaultProxy.Fault;
@@ -265,15 +264,47 @@ class CloudTerminalTest {
   }
 
   @Test
+  void aShiftOpensWithItsFloatTakesCashMovementsAndANoSaleNeedsAManager() throws Exception {
+    try (CloudTerminal t = enrolled()) {
+      assertThat(t.currentShift()).isEmpty();
+      UUID shift = t.openShift(50_000, cloud.demo.cashierId());
+      assertThat(t.currentShift()).contains(shift);
+      assertThatThrownBy(() -> t.openShift(1, cloud.demo.cashierId()))
+          .isInstanceOf(IllegalStateException.class);
+      t.cashMovement("IN", 10_000, "change from the bank", cloud.demo.cashierId(), null);
+      t.cashMovement("OUT", 5_000, "window cleaner", cloud.demo.cashierId(), null);
+      assertThatThrownBy(
+              () ->
+                  t.cashMovement(
+                      "NO_SALE", 0, "change for a customer", cloud.demo.cashierId(), null))
+          .isInstanceOf(SignInRefused.class);
+      t.cashMovement(
+          "NO_SALE",
+          0,
+          "change for a customer",
+          cloud.demo.cashierId(),
+          new CloudTerminal.ManagerOverride(cloud.demo.managerId(), "9999"));
+      sell(t, false);
+      t.signIn(cloud.demo.cashierId(), "1111");
+      var x = t.xReport().orElseThrow();
+      assertThat(x.kind()).isEqualTo("X");
+      assertThat(x.openingFloat()).isEqualTo(50_000);
+      assertThat(x.cashIn()).isEqualTo(10_000);
+      assertThat(x.cashOut()).isEqualTo(5_000);
+      assertThat(x.noSales()).isEqualTo(1);
+      assertThat(x.sales()).isEqualTo(1);
+      var z =
+          t.closeShift(shift, x.cashExpected(), true, cloud.demo.managerId(), null).orElseThrow();
+      assertThat(z.kind()).isEqualTo("Z");
+      assertThat(z.overShort()).isZero();
+      assertThat(t.currentShift()).isEmpty();
+    }
+  }
+
+  @Test
   void closingAShiftWithSalesUnsentNeedsAManagersPinAndIsAudited() throws Exception {
     try (CloudTerminal t = enrolled()) {
-      UUID shift = UUID.randomUUID();
-      t.journal(
-          shift,
-          "SHIFT_OPEN",
-          "/v1/shifts",
-          new OpenShiftRequest(shift, 50_000, clock.instant()),
-          cloud.demo.cashierId());
+      UUID shift = t.openShift(50_000, cloud.demo.cashierId());
       t.syncNow();
       proxy.fault(Fault.REFUSE);
       sell(t, true);
