@@ -238,7 +238,10 @@ public final class KasaSim implements java.util.concurrent.Callable<Integer> {
         .filter(m -> employee == null ? "CASHIER".equals(m.role()) : employee.equals(m.id()))
         .findFirst()
         .orElseThrow(
-            () -> new SignInRefused(false, "No such cashier on the terminal's staff list"));
+            () ->
+                new SignInRefused(
+                    SignInRefused.Reason.UNKNOWN_EMPLOYEE,
+                    "No such cashier on the terminal's staff list"));
   }
 
   private int run(List<SimulatedTerminal> sims, FaultProxy network, PrintWriter out)

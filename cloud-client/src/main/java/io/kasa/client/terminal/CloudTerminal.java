@@ -65,6 +65,7 @@ public final class CloudTerminal implements AutoCloseable {
 
   private static final String SERVICE_URL = "service-url";
   private static final String CURRENT_SHIFT = "current-shift";
+  private static final String Z_TO_PRINT = "z-to-print";
   private static final int CATALOG_PAGE = 5000;
 
   private final LocalStore store;
@@ -214,19 +215,23 @@ public final class CloudTerminal implements AutoCloseable {
               .orElse(new StaffMember(employee, session.name(), session.role(), ""));
       return new SignIn(member, false);
     } catch (CloudProblemException e) {
-      throw new SignInRefused(e.status() == 423, e.problem().detail());
+      throw new SignInRefused(
+          e.status() == 423 ? SignInRefused.Reason.LOCKED_OUT : SignInRefused.Reason.WRONG_PIN,
+          e.problem().detail());
     } catch (CloudUnreachableException e) {
       OfflineSignIn.Outcome outcome = offlineSignIn.check(employee, pin);
       if (outcome instanceof OfflineSignIn.SignedIn s) {
         return new SignIn(s.employee(), true);
       }
       if (outcome instanceof OfflineSignIn.WrongPin w) {
-        throw new SignInRefused(false, "Wrong PIN; " + w.attemptsLeft() + " tries left");
+        throw new SignInRefused(
+            SignInRefused.Reason.WRONG_PIN, "Wrong PIN; " + w.attemptsLeft() + " tries left");
       }
       if (outcome instanceof OfflineSignIn.LockedOut l) {
-        throw new SignInRefused(true, "Locked out until " + l.until());
+        throw new SignInRefused(SignInRefused.Reason.LOCKED_OUT, "Locked out until " + l.until());
       }
-      throw new SignInRefused(false, "This employee cannot sign in here while offline");
+      throw new SignInRefused(
+          SignInRefused.Reason.UNKNOWN_EMPLOYEE, "This employee cannot sign in here while offline");
     }
   }
 
@@ -314,7 +319,9 @@ public final class CloudTerminal implements AutoCloseable {
       if (manager != null) {
         by = verifyManager(manager).id();
       } else if (!settings.staffMember(employee).map(s -> isManager(s.member())).orElse(false)) {
-        throw new SignInRefused(false, "Opening the drawer without a sale needs a manager");
+        throw new SignInRefused(
+            SignInRefused.Reason.NOT_A_MANAGER,
+            "Opening the drawer without a sale needs a manager");
       }
     }
     UUID id = UUID.randomUUID();
@@ -381,7 +388,8 @@ public final class CloudTerminal implements AutoCloseable {
     } else if (settings.staffMember(employee).map(s -> isManager(s.member())).orElse(false)) {
       closer = employee;
     } else {
-      throw new SignInRefused(false, "Closing a shift needs a manager");
+      throw new SignInRefused(
+          SignInRefused.Reason.NOT_A_MANAGER, "Closing a shift needs a manager");
     }
     CloseShiftRequest request = new CloseShiftRequest(counted, blind, clock.instant(), null, null);
     boolean current = currentShift().filter(shift::equals).isPresent();
@@ -400,6 +408,7 @@ public final class CloudTerminal implements AutoCloseable {
             if (current) {
               local.put(CURRENT_SHIFT, "");
             }
+            local.put(Z_TO_PRINT, shift.toString());
             return null;
           });
       engine.wake();
@@ -414,16 +423,37 @@ public final class CloudTerminal implements AutoCloseable {
           return null;
         });
     engine.drain();
-    return outbox
-        .response(entry)
-        .map(
-            answer -> {
-              try {
-                return json.readValue(answer, ShiftReport.class);
-              } catch (JsonProcessingException e) {
-                throw new IllegalStateException("The service's Z report is unreadable", e);
-              }
-            });
+    Optional<ShiftReport> z = outbox.response(entry).map(this::report);
+    if (z.isEmpty()) {
+      // The service did not answer now: the report prints when the close is delivered.
+      local.put(Z_TO_PRINT, shift.toString());
+    }
+    return z;
+  }
+
+  /**
+   * The Z report of a shift whose close went through the outbox later and has not been printed yet,
+   * once the service answered it.
+   */
+  public Optional<ShiftReport> zReportToPrint() {
+    return local
+        .get(Z_TO_PRINT)
+        .filter(s -> !s.isEmpty())
+        .flatMap(s -> outbox.response(closeEntry(UUID.fromString(s))))
+        .map(this::report);
+  }
+
+  /** The Z report from {@link #zReportToPrint} was printed. */
+  public void zReportPrinted() {
+    local.put(Z_TO_PRINT, "");
+  }
+
+  private ShiftReport report(String answer) {
+    try {
+      return json.readValue(answer, ShiftReport.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("The service's Z report is unreadable", e);
+    }
   }
 
   /** The outbox entry of a shift's closing. */
@@ -443,10 +473,14 @@ public final class CloudTerminal implements AutoCloseable {
     OfflineSignIn.Outcome outcome = offlineSignIn.check(o.managerId(), o.pin());
     if (!(outcome instanceof OfflineSignIn.SignedIn s)) {
       throw new SignInRefused(
-          outcome instanceof OfflineSignIn.LockedOut, "The manager's PIN was not accepted");
+          outcome instanceof OfflineSignIn.LockedOut
+              ? SignInRefused.Reason.LOCKED_OUT
+              : SignInRefused.Reason.WRONG_PIN,
+          "The manager's PIN was not accepted");
     }
     if (!isManager(s.employee())) {
-      throw new SignInRefused(false, s.employee().name() + " is not a manager");
+      throw new SignInRefused(
+          SignInRefused.Reason.NOT_A_MANAGER, s.employee().name() + " is not a manager");
     }
     return s.employee();
   }

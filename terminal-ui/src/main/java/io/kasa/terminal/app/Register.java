@@ -10,11 +10,14 @@ import io.kasa.domain.barcode.BarcodeParser;
 import io.kasa.domain.barcode.EmbeddedLayout;
 import io.kasa.domain.receipt.StoreProfile;
 import io.kasa.terminal.checkout.JournalCheckout;
+import io.kasa.terminal.checkout.ReportOutput;
 import io.kasa.terminal.devices.RegisterDevices;
 import io.kasa.terminal.i18n.Messages;
 import io.kasa.terminal.sale.SaleView;
 import io.kasa.terminal.sale.SaleViewModel;
 import io.kasa.terminal.scan.WedgeInput;
+import io.kasa.terminal.shift.ShiftView;
+import io.kasa.terminal.shift.ShiftViewModel;
 import io.kasa.terminal.signin.SignInView;
 import io.kasa.terminal.signin.SignInViewModel;
 import io.kasa.terminal.status.StatusViewModel;
@@ -47,6 +50,9 @@ public final class Register implements AutoCloseable {
   private final SignInView signInView;
   private final SaleViewModel sale;
   private final SaleView saleView;
+  private final ShiftViewModel shift;
+  private final CloudShifts shifts;
+  private final ShiftView shiftView;
   private final WedgeInput wedge;
   private final ScheduledExecutorService poller =
       Executors.newSingleThreadScheduledExecutor(
@@ -60,7 +66,8 @@ public final class Register implements AutoCloseable {
 
   private enum Screen {
     SIGN_IN,
-    SALE
+    SALE,
+    SHIFT
   }
 
   public Register(
@@ -97,7 +104,24 @@ public final class Register implements AutoCloseable {
             terminal::salePolicy,
             storeLocale,
             clock);
-    this.saleView = new SaleView(sale, messages);
+    this.saleView = new SaleView(sale, messages, this::showShift);
+    this.shifts =
+        new CloudShifts(
+            terminal,
+            new ReportOutput(devices.printer(), receipts),
+            () -> cashier,
+            messages,
+            clock);
+    this.shift =
+        new ShiftViewModel(
+            shifts,
+            tasks,
+            messages,
+            java.util.Currency.getInstance(config.store().currency()),
+            storeLocale);
+    this.shiftView = new ShiftView(shift, messages, this::managers, this::showSale);
+    sale.shiftOpenProperty().bind(shift.openProperty());
+    shift.refresh();
     root.setBottom(new StatusBar(status));
     root.setCenter(signInView);
     this.scene = new Scene(root, 1280, 800);
@@ -130,6 +154,9 @@ public final class Register implements AutoCloseable {
 
   private void poll() {
     try {
+      if (cashier != null && shifts.printLateZ()) {
+        tasks.ui(() -> status.note(messages.get("shift.z.late")));
+      }
       var s = terminal.status();
       tasks.ui(
           () -> {
@@ -157,10 +184,32 @@ public final class Register implements AutoCloseable {
     status
         .employeeProperty()
         .set(who.person().name() + (who.offline() ? " · " + messages.get("signin.offline") : ""));
+    showSale();
+    sale.newSale();
+  }
+
+  private void showSale() {
     screen = Screen.SALE;
     root.setCenter(saleView);
     wedge.target(saleTarget());
-    sale.newSale();
+  }
+
+  private void showShift() {
+    screen = Screen.SHIFT;
+    shift.refresh();
+    root.setCenter(shiftView);
+    wedge.target(null);
+  }
+
+  /** The managers who may approve at this terminal, for the PIN dialog. */
+  private List<SignInViewModel.Person> managers() {
+    return signIn.staff().stream()
+        .filter(p -> "MANAGER".equals(p.role()) || "ADMIN".equals(p.role()))
+        .toList();
+  }
+
+  public ShiftViewModel shift() {
+    return shift;
   }
 
   private StoreProfile storeProfile() {
@@ -176,7 +225,12 @@ public final class Register implements AutoCloseable {
   }
 
   private void key(KeyEvent e) {
-    boolean used = screen == Screen.SALE ? saleView.key(e) : signInView.key(e);
+    boolean used =
+        switch (screen) {
+          case SALE -> saleView.key(e);
+          case SHIFT -> shiftView.key(e);
+          case SIGN_IN -> signInView.key(e);
+        };
     if (used) {
       e.consume();
     }

@@ -24,9 +24,12 @@ final class StatusBar extends HBox {
     Label employee = new Label();
     employee.setId("status-employee");
     employee.textProperty().bind(vm.employeeProperty());
+    Label note = new Label();
+    note.setId("status-note");
+    note.textProperty().bind(vm.noteProperty());
     Region gap = new Region();
     HBox.setHgrow(gap, Priority.ALWAYS);
-    getChildren().addAll(connection, printer, gap, employee);
+    getChildren().addAll(connection, printer, note, gap, employee);
   }
 
   private static Label level(

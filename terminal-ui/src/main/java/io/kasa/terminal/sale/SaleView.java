@@ -34,8 +34,11 @@ public final class SaleView extends BorderPane {
   private final SaleViewModel vm;
   private final TextField search = new TextField();
 
-  public SaleView(SaleViewModel vm, Messages m) {
+  private final Runnable openShiftScreen;
+
+  public SaleView(SaleViewModel vm, Messages m, Runnable openShiftScreen) {
     this.vm = vm;
+    this.openShiftScreen = openShiftScreen;
     getStyleClass().add("sale");
     setTop(banner());
     setCenter(cart(m));
@@ -217,8 +220,11 @@ public final class SaleView extends BorderPane {
     Button pay = Touch.grow(Touch.button(m.binding("sale.pay"), "F12", vm::pay));
     pay.setId("pay");
     pay.getStyleClass().add("accent");
-    actions.add(voidLine, 0, 0);
-    actions.add(pay, 1, 0);
+    Button shift = Touch.grow(Touch.button(m.binding("sale.shift"), "F6", openShiftScreen));
+    shift.setId("shift");
+    actions.add(shift, 0, 0);
+    actions.add(voidLine, 1, 0);
+    actions.add(pay, 2, 0);
     return actions;
   }
 
@@ -282,6 +288,10 @@ public final class SaleView extends BorderPane {
     switch (code) {
       case F2 -> {
         search.requestFocus();
+        return true;
+      }
+      case F6 -> {
+        openShiftScreen.run();
         return true;
       }
       case F8 -> {

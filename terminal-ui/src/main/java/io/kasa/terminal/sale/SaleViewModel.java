@@ -82,6 +82,7 @@ public final class SaleViewModel {
   private final IntegerProperty selected = new SimpleIntegerProperty(-1);
   private final BooleanProperty busy = new SimpleBooleanProperty();
   private final BooleanProperty offline = new SimpleBooleanProperty();
+  private final BooleanProperty shiftOpen = new SimpleBooleanProperty(true);
   private Sale sale;
   private Money lastChange;
 
@@ -175,6 +176,11 @@ public final class SaleViewModel {
   /** True while the sale is being journalled. */
   public BooleanProperty busyProperty() {
     return busy;
+  }
+
+  /** Whether a shift is open: sales are paid only within one. */
+  public BooleanProperty shiftOpenProperty() {
+    return shiftOpen;
   }
 
   /** Whether the terminal is selling without the service (cards are then stored). */
@@ -354,6 +360,10 @@ public final class SaleViewModel {
     }
     if (sale.activeLines().isEmpty()) {
       show(Banner.Kind.WARNING, messages.get("sale.empty"));
+      return;
+    }
+    if (!shiftOpen.get()) {
+      show(Banner.Kind.WARNING, messages.get("sale.noShift"));
       return;
     }
     sale.startTendering();

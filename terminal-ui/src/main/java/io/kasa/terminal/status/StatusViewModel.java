@@ -31,6 +31,7 @@ public final class StatusViewModel {
   private final ReadOnlyStringWrapper printer = new ReadOnlyStringWrapper("");
   private final ReadOnlyObjectWrapper<Level> printerLevel = new ReadOnlyObjectWrapper<>(Level.OK);
   private final StringProperty employee = new SimpleStringProperty("");
+  private final StringProperty note = new SimpleStringProperty("");
   private SyncStatus lastSync;
   private PrinterStatus lastPrinter;
 
@@ -57,6 +58,15 @@ public final class StatusViewModel {
 
   public StringProperty employeeProperty() {
     return employee;
+  }
+
+  /** A passing note in the status bar (e.g. a report printed late). */
+  public StringProperty noteProperty() {
+    return note;
+  }
+
+  public void note(String text) {
+    note.set(text);
   }
 
   public void sync(SyncStatus s) {

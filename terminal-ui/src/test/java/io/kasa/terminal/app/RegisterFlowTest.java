@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.kasa.client.http.CloudClientConfig;
+import io.kasa.client.sim.FaultProxy;
 import io.kasa.client.store.Outbox;
 import io.kasa.client.terminal.CloudTerminal;
 import io.kasa.devices.DeviceUri;
@@ -58,6 +59,7 @@ class RegisterFlowTest {
   private Register register;
   private FxTaskExecutor tasks;
   private Path data;
+  private FaultProxy network;
 
   @BeforeAll
   static void startCloud() throws Exception {
@@ -79,7 +81,12 @@ class RegisterFlowTest {
             .createTerminal(
                 cloud.demo.organisationId(), cloud.demo.storeId(), "R" + ++terminals, "Каса R");
     data = dir.resolve("terminal-" + terminals);
-    URI url = URI.create("http://127.0.0.1:" + cloud.app.port());
+    try {
+      network = new FaultProxy("127.0.0.1", cloud.app.port());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    URI url = URI.create("http://127.0.0.1:" + network.port());
     terminal =
         CloudTerminal.open(data.resolve("store"), Clock.systemUTC(), CloudClientConfig::defaults);
     terminal.enroll(url, t.enrollmentCode(), "test");
@@ -102,7 +109,8 @@ class RegisterFlowTest {
   }
 
   @AfterEach
-  void stop() {
+  void stop() throws Exception {
+    network.close();
     register.close();
     tasks.close();
     devices.close();
@@ -146,9 +154,37 @@ class RegisterFlowTest {
         .until(() -> robot.lookup("#cart").tryQuery().isPresent());
   }
 
+  /** F6, count a 1,000.00 float (two 500s), open the shift, back to the sale. */
+  private void openShift(FxRobot robot) {
+    robot.clickOn("#shift");
+    robot.clickOn("#plus-50000");
+    robot.clickOn("#plus-50000");
+    robot.clickOn("#open-shift");
+    await().atMost(Duration.ofSeconds(10)).until(() -> register.shift().openProperty().get());
+    robot.type(KeyCode.ESCAPE);
+    await().atMost(Duration.ofSeconds(5)).until(() -> robot.lookup("#cart").tryQuery().isPresent());
+  }
+
+  private void managerApproves(FxRobot robot) {
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> robot.lookup("#manager-pin").tryQuery().isPresent());
+    robot.clickOn("#manager-pin").write("9999");
+    robot.clickOn("OK");
+  }
+
+  private void payExactCash(FxRobot robot) {
+    robot.clickOn("#pay");
+    robot.clickOn("#cash");
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> register.sale().phaseProperty().get() == SaleViewModel.Phase.DONE);
+  }
+
   @Test
   void scanPayCashAndTheReceiptPrintsAndIsKept(FxRobot robot) throws Exception {
     signInAsCashier(robot);
+    openShift(robot);
     Scene scene = register.scene();
     wedgeScan(robot, scene, "4820000191357");
     await().atMost(Duration.ofSeconds(10)).until(() -> register.sale().lines().size() == 1);
@@ -160,11 +196,7 @@ class RegisterFlowTest {
     await().atMost(Duration.ofSeconds(10)).until(() -> register.sale().lines().size() == 3);
     Screenshots.saveIfAsked(robot, scene, "sale-screen");
 
-    robot.clickOn("#pay");
-    robot.clickOn("#cash");
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .until(() -> register.sale().phaseProperty().get() == SaleViewModel.Phase.DONE);
+    payExactCash(robot);
     String number = register.sale().receiptNumberProperty().get();
     assertThat(number).startsWith("K1-R");
     assertThat(register.sale().receipt()).anyMatch(l -> l.contains("31,00"));
@@ -197,5 +229,65 @@ class RegisterFlowTest {
     await().atMost(Duration.ofSeconds(10)).until(() -> register.sale().lines().size() == 1);
     assertThat(register.sale().lines().get(0).name()).startsWith("Вода");
     assertThat(robot.lookup("#search").queryAs(TextField.class).getText()).isEmpty();
+  }
+
+  @Test
+  void aSaleMadeOfflineSyncsWhenTheServiceComesBackAndTheShiftClosesWithAZReport(FxRobot robot)
+      throws Exception {
+    signInAsCashier(robot);
+    openShift(robot);
+    terminal.syncNow();
+    network.fault(FaultProxy.Fault.REFUSE);
+    Scene scene = register.scene();
+    wedgeScan(robot, scene, "4820000191357");
+    await().atMost(Duration.ofSeconds(10)).until(() -> register.sale().lines().size() == 1);
+    payExactCash(robot);
+    var sale = register.sale().sale();
+    assertThat(terminal.outbox().find(sale.id()).orElseThrow().state())
+        .isNotEqualTo(Outbox.State.ACKNOWLEDGED);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                robot
+                    .lookup("#status-connection")
+                    .queryAs(Label.class)
+                    .getText()
+                    .contains("waiting"));
+
+    // Closing wants every sale on the service: refused, then a manager overrides by PIN.
+    robot.type(KeyCode.F6);
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> robot.lookup("#plus-100000").tryQuery().isPresent());
+    robot.clickOn("#plus-100000");
+    robot.clickOn("#plus-2000");
+    robot.clickOn("#plus-1000");
+    robot.clickOn("#plus-100");
+    robot.clickOn("#close-shift");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> register.shift().needsManagerProperty().get());
+    assertThat(register.shift().messageProperty().get()).contains("Not yet on the service: 1");
+    robot.clickOn("#close-shift");
+    managerApproves(robot);
+    await().atMost(Duration.ofSeconds(10)).until(() -> !register.shift().openProperty().get());
+
+    network.fault(FaultProxy.Fault.NONE);
+    terminal.syncNow();
+    assertThat(terminal.outbox().stats().unsent()).isZero();
+    assertThat(terminal.outbox().find(sale.id()).orElseThrow().state())
+        .isEqualTo(Outbox.State.ACKNOWLEDGED);
+    assertThat(cloud.audited("SHIFT_CLOSE_OVERRIDE")).isPositive();
+    // The Z report prints once the close reached the service, and is kept as a PDF.
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () -> {
+              try (var files = Files.list(data.resolve("receipts"))) {
+                return files.anyMatch(f -> f.getFileName().toString().startsWith("Z-"));
+              }
+            });
+    assertThat(devices.virtualPrinter().orElseThrow().textLines()).anyMatch(l -> l.contains("Z"));
   }
 }

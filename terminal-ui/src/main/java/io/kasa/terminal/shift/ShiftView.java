@@ -1,0 +1,168 @@
+package io.kasa.terminal.shift;
+
+import io.kasa.terminal.i18n.Messages;
+import io.kasa.terminal.signin.SignInViewModel;
+import io.kasa.terminal.ui.Touch;
+import java.util.List;
+import java.util.function.Supplier;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+/**
+ * The shift screen: the drawer counted by denomination on the left, the shift's actions on the
+ * right, the last report below. Esc goes back to the sale.
+ */
+public final class ShiftView extends BorderPane {
+
+  private final ShiftViewModel vm;
+  private final Messages m;
+  private final Supplier<List<SignInViewModel.Person>> managers;
+  private final Runnable back;
+
+  public ShiftView(
+      ShiftViewModel vm,
+      Messages m,
+      Supplier<List<SignInViewModel.Person>> managers,
+      Runnable back) {
+    this.vm = vm;
+    this.m = m;
+    this.managers = managers;
+    this.back = back;
+    setPadding(new Insets(16));
+    setLeft(counts());
+    setCenter(actions());
+    setBottom(report());
+  }
+
+  private VBox counts() {
+    GridPane grid = new GridPane();
+    grid.setHgap(8);
+    grid.setVgap(6);
+    int half = (vm.counts().size() + 1) / 2;
+    for (int i = 0; i < vm.counts().size(); i++) {
+      ShiftViewModel.Count c = vm.counts().get(i);
+      int col = i < half ? 0 : 4;
+      int row = i < half ? i : i - half;
+      Label value = new Label(c.label());
+      value.setMinWidth(90);
+      value.setAlignment(Pos.CENTER_RIGHT);
+      Label pieces = new Label();
+      pieces.setId("count-" + c.value().minor());
+      pieces.textProperty().bind(c.piecesProperty().asString());
+      pieces.setMinWidth(40);
+      pieces.setAlignment(Pos.CENTER);
+      Button minus =
+          Touch.key("−", () -> c.piecesProperty().set(Math.max(0, c.piecesProperty().get() - 1)));
+      Button plus = Touch.key("+", () -> c.piecesProperty().set(c.piecesProperty().get() + 1));
+      plus.setId("plus-" + c.value().minor());
+      minus.setMinSize(56, 56);
+      plus.setMinSize(56, 56);
+      grid.add(value, col, row);
+      grid.add(minus, col + 1, row);
+      grid.add(pieces, col + 2, row);
+      grid.add(plus, col + 3, row);
+    }
+    Label total = new Label();
+    total.setId("counted");
+    total.textProperty().bind(vm.countedProperty());
+    total.getStyleClass().add("total");
+    Label caption = new Label();
+    caption.textProperty().bind(m.binding("shift.counted"));
+    caption.getStyleClass().add("title-4");
+    return new VBox(12, grid, new HBox(16, caption, total));
+  }
+
+  private VBox actions() {
+    Label state = new Label();
+    state.setId("shift-state");
+    state.textProperty().bind(vm.stateProperty());
+    state.getStyleClass().add("title-3");
+    Button open = Touch.button(m.binding("shift.open"), null, vm::openShift);
+    open.setId("open-shift");
+    open.getStyleClass().add("accent");
+    open.disableProperty().bind(vm.openProperty().or(vm.busyProperty()));
+    TextField amount = new TextField();
+    amount.setId("movement-amount");
+    amount.promptTextProperty().bind(m.binding("shift.amount"));
+    amount.textProperty().bindBidirectional(vm.amountProperty());
+    amount.setMinHeight(Touch.TARGET - 8);
+    TextField reason = new TextField();
+    reason.setId("movement-reason");
+    reason.promptTextProperty().bind(m.binding("shift.reason"));
+    reason.textProperty().bindBidirectional(vm.reasonProperty());
+    reason.setMinHeight(Touch.TARGET - 8);
+    Button in = Touch.button(m.binding("shift.cashIn"), null, () -> vm.move("IN"));
+    Button out = Touch.button(m.binding("shift.cashOut"), null, () -> vm.move("OUT"));
+    Button noSale =
+        Touch.button(
+            m.binding("shift.noSale"),
+            null,
+            () ->
+                ManagerPinDialog.ask(m, managers.get(), m.get("shift.noSale.why"))
+                    .ifPresent(vm::noSale));
+    Button x = Touch.button(m.binding("shift.x"), null, vm::xReport);
+    x.setId("x-report");
+    Button close = Touch.button(m.binding("shift.close"), null, this::close);
+    close.setId("close-shift");
+    Button backButton = Touch.button(m.binding("shift.back"), "Esc", back);
+    for (Button b : List.of(in, out, noSale, x, close)) {
+      b.disableProperty().bind(vm.openProperty().not().or(vm.busyProperty()));
+    }
+    HBox movements = new HBox(8, Touch.grow(in), Touch.grow(out));
+    Label message = new Label();
+    message.setId("shift-message");
+    message.setWrapText(true);
+    message.textProperty().bind(vm.messageProperty());
+    VBox box =
+        new VBox(10, state, open, amount, reason, movements, noSale, x, close, backButton, message);
+    box.setPadding(new Insets(0, 0, 0, 24));
+    box.setFillWidth(true);
+    box.getChildren()
+        .forEach(
+            n -> {
+              if (n instanceof Button b) {
+                b.setMaxWidth(Double.MAX_VALUE);
+              }
+            });
+    return box;
+  }
+
+  /**
+   * The first press tries; when the terminal answers that a manager is needed (sales unsent, or a
+   * cashier closing), the message says why and the next press asks for a manager's PIN.
+   */
+  private void close() {
+    if (vm.needsManagerProperty().get()) {
+      ManagerPinDialog.ask(m, managers.get(), m.get("shift.close.why")).ifPresent(vm::close);
+    } else {
+      vm.close(null);
+    }
+  }
+
+  private ListView<String> report() {
+    ListView<String> report = new ListView<>(vm.report());
+    report.setId("shift-report");
+    report.getStyleClass().add("receipt");
+    report.setPrefHeight(220);
+    report.setFocusTraversable(false);
+    return report;
+  }
+
+  public boolean key(KeyEvent e) {
+    if (e.getCode() == KeyCode.ESCAPE) {
+      back.run();
+      return true;
+    }
+    return false;
+  }
+}
