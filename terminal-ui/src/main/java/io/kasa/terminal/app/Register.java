@@ -191,6 +191,7 @@ public final class Register implements AutoCloseable {
   private void showSale() {
     screen = Screen.SALE;
     root.setCenter(saleView);
+    saleView.requestFocus();
     wedge.target(saleTarget());
   }
 
@@ -199,6 +200,7 @@ public final class Register implements AutoCloseable {
     shift.refresh();
     root.setCenter(shiftView);
     wedge.target(null);
+    shiftView.focusAmount();
   }
 
   /** The managers who may approve at this terminal, for the PIN dialog. */

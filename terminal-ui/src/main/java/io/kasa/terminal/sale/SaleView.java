@@ -222,9 +222,20 @@ public final class SaleView extends BorderPane {
     pay.getStyleClass().add("accent");
     Button shift = Touch.grow(Touch.button(m.binding("sale.shift"), "F6", openShiftScreen));
     shift.setId("shift");
-    actions.add(shift, 0, 0);
-    actions.add(voidLine, 1, 0);
-    actions.add(pay, 2, 0);
+    Button quantity =
+        Touch.grow(Touch.button(m.binding("sale.quantity"), "F3", vm::quantityOfSelected));
+    quantity.setId("quantity");
+    Button discount =
+        Touch.grow(Touch.button(m.binding("sale.discount"), "F5", () -> vm.discount(false)));
+    discount.setId("discount");
+    Button park = Touch.grow(Touch.button(m.binding("sale.park"), "F9", vm::parkOrRecall));
+    park.setId("park");
+    actions.add(quantity, 0, 0);
+    actions.add(discount, 1, 0);
+    actions.add(park, 2, 0);
+    actions.add(shift, 0, 1);
+    actions.add(voidLine, 1, 1);
+    actions.add(pay, 2, 1);
     return actions;
   }
 
@@ -290,8 +301,24 @@ public final class SaleView extends BorderPane {
         search.requestFocus();
         return true;
       }
+      case F3 -> {
+        vm.quantityOfSelected();
+        return true;
+      }
+      case F5 -> {
+        vm.discount(e.isShiftDown());
+        return true;
+      }
       case F6 -> {
         openShiftScreen.run();
+        return true;
+      }
+      case F9 -> {
+        vm.parkOrRecall();
+        return true;
+      }
+      case UP, DOWN -> {
+        vm.moveSelection(code == KeyCode.UP ? -1 : 1);
         return true;
       }
       case F8 -> {

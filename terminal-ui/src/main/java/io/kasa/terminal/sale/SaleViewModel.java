@@ -83,6 +83,8 @@ public final class SaleViewModel {
   private final BooleanProperty busy = new SimpleBooleanProperty();
   private final BooleanProperty offline = new SimpleBooleanProperty();
   private final BooleanProperty shiftOpen = new SimpleBooleanProperty(true);
+  private final java.util.Deque<Sale> parked = new java.util.ArrayDeque<>();
+  private final javafx.beans.property.IntegerProperty parkedCount = new SimpleIntegerProperty();
   private Sale sale;
   private Money lastChange;
 
@@ -330,6 +332,77 @@ public final class SaleViewModel {
 
   // --- line actions
 
+  /** F3: the number typed becomes the selected line's quantity. */
+  public void quantityOfSelected() {
+    int n = selected.get();
+    Optional<Quantity> q = quantity(entry.get());
+    if (n < 1 || phase.get() != Phase.CART) {
+      show(Banner.Kind.WARNING, messages.get("sale.selectLine"));
+      return;
+    }
+    if (q.isEmpty()) {
+      show(Banner.Kind.WARNING, messages.get("sale.quantity.invalid"));
+      return;
+    }
+    entry.set("");
+    changeQuantity(n, q.get());
+  }
+
+  /** F5: the number typed is a percentage off the selected line; Shift+F5 off the whole sale. */
+  public void discount(boolean wholeSale) {
+    if (phase.get() != Phase.CART) {
+      return;
+    }
+    Optional<io.kasa.domain.money.Percent> percent = percent(entry.get());
+    if (percent.isEmpty()) {
+      show(Banner.Kind.WARNING, messages.get("sale.discount.invalid"));
+      return;
+    }
+    entry.set("");
+    io.kasa.domain.sale.Discount d =
+        io.kasa.domain.sale.Discount.percent(percent.get(), messages.get("sale.discount.reason"));
+    try {
+      if (wholeSale) {
+        sale.discountOrder(d);
+      } else if (selected.get() > 0) {
+        sale.discountLine(selected.get(), d);
+      } else {
+        show(Banner.Kind.WARNING, messages.get("sale.selectLine"));
+        return;
+      }
+      refresh();
+      show(
+          Banner.Kind.INFO, messages.get("sale.discounted", percent.get().value().toPlainString()));
+    } catch (SaleRuleViolation | IllegalArgumentException e) {
+      show(Banner.Kind.ERROR, e.getMessage());
+    }
+  }
+
+  /** F9: parks the sale in progress for later, or recalls the last one parked. */
+  public void parkOrRecall() {
+    if (phase.get() != Phase.CART) {
+      return;
+    }
+    if (!sale.lines().isEmpty()) {
+      parked.push(sale);
+      parkedCount.set(parked.size());
+      newSale();
+      show(Banner.Kind.INFO, messages.get("sale.parked", parked.size()));
+    } else if (!parked.isEmpty()) {
+      sale = parked.pop();
+      parkedCount.set(parked.size());
+      refresh();
+      show(Banner.Kind.INFO, messages.get("sale.recalled"));
+    } else {
+      show(Banner.Kind.WARNING, messages.get("sale.nothingParked"));
+    }
+  }
+
+  /** How many sales are parked. */
+  public javafx.beans.property.ReadOnlyIntegerProperty parkedCountProperty() {
+    return parkedCount;
+  }
+
   public void changeQuantity(int lineNumber, Quantity quantity) {
     try {
       sale.changeQuantity(lineNumber, quantity);
@@ -337,6 +410,22 @@ public final class SaleViewModel {
     } catch (SaleRuleViolation e) {
       show(Banner.Kind.ERROR, e.getMessage());
     }
+  }
+
+  /** ↑ / ↓: selects the line above or below. */
+  public void moveSelection(int by) {
+    List<SaleLine> all = sale.lines();
+    if (all.isEmpty()) {
+      return;
+    }
+    int index = -1;
+    for (int i = 0; i < all.size(); i++) {
+      if (all.get(i).number() == selected.get()) {
+        index = i;
+      }
+    }
+    int next = Math.max(0, Math.min(all.size() - 1, index < 0 ? all.size() - 1 : index + by));
+    selected.set(all.get(next).number());
   }
 
   /** Voids the selected line (it stays, struck through, for the record). */
@@ -511,6 +600,18 @@ public final class SaleViewModel {
       Quantity q = Quantity.parse(typed.strip().replace(',', '.'));
       return q.isPositive() ? Optional.of(q) : Optional.empty();
     } catch (RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** A percentage typed: 1 to 100. */
+  static Optional<io.kasa.domain.money.Percent> percent(String typed) {
+    try {
+      BigDecimal v = new BigDecimal(typed.strip().replace(',', '.'));
+      return v.signum() > 0 && v.compareTo(BigDecimal.valueOf(100)) <= 0
+          ? Optional.of(new io.kasa.domain.money.Percent(v))
+          : Optional.empty();
+    } catch (NumberFormatException e) {
       return Optional.empty();
     }
   }

@@ -28,6 +28,7 @@ public final class ShiftView extends BorderPane {
   private final Messages m;
   private final Supplier<List<SignInViewModel.Person>> managers;
   private final Runnable back;
+  private final TextField amount = new TextField();
 
   public ShiftView(
       ShiftViewModel vm,
@@ -91,8 +92,13 @@ public final class ShiftView extends BorderPane {
     open.setId("open-shift");
     open.getStyleClass().add("accent");
     open.disableProperty().bind(vm.openProperty().or(vm.busyProperty()));
-    TextField amount = new TextField();
     amount.setId("movement-amount");
+    amount.setOnAction(
+        e -> {
+          if (!vm.openProperty().get()) {
+            vm.openShift();
+          }
+        });
     amount.promptTextProperty().bind(m.binding("shift.amount"));
     amount.textProperty().bindBidirectional(vm.amountProperty());
     amount.setMinHeight(Touch.TARGET - 8);
@@ -156,6 +162,11 @@ public final class ShiftView extends BorderPane {
     report.setPrefHeight(220);
     report.setFocusTraversable(false);
     return report;
+  }
+
+  /** On showing: the keyboard goes to the amount (the float, or cash in and out). */
+  public void focusAmount() {
+    amount.requestFocus();
   }
 
   public boolean key(KeyEvent e) {

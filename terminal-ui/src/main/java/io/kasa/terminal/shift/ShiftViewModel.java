@@ -157,9 +157,20 @@ public final class ShiftViewModel {
     counted.set(format.withSymbol(Money.of(countedMinor(), currency)));
   }
 
-  /** Opens the shift with the cash counted as its float. */
+  /**
+   * Opens the shift with the cash counted as its float — or, when nothing was counted by
+   * denomination, the amount typed.
+   */
   public void openShift() {
-    long openingFloat = countedMinor();
+    long openingFloat =
+        countedMinor() > 0 || amount.get().isBlank()
+            ? countedMinor()
+            : minor(amount.get()).orElse(-1L);
+    if (openingFloat < 0) {
+      message.set(messages.get("shift.movement.invalid"));
+      return;
+    }
+    amount.set("");
     run(
         () -> {
           shifts.open(openingFloat);

@@ -102,6 +102,15 @@ public final class SignInView extends BorderPane {
       vm.clear();
       return true;
     }
+    if (e.getCode() == KeyCode.UP || e.getCode() == KeyCode.DOWN) {
+      var staff = vm.staff();
+      int i = staff.indexOf(vm.chosenProperty().get());
+      int next = Math.max(0, Math.min(staff.size() - 1, i + (e.getCode() == KeyCode.UP ? -1 : 1)));
+      if (!staff.isEmpty()) {
+        vm.choose(staff.get(next));
+      }
+      return true;
+    }
     return false;
   }
 

@@ -290,4 +290,37 @@ class RegisterFlowTest {
             });
     assertThat(devices.virtualPrinter().orElseThrow().textLines()).anyMatch(l -> l.contains("Z"));
   }
+
+  @Test
+  void theWholeSaleByKeyboardAlone(FxRobot robot) {
+    // Sign in: ↓ to the cashier, her PIN, Enter.
+    robot.type(KeyCode.DOWN);
+    robot.write("1111");
+    robot.type(KeyCode.ENTER);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> robot.lookup("#cart").tryQuery().isPresent());
+    // F6: the float typed, Enter opens the shift; Esc back to the sale.
+    robot.type(KeyCode.F6);
+    robot.write("1000");
+    robot.type(KeyCode.ENTER);
+    await().atMost(Duration.ofSeconds(10)).until(() -> register.shift().openProperty().get());
+    robot.type(KeyCode.ESCAPE);
+    // A barcode typed by hand, 2 × with *, Enter; ↑ and F3 to make it 3; F12, Enter pays cash.
+    robot.write("2*4820000191357");
+    robot.type(KeyCode.ENTER);
+    await().atMost(Duration.ofSeconds(10)).until(() -> register.sale().lines().size() == 1);
+    assertThat(register.sale().lines().get(0).quantity()).isEqualTo("2");
+    robot.write("3");
+    robot.type(KeyCode.F3);
+    assertThat(register.sale().lines().get(0).quantity()).isEqualTo("3");
+    robot.type(KeyCode.F12);
+    robot.type(KeyCode.ENTER);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> register.sale().phaseProperty().get() == SaleViewModel.Phase.DONE);
+    assertThat(register.sale().changeProperty().get()).isEqualTo("0,00 ₴");
+    robot.type(KeyCode.ENTER);
+    assertThat(register.sale().phaseProperty().get()).isEqualTo(SaleViewModel.Phase.CART);
+  }
 }

@@ -141,4 +141,41 @@ class SaleViewModelTest {
     vm.backToCart();
     assertThat(vm.phaseProperty().get()).isEqualTo(SaleViewModel.Phase.CART);
   }
+
+  @Test
+  void tenPercentOffTheSelectedLineThenFivePercentOffTheSale() {
+    vm.type("4820000191357");
+    vm.enter();
+    vm.type("10");
+    vm.discount(false);
+    assertThat(vm.totalProperty().get()).isEqualTo("27,90 ₴");
+    vm.type("5");
+    vm.discount(true);
+    assertThat(vm.sale().orderDiscount()).isPresent();
+    vm.type("120");
+    vm.discount(false);
+    assertThat(vm.bannerProperty().get().kind()).isEqualTo(Banner.Kind.WARNING);
+  }
+
+  @Test
+  void aParkedSaleWaitsWhileAnotherIsRungUpAndComesBackWhole() {
+    vm.type("4820000191357");
+    vm.enter();
+    vm.parkOrRecall();
+    assertThat(vm.lines()).isEmpty();
+    assertThat(vm.parkedCountProperty().get()).isEqualTo(1);
+    vm.parkOrRecall();
+    assertThat(vm.lines()).hasSize(1);
+    assertThat(vm.parkedCountProperty().get()).isZero();
+  }
+
+  @Test
+  void payingWantsAnOpenShift() {
+    vm.shiftOpenProperty().set(false);
+    vm.type("4820000191357");
+    vm.enter();
+    vm.pay();
+    assertThat(vm.phaseProperty().get()).isEqualTo(SaleViewModel.Phase.CART);
+    assertThat(vm.bannerProperty().get().text()).contains("Open the shift");
+  }
 }
