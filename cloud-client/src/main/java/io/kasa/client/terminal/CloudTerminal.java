@@ -357,6 +357,19 @@ public final class CloudTerminal implements AutoCloseable {
   }
 
   /**
+   * Queues a sensitive action done at the register for the service's audit log (one of {@link
+   * io.kasa.api.terminal.AuditEventRequest#ACTIONS}, e.g. a receipt reprinted).
+   */
+  public void recordAudit(String action, UUID employee, String detail) {
+    store.inTransaction(
+        c -> {
+          audit.record(c, action, employee, detail);
+          return null;
+        });
+    engine.wake();
+  }
+
+  /**
    * Journals work other than a sale (a shift opened, cash in or out, a refund) for {@code
    * employee}, in one local transaction, and wakes the engine.
    */

@@ -56,6 +56,13 @@ public final class KasaDemo implements Callable<Integer> {
       description = "LIGHT or DARK (default ${DEFAULT-VALUE})")
   RegisterWindow.Theme theme;
 
+  @Option(
+      names = "--lock-after",
+      defaultValue = "5",
+      description =
+          "Minutes without a touch or a key before the PIN pad returns; 0 never (default ${DEFAULT-VALUE})")
+  long lockAfter;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
@@ -127,6 +134,7 @@ public final class KasaDemo implements Callable<Integer> {
         receipts,
         Locale.forLanguageTag(language),
         theme,
+        java.time.Duration.ofMinutes(lockAfter),
         () -> {
           app.stop();
           db.close();

@@ -77,6 +77,45 @@ public record Receipt(
     footer = List.copyOf(footer);
   }
 
+  /**
+   * The same receipt marked as a copy, in its own language, for a reprint: a customer or an auditor
+   * can tell it from the original.
+   */
+  public Receipt asCopy() {
+    String mark =
+        "*** "
+            + java.util.ResourceBundle.getBundle(ReceiptTextLayout.BUNDLE, locale).getString("copy")
+            + " ***";
+    List<String> marked = new java.util.ArrayList<>(header);
+    marked.add(mark);
+    return new Receipt(
+        kind,
+        storeName,
+        marked,
+        taxId,
+        number,
+        originalNumber,
+        time,
+        terminal,
+        cashier,
+        lines,
+        subtotal,
+        lineDiscounts,
+        orderDiscount,
+        tax,
+        total,
+        taxMode,
+        taxBreakdown,
+        payments,
+        cashRounding,
+        change,
+        footer,
+        barcodePayload,
+        qrPayload,
+        locale,
+        offline);
+  }
+
   /** The amount actually settled: the total plus cash rounding. */
   public Money settled() {
     return total.plus(cashRounding);

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  */
 public final class ReceiptTextLayout {
 
-  private static final String BUNDLE = "io.kasa.domain.receipt.ReceiptText";
+  static final String BUNDLE = "io.kasa.domain.receipt.ReceiptText";
   private static final Pattern SPACES = Pattern.compile("\\s+");
 
   private final int columns;

@@ -82,6 +82,17 @@ class ReceiptTest {
   }
 
   @Test
+  void aCopyIsMarkedInTheReceiptsLanguageAndOtherwiseTheSame() {
+    Receipt original = receipt(Locale.forLanguageTag("uk"));
+    Receipt copy = original.asCopy();
+    assertThat(copy.header()).endsWith("*** КОПІЯ ***");
+    assertThat(copy.header()).hasSize(original.header().size() + 1);
+    assertThat(copy.total()).isEqualTo(original.total());
+    assertThat(copy.number()).isEqualTo(original.number());
+    assertThat(receipt(Locale.ENGLISH).asCopy().header()).endsWith("*** COPY ***");
+  }
+
+  @Test
   void anUnpaidSaleHasNoReceipt() {
     Sale open = openSale(ukraine(TaxRounding.PER_LINE));
     assertThatThrownBy(

@@ -62,6 +62,9 @@ public final class Register implements AutoCloseable {
             return t;
           });
   private volatile JournalCheckout.Cashier cashier;
+  private RegisterWindow.Theme theme;
+  private final java.time.Duration lockAfter;
+  private long lastInput = System.nanoTime();
   private Screen screen = Screen.SIGN_IN;
 
   private enum Screen {
@@ -76,8 +79,12 @@ public final class Register implements AutoCloseable {
       Path receipts,
       Messages messages,
       TaskExecutor tasks,
-      Clock clock) {
+      Clock clock,
+      RegisterWindow.Theme theme,
+      java.time.Duration lockAfter) {
     this.terminal = terminal;
+    this.theme = theme;
+    this.lockAfter = lockAfter;
     this.messages = messages;
     this.tasks = tasks;
     TerminalConfig config = terminal.config();
@@ -122,7 +129,8 @@ public final class Register implements AutoCloseable {
     this.shiftView = new ShiftView(shift, messages, this::managers, this::showSale);
     sale.shiftOpenProperty().bind(shift.openProperty());
     shift.refresh();
-    root.setBottom(new StatusBar(status));
+    root.setBottom(
+        new StatusBar(status, messages, this::switchLanguage, this::switchTheme, this::signOut));
     root.setCenter(signInView);
     this.scene = new Scene(root, 1280, 800);
     scene.getStylesheets().add(Register.class.getResource("register.css").toExternalForm());
@@ -133,6 +141,13 @@ public final class Register implements AutoCloseable {
                 new BarcodeParser(List.of(EmbeddedLayout.weight("21"))), clock));
     wedge.target(signInTarget());
     scene.addEventHandler(KeyEvent.KEY_PRESSED, this::key);
+    scene.addEventFilter(javafx.scene.input.InputEvent.ANY, e -> lastInput = System.nanoTime());
+    applyContrast();
+    javafx.animation.Timeline idle =
+        new javafx.animation.Timeline(
+            new javafx.animation.KeyFrame(javafx.util.Duration.seconds(5), e -> lockIfIdle()));
+    idle.setCycleCount(javafx.animation.Animation.INDEFINITE);
+    idle.play();
     devices.printer().onStatus(s -> tasks.ui(() -> status.printer(s)));
     status.printer(devices.printer().status());
     poller.scheduleWithFixedDelay(this::poll, 0, 1, TimeUnit.SECONDS);
@@ -226,7 +241,72 @@ public final class Register implements AutoCloseable {
         s.receiptUrl());
   }
 
+  /**
+   * Back to the PIN pad: after {@code lockAfter} without a touch or a key, or when the cashier
+   * signs out (Ctrl+L) to let a colleague in. A sale in progress stays as it is for whoever signs
+   * in next.
+   */
+  public void signOut() {
+    if (cashier == null) {
+      return;
+    }
+    cashier = null;
+    status.employeeProperty().set("");
+    screen = Screen.SIGN_IN;
+    root.setCenter(signInView);
+    wedge.target(signInTarget());
+    signIn.clear();
+    tasks.submit(
+        () -> {
+          terminal.signOut();
+          return null;
+        },
+        done -> {},
+        e -> {});
+  }
+
+  private void lockIfIdle() {
+    if (cashier != null
+        && !lockAfter.isZero()
+        && System.nanoTime() - lastInput > lockAfter.toNanos()
+        && sale.phaseProperty().get() != SaleViewModel.Phase.PAYMENT
+        && !sale.busyProperty().get()) {
+      signOut();
+    }
+  }
+
+  private void switchLanguage() {
+    int i = Messages.LANGUAGES.indexOf(messages.locale());
+    messages.use(Messages.LANGUAGES.get((i + 1) % Messages.LANGUAGES.size()));
+  }
+
+  private void switchTheme() {
+    theme = theme.next();
+    RegisterWindow.applyTheme(theme);
+    applyContrast();
+  }
+
+  private void applyContrast() {
+    String hc = Register.class.getResource("high-contrast.css").toExternalForm();
+    scene.getStylesheets().remove(hc);
+    if (theme == RegisterWindow.Theme.HIGH_CONTRAST) {
+      scene.getStylesheets().add(hc);
+    }
+  }
+
   private void key(KeyEvent e) {
+    if (e.isShortcutDown() && e.getCode() == javafx.scene.input.KeyCode.L) {
+      signOut();
+      e.consume();
+      return;
+    }
+    if (e.isShortcutDown()
+        && e.getCode() == javafx.scene.input.KeyCode.P
+        && screen == Screen.SALE) {
+      sale.reprint();
+      e.consume();
+      return;
+    }
     boolean used =
         switch (screen) {
           case SALE -> saleView.key(e);

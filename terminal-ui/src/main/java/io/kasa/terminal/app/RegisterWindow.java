@@ -20,10 +20,16 @@ import javafx.stage.Stage;
  */
 public final class RegisterWindow {
 
-  /** The look: light, dark (both AtlantaFX Primer). */
+  /** The look: light and dark (AtlantaFX Primer), and high contrast (dark, with our overlay). */
   public enum Theme {
     LIGHT,
-    DARK
+    DARK,
+    HIGH_CONTRAST;
+
+    /** The next one, for the theme button. */
+    public Theme next() {
+      return values()[(ordinal() + 1) % values().length];
+    }
   }
 
   private RegisterWindow() {}
@@ -31,9 +37,9 @@ public final class RegisterWindow {
   /** Sets the look of every window; call on the FX thread. */
   public static void applyTheme(Theme theme) {
     Application.setUserAgentStylesheet(
-        theme == Theme.DARK
-            ? new PrimerDark().getUserAgentStylesheet()
-            : new PrimerLight().getUserAgentStylesheet());
+        theme == Theme.LIGHT
+            ? new PrimerLight().getUserAgentStylesheet()
+            : new PrimerDark().getUserAgentStylesheet());
   }
 
   /**
@@ -46,6 +52,7 @@ public final class RegisterWindow {
       Path receipts,
       Locale language,
       Theme theme,
+      java.time.Duration lockAfter,
       Runnable onClosed)
       throws InterruptedException {
     CountDownLatch closed = new CountDownLatch(1);
@@ -55,7 +62,15 @@ public final class RegisterWindow {
           applyTheme(theme);
           Messages messages = new Messages(language);
           Register register =
-              new Register(terminal, devices, receipts, messages, tasks, Clock.systemDefaultZone());
+              new Register(
+                  terminal,
+                  devices,
+                  receipts,
+                  messages,
+                  tasks,
+                  Clock.systemDefaultZone(),
+                  theme,
+                  lockAfter);
           Stage stage = new Stage();
           stage.titleProperty().bind(messages.binding("app.title"));
           stage.setScene(register.scene());

@@ -12,7 +12,12 @@ import javafx.scene.layout.Region;
 /** The bottom bar: connection and outbox, printer, employee; colours follow the level. */
 final class StatusBar extends HBox {
 
-  StatusBar(StatusViewModel vm) {
+  StatusBar(
+      StatusViewModel vm,
+      io.kasa.terminal.i18n.Messages m,
+      Runnable language,
+      Runnable theme,
+      Runnable signOut) {
     super(24);
     getStyleClass().add("status-bar");
     setPadding(new Insets(6, 16, 6, 16));
@@ -29,7 +34,25 @@ final class StatusBar extends HBox {
     note.textProperty().bind(vm.noteProperty());
     Region gap = new Region();
     HBox.setHgrow(gap, Priority.ALWAYS);
-    getChildren().addAll(connection, printer, note, gap, employee);
+    javafx.scene.control.Button lang = small(m.binding("status.language"), language);
+    lang.setId("language");
+    javafx.scene.control.Button look = small(m.binding("status.theme"), theme);
+    look.setId("theme");
+    javafx.scene.control.Button out = small(m.binding("status.signOut"), signOut);
+    out.setId("sign-out");
+    out.visibleProperty().bind(vm.employeeProperty().isNotEmpty());
+    getChildren().addAll(connection, printer, note, gap, employee, out, lang, look);
+  }
+
+  /** Status-bar buttons: 48 px, the touch minimum, to leave room for the screen above. */
+  private static javafx.scene.control.Button small(
+      javafx.beans.binding.StringBinding label, Runnable action) {
+    javafx.scene.control.Button b = new javafx.scene.control.Button();
+    b.textProperty().bind(label);
+    b.setMinSize(48, 48);
+    b.setFocusTraversable(false);
+    b.setOnAction(e -> action.run());
+    return b;
   }
 
   private static Label level(

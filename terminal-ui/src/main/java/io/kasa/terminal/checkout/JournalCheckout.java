@@ -42,6 +42,7 @@ public final class JournalCheckout implements Checkout {
   private final Supplier<Cashier> cashier;
   private final Path receipts;
   private final Clock clock;
+  private volatile Receipt last;
 
   /** Who is selling: the employee vouched for in the outbox, and the name on the receipt. */
   public record Cashier(UUID id, String name) {}
@@ -76,6 +77,7 @@ public final class JournalCheckout implements Checkout {
     ReceiptRenderer renderer =
         new ReceiptRenderer(printer.profile(), ReceiptOptions.defaults().withDrawer(cash));
     byte[] bytes = renderer.render(receipt);
+    last = receipt;
     List<String> preview = renderer.preview(receipt);
     printer
         .print(PrintJob.of("receipt " + number, bytes))
@@ -92,5 +94,18 @@ public final class JournalCheckout implements Checkout {
     Files.write(receipts.resolve(number + ".escpos"), bytes);
     ReceiptPdf.write(preview, renderer.columns(), receipts.resolve(number + ".pdf"));
     return new Completed(number.toString(), preview);
+  }
+
+  @Override
+  public java.util.Optional<String> reprintLast() {
+    Receipt receipt = last;
+    if (receipt == null) {
+      return java.util.Optional.empty();
+    }
+    ReceiptRenderer renderer = new ReceiptRenderer(printer.profile(), ReceiptOptions.defaults());
+    byte[] copy = renderer.render(receipt.asCopy());
+    printer.print(PrintJob.of("copy of " + receipt.number(), copy));
+    terminal.recordAudit("RECEIPT_REPRINT", cashier.get().id(), "receipt " + receipt.number());
+    return java.util.Optional.of(receipt.number().toString());
   }
 }

@@ -20,4 +20,10 @@ public interface Checkout {
 
   /** Journals and prints; runs off the UI thread. {@code offline} flags cards stored offline. */
   Completed complete(Sale sale, boolean offline) throws Exception;
+
+  /**
+   * Prints the last receipt again, marked as a copy and without opening the drawer; the reprint is
+   * audited. Answers its number, or empty when nothing was sold since the register started.
+   */
+  java.util.Optional<String> reprintLast() throws Exception;
 }

@@ -524,6 +524,19 @@ public final class SaleViewModel {
         });
   }
 
+  /** Ctrl+P: the last receipt again, marked as a copy (audited). */
+  public void reprint() {
+    tasks.submit(
+        checkout::reprintLast,
+        number ->
+            show(
+                number.isPresent() ? Banner.Kind.INFO : Banner.Kind.WARNING,
+                number.isPresent()
+                    ? messages.get("receipt.reprinted", number.get())
+                    : messages.get("receipt.nothing")),
+        e -> show(Banner.Kind.ERROR, messages.get("receipt.reprintFailed")));
+  }
+
   /** A fresh, empty sale. */
   public void newSale() {
     sale = Sale.open(UUID.randomUUID(), policy.get(), clock.instant());

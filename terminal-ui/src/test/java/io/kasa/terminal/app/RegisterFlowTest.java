@@ -103,7 +103,9 @@ class RegisterFlowTest {
             data.resolve("receipts"),
             new Messages(Locale.ENGLISH),
             tasks,
-            Clock.systemDefaultZone());
+            Clock.systemDefaultZone(),
+            RegisterWindow.Theme.LIGHT,
+            Duration.ofMinutes(5));
     stage.setScene(register.scene());
     stage.show();
   }

@@ -47,9 +47,19 @@ class SaleViewModelTest {
               return List.of(BREAD);
             }
           },
-          (sale, offline) -> {
-            completed.add(sale);
-            return new Checkout.Completed("K1-T1-" + completed.size(), List.of("receipt"));
+          new Checkout() {
+            @Override
+            public Completed complete(Sale sale, boolean offline) {
+              completed.add(sale);
+              return new Completed("K1-T1-" + completed.size(), List.of("receipt"));
+            }
+
+            @Override
+            public Optional<String> reprintLast() {
+              return completed.isEmpty()
+                  ? Optional.empty()
+                  : Optional.of("K1-T1-" + completed.size());
+            }
           },
           new DirectTaskExecutor(),
           new Messages(Locale.ENGLISH),
@@ -177,5 +187,17 @@ class SaleViewModelTest {
     vm.pay();
     assertThat(vm.phaseProperty().get()).isEqualTo(SaleViewModel.Phase.CART);
     assertThat(vm.bannerProperty().get().text()).contains("Open the shift");
+  }
+
+  @Test
+  void reprintTheLastReceiptOrSayThereIsNone() {
+    vm.reprint();
+    assertThat(vm.bannerProperty().get().kind()).isEqualTo(Banner.Kind.WARNING);
+    vm.type("4820000191357");
+    vm.enter();
+    vm.pay();
+    vm.cash();
+    vm.reprint();
+    assertThat(vm.bannerProperty().get().text()).isEqualTo("Copy of receipt K1-T1-1 printed");
   }
 }
