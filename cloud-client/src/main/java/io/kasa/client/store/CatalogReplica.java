@@ -236,6 +236,36 @@ public final class CatalogReplica {
         });
   }
 
+  /** The categories of active items, by name: the quick keys' first level. */
+  public List<String> categories() {
+    return store.inTransaction(
+        c -> {
+          List<String> out = new ArrayList<>();
+          try (PreparedStatement s =
+                  c.prepareStatement(
+                      "select distinct category from catalog_item where active = 1"
+                          + " and category is not null order by category");
+              ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+              out.add(r.getString(1));
+            }
+          }
+          return out;
+        });
+  }
+
+  /** Up to {@code limit} active items of a category, by name: a category's quick keys. */
+  public List<CatalogItem> inCategory(String category, int limit) {
+    return store.inTransaction(
+        c ->
+            items(
+                c,
+                "select * from catalog_item where active = 1 and category = ? order by name limit ?",
+                category,
+                null,
+                limit));
+  }
+
   /** Up to {@code limit} active items with a fixed price, in id order: for simulated sales. */
   public List<CatalogItem> sellable(int limit) {
     return store.inTransaction(

@@ -78,6 +78,8 @@ class CatalogSyncTest {
       assertThat(replica.search("мол", 5)).first().extracting(CatalogItem::id).isEqualTo("milk");
       assertThat(replica.search("СИР тв", 5)).extracting(CatalogItem::id).containsExactly("cheese");
       assertThat(replica.search("  ", 5)).isEmpty();
+      assertThat(replica.categories()).contains("Хліб", "Молочне").isSorted();
+      assertThat(replica.inCategory("Хліб", 50)).extracting(CatalogItem::id).contains("bread");
       assertThat(replica.search("\"*)(", 5)).isEmpty();
 
       // A price change and a moved barcode arrive as one delta; the item a sale holds keeps its

@@ -201,6 +201,7 @@ public final class Register implements AutoCloseable {
         .set(who.person().name() + (who.offline() ? " · " + messages.get("signin.offline") : ""));
     showSale();
     sale.newSale();
+    sale.loadQuickKeys();
   }
 
   private void showSale() {

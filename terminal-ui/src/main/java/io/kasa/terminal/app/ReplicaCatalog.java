@@ -28,4 +28,14 @@ final class ReplicaCatalog implements Catalog {
   public List<CatalogItem> search(String typed, int limit) {
     return replica.search(typed, limit);
   }
+
+  @Override
+  public List<String> categories() {
+    return replica.categories();
+  }
+
+  @Override
+  public List<CatalogItem> inCategory(String category, int limit) {
+    return replica.inCategory(category, limit);
+  }
 }

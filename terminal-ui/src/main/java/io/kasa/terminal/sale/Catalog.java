@@ -12,4 +12,10 @@ public interface Catalog {
 
   /** Items matching what was typed so far, best first. */
   List<CatalogItem> search(String typed, int limit);
+
+  /** The categories, for the quick keys. */
+  List<String> categories();
+
+  /** A category's items, for its quick keys. */
+  List<CatalogItem> inCategory(String category, int limit);
 }

@@ -100,8 +100,10 @@ public final class SaleView extends BorderPane {
     sub.getStyleClass().add("text-muted");
     HBox totals = new HBox(16, totalCaption, spacer(), sub, total);
     totals.setAlignment(Pos.CENTER_LEFT);
-    VBox box = new VBox(8, lines, totals);
+    HBox lineActions = lineActions(m);
+    VBox box = new VBox(8, lines, lineActions, totals);
     box.setPadding(new Insets(16));
+    vm.phaseProperty().addListener((o, a, p) -> show(lineActions, p == SaleViewModel.Phase.CART));
     return box;
   }
 
@@ -113,7 +115,7 @@ public final class SaleView extends BorderPane {
     ListView<CatalogItem> results = new ListView<>(vm.searchResults());
     results.setId("results");
     results.setFocusTraversable(false);
-    results.setPrefHeight(200);
+    results.setVisible(false);
     results.setCellFactory(
         list ->
             new ListCell<>() {
@@ -153,29 +155,110 @@ public final class SaleView extends BorderPane {
     StackPane phase = new StackPane(cartActions(m), payment(m), done(m));
     Touch.grow(phase);
     GridPane keypad = keypad();
+    io.kasa.terminal.ui.OnScreenKeyboard keyboard =
+        new io.kasa.terminal.ui.OnScreenKeyboard(
+            search, io.kasa.terminal.ui.OnScreenKeyboard.Layout.of(m.locale()));
+    keyboard.setId("keyboard");
+    javafx.beans.property.BooleanProperty typing =
+        new javafx.beans.property.SimpleBooleanProperty();
+    javafx.scene.control.ToggleButton keys = new javafx.scene.control.ToggleButton("⌨");
+    keys.setId("keyboard-toggle");
+    keys.setMinSize(Touch.TARGET, Touch.TARGET);
+    keys.setFocusTraversable(false);
+    typing.bind(keys.selectedProperty());
+    HBox searchRow = new HBox(8, Touch.grow(search), keys);
+    StackPane browse = new StackPane(quickKeys(), results);
+    browse.setMinHeight(120);
+    VBox.setVgrow(browse, Priority.ALWAYS);
+    Runnable browsing =
+        () -> {
+          boolean searching = !search.getText().isBlank();
+          results.setVisible(searching);
+          browse.getChildren().get(0).setVisible(!searching);
+        };
+    search.textProperty().addListener((o, a, b) -> browsing.run());
+    browsing.run();
     Runnable layout =
         () -> {
           SaleViewModel.Phase p = vm.phaseProperty().get();
           showPhase(phase);
           // Search belongs to the cart; the keypad to the cart and payment; the receipt, once
           // done, gets the room.
-          show(search, p == SaleViewModel.Phase.CART);
-          show(results, p == SaleViewModel.Phase.CART);
+          show(searchRow, p == SaleViewModel.Phase.CART);
+          show(browse, p == SaleViewModel.Phase.CART);
           show(entry, p != SaleViewModel.Phase.DONE);
-          show(keypad, p != SaleViewModel.Phase.DONE);
+          boolean letters = typing.get() && p == SaleViewModel.Phase.CART;
+          show(keyboard, letters);
+          show(keypad, p != SaleViewModel.Phase.DONE && !letters);
         };
     layout.run();
     vm.phaseProperty().addListener((o, a, b) -> layout.run());
+    typing.addListener(
+        (o, a, on) -> {
+          layout.run();
+          if (on) {
+            search.requestFocus();
+          }
+        });
 
-    VBox side = new VBox(8, search, results, entry, keypad, phase);
+    VBox side = new VBox(8, searchRow, browse, entry, keypad, keyboard, phase);
     side.setPadding(new Insets(16));
     side.setPrefWidth(440);
     return side;
   }
 
-  private static void show(javafx.scene.Node node, boolean visible) {
+  static void show(javafx.scene.Node node, boolean visible) {
     node.setVisible(visible);
     node.setManaged(visible);
+  }
+
+  /** Categories across the top, their items as big keys below: the sale screen's quick keys. */
+  private VBox quickKeys() {
+    HBox categories = new HBox(6);
+    categories.setId("categories");
+    Runnable fill =
+        () -> {
+          categories.getChildren().clear();
+          for (String c : vm.categories()) {
+            javafx.scene.control.ToggleButton b = new javafx.scene.control.ToggleButton(c);
+            b.setId("category-" + c);
+            b.setMinHeight(48);
+            b.setFocusTraversable(false);
+            b.setSelected(c.equals(vm.categoryProperty().get()));
+            b.setOnAction(e -> vm.chooseCategory(c));
+            categories.getChildren().add(b);
+          }
+        };
+    vm.categories().addListener((ListChangeListener<String>) c -> fill.run());
+    vm.categoryProperty().addListener((o, a, b) -> fill.run());
+    javafx.scene.layout.TilePane items = new javafx.scene.layout.TilePane(6, 6);
+    items.setId("quick-items");
+    items.setPrefTileWidth(128);
+    items.setPrefTileHeight(Touch.TARGET + 16);
+    vm.quickItems()
+        .addListener(
+            (ListChangeListener<CatalogItem>)
+                c -> {
+                  items.getChildren().clear();
+                  for (CatalogItem item : vm.quickItems()) {
+                    Button b = Touch.key(item.name(), () -> vm.add(item, null));
+                    b.setId("quick-" + item.id());
+                    b.setWrapText(true);
+                    b.getStyleClass().add("quick-key");
+                    items.getChildren().add(b);
+                  }
+                });
+    javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(items);
+    scroll.setFitToWidth(true);
+    scroll.setPannable(true);
+    Touch.grow(scroll);
+    javafx.scene.control.ScrollPane strip = new javafx.scene.control.ScrollPane(categories);
+    strip.setPannable(true);
+    strip.setFitToHeight(true);
+    strip.setVbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+    strip.setMinHeight(56);
+    strip.setPrefHeight(56);
+    return new VBox(6, strip, scroll);
   }
 
   private void showPhase(StackPane phase) {
@@ -211,32 +294,34 @@ public final class SaleView extends BorderPane {
     return pad;
   }
 
-  private GridPane cartActions(Messages m) {
-    GridPane actions = new GridPane();
-    actions.setHgap(8);
-    actions.setVgap(8);
-    Button voidLine = Touch.grow(Touch.button(m.binding("sale.void"), "F8", vm::voidSelected));
-    voidLine.setId("void-line");
-    Button pay = Touch.grow(Touch.button(m.binding("sale.pay"), "F12", vm::pay));
-    pay.setId("pay");
-    pay.getStyleClass().add("accent");
-    Button shift = Touch.grow(Touch.button(m.binding("sale.shift"), "F6", openShiftScreen));
-    shift.setId("shift");
+  /** Under the cart: what is done to the selected line, and parking the sale. */
+  private HBox lineActions(Messages m) {
     Button quantity =
         Touch.grow(Touch.button(m.binding("sale.quantity"), "F3", vm::quantityOfSelected));
     quantity.setId("quantity");
     Button discount =
         Touch.grow(Touch.button(m.binding("sale.discount"), "F5", () -> vm.discount(false)));
     discount.setId("discount");
+    Button voidLine = Touch.grow(Touch.button(m.binding("sale.void"), "F8", vm::voidSelected));
+    voidLine.setId("void-line");
     Button park = Touch.grow(Touch.button(m.binding("sale.park"), "F9", vm::parkOrRecall));
     park.setId("park");
-    actions.add(quantity, 0, 0);
-    actions.add(discount, 1, 0);
-    actions.add(park, 2, 0);
-    actions.add(shift, 0, 1);
-    actions.add(voidLine, 1, 1);
-    actions.add(pay, 2, 1);
-    return actions;
+    HBox row = new HBox(8, quantity, discount, voidLine, park);
+    row.setMaxHeight(Touch.TARGET);
+    return row;
+  }
+
+  private HBox cartActions(Messages m) {
+    Button pay = Touch.button(m.binding("sale.pay"), "F12", vm::pay);
+    pay.setId("pay");
+    pay.getStyleClass().add("accent");
+    Button shift = Touch.button(m.binding("sale.shift"), "F6", openShiftScreen);
+    shift.setId("shift");
+    shift.setMaxHeight(Touch.TARGET);
+    pay.setMaxHeight(Touch.TARGET);
+    HBox.setHgrow(pay, Priority.ALWAYS);
+    HBox.setHgrow(shift, Priority.SOMETIMES);
+    return new HBox(8, shift, pay);
   }
 
   private VBox payment(Messages m) {

@@ -68,6 +68,9 @@ public final class SaleViewModel {
   private final ObservableList<CartLine> lines = FXCollections.observableArrayList();
   private final ObservableList<CatalogItem> searchResults = FXCollections.observableArrayList();
   private final ObservableList<Money> quickCash = FXCollections.observableArrayList();
+  private final ObservableList<String> categories = FXCollections.observableArrayList();
+  private final ObservableList<CatalogItem> quickItems = FXCollections.observableArrayList();
+  private final StringProperty category = new SimpleStringProperty();
   private final ObservableList<String> receipt = FXCollections.observableArrayList();
   private final ReadOnlyStringWrapper subtotal = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper tax = new ReadOnlyStringWrapper("");
@@ -114,6 +117,42 @@ public final class SaleViewModel {
 
   public ObservableList<CatalogItem> searchResults() {
     return searchResults;
+  }
+
+  /** The quick keys' categories. */
+  public ObservableList<String> categories() {
+    return categories;
+  }
+
+  /** The quick keys of the chosen category. */
+  public ObservableList<CatalogItem> quickItems() {
+    return quickItems;
+  }
+
+  public StringProperty categoryProperty() {
+    return category;
+  }
+
+  /** Loads the categories (after a catalogue sync) and shows the first. */
+  public void loadQuickKeys() {
+    tasks.submit(
+        catalog::categories,
+        found -> {
+          categories.setAll(found);
+          if (!found.isEmpty() && (category.get() == null || !found.contains(category.get()))) {
+            chooseCategory(found.get(0));
+          }
+        },
+        e -> show(Banner.Kind.ERROR, messages.get("catalog.failed")));
+  }
+
+  /** Shows a category's items as quick keys. */
+  public void chooseCategory(String name) {
+    category.set(name);
+    tasks.submit(
+        () -> catalog.inCategory(name, 200),
+        quickItems::setAll,
+        e -> show(Banner.Kind.ERROR, messages.get("catalog.failed")));
   }
 
   /** Cash amounts offered in one touch: the exact amount due, then the next notes up. */

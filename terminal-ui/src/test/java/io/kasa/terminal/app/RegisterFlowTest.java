@@ -325,4 +325,30 @@ class RegisterFlowTest {
     robot.type(KeyCode.ENTER);
     assertThat(register.sale().phaseProperty().get()).isEqualTo(SaleViewModel.Phase.CART);
   }
+
+  @Test
+  void searchTypedOnTheUkrainianOnScreenKeyboardAndAQuickKey(FxRobot robot) {
+    signInAsCashier(robot);
+    robot.clickOn("#keyboard-toggle");
+    robot.clickOn("#keyboard-language"); // the English screen starts with the English layout
+    for (String key : new String[] {"х", "л", "і", "б"}) {
+      robot.clickOn(key);
+    }
+    assertThat(robot.lookup("#search").queryAs(TextField.class).getText()).isEqualTo("хліб");
+    await().atMost(Duration.ofSeconds(10)).until(() -> !register.sale().searchResults().isEmpty());
+    assertThat(register.sale().searchResults()).anyMatch(i -> i.name().equals("Хліб житній"));
+    robot.clickOn("#keyboard-clear");
+    robot.clickOn("#keyboard-toggle");
+    await().atMost(Duration.ofSeconds(10)).until(() -> !register.sale().quickItems().isEmpty());
+    // The last category is scrolled out of view on this 1280 × 800 window: touch it as if scrolled.
+    robot.interact(
+        () ->
+            robot.lookup("#category-Хліб").queryAs(javafx.scene.control.ToggleButton.class).fire());
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> robot.lookup("#quick-bread").tryQuery().isPresent());
+    Screenshots.saveIfAsked(robot, register.scene(), "quick-keys");
+    robot.interact(() -> robot.lookup("#quick-bread").queryButton().fire());
+    await().atMost(Duration.ofSeconds(10)).until(() -> register.sale().lines().size() == 1);
+  }
 }

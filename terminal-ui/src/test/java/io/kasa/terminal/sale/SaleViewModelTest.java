@@ -46,6 +46,16 @@ class SaleViewModelTest {
             public List<CatalogItem> search(String typed, int limit) {
               return List.of(BREAD);
             }
+
+            @Override
+            public List<String> categories() {
+              return List.of("Fruit", "Bakery");
+            }
+
+            @Override
+            public List<CatalogItem> inCategory(String category, int limit) {
+              return category.equals("Bakery") ? List.of(BREAD) : List.of(APPLES);
+            }
           },
           new Checkout() {
             @Override
@@ -199,5 +209,15 @@ class SaleViewModelTest {
     vm.cash();
     vm.reprint();
     assertThat(vm.bannerProperty().get().text()).isEqualTo("Copy of receipt K1-T1-1 printed");
+  }
+
+  @Test
+  void quickKeysShowTheFirstCategoryAndAKeyAddsItsItem() {
+    vm.loadQuickKeys();
+    assertThat(vm.categories()).containsExactly("Fruit", "Bakery");
+    assertThat(vm.quickItems()).containsExactly(APPLES);
+    vm.chooseCategory("Bakery");
+    vm.add(vm.quickItems().get(0), null);
+    assertThat(vm.lines()).extracting(CartLine::name).containsExactly("Хліб");
   }
 }
