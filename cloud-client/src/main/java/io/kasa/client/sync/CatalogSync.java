@@ -33,6 +33,14 @@ public final class CatalogSync {
 
   /** Pulls until the service has nothing newer; returns the number of items applied. */
   public long sync() {
+    return sync(applied -> {});
+  }
+
+  /**
+   * As {@link #sync()}, telling {@code progress} the number of items applied so far after each page
+   * (for a count on screen during a first full load).
+   */
+  public long sync(java.util.function.LongConsumer progress) {
     ExecutorService fetcher =
         Executors.newSingleThreadExecutor(
             r -> {
@@ -51,6 +59,7 @@ public final class CatalogSync {
         }
         replica.apply(page);
         applied += page.items().size();
+        progress.accept(applied);
         if (next == null) {
           return applied;
         }

@@ -125,6 +125,12 @@ public final class CloudTerminal implements AutoCloseable {
    * configuration and the catalogue.
    */
   public synchronized TerminalConfig enroll(URI service, String code, String deviceName) {
+    return enroll(service, code, deviceName, applied -> {});
+  }
+
+  /** As {@link #enroll(URI, String, String)}, with the catalogue's progress as a count. */
+  public synchronized TerminalConfig enroll(
+      URI service, String code, String deviceName, java.util.function.LongConsumer progress) {
     if (enrolled()) {
       throw new IllegalStateException("This terminal is already enrolled");
     }
@@ -141,7 +147,7 @@ public final class CloudTerminal implements AutoCloseable {
     c.close();
     connect(service);
     TerminalConfig config = refreshConfig();
-    syncCatalog();
+    new CatalogSync(catalog(), client()::catalogChanges, CATALOG_PAGE).sync(progress);
     return config;
   }
 
@@ -274,6 +280,15 @@ public final class CloudTerminal implements AutoCloseable {
             });
     engine.wake();
     return request;
+  }
+
+  /** A local setting of this terminal (its devices, …), if set. */
+  public Optional<String> setting(String name) {
+    return local.get(name);
+  }
+
+  public void setting(String name, String value) {
+    local.put(name, value);
   }
 
   /** The shift open on this terminal, if any (kept locally: it opens and closes offline too). */

@@ -4,15 +4,13 @@ import io.javalin.Javalin;
 import io.kasa.api.auth.PinHasher;
 import io.kasa.client.http.CloudClientConfig;
 import io.kasa.client.terminal.CloudTerminal;
-import io.kasa.devices.DeviceUri;
-import io.kasa.devices.profile.PrinterProfiles;
 import io.kasa.service.CloudServices;
 import io.kasa.service.admin.DemoData;
 import io.kasa.service.db.Database;
 import io.kasa.service.http.CloudApp;
 import io.kasa.service.sales.TestPaymentProcessor;
 import io.kasa.terminal.app.RegisterWindow;
-import io.kasa.terminal.devices.RegisterDevices;
+import io.kasa.terminal.devices.DeviceChoice;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -123,14 +121,9 @@ public final class KasaDemo implements Callable<Integer> {
     out.println("Service:  " + url);
     out.println("Sign in:  Олена (cashier) PIN 1111 · Андрій (manager) PIN 9999");
     out.println("Receipts: " + receipts + " (raw ESC/POS .escpos and .pdf)");
-    RegisterDevices devices =
-        new RegisterDevices(
-            DeviceUri.parse("sim:printer"),
-            PrinterProfiles.builtIn().get("epson-tm-t20iii"),
-            Clock.systemUTC());
+    DeviceChoice.save(terminal, "sim:printer", DeviceChoice.DEFAULT_PROFILE);
     RegisterWindow.run(
         terminal,
-        devices,
         receipts,
         Locale.forLanguageTag(language),
         theme,

@@ -3,7 +3,11 @@ package io.kasa.terminal.app;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import io.kasa.client.terminal.CloudTerminal;
+import io.kasa.devices.profile.PrinterProfiles;
+import io.kasa.terminal.devices.DeviceChoice;
 import io.kasa.terminal.devices.RegisterDevices;
+import io.kasa.terminal.enroll.EnrollmentView;
+import io.kasa.terminal.enroll.EnrollmentViewModel;
 import io.kasa.terminal.i18n.Messages;
 import io.kasa.terminal.task.FxTaskExecutor;
 import java.nio.file.Path;
@@ -43,12 +47,11 @@ public final class RegisterWindow {
   }
 
   /**
-   * Shows the register and blocks until its window is closed; then closes {@code terminal} and
-   * {@code devices}.
+   * Shows the register and blocks until its window is closed; then closes {@code terminal} and the
+   * devices. A terminal not yet enrolled starts with the enrollment wizard.
    */
   public static void run(
       CloudTerminal terminal,
-      RegisterDevices devices,
       Path receipts,
       Locale language,
       Theme theme,
@@ -57,35 +60,64 @@ public final class RegisterWindow {
       throws InterruptedException {
     CountDownLatch closed = new CountDownLatch(1);
     FxTaskExecutor tasks = new FxTaskExecutor();
+    java.util.concurrent.atomic.AtomicReference<RegisterDevices> devices =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    java.util.concurrent.atomic.AtomicReference<Register> register =
+        new java.util.concurrent.atomic.AtomicReference<>();
     Platform.startup(
         () -> {
           applyTheme(theme);
           Messages messages = new Messages(language);
-          Register register =
-              new Register(
-                  terminal,
-                  devices,
-                  receipts,
-                  messages,
-                  tasks,
-                  Clock.systemDefaultZone(),
-                  theme,
-                  lockAfter);
           Stage stage = new Stage();
           stage.titleProperty().bind(messages.binding("app.title"));
-          stage.setScene(register.scene());
           stage.setMinWidth(1024);
           stage.setMinHeight(700);
+          Runnable startRegister =
+              () -> {
+                devices.set(DeviceChoice.open(terminal, Clock.systemUTC()));
+                register.set(
+                    new Register(
+                        terminal,
+                        devices.get(),
+                        receipts,
+                        messages,
+                        tasks,
+                        Clock.systemDefaultZone(),
+                        theme,
+                        lockAfter));
+                stage.setScene(register.get().scene());
+              };
+          if (terminal.enrolled()) {
+            startRegister.run();
+          } else {
+            EnrollmentViewModel wizard =
+                new EnrollmentViewModel(
+                    new WizardEnrollment(terminal),
+                    tasks,
+                    messages,
+                    PrinterProfiles.builtIn().all().stream().map(p -> p.id()).toList(),
+                    printer -> startRegister.run());
+            javafx.scene.Scene scene =
+                new javafx.scene.Scene(new EnrollmentView(wizard, messages), 1280, 800);
+            scene
+                .getStylesheets()
+                .add(RegisterWindow.class.getResource("register.css").toExternalForm());
+            stage.setScene(scene);
+          }
           stage.setOnHidden(
               e -> {
-                register.close();
+                if (register.get() != null) {
+                  register.get().close();
+                }
                 closed.countDown();
               });
           stage.show();
         });
     closed.await();
     tasks.close();
-    devices.close();
+    if (devices.get() != null) {
+      devices.get().close();
+    }
     terminal.close();
     onClosed.run();
     Platform.exit();

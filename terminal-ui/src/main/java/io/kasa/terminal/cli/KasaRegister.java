@@ -2,10 +2,8 @@ package io.kasa.terminal.cli;
 
 import io.kasa.client.http.CloudClientConfig;
 import io.kasa.client.terminal.CloudTerminal;
-import io.kasa.devices.DeviceUri;
-import io.kasa.devices.profile.PrinterProfiles;
 import io.kasa.terminal.app.RegisterWindow;
-import io.kasa.terminal.devices.RegisterDevices;
+import io.kasa.terminal.devices.DeviceChoice;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +21,9 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     version = "kasa-register 0.1.0",
     sortOptions = false,
-    description = "The Kasa register. Enroll once with --service and --enrollment-code.")
+    description =
+        "The Kasa register. The first start opens the enrollment wizard (or give --service and"
+            + " --enrollment-code).")
 public final class KasaRegister implements Callable<Integer> {
 
   @Option(
@@ -42,14 +42,13 @@ public final class KasaRegister implements Callable<Integer> {
 
   @Option(
       names = "--printer",
-      defaultValue = "sim:printer",
-      description = "The receipt printer's device URI (default ${DEFAULT-VALUE})")
+      description =
+          "Use this receipt printer (a device URI, e.g. usb:04b8:0e28); kept for next time")
   String printer;
 
   @Option(
       names = "--profile",
-      defaultValue = "epson-tm-t20iii",
-      description = "The printer profile (kasa-devices profiles; default ${DEFAULT-VALUE})")
+      description = "The printer's profile (kasa-devices profiles; default epson-tm-t20iii)")
   String profile;
 
   @Option(
@@ -84,21 +83,20 @@ public final class KasaRegister implements Callable<Integer> {
   public Integer call() throws Exception {
     CloudTerminal terminal =
         CloudTerminal.open(data.resolve("store"), Clock.systemUTC(), CloudClientConfig::defaults);
-    if (!terminal.enrolled()) {
-      if (service == null || code == null) {
-        terminal.close();
-        throw new CommandLine.ParameterException(
-            spec.commandLine(),
-            "This terminal is not enrolled yet: give --service and --enrollment-code");
+    try {
+      if (!terminal.enrolled() && service != null && code != null) {
+        terminal.enroll(service, code, "kasa-register");
       }
-      terminal.enroll(service, code, "kasa-register");
+      if (printer != null) {
+        DeviceChoice.save(terminal, printer, profile);
+      }
+    } catch (RuntimeException e) {
+      terminal.close();
+      throw e;
     }
-    RegisterDevices devices =
-        new RegisterDevices(
-            DeviceUri.parse(printer), PrinterProfiles.builtIn().get(profile), Clock.systemUTC());
+    // Not enrolled yet: the window opens on the enrollment wizard.
     RegisterWindow.run(
         terminal,
-        devices,
         data.resolve("receipts"),
         Locale.forLanguageTag(language),
         theme,

@@ -1,0 +1,34 @@
+package io.kasa.terminal.devices;
+
+import io.kasa.client.terminal.CloudTerminal;
+import io.kasa.devices.DeviceUri;
+import io.kasa.devices.profile.PrinterProfiles;
+import java.time.Clock;
+
+/**
+ * The printer this terminal uses, kept in its local settings (set by the first-run wizard, later by
+ * a technician): a device URI and a printer profile. Without a choice, the virtual printer.
+ */
+public final class DeviceChoice {
+
+  public static final String PRINTER_URI = "printer-uri";
+  public static final String PRINTER_PROFILE = "printer-profile";
+  public static final String DEFAULT_PROFILE = "epson-tm-t20iii";
+
+  private DeviceChoice() {}
+
+  /** Checks and keeps a choice; a bad URI or an unknown profile is refused with the reason. */
+  public static void save(CloudTerminal terminal, String printerUri, String profile) {
+    DeviceUri.parse(printerUri);
+    PrinterProfiles.builtIn().get(profile == null ? DEFAULT_PROFILE : profile);
+    terminal.setting(PRINTER_URI, printerUri);
+    terminal.setting(PRINTER_PROFILE, profile == null ? DEFAULT_PROFILE : profile);
+  }
+
+  /** Opens the devices chosen for this terminal. */
+  public static RegisterDevices open(CloudTerminal terminal, Clock clock) {
+    String uri = terminal.setting(PRINTER_URI).orElse("sim:printer");
+    String profile = terminal.setting(PRINTER_PROFILE).orElse(DEFAULT_PROFILE);
+    return new RegisterDevices(DeviceUri.parse(uri), PrinterProfiles.builtIn().get(profile), clock);
+  }
+}

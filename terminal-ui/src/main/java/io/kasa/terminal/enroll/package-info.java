@@ -1,0 +1,2 @@
+/** First run: the service's address, the enrollment code, a connection test, the devices. */
+package io.kasa.terminal.enroll;
