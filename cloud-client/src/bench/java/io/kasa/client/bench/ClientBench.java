@@ -10,6 +10,7 @@ import io.kasa.client.store.LocalStore;
 import io.kasa.client.store.Outbox;
 import io.kasa.client.sync.CatalogSync;
 import io.kasa.client.terminal.CloudTerminal;
+import io.kasa.domain.barcode.CheckDigit;
 import io.kasa.domain.catalog.CatalogItem;
 import io.kasa.domain.money.Quantity;
 import io.kasa.domain.sale.Sale;
@@ -274,11 +275,7 @@ public final class ClientBench {
   /** A valid EAN-13 from the in-store prefix 20 and the item's number. */
   static String barcode(int i) {
     String body = String.format(Locale.ROOT, "20%010d", i);
-    int sum = 0;
-    for (int k = 0; k < 12; k++) {
-      sum += (body.charAt(k) - '0') * (k % 2 == 0 ? 1 : 3);
-    }
-    return body + (10 - sum % 10) % 10;
+    return body + CheckDigit.compute(body);
   }
 
   // --- first full sync from the service

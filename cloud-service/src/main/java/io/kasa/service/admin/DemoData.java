@@ -2,6 +2,7 @@ package io.kasa.service.admin;
 
 import io.kasa.api.catalog.ItemDto;
 import io.kasa.api.terminal.OfflineCardRules;
+import io.kasa.domain.barcode.CheckDigit;
 import io.kasa.service.auth.Role;
 import java.math.BigDecimal;
 import java.util.List;
@@ -172,11 +173,7 @@ public final class DemoData {
 
   /** Twelve digits and their EAN-13 check digit. */
   static String ean13(String twelve) {
-    int sum = 0;
-    for (int i = 0; i < 12; i++) {
-      sum += (twelve.charAt(i) - '0') * (i % 2 == 0 ? 1 : 3);
-    }
-    return twelve + (10 - sum % 10) % 10;
+    return twelve + CheckDigit.compute(twelve);
   }
 
   private static ItemDto item(

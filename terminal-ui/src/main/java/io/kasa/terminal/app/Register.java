@@ -49,10 +49,10 @@ public final class Register implements AutoCloseable {
   private final SignInViewModel signIn;
   private final SignInView signInView;
   private final SaleViewModel sale;
-  private final SaleView saleView;
+  private SaleView saleView;
   private final ShiftViewModel shift;
   private final CloudShifts shifts;
-  private final ShiftView shiftView;
+  private ShiftView shiftView;
   private final WedgeInput wedge;
   private final ScheduledExecutorService poller =
       Executors.newSingleThreadScheduledExecutor(
@@ -111,7 +111,7 @@ public final class Register implements AutoCloseable {
             terminal::salePolicy,
             storeLocale,
             clock);
-    this.saleView = new SaleView(sale, messages, this::showShift);
+    // The sale and shift screens are built when first shown: the PIN pad comes up sooner.
     this.shifts =
         new CloudShifts(
             terminal,
@@ -126,7 +126,7 @@ public final class Register implements AutoCloseable {
             messages,
             java.util.Currency.getInstance(config.store().currency()),
             storeLocale);
-    this.shiftView = new ShiftView(shift, messages, this::managers, this::showSale);
+
     sale.shiftOpenProperty().bind(shift.openProperty());
     shift.refresh();
     root.setBottom(
@@ -205,6 +205,9 @@ public final class Register implements AutoCloseable {
   }
 
   private void showSale() {
+    if (saleView == null) {
+      saleView = new SaleView(sale, messages, this::showShift);
+    }
     screen = Screen.SALE;
     root.setCenter(saleView);
     saleView.requestFocus();
@@ -212,6 +215,9 @@ public final class Register implements AutoCloseable {
   }
 
   private void showShift() {
+    if (shiftView == null) {
+      shiftView = new ShiftView(shift, messages, this::managers, this::showSale);
+    }
     screen = Screen.SHIFT;
     shift.refresh();
     root.setCenter(shiftView);
