@@ -138,7 +138,7 @@ public final class Register implements AutoCloseable {
         WedgeInput.install(
             scene,
             WedgeDecoder.withDefaults(
-                new BarcodeParser(List.of(EmbeddedLayout.weight("21"))), clock));
+                new BarcodeParser(List.of(EmbeddedLayout.weight("22"))), clock));
     wedge.target(signInTarget());
     scene.addEventHandler(KeyEvent.KEY_PRESSED, this::key);
     scene.addEventFilter(javafx.scene.input.InputEvent.ANY, e -> lastInput = System.nanoTime());
@@ -149,6 +149,26 @@ public final class Register implements AutoCloseable {
     idle.setCycleCount(javafx.animation.Animation.INDEFINITE);
     idle.play();
     devices.printer().onStatus(s -> tasks.ui(() -> status.printer(s)));
+    devices
+        .drawer()
+        .onEvent(
+            e ->
+                tasks.ui(
+                    () ->
+                        status.drawer(
+                            devices.drawer().state(),
+                            e.type() == io.kasa.devices.drawer.CashDrawer.Event.Type.LEFT_OPEN)));
+    status.drawer(devices.drawer().state(), false);
+    BarcodeParser parser = new BarcodeParser(List.of(EmbeddedLayout.weight("22")));
+    terminal
+        .setting(io.kasa.terminal.devices.DeviceChoice.SCANNER_URI)
+        .ifPresent(
+            uri ->
+                devices.scanner(
+                    io.kasa.devices.DeviceUri.parse(uri),
+                    parser,
+                    clock,
+                    scan -> tasks.ui(() -> scanned(scan))));
     status.printer(devices.printer().status());
     poller.scheduleWithFixedDelay(this::poll, 0, 1, TimeUnit.SECONDS);
     // The printer is asked how it is every few seconds, so paper out shows before the next sale.
@@ -322,6 +342,13 @@ public final class Register implements AutoCloseable {
         };
     if (used) {
       e.consume();
+    }
+  }
+
+  /** A scan from a serial or simulated scanner: to the sale, when it is on screen. */
+  private void scanned(io.kasa.devices.scanner.ScanEvent scan) {
+    if (screen == Screen.SALE) {
+      sale.scanned(scan.result());
     }
   }
 

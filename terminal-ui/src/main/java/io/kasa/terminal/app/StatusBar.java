@@ -29,6 +29,8 @@ final class StatusBar extends HBox {
     Label employee = new Label();
     employee.setId("status-employee");
     employee.textProperty().bind(vm.employeeProperty());
+    Label drawer = level(vm.drawerProperty(), vm.drawerLevelProperty());
+    drawer.setId("status-drawer");
     Label note = new Label();
     note.setId("status-note");
     note.textProperty().bind(vm.noteProperty());
@@ -41,7 +43,7 @@ final class StatusBar extends HBox {
     javafx.scene.control.Button out = small(m.binding("status.signOut"), signOut);
     out.setId("sign-out");
     out.visibleProperty().bind(vm.employeeProperty().isNotEmpty());
-    getChildren().addAll(connection, printer, note, gap, employee, out, lang, look);
+    getChildren().addAll(connection, printer, drawer, note, gap, employee, out, lang, look);
   }
 
   /** Status-bar buttons: 48 px, the touch minimum, to leave room for the screen above. */

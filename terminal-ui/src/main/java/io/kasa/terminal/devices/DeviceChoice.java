@@ -15,6 +15,9 @@ public final class DeviceChoice {
   public static final String PRINTER_PROFILE = "printer-profile";
   public static final String DEFAULT_PROFILE = "epson-tm-t20iii";
 
+  /** A serial or simulated scanner (keyboard-wedge scanners need no setting). */
+  public static final String SCANNER_URI = "scanner-uri";
+
   private DeviceChoice() {}
 
   /** Checks and keeps a choice; a bad URI or an unknown profile is refused with the reason. */

@@ -1,17 +1,26 @@
 package io.kasa.terminal.devices;
 
 import io.kasa.devices.DeviceUri;
+import io.kasa.devices.drawer.CashDrawer;
 import io.kasa.devices.printer.PrinterService;
 import io.kasa.devices.profile.PrinterProfile;
+import io.kasa.devices.scanner.ScanEvent;
+import io.kasa.devices.scanner.ScanFraming;
+import io.kasa.devices.scanner.SerialScanner;
+import io.kasa.devices.sim.PrintElement;
 import io.kasa.devices.sim.Simulators;
 import io.kasa.devices.sim.VirtualPrinter;
+import io.kasa.devices.sim.VirtualScanner;
 import io.kasa.devices.transport.DeviceConnection;
 import io.kasa.devices.transport.Transports;
+import io.kasa.domain.barcode.BarcodeParser;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * The receipt printer the register prints on (the cash drawer is wired to it and kicked through
@@ -30,7 +39,10 @@ public final class RegisterDevices implements AutoCloseable {
   private final Simulators simulators;
   private final DeviceConnection connection;
   private final PrinterService printer;
+  private final CashDrawer drawer;
   private final boolean simulated;
+  private DeviceConnection scannerConnection;
+  private SerialScanner scanner;
 
   public RegisterDevices(DeviceUri printerUri, PrinterProfile profile, Clock clock) {
     this.simulators = new Simulators(profile);
@@ -44,6 +56,52 @@ public final class RegisterDevices implements AutoCloseable {
                 Duration.ofMillis(800), Duration.ofSeconds(2), Duration.ofSeconds(30)),
             clock);
     connection.start();
+    // The drawer is wired to the printer: kicked by the receipt, its switch read through it.
+    this.drawer =
+        new CashDrawer(
+            CashDrawer.viaPrinter(printer, 2, 100, 100),
+            true,
+            Duration.ofSeconds(60),
+            Duration.ofMillis(700),
+            scheduler,
+            clock);
+    if (simulated) {
+      // The simulated cashier shuts the drawer three seconds after it springs open.
+      simulators
+          .printer()
+          .onPrinted(
+              elements -> {
+                if (elements.stream().anyMatch(e -> e instanceof PrintElement.DrawerKick)) {
+                  scheduler.schedule(
+                      () -> simulators.printer().setDrawerSignal(false), 3, TimeUnit.SECONDS);
+                }
+              });
+    }
+  }
+
+  /**
+   * Adds a scanner on a serial port or the simulator ({@code serial:…}, {@code sim:scanner}),
+   * framed as scanners send by default (CR or LF after each code); its scans go to {@code onScan}.
+   * Keyboard-wedge scanners need nothing here: the window hears them.
+   */
+  public void scanner(
+      DeviceUri uri, BarcodeParser parser, Clock clock, Consumer<ScanEvent> onScan) {
+    scannerConnection = DeviceConnection.of(new Transports(simulators).create(uri), scheduler);
+    scannerConnection.start();
+    scanner =
+        new SerialScanner(
+            scannerConnection, ScanFraming.defaults(), parser, Duration.ofMillis(300), clock);
+    scanner.onScan(onScan);
+    scanner.start();
+  }
+
+  public CashDrawer drawer() {
+    return drawer;
+  }
+
+  /** The simulated scanner, when the register uses it (demo mode, tests). */
+  public VirtualScanner virtualScanner() {
+    return simulators.scanner();
   }
 
   public PrinterService printer() {
@@ -57,6 +115,11 @@ public final class RegisterDevices implements AutoCloseable {
 
   @Override
   public void close() {
+    if (scanner != null) {
+      scanner.close();
+      scannerConnection.close();
+    }
+    drawer.close();
     printer.close();
     connection.close();
     scheduler.shutdownNow();

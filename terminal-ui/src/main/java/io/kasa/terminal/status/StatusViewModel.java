@@ -31,6 +31,10 @@ public final class StatusViewModel {
   private final ReadOnlyStringWrapper printer = new ReadOnlyStringWrapper("");
   private final ReadOnlyObjectWrapper<Level> printerLevel = new ReadOnlyObjectWrapper<>(Level.OK);
   private final StringProperty employee = new SimpleStringProperty("");
+  private final ReadOnlyStringWrapper drawer = new ReadOnlyStringWrapper("");
+  private final ReadOnlyObjectWrapper<Level> drawerLevel = new ReadOnlyObjectWrapper<>(Level.OK);
+  private io.kasa.devices.drawer.CashDrawer.State lastDrawer;
+  private boolean leftOpen;
   private final StringProperty note = new SimpleStringProperty("");
   private SyncStatus lastSync;
   private PrinterStatus lastPrinter;
@@ -54,6 +58,21 @@ public final class StatusViewModel {
 
   public ReadOnlyObjectProperty<Level> printerLevelProperty() {
     return printerLevel.getReadOnlyProperty();
+  }
+
+  public ReadOnlyStringProperty drawerProperty() {
+    return drawer.getReadOnlyProperty();
+  }
+
+  public ReadOnlyObjectProperty<Level> drawerLevelProperty() {
+    return drawerLevel.getReadOnlyProperty();
+  }
+
+  /** The drawer's switch: open, closed, or not known; {@code leftOpen} after too long open. */
+  public void drawer(io.kasa.devices.drawer.CashDrawer.State state, boolean leftOpenNow) {
+    lastDrawer = state;
+    leftOpen = leftOpenNow && state == io.kasa.devices.drawer.CashDrawer.State.OPEN;
+    relabel();
   }
 
   public StringProperty employeeProperty() {
@@ -92,6 +111,14 @@ public final class StatusViewModel {
               : messages.get("status.connection.pending", state, lastSync.unsent()));
       connectionLevel.set(
           lastSync.rejected() > 0 ? Level.ERROR : online ? Level.OK : Level.WARNING);
+    }
+    if (lastDrawer != null) {
+      drawer.set(
+          messages.get(
+              leftOpen
+                  ? "status.drawer.leftOpen"
+                  : "status.drawer." + lastDrawer.name().toLowerCase(java.util.Locale.ROOT)));
+      drawerLevel.set(leftOpen ? Level.ERROR : Level.OK);
     }
     if (lastPrinter != null) {
       printer.set(messages.get("status.printer." + printerKey(lastPrinter)));

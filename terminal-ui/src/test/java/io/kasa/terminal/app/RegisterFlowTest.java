@@ -90,6 +90,8 @@ class RegisterFlowTest {
     terminal =
         CloudTerminal.open(data.resolve("store"), Clock.systemUTC(), CloudClientConfig::defaults);
     terminal.enroll(url, t.enrollmentCode(), "test");
+    // A serial scanner too (the simulator), beside the keyboard wedge.
+    terminal.setting(io.kasa.terminal.devices.DeviceChoice.SCANNER_URI, "sim:scanner");
     devices =
         new RegisterDevices(
             DeviceUri.parse("sim:printer"),
@@ -350,5 +352,34 @@ class RegisterFlowTest {
     Screenshots.saveIfAsked(robot, register.scene(), "quick-keys");
     robot.interact(() -> robot.lookup("#quick-bread").queryButton().fire());
     await().atMost(Duration.ofSeconds(10)).until(() -> register.sale().lines().size() == 1);
+  }
+
+  @Test
+  void aScaleLabelFromTheSerialScannerAddsTheWeighedItemAndTheDrawerShowsItsState(FxRobot robot) {
+    signInAsCashier(robot);
+    openShift(robot);
+    devices.virtualScanner().scan("2212345005000"); // apples, 0.500 kg
+    await().atMost(Duration.ofSeconds(10)).until(() -> register.sale().lines().size() == 1);
+    assertThat(register.sale().lines().get(0).quantity()).isEqualTo("0,5");
+    assertThat(register.sale().lines().get(0).name()).isEqualTo("Яблука Голден");
+    payExactCash(robot);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                robot
+                    .lookup("#status-drawer")
+                    .queryAs(Label.class)
+                    .getText()
+                    .equals("Drawer open"));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                robot
+                    .lookup("#status-drawer")
+                    .queryAs(Label.class)
+                    .getText()
+                    .equals("Drawer closed"));
   }
 }
