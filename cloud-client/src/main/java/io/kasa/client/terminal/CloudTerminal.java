@@ -494,6 +494,45 @@ public final class CloudTerminal implements AutoCloseable {
     return "MANAGER".equals(m.role()) || "ADMIN".equals(m.role());
   }
 
+  /**
+   * A manager's approval of a price lowered beyond the store's limit: {@code approvalId} from the
+   * service (spent by the sale), or none when it was checked on the terminal because the service
+   * could not be reached — the sale is then recorded as offline and the service audits the
+   * override.
+   */
+  public record PriceApproval(UUID approvalId, UUID managerId) {
+    public boolean offline() {
+      return approvalId == null;
+    }
+  }
+
+  /** Gets a manager's approval for a price override, from the service or, offline, here. */
+  public PriceApproval approvePriceOverride(ManagerOverride manager) {
+    try {
+      var answer =
+          client()
+              .approve(
+                  new io.kasa.api.auth.ApprovalRequest(
+                      "PRICE_OVERRIDE", manager.managerId().toString(), manager.pin()));
+      return new PriceApproval(answer.id(), manager.managerId());
+    } catch (CloudProblemException e) {
+      if (e.status() == 401) {
+        // No session (signed in offline), or a wrong manager PIN: the cached verifier decides,
+        // as when the service is away.
+        return new PriceApproval(null, verifyManager(manager).id());
+      }
+      throw new SignInRefused(
+          e.status() == 423
+              ? SignInRefused.Reason.LOCKED_OUT
+              : e.status() == 403
+                  ? SignInRefused.Reason.NOT_A_MANAGER
+                  : SignInRefused.Reason.WRONG_PIN,
+          e.problem().detail());
+    } catch (CloudUnreachableException e) {
+      return new PriceApproval(null, verifyManager(manager).id());
+    }
+  }
+
   /** A manager's PIN given at the terminal to allow something the rules would refuse. */
   public record ManagerOverride(UUID managerId, String pin) {}
 

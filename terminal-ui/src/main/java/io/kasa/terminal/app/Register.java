@@ -119,6 +119,25 @@ public final class Register implements AutoCloseable {
             () -> cashier,
             messages,
             clock);
+    sale.priceOverrides(
+        manager -> {
+          try {
+            CloudTerminal.PriceApproval a =
+                terminal.approvePriceOverride(
+                    new CloudTerminal.ManagerOverride(manager.managerId(), manager.pin()));
+            return a.approvalId();
+          } catch (SignInRefused e) {
+            throw new io.kasa.terminal.shift.Shifts.Refused(
+                messages.get(
+                    switch (e.reason()) {
+                      case LOCKED_OUT -> "signin.locked";
+                      case NOT_A_MANAGER -> "manager.needed";
+                      case WRONG_PIN, UNKNOWN_EMPLOYEE -> "signin.wrong";
+                    }),
+                false);
+          }
+        },
+        () -> new java.math.BigDecimal(terminal.config().store().priceOverrideLimit()));
     this.shift =
         new ShiftViewModel(
             shifts,
@@ -226,7 +245,7 @@ public final class Register implements AutoCloseable {
 
   private void showSale() {
     if (saleView == null) {
-      saleView = new SaleView(sale, messages, this::showShift);
+      saleView = new SaleView(sale, messages, this::showShift, this::managers);
     }
     screen = Screen.SALE;
     root.setCenter(saleView);

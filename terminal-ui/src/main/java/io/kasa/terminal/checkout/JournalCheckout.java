@@ -63,9 +63,9 @@ public final class JournalCheckout implements Checkout {
   }
 
   @Override
-  public Completed complete(Sale sale, boolean offline) throws IOException {
+  public Completed complete(Sale sale, boolean offline, UUID approvalId) throws IOException {
     Cashier who = cashier.get();
-    SaleRequest recorded = terminal.recordSale(sale, who.id(), Map.of(), offline, null);
+    SaleRequest recorded = terminal.recordSale(sale, who.id(), Map.of(), offline, approvalId);
     ReceiptNumber number = ReceiptNumber.parse(recorded.receiptNumber());
     Receipt receipt =
         ReceiptBuilder.forSale(

@@ -18,8 +18,11 @@ public interface Checkout {
    */
   record Completed(String receiptNumber, List<String> preview) {}
 
-  /** Journals and prints; runs off the UI thread. {@code offline} flags cards stored offline. */
-  Completed complete(Sale sale, boolean offline) throws Exception;
+  /**
+   * Journals and prints; runs off the UI thread. {@code offline} flags a sale completed without the
+   * service; {@code approvalId} is a manager's price-override approval, or null.
+   */
+  Completed complete(Sale sale, boolean offline, java.util.UUID approvalId) throws Exception;
 
   /**
    * Prints the last receipt again, marked as a copy and without opening the drawer; the reprint is

@@ -36,9 +36,25 @@ public final class SaleView extends BorderPane {
 
   private final Runnable openShiftScreen;
 
-  public SaleView(SaleViewModel vm, Messages m, Runnable openShiftScreen) {
+  public SaleView(
+      SaleViewModel vm,
+      Messages m,
+      Runnable openShiftScreen,
+      java.util.function.Supplier<java.util.List<io.kasa.terminal.signin.SignInViewModel.Person>>
+          managers) {
     this.vm = vm;
     this.openShiftScreen = openShiftScreen;
+    vm.managerWantedProperty()
+        .addListener(
+            (o, a, line) -> {
+              if (line != null) {
+                javafx.application.Platform.runLater(
+                    () ->
+                        io.kasa.terminal.shift.ManagerPinDialog.ask(
+                                m, managers.get(), m.get("sale.price.why", line))
+                            .ifPresent(vm::overridePrice));
+              }
+            });
     getStyleClass().add("sale");
     setTop(banner());
     setCenter(cart(m));
@@ -304,9 +320,11 @@ public final class SaleView extends BorderPane {
     discount.setId("discount");
     Button voidLine = Touch.grow(Touch.button(m.binding("sale.void"), "F8", vm::voidSelected));
     voidLine.setId("void-line");
+    Button price = Touch.grow(Touch.button(m.binding("sale.price"), "F4", vm::overridePrice));
+    price.setId("price");
     Button park = Touch.grow(Touch.button(m.binding("sale.park"), "F9", vm::parkOrRecall));
     park.setId("park");
-    HBox row = new HBox(8, quantity, discount, voidLine, park);
+    HBox row = new HBox(8, quantity, price, discount, voidLine, park);
     row.setMaxHeight(Touch.TARGET);
     return row;
   }
@@ -388,6 +406,10 @@ public final class SaleView extends BorderPane {
       }
       case F3 -> {
         vm.quantityOfSelected();
+        return true;
+      }
+      case F4 -> {
+        vm.overridePrice();
         return true;
       }
       case F5 -> {

@@ -90,6 +90,35 @@ public final class SaleViewModel {
   private final javafx.beans.property.IntegerProperty parkedCount = new SimpleIntegerProperty();
   private Sale sale;
   private Money lastChange;
+  private java.util.UUID approval;
+  private boolean approvedOffline;
+  private PriceApprovals approvals =
+      (manager) -> {
+        throw new IllegalStateException("No manager approvals here");
+      };
+  private java.util.function.Supplier<BigDecimal> overrideLimit = () -> BigDecimal.TEN;
+  private final ReadOnlyObjectWrapper<Integer> managerWanted = new ReadOnlyObjectWrapper<>();
+
+  /** Asks for a manager's approval of a lowered price: answers its id, or null when offline. */
+  @FunctionalInterface
+  public interface PriceApprovals {
+    java.util.UUID approve(io.kasa.terminal.shift.Shifts.ManagerPin manager) throws Exception;
+  }
+
+  /** Where price overrides beyond the store's limit get a manager's approval. */
+  public void priceOverrides(
+      PriceApprovals approvals, java.util.function.Supplier<BigDecimal> limit) {
+    this.approvals = approvals;
+    this.overrideLimit = limit;
+  }
+
+  /**
+   * Set to the line number when a price typed for it needs a manager: the view asks for a PIN and
+   * calls {@link #overridePrice(io.kasa.terminal.shift.Shifts.ManagerPin)}.
+   */
+  public ReadOnlyObjectProperty<Integer> managerWantedProperty() {
+    return managerWanted.getReadOnlyProperty();
+  }
 
   public SaleViewModel(
       Catalog catalog,
@@ -417,6 +446,74 @@ public final class SaleViewModel {
     }
   }
 
+  /**
+   * F4: the price typed becomes the selected line's unit price. Lowered within the store's limit
+   * the cashier may do it alone; beyond it a manager approves by PIN.
+   */
+  public void overridePrice() {
+    int n = selected.get();
+    if (n < 1 || phase.get() != Phase.CART || sale.line(n).voided()) {
+      show(Banner.Kind.WARNING, messages.get("sale.selectLine"));
+      return;
+    }
+    Optional<Money> price = money(entry.get());
+    if (price.isEmpty()) {
+      show(Banner.Kind.WARNING, messages.get("sale.price.invalid"));
+      return;
+    }
+    Money catalogue = sale.line(n).item().price();
+    boolean beyond =
+        price.get().minor() < catalogue.minor()
+            && BigDecimal.valueOf(catalogue.minor() - price.get().minor())
+                    .multiply(BigDecimal.valueOf(100))
+                    .compareTo(overrideLimit.get().multiply(BigDecimal.valueOf(catalogue.minor())))
+                > 0;
+    if (beyond) {
+      managerWanted.set(null);
+      managerWanted.set(n);
+      return;
+    }
+    entry.set("");
+    applyPrice(n, price.get());
+  }
+
+  /** The manager's PIN for the price typed: approved (online or here), then applied. */
+  public void overridePrice(io.kasa.terminal.shift.Shifts.ManagerPin manager) {
+    Integer n = managerWanted.get();
+    Optional<Money> price = money(entry.get());
+    managerWanted.set(null);
+    if (n == null || price.isEmpty()) {
+      return;
+    }
+    entry.set("");
+    tasks.submit(
+        () -> Optional.ofNullable(approvals.approve(manager)),
+        id -> {
+          if (id.isPresent()) {
+            approval = id.get();
+          } else {
+            approvedOffline = true;
+          }
+          applyPrice(n, price.get());
+        },
+        e ->
+            show(
+                Banner.Kind.ERROR,
+                e instanceof io.kasa.terminal.shift.Shifts.Refused r
+                    ? r.getMessage()
+                    : messages.get("sale.price.refused")));
+  }
+
+  private void applyPrice(int n, Money price) {
+    try {
+      sale.overridePrice(n, price, messages.get("sale.price.reason"));
+      refresh();
+      show(Banner.Kind.INFO, messages.get("sale.price.changed", n, format.amount(price)));
+    } catch (SaleRuleViolation | IllegalArgumentException e) {
+      show(Banner.Kind.ERROR, e.getMessage());
+    }
+  }
+
   /** F9: parks the sale in progress for later, or recalls the last one parked. */
   public void parkOrRecall() {
     if (phase.get() != Phase.CART) {
@@ -548,7 +645,7 @@ public final class SaleViewModel {
     busy.set(true);
     Sale paid = sale;
     tasks.submit(
-        () -> checkout.complete(paid, offline.get()),
+        () -> checkout.complete(paid, offline.get() || approvedOffline, approval),
         done -> {
           busy.set(false);
           receipt.setAll(done.preview());
@@ -580,6 +677,8 @@ public final class SaleViewModel {
   public void newSale() {
     sale = Sale.open(UUID.randomUUID(), policy.get(), clock.instant());
     lastChange = null;
+    approval = null;
+    approvedOffline = false;
     phase.set(Phase.CART);
     selected.set(-1);
     pendingQuantity.set(null);
@@ -670,6 +769,9 @@ public final class SaleViewModel {
 
   /** An amount typed in major units: {@code 500}, {@code 500,50}. */
   private Optional<Money> money(String typed) {
+    if (typed == null || typed.isBlank()) {
+      return Optional.empty();
+    }
     try {
       BigDecimal value = new BigDecimal(typed.strip().replace(',', '.'));
       if (value.signum() <= 0

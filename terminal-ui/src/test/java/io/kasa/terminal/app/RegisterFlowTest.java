@@ -382,4 +382,23 @@ class RegisterFlowTest {
                     .getText()
                     .equals("Drawer closed"));
   }
+
+  @Test
+  void aPriceLoweredBeyondTheLimitWithAManagersPinIsAcceptedByTheService(FxRobot robot) {
+    signInAsCashier(robot);
+    openShift(robot);
+    wedgeScan(robot, register.scene(), "4820000191357");
+    await().atMost(Duration.ofSeconds(10)).until(() -> register.sale().lines().size() == 1);
+    robot.write("20");
+    robot.type(KeyCode.F4);
+    managerApproves(robot);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> register.sale().lines().get(0).price().equals("20,00"));
+    payExactCash(robot);
+    terminal.syncNow();
+    var sale = register.sale().sale();
+    assertThat(terminal.outbox().find(sale.id()).orElseThrow().state())
+        .isEqualTo(Outbox.State.ACKNOWLEDGED);
+  }
 }

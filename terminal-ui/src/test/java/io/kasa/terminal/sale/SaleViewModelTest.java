@@ -32,6 +32,7 @@ class SaleViewModelTest {
       item("apples", "Яблука", "42.50", Unit.KILOGRAM, "12345");
 
   private final List<Sale> completed = new ArrayList<>();
+  private final List<java.util.UUID> approvals = new ArrayList<>();
   private final SaleViewModel vm =
       new SaleViewModel(
           new Catalog() {
@@ -59,7 +60,8 @@ class SaleViewModelTest {
           },
           new Checkout() {
             @Override
-            public Completed complete(Sale sale, boolean offline) {
+            public Completed complete(Sale sale, boolean offline, java.util.UUID approvalId) {
+              approvals.add(approvalId);
               completed.add(sale);
               return new Completed("K1-T1-" + completed.size(), List.of("receipt"));
             }
@@ -219,5 +221,27 @@ class SaleViewModelTest {
     vm.chooseCategory("Bakery");
     vm.add(vm.quickItems().get(0), null);
     assertThat(vm.lines()).extracting(CartLine::name).containsExactly("Хліб");
+  }
+
+  @Test
+  void aPriceLoweredWithinTheLimitIsTheCashiersButBeyondItWantsAManager() {
+    java.util.UUID approval = java.util.UUID.randomUUID();
+    vm.priceOverrides(manager -> approval, () -> java.math.BigDecimal.TEN);
+    vm.type("4820000191357");
+    vm.enter();
+    vm.type("29,00"); // 6.5 % off 31.00
+    vm.overridePrice();
+    assertThat(vm.managerWantedProperty().get()).isNull();
+    assertThat(vm.lines().get(0).price()).isEqualTo("29,00");
+    vm.type("20,00"); // 35 % off: beyond the 10 % limit
+    vm.overridePrice();
+    assertThat(vm.managerWantedProperty().get()).isEqualTo(1);
+    assertThat(vm.lines().get(0).price()).isEqualTo("29,00");
+    vm.overridePrice(
+        new io.kasa.terminal.shift.Shifts.ManagerPin(java.util.UUID.randomUUID(), "9999"));
+    assertThat(vm.lines().get(0).price()).isEqualTo("20,00");
+    vm.pay();
+    vm.cash();
+    assertThat(approvals).containsExactly(approval);
   }
 }
