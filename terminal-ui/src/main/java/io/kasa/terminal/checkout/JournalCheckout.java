@@ -92,7 +92,8 @@ public final class JournalCheckout implements Checkout {
             });
     Files.createDirectories(receipts);
     Files.write(receipts.resolve(number + ".escpos"), bytes);
-    ReceiptPdf.write(preview, renderer.columns(), receipts.resolve(number + ".pdf"));
+    ReceiptPdf.write(
+        preview, renderer.columns(), receipt.qrPayload(), receipts.resolve(number + ".pdf"));
     return new Completed(number.toString(), preview);
   }
 

@@ -1,20 +1,29 @@
 package io.kasa.terminal.receipt;
 
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.WriterException;
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.qrcode.QRCodeWriter;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Map;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 
 /**
  * A receipt as a PDF on a paper roll's width: the lines exactly as printed, in DejaVu Sans Mono
- * (shipped with the register, embedded in the file) so Ukrainian text and ₴ show anywhere.
+ * (shipped with the register, embedded in the file) so Ukrainian text and ₴ show anywhere, and the
+ * receipt's QR code when the store publishes receipts online.
  */
 public final class ReceiptPdf {
 
@@ -26,8 +35,35 @@ public final class ReceiptPdf {
 
   private ReceiptPdf() {}
 
+  /** The QR code, one pixel per module, with its quiet zone. */
+  static BufferedImage qr(String payload) throws IOException {
+    try {
+      BitMatrix m =
+          new QRCodeWriter()
+              .encode(payload, BarcodeFormat.QR_CODE, 0, 0, Map.of(EncodeHintType.MARGIN, 4));
+      BufferedImage image =
+          new BufferedImage(m.getWidth(), m.getHeight(), BufferedImage.TYPE_BYTE_BINARY);
+      for (int y = 0; y < m.getHeight(); y++) {
+        for (int x = 0; x < m.getWidth(); x++) {
+          image.setRGB(x, y, m.get(x, y) ? 0x000000 : 0xFFFFFF);
+        }
+      }
+      return image;
+    } catch (WriterException e) {
+      throw new IOException("The receipt's QR code cannot be made: " + e.getMessage(), e);
+    }
+  }
+
+  private static final float QR_SIZE = 30 * MM;
+
   /** Writes {@code lines} (one receipt, {@code columns} wide) to {@code file}, atomically. */
   public static void write(List<String> lines, int columns, Path file) throws IOException {
+    write(lines, columns, null, file);
+  }
+
+  /** As {@link #write(List, int, Path)}, with a QR code of {@code qrPayload} under the text. */
+  public static void write(List<String> lines, int columns, String qrPayload, Path file)
+      throws IOException {
     Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
     try (PDDocument doc = new PDDocument();
         InputStream font = ReceiptPdf.class.getResourceAsStream(FONT)) {
@@ -37,7 +73,8 @@ public final class ReceiptPdf {
       PDType0Font mono = PDType0Font.load(doc, font);
       float charWidth = mono.getStringWidth("0") / 1000f * FONT_SIZE;
       float width = Math.max(58 * MM, columns * charWidth + 2 * MARGIN);
-      float height = Math.max(60 * MM, lines.size() * LEADING + 2 * MARGIN);
+      float qr = qrPayload == null ? 0 : QR_SIZE + MARGIN;
+      float height = Math.max(60 * MM, lines.size() * LEADING + 2 * MARGIN + qr);
       PDPage page = new PDPage(new PDRectangle(width, height));
       doc.addPage(page);
       try (PDPageContentStream text = new PDPageContentStream(doc, page)) {
@@ -50,6 +87,14 @@ public final class ReceiptPdf {
           text.newLine();
         }
         text.endText();
+        if (qrPayload != null) {
+          text.drawImage(
+              LosslessFactory.createFromImage(doc, qr(qrPayload)),
+              (width - QR_SIZE) / 2,
+              MARGIN,
+              QR_SIZE,
+              QR_SIZE);
+        }
       }
       doc.getDocumentInformation().setCreator("Kasa");
       doc.save(tmp.toFile());

@@ -1,0 +1,63 @@
+package io.kasa.terminal.receipt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The PDF copy: Ukrainian text and ₴ in the embedded font, and a QR code that reads back. */
+class ReceiptPdfTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void ukrainianTextAndTheHryvniaSignSurviveAndTheQrCodeReadsBack() throws Exception {
+    Path file = dir.resolve("r.pdf");
+    ReceiptPdf.write(
+        List.of("Kasa Demo Market", "Хліб житній       31,00 А", "СУМА          31,00 ₴"),
+        42,
+        "https://r.kasa.example/K1-T1-000007",
+        file);
+    try (PDDocument pdf = Loader.loadPDF(file.toFile())) {
+      String text = new PDFTextStripper().getText(pdf);
+      assertThat(text).contains("Хліб житній").contains("₴");
+      var resources = pdf.getPage(0).getResources();
+      PDImageXObject image = null;
+      for (var name : resources.getXObjectNames()) {
+        image = (PDImageXObject) resources.getXObject(name);
+      }
+      assertThat(image).isNotNull();
+      BufferedImage qr = scaled(image.getImage(), 8);
+      int[] pixels = qr.getRGB(0, 0, qr.getWidth(), qr.getHeight(), null, 0, qr.getWidth());
+      var decoded =
+          new QRCodeReader()
+              .decode(
+                  new BinaryBitmap(
+                      new HybridBinarizer(
+                          new RGBLuminanceSource(qr.getWidth(), qr.getHeight(), pixels))));
+      assertThat(decoded.getText()).isEqualTo("https://r.kasa.example/K1-T1-000007");
+    }
+  }
+
+  private static BufferedImage scaled(BufferedImage in, int by) {
+    BufferedImage out =
+        new BufferedImage(in.getWidth() * by, in.getHeight() * by, BufferedImage.TYPE_INT_RGB);
+    for (int y = 0; y < out.getHeight(); y++) {
+      for (int x = 0; x < out.getWidth(); x++) {
+        out.setRGB(x, y, in.getRGB(x / by, y / by));
+      }
+    }
+    return out;
+  }
+}
