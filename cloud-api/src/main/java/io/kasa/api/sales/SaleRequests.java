@@ -80,6 +80,74 @@ public final class SaleRequests {
         approvalId);
   }
 
+  /**
+   * The paid pos-domain sale a request records, rebuilt for a return: each line at the unit price
+   * it was sold at, with its discount and void, then the tenders. {@code items} gives each item's
+   * catalogue entry (for its name, unit and tax class; withdrawn items included). Refuses a request
+   * whose rebuilt total is not the one recorded, rather than refund from wrong amounts.
+   */
+  public static Sale replay(
+      SaleRequest r,
+      io.kasa.domain.sale.SalePolicy policy,
+      java.util.function.Function<String, java.util.Optional<io.kasa.domain.catalog.CatalogItem>>
+          items) {
+    java.util.Currency currency = policy.currency();
+    Sale sale = Sale.open(r.id(), policy, r.openedAt());
+    for (SaleLineDto l : r.lines()) {
+      io.kasa.domain.catalog.CatalogItem known =
+          items
+              .apply(l.itemId())
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "Item " + l.itemId() + " is not in the catalogue"));
+      io.kasa.domain.catalog.CatalogItem asSold =
+          new io.kasa.domain.catalog.CatalogItem(
+              known.id(),
+              known.sku(),
+              known.name(),
+              known.barcodes(),
+              known.unit(),
+              io.kasa.domain.money.Money.of(l.unitPrice(), currency),
+              known.taxClass(),
+              false,
+              known.ageRestricted());
+      sale.addItem(asSold, io.kasa.domain.money.Quantity.parse(l.quantity()));
+      if (l.discount() != null) {
+        sale.discountLine(l.number(), discount(l.discount(), currency));
+      }
+      if (l.voided()) {
+        sale.voidLine(l.number());
+      }
+    }
+    if (r.orderDiscount() != null) {
+      sale.discountOrder(discount(r.orderDiscount(), currency));
+    }
+    sale.startTendering();
+    for (TenderDto t : r.tenders()) {
+      sale.addTender(
+          new Tender(
+              t.id(),
+              TenderType.valueOf(t.type()),
+              io.kasa.domain.money.Money.of(t.amount(), currency),
+              t.reference()),
+          r.paidAt());
+    }
+    if (sale.totals().total().minor() != r.totals().total()) {
+      throw new IllegalArgumentException(
+          "Sale " + r.receiptNumber() + " does not rebuild to its recorded total");
+    }
+    return sale;
+  }
+
+  private static Discount discount(DiscountDto d, java.util.Currency currency) {
+    String reason = d.reason() == null ? "" : d.reason();
+    return d.percent() != null
+        ? Discount.percent(
+            new io.kasa.domain.money.Percent(new java.math.BigDecimal(d.percent())), reason)
+        : Discount.amount(io.kasa.domain.money.Money.of(d.amount(), currency), reason);
+  }
+
   private static DiscountDto discount(Discount d) {
     if (d instanceof Discount.PercentOff p) {
       return new DiscountDto(p.percent().value().toPlainString(), null, p.reason());

@@ -197,6 +197,27 @@ public final class Outbox {
         });
   }
 
+  /**
+   * The entries of {@code kind}, newest first, whatever their state (for look-ups in the journal).
+   */
+  public List<Entry> entries(String kind, int limit) {
+    return store.inTransaction(
+        c -> {
+          List<Entry> out = new ArrayList<>();
+          try (PreparedStatement s =
+              c.prepareStatement("select * from outbox where kind = ? order by seq desc limit ?")) {
+            s.setString(1, kind);
+            s.setInt(2, limit);
+            try (ResultSet r = s.executeQuery()) {
+              while (r.next()) {
+                out.add(entry(r));
+              }
+            }
+          }
+          return out;
+        });
+  }
+
   /** Entries of {@code kind}, whatever their state. */
   public long count(String kind) {
     return countWhere("kind = ?", kind);

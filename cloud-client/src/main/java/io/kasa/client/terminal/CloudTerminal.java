@@ -3,6 +3,8 @@ package io.kasa.client.terminal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kasa.api.auth.SessionResponse;
+import io.kasa.api.sales.RefundLineDto;
+import io.kasa.api.sales.RefundRequestDto;
 import io.kasa.api.sales.SaleRequest;
 import io.kasa.api.sales.SaleRequests;
 import io.kasa.api.shifts.CashMovementRequest;
@@ -62,6 +64,8 @@ public final class CloudTerminal implements AutoCloseable {
   public static final String SALE = "SALE";
 
   public static final String SHIFT_CLOSE = "SHIFT_CLOSE";
+
+  public static final String REFUND = "REFUND";
 
   private static final String SERVICE_URL = "service-url";
   private static final String CURRENT_SHIFT = "current-shift";
@@ -363,6 +367,86 @@ public final class CloudTerminal implements AutoCloseable {
       return Optional.of(client().shiftReport(shift.get()));
     } catch (CloudUnreachableException e) {
       return Optional.empty();
+    }
+  }
+
+  /** A sale found for a return: as recorded on this terminal, and its refunds so far. */
+  public record FoundSale(SaleRequest sale, java.util.List<RefundRequestDto> refunds) {}
+
+  /** How far back the journal is searched for a receipt (most recent sales first). */
+  static final int JOURNAL_SEARCH = 20_000;
+
+  /**
+   * Finds a sale of this terminal by its receipt number in the local journal — online or not — with
+   * the refunds this terminal journalled for it.
+   */
+  public Optional<FoundSale> findSale(String receiptNumber) {
+    for (Outbox.Entry e : outbox.entries(SALE, JOURNAL_SEARCH)) {
+      SaleRequest sale = read(e.body(), SaleRequest.class);
+      if (sale.receiptNumber().equals(receiptNumber)) {
+        java.util.List<RefundRequestDto> refunds = new java.util.ArrayList<>();
+        for (Outbox.Entry r : outbox.entries(REFUND, JOURNAL_SEARCH)) {
+          RefundRequestDto refund = read(r.body(), RefundRequestDto.class);
+          if (refund.saleId().equals(sale.id())) {
+            refunds.add(0, refund);
+          }
+        }
+        return Optional.of(new FoundSale(sale, refunds));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Journals a refund: a manager's (the employee is one, or {@code manager} approves by PIN,
+   * checked here; the entry is delivered vouching for the manager), with the refund's own receipt
+   * number, in one local transaction.
+   */
+  public RefundRequestDto recordRefund(
+      UUID id,
+      UUID saleId,
+      java.util.List<RefundLineDto> lines,
+      String method,
+      String reason,
+      UUID employee,
+      ManagerOverride manager) {
+    UUID by;
+    if (manager != null) {
+      by = verifyManager(manager).id();
+    } else if (settings.staffMember(employee).map(s -> isManager(s.member())).orElse(false)) {
+      by = employee;
+    } else {
+      throw new SignInRefused(SignInRefused.Reason.NOT_A_MANAGER, "A refund needs a manager");
+    }
+    TerminalConfig config = config();
+    RefundRequestDto refund =
+        store.inTransaction(
+            c -> {
+              ReceiptNumber number =
+                  ReceiptSequence.next(c, config.store().code(), config.terminalCode());
+              RefundRequestDto r =
+                  new RefundRequestDto(
+                      id,
+                      saleId,
+                      number.toString(),
+                      lines,
+                      method,
+                      reason,
+                      clock.instant(),
+                      null,
+                      null);
+              outbox.append(c, id, REFUND, "/v1/refunds", write(r), by);
+              return r;
+            });
+    engine.wake();
+    return refund;
+  }
+
+  private <T> T read(String body, Class<T> type) {
+    try {
+      return json.readValue(body, type);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("An unreadable journal entry", e);
     }
   }
 

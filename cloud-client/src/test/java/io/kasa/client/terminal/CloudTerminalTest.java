@@ -369,4 +369,44 @@ class CloudTerminalTest {
       }
     }
   }
+
+  @Test
+  void aSaleIsFoundInTheJournalRebuiltAndPartlyRefundedWithAManagersPin() {
+    try (CloudTerminal t = enrolled()) {
+      SaleRequest sold = sell(t, false);
+      t.syncNow();
+      CloudTerminal.FoundSale found = t.findSale(sold.receiptNumber()).orElseThrow();
+      assertThat(found.refunds()).isEmpty();
+      Sale rebuilt =
+          io.kasa.api.sales.SaleRequests.replay(found.sale(), t.salePolicy(), t.catalog()::byId);
+      assertThat(rebuilt.totals().total().minor()).isEqualTo(sold.totals().total());
+      assertThatThrownBy(
+              () ->
+                  t.recordRefund(
+                      UUID.randomUUID(),
+                      sold.id(),
+                      List.of(new io.kasa.api.sales.RefundLineDto(1, "1")),
+                      "CASH",
+                      "faulty",
+                      cloud.demo.cashierId(),
+                      null))
+          .isInstanceOf(SignInRefused.class);
+      var refund =
+          t.recordRefund(
+              UUID.randomUUID(),
+              sold.id(),
+              List.of(new io.kasa.api.sales.RefundLineDto(1, "1")),
+              "CASH",
+              "faulty",
+              cloud.demo.cashierId(),
+              new CloudTerminal.ManagerOverride(cloud.demo.managerId(), "9999"));
+      assertThat(refund.receiptNumber()).isNotEqualTo(sold.receiptNumber());
+      t.syncNow();
+      assertThat(t.outbox().find(refund.id()).orElseThrow().state())
+          .as(t.outbox().find(refund.id()).orElseThrow().lastError())
+          .isEqualTo(Outbox.State.ACKNOWLEDGED);
+      assertThat(t.findSale(sold.receiptNumber()).orElseThrow().refunds()).hasSize(1);
+      assertThat(t.findSale("K1-T9-999999")).isEmpty();
+    }
+  }
 }
