@@ -53,6 +53,8 @@ public final class Register implements AutoCloseable {
   private final ShiftViewModel shift;
   private final CloudShifts shifts;
   private ShiftView shiftView;
+  private final io.kasa.terminal.returns.ReturnsViewModel returns;
+  private io.kasa.terminal.returns.ReturnsView returnsView;
   private final WedgeInput wedge;
   private final ScheduledExecutorService poller =
       Executors.newSingleThreadScheduledExecutor(
@@ -70,7 +72,8 @@ public final class Register implements AutoCloseable {
   private enum Screen {
     SIGN_IN,
     SALE,
-    SHIFT
+    SHIFT,
+    RETURNS
   }
 
   public Register(
@@ -147,6 +150,19 @@ public final class Register implements AutoCloseable {
             storeLocale);
 
     sale.shiftOpenProperty().bind(shift.openProperty());
+    this.returns =
+        new io.kasa.terminal.returns.ReturnsViewModel(
+            new CloudReturns(
+                terminal,
+                devices.printer(),
+                this::storeProfile,
+                () -> cashier,
+                receipts,
+                messages,
+                clock),
+            tasks,
+            messages,
+            storeLocale);
     shift.refresh();
     root.setBottom(
         new StatusBar(status, messages, this::switchLanguage, this::switchTheme, this::signOut));
@@ -245,7 +261,7 @@ public final class Register implements AutoCloseable {
 
   private void showSale() {
     if (saleView == null) {
-      saleView = new SaleView(sale, messages, this::showShift, this::managers);
+      saleView = new SaleView(sale, messages, this::showShift, this::managers, this::showReturns);
     }
     screen = Screen.SALE;
     root.setCenter(saleView);
@@ -262,6 +278,36 @@ public final class Register implements AutoCloseable {
     root.setCenter(shiftView);
     wedge.target(null);
     shiftView.focusAmount();
+  }
+
+  private void showReturns() {
+    if (returnsView == null) {
+      returnsView =
+          new io.kasa.terminal.returns.ReturnsView(
+              returns, messages, this::managers, this::showSale);
+    }
+    screen = Screen.RETURNS;
+    root.setCenter(returnsView);
+    wedge.target(
+        new WedgeInput.Target() {
+          @Override
+          public void scanned(io.kasa.devices.scanner.ScanEvent scan) {
+            returnsView.scanned(scan.raw());
+          }
+
+          @Override
+          public void typed(String text) {}
+
+          @Override
+          public void enter() {
+            returns.find();
+          }
+        });
+    returnsView.focusNumber();
+  }
+
+  public io.kasa.terminal.returns.ReturnsViewModel returns() {
+    return returns;
   }
 
   /** The managers who may approve at this terminal, for the PIN dialog. */
@@ -357,6 +403,7 @@ public final class Register implements AutoCloseable {
         switch (screen) {
           case SALE -> saleView.key(e);
           case SHIFT -> shiftView.key(e);
+          case RETURNS -> returnsView.key(e);
           case SIGN_IN -> signInView.key(e);
         };
     if (used) {

@@ -35,14 +35,17 @@ public final class SaleView extends BorderPane {
   private final TextField search = new TextField();
 
   private final Runnable openShiftScreen;
+  private final Runnable openReturns;
 
   public SaleView(
       SaleViewModel vm,
       Messages m,
       Runnable openShiftScreen,
       java.util.function.Supplier<java.util.List<io.kasa.terminal.signin.SignInViewModel.Person>>
-          managers) {
+          managers,
+      Runnable openReturns) {
     this.vm = vm;
+    this.openReturns = openReturns;
     this.openShiftScreen = openShiftScreen;
     vm.managerWantedProperty()
         .addListener(
@@ -335,11 +338,14 @@ public final class SaleView extends BorderPane {
     pay.getStyleClass().add("accent");
     Button shift = Touch.button(m.binding("sale.shift"), "F6", openShiftScreen);
     shift.setId("shift");
+    Button returnsButton = Touch.button(m.binding("sale.returns"), "F10", openReturns);
+    returnsButton.setId("returns");
+    returnsButton.setMaxHeight(Touch.TARGET);
     shift.setMaxHeight(Touch.TARGET);
     pay.setMaxHeight(Touch.TARGET);
     HBox.setHgrow(pay, Priority.ALWAYS);
     HBox.setHgrow(shift, Priority.SOMETIMES);
-    return new HBox(8, shift, pay);
+    return new HBox(8, shift, returnsButton, pay);
   }
 
   private VBox payment(Messages m) {
@@ -422,6 +428,10 @@ public final class SaleView extends BorderPane {
       }
       case F9 -> {
         vm.parkOrRecall();
+        return true;
+      }
+      case F10 -> {
+        openReturns.run();
         return true;
       }
       case UP, DOWN -> {

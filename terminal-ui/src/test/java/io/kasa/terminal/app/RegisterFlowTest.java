@@ -401,4 +401,34 @@ class RegisterFlowTest {
     assertThat(terminal.outbox().find(sale.id()).orElseThrow().state())
         .isEqualTo(Outbox.State.ACKNOWLEDGED);
   }
+
+  @Test
+  void aReturnFoundByItsReceiptNumberIsRefundedWithAManagersPin(FxRobot robot) {
+    signInAsCashier(robot);
+    openShift(robot);
+    robot.write("2*");
+    wedgeScan(robot, register.scene(), "4820000191357");
+    await().atMost(Duration.ofSeconds(10)).until(() -> register.sale().lines().size() == 1);
+    payExactCash(robot);
+    String number = register.sale().receiptNumberProperty().get();
+    robot.type(KeyCode.ENTER); // next sale
+    robot.type(KeyCode.F10);
+    robot.interact(() -> robot.lookup("#return-number").queryAs(TextField.class).setText(number));
+    robot.clickOn("#return-find");
+    await().atMost(Duration.ofSeconds(10)).until(() -> register.returns().lines().size() == 1);
+    robot.clickOn("#more-1");
+    robot.clickOn("#return-cash");
+    robot.clickOn("#return-refund");
+    managerApproves(robot);
+    await().atMost(Duration.ofSeconds(10)).until(() -> !register.returns().receipt().isEmpty());
+    assertThat(register.returns().receipt()).anyMatch(l -> l.contains("31,00"));
+    terminal.syncNow();
+    assertThat(terminal.outbox().stats().unsent()).isZero();
+    assertThat(terminal.outbox().rejectedEntries()).isEmpty();
+    // The same receipt again: one loaf left to return.
+    robot.interact(() -> robot.lookup("#return-number").queryAs(TextField.class).setText(number));
+    robot.clickOn("#return-find");
+    await().atMost(Duration.ofSeconds(10)).until(() -> register.returns().lines().size() == 1);
+    assertThat(register.returns().lines().get(0).sold()).contains("1");
+  }
 }

@@ -1,0 +1,164 @@
+package io.kasa.terminal.app;
+
+import io.kasa.api.sales.RefundLineDto;
+import io.kasa.api.sales.RefundRequestDto;
+import io.kasa.api.sales.SaleRequests;
+import io.kasa.client.terminal.CloudTerminal;
+import io.kasa.client.terminal.SignInRefused;
+import io.kasa.devices.printer.PrintJob;
+import io.kasa.devices.printer.PrinterService;
+import io.kasa.devices.receipt.ReceiptOptions;
+import io.kasa.devices.receipt.ReceiptRenderer;
+import io.kasa.domain.money.Quantity;
+import io.kasa.domain.receipt.Receipt;
+import io.kasa.domain.receipt.ReceiptBuilder;
+import io.kasa.domain.receipt.ReceiptContext;
+import io.kasa.domain.receipt.ReceiptNumber;
+import io.kasa.domain.receipt.StoreProfile;
+import io.kasa.domain.sale.Refund;
+import io.kasa.domain.sale.RefundMethod;
+import io.kasa.domain.sale.RefundRequest;
+import io.kasa.domain.sale.Sale;
+import io.kasa.domain.tender.TenderType;
+import io.kasa.terminal.checkout.JournalCheckout;
+import io.kasa.terminal.i18n.Messages;
+import io.kasa.terminal.receipt.ReceiptPdf;
+import io.kasa.terminal.returns.Returns;
+import io.kasa.terminal.shift.Shifts;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * Returns against this register's journal: the sale rebuilt with pos-domain and its earlier
+ * refunds, the refund computed the same way the service will, journalled for the approving manager,
+ * and its receipt printed (the drawer opens when cash goes out) and kept as a PDF.
+ */
+final class CloudReturns implements Returns {
+
+  private final CloudTerminal terminal;
+  private final PrinterService printer;
+  private final Supplier<StoreProfile> store;
+  private final Supplier<JournalCheckout.Cashier> cashier;
+  private final Path receipts;
+  private final Messages messages;
+  private final Clock clock;
+
+  CloudReturns(
+      CloudTerminal terminal,
+      PrinterService printer,
+      Supplier<StoreProfile> store,
+      Supplier<JournalCheckout.Cashier> cashier,
+      Path receipts,
+      Messages messages,
+      Clock clock) {
+    this.terminal = terminal;
+    this.printer = printer;
+    this.store = store;
+    this.cashier = cashier;
+    this.receipts = receipts;
+    this.messages = messages;
+    this.clock = clock;
+  }
+
+  @Override
+  public Optional<Found> find(String receiptNumber) {
+    return terminal
+        .findSale(receiptNumber)
+        .map(
+            found -> {
+              Sale sale =
+                  SaleRequests.replay(
+                      found.sale(), terminal.salePolicy(), terminal.catalog()::byId);
+              for (RefundRequestDto earlier : found.refunds()) {
+                sale.refund(
+                    earlier.id(),
+                    requests(earlier.lines()),
+                    RefundMethod.valueOf(earlier.method()),
+                    earlier.reason(),
+                    earlier.at());
+              }
+              return new Found(found.sale().receiptNumber(), sale);
+            });
+  }
+
+  @Override
+  public List<String> refund(
+      Found found,
+      Map<Integer, Quantity> quantities,
+      RefundMethod method,
+      Shifts.ManagerPin manager)
+      throws Shifts.Refused {
+    UUID id = UUID.randomUUID();
+    List<RefundLineDto> lines =
+        quantities.entrySet().stream()
+            .map(e -> new RefundLineDto(e.getKey(), e.getValue().toString()))
+            .toList();
+    String reason = messages.get("returns.reason");
+    // The domain refund first: it refuses more than may come back before anything is journalled.
+    Refund refund = found.sale().refund(id, requests(lines), method, reason, clock.instant());
+    RefundRequestDto recorded;
+    try {
+      recorded =
+          terminal.recordRefund(
+              id,
+              found.sale().id(),
+              lines,
+              method.name(),
+              reason,
+              cashier.get().id(),
+              manager == null
+                  ? null
+                  : new CloudTerminal.ManagerOverride(manager.managerId(), manager.pin()));
+    } catch (SignInRefused e) {
+      throw new Shifts.Refused(
+          messages.get(
+              switch (e.reason()) {
+                case LOCKED_OUT -> "signin.locked";
+                case NOT_A_MANAGER -> "manager.needed";
+                case WRONG_PIN, UNKNOWN_EMPLOYEE -> "signin.wrong";
+              }),
+          e.reason() == SignInRefused.Reason.NOT_A_MANAGER);
+    }
+    ReceiptNumber number = ReceiptNumber.parse(recorded.receiptNumber());
+    Receipt receipt =
+        ReceiptBuilder.forRefund(
+            refund,
+            found.sale(),
+            ReceiptNumber.parse(found.receiptNumber()),
+            store.get(),
+            new ReceiptContext(
+                number,
+                clock.instant(),
+                terminal.config().terminalName(),
+                cashier.get().name(),
+                false));
+    boolean cashOut = refund.payouts().stream().anyMatch(p -> p.type() == TenderType.CASH);
+    ReceiptRenderer renderer =
+        new ReceiptRenderer(printer.profile(), ReceiptOptions.defaults().withDrawer(cashOut));
+    byte[] bytes = renderer.render(receipt);
+    printer.print(PrintJob.of("refund " + number, bytes));
+    List<String> preview = renderer.preview(receipt);
+    try {
+      Files.createDirectories(receipts);
+      Files.write(receipts.resolve(number + ".escpos"), bytes);
+      ReceiptPdf.write(preview, renderer.columns(), receipts.resolve(number + ".pdf"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return preview;
+  }
+
+  private static List<RefundRequest> requests(List<RefundLineDto> lines) {
+    return lines.stream()
+        .map(l -> new RefundRequest(l.saleLine(), Quantity.parse(l.quantity())))
+        .toList();
+  }
+}
