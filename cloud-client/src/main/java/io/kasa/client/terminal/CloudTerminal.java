@@ -3,14 +3,8 @@ package io.kasa.client.terminal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kasa.api.auth.SessionResponse;
-import io.kasa.api.sales.RefundLineDto;
-import io.kasa.api.sales.RefundRequestDto;
 import io.kasa.api.sales.SaleRequest;
 import io.kasa.api.sales.SaleRequests;
-import io.kasa.api.shifts.CashMovementRequest;
-import io.kasa.api.shifts.CloseShiftRequest;
-import io.kasa.api.shifts.OpenShiftRequest;
-import io.kasa.api.shifts.ShiftReport;
 import io.kasa.api.terminal.StaffMember;
 import io.kasa.api.terminal.StoreSettings;
 import io.kasa.api.terminal.TerminalConfig;
@@ -68,8 +62,6 @@ public final class CloudTerminal implements AutoCloseable {
   public static final String REFUND = "REFUND";
 
   private static final String SERVICE_URL = "service-url";
-  private static final String CURRENT_SHIFT = "current-shift";
-  private static final String Z_TO_PRINT = "z-to-print";
   private static final int CATALOG_PAGE = 5000;
 
   private final LocalStore store;
@@ -84,6 +76,8 @@ public final class CloudTerminal implements AutoCloseable {
   private final ObjectMapper json = CloudClient.mapper();
   private final Function<URI, CloudClientConfig> clientConfig;
   private final Credentials credentials = Credentials.none();
+  private final TerminalShifts shifts = new TerminalShifts(this);
+  private final TerminalReturns returns = new TerminalReturns(this);
   private CloudClient client;
   private SyncEngine engine;
   private CatalogReplica catalog;
@@ -295,154 +289,43 @@ public final class CloudTerminal implements AutoCloseable {
     local.put(name, value);
   }
 
-  /** The shift open on this terminal, if any (kept locally: it opens and closes offline too). */
-  public Optional<UUID> currentShift() {
-    return local.get(CURRENT_SHIFT).filter(s -> !s.isEmpty()).map(UUID::fromString);
+  /** The shift on this terminal: open, cash movements, X report, close. */
+  public TerminalShifts shifts() {
+    return shifts;
   }
 
-  /**
-   * Opens a shift with the float counted into the drawer: journalled, and current on this terminal,
-   * in one local transaction.
-   */
-  public UUID openShift(long openingFloat, UUID employee) {
-    if (currentShift().isPresent()) {
-      throw new IllegalStateException("A shift is already open on this terminal");
-    }
-    UUID shift = UUID.randomUUID();
-    store.inTransaction(
-        c -> {
-          outbox.append(
-              c,
-              shift,
-              "SHIFT_OPEN",
-              "/v1/shifts",
-              write(new OpenShiftRequest(shift, openingFloat, clock.instant())),
-              employee);
-          local.put(CURRENT_SHIFT, shift.toString());
-          return null;
-        });
-    engine.wake();
-    return shift;
+  /** Returns against this terminal's journal. */
+  public TerminalReturns returns() {
+    return returns;
   }
 
-  /**
-   * Cash in or out with a reason, or a no-sale drawer opening (NO_SALE, amount 0), in the open
-   * shift. A no-sale is a manager's: {@code employee} is one, or {@code manager} approves by PIN
-   * (checked on the terminal; the entry is then delivered vouching for the manager).
-   */
-  public UUID cashMovement(
-      String type, long amount, String reason, UUID employee, ManagerOverride manager) {
-    UUID shift = currentShift().orElseThrow(() -> new IllegalStateException("No shift is open"));
-    UUID by = employee;
-    if ("NO_SALE".equals(type)) {
-      if (manager != null) {
-        by = verifyManager(manager).id();
-      } else if (!settings.staffMember(employee).map(s -> isManager(s.member())).orElse(false)) {
-        throw new SignInRefused(
-            SignInRefused.Reason.NOT_A_MANAGER,
-            "Opening the drawer without a sale needs a manager");
-      }
-    }
-    UUID id = UUID.randomUUID();
-    journal(
-        id,
-        "CASH_MOVEMENT",
-        "/v1/shifts/" + shift + "/cash-movements",
-        new CashMovementRequest(id, type, amount, reason, clock.instant(), null, null),
-        by);
-    return id;
+  // --- for the terminal's parts (shifts, returns)
+
+  LocalStore store() {
+    return store;
   }
 
-  /**
-   * The open shift's X report from the service, when it can be reached and has everything this
-   * terminal sent (the report counts what the service holds).
-   */
-  public Optional<ShiftReport> xReport() {
-    Optional<UUID> shift = currentShift();
-    if (shift.isEmpty()) {
-      return Optional.empty();
-    }
-    engine.drain();
-    try {
-      return Optional.of(client().shiftReport(shift.get()));
-    } catch (CloudUnreachableException e) {
-      return Optional.empty();
-    }
+  LocalSettings local() {
+    return local;
   }
 
-  /** A sale found for a return: as recorded on this terminal, and its refunds so far. */
-  public record FoundSale(SaleRequest sale, java.util.List<RefundRequestDto> refunds) {}
-
-  /** How far back the journal is searched for a receipt (most recent sales first). */
-  static final int JOURNAL_SEARCH = 20_000;
-
-  /**
-   * Finds a sale of this terminal by its receipt number in the local journal — online or not — with
-   * the refunds this terminal journalled for it.
-   */
-  public Optional<FoundSale> findSale(String receiptNumber) {
-    for (Outbox.Entry e : outbox.entries(SALE, JOURNAL_SEARCH)) {
-      SaleRequest sale = read(e.body(), SaleRequest.class);
-      if (sale.receiptNumber().equals(receiptNumber)) {
-        java.util.List<RefundRequestDto> refunds = new java.util.ArrayList<>();
-        for (Outbox.Entry r : outbox.entries(REFUND, JOURNAL_SEARCH)) {
-          RefundRequestDto refund = read(r.body(), RefundRequestDto.class);
-          if (refund.saleId().equals(sale.id())) {
-            refunds.add(0, refund);
-          }
-        }
-        return Optional.of(new FoundSale(sale, refunds));
-      }
-    }
-    return Optional.empty();
+  AuditTrail audit() {
+    return audit;
   }
 
-  /**
-   * Journals a refund: a manager's (the employee is one, or {@code manager} approves by PIN,
-   * checked here; the entry is delivered vouching for the manager), with the refund's own receipt
-   * number, in one local transaction.
-   */
-  public RefundRequestDto recordRefund(
-      UUID id,
-      UUID saleId,
-      java.util.List<RefundLineDto> lines,
-      String method,
-      String reason,
-      UUID employee,
-      ManagerOverride manager) {
-    UUID by;
-    if (manager != null) {
-      by = verifyManager(manager).id();
-    } else if (settings.staffMember(employee).map(s -> isManager(s.member())).orElse(false)) {
-      by = employee;
-    } else {
-      throw new SignInRefused(SignInRefused.Reason.NOT_A_MANAGER, "A refund needs a manager");
-    }
-    TerminalConfig config = config();
-    RefundRequestDto refund =
-        store.inTransaction(
-            c -> {
-              ReceiptNumber number =
-                  ReceiptSequence.next(c, config.store().code(), config.terminalCode());
-              RefundRequestDto r =
-                  new RefundRequestDto(
-                      id,
-                      saleId,
-                      number.toString(),
-                      lines,
-                      method,
-                      reason,
-                      clock.instant(),
-                      null,
-                      null);
-              outbox.append(c, id, REFUND, "/v1/refunds", write(r), by);
-              return r;
-            });
-    engine.wake();
-    return refund;
+  SyncEngine engine() {
+    return engine;
   }
 
-  private <T> T read(String body, Class<T> type) {
+  Clock clock() {
+    return clock;
+  }
+
+  ObjectMapper json() {
+    return json;
+  }
+
+  <T> T read(String body, Class<T> type) {
     try {
       return json.readValue(body, type);
     } catch (JsonProcessingException e) {
@@ -477,104 +360,7 @@ public final class CloudTerminal implements AutoCloseable {
     engine.wake();
   }
 
-  /**
-   * Closes a shift with the counted cash. Closing is a manager's: {@code employee} must be one, or
-   * a manager approves by PIN ({@code manager}, checked against the cached verifier; the PIN never
-   * enters the outbox — the close is delivered vouching for the manager). With entries still
-   * unsent, the manager's PIN is required in any case: the override is audited with the unsent
-   * count and the close follows those entries through the outbox, so the Z report comes later. With
-   * nothing unsent, the close is delivered at once and its Z report returned.
-   *
-   * @throws UnsyncedEntriesException when entries are unsent and no manager overrides
-   * @throws SignInRefused when no manager approves, or the manager's PIN is not accepted
-   */
-  public Optional<ShiftReport> closeShift(
-      UUID shift, long counted, boolean blind, UUID employee, ManagerOverride manager) {
-    long unsent = unsynced();
-    if (unsent > 0 && manager == null) {
-      throw new UnsyncedEntriesException(unsent);
-    }
-    UUID closer;
-    if (manager != null) {
-      closer = verifyManager(manager).id();
-    } else if (settings.staffMember(employee).map(s -> isManager(s.member())).orElse(false)) {
-      closer = employee;
-    } else {
-      throw new SignInRefused(
-          SignInRefused.Reason.NOT_A_MANAGER, "Closing a shift needs a manager");
-    }
-    CloseShiftRequest request = new CloseShiftRequest(counted, blind, clock.instant(), null, null);
-    boolean current = currentShift().filter(shift::equals).isPresent();
-    String path = "/v1/shifts/" + shift + "/close";
-    // The shift's own id is its opening's entry; its closing is another, derived from it.
-    UUID entry = closeEntry(shift);
-    if (unsent > 0) {
-      store.inTransaction(
-          c -> {
-            audit.record(
-                c,
-                "SHIFT_CLOSE_OVERRIDE",
-                closer,
-                "shift " + shift + " closed with " + unsent + " entries unsent");
-            outbox.append(c, entry, SHIFT_CLOSE, path, write(request), closer);
-            if (current) {
-              local.put(CURRENT_SHIFT, "");
-            }
-            local.put(Z_TO_PRINT, shift.toString());
-            return null;
-          });
-      engine.wake();
-      return Optional.empty();
-    }
-    store.inTransaction(
-        c -> {
-          outbox.append(c, entry, SHIFT_CLOSE, path, write(request), closer);
-          if (current) {
-            local.put(CURRENT_SHIFT, "");
-          }
-          return null;
-        });
-    engine.drain();
-    Optional<ShiftReport> z = outbox.response(entry).map(this::report);
-    if (z.isEmpty()) {
-      // The service did not answer now: the report prints when the close is delivered.
-      local.put(Z_TO_PRINT, shift.toString());
-    }
-    return z;
-  }
-
-  /**
-   * The Z report of a shift whose close went through the outbox later and has not been printed yet,
-   * once the service answered it.
-   */
-  public Optional<ShiftReport> zReportToPrint() {
-    return local
-        .get(Z_TO_PRINT)
-        .filter(s -> !s.isEmpty())
-        .flatMap(s -> outbox.response(closeEntry(UUID.fromString(s))))
-        .map(this::report);
-  }
-
-  /** The Z report from {@link #zReportToPrint} was printed. */
-  public void zReportPrinted() {
-    local.put(Z_TO_PRINT, "");
-  }
-
-  private ShiftReport report(String answer) {
-    try {
-      return json.readValue(answer, ShiftReport.class);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("The service's Z report is unreadable", e);
-    }
-  }
-
-  /** The outbox entry of a shift's closing. */
-  public static UUID closeEntry(UUID shift) {
-    return UUID.nameUUIDFromBytes(
-        (shift + "/close").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-  }
-
-  private static boolean isManager(StaffMember m) {
+  static boolean isManager(StaffMember m) {
     return "MANAGER".equals(m.role()) || "ADMIN".equals(m.role());
   }
 
@@ -620,7 +406,7 @@ public final class CloudTerminal implements AutoCloseable {
   /** A manager's PIN given at the terminal to allow something the rules would refuse. */
   public record ManagerOverride(UUID managerId, String pin) {}
 
-  private StaffMember verifyManager(ManagerOverride o) {
+  StaffMember verifyManager(ManagerOverride o) {
     OfflineSignIn.Outcome outcome = offlineSignIn.check(o.managerId(), o.pin());
     if (!(outcome instanceof OfflineSignIn.SignedIn s)) {
       throw new SignInRefused(
@@ -660,7 +446,7 @@ public final class CloudTerminal implements AutoCloseable {
     return client;
   }
 
-  private String write(Object body) {
+  String write(Object body) {
     try {
       return json.writeValueAsString(body);
     } catch (JsonProcessingException e) {

@@ -266,27 +266,29 @@ class CloudTerminalTest {
   @Test
   void aShiftOpensWithItsFloatTakesCashMovementsAndANoSaleNeedsAManager() throws Exception {
     try (CloudTerminal t = enrolled()) {
-      assertThat(t.currentShift()).isEmpty();
-      UUID shift = t.openShift(50_000, cloud.demo.cashierId());
-      assertThat(t.currentShift()).contains(shift);
-      assertThatThrownBy(() -> t.openShift(1, cloud.demo.cashierId()))
+      assertThat(t.shifts().current()).isEmpty();
+      UUID shift = t.shifts().open(50_000, cloud.demo.cashierId());
+      assertThat(t.shifts().current()).contains(shift);
+      assertThatThrownBy(() -> t.shifts().open(1, cloud.demo.cashierId()))
           .isInstanceOf(IllegalStateException.class);
-      t.cashMovement("IN", 10_000, "change from the bank", cloud.demo.cashierId(), null);
-      t.cashMovement("OUT", 5_000, "window cleaner", cloud.demo.cashierId(), null);
+      t.shifts().cashMovement("IN", 10_000, "change from the bank", cloud.demo.cashierId(), null);
+      t.shifts().cashMovement("OUT", 5_000, "window cleaner", cloud.demo.cashierId(), null);
       assertThatThrownBy(
               () ->
-                  t.cashMovement(
-                      "NO_SALE", 0, "change for a customer", cloud.demo.cashierId(), null))
+                  t.shifts()
+                      .cashMovement(
+                          "NO_SALE", 0, "change for a customer", cloud.demo.cashierId(), null))
           .isInstanceOf(SignInRefused.class);
-      t.cashMovement(
-          "NO_SALE",
-          0,
-          "change for a customer",
-          cloud.demo.cashierId(),
-          new CloudTerminal.ManagerOverride(cloud.demo.managerId(), "9999"));
+      t.shifts()
+          .cashMovement(
+              "NO_SALE",
+              0,
+              "change for a customer",
+              cloud.demo.cashierId(),
+              new CloudTerminal.ManagerOverride(cloud.demo.managerId(), "9999"));
       sell(t, false);
       t.signIn(cloud.demo.cashierId(), "1111");
-      var x = t.xReport().orElseThrow();
+      var x = t.shifts().xReport().orElseThrow();
       assertThat(x.kind()).isEqualTo("X");
       assertThat(x.openingFloat()).isEqualTo(50_000);
       assertThat(x.cashIn()).isEqualTo(10_000);
@@ -294,49 +296,53 @@ class CloudTerminalTest {
       assertThat(x.noSales()).isEqualTo(1);
       assertThat(x.sales()).isEqualTo(1);
       var z =
-          t.closeShift(shift, x.cashExpected(), true, cloud.demo.managerId(), null).orElseThrow();
+          t.shifts()
+              .close(shift, x.cashExpected(), true, cloud.demo.managerId(), null)
+              .orElseThrow();
       assertThat(z.kind()).isEqualTo("Z");
       assertThat(z.overShort()).isZero();
-      assertThat(t.currentShift()).isEmpty();
+      assertThat(t.shifts().current()).isEmpty();
     }
   }
 
   @Test
   void closingAShiftWithSalesUnsentNeedsAManagersPinAndIsAudited() throws Exception {
     try (CloudTerminal t = enrolled()) {
-      UUID shift = t.openShift(50_000, cloud.demo.cashierId());
+      UUID shift = t.shifts().open(50_000, cloud.demo.cashierId());
       t.syncNow();
       proxy.fault(Fault.REFUSE);
       sell(t, true);
       sell(t, true);
-      assertThatThrownBy(() -> t.closeShift(shift, 60_000, true, cloud.demo.cashierId(), null))
+      assertThatThrownBy(() -> t.shifts().close(shift, 60_000, true, cloud.demo.cashierId(), null))
           .isInstanceOfSatisfying(
               UnsyncedEntriesException.class, e -> assertThat(e.unsynced()).isEqualTo(2));
       assertThatThrownBy(
               () ->
-                  t.closeShift(
-                      shift,
-                      60_000,
-                      true,
-                      cloud.demo.cashierId(),
-                      new CloudTerminal.ManagerOverride(cloud.demo.cashierId(), "1111")))
+                  t.shifts()
+                      .close(
+                          shift,
+                          60_000,
+                          true,
+                          cloud.demo.cashierId(),
+                          new CloudTerminal.ManagerOverride(cloud.demo.cashierId(), "1111")))
           .isInstanceOf(SignInRefused.class)
           .hasMessageContaining("not a manager");
       long overrides = cloud.audited("SHIFT_CLOSE_OVERRIDE");
       assertThat(
-              t.closeShift(
-                  shift,
-                  60_000,
-                  true,
-                  cloud.demo.cashierId(),
-                  new CloudTerminal.ManagerOverride(cloud.demo.managerId(), "9999")))
+              t.shifts()
+                  .close(
+                      shift,
+                      60_000,
+                      true,
+                      cloud.demo.cashierId(),
+                      new CloudTerminal.ManagerOverride(cloud.demo.managerId(), "9999")))
           .isEmpty();
       proxy.fault(Fault.NONE);
       t.syncNow();
       assertThat(t.outbox().stats().unsent()).isZero();
       assertThat(t.outbox().rejectedEntries()).isEmpty();
       assertThat(cloud.audited("SHIFT_CLOSE_OVERRIDE")).isEqualTo(overrides + 1);
-      assertThat(t.outbox().response(CloudTerminal.closeEntry(shift))).isPresent();
+      assertThat(t.outbox().response(TerminalShifts.closeEntry(shift))).isPresent();
     }
   }
 
@@ -375,38 +381,40 @@ class CloudTerminalTest {
     try (CloudTerminal t = enrolled()) {
       SaleRequest sold = sell(t, false);
       t.syncNow();
-      CloudTerminal.FoundSale found = t.findSale(sold.receiptNumber()).orElseThrow();
+      TerminalReturns.FoundSale found = t.returns().findSale(sold.receiptNumber()).orElseThrow();
       assertThat(found.refunds()).isEmpty();
       Sale rebuilt =
           io.kasa.api.sales.SaleRequests.replay(found.sale(), t.salePolicy(), t.catalog()::byId);
       assertThat(rebuilt.totals().total().minor()).isEqualTo(sold.totals().total());
       assertThatThrownBy(
               () ->
-                  t.recordRefund(
-                      UUID.randomUUID(),
-                      sold.id(),
-                      List.of(new io.kasa.api.sales.RefundLineDto(1, "1")),
-                      "CASH",
-                      "faulty",
-                      cloud.demo.cashierId(),
-                      null))
+                  t.returns()
+                      .recordRefund(
+                          UUID.randomUUID(),
+                          sold.id(),
+                          List.of(new io.kasa.api.sales.RefundLineDto(1, "1")),
+                          "CASH",
+                          "faulty",
+                          cloud.demo.cashierId(),
+                          null))
           .isInstanceOf(SignInRefused.class);
       var refund =
-          t.recordRefund(
-              UUID.randomUUID(),
-              sold.id(),
-              List.of(new io.kasa.api.sales.RefundLineDto(1, "1")),
-              "CASH",
-              "faulty",
-              cloud.demo.cashierId(),
-              new CloudTerminal.ManagerOverride(cloud.demo.managerId(), "9999"));
+          t.returns()
+              .recordRefund(
+                  UUID.randomUUID(),
+                  sold.id(),
+                  List.of(new io.kasa.api.sales.RefundLineDto(1, "1")),
+                  "CASH",
+                  "faulty",
+                  cloud.demo.cashierId(),
+                  new CloudTerminal.ManagerOverride(cloud.demo.managerId(), "9999"));
       assertThat(refund.receiptNumber()).isNotEqualTo(sold.receiptNumber());
       t.syncNow();
       assertThat(t.outbox().find(refund.id()).orElseThrow().state())
           .as(t.outbox().find(refund.id()).orElseThrow().lastError())
           .isEqualTo(Outbox.State.ACKNOWLEDGED);
-      assertThat(t.findSale(sold.receiptNumber()).orElseThrow().refunds()).hasSize(1);
-      assertThat(t.findSale("K1-T9-999999")).isEmpty();
+      assertThat(t.returns().findSale(sold.receiptNumber()).orElseThrow().refunds()).hasSize(1);
+      assertThat(t.returns().findSale("K1-T9-999999")).isEmpty();
     }
   }
 }

@@ -71,6 +71,7 @@ final class CloudReturns implements Returns {
   @Override
   public Optional<Found> find(String receiptNumber) {
     return terminal
+        .returns()
         .findSale(receiptNumber)
         .map(
             found -> {
@@ -107,16 +108,18 @@ final class CloudReturns implements Returns {
     RefundRequestDto recorded;
     try {
       recorded =
-          terminal.recordRefund(
-              id,
-              found.sale().id(),
-              lines,
-              method.name(),
-              reason,
-              cashier.get().id(),
-              manager == null
-                  ? null
-                  : new CloudTerminal.ManagerOverride(manager.managerId(), manager.pin()));
+          terminal
+              .returns()
+              .recordRefund(
+                  id,
+                  found.sale().id(),
+                  lines,
+                  method.name(),
+                  reason,
+                  cashier.get().id(),
+                  manager == null
+                      ? null
+                      : new CloudTerminal.ManagerOverride(manager.managerId(), manager.pin()));
     } catch (SignInRefused e) {
       throw new Shifts.Refused(
           messages.get(

@@ -46,18 +46,18 @@ final class CloudShifts implements Shifts {
 
   @Override
   public Optional<UUID> current() {
-    return terminal.currentShift();
+    return terminal.shifts().current();
   }
 
   @Override
   public void open(long openingFloat) {
-    terminal.openShift(openingFloat, cashier.get().id());
+    terminal.shifts().open(openingFloat, cashier.get().id());
   }
 
   @Override
   public void movement(String type, long amount, String reason, ManagerPin manager) throws Refused {
     try {
-      terminal.cashMovement(type, amount, reason, cashier.get().id(), override(manager));
+      terminal.shifts().cashMovement(type, amount, reason, cashier.get().id(), override(manager));
     } catch (SignInRefused e) {
       throw refused(e);
     }
@@ -66,7 +66,7 @@ final class CloudShifts implements Shifts {
   @Override
   public Optional<List<String>> xReport() {
     try {
-      return terminal.xReport().map(this::print);
+      return terminal.shifts().xReport().map(this::print);
     } catch (CloudProblemException | CloudUnreachableException e) {
       // Signed in offline (no session) or the service went away meanwhile.
       return Optional.empty();
@@ -76,10 +76,14 @@ final class CloudShifts implements Shifts {
   @Override
   public Optional<List<String>> close(long counted, ManagerPin manager) throws Unsynced, Refused {
     UUID shift =
-        terminal.currentShift().orElseThrow(() -> new Refused(messages.get("shift.none"), false));
+        terminal
+            .shifts()
+            .current()
+            .orElseThrow(() -> new Refused(messages.get("shift.none"), false));
     try {
       return terminal
-          .closeShift(shift, counted, true, cashier.get().id(), override(manager))
+          .shifts()
+          .close(shift, counted, true, cashier.get().id(), override(manager))
           .map(this::print);
     } catch (UnsyncedEntriesException e) {
       throw new Unsynced(e.unsynced());
@@ -90,11 +94,11 @@ final class CloudShifts implements Shifts {
 
   /** Prints a Z report whose close was delivered late, if one is waiting; answers whether. */
   boolean printLateZ() {
-    Optional<ShiftReport> z = terminal.zReportToPrint();
+    Optional<ShiftReport> z = terminal.shifts().zReportToPrint();
     z.ifPresent(
         r -> {
           print(r);
-          terminal.zReportPrinted();
+          terminal.shifts().zReportPrinted();
         });
     return z.isPresent();
   }
