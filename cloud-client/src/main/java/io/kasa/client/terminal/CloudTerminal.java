@@ -406,6 +406,20 @@ public final class CloudTerminal implements AutoCloseable {
   /** A manager's PIN given at the terminal to allow something the rules would refuse. */
   public record ManagerOverride(UUID managerId, String pin) {}
 
+  /**
+   * The manager who approves: {@code manager}'s PIN checked here, or {@code employee} when they are
+   * one; otherwise refused, saying what {@code needs} a manager.
+   */
+  UUID managerFor(UUID employee, ManagerOverride manager, String needs) {
+    if (manager != null) {
+      return verifyManager(manager).id();
+    }
+    if (settings.staffMember(employee).map(s -> isManager(s.member())).orElse(false)) {
+      return employee;
+    }
+    throw new SignInRefused(SignInRefused.Reason.NOT_A_MANAGER, needs + " needs a manager");
+  }
+
   StaffMember verifyManager(ManagerOverride o) {
     OfflineSignIn.Outcome outcome = offlineSignIn.check(o.managerId(), o.pin());
     if (!(outcome instanceof OfflineSignIn.SignedIn s)) {

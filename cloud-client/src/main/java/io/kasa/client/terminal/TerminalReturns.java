@@ -62,17 +62,7 @@ public final class TerminalReturns {
       String reason,
       UUID employee,
       CloudTerminal.ManagerOverride manager) {
-    UUID by;
-    if (manager != null) {
-      by = t.verifyManager(manager).id();
-    } else if (t.settings()
-        .staffMember(employee)
-        .map(s -> CloudTerminal.isManager(s.member()))
-        .orElse(false)) {
-      by = employee;
-    } else {
-      throw new SignInRefused(SignInRefused.Reason.NOT_A_MANAGER, "A refund needs a manager");
-    }
+    UUID by = t.managerFor(employee, manager, "A refund");
     TerminalConfig config = t.config();
     RefundRequestDto refund =
         t.store()

@@ -70,19 +70,10 @@ public final class TerminalShifts {
       UUID employee,
       CloudTerminal.ManagerOverride manager) {
     UUID shift = current().orElseThrow(() -> new IllegalStateException("No shift is open"));
-    UUID by = employee;
-    if ("NO_SALE".equals(type)) {
-      if (manager != null) {
-        by = t.verifyManager(manager).id();
-      } else if (!t.settings()
-          .staffMember(employee)
-          .map(s -> CloudTerminal.isManager(s.member()))
-          .orElse(false)) {
-        throw new SignInRefused(
-            SignInRefused.Reason.NOT_A_MANAGER,
-            "Opening the drawer without a sale needs a manager");
-      }
-    }
+    UUID by =
+        "NO_SALE".equals(type)
+            ? t.managerFor(employee, manager, "Opening the drawer without a sale")
+            : employee;
     UUID id = UUID.randomUUID();
     t.journal(
         id,
@@ -131,18 +122,7 @@ public final class TerminalShifts {
     if (unsent > 0 && manager == null) {
       throw new UnsyncedEntriesException(unsent);
     }
-    UUID closer;
-    if (manager != null) {
-      closer = t.verifyManager(manager).id();
-    } else if (t.settings()
-        .staffMember(employee)
-        .map(s -> CloudTerminal.isManager(s.member()))
-        .orElse(false)) {
-      closer = employee;
-    } else {
-      throw new SignInRefused(
-          SignInRefused.Reason.NOT_A_MANAGER, "Closing a shift needs a manager");
-    }
+    UUID closer = t.managerFor(employee, manager, "Closing a shift");
     CloseShiftRequest request =
         new CloseShiftRequest(counted, blind, t.clock().instant(), null, null);
     boolean current = current().filter(shift::equals).isPresent();
