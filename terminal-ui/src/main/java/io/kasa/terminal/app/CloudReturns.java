@@ -5,10 +5,6 @@ import io.kasa.api.sales.RefundRequestDto;
 import io.kasa.api.sales.SaleRequests;
 import io.kasa.client.terminal.CloudTerminal;
 import io.kasa.client.terminal.SignInRefused;
-import io.kasa.devices.printer.PrintJob;
-import io.kasa.devices.printer.PrinterService;
-import io.kasa.devices.receipt.ReceiptOptions;
-import io.kasa.devices.receipt.ReceiptRenderer;
 import io.kasa.domain.money.Quantity;
 import io.kasa.domain.receipt.Receipt;
 import io.kasa.domain.receipt.ReceiptBuilder;
@@ -21,14 +17,12 @@ import io.kasa.domain.sale.RefundRequest;
 import io.kasa.domain.sale.Sale;
 import io.kasa.domain.tender.TenderType;
 import io.kasa.terminal.checkout.JournalCheckout;
+import io.kasa.terminal.checkout.Printouts;
 import io.kasa.terminal.i18n.Messages;
-import io.kasa.terminal.receipt.ReceiptPdf;
 import io.kasa.terminal.returns.Returns;
 import io.kasa.terminal.shift.Shifts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -44,26 +38,23 @@ import java.util.function.Supplier;
 final class CloudReturns implements Returns {
 
   private final CloudTerminal terminal;
-  private final PrinterService printer;
+  private final Printouts printouts;
   private final Supplier<StoreProfile> store;
   private final Supplier<JournalCheckout.Cashier> cashier;
-  private final Path receipts;
   private final Messages messages;
   private final Clock clock;
 
   CloudReturns(
       CloudTerminal terminal,
-      PrinterService printer,
+      Printouts printouts,
       Supplier<StoreProfile> store,
       Supplier<JournalCheckout.Cashier> cashier,
-      Path receipts,
       Messages messages,
       Clock clock) {
     this.terminal = terminal;
-    this.printer = printer;
+    this.printouts = printouts;
     this.store = store;
     this.cashier = cashier;
-    this.receipts = receipts;
     this.messages = messages;
     this.clock = clock;
   }
@@ -117,18 +108,9 @@ final class CloudReturns implements Returns {
                   method.name(),
                   reason,
                   cashier.get().id(),
-                  manager == null
-                      ? null
-                      : new CloudTerminal.ManagerOverride(manager.managerId(), manager.pin()));
+                  ManagerPins.override(manager));
     } catch (SignInRefused e) {
-      throw new Shifts.Refused(
-          messages.get(
-              switch (e.reason()) {
-                case LOCKED_OUT -> "signin.locked";
-                case NOT_A_MANAGER -> "manager.needed";
-                case WRONG_PIN, UNKNOWN_EMPLOYEE -> "signin.wrong";
-              }),
-          e.reason() == SignInRefused.Reason.NOT_A_MANAGER);
+      throw ManagerPins.refused(e, messages);
     }
     ReceiptNumber number = ReceiptNumber.parse(recorded.receiptNumber());
     Receipt receipt =
@@ -143,20 +125,12 @@ final class CloudReturns implements Returns {
                 terminal.config().terminalName(),
                 cashier.get().name(),
                 false));
-    boolean cashOut = refund.payouts().stream().anyMatch(p -> p.type() == TenderType.CASH);
-    ReceiptRenderer renderer =
-        new ReceiptRenderer(printer.profile(), ReceiptOptions.defaults().withDrawer(cashOut));
-    byte[] bytes = renderer.render(receipt);
-    printer.print(PrintJob.of("refund " + number, bytes));
-    List<String> preview = renderer.preview(receipt);
     try {
-      Files.createDirectories(receipts);
-      Files.write(receipts.resolve(number + ".escpos"), bytes);
-      ReceiptPdf.write(preview, renderer.columns(), receipts.resolve(number + ".pdf"));
+      return printouts.receipt(
+          receipt, refund.payouts().stream().anyMatch(p -> p.type() == TenderType.CASH));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return preview;
   }
 
   private static List<RefundRequest> requests(List<RefundLineDto> lines) {

@@ -8,7 +8,7 @@ import io.kasa.client.terminal.CloudTerminal;
 import io.kasa.client.terminal.SignInRefused;
 import io.kasa.client.terminal.UnsyncedEntriesException;
 import io.kasa.terminal.checkout.JournalCheckout;
-import io.kasa.terminal.checkout.ReportOutput;
+import io.kasa.terminal.checkout.Printouts;
 import io.kasa.terminal.i18n.Messages;
 import io.kasa.terminal.shift.Shifts;
 import java.io.IOException;
@@ -26,19 +26,19 @@ import java.util.function.Supplier;
 final class CloudShifts implements Shifts {
 
   private final CloudTerminal terminal;
-  private final ReportOutput reports;
+  private final Printouts printouts;
   private final Supplier<JournalCheckout.Cashier> cashier;
   private final Messages messages;
   private final Clock clock;
 
   CloudShifts(
       CloudTerminal terminal,
-      ReportOutput reports,
+      Printouts printouts,
       Supplier<JournalCheckout.Cashier> cashier,
       Messages messages,
       Clock clock) {
     this.terminal = terminal;
-    this.reports = reports;
+    this.printouts = printouts;
     this.cashier = cashier;
     this.messages = messages;
     this.clock = clock;
@@ -57,9 +57,11 @@ final class CloudShifts implements Shifts {
   @Override
   public void movement(String type, long amount, String reason, ManagerPin manager) throws Refused {
     try {
-      terminal.shifts().cashMovement(type, amount, reason, cashier.get().id(), override(manager));
+      terminal
+          .shifts()
+          .cashMovement(type, amount, reason, cashier.get().id(), ManagerPins.override(manager));
     } catch (SignInRefused e) {
-      throw refused(e);
+      throw ManagerPins.refused(e, messages);
     }
   }
 
@@ -83,12 +85,12 @@ final class CloudShifts implements Shifts {
     try {
       return terminal
           .shifts()
-          .close(shift, counted, true, cashier.get().id(), override(manager))
+          .close(shift, counted, true, cashier.get().id(), ManagerPins.override(manager))
           .map(this::print);
     } catch (UnsyncedEntriesException e) {
       throw new Unsynced(e.unsynced());
     } catch (SignInRefused e) {
-      throw refused(e);
+      throw ManagerPins.refused(e, messages);
     }
   }
 
@@ -106,8 +108,7 @@ final class CloudShifts implements Shifts {
   private List<String> print(ShiftReport report) {
     var store = terminal.config().store();
     try {
-      return reports.print(
-          report,
+      ShiftReportPrint.Context context =
           new ShiftReportPrint.Context(
               store.name(),
               terminal.config().terminalCode(),
@@ -115,26 +116,16 @@ final class CloudShifts implements Shifts {
               Currency.getInstance(store.currency()),
               ZoneId.systemDefault(),
               clock.instant(),
-              Locale.forLanguageTag(store.locale())));
+              Locale.forLanguageTag(store.locale()));
+      // X reports are printed as often as asked: each keeps its own file.
+      String name =
+          report.kind()
+              + "-"
+              + report.shiftId()
+              + ("X".equals(report.kind()) ? "-" + context.printedAt().toEpochMilli() : "");
+      return printouts.report(ShiftReportPrint.receipt(report, context), name);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  private static CloudTerminal.ManagerOverride override(ManagerPin manager) {
-    return manager == null
-        ? null
-        : new CloudTerminal.ManagerOverride(manager.managerId(), manager.pin());
-  }
-
-  private Refused refused(SignInRefused e) {
-    return new Refused(
-        messages.get(
-            switch (e.reason()) {
-              case LOCKED_OUT -> "signin.locked";
-              case NOT_A_MANAGER -> "manager.needed";
-              case WRONG_PIN, UNKNOWN_EMPLOYEE -> "signin.wrong";
-            }),
-        e.reason() == SignInRefused.Reason.NOT_A_MANAGER);
   }
 }

@@ -10,7 +10,7 @@ import io.kasa.domain.barcode.BarcodeParser;
 import io.kasa.domain.barcode.EmbeddedLayout;
 import io.kasa.domain.receipt.StoreProfile;
 import io.kasa.terminal.checkout.JournalCheckout;
-import io.kasa.terminal.checkout.ReportOutput;
+import io.kasa.terminal.checkout.Printouts;
 import io.kasa.terminal.devices.RegisterDevices;
 import io.kasa.terminal.i18n.Messages;
 import io.kasa.terminal.sale.SaleView;
@@ -102,9 +102,9 @@ public final class Register implements AutoCloseable {
                         s.member().id(), s.member().name(), s.member().role()))
             .toList());
     this.signInView = new SignInView(signIn, messages);
+    Printouts printouts = new Printouts(devices.printer(), receipts);
     JournalCheckout checkout =
-        new JournalCheckout(
-            terminal, devices.printer(), this::storeProfile, () -> cashier, receipts, clock);
+        new JournalCheckout(terminal, printouts, this::storeProfile, () -> cashier, clock);
     this.sale =
         new SaleViewModel(
             new ReplicaCatalog(terminal.catalog()),
@@ -115,29 +115,13 @@ public final class Register implements AutoCloseable {
             storeLocale,
             clock);
     // The sale and shift screens are built when first shown: the PIN pad comes up sooner.
-    this.shifts =
-        new CloudShifts(
-            terminal,
-            new ReportOutput(devices.printer(), receipts),
-            () -> cashier,
-            messages,
-            clock);
+    this.shifts = new CloudShifts(terminal, printouts, () -> cashier, messages, clock);
     sale.priceOverrides(
         manager -> {
           try {
-            CloudTerminal.PriceApproval a =
-                terminal.approvePriceOverride(
-                    new CloudTerminal.ManagerOverride(manager.managerId(), manager.pin()));
-            return a.approvalId();
+            return terminal.approvePriceOverride(ManagerPins.override(manager)).approvalId();
           } catch (SignInRefused e) {
-            throw new io.kasa.terminal.shift.Shifts.Refused(
-                messages.get(
-                    switch (e.reason()) {
-                      case LOCKED_OUT -> "signin.locked";
-                      case NOT_A_MANAGER -> "manager.needed";
-                      case WRONG_PIN, UNKNOWN_EMPLOYEE -> "signin.wrong";
-                    }),
-                false);
+            throw ManagerPins.refused(e, messages);
           }
         },
         () -> new java.math.BigDecimal(terminal.config().store().priceOverrideLimit()));
@@ -153,13 +137,7 @@ public final class Register implements AutoCloseable {
     this.returns =
         new io.kasa.terminal.returns.ReturnsViewModel(
             new CloudReturns(
-                terminal,
-                devices.printer(),
-                this::storeProfile,
-                () -> cashier,
-                receipts,
-                messages,
-                clock),
+                terminal, printouts, this::storeProfile, () -> cashier, messages, clock),
             tasks,
             messages,
             storeLocale);

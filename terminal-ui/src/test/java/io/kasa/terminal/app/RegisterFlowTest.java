@@ -292,7 +292,13 @@ class RegisterFlowTest {
                 return files.anyMatch(f -> f.getFileName().toString().startsWith("Z-"));
               }
             });
-    assertThat(devices.virtualPrinter().orElseThrow().textLines()).anyMatch(l -> l.contains("Z"));
+    // Printing is queued, not waited for: the report reaches the printer a moment later.
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                devices.virtualPrinter().orElseThrow().textLines().stream()
+                    .anyMatch(l -> l.contains("Z")));
   }
 
   @Test

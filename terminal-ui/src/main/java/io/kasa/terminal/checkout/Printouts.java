@@ -1,0 +1,84 @@
+package io.kasa.terminal.checkout;
+
+import io.kasa.devices.printer.PrintJob;
+import io.kasa.devices.printer.PrinterService;
+import io.kasa.devices.receipt.ReceiptOptions;
+import io.kasa.devices.receipt.ReceiptRenderer;
+import io.kasa.domain.receipt.Receipt;
+import io.kasa.domain.receipt.ShiftReportReceipt;
+import io.kasa.terminal.receipt.ReceiptPdf;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the register prints — receipts, refunds, X and Z reports — queued on the printer without
+ * waiting for it, and kept under the receipts folder as the raw ESC/POS bytes and a PDF. A job the
+ * printer could not print is logged and waits in its reprint queue.
+ */
+public final class Printouts {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Printouts.class);
+
+  private final PrinterService printer;
+  private final Path folder;
+
+  public Printouts(PrinterService printer, Path folder) {
+    this.printer = printer;
+    this.folder = folder;
+  }
+
+  /** Prints a sale's or refund's receipt (kicking the drawer when asked); answers its lines. */
+  public List<String> receipt(Receipt receipt, boolean openDrawer) throws IOException {
+    ReceiptRenderer renderer =
+        new ReceiptRenderer(printer.profile(), ReceiptOptions.defaults().withDrawer(openDrawer));
+    List<String> lines = renderer.preview(receipt);
+    keep(
+        receipt.number().toString(),
+        renderer.render(receipt),
+        lines,
+        renderer.columns(),
+        receipt.qrPayload());
+    return lines;
+  }
+
+  /** Prints an X or Z report under {@code name}; answers its lines. */
+  public List<String> report(ShiftReportReceipt report, String name) throws IOException {
+    ReceiptRenderer renderer = new ReceiptRenderer(printer.profile(), ReceiptOptions.defaults());
+    List<String> lines = renderer.preview(report);
+    keep(name, renderer.render(report), lines, renderer.columns(), null);
+    return lines;
+  }
+
+  /** Prints a receipt again, marked as a copy, without the drawer; the original is what is kept. */
+  public void copy(Receipt receipt) {
+    queue(
+        "copy of " + receipt.number(),
+        new ReceiptRenderer(printer.profile(), ReceiptOptions.defaults()).render(receipt.asCopy()));
+  }
+
+  private void keep(String name, byte[] bytes, List<String> lines, int columns, String qr)
+      throws IOException {
+    queue(name, bytes);
+    Files.createDirectories(folder);
+    Files.write(folder.resolve(name + ".escpos"), bytes);
+    ReceiptPdf.write(lines, columns, qr, folder.resolve(name + ".pdf"));
+  }
+
+  private void queue(String name, byte[] bytes) {
+    printer
+        .print(PrintJob.of(name, bytes))
+        .thenAccept(
+            r -> {
+              if (!r.printed()) {
+                LOG.atWarn()
+                    .addKeyValue("job", name)
+                    .addKeyValue("failure", r.failure())
+                    .log("not printed; kept for reprint");
+              }
+            });
+  }
+}
