@@ -9,17 +9,17 @@ import io.kasa.service.admin.DemoData;
 import io.kasa.service.db.Database;
 import io.kasa.service.http.CloudApp;
 import io.kasa.service.sales.TestPaymentProcessor;
-import io.kasa.terminal.app.RegisterWindow;
+import io.kasa.terminal.cli.WindowOptions;
 import io.kasa.terminal.devices.DeviceChoice;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -42,24 +42,7 @@ public final class KasaDemo implements Callable<Integer> {
       description = "Where the demo keeps everything (default ${DEFAULT-VALUE})")
   Path data;
 
-  @Option(
-      names = "--lang",
-      defaultValue = "uk",
-      description = "uk or en (default ${DEFAULT-VALUE})")
-  String language;
-
-  @Option(
-      names = "--theme",
-      defaultValue = "LIGHT",
-      description = "LIGHT or DARK (default ${DEFAULT-VALUE})")
-  RegisterWindow.Theme theme;
-
-  @Option(
-      names = "--lock-after",
-      defaultValue = "5",
-      description =
-          "Minutes without a touch or a key before the PIN pad returns; 0 never (default ${DEFAULT-VALUE})")
-  long lockAfter;
+  @Mixin WindowOptions window = new WindowOptions();
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -122,12 +105,9 @@ public final class KasaDemo implements Callable<Integer> {
     out.println("Sign in:  Олена (cashier) PIN 1111 · Андрій (manager) PIN 9999");
     out.println("Receipts: " + receipts + " (raw ESC/POS .escpos and .pdf)");
     DeviceChoice.save(terminal, "sim:printer", DeviceChoice.DEFAULT_PROFILE);
-    RegisterWindow.run(
+    window.run(
         terminal,
         receipts,
-        Locale.forLanguageTag(language),
-        theme,
-        java.time.Duration.ofMinutes(lockAfter),
         () -> {
           app.stop();
           db.close();

@@ -2,17 +2,16 @@ package io.kasa.terminal.cli;
 
 import io.kasa.client.http.CloudClientConfig;
 import io.kasa.client.terminal.CloudTerminal;
-import io.kasa.terminal.app.RegisterWindow;
 import io.kasa.terminal.devices.DeviceChoice;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code kasa-register}: the register on this terminal's data folder. */
@@ -51,24 +50,7 @@ public final class KasaRegister implements Callable<Integer> {
       description = "The printer's profile (kasa-devices profiles; default epson-tm-t20iii)")
   String profile;
 
-  @Option(
-      names = "--lang",
-      defaultValue = "uk",
-      description = "uk or en (default ${DEFAULT-VALUE})")
-  String language;
-
-  @Option(
-      names = "--theme",
-      defaultValue = "LIGHT",
-      description = "LIGHT or DARK (default ${DEFAULT-VALUE})")
-  RegisterWindow.Theme theme;
-
-  @Option(
-      names = "--lock-after",
-      defaultValue = "5",
-      description =
-          "Minutes without a touch or a key before the PIN pad returns; 0 never (default ${DEFAULT-VALUE})")
-  long lockAfter;
+  @Mixin WindowOptions window = new WindowOptions();
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -95,13 +77,7 @@ public final class KasaRegister implements Callable<Integer> {
       throw e;
     }
     // Not enrolled yet: the window opens on the enrollment wizard.
-    RegisterWindow.run(
-        terminal,
-        data.resolve("receipts"),
-        Locale.forLanguageTag(language),
-        theme,
-        java.time.Duration.ofMinutes(lockAfter),
-        () -> {});
+    window.run(terminal, data.resolve("receipts"), () -> {});
     return 0;
   }
 }
