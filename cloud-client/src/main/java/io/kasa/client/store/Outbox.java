@@ -198,16 +198,19 @@ public final class Outbox {
   }
 
   /**
-   * The entries of {@code kind}, newest first, whatever their state (for look-ups in the journal).
+   * The entries of {@code kind} whose JSON body holds {@code value} at {@code jsonPath} (e.g.
+   * {@code $.receiptNumber}), in order: the journal searched by SQLite, not by parsing every entry.
    */
-  public List<Entry> entries(String kind, int limit) {
+  public List<Entry> entriesWhere(String kind, String jsonPath, String value) {
     return store.inTransaction(
         c -> {
           List<Entry> out = new ArrayList<>();
           try (PreparedStatement s =
-              c.prepareStatement("select * from outbox where kind = ? order by seq desc limit ?")) {
+              c.prepareStatement(
+                  "select * from outbox where kind = ? and json_extract(body, ?) = ? order by seq")) {
             s.setString(1, kind);
-            s.setInt(2, limit);
+            s.setString(2, jsonPath);
+            s.setString(3, value);
             try (ResultSet r = s.executeQuery()) {
               while (r.next()) {
                 out.add(entry(r));

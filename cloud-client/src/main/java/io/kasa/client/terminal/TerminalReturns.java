@@ -25,28 +25,25 @@ public final class TerminalReturns {
   /** A sale found for a return: as recorded on this terminal, and its refunds so far. */
   public record FoundSale(SaleRequest sale, java.util.List<RefundRequestDto> refunds) {}
 
-  /** How far back the journal is searched for a receipt (most recent sales first). */
-  static final int JOURNAL_SEARCH = 20_000;
-
   /**
    * Finds a sale of this terminal by its receipt number in the local journal — online or not — with
    * the refunds this terminal journalled for it.
    */
   public Optional<FoundSale> findSale(String receiptNumber) {
-    for (Outbox.Entry e : t.outbox().entries(CloudTerminal.SALE, JOURNAL_SEARCH)) {
-      SaleRequest sale = t.read(e.body(), SaleRequest.class);
-      if (sale.receiptNumber().equals(receiptNumber)) {
-        java.util.List<RefundRequestDto> refunds = new java.util.ArrayList<>();
-        for (Outbox.Entry r : t.outbox().entries(CloudTerminal.REFUND, JOURNAL_SEARCH)) {
-          RefundRequestDto refund = t.read(r.body(), RefundRequestDto.class);
-          if (refund.saleId().equals(sale.id())) {
-            refunds.add(0, refund);
-          }
-        }
-        return Optional.of(new FoundSale(sale, refunds));
-      }
-    }
-    return Optional.empty();
+    Outbox outbox = t.outbox();
+    return outbox.entriesWhere(CloudTerminal.SALE, "$.receiptNumber", receiptNumber).stream()
+        .findFirst()
+        .map(
+            e -> {
+              SaleRequest sale = t.read(e.body(), SaleRequest.class);
+              java.util.List<RefundRequestDto> refunds =
+                  outbox
+                      .entriesWhere(CloudTerminal.REFUND, "$.saleId", sale.id().toString())
+                      .stream()
+                      .map(r -> t.read(r.body(), RefundRequestDto.class))
+                      .toList();
+              return new FoundSale(sale, refunds);
+            });
   }
 
   /**
