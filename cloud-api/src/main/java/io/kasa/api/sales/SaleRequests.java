@@ -69,13 +69,7 @@ public final class SaleRequests {
         lines,
         sale.orderDiscount().map(SaleRequests::discount).orElse(null),
         tenders,
-        new TotalsDto(
-            t.subtotal().minor(),
-            t.discountTotal().minor(),
-            t.tax().minor(),
-            t.total().minor(),
-            sale.cashRounding().minor(),
-            sale.change().minor()),
+        TotalsDto.of(sale),
         offline,
         approvalId);
   }

@@ -11,4 +11,17 @@ package io.kasa.api.sales;
  * @param change the change given
  */
 public record TotalsDto(
-    long subtotal, long discounts, long tax, long total, long cashRounding, long change) {}
+    long subtotal, long discounts, long tax, long total, long cashRounding, long change) {
+
+  /** A pos-domain sale's totals, as the wire carries them. */
+  public static TotalsDto of(io.kasa.domain.sale.Sale sale) {
+    io.kasa.domain.sale.SaleTotals t = sale.totals();
+    return new TotalsDto(
+        t.subtotal().minor(),
+        t.discountTotal().minor(),
+        t.tax().minor(),
+        t.total().minor(),
+        sale.cashRounding().minor(),
+        sale.change().minor());
+  }
+}

@@ -162,7 +162,7 @@ public final class SalesLoadBench {
     return new SaleRequest(
         id, "K1-" + terminal + "-" + sequence, "UAH", now, now, lines, null,
         List.of(new TenderDto(tender.id(), tender.type().name(), tender.amount().minor(), card ? "tok_approve" : null, null)),
-        new TotalsDto(t.subtotal().minor(), t.discountTotal().minor(), t.tax().minor(), t.total().minor(), sale.cashRounding().minor(), sale.change().minor()),
+        TotalsDto.of(sale),
         false,
         null);
   }

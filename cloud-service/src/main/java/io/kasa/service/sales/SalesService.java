@@ -307,13 +307,7 @@ public final class SalesService {
         r.receiptNumber(),
         sale.state().name(),
         r.offline(),
-        new TotalsDto(
-            t.subtotal().minor(),
-            t.discountTotal().minor(),
-            t.tax().minor(),
-            t.total().minor(),
-            sale.cashRounding().minor(),
-            sale.change().minor()),
+        TotalsDto.of(sale),
         tenders,
         now);
   }
