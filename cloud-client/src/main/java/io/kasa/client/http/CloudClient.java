@@ -132,6 +132,11 @@ public final class CloudClient implements AutoCloseable {
     return send(get("/v1/terminal/config"), TerminalConfig.class);
   }
 
+  /** Records an action done at the terminal in the service's audit log, once per event id. */
+  public void auditEvent(io.kasa.api.terminal.AuditEventRequest event) {
+    send(post("/v1/audit-events", event, event.id()), Void.class);
+  }
+
   /** A manager's single-use approval, by PIN, for the signed-in employee. */
   public ApprovalResponse approve(ApprovalRequest request) {
     return send(post("/v1/approvals", request, null), ApprovalResponse.class);

@@ -96,6 +96,24 @@ class CloudClientTest {
   }
 
   @Test
+  void theTerminalsConfigurationAndAnAuditEventRecordedOnce() {
+    var config = client.terminalConfig();
+    assertThat(config.store().code()).isEqualTo("K1");
+    assertThat(config.staff()).isNotEmpty();
+    long before = cloud.audited("RECEIPT_REPRINT");
+    var event =
+        new io.kasa.api.terminal.AuditEventRequest(
+            java.util.UUID.randomUUID(),
+            "RECEIPT_REPRINT",
+            cloud.demo.cashierId(),
+            java.time.Instant.now(),
+            "receipt K1-T1-000001");
+    client.auditEvent(event);
+    client.auditEvent(event);
+    assertThat(cloud.audited("RECEIPT_REPRINT")).isEqualTo(before + 1);
+  }
+
+  @Test
   void withoutASessionTheServiceSays401() {
     CloudClient other =
         new CloudClient(
