@@ -19,5 +19,9 @@ public record AuditEventRequest(
   /** The actions a terminal may report. */
   public static final java.util.Set<String> ACTIONS =
       java.util.Set.of(
-          "OFFLINE_SIGN_IN", "OFFLINE_PIN_FAILED", "SHIFT_CLOSE_OVERRIDE", "RECEIPT_REPRINT");
+          "OFFLINE_SIGN_IN",
+          "OFFLINE_PIN_FAILED",
+          "SHIFT_CLOSE_OVERRIDE",
+          "RECEIPT_REPRINT",
+          "KIOSK_EXIT");
 }

@@ -403,6 +403,16 @@ public final class CloudTerminal implements AutoCloseable {
     }
   }
 
+  /**
+   * A manager lets the register leave kiosk mode: the PIN is checked here (it must work when the
+   * service is away) and the exit is queued for the audit log. Answers the manager's id.
+   */
+  public UUID leaveKiosk(ManagerOverride manager) {
+    StaffMember m = verifyManager(manager);
+    recordAudit("KIOSK_EXIT", m.id(), "Kiosk mode left by " + m.name());
+    return m.id();
+  }
+
   /** A manager's PIN given at the terminal to allow something the rules would refuse. */
   public record ManagerOverride(UUID managerId, String pin) {}
 

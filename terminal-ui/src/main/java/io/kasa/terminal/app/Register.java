@@ -143,7 +143,13 @@ public final class Register implements AutoCloseable {
             storeLocale);
     shift.refresh();
     root.setBottom(
-        new StatusBar(status, messages, this::switchLanguage, this::switchTheme, this::signOut));
+        new StatusBar(
+            status,
+            messages,
+            this::switchLanguage,
+            this::switchTheme,
+            this::signOut,
+            () -> AboutBox.show(messages, terminal.config())));
     root.setCenter(signInView);
     this.scene = new Scene(root, 1280, 800);
     scene.getStylesheets().add(Register.class.getResource("register.css").toExternalForm());
@@ -289,7 +295,7 @@ public final class Register implements AutoCloseable {
   }
 
   /** The managers who may approve at this terminal, for the PIN dialog. */
-  private List<SignInViewModel.Person> managers() {
+  List<SignInViewModel.Person> managers() {
     return signIn.staff().stream()
         .filter(p -> "MANAGER".equals(p.role()) || "ADMIN".equals(p.role()))
         .toList();
@@ -367,6 +373,11 @@ public final class Register implements AutoCloseable {
   private void key(KeyEvent e) {
     if (e.isShortcutDown() && e.getCode() == javafx.scene.input.KeyCode.L) {
       signOut();
+      e.consume();
+      return;
+    }
+    if (e.isShortcutDown() && e.getCode() == javafx.scene.input.KeyCode.I) {
+      AboutBox.show(messages, terminal.config());
       e.consume();
       return;
     }

@@ -48,7 +48,8 @@ public final class RegisterWindow {
 
   /**
    * Shows the register and blocks until its window is closed; then closes {@code terminal} and the
-   * devices. A terminal not yet enrolled starts with the enrollment wizard.
+   * devices. A terminal not yet enrolled starts with the enrollment wizard. In {@code kiosk} mode
+   * the window fills the screen and only a manager's PIN closes it ({@link Kiosk}).
    */
   public static void run(
       CloudTerminal terminal,
@@ -56,6 +57,7 @@ public final class RegisterWindow {
       Locale language,
       Theme theme,
       java.time.Duration lockAfter,
+      boolean kiosk,
       Runnable onClosed)
       throws InterruptedException {
     CountDownLatch closed = new CountDownLatch(1);
@@ -103,6 +105,9 @@ public final class RegisterWindow {
                 .getStylesheets()
                 .add(RegisterWindow.class.getResource("register.css").toExternalForm());
             stage.setScene(scene);
+          }
+          if (kiosk) {
+            Kiosk.install(stage, terminal, messages, tasks, register::get);
           }
           stage.setOnHidden(
               e -> {

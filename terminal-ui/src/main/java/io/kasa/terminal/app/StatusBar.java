@@ -17,7 +17,8 @@ final class StatusBar extends HBox {
       io.kasa.terminal.i18n.Messages m,
       Runnable language,
       Runnable theme,
-      Runnable signOut) {
+      Runnable signOut,
+      Runnable about) {
     super(24);
     getStyleClass().add("status-bar");
     setPadding(new Insets(6, 16, 6, 16));
@@ -43,7 +44,9 @@ final class StatusBar extends HBox {
     javafx.scene.control.Button out = small(m.binding("status.signOut"), signOut);
     out.setId("sign-out");
     out.visibleProperty().bind(vm.employeeProperty().isNotEmpty());
-    getChildren().addAll(connection, printer, drawer, note, gap, employee, out, lang, look);
+    javafx.scene.control.Button info = small(m.binding("status.about"), about);
+    info.setId("about");
+    getChildren().addAll(connection, printer, drawer, note, gap, employee, out, lang, look, info);
   }
 
   /** Status-bar buttons: 48 px, the touch minimum, to leave room for the screen above. */

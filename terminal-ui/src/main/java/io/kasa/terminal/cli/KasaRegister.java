@@ -2,6 +2,7 @@ package io.kasa.terminal.cli;
 
 import io.kasa.client.http.CloudClientConfig;
 import io.kasa.client.terminal.CloudTerminal;
+import io.kasa.terminal.app.BuildInfo;
 import io.kasa.terminal.devices.DeviceChoice;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "kasa-register",
     mixinStandardHelpOptions = true,
-    version = "kasa-register 0.1.0",
+    versionProvider = KasaRegister.Version.class,
     sortOptions = false,
     description =
         "The Kasa register. The first start opens the enrollment wizard (or give --service and"
@@ -27,9 +28,17 @@ public final class KasaRegister implements Callable<Integer> {
 
   @Option(
       names = "--data",
-      defaultValue = "kasa-terminal",
-      description = "The terminal's data folder (default ${DEFAULT-VALUE})")
+      description =
+          "The terminal's data folder (default: $KASA_DATA, else ~/.local/share/kasa on Linux,"
+              + " %LOCALAPPDATA%\\Kasa on Windows, ~/Library/Application Support/Kasa on macOS)")
   Path data;
+
+  @Option(
+      names = "--self-test",
+      description =
+          "Load JavaFX, SQLite, the serial and USB natives and the receipt font, check the data"
+              + " folder, print what was found and exit (0 when all work)")
+  boolean selfTest;
 
   @Option(names = "--service", description = "The service's URL, to enroll this terminal")
   URI service;
@@ -61,8 +70,43 @@ public final class KasaRegister implements Callable<Integer> {
     System.exit(cli.execute(args));
   }
 
+  /** {@code --version}: the build and what it runs on. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return BuildInfo.current().lines().toArray(String[]::new);
+    }
+  }
+
+  /** Where the terminal keeps its data when {@code --data} is not given. */
+  static Path defaultData() {
+    String env = System.getenv("KASA_DATA");
+    if (env != null && !env.isBlank()) {
+      return Path.of(env);
+    }
+    Path home = Path.of(System.getProperty("user.home"));
+    String os = System.getProperty("os.name").toLowerCase(java.util.Locale.ROOT);
+    if (os.startsWith("windows")) {
+      String local = System.getenv("LOCALAPPDATA");
+      return (local == null ? home.resolve("AppData").resolve("Local") : Path.of(local))
+          .resolve("Kasa");
+    }
+    if (os.startsWith("mac")) {
+      return home.resolve("Library").resolve("Application Support").resolve("Kasa");
+    }
+    String xdg = System.getenv("XDG_DATA_HOME");
+    return (xdg == null || xdg.isBlank() ? home.resolve(".local").resolve("share") : Path.of(xdg))
+        .resolve("kasa");
+  }
+
   @Override
   public Integer call() throws Exception {
+    if (data == null) {
+      data = defaultData();
+    }
+    if (selfTest) {
+      return SelfTest.run(data, spec.commandLine().getOut());
+    }
     CloudTerminal terminal =
         CloudTerminal.open(data.resolve("store"), Clock.systemUTC(), CloudClientConfig::defaults);
     try {

@@ -29,6 +29,13 @@ public final class WindowOptions {
           "Minutes without a touch or a key before the PIN pad returns; 0 never (default ${DEFAULT-VALUE})")
   long lockAfter;
 
+  @Option(
+      names = "--kiosk",
+      description =
+          "Full screen, for a terminal that starts the register at login: only a manager's PIN"
+              + " closes it (Ctrl+Shift+Q or the window's close)")
+  boolean kiosk;
+
   /** Opens the register on {@code terminal} and blocks until its window is closed. */
   public void run(CloudTerminal terminal, Path receipts, Runnable onClosed)
       throws InterruptedException {
@@ -38,6 +45,7 @@ public final class WindowOptions {
         Locale.forLanguageTag(language),
         theme,
         Duration.ofMinutes(lockAfter),
+        kiosk,
         onClosed);
   }
 }

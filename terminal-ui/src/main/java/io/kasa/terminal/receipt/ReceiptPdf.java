@@ -56,6 +56,34 @@ public final class ReceiptPdf {
 
   private static final float QR_SIZE = 30 * MM;
 
+  /**
+   * The characters of {@code text} the shipped receipt font cannot draw, in order; empty when it
+   * covers them all (the self-test asks this of Ukrainian and the hryvnia sign).
+   */
+  public static String missingGlyphs(String text) throws IOException {
+    try (PDDocument doc = new PDDocument();
+        InputStream font = ReceiptPdf.class.getResourceAsStream(FONT)) {
+      if (font == null) {
+        throw new IOException("The receipt font " + FONT + " is missing from the application");
+      }
+      PDType0Font mono = PDType0Font.load(doc, font);
+      StringBuilder missing = new StringBuilder();
+      text.codePoints()
+          .filter(
+              c -> {
+                try {
+                  // encode() is what showText() does: it refuses a character with no glyph.
+                  mono.encode(Character.toString(c));
+                  return false;
+                } catch (IllegalArgumentException | IOException e) {
+                  return true;
+                }
+              })
+          .forEach(missing::appendCodePoint);
+      return missing.toString();
+    }
+  }
+
   /** Writes {@code lines} (one receipt, {@code columns} wide) to {@code file}, atomically. */
   public static void write(List<String> lines, int columns, Path file) throws IOException {
     write(lines, columns, null, file);

@@ -437,4 +437,40 @@ class RegisterFlowTest {
     await().atMost(Duration.ofSeconds(10)).until(() -> register.returns().lines().size() == 1);
     assertThat(register.returns().lines().get(0).sold()).contains("1");
   }
+
+  @Test
+  void inKioskModeOnlyAManagersPinClosesTheRegisterAndTheExitIsAudited(FxRobot robot) {
+    Stage stage = (Stage) register.scene().getWindow();
+    robot.interact(
+        () -> Kiosk.install(stage, terminal, new Messages(Locale.ENGLISH), tasks, () -> register));
+    assertThat(stage.isFullScreen()).isTrue();
+    long before = cloud.audited("KIOSK_EXIT");
+    // The window manager's close: a manager's PIN is asked; a cashier's PIN does not do.
+    // runLater, not interact: the PIN dialog waits in a nested event loop until it is answered.
+    javafx.application.Platform.runLater(
+        () ->
+            stage.fireEvent(
+                new javafx.stage.WindowEvent(
+                    stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> robot.lookup("#manager-pin").tryQuery().isPresent());
+    robot.clickOn("#manager-pin").write("1111");
+    robot.clickOn("OK");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> robot.lookup("The register stays open").tryQuery().isPresent());
+    robot.clickOn("OK");
+    assertThat(stage.isShowing()).isTrue();
+    // Ctrl+Shift+Q and the manager's PIN: the register closes.
+    javafx.application.Platform.runLater(
+        () ->
+            Event.fireEvent(
+                register.scene().getRoot(),
+                new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.Q, true, true, false, false)));
+    managerApproves(robot);
+    await().atMost(Duration.ofSeconds(10)).until(() -> !stage.isShowing());
+    terminal.syncNow();
+    assertThat(cloud.audited("KIOSK_EXIT")).isEqualTo(before + 1);
+  }
 }

@@ -60,4 +60,11 @@ class ReceiptPdfTest {
     }
     return out;
   }
+
+  @Test
+  void theShippedFontDrawsUkrainianAndTheHryvniaSignButNotEverything() throws Exception {
+    assertThat(ReceiptPdf.missingGlyphs("ҐґЄєІіЇї ₴ № Щастя 12,50")).isEmpty();
+    // Han characters are outside DejaVu Sans Mono: the check does find what is missing.
+    assertThat(ReceiptPdf.missingGlyphs("a中b")).isEqualTo("中");
+  }
 }
