@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# Builds the register's Linux installer from what Maven prepared (packaging/pom.xml):
+#   1. jlink: a Java runtime with the JDK modules the register needs and JavaFX as named modules;
+#   2. jpackage: the app image (launcher, runtime, jars, logback.xml);
+#   3. jpackage: the .deb from that app image;
+#   4. the .deb opened; class-data sharing: the runtime's base archive, then a dynamic archive of
+#      the register's classes from a training run of the packaged launcher (--self-test) at
+#      /opt/kasa, kept as $APPDIR/kasa.jsa;
+#   5. the .deb completed with what jpackage cannot add: the udev rules for POS devices, the
+#      kiosk units and set-up script, and the "kasa" group made at install time.
+# Usage: make-installer.sh JAVA_HOME WORK_DIR LINUX_FILES_DIR
+set -euo pipefail
+java_home="$1"
+work="$(cd "$2" && pwd)"
+files="$(cd "$3" && pwd)"
+jlink="$java_home/bin/jlink"
+jpackage="$java_home/bin/jpackage"
+for tool in dpkg-deb fakeroot; do
+  command -v "$tool" >/dev/null || {
+    echo "make-installer: $tool is needed for the .deb (apt-get install dpkg-dev fakeroot)," \
+      "or build with -Dinstaller.skip" >&2
+    exit 2
+  }
+done
+
+cd "$work"
+rm -rf runtime image deb-root installer training
+mkdir -p installer
+
+echo "[1/5] jlink: the runtime"
+"$jlink" @args/jlink.args --module-path javafx --output runtime
+
+echo "[2/5] jpackage: the app image"
+"$jpackage" --type app-image @args/identity.args @args/launcher.args \
+  --runtime-image runtime --input input --dest image
+app=image/Kasa
+
+echo "[3/5] jpackage: the .deb"
+"$jpackage" --type deb @args/identity.args @args/linux.args --app-image "$app" --dest installer
+deb="$(ls installer/*.deb)"
+
+dpkg-deb -R "$deb" deb-root
+root=deb-root
+
+echo "[4/5] class-data sharing: base archive and a training run, in the package's files"
+# Java 17 uses an archive only with the jars it was made from (same path, size and time) and the
+# same class path, so the training runs on the very files the .deb installs, where it installs
+# them: /opt/kasa, bound in a mount namespace of its own (unshare; no root needed).
+opt="$root/opt/kasa"
+cfg="$opt/lib/app/Kasa.cfg"
+grep -q -- '-XX:SharedArchiveFile=$APPDIR/kasa.jsa' "$cfg"
+"$opt/lib/runtime/bin/java" -Xshare:dump -Xlog:disable -Xlog:all=error >/dev/null
+sed -i 's|-XX:SharedArchiveFile=\$APPDIR/kasa.jsa|-XX:ArchiveClassesAtExit=$APPDIR/kasa.jsa|' "$cfg"
+mkdir -p training
+# (-Xlog:cds=off: picocli's Java 5 classes are left out of the archive, and it says so per class.)
+unshare -rm sh -c 'mount -t tmpfs kasa /opt && mkdir /opt/kasa && mount --bind "$1" /opt/kasa &&
+  env -u DISPLAY -u WAYLAND_DISPLAY KASA_LOG_DIR="$2/logs" JAVA_TOOL_OPTIONS=-Xlog:cds=off \
+    /opt/kasa/bin/Kasa --self-test --data "$2/data"' training "$work/$opt" "$work/training"
+sed -i 's|-XX:ArchiveClassesAtExit=\$APPDIR/kasa.jsa|-XX:SharedArchiveFile=$APPDIR/kasa.jsa|' "$cfg"
+test -s "$opt/lib/app/kasa.jsa"
+# The training run's data folder and logs stay out of the package.
+rm -rf training
+
+echo "[5/5] the .deb completed: udev rules, kiosk, the kasa group"
+install -D -m 0644 "$files/60-kasa-pos.rules" "$root/lib/udev/rules.d/60-kasa-pos.rules"
+install -D -m 0644 "$files/kasa-kiosk.service" "$root/usr/lib/systemd/user/kasa-kiosk.service"
+install -D -m 0644 "$files/kasa-kiosk.desktop" "$root/opt/kasa/lib/kasa-kiosk.desktop"
+install -D -m 0755 "$files/kasa-kiosk-setup" "$root/opt/kasa/lib/kasa-kiosk-setup"
+# postinst: the group before the rules are read, then udev told; jpackage's own steps stay.
+postinst="$root/DEBIAN/postinst"
+{
+  echo '#!/bin/sh'
+  echo '# Added by make-installer.sh: the kasa group for POS devices, and udev reloaded.'
+  echo 'if [ "$1" = configure ]; then'
+  echo '  getent group kasa >/dev/null || groupadd --system kasa'
+  echo '  if command -v udevadm >/dev/null && [ -d /run/udev ]; then'
+  echo '    udevadm control --reload-rules || true'
+  echo '    udevadm trigger --subsystem-match=usb --subsystem-match=tty --action=add || true'
+  echo '  fi'
+  echo 'fi'
+  tail -n +2 "$postinst"
+} >"$postinst.new"
+mv "$postinst.new" "$postinst"
+chmod 0755 "$postinst"
+size=$(du -sk --exclude=DEBIAN "$root" | cut -f1)
+sed -i "s/^Installed-Size:.*/Installed-Size: $size/" "$root/DEBIAN/control"
+rm "$deb"
+# (No SOURCE_DATE_EPOCH: the files keep the times the archive was checked against.)
+env -u SOURCE_DATE_EPOCH fakeroot dpkg-deb --build -Zxz "$root" "$deb" >/dev/null
+rm -rf deb-root
+echo "Installer: $work/$deb ($(du -h "$deb" | cut -f1))"
