@@ -68,15 +68,16 @@ public final class KasaCloud implements Runnable {
   static final class DatabaseOptions {
     @Option(
         names = "--db",
-        defaultValue = "embedded",
+        defaultValue = "${env:KASA_DB:-embedded}",
         description =
-            "embedded, or a JDBC URL jdbc:postgresql://host/db (default ${DEFAULT-VALUE})")
+            "embedded, or a JDBC URL jdbc:postgresql://host/db (env KASA_DB; default embedded)")
     String db;
 
     @Option(
         names = "--data",
-        defaultValue = "kasa-data",
-        description = "Data directory of the embedded PostgreSQL (default ${DEFAULT-VALUE})")
+        defaultValue = "${env:KASA_DATA_DIR:-kasa-data}",
+        description =
+            "Data directory of the embedded PostgreSQL (env KASA_DATA_DIR; default kasa-data)")
     Path data;
 
     @Option(
@@ -93,8 +94,8 @@ public final class KasaCloud implements Runnable {
 
     @Option(
         names = "--pool",
-        defaultValue = "16",
-        description = "Connection pool size (default ${DEFAULT-VALUE})")
+        defaultValue = "${env:KASA_DB_POOL:-16}",
+        description = "Connection pool size (env KASA_DB_POOL; default 16)")
     int pool;
 
     Database open() {
@@ -111,19 +112,21 @@ public final class KasaCloud implements Runnable {
 
     @Option(
         names = "--port",
-        defaultValue = "8080",
-        description = "HTTP port (default ${DEFAULT-VALUE})")
+        defaultValue = "${env:KASA_PORT:-8080}",
+        description = "HTTP port (env KASA_PORT; default 8080)")
     int port;
 
     @Option(
         names = "--tls-port",
-        defaultValue = "8443",
-        description = "HTTPS port when --tls-keystore is given (default ${DEFAULT-VALUE})")
+        defaultValue = "${env:KASA_TLS_PORT:-8443}",
+        description = "HTTPS port when --tls-keystore is given (env KASA_TLS_PORT; default 8443)")
     int tlsPort;
 
     @Option(
         names = "--tls-keystore",
-        description = "PKCS12 key store with the certificate: also serve HTTPS")
+        defaultValue = "${env:KASA_TLS_KEYSTORE}",
+        description =
+            "PKCS12 key store with the certificate: also serve HTTPS (env KASA_TLS_KEYSTORE)")
     Path tlsKeystore;
 
     @Option(
