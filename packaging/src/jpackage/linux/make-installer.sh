@@ -6,8 +6,9 @@
 #   4. the .deb opened; class-data sharing: the runtime's base archive, then a dynamic archive of
 #      the register's classes from a training run of the packaged launcher (--self-test) at
 #      /opt/kasa, kept as $APPDIR/kasa.jsa;
-#   5. the .deb completed with what jpackage cannot add: the udev rules for POS devices, the
-#      kiosk units and set-up script, and the "kasa" group made at install time.
+#   5. the .deb completed with what jpackage cannot add: bin/kasa (the quick start script the
+#      menu entry runs), the udev rules for POS devices, the kiosk units and set-up script, and
+#      the "kasa" group made at install time.
 # Usage: make-installer.sh JAVA_HOME WORK_DIR LINUX_FILES_DIR
 set -euo pipefail
 java_home="$1"
@@ -62,6 +63,8 @@ test -s "$opt/lib/app/kasa.jsa"
 rm -rf training
 
 echo "[5/5] the .deb completed: udev rules, kiosk, the kasa group"
+install -D -m 0755 "$files/kasa" "$root/opt/kasa/bin/kasa"
+sed -i 's|^Exec=/opt/kasa/bin/Kasa|Exec=/opt/kasa/bin/kasa|' "$root/opt/kasa/lib/kasa-Kasa.desktop"
 install -D -m 0644 "$files/60-kasa-pos.rules" "$root/lib/udev/rules.d/60-kasa-pos.rules"
 install -D -m 0644 "$files/kasa-kiosk.service" "$root/usr/lib/systemd/user/kasa-kiosk.service"
 install -D -m 0644 "$files/kasa-kiosk.desktop" "$root/opt/kasa/lib/kasa-kiosk.desktop"

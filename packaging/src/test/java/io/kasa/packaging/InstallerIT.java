@@ -45,6 +45,7 @@ class InstallerIT {
     assertThat(contents)
         .contains(
             "/opt/kasa/bin/Kasa",
+            "/opt/kasa/bin/kasa",
             "/opt/kasa/lib/runtime/bin/java",
             "/opt/kasa/lib/runtime/lib/modules",
             "/opt/kasa/lib/runtime/lib/server/classes.jsa",
@@ -78,7 +79,7 @@ class InstallerIT {
   @Test
   void theDesktopEntryTheRulesAndTheKioskUnitSayWhatTheyShould() throws Exception {
     String desktop = Files.readString(unpacked.resolve("opt/kasa/lib/kasa-Kasa.desktop"));
-    assertThat(desktop).contains("Exec=/opt/kasa/bin/Kasa", "Name=Kasa");
+    assertThat(desktop).contains("Exec=/opt/kasa/bin/kasa", "Name=Kasa");
     String rules = Files.readString(unpacked.resolve("lib/udev/rules.d/60-kasa-pos.rules"));
     // Epson, Star, Bixolon, Citizen, Honeywell, Zebra, Datalogic; FTDI, Prolific, CH340, CP210x.
     assertThat(rules)
@@ -87,13 +88,16 @@ class InstallerIT {
         .contains("GROUP=\"kasa\"")
         .doesNotContain("MODE=\"0666\"");
     String unit = Files.readString(unpacked.resolve("usr/lib/systemd/user/kasa-kiosk.service"));
-    assertThat(unit).contains("ExecStart=/opt/kasa/bin/Kasa --kiosk", "Restart=on-failure");
+    assertThat(unit).contains("ExecStart=/opt/kasa/bin/kasa --kiosk", "Restart=on-failure");
   }
 
   @Test
-  void theUnpackedLauncherSaysItsVersionOnItsOwnRuntime() throws Exception {
-    Result r = launcher("--version");
+  void bothUnpackedLaunchersSayTheVersionOnTheirOwnRuntime() throws Exception {
+    Result jpackaged = launcher("Kasa", "--version");
+    assertThat(jpackaged.code()).as(jpackaged.out()).isZero();
+    Result r = launcher("kasa", "--version");
     assertThat(r.code()).as(r.out()).isZero();
+    assertThat(r.out()).isEqualTo(jpackaged.out());
     assertThat(r.out())
         .contains("Kasa register " + System.getProperty("kasa.project.version"))
         .contains("JavaFX: 21.0.11")
@@ -103,7 +107,7 @@ class InstallerIT {
 
   @Test
   void theUnpackedLauncherPassesItsSelfTestHeadless() throws Exception {
-    Result r = launcher("--self-test", "--data", unpacked.resolve("data").toString());
+    Result r = launcher("kasa", "--self-test", "--data", unpacked.resolve("data").toString());
     assertThat(r.code()).as(r.out()).isZero();
     assertThat(r.out())
         .contains("ok   JavaFX", "ok   SQLite", "ok   Serial", "ok   USB", "ok   PDF font")
@@ -111,27 +115,32 @@ class InstallerIT {
   }
 
   @Test
-  void installedAtOptKasaTheLauncherStartsFromTheClassDataSharingArchive() throws Exception {
-    // /opt/kasa as installed, in a mount namespace of the test's own (as make-installer.sh does).
-    Result r =
-        run(
-            List.of(
-                "unshare",
-                "-rm",
-                "sh",
-                "-c",
-                "mount -t tmpfs kasa /opt && mkdir /opt/kasa && mount --bind \"$1\" /opt/kasa"
-                    + " && /opt/kasa/bin/Kasa --version",
-                "smoke",
-                unpacked.resolve("opt/kasa").toString()),
-            Map.of("JAVA_TOOL_OPTIONS", "-Xshare:on -Xlog:class+load=info"));
-    assertThat(r.code()).as(r.out()).isZero();
-    assertThat(r.out()).contains("source: shared objects file (top)");
+  void installedAtOptKasaBothLaunchersStartFromTheClassDataSharingArchive() throws Exception {
+    for (String launcher : List.of("Kasa", "kasa")) {
+      // /opt/kasa as installed, in a mount namespace of the test's own (as make-installer.sh).
+      Result r =
+          run(
+              List.of(
+                  "unshare",
+                  "-rm",
+                  "sh",
+                  "-c",
+                  "mount -t tmpfs kasa /opt && mkdir /opt/kasa && mount --bind \"$1\" /opt/kasa"
+                      + " && /opt/kasa/bin/"
+                      + launcher
+                      + " --version",
+                  "smoke",
+                  unpacked.resolve("opt/kasa").toString()),
+              Map.of("JAVA_TOOL_OPTIONS", "-Xshare:on -Xlog:class+load=info"));
+      assertThat(r.code()).as(r.out()).isZero();
+      assertThat(r.out()).as(launcher).contains("source: shared objects file (top)");
+    }
   }
 
-  private static Result launcher(String... args) throws Exception {
+  /** {@code Kasa}: jpackage's launcher; {@code kasa}: the script the menu entry and kiosk run. */
+  private static Result launcher(String name, String... args) throws Exception {
     List<String> command = new ArrayList<>();
-    command.add(unpacked.resolve("opt/kasa/bin/Kasa").toString());
+    command.add(unpacked.resolve("opt/kasa/bin").resolve(name).toString());
     command.addAll(List.of(args));
     return run(command, Map.of("KASA_LOG_DIR", unpacked.resolve("logs").toString()));
   }
