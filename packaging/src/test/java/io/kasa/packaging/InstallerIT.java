@@ -112,6 +112,10 @@ class InstallerIT {
     assertThat(r.out())
         .contains("ok   JavaFX", "ok   SQLite", "ok   Serial", "ok   USB", "ok   PDF font")
         .contains("All 7 checks passed.");
+    // The installed logging: a file under KASA_LOG_DIR, by the packaged logback.xml.
+    assertThat(unpacked.resolve("logs/kasa.log"))
+        .content()
+        .contains("INFO", "Self-test: 7 of 7 checks passed");
   }
 
   @Test

@@ -28,6 +28,8 @@ import org.usb4java.LibUsb;
  */
 final class SelfTest {
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SelfTest.class);
+
   /** The outcome of one check, as printed. */
   record Check(String part, boolean ok, String found) {}
 
@@ -51,6 +53,15 @@ final class SelfTest {
       out.printf(Locale.ROOT, "  %-4s %-12s %s%n", c.ok() ? "ok" : "FAIL", c.part(), c.found());
     }
     long failed = checks.stream().filter(c -> !c.ok()).count();
+    // In the log too (the installed register's log file), for support after the fact.
+    LOG.info(
+        "Self-test: {} of {} checks passed{}",
+        checks.size() - failed,
+        checks.size(),
+        checks.stream()
+            .filter(c -> !c.ok())
+            .map(c -> "; " + c.part() + " failed: " + c.found())
+            .collect(Collectors.joining()));
     out.println(
         failed == 0
             ? "All " + checks.size() + " checks passed."
