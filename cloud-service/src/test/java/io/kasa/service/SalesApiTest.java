@@ -182,6 +182,52 @@ class SalesApiTest {
     assertThat(cloud.audited("LINE_VOIDED")).isEqualTo(voids + 1);
   }
 
+  private static TestCloud.Reply authoriseCard(
+      UUID tender, UUID sale, long amount, String token, Map<String, String> headers)
+      throws Exception {
+    return cloud.send(
+        "POST",
+        "/v1/card-authorisations",
+        TestCloud.JSON.writeValueAsString(
+            new io.kasa.api.sales.CardAuthorisationRequest(tender, sale, amount, token)),
+        headers);
+  }
+
+  @Test
+  void aCardAuthorisedWhileTheCustomerWaitsIsTheSameAuthorisationInTheSale() throws Exception {
+    SaleRequest sale = Sales.breadAndAspirin(UUID.randomUUID(), next(), "tok_approve");
+    var card = sale.tenders().get(0);
+    TestCloud.Reply approved = authoriseCard(card.id(), sale.id(), 10000, "tok_approve", cashier);
+    assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+    assertThat(approved.json().get("status").asText()).isEqualTo("APPROVED");
+    String code = approved.json().get("authorisation").asText();
+    assertThat(code).matches("T\\d{6}");
+    // Asked again (a retry), the same answer.
+    assertThat(authoriseCard(card.id(), sale.id(), 10000, "tok_approve", cashier).body())
+        .isEqualTo(approved.body());
+    TestCloud.Reply recorded = submit(sale);
+    assertThat(recorded.status()).as(recorded.body()).isEqualTo(201);
+    assertThat(recorded.json().get("tenders").get(0).get("authorisation").asText()).isEqualTo(code);
+
+    TestCloud.Reply declined =
+        authoriseCard(UUID.randomUUID(), UUID.randomUUID(), 500, "tok_decline", cashier);
+    assertThat(declined.status()).isEqualTo(200);
+    assertThat(declined.json().get("status").asText()).isEqualTo("DECLINED");
+    assertThat(declined.json().get("reason").asText()).isEqualTo("insufficient funds");
+    TestCloud.Reply noAnswer =
+        authoriseCard(UUID.randomUUID(), UUID.randomUUID(), 500, "tok_timeout", cashier);
+    assertThat(noAnswer.status()).isEqualTo(504);
+    assertThat(noAnswer.json().get("detail").asText()).contains("nothing was charged");
+    TestCloud.Reply zero =
+        authoriseCard(UUID.randomUUID(), UUID.randomUUID(), 0, "tok_approve", cashier);
+    assertThat(zero.status()).isEqualTo(422);
+    assertThat(zero.body()).contains("/amount");
+    assertThat(
+            authoriseCard(UUID.randomUUID(), UUID.randomUUID(), 500, "tok_approve", Map.of())
+                .status())
+        .isEqualTo(401);
+  }
+
   @Test
   void declinedAndTimedOutCardsRecordNothing() {
     long sales = cloud.count("sale");

@@ -215,6 +215,7 @@ public final class CloudApp {
         new Route(HandlerType.DELETE, "/v1/sessions/current", this::signOut),
         new Route(HandlerType.POST, "/v1/approvals", this::approve),
         new Route(HandlerType.POST, "/v1/sales", this::submitSale),
+        new Route(HandlerType.POST, "/v1/card-authorisations", this::authoriseCard),
         new Route(HandlerType.GET, "/v1/sales", this::saleByReceipt),
         new Route(HandlerType.GET, "/v1/sales/{id}", this::getSale),
         new Route(HandlerType.POST, "/v1/sales/{id}/void", this::voidSale),
@@ -295,6 +296,12 @@ public final class CloudApp {
       salesRecorded.increment();
     }
     ctx.status(outcome.created() ? 201 : 200).json(outcome.sale());
+  }
+
+  private void authoriseCard(Context ctx) {
+    Principal who = recorder(ctx);
+    ctx.json(
+        s.sales().authoriseCard(who, body(ctx, io.kasa.api.sales.CardAuthorisationRequest.class)));
   }
 
   private void voidSale(Context ctx) {

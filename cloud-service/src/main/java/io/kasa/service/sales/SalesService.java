@@ -3,6 +3,8 @@ package io.kasa.service.sales;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kasa.api.Problem;
+import io.kasa.api.sales.CardAuthorisationRequest;
+import io.kasa.api.sales.CardAuthorisationResponse;
 import io.kasa.api.sales.SaleLineDto;
 import io.kasa.api.sales.SaleRequest;
 import io.kasa.api.sales.SaleResponse;
@@ -102,6 +104,49 @@ public final class SalesService {
           store(h, who, request, sale, tenders, requestHash, response, approvedBy);
           return new Outcome(true, response);
         });
+  }
+
+  /**
+   * Authorises a card tender while the customer waits. Approved or declined is an answer (200); a
+   * processor that does not answer is a 504 and nothing was charged. Asked again with the same
+   * tender id, the processor gives its first answer, as the sale that follows relies on.
+   */
+  public CardAuthorisationResponse authoriseCard(Principal who, CardAuthorisationRequest r) {
+    if (who.role() == null || !who.role().canSell()) {
+      throw ApiException.forbidden("Only cashiers and managers take payments");
+    }
+    if (r == null) {
+      throw ApiException.invalid("", "A card authorisation is a JSON object");
+    }
+    if (r.tenderId() == null) {
+      throw ApiException.invalid("/tenderId", "tenderId is the tender's UUID");
+    }
+    if (r.saleId() == null) {
+      throw ApiException.invalid("/saleId", "saleId is the sale's UUID");
+    }
+    if (r.amount() <= 0 || r.amount() > SaleRecomputation.MAX_AMOUNT) {
+      throw ApiException.invalid(
+          "/amount", "amount is between 1 and " + SaleRecomputation.MAX_AMOUNT + " minor units");
+    }
+    if (r.cardToken() == null || r.cardToken().isBlank() || r.cardToken().length() > 200) {
+      throw ApiException.invalid("/cardToken", "cardToken is the reader's token, 1 to 200 long");
+    }
+    SalePolicy policy =
+        jdbi.withHandle(h -> StorePolicy.load(h, who.organisationId(), who.storeId()));
+    try {
+      PaymentProcessor.Authorisation a =
+          processor.authorise(r.tenderId(), r.cardToken(), Money.of(r.amount(), policy.currency()));
+      return a.approved()
+          ? new CardAuthorisationResponse(r.tenderId(), "APPROVED", a.authorisation(), null)
+          : new CardAuthorisationResponse(r.tenderId(), "DECLINED", null, a.reason());
+    } catch (PaymentProcessor.TimeoutException e) {
+      throw new ApiException(
+          504,
+          "processor-timeout",
+          "Card processor timeout",
+          e.getMessage() + "; nothing was charged",
+          null);
+    }
   }
 
   /** A recorded sale of the caller's organisation, as it stands. */
