@@ -173,6 +173,14 @@ public final class CloudClient implements AutoCloseable {
 
   // --- sales, refunds
 
+  /** A card tender authorised while the customer waits; safe to retry (by tender id). */
+  public io.kasa.api.sales.CardAuthorisationResponse authoriseCard(
+      io.kasa.api.sales.CardAuthorisationRequest request) {
+    return send(
+        post("/v1/card-authorisations", request, null),
+        io.kasa.api.sales.CardAuthorisationResponse.class);
+  }
+
   public SaleResponse submitSale(SaleRequest sale) {
     return send(post("/v1/sales", sale, sale.id()), SaleResponse.class);
   }

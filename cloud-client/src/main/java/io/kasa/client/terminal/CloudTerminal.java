@@ -248,6 +248,45 @@ public final class CloudTerminal implements AutoCloseable {
     }
   }
 
+  /** What became of a card presented at the register. */
+  public sealed interface CardOutcome {
+    /** Approved by the processor: the sale carries the tender with this code. */
+    record Approved(String authorisation) implements CardOutcome {}
+
+    /** Declined by the processor, with its reason: ask for another card or tender. */
+    record Declined(String reason) implements CardOutcome {}
+
+    /** The processor did not answer; nothing was charged. */
+    record NoAnswer(String detail) implements CardOutcome {}
+
+    /** The service could not be reached: the offline card rules decide. */
+    record Offline(OfflineCards.Decision decision) implements CardOutcome {}
+  }
+
+  /**
+   * Authorises a card tender of {@code amount} (minor units) for sale {@code saleId} while the
+   * customer waits. The sale later delivered carries the same tender id and token, and the
+   * processor gives it the same answer.
+   */
+  public CardOutcome authoriseCard(UUID saleId, UUID tenderId, long amount, String token) {
+    try {
+      var answer =
+          client()
+              .authoriseCard(
+                  new io.kasa.api.sales.CardAuthorisationRequest(tenderId, saleId, amount, token));
+      return answer.approved()
+          ? new CardOutcome.Approved(answer.authorisation())
+          : new CardOutcome.Declined(answer.reason());
+    } catch (CloudProblemException e) {
+      if (e.status() == 504) {
+        return new CardOutcome.NoAnswer(e.problem().detail());
+      }
+      throw e;
+    } catch (CloudUnreachableException e) {
+      return new CardOutcome.Offline(offlineCard(amount));
+    }
+  }
+
   /** Whether a card of {@code amount} may be taken offline now, and if not, why. */
   public OfflineCards.Decision offlineCard(long amount) {
     Instant contact = latest(engine.lastContact(), outbox.lastAcknowledgedAt());

@@ -105,6 +105,8 @@ public final class KasaDemo implements Callable<Integer> {
     out.println("Sign in:  Олена (cashier) PIN 1111 · Андрій (manager) PIN 9999");
     out.println("Receipts: " + receipts + " (raw ESC/POS .escpos and .pdf)");
     DeviceChoice.save(terminal, "sim:printer", DeviceChoice.DEFAULT_PROFILE);
+    // The processor's test cards on the screen, as a card reader would take them.
+    terminal.setting(DeviceChoice.CARD_READER_URI, "sim:card-reader");
     window.run(
         terminal,
         receipts,

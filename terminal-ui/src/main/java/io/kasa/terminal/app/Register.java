@@ -116,6 +116,7 @@ public final class Register implements AutoCloseable {
             clock);
     // The sale and shift screens are built when first shown: the PIN pad comes up sooner.
     this.shifts = new CloudShifts(terminal, printouts, () -> cashier, messages, clock);
+    sale.cardReader(io.kasa.terminal.devices.DeviceChoice.cardReader(terminal));
     sale.priceOverrides(
         manager -> {
           try {

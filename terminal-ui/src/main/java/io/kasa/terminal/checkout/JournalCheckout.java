@@ -52,9 +52,30 @@ public final class JournalCheckout implements Checkout {
   }
 
   @Override
-  public Completed complete(Sale sale, boolean offline, UUID approvalId) throws IOException {
+  public CardResult authoriseCard(
+      UUID saleId, UUID tenderId, io.kasa.domain.money.Money amount, String token) {
+    CloudTerminal.CardOutcome outcome =
+        terminal.authoriseCard(saleId, tenderId, amount.minor(), token);
+    if (outcome instanceof CloudTerminal.CardOutcome.Approved a) {
+      return new CardResult.Approved(a.authorisation());
+    }
+    if (outcome instanceof CloudTerminal.CardOutcome.Declined d) {
+      return new CardResult.Declined(d.reason());
+    }
+    if (outcome instanceof CloudTerminal.CardOutcome.Offline o) {
+      return o.decision() instanceof io.kasa.client.terminal.OfflineCards.Refused r
+          ? new CardResult.RefusedOffline(r.detail())
+          : new CardResult.StoredOffline();
+    }
+    return new CardResult.NoAnswer();
+  }
+
+  @Override
+  public Completed complete(
+      Sale sale, boolean offline, UUID approvalId, Map<UUID, String> cardTokens)
+      throws IOException {
     Cashier who = cashier.get();
-    SaleRequest recorded = terminal.recordSale(sale, who.id(), Map.of(), offline, approvalId);
+    SaleRequest recorded = terminal.recordSale(sale, who.id(), cardTokens, offline, approvalId);
     ReceiptNumber number = ReceiptNumber.parse(recorded.receiptNumber());
     Receipt receipt =
         ReceiptBuilder.forSale(

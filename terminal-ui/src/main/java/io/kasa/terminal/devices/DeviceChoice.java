@@ -18,7 +18,23 @@ public final class DeviceChoice {
   /** A serial or simulated scanner (keyboard-wedge scanners need no setting). */
   public static final String SCANNER_URI = "scanner-uri";
 
+  /**
+   * The card reader: {@code sim:card-reader} (the processor's test cards, for the demo and
+   * training); none set, the register takes no cards. Readers of card networks plug in behind
+   * {@link io.kasa.terminal.sale.CardReader}.
+   */
+  public static final String CARD_READER_URI = "card-reader-uri";
+
   private DeviceChoice() {}
+
+  /** The configured card reader, or none. */
+  public static io.kasa.terminal.sale.CardReader cardReader(
+      io.kasa.client.terminal.CloudTerminal terminal) {
+    String uri = terminal.setting(CARD_READER_URI).orElse("");
+    return uri.equals("sim:card-reader")
+        ? new io.kasa.terminal.sale.SimulatedCardReader()
+        : io.kasa.terminal.sale.CardReader.NONE;
+  }
 
   /** Checks and keeps a choice; a bad URI or an unknown profile is refused with the reason. */
   public static void save(CloudTerminal terminal, String printerUri, String profile) {

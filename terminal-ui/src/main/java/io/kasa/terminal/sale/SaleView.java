@@ -370,10 +370,45 @@ public final class SaleView extends BorderPane {
     cash.setId("cash");
     cash.getStyleClass().add("accent");
     cash.disableProperty().bind(vm.busyProperty());
+    Button card = Touch.grow(Touch.button(m.binding("payment.card"), "F11", vm::card));
+    card.setId("card");
+    card.disableProperty().bind(vm.busyProperty());
     Button back = Touch.grow(Touch.button(m.binding("payment.back"), "Esc", vm::backToCart));
     back.setId("back");
-    HBox buttons = new HBox(8, back, cash);
-    return new VBox(8, new HBox(16, dueCaption, spacer(), due), quick, buttons);
+    HBox buttons = new HBox(8, back, card, cash);
+    ListView<String> paid = new ListView<>(vm.paid());
+    paid.setId("paid");
+    paid.setFocusTraversable(false);
+    paid.setPrefHeight(96);
+    paid.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(vm.paid()));
+    paid.managedProperty().bind(paid.visibleProperty());
+    return new VBox(
+        8, new HBox(16, dueCaption, spacer(), due), paid, cardReader(m), quick, buttons);
+  }
+
+  /** While the reader waits for a card: what it asks, Cancel, and the simulator's test cards. */
+  private VBox cardReader(Messages m) {
+    Label asks = new Label();
+    asks.setId("card-waiting");
+    asks.textProperty().bind(vm.cardWaitingProperty());
+    asks.setWrapText(true);
+    asks.getStyleClass().add("card-waiting");
+    Button cancel = Touch.button(m.binding("payment.card.cancel"), "Esc", vm::cancelCard);
+    cancel.setId("card-cancel");
+    FlowPane row = new FlowPane(8, 8, cancel);
+    if (vm.cardReader() instanceof SimulatedCardReader sim) {
+      row.getChildren().add(new Label(m.get("payment.card.test")));
+      for (SimulatedCardReader.TestCard c : SimulatedCardReader.TEST_CARDS) {
+        Button tap = Touch.button(m.binding(c.key()), null, () -> sim.tap(c.token()));
+        tap.setId("test-" + c.token().replace('_', '-'));
+        row.getChildren().add(tap);
+      }
+    }
+    VBox box = new VBox(8, asks, row);
+    box.setId("card-reader");
+    box.visibleProperty().bind(vm.cardWaitingProperty().isNotEmpty());
+    box.managedProperty().bind(box.visibleProperty());
+    return box;
   }
 
   private VBox done(Messages m) {
@@ -446,10 +481,16 @@ public final class SaleView extends BorderPane {
         vm.pay();
         return true;
       }
+      case F11 -> {
+        vm.card();
+        return true;
+      }
       case ESCAPE -> {
         if (search.isFocused()) {
           search.clear();
           requestFocus();
+        } else if (!vm.cardWaitingProperty().get().isEmpty()) {
+          vm.cancelCard();
         } else if (vm.phaseProperty().get() == SaleViewModel.Phase.PAYMENT) {
           vm.backToCart();
         } else {

@@ -14,6 +14,7 @@ import io.kasa.domain.sale.SaleRuleViolation;
 import io.kasa.domain.sale.SaleState;
 import io.kasa.domain.sale.SaleTotals;
 import io.kasa.domain.tender.Tender;
+import io.kasa.domain.tender.TenderType;
 import io.kasa.terminal.i18n.Messages;
 import io.kasa.terminal.task.TaskExecutor;
 import java.math.BigDecimal;
@@ -87,6 +88,12 @@ public final class SaleViewModel {
   private final BooleanProperty offline = new SimpleBooleanProperty();
   private final BooleanProperty shiftOpen = new SimpleBooleanProperty(true);
   private final java.util.Deque<Sale> parked = new java.util.ArrayDeque<>();
+  private final ObservableList<String> paid = FXCollections.observableArrayList();
+  private final ReadOnlyStringWrapper cardWaiting = new ReadOnlyStringWrapper("");
+  private final java.util.Map<java.util.UUID, String> cardTokens = new java.util.HashMap<>();
+  private CardReader cardReader = CardReader.NONE;
+  private boolean cardOnline;
+  private boolean cardOffline;
   private final javafx.beans.property.IntegerProperty parkedCount = new SimpleIntegerProperty();
   private Sale sale;
   private Money lastChange;
@@ -103,6 +110,25 @@ public final class SaleViewModel {
   @FunctionalInterface
   public interface PriceApprovals {
     java.util.UUID approve(io.kasa.terminal.shift.Shifts.ManagerPin manager) throws Exception;
+  }
+
+  /** The counter's card reader (none until one is configured). */
+  public void cardReader(CardReader reader) {
+    this.cardReader = reader;
+  }
+
+  public CardReader cardReader() {
+    return cardReader;
+  }
+
+  /** The tenders taken so far in this payment, one line each (split tender). */
+  public ObservableList<String> paid() {
+    return paid;
+  }
+
+  /** What the reader asks of the customer while it waits for a card; empty otherwise. */
+  public ReadOnlyStringProperty cardWaitingProperty() {
+    return cardWaiting.getReadOnlyProperty();
   }
 
   /** Where price overrides beyond the store's limit get a manager's approval. */
@@ -626,6 +652,97 @@ public final class SaleViewModel {
     tender(Tender.cash(amount));
   }
 
+  /**
+   * F11: a card for the amount typed, or for all that is left to pay; the rest can then be paid by
+   * another card or cash (split tender). The reader waits for the card, the service authorises it
+   * while the customer waits; offline, the store's offline card rules decide.
+   */
+  public void card() {
+    if (phase.get() != Phase.PAYMENT || busy.get()) {
+      return;
+    }
+    Money left = sale.amountDue();
+    String typed = entry.get();
+    entry.set("");
+    Optional<Money> asked = typed.isBlank() ? Optional.of(left) : money(typed);
+    if (asked.isEmpty() || asked.get().minor() <= 0) {
+      show(Banner.Kind.WARNING, messages.get("payment.amount.invalid"));
+      return;
+    }
+    Money amount = asked.get();
+    if (amount.compareTo(left) > 0) {
+      show(Banner.Kind.WARNING, messages.get("payment.card.overDue", format.withSymbol(left)));
+      return;
+    }
+    busy.set(true);
+    cardWaiting.set(messages.get("payment.card.present", format.withSymbol(amount)));
+    java.util.UUID tenderId = java.util.UUID.randomUUID();
+    Sale paying = sale;
+    cardReader
+        .present(amount)
+        .whenComplete(
+            (token, failed) ->
+                tasks.ui(
+                    () -> {
+                      if (failed instanceof java.util.concurrent.CancellationException) {
+                        cardDone(Banner.Kind.INFO, messages.get("payment.card.cancelled"));
+                      } else if (failed != null) {
+                        cardDone(Banner.Kind.WARNING, messages.get("payment.card.noReader"));
+                      } else {
+                        authorise(paying, tenderId, amount, token);
+                      }
+                    }));
+  }
+
+  /** Cancel while the reader waits for the card. */
+  public void cancelCard() {
+    if (!cardWaiting.get().isEmpty()) {
+      cardReader.cancel();
+    }
+  }
+
+  private void authorise(Sale paying, java.util.UUID tenderId, Money amount, String token) {
+    cardWaiting.set(messages.get("payment.card.authorising"));
+    tasks.submit(
+        () -> checkout.authoriseCard(paying.id(), tenderId, amount, token),
+        result -> {
+          if (result instanceof Checkout.CardResult.Approved a) {
+            cardDone(null, null);
+            cardOnline = true;
+            cardTokens.put(tenderId, token);
+            tender(new Tender(tenderId, TenderType.CARD, amount, a.authorisation()));
+          } else if (result instanceof Checkout.CardResult.StoredOffline && !cardOnline) {
+            // Not beside a card approved online: that one must reach the processor as online.
+            cardDone(null, null);
+            cardOffline = true;
+            cardTokens.put(tenderId, token);
+            tender(new Tender(tenderId, TenderType.CARD, amount, "OFFLINE"));
+          } else if (result instanceof Checkout.CardResult.Declined d) {
+            cardDone(Banner.Kind.WARNING, messages.get("payment.card.declined", d.reason()));
+          } else if (result instanceof Checkout.CardResult.RefusedOffline r) {
+            cardDone(Banner.Kind.WARNING, messages.get("payment.card.offlineRefused", r.why()));
+          } else if (result instanceof Checkout.CardResult.StoredOffline) {
+            cardDone(Banner.Kind.WARNING, messages.get("payment.card.offlineMixed"));
+          } else {
+            cardDone(Banner.Kind.WARNING, messages.get("payment.card.noAnswer"));
+          }
+        },
+        e -> cardDone(Banner.Kind.ERROR, messages.get("payment.card.failed")));
+  }
+
+  private void cardDone(Banner.Kind kind, String text) {
+    cardWaiting.set("");
+    busy.set(false);
+    if (kind != null) {
+      show(kind, text);
+    }
+  }
+
+  /** The sale goes to the service flagged offline: an offline card, or work done without it. */
+  private boolean offlineSale() {
+    return cardOffline || (!cardOnline && (offline.get() || approvedOffline));
+  }
+
   private void tender(Tender tender) {
     if (phase.get() != Phase.PAYMENT || busy.get()) {
       return;
@@ -637,15 +754,21 @@ public final class SaleViewModel {
       show(Banner.Kind.ERROR, e.getMessage());
       return;
     }
+    paid.add(
+        messages.get(
+            tender.type() == TenderType.CARD ? "payment.paid.card" : "payment.paid.cash",
+            format.withSymbol(tender.amount()),
+            tender.reference() == null ? "" : tender.reference()));
     if (!state.isPaid()) {
       refresh();
       return;
     }
     lastChange = sale.change();
     busy.set(true);
-    Sale paid = sale;
+    Sale paidSale = sale;
+    java.util.Map<java.util.UUID, String> tokens = java.util.Map.copyOf(cardTokens);
     tasks.submit(
-        () -> checkout.complete(paid, offline.get() || approvedOffline, approval),
+        () -> checkout.complete(paidSale, offlineSale(), approval, tokens),
         done -> {
           busy.set(false);
           receipt.setAll(done.preview());
@@ -679,6 +802,10 @@ public final class SaleViewModel {
     lastChange = null;
     approval = null;
     approvedOffline = false;
+    cardOnline = false;
+    cardOffline = false;
+    cardTokens.clear();
+    paid.clear();
     phase.set(Phase.CART);
     selected.set(-1);
     pendingQuantity.set(null);

@@ -92,6 +92,8 @@ class RegisterFlowTest {
     terminal.enroll(url, t.enrollmentCode(), "test");
     // A serial scanner too (the simulator), beside the keyboard wedge.
     terminal.setting(io.kasa.terminal.devices.DeviceChoice.SCANNER_URI, "sim:scanner");
+    // The card reader with the processor's test cards on the screen.
+    terminal.setting(io.kasa.terminal.devices.DeviceChoice.CARD_READER_URI, "sim:card-reader");
     devices =
         new RegisterDevices(
             DeviceUri.parse("sim:printer"),
@@ -472,5 +474,42 @@ class RegisterFlowTest {
     await().atMost(Duration.ofSeconds(10)).until(() -> !stage.isShowing());
     terminal.syncNow();
     assertThat(cloud.audited("KIOSK_EXIT")).isEqualTo(before + 1);
+  }
+
+  @Test
+  void splitTenderACardDeclinedThenApprovedForPartAndCashForTheRest(FxRobot robot) {
+    signInAsCashier(robot);
+    openShift(robot);
+    wedgeScan(robot, register.scene(), "4820000191357");
+    await().atMost(Duration.ofSeconds(10)).until(() -> register.sale().lines().size() == 1);
+    robot.clickOn("#pay");
+    // 20.00 by card: the first card is declined, the second approved by the bank.
+    robot.write("20");
+    robot.clickOn("#card");
+    robot.clickOn("#test-tok-decline");
+    await().atMost(Duration.ofSeconds(10)).until(() -> !register.sale().busyProperty().get());
+    assertThat(register.sale().bannerProperty().get().text()).contains("insufficient funds");
+    robot.write("20");
+    robot.type(KeyCode.F11);
+    robot.clickOn("#test-tok-approve");
+    await().atMost(Duration.ofSeconds(10)).until(() -> register.sale().paid().size() == 1);
+    assertThat(register.sale().dueProperty().get()).contains("11,00");
+    // The rest in cash.
+    robot.clickOn("#cash");
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> register.sale().phaseProperty().get() == SaleViewModel.Phase.DONE);
+    var sale = register.sale().sale();
+    assertThat(sale.tenders()).hasSize(2);
+    terminal.syncNow();
+    assertThat(terminal.outbox().find(sale.id()).orElseThrow().state())
+        .isEqualTo(Outbox.State.ACKNOWLEDGED);
+    var recorded = terminal.client().sale(sale.id());
+    assertThat(recorded.offline()).isFalse();
+    assertThat(recorded.tenders())
+        .extracting(t -> t.type() + " " + t.amount() + " " + t.status())
+        .containsExactly("CARD 2000 APPROVED", "CASH 1100 ACCEPTED");
+    assertThat(recorded.tenders().get(0).authorisation())
+        .isEqualTo(sale.tenders().get(0).reference());
   }
 }

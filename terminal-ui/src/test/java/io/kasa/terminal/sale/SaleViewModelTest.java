@@ -33,6 +33,8 @@ class SaleViewModelTest {
 
   private final List<Sale> completed = new ArrayList<>();
   private final List<java.util.UUID> approvals = new ArrayList<>();
+  private final List<Boolean> offlineFlags = new ArrayList<>();
+  private final List<java.util.Map<java.util.UUID, String>> tokens = new ArrayList<>();
   private final SaleViewModel vm =
       new SaleViewModel(
           new Catalog() {
@@ -60,10 +62,28 @@ class SaleViewModelTest {
           },
           new Checkout() {
             @Override
-            public Completed complete(Sale sale, boolean offline, java.util.UUID approvalId) {
+            public Completed complete(
+                Sale sale,
+                boolean offline,
+                java.util.UUID approvalId,
+                java.util.Map<java.util.UUID, String> cardTokens) {
               approvals.add(approvalId);
+              offlineFlags.add(offline);
+              tokens.add(cardTokens);
               completed.add(sale);
               return new Completed("K1-T1-" + completed.size(), List.of("receipt"));
+            }
+
+            /** The processor's test tokens; tok_offline: the service away, the rules allow. */
+            @Override
+            public CardResult authoriseCard(
+                java.util.UUID saleId, java.util.UUID tenderId, Money amount, String token) {
+              return switch (token) {
+                case "tok_approve" -> new CardResult.Approved("T000001");
+                case "tok_decline" -> new CardResult.Declined("insufficient funds");
+                case "tok_offline" -> new CardResult.StoredOffline();
+                default -> new CardResult.NoAnswer();
+              };
             }
 
             @Override
@@ -243,5 +263,78 @@ class SaleViewModelTest {
     vm.pay();
     vm.cash();
     assertThat(approvals).containsExactly(approval);
+  }
+
+  @Test
+  void aCardForPartOfTheSaleThenCashForTheRestIsOneSaleWithBothTenders() {
+    SimulatedCardReader reader = new SimulatedCardReader();
+    vm.cardReader(reader);
+    vm.type("4820000191357");
+    vm.enter();
+    vm.pay();
+    vm.type("20");
+    vm.card();
+    assertThat(vm.cardWaitingProperty().get()).contains("20,00 ₴");
+    assertThat(vm.busyProperty().get()).isTrue();
+    assertThat(reader.tap("tok_approve")).isTrue();
+    assertThat(vm.cardWaitingProperty().get()).isEmpty();
+    assertThat(vm.paid()).containsExactly("Card 20,00 ₴ T000001");
+    assertThat(vm.dueProperty().get()).isEqualTo("11,00 ₴");
+    vm.cash();
+    assertThat(vm.phaseProperty().get()).isEqualTo(SaleViewModel.Phase.DONE);
+    Sale sale = completed.get(0);
+    assertThat(sale.tenders()).hasSize(2);
+    var card = sale.tenders().get(0);
+    assertThat(card.reference()).isEqualTo("T000001");
+    assertThat(tokens.get(0)).containsExactly(java.util.Map.entry(card.id(), "tok_approve"));
+    assertThat(offlineFlags.get(0)).isFalse();
+  }
+
+  @Test
+  void aDeclinedOrCancelledCardLeavesTheAmountDueAndSaysWhy() {
+    SimulatedCardReader reader = new SimulatedCardReader();
+    vm.cardReader(reader);
+    vm.type("4820000191357");
+    vm.enter();
+    vm.pay();
+    vm.card();
+    reader.tap("tok_decline");
+    assertThat(vm.bannerProperty().get().text()).contains("insufficient funds");
+    assertThat(vm.phaseProperty().get()).isEqualTo(SaleViewModel.Phase.PAYMENT);
+    assertThat(vm.paid()).isEmpty();
+    vm.card();
+    vm.cancelCard();
+    assertThat(vm.bannerProperty().get().text()).contains("nothing was charged");
+    assertThat(vm.busyProperty().get()).isFalse();
+    vm.type("40");
+    vm.card();
+    assertThat(vm.bannerProperty().get().text()).contains("31,00 ₴");
+    assertThat(completed).isEmpty();
+  }
+
+  @Test
+  void aCardTakenOfflineUnderTheStoresRulesFlagsTheSaleOffline() {
+    SimulatedCardReader reader = new SimulatedCardReader();
+    vm.cardReader(reader);
+    vm.type("4820000191357");
+    vm.enter();
+    vm.pay();
+    vm.card();
+    reader.tap("tok_offline");
+    assertThat(vm.phaseProperty().get()).isEqualTo(SaleViewModel.Phase.DONE);
+    assertThat(offlineFlags.get(0)).isTrue();
+    assertThat(completed.get(0).tenders().get(0).reference()).isEqualTo("OFFLINE");
+  }
+
+  @Test
+  void withoutACardReaderTheCardIsRefusedAndNothingChanges() {
+    vm.type("4820000191357");
+    vm.enter();
+    vm.pay();
+    vm.card();
+    assertThat(vm.bannerProperty().get().text()).contains("No card reader");
+    assertThat(vm.busyProperty().get()).isFalse();
+    assertThat(vm.phaseProperty().get()).isEqualTo(SaleViewModel.Phase.PAYMENT);
+    assertThat(vm.paid()).isEmpty();
   }
 }
