@@ -183,6 +183,29 @@ class RefundApiTest {
   }
 
   @Test
+  void anyRegisterGetsTheSaleAndItsRefundsForAReturnWithoutCardTokens() throws Exception {
+    SaleRequest sale = sale();
+    RefundRequestDto first =
+        refund(sale, "CASH", cloud.demo.managerId().toString(), "9999", new RefundLineDto(1, "1"));
+    assertThat(submit(cashier, first).status()).isEqualTo(201);
+    TestCloud.Reply reply = cloud.send("GET", "/v1/sales/" + sale.id() + "/return", null, cashier);
+    assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+    var found = TestCloud.JSON.readValue(reply.body(), io.kasa.api.sales.SaleForReturn.class);
+    assertThat(found.sale().lines()).isEqualTo(sale.lines());
+    assertThat(found.sale().receiptNumber()).isEqualTo(sale.receiptNumber());
+    assertThat(found.sale().tenders()).allMatch(t -> t.cardToken() == null);
+    assertThat(found.refunds()).hasSize(1);
+    assertThat(found.refunds().get(0).id()).isEqualTo(first.id());
+    assertThat(found.refunds().get(0).approvingManagerPin()).isNull();
+    assertThat(reply.body()).doesNotContain("tok_approve", "9999");
+    assertThat(
+            cloud.send("GET", "/v1/sales/" + UUID.randomUUID() + "/return", null, cashier).status())
+        .isEqualTo(404);
+    assertThat(cloud.send("GET", "/v1/sales/" + sale.id() + "/return", null, Map.of()).status())
+        .isEqualTo(401);
+  }
+
+  @Test
   void aRefundIsRecordedOnce() {
     SaleRequest sale = sale();
     RefundRequestDto r = refund(sale, "CASH", null, null, new RefundLineDto(2, "1"));

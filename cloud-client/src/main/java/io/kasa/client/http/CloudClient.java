@@ -202,6 +202,21 @@ public final class CloudClient implements AutoCloseable {
     }
   }
 
+  /**
+   * A sale with its refunds so far, for a return at this register; empty when the service has none.
+   */
+  public Optional<io.kasa.api.sales.SaleForReturn> saleForReturn(UUID id) {
+    try {
+      return Optional.of(
+          send(get("/v1/sales/" + id + "/return"), io.kasa.api.sales.SaleForReturn.class));
+    } catch (CloudProblemException e) {
+      if (e.status() == 404) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
   public RefundResponse refund(RefundRequestDto refund) {
     return send(post("/v1/refunds", refund, refund.id()), RefundResponse.class);
   }

@@ -11,8 +11,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Returns at this terminal: a sale found in its journal by receipt number, with the refunds it
- * journalled for it, and a manager-approved refund journalled with its own receipt number.
+ * Returns at this terminal: a sale found by receipt number — in its journal, or another register's
+ * from the service — with its refunds so far, and a manager-approved refund journalled with its own
+ * receipt number.
  */
 public final class TerminalReturns {
 
@@ -22,28 +23,50 @@ public final class TerminalReturns {
     this.t = terminal;
   }
 
-  /** A sale found for a return: as recorded on this terminal, and its refunds so far. */
+  /** A sale found for a return: as recorded, and its refunds so far. */
   public record FoundSale(SaleRequest sale, java.util.List<RefundRequestDto> refunds) {}
 
   /**
-   * Finds a sale of this terminal by its receipt number in the local journal — online or not — with
-   * the refunds this terminal journalled for it.
+   * Finds a sale by its receipt number: in this terminal's journal (online or not), else — a sale
+   * of another register — from the service. Its refunds are those the service has (made at any
+   * register; when it can be reached) and those journalled here and not yet delivered.
    */
   public Optional<FoundSale> findSale(String receiptNumber) {
     Outbox outbox = t.outbox();
-    return outbox.entriesWhere(CloudTerminal.SALE, "$.receiptNumber", receiptNumber).stream()
-        .findFirst()
-        .map(
-            e -> {
-              SaleRequest sale = t.read(e.body(), SaleRequest.class);
-              java.util.List<RefundRequestDto> refunds =
-                  outbox
-                      .entriesWhere(CloudTerminal.REFUND, "$.saleId", sale.id().toString())
-                      .stream()
-                      .map(r -> t.read(r.body(), RefundRequestDto.class))
-                      .toList();
-              return new FoundSale(sale, refunds);
-            });
+    Optional<SaleRequest> local =
+        outbox.entriesWhere(CloudTerminal.SALE, "$.receiptNumber", receiptNumber).stream()
+            .findFirst()
+            .map(e -> t.read(e.body(), SaleRequest.class));
+    Optional<io.kasa.api.sales.SaleForReturn> remote = online(local, receiptNumber);
+    Optional<SaleRequest> sale = local.isPresent() ? local : remote.map(r -> r.sale());
+    return sale.map(
+        s -> {
+          java.util.Map<UUID, RefundRequestDto> refunds = new java.util.LinkedHashMap<>();
+          remote.ifPresent(r -> r.refunds().forEach(x -> refunds.put(x.id(), x)));
+          outbox.entriesWhere(CloudTerminal.REFUND, "$.saleId", s.id().toString()).stream()
+              .map(r -> t.read(r.body(), RefundRequestDto.class))
+              .forEach(x -> refunds.putIfAbsent(x.id(), x));
+          return new FoundSale(s, java.util.List.copyOf(refunds.values()));
+        });
+  }
+
+  /** The service's view of the sale, when it can be asked (enrolled, reachable, signed in). */
+  private Optional<io.kasa.api.sales.SaleForReturn> online(
+      Optional<SaleRequest> local, String receiptNumber) {
+    if (!t.enrolled()) {
+      return Optional.empty();
+    }
+    try {
+      Optional<UUID> id =
+          local.isPresent()
+              ? local.map(SaleRequest::id)
+              : t.client().saleByReceipt(receiptNumber).map(r -> r.id());
+      return id.flatMap(i -> t.client().saleForReturn(i));
+    } catch (io.kasa.client.http.CloudUnreachableException
+        | io.kasa.client.http.CloudProblemException e) {
+      // Offline, or signed in offline (no session): this terminal's journal is what there is.
+      return Optional.empty();
+    }
   }
 
   /**

@@ -218,6 +218,7 @@ public final class CloudApp {
         new Route(HandlerType.POST, "/v1/card-authorisations", this::authoriseCard),
         new Route(HandlerType.GET, "/v1/sales", this::saleByReceipt),
         new Route(HandlerType.GET, "/v1/sales/{id}", this::getSale),
+        new Route(HandlerType.GET, "/v1/sales/{id}/return", this::saleForReturn),
         new Route(HandlerType.POST, "/v1/sales/{id}/void", this::voidSale),
         new Route(HandlerType.POST, "/v1/refunds", this::submitRefund),
         new Route(HandlerType.POST, "/v1/shifts", this::openShift),
@@ -353,6 +354,17 @@ public final class CloudApp {
     } catch (IllegalArgumentException e) {
       throw ApiException.notFound("Nothing with id " + ctx.pathParam("id"));
     }
+  }
+
+  private void saleForReturn(Context ctx) {
+    Principal who = employee(ctx);
+    UUID id;
+    try {
+      id = UUID.fromString(ctx.pathParam("id"));
+    } catch (IllegalArgumentException e) {
+      throw ApiException.notFound("No sale " + ctx.pathParam("id"));
+    }
+    ctx.json(s.sales().forReturn(who, id));
   }
 
   private void getSale(Context ctx) {

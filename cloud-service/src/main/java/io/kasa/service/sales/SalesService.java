@@ -163,6 +163,60 @@ public final class SalesService {
                 .orElseThrow(() -> ApiException.notFound("No sale " + id)));
   }
 
+  /**
+   * A recorded sale with its refunds so far, for a return at any register of the organisation. The
+   * card tenders' tokens stay on the service.
+   */
+  public io.kasa.api.sales.SaleForReturn forReturn(Principal who, UUID id) {
+    return jdbi.withHandle(
+        h -> {
+          SaleRequest sale =
+              h.createQuery(
+                      "select request::text from sale where organisation_id = :org and id = :id")
+                  .bind("org", who.organisationId())
+                  .bind("id", id)
+                  .mapTo(String.class)
+                  .findOne()
+                  .map(body -> readAs(body, SaleRequest.class))
+                  .orElseThrow(() -> ApiException.notFound("No sale " + id));
+          List<io.kasa.api.sales.RefundRequestDto> refunds =
+              h.createQuery(
+                      "select request::text from refund where organisation_id = :org"
+                          + " and sale_id = :id order by recorded_at, id")
+                  .bind("org", who.organisationId())
+                  .bind("id", id)
+                  .mapTo(String.class)
+                  .map(body -> readAs(body, io.kasa.api.sales.RefundRequestDto.class))
+                  .list();
+          List<TenderDto> tenders =
+              sale.tenders().stream()
+                  .map(t -> new TenderDto(t.id(), t.type(), t.amount(), null, t.reference()))
+                  .toList();
+          return new io.kasa.api.sales.SaleForReturn(
+              new SaleRequest(
+                  sale.id(),
+                  sale.receiptNumber(),
+                  sale.currency(),
+                  sale.openedAt(),
+                  sale.paidAt(),
+                  sale.lines(),
+                  sale.orderDiscount(),
+                  tenders,
+                  sale.totals(),
+                  sale.offline(),
+                  sale.approvalId()),
+              refunds);
+        });
+  }
+
+  private <T> T readAs(String body, Class<T> type) {
+    try {
+      return json.readValue(body, type);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("A stored request that does not read back", e);
+    }
+  }
+
   /** A recorded sale by its receipt number, for returns. */
   public SaleResponse byReceipt(Principal who, String receiptNumber) {
     return jdbi.withHandle(

@@ -512,4 +512,53 @@ class RegisterFlowTest {
     assertThat(recorded.tenders().get(0).authorisation())
         .isEqualTo(sale.tenders().get(0).reference());
   }
+
+  /** A sale made at another register of the store, through the service's API: its receipt. */
+  private static String saleAtAnotherRegister() {
+    AdminService.NewTerminal other =
+        cloud
+            .services
+            .admin()
+            .createTerminal(
+                cloud.demo.organisationId(), cloud.demo.storeId(), "X" + ++terminals, "Каса X");
+    var enrolled =
+        cloud.send(
+            "POST",
+            "/v1/terminals/enroll",
+            "{\"code\":\"" + other.enrollmentCode() + "\",\"deviceName\":\"other\"}",
+            java.util.Map.of());
+    String authorization = "Bearer " + enrolled.json().get("credential").asText();
+    var cashier = cloud.signedIn(authorization, cloud.demo.cashierId(), "1111");
+    var sale =
+        io.kasa.service.Sales.breadAndAspirin(
+            java.util.UUID.randomUUID(), 900_000 + terminals, "tok_approve");
+    var recorded =
+        cloud.post(cashier, "/v1/sales", sale.id().toString(), io.kasa.service.Sales.json(sale));
+    assertThat(recorded.status()).as(recorded.body()).isEqualTo(201);
+    return sale.receiptNumber();
+  }
+
+  @Test
+  void aSaleOfAnotherRegisterIsFoundOnTheServiceAndRefunded(FxRobot robot) {
+    String number = saleAtAnotherRegister();
+    signInAsCashier(robot);
+    openShift(robot);
+    robot.type(KeyCode.F10);
+    robot.interact(() -> robot.lookup("#return-number").queryAs(TextField.class).setText(number));
+    robot.clickOn("#return-find");
+    await().atMost(Duration.ofSeconds(10)).until(() -> register.returns().lines().size() == 2);
+    robot.clickOn("#more-1");
+    robot.clickOn("#return-cash");
+    robot.clickOn("#return-refund");
+    managerApproves(robot);
+    await().atMost(Duration.ofSeconds(10)).until(() -> !register.returns().receipt().isEmpty());
+    terminal.syncNow();
+    assertThat(terminal.outbox().stats().unsent()).isZero();
+    assertThat(terminal.outbox().rejectedEntries()).isEmpty();
+    // Found again: the service's refund counts, one loaf of two left.
+    robot.interact(() -> robot.lookup("#return-number").queryAs(TextField.class).setText(number));
+    robot.clickOn("#return-find");
+    await().atMost(Duration.ofSeconds(10)).until(() -> register.returns().lines().size() == 2);
+    assertThat(register.returns().lines().get(0).sold()).contains("1");
+  }
 }
