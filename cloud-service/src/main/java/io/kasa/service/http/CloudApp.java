@@ -358,24 +358,21 @@ public final class CloudApp {
 
   private void saleForReturn(Context ctx) {
     Principal who = employee(ctx);
-    UUID id;
-    try {
-      id = UUID.fromString(ctx.pathParam("id"));
-    } catch (IllegalArgumentException e) {
-      throw ApiException.notFound("No sale " + ctx.pathParam("id"));
-    }
-    ctx.json(s.sales().forReturn(who, id));
+    ctx.json(s.sales().forReturn(who, saleId(ctx)));
   }
 
   private void getSale(Context ctx) {
     Principal who = employee(ctx);
-    UUID id;
+    ctx.json(s.sales().get(who, saleId(ctx)));
+  }
+
+  /** The sale id in the path; one that is not a UUID names no sale. */
+  private static UUID saleId(Context ctx) {
     try {
-      id = UUID.fromString(ctx.pathParam("id"));
+      return UUID.fromString(ctx.pathParam("id"));
     } catch (IllegalArgumentException e) {
       throw ApiException.notFound("No sale " + ctx.pathParam("id"));
     }
-    ctx.json(s.sales().get(who, id));
   }
 
   private void saleByReceipt(Context ctx) {

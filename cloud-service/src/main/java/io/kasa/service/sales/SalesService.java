@@ -140,13 +140,17 @@ public final class SalesService {
           ? new CardAuthorisationResponse(r.tenderId(), "APPROVED", a.authorisation(), null)
           : new CardAuthorisationResponse(r.tenderId(), "DECLINED", null, a.reason());
     } catch (PaymentProcessor.TimeoutException e) {
-      throw new ApiException(
-          504,
-          "processor-timeout",
-          "Card processor timeout",
-          e.getMessage() + "; nothing was charged",
-          null);
+      throw processorTimeout(e);
     }
+  }
+
+  private static ApiException processorTimeout(PaymentProcessor.TimeoutException e) {
+    return new ApiException(
+        504,
+        "processor-timeout",
+        "Card processor timeout",
+        e.getMessage() + "; nothing was charged",
+        null);
   }
 
   /** A recorded sale of the caller's organisation, as it stands. */
@@ -386,12 +390,7 @@ public final class SalesService {
           results.add(
               new TenderResultDto(t.id(), t.type(), t.amount(), "APPROVED", a.authorisation()));
         } catch (PaymentProcessor.TimeoutException e) {
-          throw new ApiException(
-              504,
-              "processor-timeout",
-              "Card processor timeout",
-              e.getMessage() + "; nothing was charged",
-              null);
+          throw processorTimeout(e);
         }
       }
     }
