@@ -84,6 +84,11 @@ postinst="$root/DEBIAN/postinst"
   tail -n +2 "$postinst"
 } >"$postinst.new"
 mv "$postinst.new" "$postinst"
+# A machine without a desktop menu (a kiosk image built from a server install, a container) is
+# still a place to install the register: the menu entry is best effort, not a failed install.
+sed -i 's|^xdg-desktop-menu install \(.*\)$|xdg-desktop-menu install \1 \|\| echo "kasa: no desktop menu here; start /opt/kasa/bin/kasa" >\&2|' "$postinst"
+sed -i 's|^xdg-desktop-menu uninstall \(.*\)$|xdg-desktop-menu uninstall \1 \|\| true|' "$root/DEBIAN/prerm"
+grep -q 'no desktop menu here' "$postinst"
 chmod 0755 "$postinst"
 size=$(du -sk --exclude=DEBIAN "$root" | cut -f1)
 sed -i "s/^Installed-Size:.*/Installed-Size: $size/" "$root/DEBIAN/control"

@@ -141,6 +141,43 @@ class InstallerIT {
     }
   }
 
+  /**
+   * The package installed for real with apt (its dependencies fetched), as root: it configures (the
+   * kasa group, the rules, the menu entry when there is a menu), the installed register passes its
+   * self-test from the CDS archive, and removing it takes its files away. It changes the machine,
+   * so it runs only where asked: {@code KASA_INSTALL_TEST=apt} (CI).
+   */
+  @Test
+  @org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable(
+      named = "KASA_INSTALL_TEST",
+      matches = "apt")
+  void installedWithAptItConfiguresPassesItsSelfTestAndRemovesCleanly() throws Exception {
+    Map<String, String> apt = Map.of("DEBIAN_FRONTEND", "noninteractive");
+    Result installed = run(List.of("apt-get", "install", "-y", "-qq", deb.toString()), apt);
+    assertThat(installed.code()).as(installed.out()).isZero();
+    assertThat(run(List.of("getent", "group", "kasa"), Map.of()).code()).isZero();
+    assertThat(Path.of("/lib/udev/rules.d/60-kasa-pos.rules")).isRegularFile();
+    Result selfTest =
+        run(
+            List.of(
+                "/opt/kasa/bin/kasa",
+                "--self-test",
+                "--data",
+                unpacked.resolve("installed").toString()),
+            Map.of(
+                "JAVA_TOOL_OPTIONS",
+                "-Xshare:on -Xlog:class+load=info",
+                "KASA_LOG_DIR",
+                unpacked.resolve("installed-logs").toString()));
+    assertThat(selfTest.code()).as(selfTest.out()).isZero();
+    assertThat(selfTest.out())
+        .contains("All 7 checks passed.", "source: shared objects file (top)");
+    Result removed = run(List.of("apt-get", "remove", "-y", "-qq", "kasa"), apt);
+    assertThat(removed.code()).as(removed.out()).isZero();
+    assertThat(Path.of("/opt/kasa/bin/kasa")).doesNotExist();
+    assertThat(Path.of("/lib/udev/rules.d/60-kasa-pos.rules")).doesNotExist();
+  }
+
   /** {@code Kasa}: jpackage's launcher; {@code kasa}: the script the menu entry and kiosk run. */
   private static Result launcher(String name, String... args) throws Exception {
     List<String> command = new ArrayList<>();
@@ -160,7 +197,7 @@ class InstallerIT {
     pb.environment().putAll(env);
     Process p = pb.start();
     byte[] out = p.getInputStream().readAllBytes();
-    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.waitFor(600, TimeUnit.SECONDS)).isTrue();
     return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8));
   }
 }
