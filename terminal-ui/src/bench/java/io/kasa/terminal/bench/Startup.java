@@ -25,6 +25,7 @@ final class Startup {
   private Startup() {}
 
   static void compare(Path data, Path dir) throws Exception {
+    classPath = jarred(dir.resolve("jars"));
     Path cds = dir.resolve("register.jsa");
     long minimal = median(() -> run(List.of(), MinimalWindow.class, List.of()));
     long register = median(() -> run(List.of(), RegisterStartup.class, List.of(data.toString())));
@@ -50,6 +51,39 @@ final class Startup {
             + " (target ≤ 300 MB)%n",
         ScanToCartBench.ITEMS,
         rss);
+  }
+
+  /** The class path the cold starts run on: every entry a jar, as an installed register's is. */
+  private static String classPath;
+
+  /**
+   * Maven's class path, with its class directories (this module's classes and the benchmark's)
+   * packed into jars under {@code dir}: CDS archives classes from jars only, so an archive made on
+   * directories would leave out the register's own classes.
+   */
+  static String jarred(Path dir) throws java.io.IOException {
+    java.nio.file.Files.createDirectories(dir);
+    List<String> entries = new ArrayList<>();
+    int n = 0;
+    for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+      Path p = Path.of(entry);
+      if (!java.nio.file.Files.isDirectory(p)) {
+        entries.add(entry);
+        continue;
+      }
+      Path jar = dir.resolve("classes-" + n++ + ".jar");
+      try (var out = new java.util.jar.JarOutputStream(java.nio.file.Files.newOutputStream(jar));
+          var files = java.nio.file.Files.walk(p)) {
+        for (Path file : (Iterable<Path>) files.filter(java.nio.file.Files::isRegularFile)::iterator) {
+          out.putNextEntry(
+              new java.util.jar.JarEntry(p.relativize(file).toString().replace('\\', '/')));
+          java.nio.file.Files.copy(file, out);
+          out.closeEntry();
+        }
+      }
+      entries.add(jar.toString());
+    }
+    return String.join(java.io.File.pathSeparator, entries);
   }
 
   interface Run {
@@ -85,7 +119,7 @@ final class Startup {
             "-Xshare:auto",
             "-Dbench.items=" + ScanToCartBench.ITEMS,
             "-cp",
-            System.getProperty("java.class.path"),
+            classPath,
             main.getName()));
     command.addAll(args);
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
