@@ -32,7 +32,15 @@ echo "[1/5] jlink: the runtime"
 "$jlink" @args/jlink.args --module-path javafx --output runtime
 
 echo "[2/5] jpackage: the app image"
-"$jpackage" --type app-image @args/identity.args @args/launcher.args \
+# SQLite's native library for this system, next to the jars (linux-launcher.args points to it).
+rm -rf input/native sqlite-native
+mkdir sqlite-native
+(cd sqlite-native && "$java_home/bin/jar" xf "$(ls ../input/sqlite-jdbc-*.jar)" \
+  org/sqlite/native/Linux/x86_64/libsqlitejdbc.so)
+install -D -m 0644 sqlite-native/org/sqlite/native/Linux/x86_64/libsqlitejdbc.so \
+  input/native/libsqlitejdbc.so
+rm -rf sqlite-native
+"$jpackage" --type app-image @args/identity.args @args/launcher.args @args/linux-launcher.args \
   --runtime-image runtime --input input --dest image
 app=image/Kasa
 

@@ -51,6 +51,7 @@ class InstallerIT {
             "/opt/kasa/lib/runtime/lib/server/classes.jsa",
             "/opt/kasa/lib/app/kasa.jsa",
             "/opt/kasa/lib/app/logback.xml",
+            "/opt/kasa/lib/app/native/libsqlitejdbc.so",
             "/opt/kasa/lib/app/terminal-ui-" + System.getProperty("kasa.project.version") + ".jar",
             "/opt/kasa/lib/kasa-Kasa.desktop",
             "/opt/kasa/lib/kasa-kiosk.desktop",

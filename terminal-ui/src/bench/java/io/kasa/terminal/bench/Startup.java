@@ -26,6 +26,7 @@ final class Startup {
 
   static void compare(Path data, Path dir) throws Exception {
     classPath = jarred(dir.resolve("jars"));
+    sqliteNative = unpackSqlite(dir.resolve("native"));
     Path cds = dir.resolve("register.jsa");
     long minimal = median(() -> run(List.of(), MinimalWindow.class, List.of()));
     long register = median(() -> run(List.of(), RegisterStartup.class, List.of(data.toString())));
@@ -86,6 +87,30 @@ final class Startup {
     return String.join(java.io.File.pathSeparator, entries);
   }
 
+  /**
+   * SQLite's native library unpacked once, as the installed register has it (the Linux launcher's
+   * -Dorg.sqlite.lib.path); without it sqlite-jdbc extracts it to /tmp at every start.
+   */
+  private static List<String> sqliteNative = List.of();
+
+  static List<String> unpackSqlite(Path dir) throws java.io.IOException {
+    String os = System.getProperty("os.name").toLowerCase(Locale.ROOT);
+    String arch = System.getProperty("os.arch").replace("amd64", "x86_64");
+    if (!os.startsWith("linux")) {
+      return List.of();
+    }
+    String resource = "/org/sqlite/native/Linux/" + arch + "/libsqlitejdbc.so";
+    try (var in = org.sqlite.JDBC.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        return List.of();
+      }
+      java.nio.file.Files.createDirectories(dir);
+      java.nio.file.Files.copy(
+          in, dir.resolve("libsqlitejdbc.so"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+    return List.of("-Dorg.sqlite.lib.path=" + dir, "-Dorg.sqlite.lib.name=libsqlitejdbc.so");
+  }
+
   interface Run {
     long get() throws Exception;
   }
@@ -109,6 +134,7 @@ final class Startup {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(REGISTER_JVM);
+    command.addAll(sqliteNative);
     command.addAll(jvm);
     command.addAll(
         List.of(
