@@ -61,10 +61,29 @@ grep -q -- '-XX:SharedArchiveFile=$APPDIR/kasa.jsa' "$cfg"
 "$opt/lib/runtime/bin/java" -Xshare:dump -Xlog:disable -Xlog:all=error >/dev/null
 sed -i 's|-XX:SharedArchiveFile=\$APPDIR/kasa.jsa|-XX:ArchiveClassesAtExit=$APPDIR/kasa.jsa|' "$cfg"
 mkdir -p training
+# The training run: with a display (Xvfb, when installed) the register starts to its first frame,
+# so the archive holds JavaFX's controls, the style sheets and our views as a real start loads
+# them; without one, --self-test loads the natives and libraries only.
 # (-Xlog:cds=off: picocli's Java 5 classes are left out of the archive, and it says so per class.)
-unshare -rm sh -c 'mount -t tmpfs kasa /opt && mkdir /opt/kasa && mount --bind "$1" /opt/kasa &&
-  env -u DISPLAY -u WAYLAND_DISPLAY KASA_LOG_DIR="$2/logs" JAVA_TOOL_OPTIONS=-Xlog:cds=off \
-    /opt/kasa/bin/Kasa --self-test --data "$2/data"' training "$work/$opt" "$work/training"
+if command -v xvfb-run >/dev/null; then
+  training=(xvfb-run -a -s "-screen 0 1280x800x24")
+  what=--exit-after-first-frame
+else
+  training=(env -u DISPLAY -u WAYLAND_DISPLAY)
+  what=--self-test
+fi
+train() {
+  "$@" unshare -rm sh -c 'mount -t tmpfs kasa /opt && mkdir /opt/kasa &&
+    mount --bind "$1" /opt/kasa &&
+    KASA_LOG_DIR="$2/logs" JAVA_TOOL_OPTIONS=-Xlog:cds=off /opt/kasa/bin/Kasa "$3" --data "$2/data"' \
+    training "$work/$opt" "$work/training" "$what"
+}
+echo "    training run: $what"
+if ! train "${training[@]}" && [ "$what" != --self-test ]; then
+  echo "    the window did not open (GTK 3 missing?): training with --self-test instead" >&2
+  what=--self-test
+  train env -u DISPLAY -u WAYLAND_DISPLAY
+fi
 sed -i 's|-XX:ArchiveClassesAtExit=\$APPDIR/kasa.jsa|-XX:SharedArchiveFile=$APPDIR/kasa.jsa|' "$cfg"
 test -s "$opt/lib/app/kasa.jsa"
 # The training run's data folder and logs stay out of the package.
@@ -98,6 +117,10 @@ sed -i 's|^xdg-desktop-menu install \(.*\)$|xdg-desktop-menu install \1 \|\| ech
 sed -i 's|^xdg-desktop-menu uninstall \(.*\)$|xdg-desktop-menu uninstall \1 \|\| true|' "$root/DEBIAN/prerm"
 grep -q 'no desktop menu here' "$postinst"
 chmod 0755 "$postinst"
+# JavaFX's own natives come out of its jars at run time, so jpackage's dependency scan misses
+# what they need: GTK 3 for the window, Pango and fontconfig for text, OpenGL (else software).
+sed -i 's/^Depends: \(.*\)$/Depends: \1, libgtk-3-0, libpango-1.0-0, libpangoft2-1.0-0, libfontconfig1, libgl1/' \
+  "$root/DEBIAN/control"
 size=$(du -sk --exclude=DEBIAN "$root" | cut -f1)
 sed -i "s/^Installed-Size:.*/Installed-Size: $size/" "$root/DEBIAN/control"
 rm "$deb"

@@ -70,6 +70,8 @@ class InstallerIT {
   void theControlFileAndTheScriptsMakeTheKasaGroupAndReloadUdev() throws Exception {
     String info = run(List.of("dpkg-deb", "-I", deb.toString()), Map.of()).out();
     assertThat(info).contains("Package: kasa", "Version: " + VERSION + "-1", "Installed-Size:");
+    // What JavaFX's natives need, which jpackage's scan of the runtime cannot see.
+    assertThat(info).contains("libgtk-3-0", "libgl1");
     String postinst = run(List.of("dpkg-deb", "-I", deb.toString(), "postinst"), Map.of()).out();
     assertThat(postinst)
         .contains("groupadd --system kasa", "udevadm control --reload-rules")

@@ -38,6 +38,18 @@ public final class RegisterWindow {
 
   private RegisterWindow() {}
 
+  /** Closes {@code stage} (the normal way out) once its scene has shown its first frame. */
+  private static void closeAfterFirstFrame(Stage stage) {
+    javafx.scene.Scene scene = stage.getScene();
+    Runnable[] once = new Runnable[1];
+    once[0] =
+        () -> {
+          scene.removePostLayoutPulseListener(once[0]);
+          Platform.runLater(stage::close);
+        };
+    scene.addPostLayoutPulseListener(once[0]);
+  }
+
   /** Sets the look of every window; call on the FX thread. */
   public static void applyTheme(Theme theme) {
     Application.setUserAgentStylesheet(
@@ -58,6 +70,7 @@ public final class RegisterWindow {
       Theme theme,
       java.time.Duration lockAfter,
       boolean kiosk,
+      boolean exitAfterFirstFrame,
       Runnable onClosed)
       throws InterruptedException {
     CountDownLatch closed = new CountDownLatch(1);
@@ -117,6 +130,9 @@ public final class RegisterWindow {
                 closed.countDown();
               });
           stage.show();
+          if (exitAfterFirstFrame) {
+            closeAfterFirstFrame(stage);
+          }
         });
     closed.await();
     tasks.close();

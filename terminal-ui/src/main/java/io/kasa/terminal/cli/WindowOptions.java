@@ -36,6 +36,14 @@ public final class WindowOptions {
               + " closes it (Ctrl+Shift+Q or the window's close)")
   boolean kiosk;
 
+  @Option(
+      names = "--exit-after-first-frame",
+      hidden = true,
+      description =
+          "Close the window once its first frame is shown: the installer's class-data sharing"
+              + " training run and the start-up benchmark")
+  boolean exitAfterFirstFrame;
+
   /** Opens the register on {@code terminal} and blocks until its window is closed. */
   public void run(CloudTerminal terminal, Path receipts, Runnable onClosed)
       throws InterruptedException {
@@ -46,6 +54,7 @@ public final class WindowOptions {
         theme,
         Duration.ofMinutes(lockAfter),
         kiosk,
+        exitAfterFirstFrame,
         onClosed);
   }
 }
