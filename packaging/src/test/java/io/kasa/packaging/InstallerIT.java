@@ -100,7 +100,7 @@ class InstallerIT {
     assertThat(jpackaged.code()).as(jpackaged.out()).isZero();
     Result r = launcher("kasa", "--version");
     assertThat(r.code()).as(r.out()).isZero();
-    assertThat(r.out()).isEqualTo(jpackaged.out());
+    assertThat(r.out()).isEqualTo(jpackaged.out()).doesNotContain("[warning]");
     assertThat(r.out())
         .contains("Kasa register " + System.getProperty("kasa.project.version"))
         .contains("JavaFX: 21.0.11")

@@ -150,7 +150,8 @@ public final class Register implements AutoCloseable {
             this::switchLanguage,
             this::switchTheme,
             this::signOut,
-            () -> AboutBox.show(messages, terminal.config())));
+            () -> AboutBox.show(messages, terminal.config()),
+            shift.stateProperty()));
     root.setCenter(signInView);
     this.scene = new Scene(root, 1280, 800);
     scene.getStylesheets().add(Register.class.getResource("register.css").toExternalForm());

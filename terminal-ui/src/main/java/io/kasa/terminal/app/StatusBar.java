@@ -9,7 +9,10 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 
-/** The bottom bar: connection and outbox, printer, employee; colours follow the level. */
+/**
+ * The bottom bar: connection and outbox, printer, drawer, employee and shift; colours follow the
+ * level.
+ */
 final class StatusBar extends HBox {
 
   StatusBar(
@@ -18,7 +21,8 @@ final class StatusBar extends HBox {
       Runnable language,
       Runnable theme,
       Runnable signOut,
-      Runnable about) {
+      Runnable about,
+      ObservableValue<String> shift) {
     super(24);
     getStyleClass().add("status-bar");
     setPadding(new Insets(6, 16, 6, 16));
@@ -30,6 +34,9 @@ final class StatusBar extends HBox {
     Label employee = new Label();
     employee.setId("status-employee");
     employee.textProperty().bind(vm.employeeProperty());
+    Label shiftState = new Label();
+    shiftState.setId("status-shift");
+    shiftState.textProperty().bind(shift);
     Label drawer = level(vm.drawerProperty(), vm.drawerLevelProperty());
     drawer.setId("status-drawer");
     Label note = new Label();
@@ -46,7 +53,9 @@ final class StatusBar extends HBox {
     out.visibleProperty().bind(vm.employeeProperty().isNotEmpty());
     javafx.scene.control.Button info = small(m.binding("status.about"), about);
     info.setId("about");
-    getChildren().addAll(connection, printer, drawer, note, gap, employee, out, lang, look, info);
+    getChildren()
+        .addAll(
+            connection, printer, drawer, note, gap, employee, shiftState, out, lang, look, info);
   }
 
   /** Status-bar buttons: 48 px, the touch minimum, to leave room for the screen above. */
