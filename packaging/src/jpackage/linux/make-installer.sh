@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Builds the register's Linux installer from what Maven prepared (packaging/pom.xml):
 #   1. jlink: a Java runtime with the JDK modules the register needs and JavaFX as named modules;
-#   2. jpackage: the app image (launcher, runtime, jars, logback.xml);
+#   2. jpackage: the app image (launcher, runtime, jars, logback.xml, SQLite's native library);
 #   3. jpackage: the .deb from that app image;
 #   4. the .deb opened; class-data sharing: the runtime's base archive, then a dynamic archive of
-#      the register's classes from a training run of the packaged launcher (--self-test) at
-#      /opt/kasa, kept as $APPDIR/kasa.jsa;
+#      the register's classes from a training run of the packaged launcher at /opt/kasa (its
+#      window to the first frame under Xvfb, else --self-test), kept as $APPDIR/kasa.jsa;
 #   5. the .deb completed with what jpackage cannot add: bin/kasa (the quick start script the
 #      menu entry runs), the udev rules for POS devices, the kiosk units and set-up script, and
 #      the "kasa" group made at install time.
@@ -35,10 +35,9 @@ echo "[2/5] jpackage: the app image"
 # SQLite's native library for this system, next to the jars (linux-launcher.args points to it).
 rm -rf input/native sqlite-native
 mkdir sqlite-native
-(cd sqlite-native && "$java_home/bin/jar" xf "$(ls ../input/sqlite-jdbc-*.jar)" \
-  org/sqlite/native/Linux/x86_64/libsqlitejdbc.so)
-install -D -m 0644 sqlite-native/org/sqlite/native/Linux/x86_64/libsqlitejdbc.so \
-  input/native/libsqlitejdbc.so
+native="org/sqlite/native/Linux/$(uname -m)/libsqlitejdbc.so"   # x86_64, aarch64
+(cd sqlite-native && "$java_home/bin/jar" xf "$(ls ../input/sqlite-jdbc-*.jar)" "$native")
+install -D -m 0644 "sqlite-native/$native" input/native/libsqlitejdbc.so
 rm -rf sqlite-native
 "$jpackage" --type app-image @args/identity.args @args/launcher.args @args/linux-launcher.args \
   --runtime-image runtime --input input --dest image
