@@ -56,6 +56,11 @@ public final class TerminalReturns {
     if (!t.enrolled()) {
       return Optional.empty();
     }
+    if (local.isPresent()
+        && t.status().connectivity() == io.kasa.client.sync.Connectivity.State.OFFLINE) {
+      // Known to be offline: the journal answers at once rather than after the client's retries.
+      return Optional.empty();
+    }
     try {
       Optional<UUID> id =
           local.isPresent()
