@@ -179,6 +179,22 @@ class RegisterFlowTest {
     robot.clickOn("OK");
   }
 
+  /** At the returns screen: the receipt's number typed, Find, until its {@code lines} show. */
+  private void findReceipt(FxRobot robot, String number, int lines) {
+    robot.interact(() -> robot.lookup("#return-number").queryAs(TextField.class).setText(number));
+    robot.clickOn("#return-find");
+    await().atMost(Duration.ofSeconds(10)).until(() -> register.returns().lines().size() == lines);
+  }
+
+  /** One of the first line back, in cash, with the manager's PIN; until its receipt shows. */
+  private void refundOneOfTheFirstLineInCash(FxRobot robot) {
+    robot.clickOn("#more-1");
+    robot.clickOn("#return-cash");
+    robot.clickOn("#return-refund");
+    managerApproves(robot);
+    await().atMost(Duration.ofSeconds(10)).until(() -> !register.returns().receipt().isEmpty());
+  }
+
   private void payExactCash(FxRobot robot) {
     robot.clickOn("#pay");
     robot.clickOn("#cash");
@@ -421,22 +437,14 @@ class RegisterFlowTest {
     String number = register.sale().receiptNumberProperty().get();
     robot.type(KeyCode.ENTER); // next sale
     robot.type(KeyCode.F10);
-    robot.interact(() -> robot.lookup("#return-number").queryAs(TextField.class).setText(number));
-    robot.clickOn("#return-find");
-    await().atMost(Duration.ofSeconds(10)).until(() -> register.returns().lines().size() == 1);
-    robot.clickOn("#more-1");
-    robot.clickOn("#return-cash");
-    robot.clickOn("#return-refund");
-    managerApproves(robot);
-    await().atMost(Duration.ofSeconds(10)).until(() -> !register.returns().receipt().isEmpty());
+    findReceipt(robot, number, 1);
+    refundOneOfTheFirstLineInCash(robot);
     assertThat(register.returns().receipt()).anyMatch(l -> l.contains("31,00"));
     terminal.syncNow();
     assertThat(terminal.outbox().stats().unsent()).isZero();
     assertThat(terminal.outbox().rejectedEntries()).isEmpty();
     // The same receipt again: one loaf left to return.
-    robot.interact(() -> robot.lookup("#return-number").queryAs(TextField.class).setText(number));
-    robot.clickOn("#return-find");
-    await().atMost(Duration.ofSeconds(10)).until(() -> register.returns().lines().size() == 1);
+    findReceipt(robot, number, 1);
     assertThat(register.returns().lines().get(0).sold()).contains("1");
   }
 
@@ -544,21 +552,13 @@ class RegisterFlowTest {
     signInAsCashier(robot);
     openShift(robot);
     robot.type(KeyCode.F10);
-    robot.interact(() -> robot.lookup("#return-number").queryAs(TextField.class).setText(number));
-    robot.clickOn("#return-find");
-    await().atMost(Duration.ofSeconds(10)).until(() -> register.returns().lines().size() == 2);
-    robot.clickOn("#more-1");
-    robot.clickOn("#return-cash");
-    robot.clickOn("#return-refund");
-    managerApproves(robot);
-    await().atMost(Duration.ofSeconds(10)).until(() -> !register.returns().receipt().isEmpty());
+    findReceipt(robot, number, 2);
+    refundOneOfTheFirstLineInCash(robot);
     terminal.syncNow();
     assertThat(terminal.outbox().stats().unsent()).isZero();
     assertThat(terminal.outbox().rejectedEntries()).isEmpty();
     // Found again: the service's refund counts, one loaf of two left.
-    robot.interact(() -> robot.lookup("#return-number").queryAs(TextField.class).setText(number));
-    robot.clickOn("#return-find");
-    await().atMost(Duration.ofSeconds(10)).until(() -> register.returns().lines().size() == 2);
+    findReceipt(robot, number, 2);
     assertThat(register.returns().lines().get(0).sold()).contains("1");
   }
 }
