@@ -6,6 +6,10 @@ import io.kasa.service.admin.AdminService;
 import io.kasa.service.auth.AuthService;
 import io.kasa.service.catalog.CatalogService;
 import io.kasa.service.db.Database;
+import io.kasa.service.floor.CheckService;
+import io.kasa.service.floor.FloorEvents;
+import io.kasa.service.floor.FloorService;
+import io.kasa.service.floor.WaitlistService;
 import io.kasa.service.http.CloudApp;
 import io.kasa.service.http.Json;
 import io.kasa.service.sales.PaymentProcessor;
@@ -19,10 +23,11 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 
 /** Wires the service's parts together over one database. */
-public final class CloudServices {
+public final class CloudServices implements AutoCloseable {
 
   private final CloudApp.Services app;
   private final AdminService admin;
+  private final FloorEvents floorEvents;
 
   public CloudServices(
       Database database,
@@ -34,6 +39,7 @@ public final class CloudServices {
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     database.instrument(metrics);
     AuthService auth = new AuthService(database.jdbi(), clock);
+    this.floorEvents = new FloorEvents(database);
     this.app =
         new CloudApp.Services(
             database,
@@ -44,6 +50,11 @@ public final class CloudServices {
             new PostVoidService(database.jdbi(), auth, processor, json, clock),
             new ShiftService(database.jdbi(), auth, json),
             new TerminalService(database.jdbi()),
+            new CloudApp.Floor(
+                new FloorService(database.jdbi(), clock),
+                new WaitlistService(database.jdbi(), clock),
+                new CheckService(database.jdbi(), clock),
+                floorEvents),
             json,
             metrics,
             metricsToken);
@@ -56,5 +67,11 @@ public final class CloudServices {
 
   public AdminService admin() {
     return admin;
+  }
+
+  /** Stops delivering floor events; the database is closed by its owner. */
+  @Override
+  public void close() {
+    floorEvents.close();
   }
 }

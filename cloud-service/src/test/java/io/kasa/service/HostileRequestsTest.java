@@ -92,6 +92,94 @@ class HostileRequestsTest {
   }
 
   @Test
+  void noHostileFloorRequestGetsA5xxOrChangesTheFloor() {
+    Map<String, String> host =
+        cloud.signedIn(cashier.get("Authorization"), cloud.demo.hostId(), "5555");
+    com.fasterxml.jackson.databind.JsonNode floor =
+        cloud.send("GET", "/v1/floor", null, host).json();
+    String table = floor.get("tables").get(0).get("id").asText();
+    String area = floor.get("areas").get(0).get("id").asText();
+    String[] paths = {
+      "/v1/floor/tables/" + table + "/seat",
+      "/v1/floor/tables/" + table + "/clear",
+      "/v1/floor/tables/" + table,
+      "/v1/floor/areas/" + area,
+      "/v1/waitlist",
+      "/v1/waitlist/" + UUID.randomUUID() + "/status",
+      "/v1/checks/" + UUID.randomUUID() + "/lines",
+      "/v1/checks/" + UUID.randomUUID() + "/split",
+      "/v1/checks/%27%3B--/move",
+      "/v1/floor/tables/not-a-uuid/seat",
+      "/v1/terminal/devices"
+    };
+    String[] bodies = {
+      "{\"checkId\":\"" + UUID.randomUUID() + "\",\"guests\":-1,\"version\":1}",
+      "{\"checkId\":\"" + UUID.randomUUID() + "\",\"guests\":2,\"version\":\"one\"}",
+      "{\"checkId\":\"' OR 1=1 --\",\"guests\":2,\"version\":1}",
+      "{\"version\":99999999999999999999}",
+      "{\"areaId\":\""
+          + area
+          + "\",\"name\":\"\\u0000\",\"seats\":4,\"shape\":\"ROUND\",\"x\":1,\"y\":1,\"width\":50,\"height\":50}",
+      "{\"areaId\":\""
+          + area
+          + "\",\"name\":\"Z\",\"seats\":4000,\"shape\":\"HEXAGON\",\"x\":-1,\"y\":1,\"width\":5,\"height\":50}",
+      "{\"name\":\"" + "x".repeat(500) + "\",\"position\":1}",
+      "{\"id\":\"" + UUID.randomUUID() + "\",\"name\":\"\",\"size\":0}",
+      "{\"status\":\"SEATED\",\"version\":1}",
+      "{\"id\":\"" + UUID.randomUUID() + "\",\"itemId\":\"bread\",\"quantity\":\"-2\"}",
+      "{\"mode\":\"EVEN\",\"ways\":0,\"version\":1}",
+      "{\"settings\":{\"../../etc\":\"x\"}}",
+      "[]",
+      "null",
+      "{\"checkId\":"
+    };
+    Map<String, Long> before = floorCounts();
+    Random random = new Random(7);
+    List<String> failures = new ArrayList<>();
+    for (int i = 0; i < 1000; i++) {
+      String method = random.nextInt(4) == 0 ? METHODS[random.nextInt(METHODS.length)] : "POST";
+      String path = paths[random.nextInt(paths.length)];
+      String body = bodies[random.nextInt(bodies.length)];
+      Map<String, String> headers =
+          random.nextInt(5) == 0 ? headers(random, body) : new HashMap<>(host);
+      TestCloud.Reply reply = cloud.send(method, path, "GET".equals(method) ? null : body, headers);
+      if (reply.status() >= 500 || reply.status() < 400 && !isHarmlessRead(method, reply)) {
+        failures.add(
+            reply.status()
+                + " "
+                + method
+                + " "
+                + path
+                + " "
+                + body
+                + " -> "
+                + abbreviate(reply.body()));
+      } else if (reply.status() >= 400
+          && !reply.contentType().startsWith("application/problem+json")) {
+        failures.add("not a problem body: " + reply.status() + " " + method + " " + path);
+      }
+    }
+    assertThat(failures).isEmpty();
+    assertThat(floorCounts()).isEqualTo(before);
+  }
+
+  private static Map<String, Long> floorCounts() {
+    Map<String, Long> c = new HashMap<>();
+    for (String table :
+        List.of(
+            "floor_area",
+            "dining_table",
+            "waitlist_party",
+            "dining_check",
+            "check_line",
+            "floor_event",
+            "terminal_devices")) {
+      c.put(table, cloud.count(table));
+    }
+    return c;
+  }
+
+  @Test
   void oversizedBodiesAre413() {
     String huge = "{\"id\":\"" + "x".repeat(2_000_000) + "\"}";
     Map<String, String> headers = new HashMap<>(cashier);

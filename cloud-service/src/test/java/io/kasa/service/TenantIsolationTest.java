@@ -111,6 +111,55 @@ class TenantIsolationTest {
   }
 
   @Test
+  void bCannotSeeOrTouchAsFloor() {
+    Map<String, String> hostA = cloud.signedIn(a.get("Authorization"), cloud.demo.hostId(), "5555");
+    Map<String, String> hostB = cloud.signedIn(b.get("Authorization"), orgB.hostId(), "5555");
+    var floorA = cloud.send("GET", "/v1/floor", null, hostA).json();
+    var floorB = cloud.send("GET", "/v1/floor", null, hostB).json();
+    assertThat(floorB.get("storeId").asText()).isEqualTo(orgB.storeId().toString());
+    java.util.List<String> tablesOfA = floorA.get("tables").findValuesAsText("id");
+    assertThat(floorB.get("tables").findValuesAsText("id")).doesNotContainAnyElementsOf(tablesOfA);
+    String table = tablesOfA.get(0);
+    UUID check = UUID.randomUUID();
+    String seat = "{\"checkId\":\"" + check + "\",\"guests\":2,\"version\":1}";
+    assertThat(cloud.send("POST", "/v1/floor/tables/" + table + "/seat", seat, hostB).status())
+        .isEqualTo(404);
+    assertThat(cloud.send("POST", "/v1/floor/tables/" + table + "/seat", seat, hostA).status())
+        .isEqualTo(201);
+    String line = "{\"id\":\"" + UUID.randomUUID() + "\",\"itemId\":\"bread\",\"quantity\":\"1\"}";
+    assertThat(cloud.send("POST", "/v1/checks/" + check + "/lines", line, hostB).status())
+        .isEqualTo(404);
+    assertThat(
+            cloud
+                .send("POST", "/v1/checks/" + check + "/prebill", "{\"version\":1}", hostB)
+                .status())
+        .isEqualTo(404);
+    assertThat(
+            cloud
+                .send(
+                    "POST",
+                    "/v1/checks/" + check + "/settle",
+                    "{\"saleId\":\"" + saleOfA.id() + "\"}",
+                    hostB)
+                .status())
+        .isEqualTo(404);
+    assertThat(
+            cloud
+                .send(
+                    "PUT",
+                    "/v1/floor/tables/" + table,
+                    "{\"areaId\":\""
+                        + UUID.randomUUID()
+                        + "\",\"name\":\"X\",\"seats\":2,\"shape\":\"ROUND\",\"x\":0,\"y\":0,\"width\":50,\"height\":50,\"version\":1}",
+                    cloud.signedIn(b.get("Authorization"), orgB.managerId(), "9999"))
+                .status())
+        .isEqualTo(404);
+    assertThat(
+            cloud.send("GET", "/v1/floor", null, hostB).json().get("checks").findValuesAsText("id"))
+        .doesNotContain(check.toString());
+  }
+
+  @Test
   void bCannotUseAsSessionToken() {
     Map<String, String> mixed =
         Map.of("Authorization", b.get("Authorization"), "Kasa-Session", a.get("Kasa-Session"));

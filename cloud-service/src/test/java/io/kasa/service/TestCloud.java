@@ -213,6 +213,7 @@ public final class TestCloud implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
+    services.close();
     app.stop();
     database.close();
     try (var files = Files.walk(dir)) {

@@ -62,8 +62,8 @@ public final class SalesLoadBench {
     String user = args[1];
     int terminals = Integer.parseInt(args[2]);
     int seconds = Integer.parseInt(args[3]);
-    try (Database db = Database.connect(url, user, "", Math.max(16, terminals + 4))) {
-      CloudServices services = new CloudServices(db, new TestPaymentProcessor(), new PinHasher(10_000), null, Clock.systemUTC());
+    try (Database db = Database.connect(url, user, "", Math.max(16, terminals + 4));
+        CloudServices services = new CloudServices(db, new TestPaymentProcessor(), new PinHasher(10_000), null, Clock.systemUTC())) {
       DemoData.Seeded demo = DemoData.seed(services.admin());
       Javalin app = CloudApp.create(services.app()).start(0);
       try {

@@ -2,11 +2,15 @@ package io.kasa.service.admin;
 
 import io.kasa.api.auth.PinHasher;
 import io.kasa.api.catalog.ItemDto;
+import io.kasa.api.floor.AreaRequest;
+import io.kasa.api.floor.TableRequest;
 import io.kasa.api.terminal.OfflineCardRules;
 import io.kasa.service.audit.Audit;
+import io.kasa.service.auth.Principal;
 import io.kasa.service.auth.Role;
 import io.kasa.service.auth.Secrets;
 import io.kasa.service.catalog.CatalogWriter;
+import io.kasa.service.floor.FloorService;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,6 +44,26 @@ public final class AdminService {
     this.jdbi = jdbi;
     this.pins = pins;
     this.clock = clock;
+  }
+
+  /** Adds an area to a store's floor plan, as a manager would on a terminal. */
+  public UUID createArea(UUID org, UUID store, String name, int position) {
+    UUID id = UUID.randomUUID();
+    new FloorService(jdbi, clock)
+        .putArea(admin(org, store), id, new AreaRequest(name, position, null));
+    return id;
+  }
+
+  /** Adds a table to an area of a store's floor plan. */
+  public UUID createTable(UUID org, UUID store, TableRequest table) {
+    UUID id = UUID.randomUUID();
+    new FloorService(jdbi, clock).putTable(admin(org, store), id, table);
+    return id;
+  }
+
+  /** The administrator at the console, working on a store. */
+  private static Principal admin(UUID org, UUID store) {
+    return new Principal(org, store, null, null, Role.ADMIN);
   }
 
   public UUID createOrganisation(String name) {

@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A demo organisation: a Kyiv shop with Ukrainian VAT, a catalogue, two employees, one terminal.
+ * A demo organisation: a Kyiv shop with Ukrainian VAT, a catalogue and a café corner with a floor
+ * plan; a cashier, a manager, a host and a technician; one terminal.
  */
 public final class DemoData {
 
@@ -20,6 +21,8 @@ public final class DemoData {
    * @param storeId the store
    * @param cashierId the cashier (PIN 1111)
    * @param managerId the manager (PIN 9999)
+   * @param hostId the host (PIN 5555)
+   * @param technicianId the technician (PIN 7777)
    * @param terminal the terminal and its enrollment code
    */
   public record Seeded(
@@ -27,6 +30,8 @@ public final class DemoData {
       UUID storeId,
       UUID cashierId,
       UUID managerId,
+      UUID hostId,
+      UUID technicianId,
       AdminService.NewTerminal terminal) {}
 
   private DemoData() {}
@@ -62,7 +67,11 @@ public final class DemoData {
             item("aspirin", "Аспірин 500 мг №10", "EACH", 9640, "VAT7", "Аптека", "4820002345673"),
             item("water", "Вода мінеральна 1,5 л", "EACH", 2850, "VAT20", "Напої", "4820003456781"),
             item("cheese", "Сир твердий", "KILOGRAM", 38900, "VAT20", "Молочне", "12346"),
-            item("gift", "Подарунковий набір", "EACH", 0, "VAT20", "Подарунки", "4820004567899"));
+            item("gift", "Подарунковий набір", "EACH", 0, "VAT20", "Подарунки", "4820004567899"),
+            item("espresso", "Еспресо", "EACH", 4500, "VAT20", "Кафе", "4820005678907"),
+            item("borshch", "Борщ з пампушками", "EACH", 12000, "VAT20", "Кафе", "4820005678914"),
+            item("varenyky", "Вареники з вишнею", "EACH", 14000, "VAT20", "Кафе", "4820005678921"),
+            item("uzvar", "Узвар 0,3 л", "EACH", 3500, "VAT20", "Кафе", "4820005678938"));
     for (ItemDto i : items) {
       admin.putItem(org, i.id().equals("gift") ? withOpenPrice(i) : i);
     }
@@ -71,8 +80,41 @@ public final class DemoData {
     }
     UUID cashier = admin.createEmployee(org, "Олена", Role.CASHIER, "1111");
     UUID manager = admin.createEmployee(org, "Андрій", Role.MANAGER, "9999");
+    UUID host = admin.createEmployee(org, "Ірина", Role.HOST, "5555");
+    UUID technician = admin.createEmployee(org, "Тарас", Role.TECHNICIAN, "7777");
     AdminService.NewTerminal terminal = admin.createTerminal(org, store, "T1", "Каса 1");
-    return new Seeded(org, store, cashier, manager, terminal);
+    floor(admin, org, store);
+    return new Seeded(org, store, cashier, manager, host, technician, terminal);
+  }
+
+  /** The café corner: six tables in the hall, four on the terrace. */
+  private static void floor(AdminService admin, UUID org, UUID store) {
+    UUID hall = admin.createArea(org, store, "Зал", 0);
+    UUID terrace = admin.createArea(org, store, "Тераса", 1);
+    String[] shapes = {"ROUND", "SQUARE", "RECTANGLE"};
+    int[] seats = {2, 4, 6};
+    for (int i = 0; i < 6; i++) {
+      admin.createTable(
+          org,
+          store,
+          new io.kasa.api.floor.TableRequest(
+              hall,
+              Integer.toString(i + 1),
+              seats[i % 3],
+              shapes[i % 3],
+              80 + (i % 3) * 300,
+              120 + (i / 3) * 400,
+              i % 3 == 2 ? 240 : 160,
+              160,
+              null));
+    }
+    for (int i = 0; i < 4; i++) {
+      admin.createTable(
+          org,
+          store,
+          new io.kasa.api.floor.TableRequest(
+              terrace, "T" + (i + 1), 2, "ROUND", 80 + i * 220, 200, 140, 140, null));
+    }
   }
 
   /**

@@ -161,6 +161,7 @@ public final class KasaCloud implements Runnable {
           .addShutdownHook(
               new Thread(
                   () -> {
+                    services.close();
                     app.stop();
                     db.close();
                     stopped.countDown();

@@ -9,6 +9,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
@@ -75,6 +78,13 @@ public final class Database implements AutoCloseable {
 
   public DataSource dataSource() {
     return pool;
+  }
+
+  /**
+   * A connection of its own, outside the pool, for a listener that holds it open (LISTEN/NOTIFY).
+   */
+  public Connection dedicatedConnection() throws SQLException {
+    return DriverManager.getConnection(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword());
   }
 
   /**

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import io.javalin.http.sse.SseHandler;
 import io.javalin.json.JavalinJackson;
 import io.kasa.api.Headers;
 import io.kasa.api.OpenApi;
@@ -13,6 +14,21 @@ import io.kasa.api.Problem;
 import io.kasa.api.auth.ApprovalRequest;
 import io.kasa.api.auth.EnrollRequest;
 import io.kasa.api.auth.SignInRequest;
+import io.kasa.api.floor.AddLineRequest;
+import io.kasa.api.floor.AreaDto;
+import io.kasa.api.floor.AreaRequest;
+import io.kasa.api.floor.CheckDto;
+import io.kasa.api.floor.MergeRequest;
+import io.kasa.api.floor.MoveRequest;
+import io.kasa.api.floor.PartyDto;
+import io.kasa.api.floor.PartyRequest;
+import io.kasa.api.floor.PartyStatusRequest;
+import io.kasa.api.floor.SeatRequest;
+import io.kasa.api.floor.SettleRequest;
+import io.kasa.api.floor.SplitRequest;
+import io.kasa.api.floor.TableDto;
+import io.kasa.api.floor.TableRequest;
+import io.kasa.api.floor.VersionRequest;
 import io.kasa.api.sales.RefundRequestDto;
 import io.kasa.api.sales.SaleRequest;
 import io.kasa.api.sales.VoidSaleRequest;
@@ -21,10 +37,15 @@ import io.kasa.api.shifts.CloseShiftRequest;
 import io.kasa.api.shifts.OpenShiftRequest;
 import io.kasa.api.shifts.ShiftDto;
 import io.kasa.api.terminal.AuditEventRequest;
+import io.kasa.api.terminal.DeviceSetup;
 import io.kasa.service.auth.AuthService;
 import io.kasa.service.auth.Principal;
 import io.kasa.service.catalog.CatalogService;
 import io.kasa.service.db.Database;
+import io.kasa.service.floor.CheckService;
+import io.kasa.service.floor.FloorEvents;
+import io.kasa.service.floor.FloorService;
+import io.kasa.service.floor.WaitlistService;
 import io.kasa.service.sales.PostVoidService;
 import io.kasa.service.sales.RefundService;
 import io.kasa.service.sales.SalesService;
@@ -63,10 +84,10 @@ public final class CloudApp {
    * @param sales sales
    * @param catalog catalogue sync
    * @param refunds refunds
+   * @param voids post-voids
    * @param shifts shifts and cash
-   * @param catalog catalogue sync
-   * @param refunds refunds
-   * @param shifts shifts and cash
+   * @param terminals terminal configuration, reported events and device backups
+   * @param floor the host stand
    * @param json the JSON mapper
    * @param metrics the Prometheus registry
    * @param metricsToken the bearer token that may read /metrics, or null to refuse everyone
@@ -80,9 +101,21 @@ public final class CloudApp {
       PostVoidService voids,
       ShiftService shifts,
       TerminalService terminals,
+      Floor floor,
       ObjectMapper json,
       PrometheusMeterRegistry metrics,
       String metricsToken) {}
+
+  /**
+   * The host stand's parts.
+   *
+   * @param plan the floor plan, seating and clearing
+   * @param waitlist the waitlist and reservations
+   * @param checks checks on tables
+   * @param events the floor's event stream
+   */
+  public record Floor(
+      FloorService plan, WaitlistService waitlist, CheckService checks, FloorEvents events) {}
 
   private static final Logger ACCESS = LoggerFactory.getLogger("io.kasa.service.access");
   private static final String PRINCIPAL = "kasa.principal";
@@ -224,7 +257,25 @@ public final class CloudApp {
         new Route(HandlerType.POST, "/v1/shifts", this::openShift),
         new Route(HandlerType.POST, "/v1/shifts/{id}/cash-movements", this::cashMovement),
         new Route(HandlerType.POST, "/v1/shifts/{id}/close", this::closeShift),
-        new Route(HandlerType.GET, "/v1/shifts/{id}/report", this::shiftReport));
+        new Route(HandlerType.GET, "/v1/shifts/{id}/report", this::shiftReport),
+        new Route(HandlerType.GET, "/v1/terminal/devices", this::devices),
+        new Route(HandlerType.PUT, "/v1/terminal/devices", this::backUpDevices),
+        new Route(HandlerType.GET, "/v1/floor", this::floor),
+        new Route(HandlerType.GET, "/v1/floor/events", this::floorEvents),
+        new Route(HandlerType.PUT, "/v1/floor/areas/{id}", this::putArea),
+        new Route(HandlerType.PUT, "/v1/floor/tables/{id}", this::putTable),
+        new Route(HandlerType.DELETE, "/v1/floor/tables/{id}", this::removeTable),
+        new Route(HandlerType.POST, "/v1/floor/tables/{id}/seat", this::seat),
+        new Route(HandlerType.POST, "/v1/floor/tables/{id}/clear", this::clearTable),
+        new Route(HandlerType.POST, "/v1/waitlist", this::addParty),
+        new Route(HandlerType.POST, "/v1/waitlist/{id}/status", this::partyStatus),
+        new Route(HandlerType.POST, "/v1/checks/{id}/lines", this::addCheckLine),
+        new Route(HandlerType.DELETE, "/v1/checks/{id}/lines/{line}", this::removeCheckLine),
+        new Route(HandlerType.POST, "/v1/checks/{id}/move", this::moveCheck),
+        new Route(HandlerType.POST, "/v1/checks/{id}/merge", this::mergeCheck),
+        new Route(HandlerType.POST, "/v1/checks/{id}/split", this::splitCheck),
+        new Route(HandlerType.POST, "/v1/checks/{id}/prebill", this::prebill),
+        new Route(HandlerType.POST, "/v1/checks/{id}/settle", this::settleCheck));
   }
 
   private void health(Context ctx) {
@@ -346,6 +397,193 @@ public final class CloudApp {
 
   private void shiftReport(Context ctx) {
     ctx.json(s.shifts().report(employee(ctx), pathId(ctx)));
+  }
+
+  private void devices(Context ctx) {
+    ctx.json(s.terminals().devices(terminal(ctx)));
+  }
+
+  private void backUpDevices(Context ctx) {
+    Principal who = employee(ctx);
+    Map.Entry<Boolean, DeviceSetup> stored =
+        s.terminals().backUpDevices(who, body(ctx, DeviceSetup.class));
+    ctx.status(stored.getKey() ? 201 : 200).json(stored.getValue());
+  }
+
+  private void floor(Context ctx) {
+    ctx.json(s.floor().plan().floor(employee(ctx)));
+  }
+
+  /**
+   * The store's floor events as server-sent events, from the one after {@code Last-Event-ID} (or
+   * {@code ?after=}); without either, from the next change on. The stream stays open, with a
+   * keep-alive comment when idle; a client reconnects with the last id it saw.
+   */
+  private void floorEvents(Context ctx) throws Exception {
+    Principal who = employee(ctx);
+    String accept = ctx.header("Accept");
+    if (accept == null || !accept.contains("text/event-stream")) {
+      throw new ApiException(
+          406,
+          "not-acceptable",
+          "Not acceptable",
+          "This is an event stream: send Accept: text/event-stream",
+          null);
+    }
+    String from = ctx.header("Last-Event-ID");
+    if (from == null) {
+      from = ctx.queryParam("after");
+    }
+    long after;
+    try {
+      after =
+          from == null
+              ? s.database()
+                  .jdbi()
+                  .withHandle(h -> FloorEvents.last(h, who.organisationId(), who.storeId()))
+              : Long.parseLong(from.trim());
+    } catch (NumberFormatException e) {
+      throw ApiException.badRequest("Last-Event-ID is the number of the last event seen");
+    }
+    if (after < 0) {
+      throw ApiException.badRequest("Last-Event-ID is the number of the last event seen");
+    }
+    s.floor().plan().floor(who);
+    new SseHandler(
+            client -> {
+              Runnable stop =
+                  s.floor()
+                      .events()
+                      .subscribe(
+                          who.organisationId(),
+                          who.storeId(),
+                          after,
+                          new FloorEvents.Sink() {
+                            @Override
+                            public boolean send(long id, String kind, String json) {
+                              client.sendEvent(kind, json, Long.toString(id));
+                              return !client.terminated();
+                            }
+
+                            @Override
+                            public boolean reset(long last) {
+                              client.sendEvent(
+                                  "RESET", "{\"last\":" + last + "}", Long.toString(last));
+                              return !client.terminated();
+                            }
+
+                            @Override
+                            public boolean keepAlive() {
+                              client.sendComment("keep-alive");
+                              return !client.terminated();
+                            }
+
+                            @Override
+                            public void close() {
+                              client.close();
+                            }
+                          });
+              client.onClose(stop);
+              client.keepAlive();
+            })
+        .handle(ctx);
+  }
+
+  private void putArea(Context ctx) {
+    Principal who = employee(ctx);
+    Map.Entry<Boolean, AreaDto> put =
+        s.floor().plan().putArea(who, pathId(ctx), body(ctx, AreaRequest.class));
+    ctx.status(put.getKey() ? 201 : 200).json(put.getValue());
+  }
+
+  private void putTable(Context ctx) {
+    Principal who = employee(ctx);
+    Map.Entry<Boolean, TableDto> put =
+        s.floor().plan().putTable(who, pathId(ctx), body(ctx, TableRequest.class));
+    ctx.status(put.getKey() ? 201 : 200).json(put.getValue());
+  }
+
+  private void removeTable(Context ctx) {
+    Principal who = employee(ctx);
+    String version = ctx.queryParam("version");
+    long v;
+    try {
+      v = Long.parseLong(String.valueOf(version));
+    } catch (NumberFormatException e) {
+      throw ApiException.badRequest("Name the table's version: ?version=N");
+    }
+    s.floor().plan().removeTable(who, pathId(ctx), v);
+    ctx.status(204);
+  }
+
+  private void seat(Context ctx) {
+    Principal who = employee(ctx);
+    Map.Entry<Boolean, CheckDto> seated =
+        s.floor().plan().seat(who, pathId(ctx), body(ctx, SeatRequest.class));
+    ctx.status(seated.getKey() ? 201 : 200).json(seated.getValue());
+  }
+
+  private void clearTable(Context ctx) {
+    Principal who = employee(ctx);
+    ctx.json(s.floor().plan().clear(who, pathId(ctx), body(ctx, VersionRequest.class).version()));
+  }
+
+  private void addParty(Context ctx) {
+    Principal who = employee(ctx);
+    Map.Entry<Boolean, PartyDto> added =
+        s.floor()
+            .waitlist()
+            .add(who, ctx.header(Headers.IDEMPOTENCY_KEY), body(ctx, PartyRequest.class));
+    ctx.status(added.getKey() ? 201 : 200).json(added.getValue());
+  }
+
+  private void partyStatus(Context ctx) {
+    Principal who = employee(ctx);
+    ctx.json(s.floor().waitlist().status(who, pathId(ctx), body(ctx, PartyStatusRequest.class)));
+  }
+
+  private void addCheckLine(Context ctx) {
+    Principal who = employee(ctx);
+    Map.Entry<Boolean, CheckDto> added =
+        s.floor().checks().addLine(who, pathId(ctx), body(ctx, AddLineRequest.class));
+    ctx.status(added.getKey() ? 201 : 200).json(added.getValue());
+  }
+
+  private void removeCheckLine(Context ctx) {
+    Principal who = employee(ctx);
+    UUID line;
+    try {
+      line = UUID.fromString(ctx.pathParam("line"));
+    } catch (IllegalArgumentException e) {
+      throw ApiException.notFound("No item " + ctx.pathParam("line") + " on this check");
+    }
+    ctx.json(s.floor().checks().removeLine(who, pathId(ctx), line));
+  }
+
+  private void moveCheck(Context ctx) {
+    Principal who = employee(ctx);
+    ctx.json(s.floor().checks().move(who, pathId(ctx), body(ctx, MoveRequest.class)));
+  }
+
+  private void mergeCheck(Context ctx) {
+    Principal who = employee(ctx);
+    ctx.json(s.floor().checks().merge(who, pathId(ctx), body(ctx, MergeRequest.class)));
+  }
+
+  private void splitCheck(Context ctx) {
+    Principal who = employee(ctx);
+    ctx.json(s.floor().checks().split(who, pathId(ctx), body(ctx, SplitRequest.class)));
+  }
+
+  private void prebill(Context ctx) {
+    Principal who = employee(ctx);
+    ctx.json(
+        s.floor().checks().prebill(who, pathId(ctx), body(ctx, VersionRequest.class).version()));
+  }
+
+  private void settleCheck(Context ctx) {
+    Principal who = recorder(ctx);
+    ctx.json(s.floor().checks().settle(who, pathId(ctx), body(ctx, SettleRequest.class)));
   }
 
   private static UUID pathId(Context ctx) {

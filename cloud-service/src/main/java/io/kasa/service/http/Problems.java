@@ -80,7 +80,8 @@ public final class Problems {
     try {
       ctx.status(problem.status())
           .contentType(Problem.MEDIA_TYPE)
-          .result(json.writeValueAsString(problem));
+          // Bytes, so the details (often Ukrainian names) go out as UTF-8 whatever Jetty assumes.
+          .result(json.writeValueAsBytes(problem));
     } catch (JsonProcessingException e) {
       ctx.status(500)
           .contentType(Problem.MEDIA_TYPE)

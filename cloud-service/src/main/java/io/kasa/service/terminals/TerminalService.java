@@ -1,11 +1,14 @@
 package io.kasa.service.terminals;
 
 import io.kasa.api.terminal.AuditEventRequest;
+import io.kasa.api.terminal.DeviceSetup;
 import io.kasa.api.terminal.OfflineCardRules;
 import io.kasa.api.terminal.StaffMember;
 import io.kasa.api.terminal.StoreSettings;
 import io.kasa.api.terminal.TerminalConfig;
+import io.kasa.service.audit.Audit;
 import io.kasa.service.auth.Principal;
+import io.kasa.service.auth.Role;
 import io.kasa.service.http.ApiException;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -22,6 +25,11 @@ import org.jdbi.v3.core.Jdbi;
 public final class TerminalService {
 
   private static final int MAX_DETAIL = 500;
+  private static final int MAX_SETTINGS = 100;
+  private static final java.util.regex.Pattern SETTING_NAME =
+      java.util.regex.Pattern.compile("[a-z0-9.-]{1,64}");
+  private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER =
+      io.kasa.service.http.Json.mapper();
 
   private final Jdbi jdbi;
 
@@ -132,6 +140,104 @@ public final class TerminalService {
                   .execute()
               == 1;
         });
+  }
+
+  /** The calling terminal's backed-up device set-up, or 404 when it has none. */
+  public DeviceSetup devices(Principal terminal) {
+    return jdbi.withHandle(h -> findDevices(h, terminal))
+        .orElseThrow(() -> ApiException.notFound("This terminal has no device set-up backed up"));
+  }
+
+  /**
+   * Backs up the calling terminal's device set-up, replacing the one of {@code version} (none the
+   * first time); answers whether it was the first backup, and the set-up stored.
+   */
+  public Map.Entry<Boolean, DeviceSetup> backUpDevices(Principal who, DeviceSetup setup) {
+    if (who.role() == null
+        || (who.role() != Role.TECHNICIAN
+            && who.role() != Role.ADMIN
+            && who.role() != Role.MANAGER)) {
+      throw ApiException.forbidden("Only a technician or a manager backs up devices");
+    }
+    Map<String, String> settings = setup.settings();
+    if (settings == null || settings.size() > MAX_SETTINGS) {
+      throw ApiException.invalid("/settings", "1 to " + MAX_SETTINGS + " settings");
+    }
+    for (Map.Entry<String, String> e : settings.entrySet()) {
+      if (e.getKey() == null || !SETTING_NAME.matcher(e.getKey()).matches()) {
+        throw ApiException.invalid("/settings", "Setting names are 1 to 64 of a-z 0-9 . -");
+      }
+      if (e.getValue() == null || e.getValue().length() > 500) {
+        throw ApiException.invalid("/settings/" + e.getKey(), "A value is up to 500 characters");
+      }
+    }
+    String body;
+    try {
+      body = MAPPER.writeValueAsString(new java.util.TreeMap<>(settings));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+    return jdbi.inTransaction(
+        h -> {
+          var current = findDevices(h, who);
+          if (current.isEmpty() != (setup.version() == null)) {
+            throw ApiException.conflict(
+                current.isEmpty()
+                    ? "This terminal has no backup yet: send it without a version"
+                    : "A backup exists: name its version " + current.get().version());
+          }
+          if (current.isPresent() && !current.get().version().equals(setup.version())) {
+            throw ApiException.conflict(
+                "The device backup was changed since version "
+                    + setup.version()
+                    + " (now "
+                    + current.get().version()
+                    + "): restore it or back up again on that version");
+          }
+          h.createUpdate(
+                  "insert into terminal_devices (organisation_id, terminal_id, config, updated_at,"
+                      + " updated_by) values (:org, :t, cast(:config as jsonb), now(), :by)"
+                      + " on conflict (organisation_id, terminal_id) do update set config ="
+                      + " excluded.config, updated_at = excluded.updated_at, updated_by ="
+                      + " excluded.updated_by, version = terminal_devices.version + 1")
+              .bind("org", who.organisationId())
+              .bind("t", who.terminalId())
+              .bind("config", body)
+              .bind("by", who.employeeId())
+              .execute();
+          Audit.record(
+              h,
+              who.organisationId(),
+              who.terminalId(),
+              who.employeeId(),
+              "DEVICES_BACKED_UP",
+              settings.size() + " settings");
+          return Map.entry(current.isEmpty(), findDevices(h, who).orElseThrow());
+        });
+  }
+
+  private static java.util.Optional<DeviceSetup> findDevices(
+      org.jdbi.v3.core.Handle h, Principal terminal) {
+    return h.createQuery(
+            "select config::text as config, version, updated_at from terminal_devices"
+                + " where organisation_id = :org and terminal_id = :t")
+        .bind("org", terminal.organisationId())
+        .bind("t", terminal.terminalId())
+        .map(
+            (rs, ctx) -> {
+              try {
+                Map<String, String> settings =
+                    MAPPER.readValue(
+                        rs.getString("config"),
+                        new com.fasterxml.jackson.core.type.TypeReference<
+                            java.util.TreeMap<String, String>>() {});
+                return new DeviceSetup(
+                    settings, rs.getLong("version"), rs.getTimestamp("updated_at").toInstant());
+              } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException("A stored device set-up that is not JSON", e);
+              }
+            })
+        .findOne();
   }
 
   private static List<String> sorted(java.util.Set<String> values) {

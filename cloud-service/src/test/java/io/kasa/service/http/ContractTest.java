@@ -228,6 +228,246 @@ class ContractTest {
         cloud.send("DELETE", "/v1/sessions/current", null, headers));
   }
 
+  @Test
+  void floorResponsesMatchTheirSchemas() {
+    TestCloud.Reply enrolled =
+        cloud.send(
+            "POST",
+            "/v1/terminals/enroll",
+            "{\"code\":\""
+                + cloud
+                    .services
+                    .admin()
+                    .createTerminal(cloud.demo.organisationId(), cloud.demo.storeId(), "H9", "Host")
+                    .enrollmentCode()
+                + "\"}",
+            Map.of());
+    String auth = "Bearer " + enrolled.json().get("credential").asText();
+    Map<String, String> manager = cloud.signedIn(auth, cloud.demo.managerId(), "9999");
+    Map<String, String> cashier = cloud.signedIn(auth, cloud.demo.cashierId(), "1111");
+    Map<String, String> technician = cloud.signedIn(auth, cloud.demo.technicianId(), "7777");
+    UUID area = UUID.randomUUID();
+    check(
+        "PUT",
+        "/v1/floor/areas/{id}",
+        cloud.send("PUT", "/v1/floor/areas/" + area, "{\"name\":\"C\",\"position\":9}", manager));
+    check(
+        "PUT",
+        "/v1/floor/areas/{id}",
+        cloud.send(
+            "PUT",
+            "/v1/floor/areas/" + area,
+            "{\"name\":\"C\",\"position\":9,\"version\":1}",
+            manager));
+    check(
+        "PUT",
+        "/v1/floor/areas/{id}",
+        cloud.send("PUT", "/v1/floor/areas/" + area, "{\"name\":\"C\",\"position\":9}", cashier));
+    UUID table = UUID.randomUUID();
+    UUID spare = UUID.randomUUID();
+    String tableBody =
+        "{\"areaId\":\""
+            + area
+            + "\",\"name\":\"%s\",\"seats\":4,\"shape\":\"ROUND\",\"x\":1,\"y\":1,"
+            + "\"width\":50,\"height\":50}";
+    check(
+        "PUT",
+        "/v1/floor/tables/{id}",
+        cloud.send("PUT", "/v1/floor/tables/" + table, String.format(tableBody, "C1"), manager));
+    check(
+        "PUT",
+        "/v1/floor/tables/{id}",
+        cloud.send("PUT", "/v1/floor/tables/" + spare, String.format(tableBody, "C2"), manager));
+    check(
+        "PUT",
+        "/v1/floor/tables/{id}",
+        cloud.send("PUT", "/v1/floor/tables/" + table, "{\"seats\":4}", manager));
+    UUID party = UUID.randomUUID();
+    Map<String, String> partyHeaders = new HashMap<>(manager);
+    partyHeaders.put("Idempotency-Key", party.toString());
+    TestCloud.Reply added =
+        cloud.send(
+            "POST",
+            "/v1/waitlist",
+            "{\"id\":\"" + party + "\",\"name\":\"Гість\",\"size\":2}",
+            partyHeaders);
+    check("POST", "/v1/waitlist", added);
+    check(
+        "POST",
+        "/v1/waitlist/{id}/status",
+        cloud.send(
+            "POST",
+            "/v1/waitlist/" + party + "/status",
+            "{\"status\":\"NOTIFIED\",\"version\":1}",
+            manager));
+    UUID checkId = UUID.randomUUID();
+    check(
+        "POST",
+        "/v1/floor/tables/{id}/seat",
+        cloud.send(
+            "POST",
+            "/v1/floor/tables/" + table + "/seat",
+            "{\"checkId\":\""
+                + checkId
+                + "\",\"guests\":2,\"partyId\":\""
+                + party
+                + "\",\"version\":1}",
+            manager));
+    check(
+        "POST",
+        "/v1/floor/tables/{id}/seat",
+        cloud.send(
+            "POST",
+            "/v1/floor/tables/" + table + "/seat",
+            "{\"checkId\":\"" + UUID.randomUUID() + "\",\"guests\":2,\"version\":1}",
+            manager));
+    UUID line = UUID.randomUUID();
+    String lineBody = "{\"id\":\"%s\",\"itemId\":\"%s\",\"quantity\":\"1\",\"seat\":%d}";
+    check(
+        "POST",
+        "/v1/checks/{id}/lines",
+        cloud.send(
+            "POST",
+            "/v1/checks/" + checkId + "/lines",
+            String.format(lineBody, line, "bread", 1),
+            cashier));
+    TestCloud.Reply two =
+        cloud.send(
+            "POST",
+            "/v1/checks/" + checkId + "/lines",
+            String.format(lineBody, UUID.randomUUID(), "milk", 2),
+            cashier);
+    check("POST", "/v1/checks/{id}/lines", two);
+    check(
+        "POST",
+        "/v1/checks/{id}/lines",
+        cloud.send(
+            "POST",
+            "/v1/checks/" + checkId + "/lines",
+            String.format(lineBody, UUID.randomUUID(), "nothing", 1),
+            cashier));
+    UUID split = UUID.randomUUID();
+    TestCloud.Reply splitReply =
+        cloud.send(
+            "POST",
+            "/v1/checks/" + checkId + "/split",
+            "{\"mode\":\"SEAT\",\"seat\":2,\"newCheckId\":\""
+                + split
+                + "\",\"version\":"
+                + two.json().get("version")
+                + "}",
+            cashier);
+    check("POST", "/v1/checks/{id}/split", splitReply);
+    check(
+        "POST",
+        "/v1/checks/{id}/move",
+        cloud.send(
+            "POST",
+            "/v1/checks/" + split + "/move",
+            "{\"tableId\":\"" + spare + "\",\"version\":1,\"tableVersion\":1}",
+            manager));
+    JsonNode rest = splitReply.json().get("check");
+    check(
+        "POST",
+        "/v1/checks/{id}/merge",
+        cloud.send(
+            "POST",
+            "/v1/checks/" + checkId + "/merge",
+            "{\"checkId\":\""
+                + split
+                + "\",\"version\":"
+                + rest.get("version")
+                + ",\"otherVersion\":2}",
+            manager));
+    check(
+        "POST",
+        "/v1/checks/{id}/merge",
+        cloud.send(
+            "POST",
+            "/v1/checks/" + checkId + "/merge",
+            "{\"checkId\":\"" + checkId + "\",\"version\":1,\"otherVersion\":1}",
+            manager));
+    check(
+        "DELETE",
+        "/v1/checks/{id}/lines/{line}",
+        cloud.send("DELETE", "/v1/checks/" + checkId + "/lines/" + line, null, cashier));
+    check(
+        "DELETE",
+        "/v1/checks/{id}/lines/{line}",
+        cloud.send("DELETE", "/v1/checks/" + checkId + "/lines/" + line, null, cashier));
+    check("GET", "/v1/floor", cloud.send("GET", "/v1/floor", null, cashier));
+    check("GET", "/v1/floor", cloud.send("GET", "/v1/floor", null, technician));
+    long version =
+        cloud
+            .send("GET", "/v1/floor", null, cashier)
+            .json()
+            .get("checks")
+            .findParents("id")
+            .stream()
+            .filter(c -> c.get("id").asText().equals(checkId.toString()))
+            .findFirst()
+            .orElseThrow()
+            .get("version")
+            .asLong();
+    check(
+        "POST",
+        "/v1/checks/{id}/prebill",
+        cloud.send(
+            "POST",
+            "/v1/checks/" + checkId + "/prebill",
+            "{\"version\":" + version + "}",
+            cashier));
+    check(
+        "POST",
+        "/v1/checks/{id}/settle",
+        cloud.send(
+            "POST",
+            "/v1/checks/" + checkId + "/settle",
+            "{\"saleId\":\"" + UUID.randomUUID() + "\"}",
+            cashier));
+    check(
+        "POST",
+        "/v1/checks/{id}/settle",
+        cloud.send(
+            "POST",
+            "/v1/checks/" + UUID.randomUUID() + "/settle",
+            "{\"saleId\":\"" + UUID.randomUUID() + "\"}",
+            cashier));
+    check(
+        "POST",
+        "/v1/floor/tables/{id}/clear",
+        cloud.send("POST", "/v1/floor/tables/" + table + "/clear", "{\"version\":1}", manager));
+    check(
+        "DELETE",
+        "/v1/floor/tables/{id}",
+        cloud.send("DELETE", "/v1/floor/tables/" + table + "?version=1", null, manager));
+    check("GET", "/v1/floor/events", cloud.send("GET", "/v1/floor/events", null, cashier));
+    check(
+        "GET",
+        "/v1/floor/events",
+        cloud.send("GET", "/v1/floor/events", null, Map.of("Accept", "text/event-stream")));
+    Map<String, String> terminalOnly = Map.of("Authorization", auth);
+    check(
+        "GET",
+        "/v1/terminal/devices",
+        cloud.send("GET", "/v1/terminal/devices", null, terminalOnly));
+    String devices = "{\"settings\":{\"printer-uri\":\"sim:printer\"}}";
+    check(
+        "PUT",
+        "/v1/terminal/devices",
+        cloud.send("PUT", "/v1/terminal/devices", devices, technician));
+    check(
+        "PUT",
+        "/v1/terminal/devices",
+        cloud.send("PUT", "/v1/terminal/devices", devices, technician));
+    check(
+        "PUT", "/v1/terminal/devices", cloud.send("PUT", "/v1/terminal/devices", devices, cashier));
+    check(
+        "GET",
+        "/v1/terminal/devices",
+        cloud.send("GET", "/v1/terminal/devices", null, terminalOnly));
+  }
+
   /** Validates a reply against the documented response of its operation and status. */
   private static void check(String method, String path, TestCloud.Reply reply) {
     JsonNode response =

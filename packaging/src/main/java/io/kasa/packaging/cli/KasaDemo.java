@@ -77,6 +77,7 @@ public final class KasaDemo implements Callable<Integer> {
       if (app != null) {
         app.stop();
       }
+      services.close();
       db.close();
       throw e;
     }
@@ -111,6 +112,7 @@ public final class KasaDemo implements Callable<Integer> {
         terminal,
         receipts,
         () -> {
+          services.close();
           app.stop();
           db.close();
         });
