@@ -15,6 +15,22 @@ import io.kasa.api.auth.EnrollResponse;
 import io.kasa.api.auth.SessionResponse;
 import io.kasa.api.auth.SignInRequest;
 import io.kasa.api.catalog.CatalogChanges;
+import io.kasa.api.floor.AddLineRequest;
+import io.kasa.api.floor.AreaDto;
+import io.kasa.api.floor.AreaRequest;
+import io.kasa.api.floor.CheckDto;
+import io.kasa.api.floor.FloorDto;
+import io.kasa.api.floor.MergeRequest;
+import io.kasa.api.floor.MoveRequest;
+import io.kasa.api.floor.PartyDto;
+import io.kasa.api.floor.PartyRequest;
+import io.kasa.api.floor.PartyStatusRequest;
+import io.kasa.api.floor.SeatRequest;
+import io.kasa.api.floor.SplitRequest;
+import io.kasa.api.floor.SplitResult;
+import io.kasa.api.floor.TableDto;
+import io.kasa.api.floor.TableRequest;
+import io.kasa.api.floor.VersionRequest;
 import io.kasa.api.sales.RefundRequestDto;
 import io.kasa.api.sales.RefundResponse;
 import io.kasa.api.sales.SaleRequest;
@@ -25,6 +41,7 @@ import io.kasa.api.shifts.CloseShiftRequest;
 import io.kasa.api.shifts.OpenShiftRequest;
 import io.kasa.api.shifts.ShiftDto;
 import io.kasa.api.shifts.ShiftReport;
+import io.kasa.api.terminal.DeviceSetup;
 import io.kasa.api.terminal.TerminalConfig;
 import java.io.IOException;
 import java.io.InputStream;
@@ -51,7 +68,11 @@ public final class CloudClient implements AutoCloseable {
 
   private static final MediaType JSON_TYPE = MediaType.get("application/json");
 
+  /** Three of the service's keep-alive comments may go missing before a stream counts as dead. */
+  public static final java.time.Duration STREAM_READ_TIMEOUT = java.time.Duration.ofSeconds(35);
+
   private final OkHttpClient http;
+  private final OkHttpClient streams;
   private final HttpUrl base;
   private final Credentials credentials;
   private final ObjectMapper json;
@@ -87,6 +108,12 @@ public final class CloudClient implements AutoCloseable {
       b.sslSocketFactory(Trust.socketFactory(trust), trust);
     }
     this.http = b.build();
+    // Event streams stay open: no call timeout, no retries, and a read timeout well past the
+    // service's keep-alive comments, so a dead connection is noticed.
+    OkHttpClient.Builder stream =
+        http.newBuilder().callTimeout(java.time.Duration.ZERO).readTimeout(STREAM_READ_TIMEOUT);
+    stream.interceptors().removeIf(RetryInterceptor.class::isInstance);
+    this.streams = stream.build();
   }
 
   /** Lenient on input (a newer service may add fields), ISO dates on output. */
@@ -262,6 +289,120 @@ public final class CloudClient implements AutoCloseable {
     return exchange(b.build());
   }
 
+  // --- the host stand
+
+  /** The store's whole floor, with the id of the last event it includes. */
+  public FloorDto floor() {
+    return send(get("/v1/floor"), FloorDto.class);
+  }
+
+  public AreaDto putArea(UUID id, AreaRequest area) {
+    return send(put("/v1/floor/areas/" + id, area), AreaDto.class);
+  }
+
+  public TableDto putTable(UUID id, TableRequest table) {
+    return send(put("/v1/floor/tables/" + id, table), TableDto.class);
+  }
+
+  public void removeTable(UUID id, long version) {
+    HttpUrl u =
+        url("/v1/floor/tables/" + id)
+            .newBuilder()
+            .addQueryParameter("version", Long.toString(version))
+            .build();
+    send(new Request.Builder().url(u).delete().build(), Void.class);
+  }
+
+  /** Seats guests; a repeat with the same check id answers the same check. */
+  public CheckDto seat(UUID table, SeatRequest seat) {
+    return send(post("/v1/floor/tables/" + table + "/seat", seat, seat.checkId()), CheckDto.class);
+  }
+
+  public TableDto clearTable(UUID table, long version) {
+    return send(
+        post("/v1/floor/tables/" + table + "/clear", new VersionRequest(version), null),
+        TableDto.class);
+  }
+
+  public PartyDto addParty(PartyRequest party) {
+    return send(post("/v1/waitlist", party, party.id()), PartyDto.class);
+  }
+
+  public PartyDto partyStatus(UUID party, PartyStatusRequest status) {
+    return send(post("/v1/waitlist/" + party + "/status", status, null), PartyDto.class);
+  }
+
+  /** Adds an item to a check; a repeat with the same line id adds nothing. */
+  public CheckDto addCheckLine(UUID check, AddLineRequest line) {
+    return send(post("/v1/checks/" + check + "/lines", line, line.id()), CheckDto.class);
+  }
+
+  public CheckDto removeCheckLine(UUID check, UUID line) {
+    return send(
+        new Request.Builder().url(url("/v1/checks/" + check + "/lines/" + line)).delete().build(),
+        CheckDto.class);
+  }
+
+  public CheckDto moveCheck(UUID check, MoveRequest move) {
+    return send(post("/v1/checks/" + check + "/move", move, null), CheckDto.class);
+  }
+
+  public CheckDto mergeCheck(UUID check, MergeRequest merge) {
+    return send(post("/v1/checks/" + check + "/merge", merge, null), CheckDto.class);
+  }
+
+  public SplitResult splitCheck(UUID check, SplitRequest split) {
+    return send(
+        post("/v1/checks/" + check + "/split", split, split.newCheckId()), SplitResult.class);
+  }
+
+  public CheckDto prebill(UUID check, long version) {
+    return send(
+        post("/v1/checks/" + check + "/prebill", new VersionRequest(version), null),
+        CheckDto.class);
+  }
+
+  /**
+   * Opens the store's floor event stream after {@code lastEventId} (null: from now). The caller
+   * reads the answer's body as {@code text/event-stream} and closes it; it is not retried.
+   */
+  public Response floorEvents(Long lastEventId) {
+    Request.Builder b =
+        new Request.Builder().url(url("/v1/floor/events")).header("Accept", "text/event-stream");
+    if (lastEventId != null) {
+      b.header("Last-Event-ID", Long.toString(lastEventId));
+    }
+    Request request = b.build();
+    Response response;
+    try {
+      response = streams.newCall(request).execute();
+    } catch (IOException e) {
+      throw new CloudUnreachableException("GET /v1/floor/events: " + e.getMessage(), e);
+    }
+    if (!response.isSuccessful()) {
+      throw problem(response);
+    }
+    return response;
+  }
+
+  // --- device set-up
+
+  /** The device set-up this terminal backed up, or empty when it has none. */
+  public Optional<DeviceSetup> deviceSetup() {
+    try {
+      return Optional.of(send(get("/v1/terminal/devices"), DeviceSetup.class));
+    } catch (CloudProblemException e) {
+      if (e.status() == 404) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  public DeviceSetup backUpDeviceSetup(DeviceSetup setup) {
+    return send(put("/v1/terminal/devices", setup), DeviceSetup.class);
+  }
+
   // --- operations
 
   /** Whether the service and its database answer. */
@@ -298,6 +439,13 @@ public final class CloudClient implements AutoCloseable {
       b.header(Headers.IDEMPOTENCY_KEY, idempotencyKey.toString());
     }
     return b.build();
+  }
+
+  private Request put(String path, Object body) {
+    return new Request.Builder()
+        .url(url(path))
+        .put(RequestBody.create(write(body), JSON_TYPE))
+        .build();
   }
 
   private <T> T send(Request request, Class<T> type) {

@@ -61,6 +61,9 @@ public final class CloudTerminal implements AutoCloseable {
 
   public static final String REFUND = "REFUND";
 
+  /** Outbox kind: a check paid by a sale. */
+  public static final String CHECK_SETTLE = "CHECK_SETTLE";
+
   private static final String SERVICE_URL = "service-url";
   private static final int CATALOG_PAGE = 5000;
 
@@ -397,6 +400,27 @@ public final class CloudTerminal implements AutoCloseable {
   public void journal(UUID id, String kind, String path, Object body, UUID employee) {
     outbox.append(id, kind, path, write(body), employee);
     engine.wake();
+  }
+
+  /** Follows the store's floor live, from the cached floor while the service is out of reach. */
+  public io.kasa.client.floor.LiveFloor liveFloor() {
+    return new io.kasa.client.floor.LiveFloor(client(), local);
+  }
+
+  /**
+   * Marks a check paid by a sale journalled with {@link #recordSale}: queued behind the sale in the
+   * outbox, so it reaches the service after it, exactly once.
+   */
+  public void settleCheck(UUID checkId, UUID saleId, UUID employee) {
+    UUID id =
+        UUID.nameUUIDFromBytes(
+            (checkId + "/settle/" + saleId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    journal(
+        id,
+        CHECK_SETTLE,
+        "/v1/checks/" + checkId + "/settle",
+        new io.kasa.api.floor.SettleRequest(saleId),
+        employee);
   }
 
   static boolean isManager(StaffMember m) {
