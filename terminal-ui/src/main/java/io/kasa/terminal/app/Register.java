@@ -73,8 +73,19 @@ public final class Register implements AutoCloseable {
     SIGN_IN,
     SALE,
     SHIFT,
-    RETURNS
+    RETURNS,
+    HOST
   }
+
+  private final ReplicaCatalog catalog;
+  private final Printouts printouts;
+  private final Clock clock;
+  private io.kasa.terminal.host.HostViewModel host;
+  private io.kasa.terminal.host.HostView hostView;
+  private String role = "";
+
+  /** The check being paid on the sale screen, settled once its sale is done. */
+  private io.kasa.api.floor.CheckDto paying;
 
   public Register(
       CloudTerminal terminal,
@@ -102,18 +113,14 @@ public final class Register implements AutoCloseable {
                         s.member().id(), s.member().name(), s.member().role()))
             .toList());
     this.signInView = new SignInView(signIn, messages);
-    Printouts printouts = new Printouts(devices.printer(), receipts);
+    this.clock = clock;
+    this.printouts = new Printouts(devices.printer(), receipts);
+    this.catalog = new ReplicaCatalog(terminal.catalog());
     JournalCheckout checkout =
         new JournalCheckout(terminal, printouts, this::storeProfile, () -> cashier, clock);
     this.sale =
         new SaleViewModel(
-            new ReplicaCatalog(terminal.catalog()),
-            checkout,
-            tasks,
-            messages,
-            terminal::salePolicy,
-            storeLocale,
-            clock);
+            catalog, checkout, tasks, messages, terminal::salePolicy, storeLocale, clock);
     // The sale and shift screens are built when first shown: the PIN pad comes up sooner.
     this.shifts = new CloudShifts(terminal, printouts, () -> cashier, messages, clock);
     sale.cardReader(io.kasa.terminal.devices.DeviceChoice.cardReader(terminal));
@@ -135,6 +142,13 @@ public final class Register implements AutoCloseable {
             storeLocale);
 
     sale.shiftOpenProperty().bind(shift.openProperty());
+    sale.phaseProperty()
+        .addListener(
+            (o, a, b) -> {
+              if (b == SaleViewModel.Phase.DONE && paying != null) {
+                settle(paying);
+              }
+            });
     this.returns =
         new io.kasa.terminal.returns.ReturnsViewModel(
             new CloudReturns(
@@ -240,9 +254,84 @@ public final class Register implements AutoCloseable {
     status
         .employeeProperty()
         .set(who.person().name() + (who.offline() ? " · " + messages.get("signin.offline") : ""));
+    role = who.person().role();
+    if ("HOST".equals(role)) {
+      showHost();
+      return;
+    }
     showSale();
     sale.newSale();
     sale.loadQuickKeys();
+  }
+
+  private boolean canSell() {
+    return "CASHIER".equals(role) || "MANAGER".equals(role) || "ADMIN".equals(role);
+  }
+
+  /** The host stand (Ctrl+T from the sale screen; where a host lands on signing in). */
+  private void showHost() {
+    if (host == null) {
+      host =
+          new io.kasa.terminal.host.HostViewModel(
+              new CloudHostStand(terminal, catalog, printouts, messages, clock),
+              tasks,
+              messages,
+              clock,
+              canSell(),
+              this::payCheck);
+      hostView =
+          new io.kasa.terminal.host.HostView(
+              host,
+              messages,
+              ZoneId.systemDefault(),
+              java.util.Currency.getInstance(terminal.config().store().currency()),
+              canSell() ? this::showSale : null);
+      host.start();
+    }
+    screen = Screen.HOST;
+    root.setCenter(hostView);
+    wedge.target(
+        new WedgeInput.Target() {
+          @Override
+          public void scanned(io.kasa.devices.scanner.ScanEvent scan) {
+            host.addItem(scan.raw(), "1", 0);
+          }
+
+          @Override
+          public void typed(String text) {}
+
+          @Override
+          public void enter() {}
+        });
+  }
+
+  public io.kasa.terminal.host.HostViewModel host() {
+    return host;
+  }
+
+  /** Rings a check up on the sale screen at its prices; its payment settles the check. */
+  private void payCheck(io.kasa.api.floor.CheckDto check) {
+    showSale();
+    sale.newSale();
+    for (io.kasa.api.floor.CheckLineDto line : check.lines()) {
+      catalog
+          .byCode(line.itemId())
+          .ifPresent(item -> sale.add(item, io.kasa.domain.money.Quantity.parse(line.quantity())));
+    }
+    paying = check;
+  }
+
+  private void settle(io.kasa.api.floor.CheckDto check) {
+    paying = null;
+    java.util.UUID saleId = sale.sale().id();
+    JournalCheckout.Cashier who = cashier;
+    tasks.submit(
+        () -> {
+          terminal.settleCheck(check.id(), saleId, who == null ? null : who.id());
+          return null;
+        },
+        done -> status.note(messages.get("host.paid", check.number())),
+        e -> status.note(messages.get("host.settleFailed", check.number())));
   }
 
   private void showSale() {
@@ -329,6 +418,13 @@ public final class Register implements AutoCloseable {
       return;
     }
     cashier = null;
+    role = "";
+    paying = null;
+    if (host != null) {
+      host.stop();
+      host = null;
+      hostView = null;
+    }
     status.employeeProperty().set("");
     screen = Screen.SIGN_IN;
     root.setCenter(signInView);
@@ -384,6 +480,14 @@ public final class Register implements AutoCloseable {
       return;
     }
     if (e.isShortcutDown()
+        && e.getCode() == javafx.scene.input.KeyCode.T
+        && cashier != null
+        && screen != Screen.HOST) {
+      showHost();
+      e.consume();
+      return;
+    }
+    if (e.isShortcutDown()
         && e.getCode() == javafx.scene.input.KeyCode.P
         && screen == Screen.SALE) {
       sale.reprint();
@@ -396,6 +500,7 @@ public final class Register implements AutoCloseable {
           case SHIFT -> shiftView.key(e);
           case RETURNS -> returnsView.key(e);
           case SIGN_IN -> signInView.key(e);
+          case HOST -> hostView.key(e);
         };
     if (used) {
       e.consume();
@@ -450,5 +555,8 @@ public final class Register implements AutoCloseable {
   @Override
   public void close() {
     poller.shutdownNow();
+    if (host != null) {
+      host.stop();
+    }
   }
 }

@@ -15,9 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What the register prints — receipts, refunds, X and Z reports — queued on the printer without
- * waiting for it, and kept under the receipts folder as the raw ESC/POS bytes and a PDF. A job the
- * printer could not print is logged and waits in its reprint queue.
+ * What the register prints — receipts, refunds, X and Z reports, pre-bills — queued on the printer
+ * without waiting for it, and kept under the receipts folder as the raw ESC/POS bytes and a PDF. A
+ * job the printer could not print is logged and waits in its reprint queue.
  */
 public final class Printouts {
 
@@ -51,6 +51,22 @@ public final class Printouts {
     List<String> lines = renderer.preview(report);
     keep(name, renderer.render(report), lines, renderer.columns(), null);
     return lines;
+  }
+
+  /**
+   * Prints laid-out lines that are not a receipt (a pre-bill) under {@code name}; {@code layout}
+   * gets the printer's columns. Answers the lines printed.
+   */
+  public List<String> lines(
+      java.util.function.IntFunction<List<io.kasa.domain.receipt.ReceiptTextLayout.Line>> layout,
+      String name)
+      throws IOException {
+    ReceiptRenderer renderer = new ReceiptRenderer(printer.profile(), ReceiptOptions.defaults());
+    List<io.kasa.domain.receipt.ReceiptTextLayout.Line> laid = layout.apply(renderer.columns());
+    List<String> text =
+        laid.stream().map(io.kasa.domain.receipt.ReceiptTextLayout.Line::text).toList();
+    keep(name, renderer.encode(laid, null, null), text, renderer.columns(), null);
+    return text;
   }
 
   /** Prints a receipt again, marked as a copy, without the drawer; the original is what is kept. */

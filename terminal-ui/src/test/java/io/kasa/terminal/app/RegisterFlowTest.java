@@ -3,22 +3,16 @@ package io.kasa.terminal.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.kasa.client.http.CloudClientConfig;
 import io.kasa.client.sim.FaultProxy;
 import io.kasa.client.store.Outbox;
 import io.kasa.client.terminal.CloudTerminal;
-import io.kasa.devices.DeviceUri;
-import io.kasa.devices.profile.PrinterProfiles;
 import io.kasa.service.TestCloud;
 import io.kasa.service.admin.AdminService;
 import io.kasa.terminal.devices.RegisterDevices;
 import io.kasa.terminal.i18n.Messages;
 import io.kasa.terminal.sale.SaleViewModel;
-import io.kasa.terminal.task.FxTaskExecutor;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import javafx.event.Event;
@@ -52,12 +46,12 @@ import org.testfx.util.WaitForAsyncUtils;
 class RegisterFlowTest {
 
   private static TestCloud cloud;
-  private static int terminals;
+  private static int otherRegisters;
   @TempDir static Path dir;
+  private TestRegister fixture;
   private CloudTerminal terminal;
   private RegisterDevices devices;
   private Register register;
-  private FxTaskExecutor tasks;
   private Path data;
   private FaultProxy network;
 
@@ -74,53 +68,19 @@ class RegisterFlowTest {
   @Start
   void start(Stage stage) {
     RegisterWindow.applyTheme(RegisterWindow.Theme.LIGHT);
-    AdminService.NewTerminal t =
-        cloud
-            .services
-            .admin()
-            .createTerminal(
-                cloud.demo.organisationId(), cloud.demo.storeId(), "R" + ++terminals, "Каса R");
-    data = dir.resolve("terminal-" + terminals);
-    try {
-      network = new FaultProxy("127.0.0.1", cloud.app.port());
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-    URI url = URI.create("http://127.0.0.1:" + network.port());
-    terminal =
-        CloudTerminal.open(data.resolve("store"), Clock.systemUTC(), CloudClientConfig::defaults);
-    terminal.enroll(url, t.enrollmentCode(), "test");
-    // A serial scanner too (the simulator), beside the keyboard wedge.
-    terminal.setting(io.kasa.terminal.devices.DeviceChoice.SCANNER_URI, "sim:scanner");
-    // The card reader with the processor's test cards on the screen.
-    terminal.setting(io.kasa.terminal.devices.DeviceChoice.CARD_READER_URI, "sim:card-reader");
-    devices =
-        new RegisterDevices(
-            DeviceUri.parse("sim:printer"),
-            PrinterProfiles.builtIn().get("epson-tm-t20iii"),
-            Clock.systemUTC());
-    tasks = new FxTaskExecutor();
-    register =
-        new Register(
-            terminal,
-            devices,
-            data.resolve("receipts"),
-            new Messages(Locale.ENGLISH),
-            tasks,
-            Clock.systemDefaultZone(),
-            RegisterWindow.Theme.LIGHT,
-            Duration.ofMinutes(5));
+    fixture = new TestRegister(cloud, dir, "R");
+    terminal = fixture.terminal;
+    devices = fixture.devices;
+    register = fixture.register;
+    data = fixture.data;
+    network = fixture.network;
     stage.setScene(register.scene());
     stage.show();
   }
 
   @AfterEach
   void stop() throws Exception {
-    network.close();
-    register.close();
-    tasks.close();
-    devices.close();
-    terminal.close();
+    fixture.close();
   }
 
   /** Types like a keyboard-wedge scanner: every key at once, then Enter. */
@@ -150,25 +110,14 @@ class RegisterFlowTest {
   }
 
   private void signInAsCashier(FxRobot robot) {
-    robot.clickOn("Олена");
-    for (int i = 0; i < 4; i++) {
-      robot.clickOn("1");
-    }
-    robot.clickOn("#signin-enter");
+    TestRegister.signIn(robot, "Олена", "1111");
     await()
         .atMost(Duration.ofSeconds(20))
         .until(() -> robot.lookup("#cart").tryQuery().isPresent());
   }
 
-  /** F6, count a 1,000.00 float (two 500s), open the shift, back to the sale. */
   private void openShift(FxRobot robot) {
-    robot.clickOn("#shift");
-    robot.clickOn("#plus-50000");
-    robot.clickOn("#plus-50000");
-    robot.clickOn("#open-shift");
-    await().atMost(Duration.ofSeconds(10)).until(() -> register.shift().openProperty().get());
-    robot.type(KeyCode.ESCAPE);
-    await().atMost(Duration.ofSeconds(5)).until(() -> robot.lookup("#cart").tryQuery().isPresent());
+    TestRegister.openShift(robot, register);
   }
 
   private void managerApproves(FxRobot robot) {
@@ -319,10 +268,17 @@ class RegisterFlowTest {
                     .anyMatch(l -> l.contains("Z")));
   }
 
+  private boolean chosen(String name) {
+    var person = register.signIn().chosenProperty().get();
+    return person != null && person.name().equals(name);
+  }
+
   @Test
   void theWholeSaleByKeyboardAlone(FxRobot robot) {
     // Sign in: ↓ to the cashier, her PIN, Enter.
-    robot.type(KeyCode.DOWN);
+    for (int i = 0; i < 10 && !chosen("Олена"); i++) {
+      robot.type(KeyCode.DOWN);
+    }
     robot.write("1111");
     robot.type(KeyCode.ENTER);
     await()
@@ -452,7 +408,9 @@ class RegisterFlowTest {
   void inKioskModeOnlyAManagersPinClosesTheRegisterAndTheExitIsAudited(FxRobot robot) {
     Stage stage = (Stage) register.scene().getWindow();
     robot.interact(
-        () -> Kiosk.install(stage, terminal, new Messages(Locale.ENGLISH), tasks, () -> register));
+        () ->
+            Kiosk.install(
+                stage, terminal, new Messages(Locale.ENGLISH), fixture.tasks, () -> register));
     assertThat(stage.isFullScreen()).isTrue();
     long before = cloud.audited("KIOSK_EXIT");
     // The window manager's close: a manager's PIN is asked; a cashier's PIN does not do.
@@ -528,7 +486,10 @@ class RegisterFlowTest {
             .services
             .admin()
             .createTerminal(
-                cloud.demo.organisationId(), cloud.demo.storeId(), "X" + ++terminals, "Каса X");
+                cloud.demo.organisationId(),
+                cloud.demo.storeId(),
+                "X" + ++otherRegisters,
+                "Каса X");
     var enrolled =
         cloud.send(
             "POST",
@@ -539,7 +500,7 @@ class RegisterFlowTest {
     var cashier = cloud.signedIn(authorization, cloud.demo.cashierId(), "1111");
     var sale =
         io.kasa.service.Sales.breadAndAspirin(
-            java.util.UUID.randomUUID(), 900_000 + terminals, "tok_approve");
+            java.util.UUID.randomUUID(), 900_000 + otherRegisters, "tok_approve");
     var recorded =
         cloud.post(cashier, "/v1/sales", sale.id().toString(), io.kasa.service.Sales.json(sale));
     assertThat(recorded.status()).as(recorded.body()).isEqualTo(201);

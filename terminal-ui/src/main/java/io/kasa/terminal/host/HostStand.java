@@ -1,0 +1,45 @@
+package io.kasa.terminal.host;
+
+import io.kasa.api.floor.CheckDto;
+import io.kasa.api.floor.PartyDto;
+import io.kasa.api.floor.PartyRequest;
+import io.kasa.api.floor.SplitRequest;
+import io.kasa.api.floor.SplitResult;
+import io.kasa.api.floor.TableDto;
+import io.kasa.client.floor.LiveFloor;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * What the host stand needs from the terminal's cloud side. Every change names the version it was
+ * made on; one that lost to another terminal fails with the service's message.
+ */
+public interface HostStand {
+
+  /** Follows the floor; {@code changes} hears every view, on a background thread. */
+  void follow(Consumer<LiveFloor.View> changes);
+
+  /** Stops following. */
+  void stop();
+
+  CheckDto seat(UUID table, int guests, UUID party, long version, boolean overrideHold);
+
+  TableDto clear(UUID table, long version);
+
+  PartyDto addParty(PartyRequest party);
+
+  PartyDto partyStatus(UUID party, String status, long version);
+
+  CheckDto addItem(UUID check, String itemId, String quantity, int seat);
+
+  CheckDto prebill(UUID check, long version);
+
+  CheckDto move(UUID check, long version, UUID table, long tableVersion);
+
+  CheckDto merge(UUID into, long version, UUID other, long otherVersion);
+
+  SplitResult split(UUID check, SplitRequest split);
+
+  /** Prints the check's pre-bill; answers the lines printed. */
+  java.util.List<String> printPrebill(CheckDto check, String tableName);
+}

@@ -1,0 +1,258 @@
+package io.kasa.terminal.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.kasa.client.sim.FaultProxy;
+import io.kasa.client.store.Outbox;
+import io.kasa.service.TestCloud;
+import io.kasa.terminal.sale.SaleViewModel;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * The host stand, headless, against the real service: a host adds a party, seats it, rings up and
+ * prints the pre-bill, loses a race for a table to another host and is told so, and keeps the floor
+ * on screen read-only when the network goes; a cashier takes payment for a check at the register.
+ * The other host is a second terminal talking to the same service.
+ */
+@ExtendWith(ApplicationExtension.class)
+class HostStandTest {
+
+  private static TestCloud cloud;
+  private static Map<String, String> otherHost;
+  @TempDir static Path dir;
+  private TestRegister fixture;
+
+  @BeforeAll
+  static void startCloud() throws Exception {
+    cloud = new TestCloud();
+    var other =
+        cloud
+            .services
+            .admin()
+            .createTerminal(cloud.demo.organisationId(), cloud.demo.storeId(), "H0", "Стійка 2");
+    var enrolled =
+        cloud.send(
+            "POST",
+            "/v1/terminals/enroll",
+            "{\"code\":\"" + other.enrollmentCode() + "\"}",
+            Map.of());
+    otherHost =
+        cloud.signedIn(
+            "Bearer " + enrolled.json().get("credential").asText(), cloud.demo.hostId(), "5555");
+  }
+
+  @AfterAll
+  static void stopCloud() throws Exception {
+    cloud.close();
+  }
+
+  @Start
+  void start(Stage stage) {
+    RegisterWindow.applyTheme(RegisterWindow.Theme.LIGHT);
+    fixture = new TestRegister(cloud, dir, "H");
+    stage.setScene(fixture.register.scene());
+    stage.show();
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    fixture.close();
+  }
+
+  private void awaitLiveFloor(FxRobot robot) {
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                fixture.register.host() != null
+                    && fixture.register.host().liveProperty().get()
+                    && robot.lookup("#table-1").tryQuery().isPresent());
+  }
+
+  private static JsonNode table(String name) {
+    for (JsonNode t : cloud.send("GET", "/v1/floor", null, otherHost).json().get("tables")) {
+      if (t.get("name").asText().equals(name)) {
+        return t;
+      }
+    }
+    throw new AssertionError("No table " + name);
+  }
+
+  private String banner(FxRobot robot) {
+    return robot.lookup("#host-banner").queryAs(Label.class).getText();
+  }
+
+  @Test
+  void aHostSeatsAPartyFromTheWaitlistRingsUpAndPrintsThePreBill(FxRobot robot) {
+    TestRegister.signIn(robot, "Ірина", "5555");
+    awaitLiveFloor(robot);
+    Screenshots.saveIfAsked(robot, fixture.register.scene(), "host-stand");
+
+    robot.clickOn("#party-name").write("Бойко");
+    robot.interact(() -> robot.lookup("#party-size").queryAs(TextField.class).setText("2"));
+    robot.type(KeyCode.F2);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(robot.lookup("#party-Бойко").tryQuery()).as(banner(robot)).isPresent());
+    assertThat(banner(robot)).startsWith("Quote Бойко");
+
+    robot.clickOn("#party-Бойко");
+    robot.clickOn("#table-1");
+    robot.type(KeyCode.F3);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> "SEATED".equals(table("1").get("state").asText()));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> robot.lookup("#party-Бойко").tryQuery().isEmpty());
+    assertThat(banner(robot)).contains("Table 1: 2 seated");
+
+    robot.clickOn("#item-code").write("4820000191357");
+    robot.type(KeyCode.ENTER);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> "ORDERED".equals(table("1").get("state").asText()));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> robot.lookup("#check-total").queryAs(Label.class).getText().contains("31.00"));
+    robot.type(KeyCode.F6);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                fixture.devices.virtualPrinter().orElseThrow().textLines().stream()
+                    .anyMatch(l -> l.contains("PRE-BILL")));
+    assertThat(fixture.devices.virtualPrinter().orElseThrow().textLines())
+        .anyMatch(l -> l.contains("Хліб житній"))
+        .anyMatch(l -> l.contains("TO PAY"));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> "PREBILLED".equals(table("1").get("state").asText()));
+  }
+
+  @Test
+  void whenAnotherHostSeatsTheTableFirstTheHostIsToldAndNobodyIsSeatedTwice(FxRobot robot) {
+    TestRegister.signIn(robot, "Ірина", "5555");
+    awaitLiveFloor(robot);
+    robot.clickOn("#table-2");
+    robot.interact(() -> robot.lookup("#guests").queryAs(TextField.class).setText("3"));
+    // The other stand seats table 2 a moment before this host presses Seat.
+    JsonNode two = table("2");
+    var other =
+        cloud.send(
+            "POST",
+            "/v1/floor/tables/" + two.get("id").asText() + "/seat",
+            "{\"checkId\":\""
+                + UUID.randomUUID()
+                + "\",\"guests\":4,\"version\":"
+                + two.get("version")
+                + "}",
+            otherHost);
+    assertThat(other.status()).isEqualTo(201);
+    robot.clickOn("#seat");
+    await().atMost(Duration.ofSeconds(10)).until(() -> banner(robot).contains("Table 2"));
+    assertThat(robot.lookup("#host-banner").queryAs(Label.class).getStyleClass()).contains("error");
+    long checksOnTwo =
+        cloud
+            .send("GET", "/v1/floor", null, otherHost)
+            .json()
+            .get("checks")
+            .findValuesAsText("tableId")
+            .stream()
+            .filter(two.get("id").asText()::equals)
+            .count();
+    assertThat(checksOnTwo).isEqualTo(1);
+    assertThat(table("2").get("guests").asInt()).isEqualTo(4);
+  }
+
+  @Test
+  void withoutTheNetworkTheFloorStaysOnScreenReadOnly(FxRobot robot) throws Exception {
+    TestRegister.signIn(robot, "Ірина", "5555");
+    awaitLiveFloor(robot);
+    fixture.network.fault(FaultProxy.Fault.REFUSE);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> !fixture.register.host().liveProperty().get());
+    assertThat(banner(robot)).contains("read-only");
+    assertThat(robot.lookup("#table-3").tryQuery()).isPresent();
+    robot.clickOn("#table-3");
+    robot.clickOn("#seat");
+    assertThat(banner(robot)).contains("Read-only");
+    fixture.network.fault(FaultProxy.Fault.NONE);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> fixture.register.host().liveProperty().get());
+  }
+
+  @Test
+  void aCashierTakesPaymentForACheckAndTheTableWaitsToBeCleared(FxRobot robot) {
+    JsonNode five = table("5");
+    UUID check = UUID.randomUUID();
+    cloud.send(
+        "POST",
+        "/v1/floor/tables/" + five.get("id").asText() + "/seat",
+        "{\"checkId\":\"" + check + "\",\"guests\":2,\"version\":" + five.get("version") + "}",
+        otherHost);
+    cloud.send(
+        "POST",
+        "/v1/checks/" + check + "/lines",
+        "{\"id\":\""
+            + UUID.randomUUID()
+            + "\",\"itemId\":\"espresso\",\"quantity\":\"2\",\"seat\":1}",
+        otherHost);
+    TestRegister.signIn(robot, "Олена", "1111");
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> robot.lookup("#cart").tryQuery().isPresent());
+    TestRegister.openShift(robot, fixture.register);
+    robot.press(KeyCode.CONTROL).type(KeyCode.T).release(KeyCode.CONTROL);
+    awaitLiveFloor(robot);
+    robot.clickOn("#table-5");
+    robot.type(KeyCode.F10);
+    await().atMost(Duration.ofSeconds(10)).until(() -> fixture.register.sale().lines().size() == 1);
+    robot.clickOn("#pay");
+    robot.clickOn("#cash");
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> fixture.register.sale().phaseProperty().get() == SaleViewModel.Phase.DONE);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () -> {
+              fixture.terminal.syncNow();
+              return fixture
+                      .terminal
+                      .outbox()
+                      .count(io.kasa.client.terminal.CloudTerminal.CHECK_SETTLE)
+                  == fixture
+                      .terminal
+                      .outbox()
+                      .countAcknowledged(io.kasa.client.terminal.CloudTerminal.CHECK_SETTLE);
+            });
+    assertThat(fixture.terminal.outbox().count(io.kasa.client.terminal.CloudTerminal.CHECK_SETTLE))
+        .isEqualTo(1);
+    assertThat(table("5").get("state").asText()).isEqualTo("PAID");
+    assertThat(fixture.terminal.outbox().rejectedEntries()).isEmpty();
+    assertThat(Outbox.State.ACKNOWLEDGED).isNotNull();
+  }
+}

@@ -1,0 +1,110 @@
+package io.kasa.terminal.app;
+
+import io.kasa.client.http.CloudClientConfig;
+import io.kasa.client.sim.FaultProxy;
+import io.kasa.client.terminal.CloudTerminal;
+import io.kasa.devices.DeviceUri;
+import io.kasa.devices.profile.PrinterProfiles;
+import io.kasa.service.TestCloud;
+import io.kasa.service.admin.AdminService;
+import io.kasa.terminal.devices.RegisterDevices;
+import io.kasa.terminal.i18n.Messages;
+import io.kasa.terminal.task.FxTaskExecutor;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A register for UI tests: a new terminal of the demo store enrolled with the real service through
+ * a fault proxy (the network a test can cut), its own SQLite store, the simulated scanner and card
+ * reader, the virtual printer, in English.
+ */
+final class TestRegister implements AutoCloseable {
+
+  private static final AtomicInteger TERMINALS = new AtomicInteger();
+
+  final CloudTerminal terminal;
+  final RegisterDevices devices;
+  final Register register;
+  final FxTaskExecutor tasks;
+  final Path data;
+  final FaultProxy network;
+
+  TestRegister(TestCloud cloud, Path dir, String prefix) {
+    int n = TERMINALS.incrementAndGet();
+    AdminService.NewTerminal t =
+        cloud
+            .services
+            .admin()
+            .createTerminal(
+                cloud.demo.organisationId(), cloud.demo.storeId(), prefix + n, "Каса " + prefix);
+    data = dir.resolve("terminal-" + prefix + n);
+    try {
+      network = new FaultProxy("127.0.0.1", cloud.app.port());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    URI url = URI.create("http://127.0.0.1:" + network.port());
+    terminal =
+        CloudTerminal.open(data.resolve("store"), Clock.systemUTC(), CloudClientConfig::defaults);
+    terminal.enroll(url, t.enrollmentCode(), "test");
+    // A serial scanner too (the simulator), beside the keyboard wedge.
+    terminal.setting(io.kasa.terminal.devices.DeviceChoice.SCANNER_URI, "sim:scanner");
+    // The card reader with the processor's test cards on the screen.
+    terminal.setting(io.kasa.terminal.devices.DeviceChoice.CARD_READER_URI, "sim:card-reader");
+    devices =
+        new RegisterDevices(
+            DeviceUri.parse("sim:printer"),
+            PrinterProfiles.builtIn().get("epson-tm-t20iii"),
+            Clock.systemUTC());
+    tasks = new FxTaskExecutor();
+    register =
+        new Register(
+            terminal,
+            devices,
+            data.resolve("receipts"),
+            new Messages(Locale.ENGLISH),
+            tasks,
+            Clock.systemDefaultZone(),
+            RegisterWindow.Theme.LIGHT,
+            Duration.ofMinutes(5));
+  }
+
+  /** Taps an employee on the PIN pad, types the PIN on its keys and signs in. */
+  static void signIn(org.testfx.api.FxRobot robot, String name, String pin) {
+    robot.clickOn(name);
+    for (char c : pin.toCharArray()) {
+      robot.clickOn(String.valueOf(c));
+    }
+    robot.clickOn("#signin-enter");
+  }
+
+  /** F6, count a 1,000.00 float (two 500s), open the shift, back to the sale. */
+  static void openShift(org.testfx.api.FxRobot robot, Register register) {
+    robot.clickOn("#shift");
+    robot.clickOn("#plus-50000");
+    robot.clickOn("#plus-50000");
+    robot.clickOn("#open-shift");
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> register.shift().openProperty().get());
+    robot.type(javafx.scene.input.KeyCode.ESCAPE);
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> robot.lookup("#cart").tryQuery().isPresent());
+  }
+
+  @Override
+  public void close() throws IOException {
+    network.close();
+    register.close();
+    tasks.close();
+    devices.close();
+    terminal.close();
+  }
+}
