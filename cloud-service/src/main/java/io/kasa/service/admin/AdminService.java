@@ -171,6 +171,51 @@ public final class AdminService {
     }
   }
 
+  /**
+   * A new one-time enrollment code for an existing terminal, for the device that replaces it:
+   * enrolling with it gives the terminal a new credential (the old device's stops working), and the
+   * replacement restores the device set-up backed up under the terminal.
+   */
+  public NewTerminal replaceTerminal(UUID org, UUID store, String code) {
+    String enrollment = Secrets.enrollmentCode();
+    UUID id =
+        jdbi.inTransaction(
+            h -> {
+              UUID terminal =
+                  h.createQuery(
+                          "select id from terminal where organisation_id = :org and store_id = :store"
+                              + " and code = :code and revoked_at is null")
+                      .bind("org", org)
+                      .bind("store", store)
+                      .bind("code", code(code))
+                      .mapTo(UUID.class)
+                      .findOne()
+                      .orElseThrow(
+                          () ->
+                              new IllegalArgumentException(
+                                  "No terminal "
+                                      + code
+                                      + " in store "
+                                      + store
+                                      + " (or it is revoked)"));
+              insertEnrollment(h, org, terminal, enrollment);
+              Audit.record(h, org, terminal, null, "TERMINAL_REPLACED", code);
+              return terminal;
+            });
+    return new NewTerminal(id, enrollment);
+  }
+
+  private void insertEnrollment(org.jdbi.v3.core.Handle h, UUID org, UUID terminal, String code) {
+    h.createUpdate(
+            "insert into enrollment_code (code_hash, organisation_id, terminal_id, expires_at)"
+                + " values (:hash, :org, :id, :expires)")
+        .bind("hash", Secrets.sha256(code))
+        .bind("org", org)
+        .bind("id", terminal)
+        .bind("expires", clock.instant().plus(ENROLLMENT_VALIDITY).atOffset(ZoneOffset.UTC))
+        .execute();
+  }
+
   /** A terminal of a store and its one-time enrollment code. */
   public NewTerminal createTerminal(UUID org, UUID store, String code, String name) {
     UUID id = UUID.randomUUID();
@@ -185,14 +230,7 @@ public final class AdminService {
               .bind("code", code(code))
               .bind("name", required(name, "name"))
               .execute();
-          h.createUpdate(
-                  "insert into enrollment_code (code_hash, organisation_id, terminal_id, expires_at)"
-                      + " values (:hash, :org, :id, :expires)")
-              .bind("hash", Secrets.sha256(enrollment))
-              .bind("org", org)
-              .bind("id", id)
-              .bind("expires", clock.instant().plus(ENROLLMENT_VALIDITY).atOffset(ZoneOffset.UTC))
-              .execute();
+          insertEnrollment(h, org, id, enrollment);
           Audit.record(h, org, id, null, "TERMINAL_CREATED", code);
         });
     return new NewTerminal(id, enrollment);

@@ -182,6 +182,7 @@ public final class KasaCloud implements Runnable {
         Admin.CreateStore.class,
         Admin.ConfigureStore.class,
         Admin.CreateTerminal.class,
+        Admin.ReplaceTerminal.class,
         Admin.CreateEmployee.class,
         Admin.ImportCatalog.class,
         Admin.SeedDemo.class
@@ -369,6 +370,33 @@ public final class KasaCloud implements Runnable {
             + "\nenrollment code "
             + t.enrollmentCode()
             + " (valid 24 hours, once)";
+      }
+    }
+
+    @Command(
+        name = "replace-terminal",
+        mixinStandardHelpOptions = true,
+        description =
+            "A new one-time enrollment code for an existing terminal, for the device replacing it"
+                + " (it restores the backed-up device set-up).")
+    static final class ReplaceTerminal extends Action {
+      @Option(names = "--org", required = true)
+      UUID org;
+
+      @Option(names = "--store", required = true)
+      UUID store;
+
+      @Option(names = "--code", required = true)
+      String code;
+
+      @Override
+      String run(AdminService admin) {
+        AdminService.NewTerminal t = admin.replaceTerminal(org, store, code);
+        return "terminal "
+            + t.terminalId()
+            + "\nenrollment code "
+            + t.enrollmentCode()
+            + " (valid 24 hours, once; the old device's credential stops working when it is used)";
       }
     }
 

@@ -1,5 +1,6 @@
 package io.kasa.devices.cli;
 
+import io.kasa.devices.receipt.TestPage;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

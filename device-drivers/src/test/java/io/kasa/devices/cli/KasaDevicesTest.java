@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.kasa.devices.Profiles;
 import io.kasa.devices.receipt.SampleReceipts;
+import io.kasa.devices.receipt.TestPage;
 import io.kasa.devices.sim.EscPosDecoder;
 import io.kasa.devices.sim.PrintElement;
 import io.kasa.devices.sim.VirtualPrinter;

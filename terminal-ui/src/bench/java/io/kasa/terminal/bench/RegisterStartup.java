@@ -4,8 +4,6 @@ import io.kasa.client.http.CloudClientConfig;
 import io.kasa.client.terminal.CloudTerminal;
 import io.kasa.terminal.app.Register;
 import io.kasa.terminal.app.RegisterWindow;
-import io.kasa.terminal.devices.DeviceChoice;
-import io.kasa.terminal.devices.RegisterDevices;
 import io.kasa.terminal.i18n.Messages;
 import io.kasa.terminal.task.FxTaskExecutor;
 import java.lang.management.ManagementFactory;
@@ -31,12 +29,11 @@ public final class RegisterStartup {
     boolean memory = args.length > 1 && args[1].equals("memory");
     CloudTerminal terminal =
         CloudTerminal.open(data, Clock.systemUTC(), CloudClientConfig::defaults);
-    RegisterDevices devices = DeviceChoice.open(terminal, Clock.systemUTC());
     FxTaskExecutor tasks = new FxTaskExecutor();
     java.util.concurrent.CompletableFuture<Register> made = new java.util.concurrent.CompletableFuture<>();
     Platform.startup(
         () -> {
-          Register register = ScanToCartBench.register(terminal, devices, data, tasks);
+          Register register = ScanToCartBench.register(terminal, data, tasks);
           Stage stage = new Stage();
           Runnable[] first = new Runnable[1];
           first[0] =

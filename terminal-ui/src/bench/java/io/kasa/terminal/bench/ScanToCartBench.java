@@ -5,7 +5,6 @@ import io.kasa.client.terminal.CloudTerminal;
 import io.kasa.terminal.app.Register;
 import io.kasa.terminal.app.RegisterWindow;
 import io.kasa.terminal.devices.DeviceChoice;
-import io.kasa.terminal.devices.RegisterDevices;
 import io.kasa.terminal.i18n.Messages;
 import io.kasa.terminal.task.FxTaskExecutor;
 import java.nio.file.Files;
@@ -66,12 +65,11 @@ public final class ScanToCartBench {
     started.await();
     CloudTerminal terminal =
         CloudTerminal.open(data, Clock.systemUTC(), CloudClientConfig::defaults);
-    RegisterDevices devices = DeviceChoice.open(terminal, Clock.systemUTC());
     FxTaskExecutor tasks = new FxTaskExecutor();
     CompletableFuture<Register> made = new CompletableFuture<>();
     Platform.runLater(
         () -> {
-          Register r = register(terminal, devices, data, tasks);
+          Register r = register(terminal, data, tasks);
           Stage stage = new Stage();
           stage.setScene(r.scene());
           stage.show();
@@ -102,17 +100,16 @@ public final class ScanToCartBench {
         stats(floor),
         percentile(sqlite, 99) / percentile(floor, 99));
     tasks.close();
-    devices.close();
+    register.close();
     terminal.close();
   }
 
   /** The register as the benchmarks run it: light theme, English, never locking. */
-  static Register register(
-      CloudTerminal terminal, RegisterDevices devices, Path data, FxTaskExecutor tasks) {
+  static Register register(CloudTerminal terminal, Path data, FxTaskExecutor tasks) {
     RegisterWindow.applyTheme(RegisterWindow.Theme.LIGHT);
     return new Register(
         terminal,
-        devices,
+        () -> DeviceChoice.open(terminal, Clock.systemUTC()),
         data.resolve("receipts"),
         new Messages(Locale.ENGLISH),
         tasks,

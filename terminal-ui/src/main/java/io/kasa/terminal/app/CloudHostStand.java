@@ -123,6 +123,21 @@ final class CloudHostStand implements HostStand {
   }
 
   @Override
+  public TableDto putTable(UUID id, io.kasa.api.floor.TableRequest table) {
+    return terminal.client().putTable(id, table);
+  }
+
+  @Override
+  public void removeTable(UUID id, long version) {
+    terminal.client().removeTable(id, version);
+  }
+
+  @Override
+  public io.kasa.api.floor.AreaDto putArea(UUID id, io.kasa.api.floor.AreaRequest area) {
+    return terminal.client().putArea(id, area);
+  }
+
+  @Override
   public List<String> printPrebill(CheckDto check, String tableName) {
     StoreSettings store = terminal.config().store();
     try {

@@ -74,10 +74,17 @@ public final class Register implements AutoCloseable {
     SALE,
     SHIFT,
     RETURNS,
-    HOST
+    HOST,
+    TECHNICIAN
   }
 
+  private io.kasa.terminal.tech.TechViewModel technician;
+  private io.kasa.terminal.tech.TechView technicianView;
+  private final Path receipts;
+
   private final ReplicaCatalog catalog;
+  private final java.util.function.Supplier<RegisterDevices> deviceFactory;
+  private volatile RegisterDevices devices;
   private final Printouts printouts;
   private final Clock clock;
   private io.kasa.terminal.host.HostViewModel host;
@@ -89,7 +96,7 @@ public final class Register implements AutoCloseable {
 
   public Register(
       CloudTerminal terminal,
-      RegisterDevices devices,
+      java.util.function.Supplier<RegisterDevices> devices,
       Path receipts,
       Messages messages,
       TaskExecutor tasks,
@@ -114,7 +121,9 @@ public final class Register implements AutoCloseable {
             .toList());
     this.signInView = new SignInView(signIn, messages);
     this.clock = clock;
-    this.printouts = new Printouts(devices.printer(), receipts);
+    this.deviceFactory = devices;
+    this.receipts = receipts;
+    this.printouts = new Printouts(() -> this.devices.printer(), receipts);
     this.catalog = new ReplicaCatalog(terminal.catalog());
     JournalCheckout checkout =
         new JournalCheckout(terminal, printouts, this::storeProfile, () -> cashier, clock);
@@ -183,31 +192,55 @@ public final class Register implements AutoCloseable {
             new javafx.animation.KeyFrame(javafx.util.Duration.seconds(5), e -> lockIfIdle()));
     idle.setCycleCount(javafx.animation.Animation.INDEFINITE);
     idle.play();
-    devices.printer().onStatus(s -> tasks.ui(() -> status.printer(s)));
-    devices
+    openDevices();
+    poller.scheduleWithFixedDelay(this::poll, 0, 1, TimeUnit.SECONDS);
+    // The printer is asked how it is every few seconds, so paper out shows before the next sale.
+    poller.scheduleWithFixedDelay(
+        () -> {
+          RegisterDevices now = this.devices;
+          if (now != null) {
+            now.printer().refreshStatus();
+          }
+        },
+        0,
+        5,
+        TimeUnit.SECONDS);
+  }
+
+  /** Opens the devices of the terminal's settings and shows their state on the status bar. */
+  private void openDevices() {
+    RegisterDevices opened = deviceFactory.get();
+    opened.printer().onStatus(s -> tasks.ui(() -> status.printer(s)));
+    opened
         .drawer()
         .onEvent(
             e ->
                 tasks.ui(
                     () ->
                         status.drawer(
-                            devices.drawer().state(),
+                            opened.drawer().state(),
                             e.type() == io.kasa.devices.drawer.CashDrawer.Event.Type.LEFT_OPEN)));
-    status.drawer(devices.drawer().state(), false);
-    BarcodeParser parser = new BarcodeParser(List.of(EmbeddedLayout.weight("22")));
-    terminal
-        .setting(io.kasa.terminal.devices.DeviceChoice.SCANNER_URI)
-        .ifPresent(
-            uri ->
-                devices.scanner(
-                    io.kasa.devices.DeviceUri.parse(uri),
-                    parser,
-                    clock,
-                    scan -> tasks.ui(() -> scanned(scan))));
-    status.printer(devices.printer().status());
-    poller.scheduleWithFixedDelay(this::poll, 0, 1, TimeUnit.SECONDS);
-    // The printer is asked how it is every few seconds, so paper out shows before the next sale.
-    poller.scheduleWithFixedDelay(() -> devices.printer().refreshStatus(), 0, 5, TimeUnit.SECONDS);
+    status.drawer(opened.drawer().state(), false);
+    opened.scanner(
+        new BarcodeParser(List.of(EmbeddedLayout.weight("22"))),
+        clock,
+        scan -> tasks.ui(() -> scanned(scan)));
+    status.printer(opened.printer().status());
+    devices = opened;
+  }
+
+  /** Lets go of the devices (their ports), for the technician's bench. */
+  private void closeDevices() {
+    RegisterDevices open = devices;
+    devices = null;
+    if (open != null) {
+      open.close();
+    }
+  }
+
+  /** The devices in use now, or null while a technician has them. */
+  public RegisterDevices devices() {
+    return devices;
   }
 
   public Scene scene() {
@@ -259,6 +292,10 @@ public final class Register implements AutoCloseable {
       showHost();
       return;
     }
+    if ("TECHNICIAN".equals(role)) {
+      showTechnician();
+      return;
+    }
     showSale();
     sale.newSale();
     sale.loadQuickKeys();
@@ -278,6 +315,7 @@ public final class Register implements AutoCloseable {
               messages,
               clock,
               canSell(),
+              "MANAGER".equals(role) || "ADMIN".equals(role),
               this::payCheck);
       hostView =
           new io.kasa.terminal.host.HostView(
@@ -303,6 +341,62 @@ public final class Register implements AutoCloseable {
           @Override
           public void enter() {}
         });
+  }
+
+  /**
+   * The technician's screen (where a technician lands on signing in). The register lets go of its
+   * devices while it is open; signing out opens them again with what the technician applied.
+   */
+  private void showTechnician() {
+    closeDevices();
+    technician =
+        new io.kasa.terminal.tech.TechViewModel(
+            new io.kasa.terminal.tech.TechViewModel.Store() {
+              @Override
+              public io.kasa.terminal.devices.DeviceSettings saved() {
+                return io.kasa.terminal.devices.DeviceChoice.settings(terminal);
+              }
+
+              @Override
+              public void save(io.kasa.terminal.devices.DeviceSettings settings) {
+                io.kasa.terminal.devices.DeviceChoice.save(terminal, settings);
+              }
+
+              @Override
+              public String terminal() {
+                var c = terminal.config();
+                return c.store().code() + "-" + c.terminalCode() + " · " + c.terminalName();
+              }
+            },
+            new CloudDeviceBackup(terminal),
+            (settings, log) -> new io.kasa.terminal.devices.DeviceBench(settings, clock, log),
+            io.kasa.terminal.devices.DeviceBench::attached,
+            tasks,
+            messages,
+            clock,
+            receipts.resolveSibling("support"));
+    technicianView = new io.kasa.terminal.tech.TechView(technician, messages);
+    technician.start();
+    screen = Screen.TECHNICIAN;
+    root.setCenter(technicianView);
+    io.kasa.terminal.tech.TechViewModel scans = technician;
+    wedge.target(
+        new WedgeInput.Target() {
+          @Override
+          public void scanned(io.kasa.devices.scanner.ScanEvent scan) {
+            scans.scanned(scan);
+          }
+
+          @Override
+          public void typed(String text) {}
+
+          @Override
+          public void enter() {}
+        });
+  }
+
+  public io.kasa.terminal.tech.TechViewModel technician() {
+    return technician;
   }
 
   public io.kasa.terminal.host.HostViewModel host() {
@@ -425,6 +519,12 @@ public final class Register implements AutoCloseable {
       host = null;
       hostView = null;
     }
+    if (technician != null) {
+      technician.close();
+      technician = null;
+      technicianView = null;
+      openDevices();
+    }
     status.employeeProperty().set("");
     screen = Screen.SIGN_IN;
     root.setCenter(signInView);
@@ -501,6 +601,7 @@ public final class Register implements AutoCloseable {
           case RETURNS -> returnsView.key(e);
           case SIGN_IN -> signInView.key(e);
           case HOST -> hostView.key(e);
+          case TECHNICIAN -> technicianView.key(e);
         };
     if (used) {
       e.consume();
@@ -555,6 +656,10 @@ public final class Register implements AutoCloseable {
   @Override
   public void close() {
     poller.shutdownNow();
+    if (technician != null) {
+      technician.close();
+    }
+    closeDevices();
     if (host != null) {
       host.stop();
     }

@@ -5,7 +5,6 @@ import atlantafx.base.theme.PrimerLight;
 import io.kasa.client.terminal.CloudTerminal;
 import io.kasa.devices.profile.PrinterProfiles;
 import io.kasa.terminal.devices.DeviceChoice;
-import io.kasa.terminal.devices.RegisterDevices;
 import io.kasa.terminal.enroll.EnrollmentView;
 import io.kasa.terminal.enroll.EnrollmentViewModel;
 import io.kasa.terminal.i18n.Messages;
@@ -59,9 +58,10 @@ public final class RegisterWindow {
   }
 
   /**
-   * Shows the register and blocks until its window is closed; then closes {@code terminal} and the
-   * devices. A terminal not yet enrolled starts with the enrollment wizard. In {@code kiosk} mode
-   * the window fills the screen and only a manager's PIN closes it ({@link Kiosk}).
+   * Shows the register and blocks until its window is closed; then closes {@code terminal} (the
+   * register closes its devices). A terminal not yet enrolled starts with the enrollment wizard. In
+   * {@code kiosk} mode the window fills the screen and only a manager's PIN closes it ({@link
+   * Kiosk}).
    */
   public static void run(
       CloudTerminal terminal,
@@ -75,8 +75,6 @@ public final class RegisterWindow {
       throws InterruptedException {
     CountDownLatch closed = new CountDownLatch(1);
     FxTaskExecutor tasks = new FxTaskExecutor();
-    java.util.concurrent.atomic.AtomicReference<RegisterDevices> devices =
-        new java.util.concurrent.atomic.AtomicReference<>();
     java.util.concurrent.atomic.AtomicReference<Register> register =
         new java.util.concurrent.atomic.AtomicReference<>();
     Platform.startup(
@@ -89,11 +87,10 @@ public final class RegisterWindow {
           stage.setMinHeight(700);
           Runnable startRegister =
               () -> {
-                devices.set(DeviceChoice.open(terminal, Clock.systemUTC()));
                 register.set(
                     new Register(
                         terminal,
-                        devices.get(),
+                        () -> DeviceChoice.open(terminal, Clock.systemUTC()),
                         receipts,
                         messages,
                         tasks,
@@ -136,9 +133,6 @@ public final class RegisterWindow {
         });
     closed.await();
     tasks.close();
-    if (devices.get() != null) {
-      devices.get().close();
-    }
     terminal.close();
     onClosed.run();
     Platform.exit();

@@ -23,18 +23,23 @@ public final class Printouts {
 
   private static final Logger LOG = LoggerFactory.getLogger(Printouts.class);
 
-  private final PrinterService printer;
+  private final java.util.function.Supplier<PrinterService> printers;
   private final Path folder;
 
-  public Printouts(PrinterService printer, Path folder) {
-    this.printer = printer;
+  /**
+   * @param printers the receipt printer in use now (a technician may have replaced it)
+   * @param folder where the printed bytes and PDFs are kept
+   */
+  public Printouts(java.util.function.Supplier<PrinterService> printers, Path folder) {
+    this.printers = printers;
     this.folder = folder;
   }
 
   /** Prints a sale's or refund's receipt (kicking the drawer when asked); answers its lines. */
   public List<String> receipt(Receipt receipt, boolean openDrawer) throws IOException {
     ReceiptRenderer renderer =
-        new ReceiptRenderer(printer.profile(), ReceiptOptions.defaults().withDrawer(openDrawer));
+        new ReceiptRenderer(
+            printers.get().profile(), ReceiptOptions.defaults().withDrawer(openDrawer));
     List<String> lines = renderer.preview(receipt);
     keep(
         receipt.number().toString(),
@@ -47,7 +52,8 @@ public final class Printouts {
 
   /** Prints an X or Z report under {@code name}; answers its lines. */
   public List<String> report(ShiftReportReceipt report, String name) throws IOException {
-    ReceiptRenderer renderer = new ReceiptRenderer(printer.profile(), ReceiptOptions.defaults());
+    ReceiptRenderer renderer =
+        new ReceiptRenderer(printers.get().profile(), ReceiptOptions.defaults());
     List<String> lines = renderer.preview(report);
     keep(name, renderer.render(report), lines, renderer.columns(), null);
     return lines;
@@ -61,7 +67,8 @@ public final class Printouts {
       java.util.function.IntFunction<List<io.kasa.domain.receipt.ReceiptTextLayout.Line>> layout,
       String name)
       throws IOException {
-    ReceiptRenderer renderer = new ReceiptRenderer(printer.profile(), ReceiptOptions.defaults());
+    ReceiptRenderer renderer =
+        new ReceiptRenderer(printers.get().profile(), ReceiptOptions.defaults());
     List<io.kasa.domain.receipt.ReceiptTextLayout.Line> laid = layout.apply(renderer.columns());
     List<String> text =
         laid.stream().map(io.kasa.domain.receipt.ReceiptTextLayout.Line::text).toList();
@@ -73,7 +80,8 @@ public final class Printouts {
   public void copy(Receipt receipt) {
     queue(
         "copy of " + receipt.number(),
-        new ReceiptRenderer(printer.profile(), ReceiptOptions.defaults()).render(receipt.asCopy()));
+        new ReceiptRenderer(printers.get().profile(), ReceiptOptions.defaults())
+            .render(receipt.asCopy()));
   }
 
   private void keep(String name, byte[] bytes, List<String> lines, int columns, String qr)
@@ -85,7 +93,8 @@ public final class Printouts {
   }
 
   private void queue(String name, byte[] bytes) {
-    printer
+    printers
+        .get()
         .print(PrintJob.of(name, bytes))
         .thenAccept(
             r -> {

@@ -46,8 +46,16 @@ public final class DeviceChoice {
 
   /** Opens the devices chosen for this terminal. */
   public static RegisterDevices open(CloudTerminal terminal, Clock clock) {
-    String uri = terminal.setting(PRINTER_URI).orElse("sim:printer");
-    String profile = terminal.setting(PRINTER_PROFILE).orElse(DEFAULT_PROFILE);
-    return new RegisterDevices(DeviceUri.parse(uri), PrinterProfiles.builtIn().get(profile), clock);
+    return new RegisterDevices(settings(terminal), clock);
+  }
+
+  /** The device settings kept on this terminal. */
+  public static DeviceSettings settings(CloudTerminal terminal) {
+    return DeviceSettings.read(terminal::setting);
+  }
+
+  /** Keeps every device setting on this terminal. */
+  public static void save(CloudTerminal terminal, DeviceSettings settings) {
+    settings.toMap().forEach(terminal::setting);
   }
 }

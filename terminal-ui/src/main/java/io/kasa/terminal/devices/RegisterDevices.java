@@ -5,7 +5,6 @@ import io.kasa.devices.drawer.CashDrawer;
 import io.kasa.devices.printer.PrinterService;
 import io.kasa.devices.profile.PrinterProfile;
 import io.kasa.devices.scanner.ScanEvent;
-import io.kasa.devices.scanner.ScanFraming;
 import io.kasa.devices.scanner.SerialScanner;
 import io.kasa.devices.sim.PrintElement;
 import io.kasa.devices.sim.Simulators;
@@ -44,7 +43,13 @@ public final class RegisterDevices implements AutoCloseable {
   private DeviceConnection scannerConnection;
   private SerialScanner scanner;
 
-  public RegisterDevices(DeviceUri printerUri, PrinterProfile profile, Clock clock) {
+  private final DeviceSettings settings;
+
+  /** The devices of these settings: the receipt printer, the drawer wired to it. */
+  public RegisterDevices(DeviceSettings settings, Clock clock) {
+    this.settings = settings;
+    DeviceUri printerUri = DeviceUri.parse(settings.printerUri());
+    PrinterProfile profile = settings.receiptProfile();
     this.simulators = new Simulators(profile);
     this.simulated = printerUri instanceof DeviceUri.Sim;
     this.connection = DeviceConnection.of(new Transports(simulators).create(printerUri), scheduler);
@@ -59,8 +64,9 @@ public final class RegisterDevices implements AutoCloseable {
     // The drawer is wired to the printer: kicked by the receipt, its switch read through it.
     this.drawer =
         new CashDrawer(
-            CashDrawer.viaPrinter(printer, 2, 100, 100),
-            true,
+            CashDrawer.viaPrinter(
+                printer, settings.drawerPin(), settings.drawerPulseMs(), settings.drawerPulseMs()),
+            settings.drawerOpenHigh(),
             Duration.ofSeconds(60),
             Duration.ofMillis(700),
             scheduler,
@@ -80,19 +86,26 @@ public final class RegisterDevices implements AutoCloseable {
   }
 
   /**
-   * Adds a scanner on a serial port or the simulator ({@code serial:…}, {@code sim:scanner}),
-   * framed as scanners send by default (CR or LF after each code); its scans go to {@code onScan}.
-   * Keyboard-wedge scanners need nothing here: the window hears them.
+   * Adds the settings' scanner on a serial port or the simulator ({@code serial:…}, {@code
+   * sim:scanner}), framed as they say; its scans go to {@code onScan}. Nothing when no scanner is
+   * set: keyboard-wedge scanners need nothing here, the window hears them.
    */
-  public void scanner(
-      DeviceUri uri, BarcodeParser parser, Clock clock, Consumer<ScanEvent> onScan) {
+  public void scanner(BarcodeParser parser, Clock clock, Consumer<ScanEvent> onScan) {
+    if (settings.scannerUri().isBlank()) {
+      return;
+    }
+    DeviceUri uri = DeviceUri.parse(settings.scannerUri());
     scannerConnection = DeviceConnection.of(new Transports(simulators).create(uri), scheduler);
     scannerConnection.start();
     scanner =
         new SerialScanner(
-            scannerConnection, ScanFraming.defaults(), parser, Duration.ofMillis(300), clock);
+            scannerConnection, settings.scanFraming(), parser, Duration.ofMillis(300), clock);
     scanner.onScan(onScan);
     scanner.start();
+  }
+
+  public DeviceSettings settings() {
+    return settings;
   }
 
   public CashDrawer drawer() {

@@ -37,6 +37,15 @@ final class FloorPlan extends Pane {
     vm.tableProperty().addListener((o, a, b) -> draw());
     vm.nowProperty().addListener((o, a, b) -> draw());
     vm.modeProperty().addListener((o, a, b) -> draw());
+    vm.editingProperty()
+        .addListener(
+            (o, a, b) -> {
+              getStyleClass().remove("editing");
+              if (b) {
+                getStyleClass().add("editing");
+              }
+              draw();
+            });
   }
 
   void draw() {
@@ -96,7 +105,28 @@ final class FloorPlan extends Pane {
     node.setPrefSize(w, h);
     node.setMaxSize(w, h);
     node.relocate(t.x() * scale, t.y() * scale);
-    node.setOnMouseClicked(e -> vm.tapTable(t.id()));
+    node.setOnMouseClicked(
+        e -> {
+          // Off any text field, so the arrow keys move the table when laying out.
+          requestFocus();
+          vm.tapTable(t.id());
+        });
+    if (vm.editingProperty().get()) {
+      // Laying out: drag a table where it stands; it is saved where it is let go.
+      double[] grab = new double[2];
+      node.setOnMousePressed(
+          e -> {
+            grab[0] = e.getSceneX() - node.getLayoutX();
+            grab[1] = e.getSceneY() - node.getLayoutY();
+          });
+      node.setOnMouseDragged(e -> node.relocate(e.getSceneX() - grab[0], e.getSceneY() - grab[1]));
+      node.setOnMouseReleased(
+          e ->
+              vm.placeTable(
+                  t.id(),
+                  (int) Math.round(node.getLayoutX() / scale),
+                  (int) Math.round(node.getLayoutY() / scale)));
+    }
     node.setAccessibleText(text.toString().replace('\n', ' '));
     return node;
   }

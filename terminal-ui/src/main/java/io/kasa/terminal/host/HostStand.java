@@ -40,6 +40,15 @@ public interface HostStand {
 
   SplitResult split(UUID check, SplitRequest split);
 
+  /** Creates ({@code version} null in the request) or changes a table of the plan (managers). */
+  TableDto putTable(UUID id, io.kasa.api.floor.TableRequest table);
+
+  /** Takes a free table off the plan (managers). */
+  void removeTable(UUID id, long version);
+
+  /** Creates or renames an area (managers). */
+  io.kasa.api.floor.AreaDto putArea(UUID id, io.kasa.api.floor.AreaRequest area);
+
   /** Prints the check's pre-bill; answers the lines printed. */
   java.util.List<String> printPrebill(CheckDto check, String tableName);
 }

@@ -89,7 +89,7 @@ public final class HostView extends BorderPane {
     banner.setWrapText(true);
     vm.bannerProperty().addListener((o, a, b) -> showBanner(b));
     areas.setId("areas");
-    setTop(new VBox(8, areas, banner));
+    setTop(new VBox(8, areas, editBar(), banner));
 
     FloorPlan plan = new FloorPlan(vm, m);
     VBox.setVgrow(plan, Priority.ALWAYS);
@@ -111,6 +111,47 @@ public final class HostView extends BorderPane {
     clock.setCycleCount(Animation.INDEFINITE);
     clock.play();
     refresh();
+  }
+
+  /** The layout tools, for managers: shown while laying out (Ctrl+E). */
+  private HBox editBar() {
+    TextField name = new TextField();
+    field(name, "new-table-name", "host.edit.tableName", 120);
+    TextField seats = new TextField("4");
+    field(seats, "new-table-seats", "host.edit.seats", 80);
+    javafx.scene.control.ComboBox<String> shape =
+        new javafx.scene.control.ComboBox<>(
+            FXCollections.observableArrayList("ROUND", "SQUARE", "RECTANGLE"));
+    shape.setId("new-table-shape");
+    shape.setValue("SQUARE");
+    shape.setMinHeight(Touch.TARGET - 8);
+    Button add =
+        Touch.button(
+            m.binding("host.edit.addTable"),
+            null,
+            () -> {
+              vm.addTable(name.getText().strip(), number(seats, 4), shape.getValue());
+              name.clear();
+            });
+    add.setId("add-table");
+    Button remove = Touch.button(m.binding("host.edit.removeTable"), "Del", vm::removeTable);
+    remove.setId("remove-table");
+    TextField areaName = new TextField();
+    field(areaName, "new-area-name", "host.edit.areaName", 160);
+    Button addArea =
+        Touch.button(
+            m.binding("host.edit.addArea"),
+            null,
+            () -> {
+              vm.addArea(areaName.getText());
+              areaName.clear();
+            });
+    addArea.setId("add-area");
+    HBox bar = new HBox(8, name, seats, shape, add, remove, areaName, addArea);
+    bar.setId("edit-bar");
+    bar.visibleProperty().bind(vm.editingProperty());
+    bar.managedProperty().bind(vm.editingProperty());
+    return bar;
   }
 
   private HBox tablePanel() {
@@ -237,6 +278,32 @@ public final class HostView extends BorderPane {
   /** Keys of this screen; answers whether it used the key. */
   public boolean key(KeyEvent e) {
     KeyCode k = e.getCode();
+    if (e.isShortcutDown() && k == KeyCode.E) {
+      vm.toggleEditing();
+      return true;
+    }
+    if (vm.editingProperty().get()) {
+      int step = e.isShiftDown() ? 50 : 10;
+      switch (k) {
+        case LEFT:
+          vm.nudge(-step, 0);
+          return true;
+        case RIGHT:
+          vm.nudge(step, 0);
+          return true;
+        case UP:
+          vm.nudge(0, -step);
+          return true;
+        case DOWN:
+          vm.nudge(0, step);
+          return true;
+        case DELETE:
+          vm.removeTable();
+          return true;
+        default:
+          break;
+      }
+    }
     switch (k) {
       case F2:
         addParty();
@@ -343,6 +410,18 @@ public final class HostView extends BorderPane {
       b.setSelected(a.id().equals(vm.areaProperty().get()));
       b.setOnAction(e -> vm.areaProperty().set(a.id()));
       areas.getChildren().add(b);
+    }
+    if (vm.canEditFloor()) {
+      ToggleButton edit = new ToggleButton();
+      edit.setId("edit-layout");
+      edit.textProperty().bind(m.binding("host.edit.toggle").concat("\nCtrl+E"));
+      edit.setMinSize(Touch.TARGET * 2, Touch.TARGET);
+      edit.setFocusTraversable(false);
+      edit.setSelected(vm.editingProperty().get());
+      edit.setOnAction(e -> vm.toggleEditing());
+      javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
+      HBox.setHgrow(gap, Priority.ALWAYS);
+      areas.getChildren().addAll(gap, edit);
     }
     List<PartyDto> shown =
         java.util.stream.Stream.concat(floor.line().stream(), floor.reservations().stream())

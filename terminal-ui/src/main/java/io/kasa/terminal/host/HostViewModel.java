@@ -59,9 +59,12 @@ public final class HostViewModel {
   private final BooleanProperty busy = new SimpleBooleanProperty();
   private final ObjectProperty<Instant> now;
   private final Consumer<CheckDto> pay;
+  private final boolean canEditFloor;
+  private final BooleanProperty editing = new SimpleBooleanProperty();
 
   /**
    * @param canSell whether the signed-in employee takes payment (a host does not)
+   * @param canEditFloor whether the signed-in employee lays out the floor (a manager)
    * @param pay opens the sale screen with a check's items, to take payment for it
    */
   public HostViewModel(
@@ -70,7 +73,9 @@ public final class HostViewModel {
       Messages messages,
       Clock clock,
       boolean canSell,
+      boolean canEditFloor,
       Consumer<CheckDto> pay) {
+    this.canEditFloor = canEditFloor;
     this.stand = stand;
     this.tasks = tasks;
     this.messages = messages;
@@ -192,6 +197,10 @@ public final class HostViewModel {
 
   /** A tap on a table: selects it, or completes a move or merge onto it. */
   public void tapTable(UUID id) {
+    if (editing.get()) {
+      table.set(id);
+      return;
+    }
     Mode m = mode.get();
     mode.set(Mode.SELECT);
     if (m == Mode.SELECT || table.get() == null || id.equals(table.get())) {
@@ -447,6 +456,109 @@ public final class HostViewModel {
       return;
     }
     pay.accept(c.get());
+  }
+
+  // --- laying out the floor (managers)
+
+  public boolean canEditFloor() {
+    return canEditFloor;
+  }
+
+  /** Whether taps and drags lay the floor out instead of seating (Ctrl+E). */
+  public ReadOnlyBooleanProperty editingProperty() {
+    return editing;
+  }
+
+  public void toggleEditing() {
+    if (!canEditFloor) {
+      warn("host.edit.managers");
+      return;
+    }
+    editing.set(!editing.get());
+    mode.set(Mode.SELECT);
+    info(editing.get() ? "host.edit.on" : "host.edit.off");
+  }
+
+  /** Adds a table to the current area, near its top left corner. */
+  public void addTable(String name, int seats, String shape) {
+    UUID inArea = area.get();
+    if (!editing.get() || inArea == null || !writable()) {
+      return;
+    }
+    UUID id = UUID.randomUUID();
+    io.kasa.api.floor.TableRequest r =
+        new io.kasa.api.floor.TableRequest(inArea, name, seats, shape, 20, 20, 140, 140, null);
+    run(
+        () -> stand.putTable(id, r),
+        t -> {
+          table.set(t.id());
+          info("host.edit.added", t.name());
+        });
+  }
+
+  /** Moves the selected table on the plan to ({@code x}, {@code y}), kept inside the plan. */
+  public void placeTable(UUID id, int x, int y) {
+    Optional<TableDto> t = floor.get() == null ? Optional.empty() : floor.get().table(id);
+    if (!editing.get() || t.isEmpty() || !writable()) {
+      return;
+    }
+    TableDto at = t.get();
+    int nx = Math.max(0, Math.min(1000 - at.width(), x));
+    int ny = Math.max(0, Math.min(1000 - at.height(), y));
+    if (nx == at.x() && ny == at.y()) {
+      return;
+    }
+    io.kasa.api.floor.TableRequest r =
+        new io.kasa.api.floor.TableRequest(
+            at.areaId(),
+            at.name(),
+            at.seats(),
+            at.shape(),
+            nx,
+            ny,
+            at.width(),
+            at.height(),
+            at.version());
+    run(() -> stand.putTable(at.id(), r), moved -> {});
+  }
+
+  /** Nudges the selected table by ({@code dx}, {@code dy}) plan units (arrow keys). */
+  public void nudge(int dx, int dy) {
+    selectedTable().ifPresent(t -> placeTable(t.id(), t.x() + dx, t.y() + dy));
+  }
+
+  /** Takes the selected (free) table off the plan. */
+  public void removeTable() {
+    Optional<TableDto> t = selectedTable();
+    if (!editing.get() || t.isEmpty() || !writable()) {
+      return;
+    }
+    TableDto at = t.get();
+    run(
+        () -> {
+          stand.removeTable(at.id(), at.version());
+          return at;
+        },
+        gone -> {
+          table.set(null);
+          info("host.edit.removed", gone.name());
+        });
+  }
+
+  /** Adds an area after the others. */
+  public void addArea(String name) {
+    if (!editing.get() || name == null || name.isBlank() || !writable()) {
+      return;
+    }
+    int position = floor.get() == null ? 0 : floor.get().floor().areas().size();
+    run(
+        () ->
+            stand.putArea(
+                UUID.randomUUID(), new io.kasa.api.floor.AreaRequest(name.strip(), position, null)),
+        a -> {
+          area.set(a.id());
+          info("host.edit.areaAdded", a.name());
+        });
   }
 
   // --- plumbing

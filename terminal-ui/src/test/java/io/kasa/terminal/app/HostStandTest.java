@@ -140,9 +140,9 @@ class HostStandTest {
         .atMost(Duration.ofSeconds(10))
         .until(
             () ->
-                fixture.devices.virtualPrinter().orElseThrow().textLines().stream()
+                fixture.devices().virtualPrinter().orElseThrow().textLines().stream()
                     .anyMatch(l -> l.contains("PRE-BILL")));
-    assertThat(fixture.devices.virtualPrinter().orElseThrow().textLines())
+    assertThat(fixture.devices().virtualPrinter().orElseThrow().textLines())
         .anyMatch(l -> l.contains("Хліб житній"))
         .anyMatch(l -> l.contains("TO PAY"));
     await()
@@ -254,5 +254,46 @@ class HostStandTest {
     assertThat(table("5").get("state").asText()).isEqualTo("PAID");
     assertThat(fixture.terminal.outbox().rejectedEntries()).isEmpty();
     assertThat(Outbox.State.ACKNOWLEDGED).isNotNull();
+  }
+
+  @Test
+  void aManagerLaysOutTheFloorOnTheTerminal(FxRobot robot) {
+    TestRegister.signIn(robot, "Андрій", "9999");
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> robot.lookup("#cart").tryQuery().isPresent());
+    robot.press(KeyCode.CONTROL).type(KeyCode.T).release(KeyCode.CONTROL);
+    awaitLiveFloor(robot);
+    robot.press(KeyCode.CONTROL).type(KeyCode.E).release(KeyCode.CONTROL);
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> robot.lookup("#add-table").tryQuery().map(n -> n.isVisible()).orElse(false));
+    robot.clickOn("#new-table-name").write("9");
+    robot.clickOn("#add-table");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> robot.lookup("#table-9").tryQuery().isPresent());
+    assertThat(table("9").get("x").asInt()).isEqualTo(20);
+
+    robot.clickOn("#table-9");
+    robot.type(KeyCode.RIGHT);
+    await().atMost(Duration.ofSeconds(10)).until(() -> table("9").get("x").asInt() == 30);
+    robot.drag("#table-9").dropBy(120, 60);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> table("9").get("x").asInt() > 60 && table("9").get("y").asInt() > 20);
+
+    robot.clickOn("#table-9");
+    robot.type(KeyCode.DELETE);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                !cloud
+                    .send("GET", "/v1/floor", null, otherHost)
+                    .json()
+                    .get("tables")
+                    .findValuesAsText("name")
+                    .contains("9"));
   }
 }

@@ -8,7 +8,6 @@ import io.kasa.client.store.Outbox;
 import io.kasa.client.terminal.CloudTerminal;
 import io.kasa.service.TestCloud;
 import io.kasa.service.admin.AdminService;
-import io.kasa.terminal.devices.RegisterDevices;
 import io.kasa.terminal.i18n.Messages;
 import io.kasa.terminal.sale.SaleViewModel;
 import java.nio.file.Files;
@@ -50,7 +49,6 @@ class RegisterFlowTest {
   @TempDir static Path dir;
   private TestRegister fixture;
   private CloudTerminal terminal;
-  private RegisterDevices devices;
   private Register register;
   private Path data;
   private FaultProxy network;
@@ -70,7 +68,6 @@ class RegisterFlowTest {
     RegisterWindow.applyTheme(RegisterWindow.Theme.LIGHT);
     fixture = new TestRegister(cloud, dir, "R");
     terminal = fixture.terminal;
-    devices = fixture.devices;
     register = fixture.register;
     data = fixture.data;
     network = fixture.network;
@@ -177,7 +174,7 @@ class RegisterFlowTest {
         .atMost(Duration.ofSeconds(10))
         .until(
             () ->
-                devices.virtualPrinter().orElseThrow().textLines().stream()
+                fixture.devices().virtualPrinter().orElseThrow().textLines().stream()
                     .anyMatch(l -> l.contains("31,00")));
     Path receipts = data.resolve("receipts");
     assertThat(Files.size(receipts.resolve(number + ".escpos"))).isPositive();
@@ -264,7 +261,7 @@ class RegisterFlowTest {
         .atMost(Duration.ofSeconds(10))
         .until(
             () ->
-                devices.virtualPrinter().orElseThrow().textLines().stream()
+                fixture.devices().virtualPrinter().orElseThrow().textLines().stream()
                     .anyMatch(l -> l.contains("Z")));
   }
 
@@ -338,7 +335,7 @@ class RegisterFlowTest {
   void aScaleLabelFromTheSerialScannerAddsTheWeighedItemAndTheDrawerShowsItsState(FxRobot robot) {
     signInAsCashier(robot);
     openShift(robot);
-    devices.virtualScanner().scan("2212345005000"); // apples, 0.500 kg
+    fixture.devices().virtualScanner().scan("2212345005000"); // apples, 0.500 kg
     await().atMost(Duration.ofSeconds(10)).until(() -> register.sale().lines().size() == 1);
     assertThat(register.sale().lines().get(0).quantity()).isEqualTo("0,5");
     assertThat(register.sale().lines().get(0).name()).isEqualTo("Яблука Голден");

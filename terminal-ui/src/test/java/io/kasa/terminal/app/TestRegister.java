@@ -3,10 +3,9 @@ package io.kasa.terminal.app;
 import io.kasa.client.http.CloudClientConfig;
 import io.kasa.client.sim.FaultProxy;
 import io.kasa.client.terminal.CloudTerminal;
-import io.kasa.devices.DeviceUri;
-import io.kasa.devices.profile.PrinterProfiles;
 import io.kasa.service.TestCloud;
 import io.kasa.service.admin.AdminService;
+import io.kasa.terminal.devices.DeviceChoice;
 import io.kasa.terminal.devices.RegisterDevices;
 import io.kasa.terminal.i18n.Messages;
 import io.kasa.terminal.task.FxTaskExecutor;
@@ -29,7 +28,6 @@ final class TestRegister implements AutoCloseable {
   private static final AtomicInteger TERMINALS = new AtomicInteger();
 
   final CloudTerminal terminal;
-  final RegisterDevices devices;
   final Register register;
   final FxTaskExecutor tasks;
   final Path data;
@@ -54,25 +52,26 @@ final class TestRegister implements AutoCloseable {
         CloudTerminal.open(data.resolve("store"), Clock.systemUTC(), CloudClientConfig::defaults);
     terminal.enroll(url, t.enrollmentCode(), "test");
     // A serial scanner too (the simulator), beside the keyboard wedge.
-    terminal.setting(io.kasa.terminal.devices.DeviceChoice.SCANNER_URI, "sim:scanner");
+    terminal.setting(DeviceChoice.SCANNER_URI, "sim:scanner");
     // The card reader with the processor's test cards on the screen.
-    terminal.setting(io.kasa.terminal.devices.DeviceChoice.CARD_READER_URI, "sim:card-reader");
-    devices =
-        new RegisterDevices(
-            DeviceUri.parse("sim:printer"),
-            PrinterProfiles.builtIn().get("epson-tm-t20iii"),
-            Clock.systemUTC());
+    terminal.setting(DeviceChoice.CARD_READER_URI, "sim:card-reader");
+    DeviceChoice.save(terminal, "sim:printer", "epson-tm-t20iii");
     tasks = new FxTaskExecutor();
     register =
         new Register(
             terminal,
-            devices,
+            () -> DeviceChoice.open(terminal, Clock.systemUTC()),
             data.resolve("receipts"),
             new Messages(Locale.ENGLISH),
             tasks,
             Clock.systemDefaultZone(),
             RegisterWindow.Theme.LIGHT,
             Duration.ofMinutes(5));
+  }
+
+  /** The register's devices now. */
+  RegisterDevices devices() {
+    return register.devices();
   }
 
   /** Taps an employee on the PIN pad, types the PIN on its keys and signs in. */
@@ -104,7 +103,6 @@ final class TestRegister implements AutoCloseable {
     network.close();
     register.close();
     tasks.close();
-    devices.close();
     terminal.close();
   }
 }

@@ -1,14 +1,15 @@
-package io.kasa.devices.cli;
+package io.kasa.devices.receipt;
 
 import io.kasa.devices.escpos.EscPos;
 import io.kasa.devices.profile.PrinterProfile;
 
 /** The test page a technician prints to check a printer, its profile and its code pages. */
-final class TestPage {
+public final class TestPage {
 
   private TestPage() {}
 
-  static byte[] bytes(PrinterProfile profile, String uri) {
+  /** The page's bytes for {@code profile}, naming the printer's {@code uri}. */
+  public static byte[] bytes(PrinterProfile profile, String uri) {
     EscPos p = new EscPos(profile).initialize();
     p.align(EscPos.Align.CENTER)
         .bold(true)

@@ -1,0 +1,217 @@
+package io.kasa.terminal.devices;
+
+import com.fazecast.jSerialComm.SerialPort;
+import io.kasa.devices.DeviceUri;
+import io.kasa.devices.drawer.CashDrawer;
+import io.kasa.devices.escpos.EscPos;
+import io.kasa.devices.escpos.MonochromeImage;
+import io.kasa.devices.printer.PrintJob;
+import io.kasa.devices.printer.PrintResult;
+import io.kasa.devices.printer.PrinterService;
+import io.kasa.devices.receipt.TestPage;
+import io.kasa.devices.scanner.ScanEvent;
+import io.kasa.devices.sim.Simulators;
+import io.kasa.devices.sim.VirtualPrinter;
+import io.kasa.devices.sim.VirtualScanner;
+import io.kasa.devices.transport.DeviceConnection;
+import io.kasa.devices.transport.Transports;
+import io.kasa.devices.transport.UsbDiscovery;
+import io.kasa.domain.barcode.BarcodeParser;
+import io.kasa.domain.barcode.EmbeddedLayout;
+import io.kasa.domain.barcode.ScanResult;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Consumer;
+import javax.imageio.ImageIO;
+
+/**
+ * The technician's bench: the devices of a set of settings opened for testing — the receipt printer
+ * with its drawer, the kitchen printer and the scanner — with every status change, drawer event and
+ * scan reported as a line for the diagnostics log.
+ */
+public final class DeviceBench implements AutoCloseable {
+
+  /** A serial port or USB device attached to this machine, by the URI that opens it. */
+  public record Attached(String uri, String description) {}
+
+  private final DeviceSettings settings;
+  private final RegisterDevices receipt;
+  private final ScheduledExecutorService scheduler =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "kasa-bench");
+            t.setDaemon(true);
+            return t;
+          });
+  private final DeviceConnection kitchenConnection;
+  private final PrinterService kitchen;
+
+  /** Opens the devices of {@code settings}; what they report goes to {@code log}. */
+  public DeviceBench(DeviceSettings settings, Clock clock, Consumer<String> log) {
+    this.settings = settings;
+    this.receipt = new RegisterDevices(settings, clock);
+    receipt.printer().onStatus(s -> log.accept("Receipt printer: " + status(s)));
+    receipt
+        .drawer()
+        .onEvent(
+            e -> log.accept("Cash drawer: " + e.type() + " " + e.openFor().toSeconds() + " s"));
+    receipt.scanner(
+        new BarcodeParser(List.of(EmbeddedLayout.weight("22"))),
+        clock,
+        scan -> log.accept(describe(scan)));
+    if (settings.kitchenPrinterUri().isBlank()) {
+      kitchenConnection = null;
+      kitchen = null;
+    } else {
+      var profile =
+          io.kasa.devices.profile.PrinterProfiles.builtIn().get(settings.kitchenPrinterProfile());
+      kitchenConnection =
+          DeviceConnection.of(
+              new Transports(new Simulators(profile))
+                  .create(DeviceUri.parse(settings.kitchenPrinterUri())),
+              scheduler);
+      kitchen =
+          new PrinterService(
+              kitchenConnection,
+              profile,
+              new PrinterService.Settings(
+                  Duration.ofMillis(800), Duration.ofSeconds(2), Duration.ofSeconds(30)),
+              clock);
+      kitchen.onStatus(s -> log.accept("Kitchen printer: " + status(s)));
+      kitchenConnection.start();
+    }
+  }
+
+  /** The serial ports and USB devices attached now; USB is left out where it cannot be read. */
+  public static List<Attached> attached() {
+    List<Attached> out = new ArrayList<>();
+    for (SerialPort p : SerialPort.getCommPorts()) {
+      out.add(new Attached("serial:" + p.getSystemPortPath(), p.getPortDescription()));
+    }
+    try {
+      for (UsbDiscovery.UsbDeviceInfo d : UsbDiscovery.list()) {
+        String name =
+            ((d.manufacturer() == null ? "" : d.manufacturer() + " ")
+                    + (d.product() == null ? "" : d.product()))
+                .strip();
+        out.add(
+            new Attached(
+                d.uri().toString(),
+                String.format(
+                    java.util.Locale.ROOT,
+                    "%04x:%04x class %02x %s",
+                    d.vendorId(),
+                    d.productId(),
+                    d.deviceClass(),
+                    name)));
+      }
+    } catch (Exception | LinkageError e) {
+      // No USB access here (no libusb, or no permission): the serial ports still show.
+    }
+    return out;
+  }
+
+  /** Prints the test page on the receipt printer, or on the kitchen printer. */
+  public CompletableFuture<PrintResult> testPage(boolean onKitchen) {
+    PrinterService printer = onKitchen ? kitchen : receipt.printer();
+    if (printer == null) {
+      return CompletableFuture.failedFuture(new IllegalStateException("No kitchen printer is set"));
+    }
+    String uri = onKitchen ? settings.kitchenPrinterUri() : settings.printerUri();
+    return printer.print(PrintJob.of("test page", TestPage.bytes(printer.profile(), uri)));
+  }
+
+  /** Kicks the drawer with the settings' pin and pulse; answers whether it was seen to open. */
+  public CompletableFuture<CashDrawer.OpenResult> openDrawer() {
+    return receipt.drawer().open();
+  }
+
+  /**
+   * Stores {@code image} in the receipt printer's NV memory under key {@code K1}, scaled to the
+   * paper and dithered to black and white.
+   */
+  public CompletableFuture<PrintResult> storeLogo(Path image) throws IOException {
+    BufferedImage source = Files.isReadable(image) ? ImageIO.read(image.toFile()) : null;
+    if (source == null) {
+      throw new IOException("Not an image this terminal can read: " + image);
+    }
+    var profile = receipt.printer().profile();
+    if (!profile.nvGraphics()) {
+      throw new IOException(profile.name() + " cannot keep a logo in its memory");
+    }
+    MonochromeImage logo = MonochromeImage.fromImage(source, profile.paperWidthDots());
+    return receipt
+        .printer()
+        .print(
+            PrintJob.of(
+                "store logo", new EscPos(profile).initialize().storeNvLogo("K1", logo).toBytes()));
+  }
+
+  /** Prints plain lines (a summary) on the receipt printer. */
+  public CompletableFuture<PrintResult> print(List<String> lines, String name) {
+    EscPos p = new EscPos(receipt.printer().profile()).initialize();
+    lines.forEach(p::line);
+    p.feed(3).cut(EscPos.Cut.PARTIAL);
+    return receipt.printer().print(PrintJob.of(name, p.toBytes()));
+  }
+
+  public Optional<VirtualPrinter> virtualPrinter() {
+    return receipt.virtualPrinter();
+  }
+
+  public VirtualScanner virtualScanner() {
+    return receipt.virtualScanner();
+  }
+
+  /** A printer's status in a few words: connected or not, and what it reports. */
+  static String status(io.kasa.devices.printer.PrinterStatus s) {
+    if (!s.connected()) {
+      return "not connected";
+    }
+    if (!s.known()) {
+      return "connected, status not reported";
+    }
+    return s.flags().isEmpty() ? "ready" : "connected, " + s.flags();
+  }
+
+  /** A scan as the diagnostics log shows it: the bytes as received, then what they were read as. */
+  public static String describe(ScanEvent scan) {
+    ScanResult r = scan.result();
+    StringBuilder hex = new StringBuilder();
+    for (byte b : r.raw().getBytes(StandardCharsets.ISO_8859_1)) {
+      if (hex.length() > 0) {
+        hex.append(' ');
+      }
+      hex.append(String.format(java.util.Locale.ROOT, "%02x", b & 0xff));
+    }
+    String read =
+        r instanceof ScanResult.Accepted
+            ? ((ScanResult.Accepted) r).symbology() + " " + ((ScanResult.Accepted) r).code()
+            : "refused: "
+                + ((ScanResult.Rejected) r).reason()
+                + " "
+                + ((ScanResult.Rejected) r).detail();
+    return "Scan from " + scan.source() + ": [" + hex + "] \"" + r.raw() + "\" → " + read;
+  }
+
+  @Override
+  public void close() {
+    receipt.close();
+    if (kitchen != null) {
+      kitchen.close();
+      kitchenConnection.close();
+    }
+    scheduler.shutdownNow();
+  }
+}

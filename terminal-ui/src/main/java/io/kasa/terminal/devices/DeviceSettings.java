@@ -1,0 +1,223 @@
+package io.kasa.terminal.devices;
+
+import io.kasa.devices.DeviceUri;
+import io.kasa.devices.escpos.CodePage;
+import io.kasa.devices.profile.PrinterProfile;
+import io.kasa.devices.profile.PrinterProfiles;
+import io.kasa.devices.scanner.ScanFraming;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Everything a technician sets for a terminal's devices, as kept in its local settings (and backed
+ * up to the service under the same names): which device each role uses, and how.
+ *
+ * @param printerUri the receipt printer ({@code serial:…}, {@code usb:…}, {@code tcp:…}, {@code
+ *     sim:printer})
+ * @param printerProfile its profile id
+ * @param codePage the code page to prefer (e.g. CP866), or empty for the profile's order
+ * @param paperMm 58 or 80, or 0 for the profile's paper
+ * @param kitchenPrinterUri the kitchen printer, or empty for none
+ * @param kitchenPrinterProfile its profile id
+ * @param drawerPin 2 or 5: the connector pin the drawer's solenoid is wired to
+ * @param drawerPulseMs how long the pulse lasts, 50 to 500 ms
+ * @param drawerOpenHigh whether the drawer's switch reads high when it is open
+ * @param scannerUri a serial or simulated scanner, or empty for keyboard-wedge scanners only
+ * @param scannerPrefix what the scanner sends before each code (often nothing)
+ * @param scannerTerminator CR, LF, CRLF, TAB or ANY
+ */
+public record DeviceSettings(
+    String printerUri,
+    String printerProfile,
+    String codePage,
+    int paperMm,
+    String kitchenPrinterUri,
+    String kitchenPrinterProfile,
+    int drawerPin,
+    int drawerPulseMs,
+    boolean drawerOpenHigh,
+    String scannerUri,
+    String scannerPrefix,
+    String scannerTerminator) {
+
+  public static final String PRINTER_URI = DeviceChoice.PRINTER_URI;
+  public static final String PRINTER_PROFILE = DeviceChoice.PRINTER_PROFILE;
+  public static final String CODE_PAGE = "printer-code-page";
+  public static final String PAPER = "printer-paper-mm";
+  public static final String KITCHEN_URI = "kitchen-printer-uri";
+  public static final String KITCHEN_PROFILE = "kitchen-printer-profile";
+  public static final String DRAWER_PIN = "drawer-pin";
+  public static final String DRAWER_PULSE = "drawer-pulse-ms";
+  public static final String DRAWER_OPEN_HIGH = "drawer-open-high";
+  public static final String SCANNER_URI = DeviceChoice.SCANNER_URI;
+  public static final String SCANNER_PREFIX = "scanner-prefix";
+  public static final String SCANNER_TERMINATOR = "scanner-terminator";
+
+  /** Every setting name, in the order a summary lists them. */
+  public static final List<String> NAMES =
+      List.of(
+          PRINTER_URI,
+          PRINTER_PROFILE,
+          CODE_PAGE,
+          PAPER,
+          KITCHEN_URI,
+          KITCHEN_PROFILE,
+          DRAWER_PIN,
+          DRAWER_PULSE,
+          DRAWER_OPEN_HIGH,
+          SCANNER_URI,
+          SCANNER_PREFIX,
+          SCANNER_TERMINATOR);
+
+  /** The settings as stored, with defaults for what was never set. */
+  public static DeviceSettings read(Function<String, Optional<String>> setting) {
+    return new DeviceSettings(
+        setting.apply(PRINTER_URI).orElse("sim:printer"),
+        setting.apply(PRINTER_PROFILE).orElse(DeviceChoice.DEFAULT_PROFILE),
+        setting.apply(CODE_PAGE).orElse(""),
+        number(setting.apply(PAPER), 0),
+        setting.apply(KITCHEN_URI).orElse(""),
+        setting.apply(KITCHEN_PROFILE).orElse(DeviceChoice.DEFAULT_PROFILE),
+        number(setting.apply(DRAWER_PIN), 2),
+        number(setting.apply(DRAWER_PULSE), 100),
+        setting.apply(DRAWER_OPEN_HIGH).map(Boolean::parseBoolean).orElse(true),
+        setting.apply(SCANNER_URI).orElse(""),
+        setting.apply(SCANNER_PREFIX).orElse(""),
+        setting.apply(SCANNER_TERMINATOR).orElse("ANY"));
+  }
+
+  /** The settings by name, as stored and backed up. */
+  public Map<String, String> toMap() {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put(PRINTER_URI, printerUri);
+    m.put(PRINTER_PROFILE, printerProfile);
+    m.put(CODE_PAGE, codePage);
+    m.put(PAPER, Integer.toString(paperMm));
+    m.put(KITCHEN_URI, kitchenPrinterUri);
+    m.put(KITCHEN_PROFILE, kitchenPrinterProfile);
+    m.put(DRAWER_PIN, Integer.toString(drawerPin));
+    m.put(DRAWER_PULSE, Integer.toString(drawerPulseMs));
+    m.put(DRAWER_OPEN_HIGH, Boolean.toString(drawerOpenHigh));
+    m.put(SCANNER_URI, scannerUri);
+    m.put(SCANNER_PREFIX, scannerPrefix);
+    m.put(SCANNER_TERMINATOR, scannerTerminator);
+    return m;
+  }
+
+  /** What is wrong with these settings, each naming the setting; empty when they can be used. */
+  public List<String> problems() {
+    List<String> out = new ArrayList<>();
+    uri(PRINTER_URI, printerUri, false, out);
+    uri(KITCHEN_URI, kitchenPrinterUri, true, out);
+    uri(SCANNER_URI, scannerUri, true, out);
+    profile(PRINTER_PROFILE, printerProfile, out);
+    if (!kitchenPrinterUri.isBlank()) {
+      profile(KITCHEN_PROFILE, kitchenPrinterProfile, out);
+    }
+    if (!codePage.isBlank()) {
+      try {
+        CodePage page = CodePage.fromId(codePage);
+        PrinterProfiles.builtIn()
+            .find(printerProfile)
+            .filter(p -> !p.codePages().containsKey(page))
+            .ifPresent(p -> out.add(CODE_PAGE + ": " + p.name() + " does not have " + codePage));
+      } catch (IllegalArgumentException e) {
+        out.add(CODE_PAGE + ": unknown code page " + codePage);
+      }
+    }
+    if (paperMm != 0 && paperMm != 58 && paperMm != 80) {
+      out.add(PAPER + ": 58 or 80");
+    }
+    if (drawerPin != 2 && drawerPin != 5) {
+      out.add(DRAWER_PIN + ": 2 or 5");
+    }
+    if (drawerPulseMs < 50 || drawerPulseMs > 500) {
+      out.add(DRAWER_PULSE + ": 50 to 500 ms");
+    }
+    try {
+      ScanFraming.Terminator.valueOf(scannerTerminator);
+    } catch (IllegalArgumentException e) {
+      out.add(SCANNER_TERMINATOR + ": CR, LF, CRLF, TAB or ANY");
+    }
+    if (scannerPrefix.length() > 8) {
+      out.add(SCANNER_PREFIX + ": at most 8 characters");
+    }
+    return out;
+  }
+
+  /** The receipt printer's profile with the code page and paper chosen here. */
+  public PrinterProfile receiptProfile() {
+    PrinterProfile base = PrinterProfiles.builtIn().get(printerProfile);
+    Map<String, String> overrides = new LinkedHashMap<>();
+    if (!codePage.isBlank()) {
+      CodePage first = CodePage.fromId(codePage);
+      StringBuilder pages = new StringBuilder(first.id() + ":" + base.codePages().get(first));
+      base.codePages()
+          .forEach(
+              (page, n) -> {
+                if (page != first) {
+                  pages.append(',').append(page.id()).append(':').append(n);
+                }
+              });
+      overrides.put("codePages", pages.toString());
+    }
+    if (paperMm == 58) {
+      overrides.put("paperWidthDots", "384");
+      overrides.put("columnsFontA", "32");
+      overrides.put("columnsFontB", "42");
+    } else if (paperMm == 80) {
+      overrides.put("paperWidthDots", "576");
+      overrides.put("columnsFontA", "48");
+      overrides.put("columnsFontB", "64");
+    }
+    return overrides.isEmpty() ? base : PrinterProfiles.withOverrides(base, overrides);
+  }
+
+  /** How the scanner frames its codes. */
+  public ScanFraming scanFraming() {
+    return new ScanFraming(
+        scannerPrefix, "", ScanFraming.Terminator.valueOf(scannerTerminator), 512);
+  }
+
+  private static void uri(String name, String value, boolean optional, List<String> out) {
+    if (value.isBlank()) {
+      if (!optional) {
+        out.add(name + ": required");
+      }
+      return;
+    }
+    try {
+      DeviceUri.parse(value);
+    } catch (RuntimeException e) {
+      out.add(name + ": " + e.getMessage());
+    }
+  }
+
+  private static void profile(String name, String id, List<String> out) {
+    if (PrinterProfiles.builtIn().find(id).isEmpty()) {
+      out.add(name + ": no profile " + id);
+    }
+  }
+
+  private static int number(Optional<String> value, int otherwise) {
+    try {
+      return value.map(String::strip).map(Integer::parseInt).orElse(otherwise);
+    } catch (NumberFormatException e) {
+      return otherwise;
+    }
+  }
+
+  /** The settings with one of them replaced by name, as the technician screen edits them. */
+  public DeviceSettings with(String name, String value) {
+    Map<String, String> m = toMap();
+    if (!m.containsKey(name)) {
+      throw new IllegalArgumentException("No device setting " + name);
+    }
+    m.put(name, value == null ? "" : value.strip());
+    return read(n -> Optional.ofNullable(m.get(n)).filter(v -> !v.isEmpty()));
+  }
+}

@@ -1,0 +1,389 @@
+package io.kasa.terminal.tech;
+
+import io.kasa.terminal.devices.DeviceBench;
+import io.kasa.terminal.devices.DeviceSettings;
+import io.kasa.terminal.i18n.Messages;
+import io.kasa.terminal.sale.Banner;
+import io.kasa.terminal.task.TaskExecutor;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The technician's set-up of this terminal's devices. The draft is edited field by field; Apply
+ * checks it, keeps it on the terminal and reopens the test bench with it. What the devices report
+ * goes to a diagnostics log that can be exported for support, beside a summary of the set-up that
+ * can be printed or exported too. The set-up is backed up to the service per terminal, and a
+ * replacement terminal restores it from there.
+ */
+public final class TechViewModel implements AutoCloseable {
+
+  /** Where the set-up is kept on this terminal. */
+  public interface Store {
+    DeviceSettings saved();
+
+    void save(DeviceSettings settings);
+
+    /** The terminal, for the summary: its code and name. */
+    String terminal();
+  }
+
+  /** The set-up's backup on the service. */
+  public interface Backup {
+    /** Backs the settings up, replacing the terminal's previous backup. */
+    void backUp(Map<String, String> settings);
+
+    /** The terminal's backup, or empty when it has none. */
+    Optional<Map<String, String>> restore();
+  }
+
+  static final int LOG_LINES = 500;
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+  private final Store store;
+  private final Backup backup;
+  private final BiFunction<DeviceSettings, Consumer<String>, DeviceBench> benches;
+  private final java.util.function.Supplier<List<DeviceBench.Attached>> attachedNow;
+  private final TaskExecutor tasks;
+  private final Messages messages;
+  private final Clock clock;
+  private final Path supportFolder;
+  private final Map<String, StringProperty> fields = new LinkedHashMap<>();
+  private final ObservableList<DeviceBench.Attached> attached = FXCollections.observableArrayList();
+  private final ObservableList<String> log = FXCollections.observableArrayList();
+  private final StringProperty lastScan = new SimpleStringProperty("");
+  private final ObjectProperty<Banner> banner = new SimpleObjectProperty<>();
+  private final Set<String> seen = new HashSet<>();
+  private DeviceBench bench;
+  private boolean firstPoll = true;
+  private boolean closed;
+
+  /**
+   * @param benches opens the devices of a set-up for testing, reporting to the log it is given
+   *     (from device threads)
+   * @param attachedNow lists the serial ports and USB devices attached now
+   * @param supportFolder where exported summaries and logs are written
+   */
+  public TechViewModel(
+      Store store,
+      Backup backup,
+      BiFunction<DeviceSettings, Consumer<String>, DeviceBench> benches,
+      java.util.function.Supplier<List<DeviceBench.Attached>> attachedNow,
+      TaskExecutor tasks,
+      Messages messages,
+      Clock clock,
+      Path supportFolder) {
+    this.store = store;
+    this.backup = backup;
+    this.benches = benches;
+    this.attachedNow = attachedNow;
+    this.tasks = tasks;
+    this.messages = messages;
+    this.clock = clock;
+    this.supportFolder = supportFolder;
+    for (String name : DeviceSettings.NAMES) {
+      fields.put(name, new SimpleStringProperty(""));
+    }
+    show(store.saved());
+  }
+
+  /** Opens the saved set-up on the bench and lists what is attached. */
+  public void start() {
+    openBench(store.saved());
+    pollPorts();
+  }
+
+  // --- state
+
+  /** A setting of the draft, by its name ({@link DeviceSettings#NAMES}). */
+  public StringProperty field(String name) {
+    StringProperty f = fields.get(name);
+    if (f == null) {
+      throw new IllegalArgumentException("No device setting " + name);
+    }
+    return f;
+  }
+
+  public ObservableList<DeviceBench.Attached> attached() {
+    return attached;
+  }
+
+  public ObservableList<String> log() {
+    return log;
+  }
+
+  public ReadOnlyStringProperty lastScanProperty() {
+    return lastScan;
+  }
+
+  public ReadOnlyObjectProperty<Banner> bannerProperty() {
+    return banner;
+  }
+
+  /** The bench's devices, for tests against the simulators. */
+  public DeviceBench bench() {
+    return bench;
+  }
+
+  /** The draft as settings. */
+  public DeviceSettings draft() {
+    return DeviceSettings.read(
+        name -> Optional.ofNullable(fields.get(name).get()).filter(v -> !v.isBlank()));
+  }
+
+  // --- actions
+
+  /** Puts an attached device's URI into the setting of a role. */
+  public void use(String setting, DeviceBench.Attached device) {
+    if (device != null) {
+      field(setting).set(device.uri());
+    }
+  }
+
+  /** Checks the draft; when it holds, keeps it on this terminal and reopens the bench with it. */
+  public boolean apply() {
+    DeviceSettings draft = draft();
+    List<String> problems = draft.problems();
+    if (!problems.isEmpty()) {
+      banner.set(new Banner(Banner.Kind.ERROR, String.join("; ", problems)));
+      return false;
+    }
+    store.save(draft);
+    openBench(draft);
+    note(messages.get("tech.applied"));
+    banner.set(new Banner(Banner.Kind.INFO, messages.get("tech.applied")));
+    return true;
+  }
+
+  public void testPage() {
+    printed(() -> bench.testPage(false), "tech.testPage.done");
+  }
+
+  public void testKitchen() {
+    printed(() -> bench.testPage(true), "tech.testPage.done");
+  }
+
+  public void openDrawer() {
+    run(
+        () -> bench.openDrawer().get(),
+        r -> {
+          String text =
+              messages.get(r.kicked() ? "tech.drawer.kicked" : "tech.drawer.failed", r.message());
+          note(text);
+          banner.set(new Banner(r.kicked() ? Banner.Kind.INFO : Banner.Kind.ERROR, text));
+        });
+  }
+
+  /** Stores the image in the receipt printer's NV memory. */
+  public void storeLogo(Path image) {
+    if (image == null) {
+      banner.set(new Banner(Banner.Kind.WARNING, messages.get("tech.logo.choose")));
+      return;
+    }
+    printed(() -> bench.storeLogo(image), "tech.logo.done");
+  }
+
+  /** The set-up as text: terminal, time, every setting, and what is attached. */
+  public List<String> summary() {
+    List<String> out = new ArrayList<>();
+    out.add(messages.get("tech.summary.title"));
+    out.add(store.terminal());
+    out.add(TIME.withZone(ZoneId.systemDefault()).format(clock.instant()) + " " + clock.instant());
+    out.add("");
+    store.saved().toMap().forEach((k, v) -> out.add(k + " = " + v));
+    out.add("");
+    out.add(messages.get("tech.attached"));
+    attached.forEach(a -> out.add("  " + a.uri() + "  " + a.description()));
+    return out;
+  }
+
+  public void printSummary() {
+    List<String> lines = summary();
+    printed(() -> bench.print(lines, "device summary"), "tech.summary.printed");
+  }
+
+  /** Writes the summary and the diagnostics log to a file in the support folder. */
+  public void export() {
+    List<String> lines = new ArrayList<>(summary());
+    lines.add("");
+    lines.add(messages.get("tech.diagnostics"));
+    lines.addAll(log);
+    String name =
+        "devices-"
+            + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+                .withZone(ZoneId.systemDefault())
+                .format(clock.instant())
+            + ".txt";
+    run(
+        () -> {
+          Files.createDirectories(supportFolder);
+          Path file = supportFolder.resolve(name);
+          Files.write(file, lines, StandardCharsets.UTF_8);
+          return file;
+        },
+        file -> {
+          String text = messages.get("tech.exported", file);
+          note(text);
+          banner.set(new Banner(Banner.Kind.INFO, text));
+        });
+  }
+
+  /** Backs the saved set-up up to the service. */
+  public void backUp() {
+    Map<String, String> settings = store.saved().toMap();
+    run(
+        () -> {
+          backup.backUp(settings);
+          return settings.size();
+        },
+        n -> {
+          note(messages.get("tech.backedUp", n));
+          banner.set(new Banner(Banner.Kind.INFO, messages.get("tech.backedUp", n)));
+        });
+  }
+
+  /** Fills the draft with the service's backup (Apply keeps it). */
+  public void restore() {
+    run(
+        backup::restore,
+        found -> {
+          if (found.isEmpty()) {
+            banner.set(new Banner(Banner.Kind.WARNING, messages.get("tech.noBackup")));
+            return;
+          }
+          show(DeviceSettings.read(name -> Optional.ofNullable(found.get().get(name))));
+          note(messages.get("tech.restored"));
+          banner.set(new Banner(Banner.Kind.INFO, messages.get("tech.restored")));
+        });
+  }
+
+  /** Lists the attached devices again, logging what was plugged in or pulled out since. */
+  public void pollPorts() {
+    if (closed) {
+      return;
+    }
+    tasks.submit(attachedNow::get, this::ports, e -> {});
+  }
+
+  private void ports(List<DeviceBench.Attached> now) {
+    Set<String> uris = new HashSet<>();
+    for (DeviceBench.Attached a : now) {
+      uris.add(a.uri());
+      if (!firstPoll && !seen.contains(a.uri())) {
+        note(messages.get("tech.plugged", a.uri(), a.description()));
+      }
+    }
+    if (!firstPoll) {
+      for (String gone : seen) {
+        if (!uris.contains(gone)) {
+          note(messages.get("tech.unplugged", gone));
+        }
+      }
+    }
+    firstPoll = false;
+    seen.clear();
+    seen.addAll(uris);
+    if (!attached.equals(now)) {
+      attached.setAll(now);
+    }
+  }
+
+  // --- plumbing
+
+  private void show(DeviceSettings settings) {
+    settings.toMap().forEach((k, v) -> fields.get(k).set(v));
+  }
+
+  private void openBench(DeviceSettings settings) {
+    if (bench != null) {
+      bench.close();
+    }
+    bench = benches.apply(settings, deviceLog());
+  }
+
+  /** A scan from a keyboard-wedge scanner while this screen is up: logged like the others. */
+  public void scanned(io.kasa.devices.scanner.ScanEvent scan) {
+    String line = DeviceBench.describe(scan);
+    note(line);
+    lastScan.set(line);
+  }
+
+  /** What the bench reports, from device threads, into the log on the UI thread. */
+  private Consumer<String> deviceLog() {
+    return line ->
+        tasks.ui(
+            () -> {
+              note(line);
+              if (line.startsWith("Scan from")) {
+                lastScan.set(line);
+              }
+            });
+  }
+
+  private void note(String line) {
+    log.add(0, TIME.withZone(ZoneId.systemDefault()).format(clock.instant()) + "  " + line);
+    if (log.size() > LOG_LINES) {
+      log.remove(LOG_LINES, log.size());
+    }
+  }
+
+  private void printed(
+      Callable<CompletableFuture<io.kasa.devices.printer.PrintResult>> job, String done) {
+    run(
+        () -> job.call().get(),
+        r -> {
+          String text =
+              r.printed()
+                  ? messages.get(done)
+                  : messages.get("tech.printFailed", r.failure(), r.message());
+          note(text);
+          banner.set(new Banner(r.printed() ? Banner.Kind.INFO : Banner.Kind.ERROR, text));
+        });
+  }
+
+  private <T> void run(Callable<T> work, Consumer<T> done) {
+    tasks.submit(
+        work,
+        done,
+        e -> {
+          Throwable cause =
+              e instanceof java.util.concurrent.ExecutionException && e.getCause() != null
+                  ? e.getCause()
+                  : e;
+          String text = messages.get("tech.failed", String.valueOf(cause.getMessage()));
+          note(text);
+          banner.set(new Banner(Banner.Kind.ERROR, text));
+        });
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    if (bench != null) {
+      bench.close();
+      bench = null;
+    }
+  }
+}

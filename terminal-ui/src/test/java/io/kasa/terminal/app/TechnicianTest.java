@@ -1,0 +1,238 @@
+package io.kasa.terminal.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.kasa.client.http.CloudClientConfig;
+import io.kasa.client.terminal.CloudTerminal;
+import io.kasa.devices.sim.PrintElement;
+import io.kasa.devices.transport.SocatPair;
+import io.kasa.service.TestCloud;
+import io.kasa.terminal.devices.DeviceSettings;
+import io.kasa.terminal.tech.TechViewModel;
+import java.awt.image.BufferedImage;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * The technician's screen, headless, against the simulators, a printer on a socat pseudo-terminal
+ * and the real service: a test page over the serial line, the drawer, a scan shown with its raw
+ * bytes, a logo stored in NV memory, the set-up backed up and restored on a replacement terminal,
+ * and the register using what was applied once the technician signs out.
+ */
+@ExtendWith(ApplicationExtension.class)
+class TechnicianTest {
+
+  private static TestCloud cloud;
+  @TempDir static Path dir;
+  private TestRegister fixture;
+
+  @BeforeAll
+  static void startCloud() throws Exception {
+    cloud = new TestCloud();
+  }
+
+  @AfterAll
+  static void stopCloud() throws Exception {
+    cloud.close();
+  }
+
+  @Start
+  void start(Stage stage) {
+    RegisterWindow.applyTheme(RegisterWindow.Theme.LIGHT);
+    fixture = new TestRegister(cloud, dir, "S");
+    stage.setScene(fixture.register.scene());
+    stage.show();
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    fixture.close();
+  }
+
+  private TechViewModel signInAsTechnician(FxRobot robot) {
+    TestRegister.signIn(robot, "Тарас", "7777");
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> robot.lookup("#diagnostics").tryQuery().isPresent());
+    return fixture.register.technician();
+  }
+
+  private static void set(FxRobot robot, String id, String value) {
+    robot.interact(() -> robot.lookup("#" + id).queryAs(TextField.class).setText(value));
+  }
+
+  private static String banner(FxRobot robot) {
+    return robot.lookup("#tech-banner").queryAs(Label.class).getText();
+  }
+
+  @Test
+  void aTestPageGoesOverTheSerialLineOfTheAppliedPrinter(FxRobot robot) throws Exception {
+    TechViewModel tech = signInAsTechnician(robot);
+    assertThat(fixture.register.devices()).as("the register let go of its devices").isNull();
+    try (SocatPair line = new SocatPair(dir, "printer").start()) {
+      set(robot, "printer-uri", "serial:" + line.deviceEnd() + "?baud=19200");
+      robot.interact(() -> tech.field(DeviceSettings.PRINTER_PROFILE).set("generic-80mm"));
+      robot.type(KeyCode.F2);
+      await()
+          .atMost(Duration.ofSeconds(5))
+          .untilAsserted(() -> assertThat(banner(robot)).contains("applied"));
+      robot.type(KeyCode.F3);
+      StringBuilder received = new StringBuilder();
+      await()
+          .atMost(Duration.ofSeconds(15))
+          .until(
+              () -> {
+                byte[] buf = new byte[4096];
+                int n = line.peer().readBytes(buf, buf.length);
+                if (n > 0) {
+                  received.append(new String(buf, 0, n, StandardCharsets.ISO_8859_1));
+                }
+                return received.indexOf("Test page") >= 0 && received.indexOf("\u001dV") >= 0;
+              });
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> banner(robot).contains("Test page printed"));
+    }
+    // Signed out, the register opens the printer the technician applied.
+    robot.press(KeyCode.CONTROL).type(KeyCode.L).release(KeyCode.CONTROL);
+    await().atMost(Duration.ofSeconds(5)).until(() -> fixture.register.devices() != null);
+    assertThat(fixture.register.devices().settings().printerUri()).startsWith("serial:");
+    assertThat(fixture.register.devices().settings().printerProfile()).isEqualTo("generic-80mm");
+  }
+
+  @Test
+  void drawerScanAndLogoOnTheSimulators(FxRobot robot) throws Exception {
+    TechViewModel tech = signInAsTechnician(robot);
+    set(robot, "scanner-uri", "sim:scanner");
+    set(robot, "drawer-pulse", "120");
+    robot.clickOn("#apply");
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(() -> assertThat(banner(robot)).contains("applied"));
+
+    robot.clickOn("#open-drawer");
+    await().atMost(Duration.ofSeconds(10)).until(() -> banner(robot).startsWith("Drawer kicked"));
+    assertThat(tech.bench().virtualPrinter().orElseThrow().elements())
+        .anyMatch(e -> e instanceof PrintElement.DrawerKick k && k.onMillis() == 120);
+
+    tech.bench().virtualScanner().scan("4820000191357");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                robot
+                    .lookup("#last-scan")
+                    .queryAs(Label.class)
+                    .getText()
+                    .contains("4820000191357"));
+    assertThat(robot.lookup("#last-scan").queryAs(Label.class).getText())
+        .contains("34 38 32 30")
+        .contains("EAN_13");
+    tech.bench().virtualScanner().scan("4820000191358");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> robot.lookup("#last-scan").queryAs(Label.class).getText().contains("refused"));
+
+    Path image = dir.resolve("logo.png");
+    BufferedImage logo = new BufferedImage(200, 80, BufferedImage.TYPE_INT_RGB);
+    var g = logo.createGraphics();
+    g.setColor(java.awt.Color.WHITE);
+    g.fillRect(0, 0, 200, 80);
+    g.setColor(java.awt.Color.BLACK);
+    g.fillOval(20, 10, 160, 60);
+    g.dispose();
+    ImageIO.write(logo, "png", image.toFile());
+    set(robot, "logo-path", image.toString());
+    robot.type(KeyCode.F6);
+    await().atMost(Duration.ofSeconds(10)).until(() -> banner(robot).contains("Logo stored"));
+    assertThat(tech.bench().virtualPrinter().orElseThrow().elements())
+        .anyMatch(e -> e instanceof PrintElement.NvLogoStored s && s.key().equals("K1"));
+
+    set(robot, "drawer-pulse", "5000");
+    robot.clickOn("#apply");
+    await().atMost(Duration.ofSeconds(5)).until(() -> banner(robot).contains("drawer-pulse-ms"));
+
+    robot.type(KeyCode.F10);
+    await().atMost(Duration.ofSeconds(10)).until(() -> banner(robot).contains("written to"));
+    Path support = fixture.data.resolve("support");
+    try (var files = Files.list(support)) {
+      Path export = files.findFirst().orElseThrow();
+      String text = Files.readString(export);
+      assertThat(text)
+          .contains("KASA DEVICE SET-UP")
+          .contains("scanner-uri = sim:scanner")
+          .contains("Diagnostics")
+          .contains("4820000191357");
+    }
+    robot.type(KeyCode.F9);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                tech.bench().virtualPrinter().orElseThrow().textLines().stream()
+                    .anyMatch(l -> l.contains("drawer-pulse-ms = 120")));
+  }
+
+  @Test
+  void aReplacementTerminalRestoresTheSetUpBackedUpByTheOldOne(FxRobot robot) throws Exception {
+    signInAsTechnician(robot);
+    set(robot, "printer-uri", "tcp://192.168.1.50:9100");
+    set(robot, "kitchen-uri", "tcp://192.168.1.51:9100");
+    robot.clickOn("#apply");
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(() -> assertThat(banner(robot)).contains("applied"));
+    robot.type(KeyCode.F7);
+    await().atMost(Duration.ofSeconds(10)).until(() -> banner(robot).contains("backed up"));
+
+    // The old terminal breaks: the store's admin issues its code again for the new device.
+    String code = fixture.terminal.config().terminalCode();
+    var again =
+        cloud
+            .services
+            .admin()
+            .replaceTerminal(cloud.demo.organisationId(), cloud.demo.storeId(), code);
+    try (CloudTerminal replacement =
+        CloudTerminal.open(
+            dir.resolve("replacement"), Clock.systemUTC(), CloudClientConfig::defaults)) {
+      replacement.enroll(
+          URI.create("http://127.0.0.1:" + cloud.app.port()), again.enrollmentCode(), "new");
+      replacement.signIn(cloud.demo.technicianId(), "7777");
+      var restored = new CloudDeviceBackup(replacement).restore().orElseThrow();
+      assertThat(restored)
+          .containsEntry(DeviceSettings.PRINTER_URI, "tcp://192.168.1.50:9100")
+          .containsEntry(DeviceSettings.KITCHEN_URI, "tcp://192.168.1.51:9100");
+    }
+    // The old device's credential no longer works.
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () -> {
+              try {
+                fixture.terminal.client().terminalConfig();
+                return false;
+              } catch (RuntimeException refused) {
+                return true;
+              }
+            });
+  }
+}
