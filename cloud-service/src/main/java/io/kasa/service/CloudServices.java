@@ -40,6 +40,10 @@ public final class CloudServices implements AutoCloseable {
     database.instrument(metrics);
     AuthService auth = new AuthService(database.jdbi(), clock);
     this.floorEvents = new FloorEvents(database);
+    io.micrometer.core.instrument.Gauge.builder(
+            "kasa_floor_streams", floorEvents, FloorEvents::streams)
+        .description("Open floor event streams (host stands following the floor)")
+        .register(metrics);
     this.app =
         new CloudApp.Services(
             database,

@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kasa.api.floor.FloorDto;
 import io.kasa.api.floor.FloorEvent;
 import io.kasa.client.http.CloudClient;
-import io.kasa.client.http.CloudProblemException;
-import io.kasa.client.http.CloudUnreachableException;
 import io.kasa.client.store.LocalSettings;
 import java.io.IOException;
 import java.time.Duration;
@@ -88,7 +86,9 @@ public final class LiveFloor implements AutoCloseable {
         }
         follow(view.state().floor().eventId());
         backoff = 500;
-      } catch (CloudUnreachableException | CloudProblemException | IOException e) {
+      } catch (Exception e) {
+        // Unreachable, refused, cut off — or interrupted by close(), which OkHttp reports with an
+        // InterruptedException it does not declare: retry unless closed.
         if (closed) {
           return;
         }

@@ -41,9 +41,14 @@ public final class FloorService {
     this.clock = clock;
   }
 
+  /** Refuses a caller whose role does not see the floor (technicians). */
+  public void mayFollow(Principal who) {
+    FloorRows.require(who, r -> r != Role.TECHNICIAN, "see the floor");
+  }
+
   /** The whole floor at one moment, with the id of the last event it includes. */
   public FloorDto floor(Principal who) {
-    FloorRows.require(who, r -> r != Role.TECHNICIAN, "see the floor");
+    mayFollow(who);
     Instant now = clock.instant();
     return jdbi.inTransaction(
         TransactionIsolationLevel.REPEATABLE_READ,

@@ -448,7 +448,7 @@ public final class CloudApp {
     if (after < 0) {
       throw ApiException.badRequest("Last-Event-ID is the number of the last event seen");
     }
-    s.floor().plan().floor(who);
+    s.floor().plan().mayFollow(who);
     new SseHandler(
             client -> {
               Runnable stop =

@@ -60,6 +60,7 @@ public final class HostView extends BorderPane {
   private final Label banner = new Label();
   private final Label tableTitle = new Label();
   private final ObservableList<CheckLineDto> lines = FXCollections.observableArrayList();
+  private ListView<CheckLineDto> checkList;
   private final Label checkTotal = new Label();
   private final ObservableList<PartyDto> parties = FXCollections.observableArrayList();
   private final ListView<PartyDto> waitlist = new ListView<>(parties);
@@ -110,6 +111,15 @@ public final class HostView extends BorderPane {
     Timeline clock = new Timeline(new KeyFrame(Duration.seconds(15), e -> vm.tick()));
     clock.setCycleCount(Animation.INDEFINITE);
     clock.play();
+    sceneProperty()
+        .addListener(
+            (o, a, b) -> {
+              if (b == null) {
+                clock.stop();
+              } else {
+                clock.play();
+              }
+            });
     refresh();
   }
 
@@ -158,22 +168,44 @@ public final class HostView extends BorderPane {
     tableTitle.setId("table-title");
     tableTitle.getStyleClass().add("title-3");
     ListView<CheckLineDto> check = new ListView<>(lines);
+    check.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
+    this.checkList = check;
     check.setId("check-lines");
     check.setFocusTraversable(false);
     check.setPrefHeight(140);
     check.setPrefWidth(360);
     check.setCellFactory(
-        list ->
-            new ListCell<>() {
-              @Override
-              protected void updateItem(CheckLineDto l, boolean empty) {
-                super.updateItem(l, empty);
-                setText(
-                    empty || l == null
-                        ? null
-                        : m.get("host.line", l.seat(), l.quantity(), l.name(), money(l.amount())));
-              }
-            });
+        list -> {
+          ListCell<CheckLineDto> cell =
+              new ListCell<>() {
+                @Override
+                protected void updateItem(CheckLineDto l, boolean empty) {
+                  super.updateItem(l, empty);
+                  setText(
+                      empty || l == null
+                          ? null
+                          : m.get(
+                              "host.line", l.seat(), l.quantity(), l.name(), money(l.amount())));
+                }
+              };
+          cell.setMinHeight(Touch.TARGET - 16);
+          // A tap picks an item or puts it back, as fingers have no Ctrl key.
+          cell.addEventFilter(
+              javafx.scene.input.MouseEvent.MOUSE_PRESSED,
+              e -> {
+                if (cell.isEmpty()) {
+                  return;
+                }
+                var selection = list.getSelectionModel();
+                if (selection.isSelected(cell.getIndex())) {
+                  selection.clearSelection(cell.getIndex());
+                } else {
+                  selection.select(cell.getIndex());
+                }
+                e.consume();
+              });
+          return cell;
+        });
     checkTotal.setId("check-total");
     field(guests, "guests", "host.guestsPrompt", 80);
     field(seat, "split-seat-number", "host.seatPrompt", 80);
@@ -207,13 +239,24 @@ public final class HostView extends BorderPane {
         Touch.button(
             m.binding("host.splitEven.button"), null, () -> vm.splitEvenly(number(ways, 2)));
     splitEven.setId("split-even");
+    Button splitItems =
+        Touch.button(
+            m.binding("host.splitItems.button"),
+            null,
+            () ->
+                vm.splitItems(
+                    checkList.getSelectionModel().getSelectedItems().stream()
+                        .map(CheckLineDto::id)
+                        .toList()));
+    splitItems.setId("split-items");
     Button pay = Touch.button(m.binding("host.pay"), "F10", vm::pay);
     pay.setId("pay-check");
     pay.setVisible(vm.canSell());
     pay.setManaged(vm.canSell());
     actions.addRow(0, guests, Touch.grow(seatButton), Touch.grow(seatAnyway), Touch.grow(clear));
     actions.addRow(1, seat, Touch.grow(splitSeat), Touch.grow(move), Touch.grow(merge));
-    actions.addRow(2, ways, Touch.grow(splitEven), Touch.grow(prebill), Touch.grow(pay));
+    actions.addRow(2, ways, Touch.grow(splitEven), Touch.grow(splitItems), Touch.grow(prebill));
+    actions.add(Touch.grow(pay), 4, 0);
     vm.busyProperty().addListener((o, a, b) -> actions.setDisable(b));
     HBox adding = new HBox(8, Touch.grow(item), addItem);
     VBox checkBox = new VBox(8, tableTitle, check, checkTotal);

@@ -425,6 +425,27 @@ public final class HostViewModel {
         done -> info("host.splitSeat", seat));
   }
 
+  /** Moves the chosen items to a check of their own. */
+  public void splitItems(List<UUID> lineIds) {
+    Optional<CheckDto> c = selectedChecks().stream().findFirst();
+    if (c.isEmpty() || !writable()) {
+      warn("host.noCheck");
+      return;
+    }
+    if (lineIds.isEmpty()) {
+      warn("host.chooseItems");
+      return;
+    }
+    CheckDto check = c.get();
+    List<UUID> ids = List.copyOf(lineIds);
+    run(
+        () ->
+            stand.split(
+                check.id(),
+                new SplitRequest("ITEMS", check.version(), null, ids, UUID.randomUUID(), null)),
+        done -> info("host.splitItems", ids.size()));
+  }
+
   /** Splits the selected table's check into {@code ways} equal parts. */
   public void splitEvenly(int ways) {
     Optional<CheckDto> c = selectedChecks().stream().findFirst();

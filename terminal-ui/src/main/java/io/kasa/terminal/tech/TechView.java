@@ -104,7 +104,23 @@ public final class TechView extends BorderPane {
     scan.setId("last-scan");
     scan.setWrapText(true);
     scan.textProperty().bind(vm.lastScanProperty());
-    VBox right = new VBox(8, title("tech.diagnostics"), log, title("tech.lastScan"), scan);
+    Label printer = new Label();
+    printer.setId("bench-printer");
+    printer.setWrapText(true);
+    printer.textProperty().bind(vm.printerStatusProperty());
+    Label drawer = new Label();
+    drawer.setId("bench-drawer");
+    drawer.textProperty().bind(vm.drawerStatusProperty());
+    VBox right =
+        new VBox(
+            8,
+            title("tech.status"),
+            printer,
+            drawer,
+            title("tech.diagnostics"),
+            log,
+            title("tech.lastScan"),
+            scan);
     setRight(right);
 
     Timeline hotPlug = new Timeline(new KeyFrame(Duration.seconds(2), e -> vm.pollPorts()));
@@ -115,6 +131,8 @@ public final class TechView extends BorderPane {
             (o, a, b) -> {
               if (b == null) {
                 hotPlug.stop();
+              } else {
+                hotPlug.play();
               }
             });
   }

@@ -74,6 +74,8 @@ public final class TechViewModel implements AutoCloseable {
   private final ObservableList<DeviceBench.Attached> attached = FXCollections.observableArrayList();
   private final ObservableList<String> log = FXCollections.observableArrayList();
   private final StringProperty lastScan = new SimpleStringProperty("");
+  private final StringProperty printerStatus = new SimpleStringProperty("");
+  private final StringProperty drawerStatus = new SimpleStringProperty("");
   private final ObjectProperty<Banner> banner = new SimpleObjectProperty<>();
   private final Set<String> seen = new HashSet<>();
   private DeviceBench bench;
@@ -136,6 +138,16 @@ public final class TechViewModel implements AutoCloseable {
 
   public ReadOnlyStringProperty lastScanProperty() {
     return lastScan;
+  }
+
+  /** The receipt printer's status as it last reported it. */
+  public ReadOnlyStringProperty printerStatusProperty() {
+    return printerStatus;
+  }
+
+  /** The drawer's last event. */
+  public ReadOnlyStringProperty drawerStatusProperty() {
+    return drawerStatus;
   }
 
   public ReadOnlyObjectProperty<Banner> bannerProperty() {
@@ -338,6 +350,10 @@ public final class TechViewModel implements AutoCloseable {
               note(line);
               if (line.startsWith("Scan from")) {
                 lastScan.set(line);
+              } else if (line.startsWith("Receipt printer:")) {
+                printerStatus.set(line);
+              } else if (line.startsWith("Cash drawer:")) {
+                drawerStatus.set(line);
               }
             });
   }

@@ -257,6 +257,46 @@ class HostStandTest {
   }
 
   @Test
+  void aHostSplitsTheItemsATableChoseOntoACheckOfTheirOwn(FxRobot robot) {
+    JsonNode six = table("6");
+    UUID check = UUID.randomUUID();
+    cloud.send(
+        "POST",
+        "/v1/floor/tables/" + six.get("id").asText() + "/seat",
+        "{\"checkId\":\"" + check + "\",\"guests\":2,\"version\":" + six.get("version") + "}",
+        otherHost);
+    for (String item : new String[] {"borshch", "uzvar"}) {
+      cloud.send(
+          "POST",
+          "/v1/checks/" + check + "/lines",
+          "{\"id\":\"" + UUID.randomUUID() + "\",\"itemId\":\"" + item + "\",\"quantity\":\"1\"}",
+          otherHost);
+    }
+    TestRegister.signIn(robot, "Ірина", "5555");
+    awaitLiveFloor(robot);
+    robot.clickOn("#table-6");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> robot.lookup("Seat 0: 1 × Узвар 0,3 л   35.00").tryQuery().isPresent());
+    robot.clickOn("Seat 0: 1 × Узвар 0,3 л   35.00");
+    robot.clickOn("#split-items");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                cloud
+                        .send("GET", "/v1/floor", null, otherHost)
+                        .json()
+                        .get("checks")
+                        .findValuesAsText("tableId")
+                        .stream()
+                        .filter(six.get("id").asText()::equals)
+                        .count()
+                    == 2);
+    assertThat(banner(robot)).contains("1 items have a check of their own");
+  }
+
+  @Test
   void aManagerLaysOutTheFloorOnTheTerminal(FxRobot robot) {
     TestRegister.signIn(robot, "Андрій", "9999");
     await()

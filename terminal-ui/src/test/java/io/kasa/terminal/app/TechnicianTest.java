@@ -129,8 +129,17 @@ class TechnicianTest {
         .atMost(Duration.ofSeconds(5))
         .untilAsserted(() -> assertThat(banner(robot)).contains("applied"));
 
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () -> robot.lookup("#bench-printer").queryAs(Label.class).getText().contains("ready"));
+    Screenshots.saveIfAsked(robot, fixture.register.scene(), "technician");
     robot.clickOn("#open-drawer");
     await().atMost(Duration.ofSeconds(10)).until(() -> banner(robot).startsWith("Drawer kicked"));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () -> robot.lookup("#bench-drawer").queryAs(Label.class).getText().contains("OPENED"));
     assertThat(tech.bench().virtualPrinter().orElseThrow().elements())
         .anyMatch(e -> e instanceof PrintElement.DrawerKick k && k.onMillis() == 120);
 
