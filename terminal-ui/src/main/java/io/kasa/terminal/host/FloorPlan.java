@@ -15,8 +15,8 @@ import javafx.scene.shape.Shape;
 import javafx.scene.text.TextAlignment;
 
 /**
- * The tables of one area where they stand, scaled from the 1000 × 1000 plan to the space there is,
- * each coloured by its state and showing its name, its guests and how long they have sat. Every
+ * The tables of one area where they stand, stretched from the 1000 × 1000 plan to the space there
+ * is, each coloured by its state and showing its name, its guests and how long they have sat. Every
  * table is at least a thumb wide.
  */
 final class FloorPlan extends Pane {
@@ -54,21 +54,23 @@ final class FloorPlan extends Pane {
     if (floor == null) {
       return;
     }
-    double scale = Math.min(getWidth(), getHeight()) / 1000.0;
-    if (scale <= 0) {
+    // The plan is 1000 × 1000 units whatever the screen: it fills the space there is.
+    double sx = getWidth() / 1000.0;
+    double sy = getHeight() / 1000.0;
+    if (sx <= 0 || sy <= 0) {
       return;
     }
     UUID area = vm.areaProperty().get();
     for (TableDto t : floor.floor().tables()) {
       if (t.areaId().equals(area)) {
-        getChildren().add(table(t, floor, scale));
+        getChildren().add(table(t, floor, sx, sy));
       }
     }
   }
 
-  private StackPane table(TableDto t, FloorState floor, double scale) {
-    double w = Math.max(Touch.TARGET, t.width() * scale);
-    double h = Math.max(Touch.TARGET, t.height() * scale);
+  private StackPane table(TableDto t, FloorState floor, double sx, double sy) {
+    double w = Math.max(Touch.TARGET, t.width() * sx);
+    double h = Math.max(Touch.TARGET, t.height() * sy);
     Shape shape = "ROUND".equals(t.shape()) ? new Circle(Math.min(w, h) / 2) : new Rectangle(w, h);
     if (shape instanceof Rectangle) {
       ((Rectangle) shape).setArcWidth(16);
@@ -104,7 +106,7 @@ final class FloorPlan extends Pane {
     node.setMinSize(w, h);
     node.setPrefSize(w, h);
     node.setMaxSize(w, h);
-    node.relocate(t.x() * scale, t.y() * scale);
+    node.relocate(t.x() * sx, t.y() * sy);
     node.setOnMouseClicked(
         e -> {
           // Off any text field, so the arrow keys move the table when laying out.
@@ -124,8 +126,8 @@ final class FloorPlan extends Pane {
           e ->
               vm.placeTable(
                   t.id(),
-                  (int) Math.round(node.getLayoutX() / scale),
-                  (int) Math.round(node.getLayoutY() / scale)));
+                  (int) Math.round(node.getLayoutX() / sx),
+                  (int) Math.round(node.getLayoutY() / sy)));
     }
     node.setAccessibleText(text.toString().replace('\n', ' '));
     return node;

@@ -89,6 +89,8 @@ public final class HostView extends BorderPane {
     banner.setMaxWidth(Double.MAX_VALUE);
     banner.setWrapText(true);
     vm.bannerProperty().addListener((o, a, b) -> showBanner(b));
+    banner.visibleProperty().bind(banner.textProperty().isNotEmpty());
+    banner.managedProperty().bind(banner.visibleProperty());
     areas.setId("areas");
     setTop(new VBox(8, areas, editBar(), banner));
 
@@ -99,12 +101,13 @@ public final class HostView extends BorderPane {
     BorderPane.setMargin(middle, new Insets(8, 8, 0, 0));
 
     VBox side = waitlistPanel();
-    side.setPrefWidth(440);
-    side.setMinWidth(400);
+    side.setPrefWidth(400);
+    side.setMinWidth(360);
     setRight(side);
 
     vm.floorProperty().addListener((o, a, b) -> refresh());
     vm.tableProperty().addListener((o, a, b) -> refresh());
+    vm.areaProperty().addListener((o, a, b) -> refresh());
     vm.partyProperty().addListener((o, a, b) -> selectParty());
     vm.nowProperty().addListener((o, a, b) -> waitlist.refresh());
     m.localeProperty().addListener((o, a, b) -> refresh());
@@ -173,7 +176,7 @@ public final class HostView extends BorderPane {
     check.setId("check-lines");
     check.setFocusTraversable(false);
     check.setPrefHeight(140);
-    check.setPrefWidth(360);
+    check.setPrefWidth(300);
     check.setCellFactory(
         list -> {
           ListCell<CheckLineDto> cell =
@@ -258,6 +261,8 @@ public final class HostView extends BorderPane {
     actions.addRow(2, ways, Touch.grow(splitEven), Touch.grow(splitItems), Touch.grow(prebill));
     actions.add(Touch.grow(pay), 4, 0);
     vm.busyProperty().addListener((o, a, b) -> actions.setDisable(b));
+    // Long labels (Ukrainian ones are) wrap rather than end in an ellipsis.
+    actions.getChildren().forEach(n -> n.getStyleClass().add("compact"));
     HBox adding = new HBox(8, Touch.grow(item), addItem);
     VBox checkBox = new VBox(8, tableTitle, check, checkTotal);
     VBox right = new VBox(8, adding, actions);
