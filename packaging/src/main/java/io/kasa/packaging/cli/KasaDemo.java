@@ -103,7 +103,9 @@ public final class KasaDemo implements Callable<Integer> {
     }
     Path receipts = absolute.resolve("receipts");
     out.println("Service:  " + url);
-    out.println("Sign in:  Олена (cashier) PIN 1111 · Андрій (manager) PIN 9999");
+    out.println(
+        "Sign in:  Олена (cashier) PIN 1111 · Андрій (manager) PIN 9999 · Ірина (host) PIN 5555"
+            + " · Тарас (technician) PIN 7777");
     out.println("Receipts: " + receipts + " (raw ESC/POS .escpos and .pdf)");
     DeviceChoice.save(terminal, "sim:printer", DeviceChoice.DEFAULT_PROFILE);
     // The processor's test cards on the screen, as a card reader would take them.
