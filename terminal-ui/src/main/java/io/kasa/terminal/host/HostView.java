@@ -7,7 +7,7 @@ import io.kasa.api.floor.PartyDto;
 import io.kasa.api.floor.TableDto;
 import io.kasa.client.floor.FloorState;
 import io.kasa.terminal.i18n.Messages;
-import io.kasa.terminal.sale.Banner;
+import io.kasa.terminal.ui.Banner;
 import io.kasa.terminal.ui.Touch;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -57,7 +57,7 @@ public final class HostView extends BorderPane {
   private final ZoneId zone;
   private final java.util.Currency currency;
   private final HBox areas = new HBox(8);
-  private final Label banner = new Label();
+  private final Label banner;
   private final Label tableTitle = new Label();
   private final ObservableList<CheckLineDto> lines = FXCollections.observableArrayList();
   private ListView<CheckLineDto> checkList;
@@ -81,16 +81,10 @@ public final class HostView extends BorderPane {
     this.m = m;
     this.back = back;
     this.zone = zone;
+    this.banner = Banner.label(vm.bannerProperty(), "host-banner");
     setPadding(new Insets(12));
     getStyleClass().add("host-stand");
 
-    banner.setId("host-banner");
-    banner.getStyleClass().add("banner");
-    banner.setMaxWidth(Double.MAX_VALUE);
-    banner.setWrapText(true);
-    vm.bannerProperty().addListener((o, a, b) -> showBanner(b));
-    banner.visibleProperty().bind(banner.textProperty().isNotEmpty());
-    banner.managedProperty().bind(banner.visibleProperty());
     areas.setId("areas");
     setTop(new VBox(8, areas, editBar(), banner));
 
@@ -416,7 +410,7 @@ public final class HostView extends BorderPane {
           at = day.plusDays(1).atTime(t).atZone(zone).toInstant();
         }
       } catch (DateTimeParseException e) {
-        showBanner(new Banner(Banner.Kind.WARNING, m.get("host.timeFormat")));
+        vm.warnTimeFormat();
         return;
       }
     }
@@ -515,16 +509,6 @@ public final class HostView extends BorderPane {
     if (p != null && wanted != null && wanted.size() > 0) {
       guests.setText(Integer.toString(wanted.size()));
     }
-  }
-
-  private void showBanner(Banner b) {
-    banner.getStyleClass().removeAll("info", "warning", "error");
-    if (b == null) {
-      banner.setText("");
-      return;
-    }
-    banner.setText(b.text());
-    banner.getStyleClass().add(b.kind().name().toLowerCase(Locale.ROOT));
   }
 
   private String money(long minor) {

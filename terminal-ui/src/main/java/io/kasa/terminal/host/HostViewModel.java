@@ -10,8 +10,8 @@ import io.kasa.client.floor.FloorState;
 import io.kasa.client.floor.LiveFloor;
 import io.kasa.client.http.CloudProblemException;
 import io.kasa.terminal.i18n.Messages;
-import io.kasa.terminal.sale.Banner;
 import io.kasa.terminal.task.TaskExecutor;
+import io.kasa.terminal.ui.Banner;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -207,7 +207,7 @@ public final class HostViewModel {
       table.set(id);
       return;
     }
-    Optional<CheckDto> from = selectedChecks().stream().findFirst();
+    Optional<CheckDto> from = openCheck();
     Optional<TableDto> target = floor.get().table(id);
     if (from.isEmpty() || target.isEmpty()) {
       table.set(id);
@@ -223,7 +223,8 @@ public final class HostViewModel {
             info("host.moved", to.name());
           });
     } else {
-      Optional<CheckDto> other = floor.get().checksOn(to.id()).stream().findFirst();
+      Optional<CheckDto> other =
+          floor.get().checksOn(to.id()).stream().filter(HostViewModel::unpaid).findFirst();
       if (other.isEmpty()) {
         warn("host.mergeNothing", to.name());
         return;
@@ -348,35 +349,48 @@ public final class HostViewModel {
 
   // --- checks
 
-  /** Adds an item by its code (barcode, PLU or id) for a seat (0: the table). */
-  public void addItem(String itemId, String quantity, int seat) {
-    Optional<CheckDto> c = selectedChecks().stream().findFirst();
+  /** Tells the host the reservation time is not HH:mm. */
+  public void warnTimeFormat() {
+    warn("host.timeFormat");
+  }
+
+  /** The selected table's first check not yet paid. */
+  private Optional<CheckDto> openCheck() {
+    return selectedChecks().stream().filter(HostViewModel::unpaid).findFirst();
+  }
+
+  private static boolean unpaid(CheckDto c) {
+    return "OPEN".equals(c.state()) || "PREBILLED".equals(c.state());
+  }
+
+  /** The selected table's (first) open check, when it may be changed now; else says why not. */
+  private Optional<CheckDto> checkToChange() {
+    Optional<CheckDto> c = openCheck();
     if (c.isEmpty()) {
       warn("host.noCheck");
-      return;
+      return Optional.empty();
     }
-    if (!writable()) {
-      return;
-    }
-    run(() -> stand.addItem(c.get().id(), itemId, quantity, seat), check -> {});
+    return writable() ? c : Optional.empty();
+  }
+
+  /** Adds an item by its code (barcode, PLU or id) for a seat (0: the table). */
+  public void addItem(String itemId, String quantity, int seat) {
+    checkToChange()
+        .ifPresent(c -> run(() -> stand.addItem(c.id(), itemId, quantity, seat), check -> {}));
   }
 
   /** Prints the pre-bill of the selected table's check and marks it pre-billed. */
   public void prebill() {
-    Optional<CheckDto> c = selectedChecks().stream().findFirst();
-    Optional<TableDto> t = selectedTable();
-    if (c.isEmpty() || t.isEmpty()) {
-      warn("host.noCheck");
-      return;
-    }
-    if (!writable()) {
+    Optional<CheckDto> c = checkToChange();
+    if (c.isEmpty()) {
       return;
     }
     CheckDto check = c.get();
+    String tableName = selectedTable().map(TableDto::name).orElse("");
     run(
         () -> {
           CheckDto marked = stand.prebill(check.id(), check.version());
-          stand.printPrebill(marked, t.get().name());
+          stand.printPrebill(marked, tableName);
           return marked;
         },
         done -> info("host.prebilled", check.number()));
@@ -393,15 +407,10 @@ public final class HostViewModel {
   }
 
   private void startMode(Mode m, String prompt) {
-    if (selectedChecks().isEmpty()) {
-      warn("host.noCheck");
-      return;
+    if (checkToChange().isPresent()) {
+      mode.set(m);
+      info(prompt);
     }
-    if (!writable()) {
-      return;
-    }
-    mode.set(m);
-    info(prompt);
   }
 
   /** Cancels a move or merge in progress. */
@@ -411,59 +420,44 @@ public final class HostViewModel {
 
   /** Moves the items of {@code seat} to a check of their own. */
   public void splitBySeat(int seat) {
-    Optional<CheckDto> c = selectedChecks().stream().findFirst();
-    if (c.isEmpty() || !writable()) {
-      warn("host.noCheck");
-      return;
-    }
-    CheckDto check = c.get();
-    run(
-        () ->
-            stand.split(
-                check.id(),
-                new SplitRequest("SEAT", check.version(), seat, null, UUID.randomUUID(), null)),
-        done -> info("host.splitSeat", seat));
+    split(
+        check -> new SplitRequest("SEAT", check.version(), seat, null, UUID.randomUUID(), null),
+        "host.splitSeat",
+        seat);
   }
 
   /** Moves the chosen items to a check of their own. */
   public void splitItems(List<UUID> lineIds) {
-    Optional<CheckDto> c = selectedChecks().stream().findFirst();
-    if (c.isEmpty() || !writable()) {
-      warn("host.noCheck");
-      return;
-    }
     if (lineIds.isEmpty()) {
       warn("host.chooseItems");
       return;
     }
-    CheckDto check = c.get();
     List<UUID> ids = List.copyOf(lineIds);
-    run(
-        () ->
-            stand.split(
-                check.id(),
-                new SplitRequest("ITEMS", check.version(), null, ids, UUID.randomUUID(), null)),
-        done -> info("host.splitItems", ids.size()));
+    split(
+        check -> new SplitRequest("ITEMS", check.version(), null, ids, UUID.randomUUID(), null),
+        "host.splitItems",
+        ids.size());
   }
 
   /** Splits the selected table's check into {@code ways} equal parts. */
   public void splitEvenly(int ways) {
-    Optional<CheckDto> c = selectedChecks().stream().findFirst();
-    if (c.isEmpty() || !writable()) {
-      warn("host.noCheck");
-      return;
-    }
-    CheckDto check = c.get();
-    run(
-        () ->
-            stand.split(
-                check.id(), new SplitRequest("EVEN", check.version(), null, null, null, ways)),
-        done -> info("host.splitEven", ways));
+    split(
+        check -> new SplitRequest("EVEN", check.version(), null, null, null, ways),
+        "host.splitEven",
+        ways);
+  }
+
+  private void split(
+      java.util.function.Function<CheckDto, SplitRequest> request, String done, Object detail) {
+    checkToChange()
+        .ifPresent(
+            check ->
+                run(() -> stand.split(check.id(), request.apply(check)), r -> info(done, detail)));
   }
 
   /** Opens the sale screen with the selected table's check, to take payment. */
   public void pay() {
-    Optional<CheckDto> c = selectedChecks().stream().findFirst();
+    Optional<CheckDto> c = openCheck();
     if (c.isEmpty()) {
       warn("host.noCheck");
       return;

@@ -65,21 +65,7 @@ public final class SaleView extends BorderPane {
   }
 
   private Label banner() {
-    Label banner = new Label();
-    banner.setId("banner");
-    banner.setMaxWidth(Double.MAX_VALUE);
-    banner.setPadding(new Insets(8, 16, 8, 16));
-    banner.getStyleClass().add("banner");
-    vm.bannerProperty()
-        .addListener(
-            (o, a, b) -> {
-              banner.setText(b == null ? "" : b.text());
-              banner.getStyleClass().removeAll("info", "warning", "error");
-              if (b != null) {
-                banner.getStyleClass().add(b.kind().name().toLowerCase(java.util.Locale.ROOT));
-              }
-            });
-    return banner;
+    return io.kasa.terminal.ui.Banner.label(vm.bannerProperty(), "banner");
   }
 
   private VBox cart(Messages m) {

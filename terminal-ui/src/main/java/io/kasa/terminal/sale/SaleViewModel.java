@@ -17,6 +17,7 @@ import io.kasa.domain.tender.Tender;
 import io.kasa.domain.tender.TenderType;
 import io.kasa.terminal.i18n.Messages;
 import io.kasa.terminal.task.TaskExecutor;
+import io.kasa.terminal.ui.Banner;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;

@@ -5,11 +5,10 @@ import io.kasa.devices.profile.PrinterProfiles;
 import io.kasa.terminal.devices.DeviceBench;
 import io.kasa.terminal.devices.DeviceSettings;
 import io.kasa.terminal.i18n.Messages;
-import io.kasa.terminal.sale.Banner;
+import io.kasa.terminal.ui.Banner;
 import io.kasa.terminal.ui.Touch;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -45,7 +44,6 @@ public final class TechView extends BorderPane {
 
   private final TechViewModel vm;
   private final Messages m;
-  private final Label banner = new Label();
   private final TextField logo = new TextField();
   private final ListView<DeviceBench.Attached> ports;
 
@@ -53,12 +51,7 @@ public final class TechView extends BorderPane {
     this.vm = vm;
     this.m = m;
     setPadding(new Insets(12));
-    banner.setId("tech-banner");
-    banner.getStyleClass().add("banner");
-    banner.setMaxWidth(Double.MAX_VALUE);
-    banner.setWrapText(true);
-    vm.bannerProperty().addListener((o, a, b) -> show(b));
-    setTop(banner);
+    setTop(Banner.label(vm.bannerProperty(), "tech-banner"));
 
     ports = new ListView<>(vm.attached());
     ports.setId("ports");
@@ -335,15 +328,5 @@ public final class TechView extends BorderPane {
     c.setMaxWidth(Double.MAX_VALUE);
     c.valueProperty().bindBidirectional(vm.field(setting));
     return c;
-  }
-
-  private void show(Banner b) {
-    banner.getStyleClass().removeAll("info", "warning", "error");
-    if (b == null) {
-      banner.setText("");
-      return;
-    }
-    banner.setText(b.text());
-    banner.getStyleClass().add(b.kind().name().toLowerCase(Locale.ROOT));
   }
 }

@@ -6,9 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kasa.client.sim.FaultProxy;
 import io.kasa.client.store.Outbox;
-import io.kasa.service.TestCloud;
 import io.kasa.terminal.sale.SaleViewModel;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -16,14 +14,9 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
@@ -32,17 +25,12 @@ import org.testfx.framework.junit5.Start;
  * on screen read-only when the network goes; a cashier takes payment for a check at the register.
  * The other host is a second terminal talking to the same service.
  */
-@ExtendWith(ApplicationExtension.class)
-class HostStandTest {
+class HostStandTest extends RegisterUiTest {
 
-  private static TestCloud cloud;
   private static Map<String, String> otherHost;
-  @TempDir static Path dir;
-  private TestRegister fixture;
 
   @BeforeAll
-  static void startCloud() throws Exception {
-    cloud = new TestCloud();
+  static void enrollTheOtherStand() {
     var other =
         cloud
             .services
@@ -59,22 +47,16 @@ class HostStandTest {
             "Bearer " + enrolled.json().get("credential").asText(), cloud.demo.hostId(), "5555");
   }
 
-  @AfterAll
-  static void stopCloud() throws Exception {
-    cloud.close();
+  @Override
+  String terminalPrefix() {
+    return "H";
   }
 
+  /** TestFX looks for {@code @Start} on the test class itself. */
+  @Override
   @Start
   void start(Stage stage) {
-    RegisterWindow.applyTheme(RegisterWindow.Theme.LIGHT);
-    fixture = new TestRegister(cloud, dir, "H");
-    stage.setScene(fixture.register.scene());
-    stage.show();
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    fixture.close();
+    super.start(stage);
   }
 
   private void awaitLiveFloor(FxRobot robot) {

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import io.kasa.client.sim.FaultProxy;
 import io.kasa.client.store.Outbox;
 import io.kasa.client.terminal.CloudTerminal;
-import io.kasa.service.TestCloud;
 import io.kasa.service.admin.AdminService;
 import io.kasa.terminal.i18n.Messages;
 import io.kasa.terminal.sale.SaleViewModel;
@@ -24,14 +23,8 @@ import javafx.stage.Stage;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -41,43 +34,27 @@ import org.testfx.util.WaitForAsyncUtils;
  * barcode fast and ends with Enter, she pays cash; the sale is journalled and reaches the service,
  * the receipt prints, and its bytes and PDF are kept.
  */
-@ExtendWith(ApplicationExtension.class)
-class RegisterFlowTest {
+class RegisterFlowTest extends RegisterUiTest {
 
-  private static TestCloud cloud;
   private static int otherRegisters;
-  @TempDir static Path dir;
-  private TestRegister fixture;
   private CloudTerminal terminal;
   private Register register;
   private Path data;
   private FaultProxy network;
 
-  @BeforeAll
-  static void startCloud() throws Exception {
-    cloud = new TestCloud();
+  @Override
+  String terminalPrefix() {
+    return "R";
   }
 
-  @AfterAll
-  static void stopCloud() throws Exception {
-    cloud.close();
-  }
-
+  @Override
   @Start
   void start(Stage stage) {
-    RegisterWindow.applyTheme(RegisterWindow.Theme.LIGHT);
-    fixture = new TestRegister(cloud, dir, "R");
+    super.start(stage);
     terminal = fixture.terminal;
     register = fixture.register;
     data = fixture.data;
     network = fixture.network;
-    stage.setScene(register.scene());
-    stage.show();
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    fixture.close();
   }
 
   /** Types like a keyboard-wedge scanner: every key at once, then Enter. */

@@ -7,7 +7,6 @@ import io.kasa.client.http.CloudClientConfig;
 import io.kasa.client.terminal.CloudTerminal;
 import io.kasa.devices.sim.PrintElement;
 import io.kasa.devices.transport.SocatPair;
-import io.kasa.service.TestCloud;
 import io.kasa.terminal.devices.DeviceSettings;
 import io.kasa.terminal.tech.TechViewModel;
 import java.awt.image.BufferedImage;
@@ -22,14 +21,8 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
@@ -38,34 +31,18 @@ import org.testfx.framework.junit5.Start;
  * bytes, a logo stored in NV memory, the set-up backed up and restored on a replacement terminal,
  * and the register using what was applied once the technician signs out.
  */
-@ExtendWith(ApplicationExtension.class)
-class TechnicianTest {
+class TechnicianTest extends RegisterUiTest {
 
-  private static TestCloud cloud;
-  @TempDir static Path dir;
-  private TestRegister fixture;
-
-  @BeforeAll
-  static void startCloud() throws Exception {
-    cloud = new TestCloud();
+  @Override
+  String terminalPrefix() {
+    return "S";
   }
 
-  @AfterAll
-  static void stopCloud() throws Exception {
-    cloud.close();
-  }
-
+  /** TestFX looks for {@code @Start} on the test class itself. */
+  @Override
   @Start
   void start(Stage stage) {
-    RegisterWindow.applyTheme(RegisterWindow.Theme.LIGHT);
-    fixture = new TestRegister(cloud, dir, "S");
-    stage.setScene(fixture.register.scene());
-    stage.show();
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    fixture.close();
+    super.start(stage);
   }
 
   private TechViewModel signInAsTechnician(FxRobot robot) {

@@ -14,6 +14,7 @@ import io.kasa.domain.tax.TaxRounding;
 import io.kasa.domain.tender.CashRounding;
 import io.kasa.terminal.i18n.Messages;
 import io.kasa.terminal.task.DirectTaskExecutor;
+import io.kasa.terminal.ui.Banner;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Currency;

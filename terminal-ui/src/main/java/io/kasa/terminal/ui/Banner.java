@@ -1,0 +1,39 @@
+package io.kasa.terminal.ui;
+
+/** A message in place on a screen: what happened, and whether it needs attention. */
+public record Banner(Kind kind, String text) {
+
+  /** How it looks: information, a warning, or an error. */
+  public enum Kind {
+    INFO,
+    WARNING,
+    ERROR
+  }
+
+  /**
+   * A label showing {@code banner}: its text, coloured by its kind, and taking no room while there
+   * is nothing to say.
+   */
+  public static javafx.scene.control.Label label(
+      javafx.beans.value.ObservableValue<Banner> banner, String id) {
+    javafx.scene.control.Label label = new javafx.scene.control.Label();
+    label.setId(id);
+    label.getStyleClass().add("banner");
+    label.setMaxWidth(Double.MAX_VALUE);
+    label.setWrapText(true);
+    label.setPadding(new javafx.geometry.Insets(8, 16, 8, 16));
+    label.visibleProperty().bind(label.textProperty().isNotEmpty());
+    label.managedProperty().bind(label.visibleProperty());
+    banner.addListener((o, a, b) -> show(label, b));
+    show(label, banner.getValue());
+    return label;
+  }
+
+  private static void show(javafx.scene.control.Label label, Banner b) {
+    label.getStyleClass().removeAll("info", "warning", "error");
+    label.setText(b == null ? "" : b.text());
+    if (b != null) {
+      label.getStyleClass().add(b.kind().name().toLowerCase(java.util.Locale.ROOT));
+    }
+  }
+}
