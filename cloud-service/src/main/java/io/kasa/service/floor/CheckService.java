@@ -67,12 +67,11 @@ public final class CheckService {
     if (seat < 0 || seat > 100) {
       throw ApiException.invalid("/seat", "The seat is 0 (the table) to 100");
     }
-    UUID org = who.organisationId();
-    UUID store = who.storeId();
-    Instant now = clock.instant();
-    return jdbi.inTransaction(
-        h -> {
-          FloorEvents.lock(h, org, store);
+    return FloorRows.change(
+        jdbi,
+        clock,
+        who,
+        (h, org, store, now) -> {
           UUID lineCheck =
               h.createQuery(
                       "select check_id from check_line where organisation_id = :org and id = :id")
@@ -131,12 +130,11 @@ public final class CheckService {
    */
   public CheckDto removeLine(Principal who, UUID checkId, UUID lineId) {
     FloorRows.require(who, Role::canServe, "change checks");
-    UUID org = who.organisationId();
-    UUID store = who.storeId();
-    Instant now = clock.instant();
-    return jdbi.inTransaction(
-        h -> {
-          FloorEvents.lock(h, org, store);
+    return FloorRows.change(
+        jdbi,
+        clock,
+        who,
+        (h, org, store, now) -> {
           CheckDto check = open(h, org, store, checkId);
           CheckLineDto line =
               check.lines().stream()
@@ -171,12 +169,11 @@ public final class CheckService {
     if (r.tableId() == null) {
       throw ApiException.invalid("/tableId", "The table is required");
     }
-    UUID org = who.organisationId();
-    UUID store = who.storeId();
-    Instant now = clock.instant();
-    return jdbi.inTransaction(
-        h -> {
-          FloorEvents.lock(h, org, store);
+    return FloorRows.change(
+        jdbi,
+        clock,
+        who,
+        (h, org, store, now) -> {
           CheckDto check = open(h, org, store, checkId);
           if (check.tableId().equals(r.tableId())) {
             return check;
@@ -214,12 +211,11 @@ public final class CheckService {
     if (r.checkId() == null || r.checkId().equals(checkId)) {
       throw ApiException.invalid("/checkId", "Name another check to merge into this one");
     }
-    UUID org = who.organisationId();
-    UUID store = who.storeId();
-    Instant now = clock.instant();
-    return jdbi.inTransaction(
-        h -> {
-          FloorEvents.lock(h, org, store);
+    return FloorRows.change(
+        jdbi,
+        clock,
+        who,
+        (h, org, store, now) -> {
           CheckDto target = open(h, org, store, checkId);
           FloorRows.check(h, org, store, r.checkId());
           if (checkId.equals(link(h, org, r.checkId(), "merged_into"))) {
@@ -295,12 +291,11 @@ public final class CheckService {
     if ("ITEMS".equals(mode) && (r.lineIds() == null || r.lineIds().isEmpty())) {
       throw ApiException.invalid("/lineIds", "Name the items that move to the new check");
     }
-    UUID org = who.organisationId();
-    UUID store = who.storeId();
-    Instant now = clock.instant();
-    return jdbi.inTransaction(
-        h -> {
-          FloorEvents.lock(h, org, store);
+    return FloorRows.change(
+        jdbi,
+        clock,
+        who,
+        (h, org, store, now) -> {
           if (r.newCheckId() != null) {
             var made = FloorRows.findCheck(h, org, store, r.newCheckId());
             if (made.isPresent()) {
@@ -389,12 +384,11 @@ public final class CheckService {
   /** Marks a check pre-billed (printed for the guests); printing it again changes nothing. */
   public CheckDto prebill(Principal who, UUID checkId, long version) {
     FloorRows.require(who, Role::canServe, "print pre-bills");
-    UUID org = who.organisationId();
-    UUID store = who.storeId();
-    Instant now = clock.instant();
-    return jdbi.inTransaction(
-        h -> {
-          FloorEvents.lock(h, org, store);
+    return FloorRows.change(
+        jdbi,
+        clock,
+        who,
+        (h, org, store, now) -> {
           CheckDto check = open(h, org, store, checkId);
           if ("PREBILLED".equals(check.state())) {
             return check;
@@ -417,12 +411,11 @@ public final class CheckService {
     if (r.saleId() == null) {
       throw ApiException.invalid("/saleId", "The sale is required");
     }
-    UUID org = who.organisationId();
-    UUID store = who.storeId();
-    Instant now = clock.instant();
-    return jdbi.inTransaction(
-        h -> {
-          FloorEvents.lock(h, org, store);
+    return FloorRows.change(
+        jdbi,
+        clock,
+        who,
+        (h, org, store, now) -> {
           CheckDto check = FloorRows.check(h, org, store, checkId);
           if (r.saleId().equals(check.saleId())) {
             return check;

@@ -38,6 +38,27 @@ final class FloorRows {
 
   private FloorRows() {}
 
+  /** A change of a store's floor, given the tenant, the store and the time of the change. */
+  interface Change<T> {
+    T apply(Handle h, UUID org, UUID store, Instant now);
+  }
+
+  /**
+   * Runs a change of the caller's store floor in one transaction, under the store's stream lock
+   * (changes in a store run one after another; their events commit in order).
+   */
+  static <T> T change(
+      org.jdbi.v3.core.Jdbi jdbi, java.time.Clock clock, Principal who, Change<T> work) {
+    UUID org = who.organisationId();
+    UUID store = who.storeId();
+    Instant now = clock.instant();
+    return jdbi.inTransaction(
+        h -> {
+          FloorEvents.lock(h, org, store);
+          return work.apply(h, org, store, now);
+        });
+  }
+
   /** Refuses a caller whose role does not allow {@code what}. */
   static void require(Principal who, Predicate<Role> allowed, String what) {
     if (who.role() == null || !allowed.test(who.role())) {

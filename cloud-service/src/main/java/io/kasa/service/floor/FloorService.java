@@ -70,11 +70,11 @@ public final class FloorService {
     if (r.position() < 0 || r.position() > 1000) {
       throw ApiException.invalid("/position", "position is 0 to 1000");
     }
-    UUID org = who.organisationId();
-    UUID store = who.storeId();
-    return jdbi.inTransaction(
-        h -> {
-          FloorEvents.lock(h, org, store);
+    return FloorRows.change(
+        jdbi,
+        clock,
+        who,
+        (h, org, store, now) -> {
           Long current =
               h.createQuery(
                       "select version from floor_area where organisation_id = :org and id = :id"
@@ -139,12 +139,11 @@ public final class FloorService {
     within(r.y(), 0, 1000, "/y");
     within(r.width(), 20, 1000, "/width");
     within(r.height(), 20, 1000, "/height");
-    UUID org = who.organisationId();
-    UUID store = who.storeId();
-    Instant now = clock.instant();
-    return jdbi.inTransaction(
-        h -> {
-          FloorEvents.lock(h, org, store);
+    return FloorRows.change(
+        jdbi,
+        clock,
+        who,
+        (h, org, store, now) -> {
           FloorRows.area(h, org, store, r.areaId());
           var current = FloorRows.findTable(h, org, store, id, now);
           boolean created = r.version() == null;
@@ -154,21 +153,17 @@ public final class FloorService {
             }
             FloorRows.writeOrConflict(
                 () ->
-                    h.createUpdate(
-                            "insert into dining_table (organisation_id, id, store_id, area_id, name,"
-                                + " seats, shape, x, y, width, height) values (:org, :id, :store,"
-                                + " :area, :name, :seats, :shape, :x, :y, :width, :height)")
+                    layout(
+                            h.createUpdate(
+                                "insert into dining_table (organisation_id, id, store_id, area_id,"
+                                    + " name, seats, shape, x, y, width, height) values (:org, :id,"
+                                    + " :store, :area, :name, :seats, :shape, :x, :y, :width,"
+                                    + " :height)"),
+                            r,
+                            name)
                         .bind("org", org)
                         .bind("id", id)
                         .bind("store", store)
-                        .bind("area", r.areaId())
-                        .bind("name", name)
-                        .bind("seats", r.seats())
-                        .bind("shape", r.shape())
-                        .bind("x", r.x())
-                        .bind("y", r.y())
-                        .bind("width", r.width())
-                        .bind("height", r.height())
                         .execute(),
                 "A table named " + name + " is already on this floor");
           } else {
@@ -178,20 +173,16 @@ public final class FloorService {
             FloorRows.sameVersion(r.version(), t.version(), "Table " + t.name());
             FloorRows.writeOrConflict(
                 () ->
-                    h.createUpdate(
-                            "update dining_table set area_id = :area, name = :name, seats = :seats,"
-                                + " shape = :shape, x = :x, y = :y, width = :width, height = :height,"
-                                + " version = version + 1 where organisation_id = :org and id = :id")
+                    layout(
+                            h.createUpdate(
+                                "update dining_table set area_id = :area, name = :name, seats ="
+                                    + " :seats, shape = :shape, x = :x, y = :y, width = :width,"
+                                    + " height = :height, version = version + 1"
+                                    + " where organisation_id = :org and id = :id"),
+                            r,
+                            name)
                         .bind("org", org)
                         .bind("id", id)
-                        .bind("area", r.areaId())
-                        .bind("name", name)
-                        .bind("seats", r.seats())
-                        .bind("shape", r.shape())
-                        .bind("x", r.x())
-                        .bind("y", r.y())
-                        .bind("width", r.width())
-                        .bind("height", r.height())
                         .execute(),
                 "A table named " + name + " is already on this floor");
           }
@@ -204,12 +195,11 @@ public final class FloorService {
   /** Takes a free table off the plan. */
   public void removeTable(Principal who, UUID id, long version) {
     FloorRows.require(who, Role::canEditFloor, "lay out the floor");
-    UUID org = who.organisationId();
-    UUID store = who.storeId();
-    Instant now = clock.instant();
-    jdbi.useTransaction(
-        h -> {
-          FloorEvents.lock(h, org, store);
+    FloorRows.change(
+        jdbi,
+        clock,
+        who,
+        (h, org, store, now) -> {
           TableDto t = FloorRows.table(h, org, store, id, now);
           FloorRows.sameVersion(version, t.version(), "Table " + t.name());
           if (!"FREE".equals(t.state())) {
@@ -222,6 +212,7 @@ public final class FloorService {
               .bind("id", id)
               .execute();
           FloorEvents.tableRemoved(h, org, store, t);
+          return null;
         });
   }
 
@@ -237,12 +228,11 @@ public final class FloorService {
     if (r.guests() < 1 || r.guests() > 100) {
       throw ApiException.invalid("/guests", "1 to 100 guests");
     }
-    UUID org = who.organisationId();
-    UUID store = who.storeId();
-    Instant now = clock.instant();
-    return jdbi.inTransaction(
-        h -> {
-          FloorEvents.lock(h, org, store);
+    return FloorRows.change(
+        jdbi,
+        clock,
+        who,
+        (h, org, store, now) -> {
           var existing = FloorRows.findCheck(h, org, store, r.checkId());
           if (existing.isPresent()) {
             if (!existing.get().tableId().equals(tableId)) {
@@ -325,12 +315,11 @@ public final class FloorService {
    */
   public TableDto clear(Principal who, UUID tableId, long version) {
     FloorRows.require(who, Role::canServe, "clear tables");
-    UUID org = who.organisationId();
-    UUID store = who.storeId();
-    Instant now = clock.instant();
-    return jdbi.inTransaction(
-        h -> {
-          FloorEvents.lock(h, org, store);
+    return FloorRows.change(
+        jdbi,
+        clock,
+        who,
+        (h, org, store, now) -> {
           TableDto table = FloorRows.table(h, org, store, tableId, now);
           FloorRows.sameVersion(version, table.version(), "Table " + table.name());
           if (table.joinedTo() != null) {
@@ -423,6 +412,19 @@ public final class FloorService {
       FloorEvents.table(h, org, store, FloorRows.table(h, org, store, other, now));
     }
     return after;
+  }
+
+  /** Binds a table's place on the plan: area, name, seats, shape, position and size. */
+  private static org.jdbi.v3.core.statement.Update layout(
+      org.jdbi.v3.core.statement.Update u, TableRequest r, String name) {
+    return u.bind("area", r.areaId())
+        .bind("name", name)
+        .bind("seats", r.seats())
+        .bind("shape", r.shape())
+        .bind("x", r.x())
+        .bind("y", r.y())
+        .bind("width", r.width())
+        .bind("height", r.height());
   }
 
   static String text(String value, String pointer, int max, boolean required) {

@@ -53,21 +53,21 @@ public final class WaitlistService {
     if (r.size() < 1 || r.size() > 100) {
       throw ApiException.invalid("/size", "A party is 1 to 100 guests");
     }
-    Instant now = clock.instant();
+    Instant asked = clock.instant();
     if (r.reservedFor() != null
-        && (r.reservedFor().isBefore(now.minus(FloorRows.HOLD_AFTER))
-            || r.reservedFor().isAfter(now.plus(BOOKING_HORIZON)))) {
+        && (r.reservedFor().isBefore(asked.minus(FloorRows.HOLD_AFTER))
+            || r.reservedFor().isAfter(asked.plus(BOOKING_HORIZON)))) {
       throw ApiException.invalid(
           "/reservedFor", "A reservation is for a time from now to a year ahead");
     }
     if (r.tableId() != null && r.reservedFor() == null) {
       throw ApiException.invalid("/tableId", "Only a reservation holds a table");
     }
-    UUID org = who.organisationId();
-    UUID store = who.storeId();
-    return jdbi.inTransaction(
-        h -> {
-          FloorEvents.lock(h, org, store);
+    return FloorRows.change(
+        jdbi,
+        clock,
+        who,
+        (h, org, store, now) -> {
           var existing = FloorRows.findParty(h, org, store, r.id());
           if (existing.isPresent()) {
             PartyDto p = existing.get();
@@ -125,12 +125,11 @@ public final class WaitlistService {
     if (!"NOTIFIED".equals(status) && !"NO_SHOW".equals(status) && !"CANCELLED".equals(status)) {
       throw ApiException.invalid("/status", "status is NOTIFIED, NO_SHOW or CANCELLED");
     }
-    UUID org = who.organisationId();
-    UUID store = who.storeId();
-    Instant now = clock.instant();
-    return jdbi.inTransaction(
-        h -> {
-          FloorEvents.lock(h, org, store);
+    return FloorRows.change(
+        jdbi,
+        clock,
+        who,
+        (h, org, store, now) -> {
           PartyDto p = FloorRows.party(h, org, store, id);
           if (status.equals(p.status())) {
             return p;
