@@ -524,6 +524,35 @@ class FloorApiTest {
   }
 
   @Test
+  void eventsOlderThanAWeekArePrunedAndAStandThatMissedThemReloadsTheFloor() throws Exception {
+    UUID table = table("P1", 2);
+    long before = floor(host).get("eventId").asLong();
+    seat(host, table, UUID.randomUUID(), 2);
+    long after = floor(host).get("eventId").asLong();
+    cloud
+        .database
+        .jdbi()
+        .useHandle(
+            h ->
+                h.execute(
+                    "update floor_event set at = now() - interval '8 days' where id <= ?", after));
+    assertThat(cloud.services.app().floor().events().prune()).isGreaterThanOrEqualTo((int) after);
+    try (EventStream stream =
+        new EventStream(cloud.uri("/v1/floor/events"), withLast(hostOnT2, before))) {
+      assertThat(stream.next("RESET", 5)).as("the events after %d are gone", before).isNotNull();
+    }
+    // A stand that saw everything before the pruning just carries on.
+    UUID other = table("P2", 2);
+    try (EventStream stream =
+        new EventStream(
+            cloud.uri("/v1/floor/events"),
+            withLast(hostOnT2, floor(host).get("eventId").asLong()))) {
+      seat(host, other, UUID.randomUUID(), 2);
+      assertThat(stream.next("TABLE", 5)).isNotNull();
+    }
+  }
+
+  @Test
   void aTechnicianBacksUpTheDevicesAndAReplacementTerminalRestoresThem() {
     String body =
         "{\"settings\":{\"printer-uri\":\"serial:/dev/ttyUSB0?baud=19200\",\"printer-profile\":\"epson-tm-t20iii\"}}";

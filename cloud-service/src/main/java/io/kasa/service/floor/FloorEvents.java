@@ -46,6 +46,11 @@ public final class FloorEvents implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(FloorEvents.class);
   private static final String CHANNEL = "kasa_floor";
   private static final int BATCH = 500;
+
+  /** How long events are kept: a stand away longer reloads the floor. */
+  static final java.time.Duration RETENTION = java.time.Duration.ofDays(7);
+
+  private static final long PRUNE_EVERY_MILLIS = 3_600_000;
   private static final ObjectMapper MAPPER = Json.mapper();
 
   /** Where a subscriber's events go, in order. */
@@ -53,7 +58,10 @@ public final class FloorEvents implements AutoCloseable {
     /** Sends one event; answers false when the client is gone. */
     boolean send(long id, String kind, String json);
 
-    /** Tells the client to reload the floor: its last event id is not one of this store's. */
+    /**
+     * Tells the client to reload the floor: its last event id is not one of this store's, or the
+     * events after it were pruned.
+     */
     boolean reset(long last);
 
     /** Keeps an idle stream open; answers false when the client is gone. */
@@ -124,6 +132,17 @@ public final class FloorEvents implements AutoCloseable {
         .mapTo(Long.class)
         .findOne()
         .orElse(0L);
+  }
+
+  /** The id of the store's oldest kept event, if any. */
+  static java.util.Optional<Long> first(Handle h, UUID org, UUID store) {
+    return h.createQuery(
+            "select min(id) from floor_event where organisation_id = :org and store_id = :store")
+        .bind("org", org)
+        .bind("store", store)
+        .mapTo(Long.class)
+        .findOne()
+        .filter(java.util.Objects::nonNull);
   }
 
   static void area(Handle h, UUID org, UUID store, AreaDto a) {
@@ -205,7 +224,12 @@ public final class FloorEvents implements AutoCloseable {
         }
         PGConnection pg = c.unwrap(PGConnection.class);
         wakeAll();
+        long pruned = 0;
         while (!closed) {
+          if (System.currentTimeMillis() - pruned > PRUNE_EVERY_MILLIS) {
+            prune();
+            pruned = System.currentTimeMillis();
+          }
           PGNotification[] notes = pg.getNotifications((int) HEARTBEAT_MILLIS);
           if (notes == null || notes.length == 0) {
             heartbeat();
@@ -231,6 +255,27 @@ public final class FloorEvents implements AutoCloseable {
         }
       }
     }
+  }
+
+  /** Deletes the events older than {@link #RETENTION}, a few thousand at a time. */
+  public int prune() {
+    int total = 0;
+    int deleted;
+    do {
+      deleted =
+          jdbi.withHandle(
+              h ->
+                  h.createUpdate(
+                          "delete from floor_event where ctid in (select ctid from floor_event"
+                              + " where at < now() - make_interval(secs => :keep) limit 5000)")
+                      .bind("keep", (double) RETENTION.toSeconds())
+                      .execute());
+      total += deleted;
+    } while (deleted == 5000 && !closed);
+    if (total > 0) {
+      LOG.info("Pruned {} floor events older than {} days", total, RETENTION.toDays());
+    }
+    return total;
   }
 
   private void wakeAll() {
@@ -308,7 +353,9 @@ public final class FloorEvents implements AutoCloseable {
           if (!checked) {
             checked = true;
             long last = jdbi.withHandle(h -> last(h, org, store));
-            if (sent.get() > last) {
+            long first = jdbi.withHandle(h -> first(h, org, store)).orElse(last + 1);
+            // An id the store never had, or events since pruned: the client reloads the floor.
+            if (sent.get() > last || sent.get() < first - 1) {
               if (!sink.reset(last)) {
                 stop();
                 return;
