@@ -170,6 +170,10 @@ public final class DeviceBench implements AutoCloseable {
     return receipt.virtualPrinter();
   }
 
+  public io.kasa.devices.sim.VirtualDrawer virtualDrawer() {
+    return receipt.virtualDrawer();
+  }
+
   public VirtualScanner virtualScanner() {
     return receipt.virtualScanner();
   }

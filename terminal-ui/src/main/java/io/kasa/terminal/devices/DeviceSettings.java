@@ -23,6 +23,8 @@ import java.util.function.Function;
  * @param paperMm 58 or 80, or 0 for the profile's paper
  * @param kitchenPrinterUri the kitchen printer, or empty for none
  * @param kitchenPrinterProfile its profile id
+ * @param drawerUri the cash drawer's own port ({@code serial:…}, {@code sim:drawer}), or empty when
+ *     it is wired to the receipt printer and kicked through it
  * @param drawerPin 2 or 5: the connector pin the drawer's solenoid is wired to
  * @param drawerPulseMs how long the pulse lasts, 50 to 500 ms
  * @param drawerOpenHigh whether the drawer's switch reads high when it is open
@@ -37,6 +39,7 @@ public record DeviceSettings(
     int paperMm,
     String kitchenPrinterUri,
     String kitchenPrinterProfile,
+    String drawerUri,
     int drawerPin,
     int drawerPulseMs,
     boolean drawerOpenHigh,
@@ -50,6 +53,7 @@ public record DeviceSettings(
   public static final String PAPER = "printer-paper-mm";
   public static final String KITCHEN_URI = "kitchen-printer-uri";
   public static final String KITCHEN_PROFILE = "kitchen-printer-profile";
+  public static final String DRAWER_URI = "drawer-uri";
   public static final String DRAWER_PIN = "drawer-pin";
   public static final String DRAWER_PULSE = "drawer-pulse-ms";
   public static final String DRAWER_OPEN_HIGH = "drawer-open-high";
@@ -66,6 +70,7 @@ public record DeviceSettings(
           PAPER,
           KITCHEN_URI,
           KITCHEN_PROFILE,
+          DRAWER_URI,
           DRAWER_PIN,
           DRAWER_PULSE,
           DRAWER_OPEN_HIGH,
@@ -82,6 +87,7 @@ public record DeviceSettings(
         number(setting.apply(PAPER), 0),
         setting.apply(KITCHEN_URI).orElse(""),
         setting.apply(KITCHEN_PROFILE).orElse(DeviceChoice.DEFAULT_PROFILE),
+        setting.apply(DRAWER_URI).orElse(""),
         number(setting.apply(DRAWER_PIN), 2),
         number(setting.apply(DRAWER_PULSE), 100),
         setting.apply(DRAWER_OPEN_HIGH).map(Boolean::parseBoolean).orElse(true),
@@ -99,6 +105,7 @@ public record DeviceSettings(
     m.put(PAPER, Integer.toString(paperMm));
     m.put(KITCHEN_URI, kitchenPrinterUri);
     m.put(KITCHEN_PROFILE, kitchenPrinterProfile);
+    m.put(DRAWER_URI, drawerUri);
     m.put(DRAWER_PIN, Integer.toString(drawerPin));
     m.put(DRAWER_PULSE, Integer.toString(drawerPulseMs));
     m.put(DRAWER_OPEN_HIGH, Boolean.toString(drawerOpenHigh));
@@ -113,6 +120,7 @@ public record DeviceSettings(
     List<String> out = new ArrayList<>();
     uri(PRINTER_URI, printerUri, false, out);
     uri(KITCHEN_URI, kitchenPrinterUri, true, out);
+    uri(DRAWER_URI, drawerUri, true, out);
     uri(SCANNER_URI, scannerUri, true, out);
     profile(PRINTER_PROFILE, printerProfile, out);
     if (!kitchenPrinterUri.isBlank()) {

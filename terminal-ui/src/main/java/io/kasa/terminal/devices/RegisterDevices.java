@@ -40,6 +40,7 @@ public final class RegisterDevices implements AutoCloseable {
   private final PrinterService printer;
   private final CashDrawer drawer;
   private final boolean simulated;
+  private final DeviceConnection drawerConnection;
   private DeviceConnection scannerConnection;
   private SerialScanner scanner;
 
@@ -61,11 +62,31 @@ public final class RegisterDevices implements AutoCloseable {
                 Duration.ofMillis(800), Duration.ofSeconds(2), Duration.ofSeconds(30)),
             clock);
     connection.start();
-    // The drawer is wired to the printer: kicked by the receipt, its switch read through it.
+    // Usually the drawer is wired to the printer: kicked by the receipt, its switch read through
+    // it. A drawer on its own port gets the same pulse there.
+    CashDrawer.Port port;
+    if (settings.drawerUri().isBlank()) {
+      this.drawerConnection = null;
+      port =
+          CashDrawer.viaPrinter(
+              printer, settings.drawerPin(), settings.drawerPulseMs(), settings.drawerPulseMs());
+    } else {
+      this.drawerConnection =
+          DeviceConnection.of(
+              new Transports(simulators).create(DeviceUri.parse(settings.drawerUri())), scheduler);
+      drawerConnection.start();
+      port =
+          CashDrawer.viaSerial(
+              drawerConnection,
+              new io.kasa.devices.escpos.EscPos(profile)
+                  .drawerPulse(
+                      settings.drawerPin(), settings.drawerPulseMs(), settings.drawerPulseMs())
+                  .toBytes(),
+              Duration.ofMillis(700));
+    }
     this.drawer =
         new CashDrawer(
-            CashDrawer.viaPrinter(
-                printer, settings.drawerPin(), settings.drawerPulseMs(), settings.drawerPulseMs()),
+            port,
             settings.drawerOpenHigh(),
             Duration.ofSeconds(60),
             Duration.ofMillis(700),
@@ -112,6 +133,11 @@ public final class RegisterDevices implements AutoCloseable {
     return drawer;
   }
 
+  /** The simulated drawer on its own port ({@code sim:drawer}), when the register uses it. */
+  public io.kasa.devices.sim.VirtualDrawer virtualDrawer() {
+    return simulators.drawer();
+  }
+
   /** The simulated scanner, when the register uses it (demo mode, tests). */
   public VirtualScanner virtualScanner() {
     return simulators.scanner();
@@ -133,6 +159,9 @@ public final class RegisterDevices implements AutoCloseable {
       scannerConnection.close();
     }
     drawer.close();
+    if (drawerConnection != null) {
+      drawerConnection.close();
+    }
     printer.close();
     connection.close();
     scheduler.shutdownNow();

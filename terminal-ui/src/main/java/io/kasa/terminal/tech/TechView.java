@@ -72,6 +72,7 @@ public final class TechView extends BorderPane {
     Button usePrinter = use("tech.use.printer", DeviceSettings.PRINTER_URI, "use-printer");
     Button useKitchen = use("tech.use.kitchen", DeviceSettings.KITCHEN_URI, "use-kitchen");
     Button useScanner = use("tech.use.scanner", DeviceSettings.SCANNER_URI, "use-scanner");
+    Button useDrawer = use("tech.use.drawer", DeviceSettings.DRAWER_URI, "use-drawer");
     VBox left =
         new VBox(
             8,
@@ -79,6 +80,7 @@ public final class TechView extends BorderPane {
             ports,
             Touch.grow(usePrinter),
             Touch.grow(useKitchen),
+            Touch.grow(useDrawer),
             Touch.grow(useScanner));
     left.setPrefWidth(280);
     setLeft(left);
@@ -176,6 +178,8 @@ public final class TechView extends BorderPane {
     VBox drawerAndScanner =
         new VBox(
             4,
+            label("tech.drawer"),
+            text(DeviceSettings.DRAWER_URI, "drawer-uri"),
             label("tech.drawerPin"),
             choice(DeviceSettings.DRAWER_PIN, "drawer-pin", List.of("2", "5")),
             label("tech.drawerPulse"),

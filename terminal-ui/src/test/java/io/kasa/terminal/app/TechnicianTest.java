@@ -153,6 +153,16 @@ class TechnicianTest extends RegisterUiTest {
     assertThat(tech.bench().virtualPrinter().orElseThrow().elements())
         .anyMatch(e -> e instanceof PrintElement.NvLogoStored s && s.key().equals("K1"));
 
+    // A drawer on its own port rather than through the printer.
+    set(robot, "drawer-uri", "sim:drawer");
+    robot.clickOn("#apply");
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(() -> assertThat(banner(robot)).contains("applied"));
+    robot.clickOn("#open-drawer");
+    await().atMost(Duration.ofSeconds(10)).until(() -> tech.bench().virtualDrawer().kicks() == 1);
+    await().atMost(Duration.ofSeconds(10)).until(() -> banner(robot).startsWith("Drawer kicked"));
+
     set(robot, "drawer-pulse", "5000");
     robot.clickOn("#apply");
     await().atMost(Duration.ofSeconds(5)).until(() -> banner(robot).contains("drawer-pulse-ms"));
