@@ -141,6 +141,15 @@ public final class HostView extends BorderPane {
               name.clear();
             });
     add.setId("add-table");
+    Button change =
+        Touch.button(
+            m.binding("host.edit.changeTable"),
+            null,
+            () -> {
+              vm.changeTable(name.getText(), number(seats, 0), shape.getValue());
+              name.clear();
+            });
+    change.setId("change-table");
     Button remove = Touch.button(m.binding("host.edit.removeTable"), "Del", vm::removeTable);
     remove.setId("remove-table");
     TextField areaName = new TextField();
@@ -154,7 +163,7 @@ public final class HostView extends BorderPane {
               areaName.clear();
             });
     addArea.setId("add-area");
-    HBox bar = new HBox(8, name, seats, shape, add, remove, areaName, addArea);
+    HBox bar = new HBox(8, name, seats, shape, add, change, remove, areaName, addArea);
     bar.setId("edit-bar");
     bar.visibleProperty().bind(vm.editingProperty());
     bar.managedProperty().bind(vm.editingProperty());

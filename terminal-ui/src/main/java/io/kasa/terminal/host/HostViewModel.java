@@ -511,6 +511,28 @@ public final class HostViewModel {
         });
   }
 
+  /** Renames the selected table, or changes its seats or shape (blank or 0: unchanged). */
+  public void changeTable(String name, int seats, String shape) {
+    Optional<TableDto> t = selectedTable();
+    if (!editing.get() || t.isEmpty() || !writable()) {
+      warn("host.chooseTable");
+      return;
+    }
+    TableDto at = t.get();
+    io.kasa.api.floor.TableRequest r =
+        new io.kasa.api.floor.TableRequest(
+            at.areaId(),
+            name == null || name.isBlank() ? at.name() : name.strip(),
+            seats > 0 ? seats : at.seats(),
+            shape == null ? at.shape() : shape,
+            at.x(),
+            at.y(),
+            at.width(),
+            at.height(),
+            at.version());
+    run(() -> stand.putTable(at.id(), r), changed -> info("host.edit.changed", changed.name()));
+  }
+
   /** Moves the selected table on the plan to ({@code x}, {@code y}), kept inside the plan. */
   public void placeTable(UUID id, int x, int y) {
     Optional<TableDto> t = floor.get() == null ? Optional.empty() : floor.get().table(id);

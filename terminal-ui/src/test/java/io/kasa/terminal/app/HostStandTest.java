@@ -301,6 +301,15 @@ class HostStandTest extends RegisterUiTest {
         .until(() -> table("9").get("x").asInt() > 60 && table("9").get("y").asInt() > 20);
 
     robot.clickOn("#table-9");
+    robot.clickOn("#new-table-name").write("9A");
+    robot.interact(() -> robot.lookup("#new-table-seats").queryAs(TextField.class).setText("6"));
+    robot.clickOn("#change-table");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> robot.lookup("#table-9A").tryQuery().isPresent());
+    assertThat(table("9A").get("seats").asInt()).isEqualTo(6);
+
+    robot.clickOn("#table-9A");
     robot.type(KeyCode.DELETE);
     await()
         .atMost(Duration.ofSeconds(10))
@@ -311,6 +320,6 @@ class HostStandTest extends RegisterUiTest {
                     .json()
                     .get("tables")
                     .findValuesAsText("name")
-                    .contains("9"));
+                    .contains("9A"));
   }
 }
