@@ -247,6 +247,14 @@ class FloorApiTest {
             "{\"version\":" + paid.get("version") + "}");
     assertThat(cleared.status()).as(cleared.body()).isEqualTo(200);
     assertThat(cleared.json().get("state").asText()).isEqualTo("FREE");
+    TestCloud.Reply again =
+        post(
+            host,
+            "/v1/floor/tables/" + table + "/clear",
+            "{\"version\":" + paid.get("version") + "}");
+    assertThat(again.status()).as("clearing again after a lost answer").isEqualTo(200);
+    assertThat(again.json().get("version").asLong())
+        .isEqualTo(cleared.json().get("version").asLong());
   }
 
   @Test

@@ -321,6 +321,10 @@ public final class FloorService {
         who,
         (h, org, store, now) -> {
           TableDto table = FloorRows.table(h, org, store, tableId, now);
+          if ("FREE".equals(table.state()) && table.joinedTo() == null) {
+            // Already clear (this request again after a lost answer, or another hand): done.
+            return table;
+          }
           FloorRows.sameVersion(version, table.version(), "Table " + table.name());
           if (table.joinedTo() != null) {
             throw ApiException.conflict(
