@@ -94,6 +94,9 @@ public final class Register implements AutoCloseable {
   /** The check being paid on the sale screen, settled once its sale is done. */
   private io.kasa.api.floor.CheckDto paying;
 
+  /** The sale that pays it: another sale rung up instead settles nothing. */
+  private java.util.UUID payingSale;
+
   public Register(
       CloudTerminal terminal,
       java.util.function.Supplier<RegisterDevices> devices,
@@ -154,7 +157,9 @@ public final class Register implements AutoCloseable {
     sale.phaseProperty()
         .addListener(
             (o, a, b) -> {
-              if (b == SaleViewModel.Phase.DONE && paying != null) {
+              if (b == SaleViewModel.Phase.DONE
+                  && paying != null
+                  && sale.sale().id().equals(payingSale)) {
                 settle(paying);
               }
             });
@@ -413,6 +418,7 @@ public final class Register implements AutoCloseable {
           .ifPresent(item -> sale.add(item, io.kasa.domain.money.Quantity.parse(line.quantity())));
     }
     paying = check;
+    payingSale = sale.sale().id();
   }
 
   private void settle(io.kasa.api.floor.CheckDto check) {
@@ -582,7 +588,8 @@ public final class Register implements AutoCloseable {
     if (e.isShortcutDown()
         && e.getCode() == javafx.scene.input.KeyCode.T
         && cashier != null
-        && screen != Screen.HOST) {
+        && screen != Screen.HOST
+        && screen != Screen.TECHNICIAN) {
       showHost();
       e.consume();
       return;
