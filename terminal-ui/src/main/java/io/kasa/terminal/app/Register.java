@@ -409,16 +409,27 @@ public final class Register implements AutoCloseable {
   }
 
   /** Rings a check up on the sale screen at its prices; its payment settles the check. */
-  private void payCheck(io.kasa.api.floor.CheckDto check) {
+  private java.util.Optional<String> payCheck(io.kasa.api.floor.CheckDto check) {
+    List<io.kasa.domain.catalog.CatalogItem> items = new java.util.ArrayList<>();
+    for (io.kasa.api.floor.CheckLineDto line : check.lines()) {
+      var item = catalog.byCode(line.itemId());
+      if (item.isEmpty()) {
+        return java.util.Optional.of(messages.get("host.pay.missing", line.name()));
+      }
+      if (item.get().price().minor() != line.unitPrice()) {
+        // The service settles a check only with the prices it was ordered at.
+        return java.util.Optional.of(messages.get("host.pay.priceChanged", line.name()));
+      }
+      items.add(item.get());
+    }
     showSale();
     sale.newSale();
-    for (io.kasa.api.floor.CheckLineDto line : check.lines()) {
-      catalog
-          .byCode(line.itemId())
-          .ifPresent(item -> sale.add(item, io.kasa.domain.money.Quantity.parse(line.quantity())));
+    for (int i = 0; i < items.size(); i++) {
+      sale.add(items.get(i), io.kasa.domain.money.Quantity.parse(check.lines().get(i).quantity()));
     }
     paying = check;
     payingSale = sale.sale().id();
+    return java.util.Optional.empty();
   }
 
   private void settle(io.kasa.api.floor.CheckDto check) {

@@ -58,14 +58,15 @@ public final class HostViewModel {
   private final ObjectProperty<Banner> banner = new SimpleObjectProperty<>();
   private final BooleanProperty busy = new SimpleBooleanProperty();
   private final ObjectProperty<Instant> now;
-  private final Consumer<CheckDto> pay;
+  private final java.util.function.Function<CheckDto, Optional<String>> pay;
   private final boolean canEditFloor;
   private final BooleanProperty editing = new SimpleBooleanProperty();
 
   /**
    * @param canSell whether the signed-in employee takes payment (a host does not)
    * @param canEditFloor whether the signed-in employee lays out the floor (a manager)
-   * @param pay opens the sale screen with a check's items, to take payment for it
+   * @param pay opens the sale screen with a check's items, to take payment for it; or answers why
+   *     it cannot
    */
   public HostViewModel(
       HostStand stand,
@@ -74,7 +75,7 @@ public final class HostViewModel {
       Clock clock,
       boolean canSell,
       boolean canEditFloor,
-      Consumer<CheckDto> pay) {
+      java.util.function.Function<CheckDto, Optional<String>> pay) {
     this.canEditFloor = canEditFloor;
     this.stand = stand;
     this.tasks = tasks;
@@ -470,7 +471,7 @@ public final class HostViewModel {
       warn("host.emptyCheck");
       return;
     }
-    pay.accept(c.get());
+    pay.apply(c.get()).ifPresent(why -> banner.set(new Banner(Banner.Kind.WARNING, why)));
   }
 
   // --- laying out the floor (managers)
