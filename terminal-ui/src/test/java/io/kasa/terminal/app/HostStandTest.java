@@ -246,6 +246,41 @@ class HostStandTest extends RegisterUiTest {
   }
 
   @Test
+  void aCheckWhoseItemChangedPriceSinceItWasOrderedIsNotRungUpAtTheNewPrice(FxRobot robot) {
+    seatedAtTheOtherStand("4", "varenyky");
+    cloud
+        .services
+        .admin()
+        .putItem(
+            cloud.demo.organisationId(),
+            new io.kasa.api.catalog.ItemDto(
+                "varenyky",
+                "SKU-VARENYKY",
+                "Вареники з вишнею",
+                java.util.List.of("4820005678921"),
+                "EACH",
+                15000,
+                "VAT20",
+                "Кафе",
+                false,
+                false,
+                true));
+    fixture.terminal.syncCatalog();
+    TestRegister.signIn(robot, "Олена", "1111");
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> robot.lookup("#cart").tryQuery().isPresent());
+    robot.press(KeyCode.CONTROL).type(KeyCode.T).release(KeyCode.CONTROL);
+    awaitLiveFloor(robot);
+    robot.clickOn("#table-4");
+    robot.type(KeyCode.F10);
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(() -> assertThat(banner(robot)).contains("price of Вареники з вишнею"));
+    assertThat(robot.lookup("#floor-plan").tryQuery()).as("still on the host stand").isPresent();
+  }
+
+  @Test
   void aHostSplitsTheItemsATableChoseOntoACheckOfTheirOwn(FxRobot robot) {
     seatedAtTheOtherStand("6", "borshch", "uzvar");
     String six = table("6").get("id").asText();
