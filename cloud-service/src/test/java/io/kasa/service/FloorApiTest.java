@@ -473,6 +473,16 @@ class FloorApiTest {
                 + "}");
     assertThat(anyway.status()).isEqualTo(201);
     assertThat(cloud.audited("RESERVATION_OVERRIDDEN")).isPositive();
+    // Two hours late and not marked a no-show: still on the host's list.
+    cloud
+        .database
+        .jdbi()
+        .useHandle(
+            h ->
+                h.execute(
+                    "update waitlist_party set reserved_for = now() - interval '2 hours' where id = ?",
+                    reservation));
+    assertThat(floor(host).get("parties").findValuesAsText("id")).contains(reservation.toString());
   }
 
   @Test

@@ -225,7 +225,10 @@ final class FloorRows {
         .findOne();
   }
 
-  /** The waiting walk-ins in line order, then the reservations from an hour ago on by time. */
+  /**
+   * The waiting walk-ins in line order, then the reservations not yet seated from twelve hours ago
+   * on, by time: a late party stays on the list until the host marks it a no-show.
+   */
   static List<PartyDto> openParties(Handle h, UUID org, UUID store, Instant now) {
     return h.createQuery(
             "select "
@@ -236,7 +239,7 @@ final class FloorRows {
                 + " order by reserved_for nulls first, added_at, id")
         .bind("org", org)
         .bind("store", store)
-        .bind("from", Timestamp.from(now.minus(HOLD_BEFORE)))
+        .bind("from", Timestamp.from(now.minus(java.time.Duration.ofHours(12))))
         .map((rs, ctx) -> party(rs))
         .list();
   }

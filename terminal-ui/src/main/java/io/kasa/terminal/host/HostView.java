@@ -51,6 +51,9 @@ public final class HostView extends BorderPane {
 
   private static final DateTimeFormatter HOURS = DateTimeFormatter.ofPattern("HH:mm");
 
+  /** A reservation this late is shown as late: seat it, or mark it a no-show. */
+  private static final long LATE_MINUTES = 15;
+
   private final HostViewModel vm;
   private final Messages m;
   private final Runnable back;
@@ -537,6 +540,9 @@ public final class HostView extends BorderPane {
       setId("party-" + p.name());
       setMinHeight(Touch.TARGET);
       String notified = "NOTIFIED".equals(p.status()) ? " · " + m.get("host.party.notified") : "";
+      if (p.reservedFor() != null && vm.minutesSince(p.reservedFor()) >= LATE_MINUTES) {
+        notified += " · " + m.get("host.party.late", vm.minutesSince(p.reservedFor()));
+      }
       if (p.reservedFor() != null) {
         String table =
             p.tableId() == null
