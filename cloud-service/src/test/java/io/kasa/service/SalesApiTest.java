@@ -119,7 +119,32 @@ class SalesApiTest {
 
   @Test
   void unknownItemsAndCatalogPriceChangesAreRefused() {
-    SaleRequest good = Sales.breadAndAspirin(UUID.randomUUID(), next(), "tok_approve");
+    // Bread's price was last set an hour ago and the sale opened now: a price other than the
+    // catalogue's is refused. (A sale opened before a price change, or within the clock skew
+    // after it, keeps the price it started with; the fixture's fixed date cannot say which.)
+    cloud
+        .database
+        .jdbi()
+        .useHandle(
+            h ->
+                h.execute(
+                    "update catalog_change set changed_at = now() - interval '1 hour'"
+                        + " where kind = 'ITEM' and key = 'bread'"));
+    SaleRequest fixture = Sales.breadAndAspirin(UUID.randomUUID(), next(), "tok_approve");
+    java.time.Instant now = java.time.Instant.now();
+    SaleRequest good =
+        new SaleRequest(
+            fixture.id(),
+            fixture.receiptNumber(),
+            fixture.currency(),
+            now,
+            now.plusSeconds(60),
+            fixture.lines(),
+            fixture.orderDiscount(),
+            fixture.tenders(),
+            fixture.totals(),
+            fixture.offline(),
+            fixture.approvalId());
     SaleRequest unknown =
         withLine(good, new SaleLineDto(1, "caviar", "2", 3100, null, null, false, 6200));
     assertThat(submit(unknown).json().get("errors").get(0).get("pointer").asText())
