@@ -354,6 +354,7 @@ public final class Register implements AutoCloseable {
    */
   private void showTechnician() {
     closeDevices();
+    status.devicesWithTechnician();
     technician =
         new io.kasa.terminal.tech.TechViewModel(
             new io.kasa.terminal.tech.TechViewModel.Store() {

@@ -24,6 +24,7 @@ public final class StatusViewModel {
     ERROR
   }
 
+  private boolean withTechnician;
   private final Messages messages;
   private final ReadOnlyStringWrapper connection = new ReadOnlyStringWrapper("");
   private final ReadOnlyObjectWrapper<Level> connectionLevel =
@@ -95,6 +96,13 @@ public final class StatusViewModel {
 
   public void printer(PrinterStatus s) {
     lastPrinter = s;
+    withTechnician = false;
+    relabel();
+  }
+
+  /** The devices are on the technician's bench: their last state no longer says anything. */
+  public void devicesWithTechnician() {
+    withTechnician = true;
     relabel();
   }
 
@@ -120,7 +128,10 @@ public final class StatusViewModel {
                   : "status.drawer." + lastDrawer.name().toLowerCase(java.util.Locale.ROOT)));
       drawerLevel.set(leftOpen ? Level.ERROR : Level.OK);
     }
-    if (lastPrinter != null) {
+    if (withTechnician) {
+      printer.set(messages.get("status.printer.technician"));
+      printerLevel.set(Level.WARNING);
+    } else if (lastPrinter != null) {
       printer.set(messages.get("status.printer." + printerKey(lastPrinter)));
       printerLevel.set(printerLevel(lastPrinter));
     }

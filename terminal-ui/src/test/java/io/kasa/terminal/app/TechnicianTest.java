@@ -65,6 +65,15 @@ class TechnicianTest extends RegisterUiTest {
   void aTestPageGoesOverTheSerialLineOfTheAppliedPrinter(FxRobot robot) throws Exception {
     TechViewModel tech = signInAsTechnician(robot);
     assertThat(fixture.register.devices()).as("the register let go of its devices").isNull();
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(
+            () ->
+                robot
+                    .lookup("#status-printer")
+                    .queryAs(Label.class)
+                    .getText()
+                    .contains("with the technician"));
     try (SocatPair line = new SocatPair(dir, "printer").start()) {
       set(robot, "printer-uri", "serial:" + line.deviceEnd() + "?baud=19200");
       robot.interact(() -> tech.field(DeviceSettings.PRINTER_PROFILE).set("generic-80mm"));
