@@ -225,9 +225,7 @@ class FloorApiTest {
         .isEqualTo(403);
     // Paid at a register through the ordinary sale path, then settled.
     var sale = Sales.breadAndAspirin(UUID.randomUUID(), 501, "tok_approve");
-    Map<String, String> saleHeaders = new HashMap<>(cashier);
-    saleHeaders.put("Idempotency-Key", sale.id().toString());
-    assertThat(cloud.send("POST", "/v1/sales", Sales.json(sale), saleHeaders).status())
+    assertThat(cloud.post(cashier, "/v1/sales", sale.id().toString(), Sales.json(sale)).status())
         .isEqualTo(201);
     TestCloud.Reply settled =
         post(cashier, "/v1/checks/" + check + "/settle", "{\"saleId\":\"" + sale.id() + "\"}");
@@ -264,9 +262,7 @@ class FloorApiTest {
     seat(host, table, check, 2);
     addLine(host, check, "bread", "1", 0);
     var sale = Sales.breadAndAspirin(UUID.randomUUID(), 502, "tok_approve");
-    Map<String, String> saleHeaders = new HashMap<>(cashier);
-    saleHeaders.put("Idempotency-Key", sale.id().toString());
-    cloud.send("POST", "/v1/sales", Sales.json(sale), saleHeaders);
+    cloud.post(cashier, "/v1/sales", sale.id().toString(), Sales.json(sale));
     TestCloud.Reply r =
         post(cashier, "/v1/checks/" + check + "/settle", "{\"saleId\":\"" + sale.id() + "\"}");
     assertThat(r.status()).isEqualTo(422);
@@ -387,25 +383,23 @@ class FloorApiTest {
   @Test
   void walkInsAreQuotedFromTheTablesAndSeatedFromTheList() {
     UUID party = UUID.randomUUID();
-    Map<String, String> headers = new HashMap<>(host);
-    headers.put("Idempotency-Key", party.toString());
     TestCloud.Reply added =
-        cloud.send(
-            "POST",
+        cloud.post(
+            host,
             "/v1/waitlist",
+            party.toString(),
             "{\"id\":\""
                 + party
-                + "\",\"name\":\"Коваленко\",\"size\":2,\"phone\":\"+380501234567\"}",
-            headers);
+                + "\",\"name\":\"Коваленко\",\"size\":2,\"phone\":\"+380501234567\"}");
     assertThat(added.status()).as(added.body()).isEqualTo(201);
     assertThat(added.json().get("quotedMinutes").isNumber()).isTrue();
     assertThat(
             cloud
-                .send(
-                    "POST",
+                .post(
+                    host,
                     "/v1/waitlist",
-                    "{\"id\":\"" + party + "\",\"name\":\"Коваленко\",\"size\":2}",
-                    headers)
+                    party.toString(),
+                    "{\"id\":\"" + party + "\",\"name\":\"Коваленко\",\"size\":2}")
                 .status())
         .isEqualTo(200);
     TestCloud.Reply notified =
@@ -441,21 +435,19 @@ class FloorApiTest {
   void aReservationHoldsItsTableAgainstWalkIns() {
     UUID table = table("H1", 4);
     UUID reservation = UUID.randomUUID();
-    Map<String, String> headers = new HashMap<>(host);
-    headers.put("Idempotency-Key", reservation.toString());
     Instant at = Instant.now().plus(40, ChronoUnit.MINUTES);
     TestCloud.Reply booked =
-        cloud.send(
-            "POST",
+        cloud.post(
+            host,
             "/v1/waitlist",
+            reservation.toString(),
             "{\"id\":\""
                 + reservation
                 + "\",\"name\":\"Шевченко\",\"size\":4,\"reservedFor\":\""
                 + at
                 + "\",\"tableId\":\""
                 + table
-                + "\"}",
-            headers);
+                + "\"}");
     assertThat(booked.status()).as(booked.body()).isEqualTo(201);
     assertThat(tableOf(table).get("heldFor").asText()).isEqualTo(reservation.toString());
     TestCloud.Reply walkIn = seat(host, table, UUID.randomUUID(), 2);

@@ -283,14 +283,12 @@ class ContractTest {
         "/v1/floor/tables/{id}",
         cloud.send("PUT", "/v1/floor/tables/" + table, "{\"seats\":4}", manager));
     UUID party = UUID.randomUUID();
-    Map<String, String> partyHeaders = new HashMap<>(manager);
-    partyHeaders.put("Idempotency-Key", party.toString());
     TestCloud.Reply added =
-        cloud.send(
-            "POST",
+        cloud.post(
+            manager,
             "/v1/waitlist",
-            "{\"id\":\"" + party + "\",\"name\":\"Гість\",\"size\":2}",
-            partyHeaders);
+            party.toString(),
+            "{\"id\":\"" + party + "\",\"name\":\"Гість\",\"size\":2}");
     check("POST", "/v1/waitlist", added);
     check(
         "POST",

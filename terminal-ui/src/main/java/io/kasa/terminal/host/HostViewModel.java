@@ -88,7 +88,14 @@ public final class HostViewModel {
 
   /** Starts following the floor. */
   public void start() {
-    stand.follow(view -> tasks.ui(() -> show(view)));
+    // Off the UI thread: following starts by reading the floor cached on the terminal.
+    tasks.submit(
+        () -> {
+          stand.follow(view -> tasks.ui(() -> show(view)));
+          return null;
+        },
+        started -> {},
+        e -> warn("host.unreachable"));
   }
 
   public void stop() {
