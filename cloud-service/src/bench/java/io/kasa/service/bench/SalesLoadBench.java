@@ -48,7 +48,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * N simulated terminals submit realistic sales (5 lines, 20 % and 7 % VAT, a weighed item, cash or
  * card) to the real service over HTTP, each computing its totals with pos-domain as a terminal
- * does. Prints sales/s and p50/p99 latency. Arguments: JDBC URL, user, terminals, seconds.
+ * does. Prints sales/s and p50/p99 latency. Arguments: JDBC URL, user, terminals, seconds, and
+ * optionally the service's connection pool size (default 16, as {@code kasa-cloud serve}).
  */
 public final class SalesLoadBench {
 
@@ -62,7 +63,8 @@ public final class SalesLoadBench {
     String user = args[1];
     int terminals = Integer.parseInt(args[2]);
     int seconds = Integer.parseInt(args[3]);
-    try (Database db = Database.connect(url, user, "", Math.max(16, terminals + 4));
+    int pool = args.length > 4 ? Integer.parseInt(args[4]) : 16;
+    try (Database db = Database.connect(url, user, "", pool);
         CloudServices services = new CloudServices(db, new TestPaymentProcessor(), new PinHasher(10_000), null, Clock.systemUTC())) {
       DemoData.Seeded demo = DemoData.seed(services.admin());
       Javalin app = CloudApp.create(services.app()).start(0);
@@ -88,10 +90,10 @@ public final class SalesLoadBench {
     SalePolicy policy =
         SalePolicy.of(UAH, TaxPolicy.inclusive(TaxRounding.PER_LINE, TaxRate.of("VAT20", "А", "20"), TaxRate.of("VAT7", "Б", "7"), TaxRate.of("VAT0", "В", "0")), CashRounding.to(Money.of(10, UAH)));
 
-    // Warm-up: every terminal submits a few sales first.
+    // Warm-up: every terminal submits sales until the JIT has compiled the hot paths.
     ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
     AtomicLong failures = new AtomicLong();
-    drive(http, base, creds, items, policy, Duration.ofSeconds(3), new ConcurrentLinkedQueue<>(), failures);
+    drive(http, base, creds, items, policy, Duration.ofSeconds(10), new ConcurrentLinkedQueue<>(), failures);
     long start = System.nanoTime();
     long completed = drive(http, base, creds, items, policy, Duration.ofSeconds(seconds), latencies, failures);
     double elapsed = (System.nanoTime() - start) / 1e9;

@@ -19,10 +19,10 @@ import io.kasa.domain.sale.SaleLine;
 import io.kasa.domain.sale.SalePolicy;
 import io.kasa.domain.sale.SaleTotals;
 import io.kasa.domain.tax.TaxBreakdownLine;
-import io.kasa.service.audit.Audit;
 import io.kasa.service.auth.Principal;
 import io.kasa.service.auth.Role;
 import io.kasa.service.auth.Secrets;
+import io.kasa.service.db.Rows;
 import io.kasa.service.http.ApiException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -38,9 +38,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * Records sales exactly once. A submission takes a lock on its sale id for the length of its
@@ -75,36 +73,78 @@ public final class SalesService {
     }
     SaleRecomputation.validateShape(request, idempotencyKey);
     byte[] requestHash = hash(request);
-    return jdbi.inTransaction(
-        h -> {
-          // Takes the sale's lock, then looks for it (V8__claim_sale.sql): duplicates wait here.
-          Optional<Outcome> earlier = claim(h, who.organisationId(), request.id(), requestHash);
-          if (earlier.isPresent()) {
-            return earlier.get();
-          }
-          SalePolicy policy = StorePolicy.load(h, who.organisationId(), who.storeId());
-          Map<String, CatalogItem> items =
-              StorePolicy.items(
-                  h,
-                  who.organisationId(),
-                  request.lines().stream().map(l -> l.itemId()).collect(Collectors.toSet()),
-                  policy.currency());
-          Sale sale =
-              SaleRecomputation.rebuild(
-                  request,
-                  policy,
-                  items,
-                  (item, since) ->
-                      StorePolicy.itemChangedSince(h, who.organisationId(), item, since));
-          SaleRecomputation.compare(request, sale.totals());
-          SaleRecomputation.pay(sale, request, request.paidAt());
-          UUID approvedBy = overrideApproval(h, who, request, items, sale);
-          List<TenderResultDto> tenders = authorise(request, policy);
-          SaleResponse response = response(request, sale, tenders, clock.instant());
-          store(h, who, request, sale, tenders, requestHash, response, approvedBy);
-          return new Outcome(true, response);
-        });
+    UUID org = who.organisationId();
+    // One round trip for the store's rules, the items and an earlier submission of this sale.
+    StorePolicy.ForSale known =
+        jdbi.withHandle(
+            h ->
+                StorePolicy.forSale(
+                    h,
+                    json,
+                    org,
+                    who.storeId(),
+                    request.id(),
+                    request.lines().stream().map(l -> l.itemId()).collect(Collectors.toSet())));
+    if (known.recordedHash() != null) {
+      return earlier(request.id(), known.recordedHash(), known.recordedResponse(), requestHash);
+    }
+    Sale sale =
+        SaleRecomputation.rebuild(
+            request,
+            known.policy(),
+            known.items(),
+            (item, since) ->
+                jdbi.withHandle(h -> StorePolicy.itemChangedSince(h, org, item, since)));
+    SaleRecomputation.compare(request, sale.totals());
+    SaleRecomputation.pay(sale, request, request.paidAt());
+    List<AuditEntry> audit = new ArrayList<>();
+    UUID approvedBy = overrideApproval(who, request, known, sale, audit);
+    // No connection is held while the card network answers; the processor's idempotency on the
+    // tender id makes a racing duplicate's authorisation the same one (ADR 0014).
+    List<TenderResultDto> tenders = authorise(request, known.policy());
+    SaleResponse response = response(request, sale, tenders, clock.instant());
+    audit.add(
+        new AuditEntry(
+            who.employeeId(),
+            request.offline() ? "SALE_OFFLINE" : "SALE",
+            request.receiptNumber()));
+    List<Integer> voided =
+        request.lines().stream().filter(SaleLineDto::voided).map(SaleLineDto::number).toList();
+    if (!voided.isEmpty()) {
+      audit.add(
+          new AuditEntry(
+              who.employeeId(), "LINE_VOIDED", request.receiptNumber() + " lines " + voided));
+    }
+    if (record(who, request, sale, tenders, requestHash, response, approvedBy, audit)) {
+      return new Outcome(true, response);
+    }
+    // Nothing was written: a duplicate was recorded meanwhile, or the receipt number is taken.
+    return jdbi.withHandle(
+            h ->
+                h.createQuery(
+                        "select request_hash, response::text as response from sale"
+                            + " where organisation_id = :org and id = :id")
+                    .bind("org", org)
+                    .bind("id", request.id())
+                    .mapToMap()
+                    .findOne())
+        .map(
+            row ->
+                earlier(
+                    request.id(),
+                    (byte[]) row.get("request_hash"),
+                    (String) row.get("response"),
+                    requestHash))
+        .orElseThrow(
+            () ->
+                ApiException.conflict(
+                    "Receipt number "
+                        + request.receiptNumber()
+                        + " is already used by another sale"));
   }
+
+  /** An audit log entry written with the sale. */
+  private record AuditEntry(UUID employee, String action, String detail) {}
 
   /**
    * Authorises a card tender while the customer waits. Approved or declined is an answer (200); a
@@ -235,20 +275,12 @@ public final class SalesService {
                 .orElseThrow(() -> ApiException.notFound("No sale with receipt " + receiptNumber)));
   }
 
-  private Optional<Outcome> claim(Handle h, UUID org, UUID id, byte[] requestHash) {
-    return h.createQuery("select request_hash, response from claim_sale(:org, :id)")
-        .bind("org", org)
-        .bind("id", id)
-        .mapToMap()
-        .findOne()
-        .map(
-            row -> {
-              if (!Secrets.same((byte[]) row.get("request_hash"), requestHash)) {
-                throw ApiException.conflict(
-                    "Sale " + id + " was already recorded with different contents");
-              }
-              return new Outcome(false, read((String) row.get("response")));
-            });
+  /** The answer to a repeat: the original response, or a conflict when the contents differ. */
+  private Outcome earlier(UUID id, byte[] recordedHash, String response, byte[] requestHash) {
+    if (!Secrets.same(recordedHash, requestHash)) {
+      throw ApiException.conflict("Sale " + id + " was already recorded with different contents");
+    }
+    return new Outcome(false, read(response));
   }
 
   /**
@@ -256,13 +288,15 @@ public final class SalesService {
    * the sale spends a manager's {@code PRICE_OVERRIDE} approval. A sale made offline is never
    * refused for it (the sale happened), but an unapproved override is put in the audit log. Returns
    * the approving manager, or null when no approval was needed or given. A line kept at the price
-   * its item had when the sale opened is nobody's override.
+   * its item had when the sale opened is nobody's override. The audit entries go to {@code audit};
+   * a manager's approval is spent at once, for this sale (a retry of it may spend it again).
    */
   private UUID overrideApproval(
-      Handle h, Principal who, SaleRequest r, Map<String, CatalogItem> items, Sale sale) {
+      Principal who, SaleRequest r, StorePolicy.ForSale known, Sale sale, List<AuditEntry> audit) {
+    Map<String, CatalogItem> items = known.items();
     List<Integer> beyond = new ArrayList<>();
     SortedSet<Integer> overridden = new TreeSet<>();
-    BigDecimal limit = null;
+    BigDecimal limit = known.overrideLimit();
     for (SaleLineDto l : r.lines()) {
       CatalogItem item = items.get(l.itemId());
       if (l.voided()
@@ -277,9 +311,6 @@ public final class SalesService {
       if (l.unitPrice() > item.price().minor()) {
         continue;
       }
-      if (limit == null) {
-        limit = StorePolicy.overrideLimit(h, who.organisationId(), who.storeId());
-      }
       BigDecimal cut =
           BigDecimal.valueOf(item.price().minor() - l.unitPrice())
               .multiply(BigDecimal.valueOf(100))
@@ -293,34 +324,33 @@ public final class SalesService {
     if (beyond.isEmpty()) {
       if (!overridden.isEmpty()) {
         // Within the limit: the seller's own decision, still on record.
-        Audit.record(
-            h, who.organisationId(), who.terminalId(), who.employeeId(), "PRICE_OVERRIDE", detail);
+        audit.add(new AuditEntry(who.employeeId(), "PRICE_OVERRIDE", detail));
       }
       return null;
     }
     if (who.role() == Role.MANAGER || who.role() == Role.ADMIN) {
-      Audit.record(
-          h, who.organisationId(), who.terminalId(), who.employeeId(), "PRICE_OVERRIDE", detail);
+      audit.add(new AuditEntry(who.employeeId(), "PRICE_OVERRIDE", detail));
       return who.employeeId();
     }
     if (r.approvalId() != null) {
       Optional<UUID> manager =
-          h.createQuery(
-                  "update approval set used_by = :sale where organisation_id = :org and id = :id"
-                      + " and terminal_id = :terminal and action = 'PRICE_OVERRIDE'"
-                      + " and (used_by is null or used_by = :sale) and (:offline or expires_at > :now)"
-                      + " returning manager_id")
-              .bind("sale", r.id())
-              .bind("org", who.organisationId())
-              .bind("id", r.approvalId())
-              .bind("terminal", who.terminalId())
-              .bind("offline", r.offline())
-              .bind("now", clock.instant().atOffset(ZoneOffset.UTC))
-              .mapTo(UUID.class)
-              .findOne();
+          jdbi.withHandle(
+              h ->
+                  h.createQuery(
+                          "update approval set used_by = :sale where organisation_id = :org and id = :id"
+                              + " and terminal_id = :terminal and action = 'PRICE_OVERRIDE'"
+                              + " and (used_by is null or used_by = :sale) and (:offline or expires_at > :now)"
+                              + " returning manager_id")
+                      .bind("sale", r.id())
+                      .bind("org", who.organisationId())
+                      .bind("id", r.approvalId())
+                      .bind("terminal", who.terminalId())
+                      .bind("offline", r.offline())
+                      .bind("now", clock.instant().atOffset(ZoneOffset.UTC))
+                      .mapTo(UUID.class)
+                      .findOne());
       if (manager.isPresent()) {
-        Audit.record(
-            h, who.organisationId(), who.terminalId(), manager.get(), "PRICE_OVERRIDE", detail);
+        audit.add(new AuditEntry(manager.get(), "PRICE_OVERRIDE", detail));
         return manager.get();
       }
       if (!r.offline()) {
@@ -335,13 +365,7 @@ public final class SalesService {
       }
     }
     if (r.offline()) {
-      Audit.record(
-          h,
-          who.organisationId(),
-          who.terminalId(),
-          who.employeeId(),
-          "PRICE_OVERRIDE_UNAPPROVED",
-          detail);
+      audit.add(new AuditEntry(who.employeeId(), "PRICE_OVERRIDE_UNAPPROVED", detail));
       return null;
     }
     List<Problem.FieldError> errors = new ArrayList<>();
@@ -410,151 +434,190 @@ public final class SalesService {
         now);
   }
 
-  private void store(
-      Handle h,
+  /**
+   * Writes the sale with its lines, stock moves, tax lines, tenders and audit entries in one
+   * statement (its own transaction), unless a sale with its id or receipt number exists. Returns
+   * whether it was written.
+   */
+  private boolean record(
       Principal who,
       SaleRequest r,
       Sale sale,
       List<TenderResultDto> tenders,
       byte[] requestHash,
       SaleResponse response,
-      UUID approvedBy) {
+      UUID approvedBy,
+      List<AuditEntry> audit) {
     SaleTotals t = sale.totals();
-    int inserted =
-        h.createUpdate(
-                "insert into sale (organisation_id, id, store_id, terminal_id, employee_id, receipt_number, currency, state,"
-                    + " offline, opened_at, paid_at, recorded_at, subtotal, discounts, tax, total, cash_rounding, change_given,"
-                    + " request_hash, request, response, approved_by) values (:org, :id, :store, :terminal, :employee, :receipt,"
-                    + " :currency, :state, :offline, :opened, :paid, :recorded, :subtotal, :discounts, :tax, :total, :rounding,"
-                    + " :change, :hash, cast(:request as jsonb), cast(:response as jsonb), cast(:approved as uuid)) on conflict do nothing")
-            .bind("org", who.organisationId())
-            .bind("id", r.id())
-            .bind("store", who.storeId())
-            .bind("terminal", who.terminalId())
-            .bind("employee", who.employeeId())
-            .bind("receipt", r.receiptNumber())
-            .bind("currency", r.currency())
-            .bind("state", sale.state().name())
-            .bind("offline", r.offline())
-            .bind("opened", r.openedAt().atOffset(ZoneOffset.UTC))
-            .bind("paid", r.paidAt().atOffset(ZoneOffset.UTC))
-            .bind("recorded", response.recordedAt().atOffset(ZoneOffset.UTC))
-            .bind("subtotal", t.subtotal().minor())
-            .bind("discounts", t.discountTotal().minor())
-            .bind("tax", t.tax().minor())
-            .bind("total", t.total().minor())
-            .bind("rounding", sale.cashRounding().minor())
-            .bind("change", sale.change().minor())
-            .bind("hash", requestHash)
-            .bind("request", write(r))
-            .bind("response", write(response))
-            .bind("approved", approvedBy == null ? null : approvedBy.toString())
-            .execute();
-    if (inserted == 0) {
-      throw ApiException.conflict(
-          "Receipt number " + r.receiptNumber() + " is already used by another sale");
-    }
-    PreparedBatch lines =
-        h.prepareBatch(
-            "insert into sale_line (organisation_id, sale_id, number, item_id, name, quantity, unit_price, gross,"
-                + " line_discount, order_discount, amount, tax, tax_class, override_reason, voided) values (:org, :sale,"
-                + " :number, :item, :name, :quantity, :price, :gross, :ld, :od, :amount, :tax, :class, :reason, :voided)");
+    Rows lines =
+        new Rows(
+            "lnumber",
+            Integer.class,
+            "litem",
+            String.class,
+            "lname",
+            String.class,
+            "lquantity",
+            String.class,
+            "lprice",
+            Long.class,
+            "lgross",
+            Long.class,
+            "lld",
+            Long.class,
+            "lod",
+            Long.class,
+            "lamount",
+            Long.class,
+            "ltax",
+            Long.class,
+            "lclass",
+            String.class,
+            "lreason",
+            String.class,
+            "lvoided",
+            Boolean.class);
     for (SaleLine line : sale.lines()) {
       LineTotals lt = t.line(line.number()).orElse(null);
-      lines
-          .bind("org", who.organisationId())
-          .bind("sale", r.id())
-          .bind("number", line.number())
-          .bind("item", line.item().id())
-          .bind("name", line.item().name())
-          .bind("quantity", line.quantity().toDecimal())
-          .bind("price", line.unitPrice().minor())
-          .bind("gross", lt == null ? 0 : lt.gross().minor())
-          .bind("ld", lt == null ? 0 : lt.lineDiscount().minor())
-          .bind("od", lt == null ? 0 : lt.orderDiscount().minor())
-          .bind("amount", lt == null ? 0 : lt.payable().minor())
-          .bind("tax", lt == null ? 0 : lt.tax().minor())
-          .bind("class", line.item().taxClass())
-          .bind("reason", line.override() == null ? null : line.override().reason())
-          .bind("voided", line.voided())
-          .add();
+      lines.add(
+          line.number(),
+          line.item().id(),
+          line.item().name(),
+          line.quantity().toDecimal().toPlainString(),
+          line.unitPrice().minor(),
+          lt == null ? 0L : lt.gross().minor(),
+          lt == null ? 0L : lt.lineDiscount().minor(),
+          lt == null ? 0L : lt.orderDiscount().minor(),
+          lt == null ? 0L : lt.payable().minor(),
+          lt == null ? 0L : lt.tax().minor(),
+          line.item().taxClass(),
+          line.override() == null ? null : line.override().reason(),
+          line.voided());
     }
-    lines.execute();
     // Stock moves are appended (V5__stock_ledger.sql): no row lock shared between sales.
     Map<String, BigDecimal> sold = new TreeMap<>();
     for (SaleLine line : sale.activeLines()) {
       sold.merge(line.item().id(), line.quantity().toDecimal(), BigDecimal::add);
     }
-    PreparedBatch moves =
-        h.prepareBatch(
-            "insert into stock_movement (organisation_id, item_id, delta, sale_id) values (:org, :item, :delta, :ref)");
-    for (Map.Entry<String, BigDecimal> e : sold.entrySet()) {
-      moves
-          .bind("org", who.organisationId())
-          .bind("item", e.getKey())
-          .bind("delta", e.getValue().negate())
-          .bind("ref", r.id())
-          .add();
-    }
-    moves.execute();
-    PreparedBatch taxes =
-        h.prepareBatch(
-            "insert into sale_tax (organisation_id, sale_id, tax_class, rate, net, tax, gross)"
-                + " values (:org, :sale, :class, :rate, :net, :tax, :gross)");
+    Rows moves = new Rows("mitem", String.class, "mdelta", String.class);
+    sold.forEach((item, quantity) -> moves.add(item, quantity.negate().toPlainString()));
+    Rows taxes =
+        new Rows(
+            "tclass",
+            String.class,
+            "trate",
+            String.class,
+            "tnet",
+            Long.class,
+            "ttax",
+            Long.class,
+            "tgross",
+            Long.class);
     for (TaxBreakdownLine b : t.taxBreakdown()) {
-      taxes
-          .bind("org", who.organisationId())
-          .bind("sale", r.id())
-          .bind("class", b.rate().taxClass())
-          .bind("rate", b.rate().rate().value())
-          .bind("net", b.net().minor())
-          .bind("tax", b.tax().minor())
-          .bind("gross", b.gross().minor())
-          .add();
+      taxes.add(
+          b.rate().taxClass(),
+          b.rate().rate().value().toPlainString(),
+          b.net().minor(),
+          b.tax().minor(),
+          b.gross().minor());
     }
-    taxes.execute();
-    PreparedBatch tenderRows =
-        h.prepareBatch(
-            "insert into tender (organisation_id, id, sale_id, type, amount, status, authorisation, reference)"
-                + " values (:org, :id, :sale, :type, :amount, :status, :auth, :ref)");
+    Rows tenderRows =
+        new Rows(
+            "pid",
+            String.class,
+            "ptype",
+            String.class,
+            "pamount",
+            Long.class,
+            "pstatus",
+            String.class,
+            "pauth",
+            String.class,
+            "pref",
+            String.class);
     for (TenderResultDto tender : tenders) {
-      tenderRows
-          .bind("org", who.organisationId())
-          .bind("id", tender.id())
-          .bind("sale", r.id())
-          .bind("type", tender.type())
-          .bind("amount", tender.amount())
-          .bind("status", tender.status())
-          .bind("auth", tender.authorisation())
-          .bind(
-              "ref",
-              r.tenders().stream()
-                  .filter(x -> x.id().equals(tender.id()))
-                  .findFirst()
-                  .map(TenderDto::reference)
-                  .orElse(null))
-          .add();
+      tenderRows.add(
+          tender.id().toString(),
+          tender.type(),
+          tender.amount(),
+          tender.status(),
+          tender.authorisation(),
+          r.tenders().stream()
+              .filter(x -> x.id().equals(tender.id()))
+              .findFirst()
+              .map(TenderDto::reference)
+              .orElse(null));
     }
-    tenderRows.execute();
-    Audit.record(
-        h,
-        who.organisationId(),
-        who.terminalId(),
-        who.employeeId(),
-        r.offline() ? "SALE_OFFLINE" : "SALE",
-        r.receiptNumber());
-    List<Integer> voided =
-        r.lines().stream().filter(SaleLineDto::voided).map(SaleLineDto::number).toList();
-    if (!voided.isEmpty()) {
-      Audit.record(
-          h,
-          who.organisationId(),
-          who.terminalId(),
-          who.employeeId(),
-          "LINE_VOIDED",
-          r.receiptNumber() + " lines " + voided);
+    Rows audits =
+        new Rows("aemployee", String.class, "aaction", String.class, "adetail", String.class);
+    for (AuditEntry e : audit) {
+      audits.add(e.employee() == null ? null : e.employee().toString(), e.action(), e.detail());
     }
+    return jdbi.withHandle(
+        h -> {
+          var insert =
+              h.createQuery(RECORD_SALE)
+                  .bind("org", who.organisationId())
+                  .bind("id", r.id())
+                  .bind("store", who.storeId())
+                  .bind("terminal", who.terminalId())
+                  .bind("employee", who.employeeId())
+                  .bind("receipt", r.receiptNumber())
+                  .bind("currency", r.currency())
+                  .bind("state", sale.state().name())
+                  .bind("offline", r.offline())
+                  .bind("opened", r.openedAt().atOffset(ZoneOffset.UTC))
+                  .bind("paid", r.paidAt().atOffset(ZoneOffset.UTC))
+                  .bind("recorded", response.recordedAt().atOffset(ZoneOffset.UTC))
+                  .bind("subtotal", t.subtotal().minor())
+                  .bind("discounts", t.discountTotal().minor())
+                  .bind("tax", t.tax().minor())
+                  .bind("total", t.total().minor())
+                  .bind("rounding", sale.cashRounding().minor())
+                  .bind("change", sale.change().minor())
+                  .bind("hash", requestHash)
+                  .bind("request", write(r))
+                  .bind("response", write(response))
+                  .bind("approved", approvedBy == null ? null : approvedBy.toString());
+          lines.bindTo(insert);
+          moves.bindTo(insert);
+          taxes.bindTo(insert);
+          tenderRows.bindTo(insert);
+          audits.bindTo(insert);
+          return insert.mapTo(Boolean.class).one();
+        });
   }
+
+  /**
+   * One statement: the sale row, then everything hanging off it from arrays (one element per row),
+   * written only when the sale row was. Its foreign keys are checked at the statement's end.
+   */
+  private static final String RECORD_SALE =
+      "with s as (insert into sale (organisation_id, id, store_id, terminal_id, employee_id, receipt_number,"
+          + " currency, state, offline, opened_at, paid_at, recorded_at, subtotal, discounts, tax, total,"
+          + " cash_rounding, change_given, request_hash, request, response, approved_by) values (:org, :id,"
+          + " :store, :terminal, :employee, :receipt, :currency, :state, :offline, :opened, :paid, :recorded,"
+          + " :subtotal, :discounts, :tax, :total, :rounding, :change, :hash, cast(:request as jsonb),"
+          + " cast(:response as jsonb), cast(:approved as uuid)) on conflict do nothing returning id),"
+          + " l as (insert into sale_line (organisation_id, sale_id, number, item_id, name, quantity,"
+          + " unit_price, gross, line_discount, order_discount, amount, tax, tax_class, override_reason,"
+          + " voided) select :org, s.id, u.* from s, unnest(:lnumber, :litem, :lname,"
+          + " cast(:lquantity as numeric[]), :lprice, :lgross, :lld, :lod, :lamount, :ltax, :lclass,"
+          + " :lreason, :lvoided) u),"
+          + " m as (insert into stock_movement (organisation_id, item_id, delta, sale_id)"
+          + " select :org, u.item, u.delta, s.id from s,"
+          + " unnest(:mitem, cast(:mdelta as numeric[])) u(item, delta)),"
+          + " x as (insert into sale_tax (organisation_id, sale_id, tax_class, rate, net, tax, gross)"
+          + " select :org, s.id, u.* from s,"
+          + " unnest(:tclass, cast(:trate as numeric[]), :tnet, :ttax, :tgross) u),"
+          + " p as (insert into tender (organisation_id, id, sale_id, type, amount, status,"
+          + " authorisation, reference) select :org, u.id, s.id, u.type, u.amount, u.status, u.auth,"
+          + " u.ref from s, unnest(cast(:pid as uuid[]), :ptype, :pamount, :pstatus, :pauth, :pref)"
+          + " u(id, type, amount, status, auth, ref)),"
+          + " a as (insert into audit_log (organisation_id, terminal_id, employee_id, action, detail)"
+          + " select :org, :terminal, u.employee, u.action, u.detail from s,"
+          + " unnest(cast(:aemployee as uuid[]), :aaction, :adetail) u(employee, action, detail))"
+          + " select count(*) = 1 from s";
 
   private byte[] hash(SaleRequest request) {
     return Secrets.sha256(write(request));

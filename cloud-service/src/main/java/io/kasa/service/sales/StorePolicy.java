@@ -1,5 +1,8 @@
 package io.kasa.service.sales;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kasa.domain.catalog.CatalogItem;
 import io.kasa.domain.catalog.Unit;
 import io.kasa.domain.money.Money;
@@ -51,25 +54,110 @@ final class StorePolicy {
                 new Percent((BigDecimal) r.get("rate"))));
       }
     }
-    Currency currency = Currency.getInstance(((String) s.get("currency")).trim());
-    TaxPolicy tax =
-        new TaxPolicy(
-            TaxMode.valueOf((String) s.get("tax_mode")),
-            TaxRounding.valueOf((String) s.get("tax_rounding")),
-            RoundingMode.HALF_UP,
-            rates);
-    Money increment = Money.of(((Number) s.get("cash_increment")).longValue(), currency);
-    return SalePolicy.of(currency, tax, CashRounding.to(increment));
+    return policy(
+        (String) s.get("currency"),
+        (String) s.get("tax_mode"),
+        (String) s.get("tax_rounding"),
+        ((Number) s.get("cash_increment")).longValue(),
+        rates);
   }
 
-  /** How far, in percent of the catalogue price, a cashier may lower a price without a manager. */
-  static BigDecimal overrideLimit(Handle h, UUID org, UUID store) {
-    return h.createQuery(
-            "select price_override_limit from store where organisation_id = :org and id = :id")
-        .bind("org", org)
-        .bind("id", store)
-        .mapTo(BigDecimal.class)
-        .one();
+  private static SalePolicy policy(
+      String currencyCode,
+      String taxMode,
+      String taxRounding,
+      long cashIncrement,
+      List<TaxRate> rates) {
+    Currency currency = Currency.getInstance(currencyCode.trim());
+    TaxPolicy tax =
+        new TaxPolicy(
+            TaxMode.valueOf(taxMode),
+            TaxRounding.valueOf(taxRounding),
+            RoundingMode.HALF_UP,
+            rates);
+    return SalePolicy.of(currency, tax, CashRounding.to(Money.of(cashIncrement, currency)));
+  }
+
+  /**
+   * What recording a sale needs to know, read in one round trip: the store's rules with its tax
+   * classes and price override limit, the sale's items, and the sale itself if it is already
+   * recorded.
+   *
+   * @param recordedHash the recorded sale's request hash, or null when it is not recorded
+   * @param recordedResponse the recorded sale's response (JSON), or null
+   */
+  record ForSale(
+      SalePolicy policy,
+      BigDecimal overrideLimit,
+      Map<String, CatalogItem> items,
+      byte[] recordedHash,
+      String recordedResponse) {}
+
+  static ForSale forSale(
+      Handle h, ObjectMapper json, UUID org, UUID store, UUID sale, Collection<String> itemIds) {
+    Map<String, Object> row =
+        h.createQuery(
+                "select (select json_build_object('currency', s.currency, 'taxMode', s.tax_mode,"
+                    + " 'taxRounding', s.tax_rounding, 'cashIncrement', s.cash_increment,"
+                    + " 'overrideLimit', s.price_override_limit::text, 'rates', (select"
+                    + " coalesce(json_agg(json_build_array(c.code, c.label, c.rate::text) order by c.code), '[]')"
+                    + " from tax_class c where c.organisation_id = s.organisation_id))"
+                    + " from store s where s.organisation_id = :org and s.id = :store)::text as store,"
+                    + " (select coalesce(json_agg(json_build_array(i.id, i.sku, i.name, i.unit, i.price,"
+                    + " i.tax_class, i.open_price, i.age_restricted)), '[]') from item i"
+                    + " where i.organisation_id = :org and i.id = any(:ids))::text as items,"
+                    + " x.request_hash, x.response::text as response"
+                    + " from (select 1) one left join sale x on x.organisation_id = :org and x.id = :sale")
+            .bind("org", org)
+            .bind("store", store)
+            .bind("sale", sale)
+            .bindArray("ids", String.class, itemIds)
+            .mapToMap()
+            .one();
+    if (row.get("store") == null) {
+      throw new IllegalStateException("No store " + store + " in organisation " + org);
+    }
+    try {
+      JsonNode s = json.readTree((String) row.get("store"));
+      List<TaxRate> rates = new ArrayList<>();
+      for (JsonNode r : s.get("rates")) {
+        rates.add(
+            new TaxRate(
+                r.get(0).asText(),
+                r.get(1).asText(),
+                new Percent(new BigDecimal(r.get(2).asText()))));
+      }
+      SalePolicy policy =
+          policy(
+              s.get("currency").asText(),
+              s.get("taxMode").asText(),
+              s.get("taxRounding").asText(),
+              s.get("cashIncrement").asLong(),
+              rates);
+      Map<String, CatalogItem> items = new HashMap<>();
+      for (JsonNode i : json.readTree((String) row.get("items"))) {
+        CatalogItem item =
+            new CatalogItem(
+                i.get(0).asText(),
+                i.get(1).asText(),
+                i.get(2).asText(),
+                List.of(),
+                Unit.valueOf(i.get(3).asText()),
+                Money.of(i.get(4).asLong(), policy.currency()),
+                i.get(5).asText(),
+                i.get(6).asBoolean(),
+                i.get(7).asBoolean());
+        items.put(item.id(), item);
+      }
+      return new ForSale(
+          policy,
+          new BigDecimal(s.get("overrideLimit").asText()),
+          items,
+          (byte[]) row.get("request_hash"),
+          (String) row.get("response"));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("The store's rules did not read back", e);
+    }
   }
 
   /**

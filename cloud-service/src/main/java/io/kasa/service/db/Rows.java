@@ -1,0 +1,54 @@
+package io.kasa.service.db;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jdbi.v3.core.statement.SqlStatement;
+
+/**
+ * Rows to insert in one statement, kept column by column and bound as one array per column, for
+ * {@code unnest(:a, :b, …)}: any number of rows in a single round trip, with a statement text that
+ * does not change with their number (so PostgreSQL plans it once).
+ */
+public final class Rows {
+
+  private final String[] names;
+  private final Class<?>[] types;
+  private final List<List<Object>> columns = new ArrayList<>();
+
+  /**
+   * Declares the columns: pairs of parameter name and element type ({@code String}, {@code
+   * Integer}, {@code Long}, {@code Boolean}; numbers and UUIDs as text, cast in SQL).
+   */
+  public Rows(Object... namesAndTypes) {
+    if (namesAndTypes.length == 0 || namesAndTypes.length % 2 != 0) {
+      throw new IllegalArgumentException("Columns are declared as name, type pairs");
+    }
+    int n = namesAndTypes.length / 2;
+    names = new String[n];
+    types = new Class<?>[n];
+    for (int i = 0; i < n; i++) {
+      names[i] = (String) namesAndTypes[2 * i];
+      types[i] = (Class<?>) namesAndTypes[2 * i + 1];
+      columns.add(new ArrayList<>());
+    }
+  }
+
+  /** Adds a row: one value per declared column, in order; nulls allowed. */
+  public Rows add(Object... values) {
+    if (values.length != names.length) {
+      throw new IllegalArgumentException(
+          "A row has " + names.length + " values, not " + values.length);
+    }
+    for (int i = 0; i < values.length; i++) {
+      columns.get(i).add(types[i].cast(values[i]));
+    }
+    return this;
+  }
+
+  /** Binds every column as an array parameter of its name (an empty array for no rows). */
+  public void bindTo(SqlStatement<?> statement) {
+    for (int i = 0; i < names.length; i++) {
+      statement.bindArray(names[i], types[i], columns.get(i));
+    }
+  }
+}
