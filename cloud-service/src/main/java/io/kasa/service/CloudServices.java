@@ -38,7 +38,7 @@ public final class CloudServices implements AutoCloseable {
     ObjectMapper json = Json.mapper();
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     database.instrument(metrics);
-    AuthService auth = new AuthService(database.jdbi(), clock);
+    AuthService auth = new AuthService(database.jdbi(), database.dataSource(), clock);
     this.floorEvents = new FloorEvents(database);
     io.micrometer.core.instrument.Gauge.builder(
             "kasa_floor_streams", floorEvents, FloorEvents::streams)
@@ -48,7 +48,7 @@ public final class CloudServices implements AutoCloseable {
         new CloudApp.Services(
             database,
             auth,
-            new SalesService(database.jdbi(), processor, json, clock),
+            new SalesService(database.jdbi(), database.dataSource(), processor, json, clock),
             new CatalogService(database.jdbi()),
             new RefundService(database.jdbi(), auth, json, clock),
             new PostVoidService(database.jdbi(), auth, processor, json, clock),

@@ -6,16 +6,24 @@ import io.kasa.api.auth.EnrollResponse;
 import io.kasa.api.auth.PinHasher;
 import io.kasa.api.auth.SessionResponse;
 import io.kasa.service.audit.Audit;
+import io.kasa.service.db.Sql;
+import io.kasa.service.db.UncheckedSqlException;
 import io.kasa.service.http.ApiException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 
 /** Enrollment, terminal credentials, PIN sign-in with lockout, and sessions. */
@@ -29,10 +37,12 @@ public final class AuthService {
   public static final Duration APPROVAL_LIFETIME = Duration.ofMinutes(15);
 
   private final Jdbi jdbi;
+  private final DataSource pool;
   private final Clock clock;
 
-  public AuthService(Jdbi jdbi, Clock clock) {
+  public AuthService(Jdbi jdbi, DataSource pool, Clock clock) {
     this.jdbi = jdbi;
+    this.pool = pool;
     this.clock = clock;
   }
 
@@ -102,6 +112,15 @@ public final class AuthService {
                     .findOne()));
   }
 
+  private static final Sql EMPLOYEE_ON_TERMINAL =
+      Sql.of(
+          "select t.organisation_id, t.store_id, t.credential_hash, t.revoked_at, s.employee_id, e.role"
+              + " from terminal t"
+              + " left join employee_session s on s.token_hash = :session and s.organisation_id = t.organisation_id"
+              + " and s.terminal_id = t.id and s.ended_at is null and s.expires_at > :now"
+              + " left join employee e on e.organisation_id = s.organisation_id and e.id = s.employee_id and e.active"
+              + " where t.id = :id");
+
   /**
    * The employee signed in on the calling terminal, checked with the terminal's credential in one
    * query: the terminal must be enrolled and not revoked, the session open and the employee active.
@@ -109,21 +128,34 @@ public final class AuthService {
   public Principal authenticateEmployee(String authorization, String token) {
     Credential c = credential(authorization);
     byte[] session = token == null || token.isBlank() ? new byte[0] : Secrets.sha256(token);
-    Optional<Map<String, Object>> row =
-        jdbi.withHandle(
-            h ->
-                h.createQuery(
-                        "select t.organisation_id, t.store_id, t.credential_hash, t.revoked_at, s.employee_id, e.role"
-                            + " from terminal t"
-                            + " left join employee_session s on s.token_hash = :session and s.organisation_id = t.organisation_id"
-                            + " and s.terminal_id = t.id and s.ended_at is null and s.expires_at > :now"
-                            + " left join employee e on e.organisation_id = s.organisation_id and e.id = s.employee_id and e.active"
-                            + " where t.id = :id")
-                    .bind("session", session)
-                    .bind("now", at(clock.instant()))
-                    .bind("id", c.terminal())
-                    .mapToMap()
-                    .findOne());
+    // Plain JDBC (Sql): every request an employee makes runs this.
+    Optional<Map<String, Object>> row;
+    try (Connection connection = pool.getConnection();
+        Sql.Bound q =
+            EMPLOYEE_ON_TERMINAL
+                .prepare(connection)
+                .set("session", session)
+                .set("now", at(clock.instant()))
+                .set("id", c.terminal());
+        ResultSet rs = q.query()) {
+      row = Optional.empty();
+      if (rs.next()) {
+        Map<String, Object> r = new HashMap<>();
+        for (String column :
+            List.of(
+                "organisation_id",
+                "store_id",
+                "credential_hash",
+                "revoked_at",
+                "employee_id",
+                "role")) {
+          r.put(column, rs.getObject(column));
+        }
+        row = Optional.of(r);
+      }
+    } catch (SQLException e) {
+      throw new UncheckedSqlException(e);
+    }
     Principal terminal = terminal(c, row);
     if (session.length == 0) {
       throw ApiException.unauthorized("Sign in: send the session token as the Kasa-Session header");

@@ -1,8 +1,9 @@
 package io.kasa.service.db;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import org.jdbi.v3.core.statement.SqlStatement;
+import java.util.Map;
 
 /**
  * Rows to insert in one statement, kept column by column and bound as one array per column, for
@@ -10,6 +11,10 @@ import org.jdbi.v3.core.statement.SqlStatement;
  * does not change with their number (so PostgreSQL plans it once).
  */
 public final class Rows {
+
+  private static final Map<Class<?>, String> ELEMENT_TYPES =
+      Map.of(
+          String.class, "text", Integer.class, "int4", Long.class, "int8", Boolean.class, "bool");
 
   private final String[] names;
   private final Class<?>[] types;
@@ -29,6 +34,9 @@ public final class Rows {
     for (int i = 0; i < n; i++) {
       names[i] = (String) namesAndTypes[2 * i];
       types[i] = (Class<?>) namesAndTypes[2 * i + 1];
+      if (!ELEMENT_TYPES.containsKey(types[i])) {
+        throw new IllegalArgumentException("No array type for " + types[i]);
+      }
       columns.add(new ArrayList<>());
     }
   }
@@ -46,9 +54,9 @@ public final class Rows {
   }
 
   /** Binds every column as an array parameter of its name (an empty array for no rows). */
-  public void bindTo(SqlStatement<?> statement) {
+  public void bindTo(Sql.Bound statement) throws SQLException {
     for (int i = 0; i < names.length; i++) {
-      statement.bindArray(names[i], types[i], columns.get(i));
+      statement.setArray(names[i], ELEMENT_TYPES.get(types[i]), columns.get(i).toArray());
     }
   }
 }

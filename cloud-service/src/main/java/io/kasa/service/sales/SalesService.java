@@ -23,9 +23,14 @@ import io.kasa.service.auth.Principal;
 import io.kasa.service.auth.Role;
 import io.kasa.service.auth.Secrets;
 import io.kasa.service.db.Rows;
+import io.kasa.service.db.Sql;
+import io.kasa.service.db.UncheckedSqlException;
 import io.kasa.service.http.ApiException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -37,7 +42,7 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.stream.Collectors;
+import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -56,12 +61,15 @@ public final class SalesService {
   public record Outcome(boolean created, SaleResponse sale) {}
 
   private final Jdbi jdbi;
+  private final DataSource pool;
   private final PaymentProcessor processor;
   private final ObjectMapper json;
   private final Clock clock;
 
-  public SalesService(Jdbi jdbi, PaymentProcessor processor, ObjectMapper json, Clock clock) {
+  public SalesService(
+      Jdbi jdbi, DataSource pool, PaymentProcessor processor, ObjectMapper json, Clock clock) {
     this.jdbi = jdbi;
+    this.pool = pool;
     this.processor = processor;
     this.json = json;
     this.clock = clock;
@@ -72,19 +80,23 @@ public final class SalesService {
       throw ApiException.forbidden("Only cashiers and managers record sales");
     }
     SaleRecomputation.validateShape(request, idempotencyKey);
-    byte[] requestHash = hash(request);
+    String requestJson = write(request);
+    byte[] requestHash = Secrets.sha256(requestJson);
     UUID org = who.organisationId();
     // One round trip for the store's rules, the items and an earlier submission of this sale.
-    StorePolicy.ForSale known =
-        jdbi.withHandle(
-            h ->
-                StorePolicy.forSale(
-                    h,
-                    json,
-                    org,
-                    who.storeId(),
-                    request.id(),
-                    request.lines().stream().map(l -> l.itemId()).collect(Collectors.toSet())));
+    StorePolicy.ForSale known;
+    try (Connection c = pool.getConnection()) {
+      known =
+          StorePolicy.forSale(
+              c,
+              json,
+              org,
+              who.storeId(),
+              request.id(),
+              request.lines().stream().map(l -> l.itemId()).distinct().toArray());
+    } catch (SQLException e) {
+      throw new UncheckedSqlException(e);
+    }
     if (known.recordedHash() != null) {
       return earlier(request.id(), known.recordedHash(), known.recordedResponse(), requestHash);
     }
@@ -115,7 +127,8 @@ public final class SalesService {
           new AuditEntry(
               who.employeeId(), "LINE_VOIDED", request.receiptNumber() + " lines " + voided));
     }
-    if (record(who, request, sale, tenders, requestHash, response, approvedBy, audit)) {
+    if (record(
+        who, request, requestJson, sale, tenders, requestHash, response, approvedBy, audit)) {
       return new Outcome(true, response);
     }
     // Nothing was written: a duplicate was recorded meanwhile, or the receipt number is taken.
@@ -442,6 +455,7 @@ public final class SalesService {
   private boolean record(
       Principal who,
       SaleRequest r,
+      String requestJson,
       Sale sale,
       List<TenderResultDto> tenders,
       byte[] requestHash,
@@ -553,75 +567,76 @@ public final class SalesService {
     for (AuditEntry e : audit) {
       audits.add(e.employee() == null ? null : e.employee().toString(), e.action(), e.detail());
     }
-    return jdbi.withHandle(
-        h -> {
-          var insert =
-              h.createQuery(RECORD_SALE)
-                  .bind("org", who.organisationId())
-                  .bind("id", r.id())
-                  .bind("store", who.storeId())
-                  .bind("terminal", who.terminalId())
-                  .bind("employee", who.employeeId())
-                  .bind("receipt", r.receiptNumber())
-                  .bind("currency", r.currency())
-                  .bind("state", sale.state().name())
-                  .bind("offline", r.offline())
-                  .bind("opened", r.openedAt().atOffset(ZoneOffset.UTC))
-                  .bind("paid", r.paidAt().atOffset(ZoneOffset.UTC))
-                  .bind("recorded", response.recordedAt().atOffset(ZoneOffset.UTC))
-                  .bind("subtotal", t.subtotal().minor())
-                  .bind("discounts", t.discountTotal().minor())
-                  .bind("tax", t.tax().minor())
-                  .bind("total", t.total().minor())
-                  .bind("rounding", sale.cashRounding().minor())
-                  .bind("change", sale.change().minor())
-                  .bind("hash", requestHash)
-                  .bind("request", write(r))
-                  .bind("response", write(response))
-                  .bind("approved", approvedBy == null ? null : approvedBy.toString());
-          lines.bindTo(insert);
-          moves.bindTo(insert);
-          taxes.bindTo(insert);
-          tenderRows.bindTo(insert);
-          audits.bindTo(insert);
-          return insert.mapTo(Boolean.class).one();
-        });
+    try (Connection c = pool.getConnection();
+        Sql.Bound insert = RECORD_SALE.prepare(c)) {
+      insert
+          .set("org", who.organisationId())
+          .set("id", r.id())
+          .set("store", who.storeId())
+          .set("terminal", who.terminalId())
+          .set("employee", who.employeeId())
+          .set("receipt", r.receiptNumber())
+          .set("currency", r.currency())
+          .set("state", sale.state().name())
+          .set("offline", r.offline())
+          .set("opened", r.openedAt().atOffset(ZoneOffset.UTC))
+          .set("paid", r.paidAt().atOffset(ZoneOffset.UTC))
+          .set("recorded", response.recordedAt().atOffset(ZoneOffset.UTC))
+          .set("subtotal", t.subtotal().minor())
+          .set("discounts", t.discountTotal().minor())
+          .set("tax", t.tax().minor())
+          .set("total", t.total().minor())
+          .set("rounding", sale.cashRounding().minor())
+          .set("change", sale.change().minor())
+          .set("hash", requestHash)
+          .set("request", requestJson)
+          .set("response", write(response))
+          .set("approved", approvedBy == null ? null : approvedBy.toString());
+      lines.bindTo(insert);
+      moves.bindTo(insert);
+      taxes.bindTo(insert);
+      tenderRows.bindTo(insert);
+      audits.bindTo(insert);
+      try (ResultSet rs = insert.query()) {
+        rs.next();
+        return rs.getBoolean(1);
+      }
+    } catch (SQLException e) {
+      throw new UncheckedSqlException(e);
+    }
   }
 
   /**
    * One statement: the sale row, then everything hanging off it from arrays (one element per row),
    * written only when the sale row was. Its foreign keys are checked at the statement's end.
    */
-  private static final String RECORD_SALE =
-      "with s as (insert into sale (organisation_id, id, store_id, terminal_id, employee_id, receipt_number,"
-          + " currency, state, offline, opened_at, paid_at, recorded_at, subtotal, discounts, tax, total,"
-          + " cash_rounding, change_given, request_hash, request, response, approved_by) values (:org, :id,"
-          + " :store, :terminal, :employee, :receipt, :currency, :state, :offline, :opened, :paid, :recorded,"
-          + " :subtotal, :discounts, :tax, :total, :rounding, :change, :hash, cast(:request as jsonb),"
-          + " cast(:response as jsonb), cast(:approved as uuid)) on conflict do nothing returning id),"
-          + " l as (insert into sale_line (organisation_id, sale_id, number, item_id, name, quantity,"
-          + " unit_price, gross, line_discount, order_discount, amount, tax, tax_class, override_reason,"
-          + " voided) select :org, s.id, u.* from s, unnest(:lnumber, :litem, :lname,"
-          + " cast(:lquantity as numeric[]), :lprice, :lgross, :lld, :lod, :lamount, :ltax, :lclass,"
-          + " :lreason, :lvoided) u),"
-          + " m as (insert into stock_movement (organisation_id, item_id, delta, sale_id)"
-          + " select :org, u.item, u.delta, s.id from s,"
-          + " unnest(:mitem, cast(:mdelta as numeric[])) u(item, delta)),"
-          + " x as (insert into sale_tax (organisation_id, sale_id, tax_class, rate, net, tax, gross)"
-          + " select :org, s.id, u.* from s,"
-          + " unnest(:tclass, cast(:trate as numeric[]), :tnet, :ttax, :tgross) u),"
-          + " p as (insert into tender (organisation_id, id, sale_id, type, amount, status,"
-          + " authorisation, reference) select :org, u.id, s.id, u.type, u.amount, u.status, u.auth,"
-          + " u.ref from s, unnest(cast(:pid as uuid[]), :ptype, :pamount, :pstatus, :pauth, :pref)"
-          + " u(id, type, amount, status, auth, ref)),"
-          + " a as (insert into audit_log (organisation_id, terminal_id, employee_id, action, detail)"
-          + " select :org, :terminal, u.employee, u.action, u.detail from s,"
-          + " unnest(cast(:aemployee as uuid[]), :aaction, :adetail) u(employee, action, detail))"
-          + " select count(*) = 1 from s";
-
-  private byte[] hash(SaleRequest request) {
-    return Secrets.sha256(write(request));
-  }
+  private static final Sql RECORD_SALE =
+      Sql.of(
+          "with s as (insert into sale (organisation_id, id, store_id, terminal_id, employee_id, receipt_number,"
+              + " currency, state, offline, opened_at, paid_at, recorded_at, subtotal, discounts, tax, total,"
+              + " cash_rounding, change_given, request_hash, request, response, approved_by) values (:org, :id,"
+              + " :store, :terminal, :employee, :receipt, :currency, :state, :offline, :opened, :paid, :recorded,"
+              + " :subtotal, :discounts, :tax, :total, :rounding, :change, :hash, cast(:request as jsonb),"
+              + " cast(:response as jsonb), cast(:approved as uuid)) on conflict do nothing returning id),"
+              + " l as (insert into sale_line (organisation_id, sale_id, number, item_id, name, quantity,"
+              + " unit_price, gross, line_discount, order_discount, amount, tax, tax_class, override_reason,"
+              + " voided) select :org, s.id, u.* from s, unnest(:lnumber, :litem, :lname,"
+              + " cast(:lquantity as numeric[]), :lprice, :lgross, :lld, :lod, :lamount, :ltax, :lclass,"
+              + " :lreason, :lvoided) u),"
+              + " m as (insert into stock_movement (organisation_id, item_id, delta, sale_id)"
+              + " select :org, u.item, u.delta, s.id from s,"
+              + " unnest(:mitem, cast(:mdelta as numeric[])) u(item, delta)),"
+              + " x as (insert into sale_tax (organisation_id, sale_id, tax_class, rate, net, tax, gross)"
+              + " select :org, s.id, u.* from s,"
+              + " unnest(:tclass, cast(:trate as numeric[]), :tnet, :ttax, :tgross) u),"
+              + " p as (insert into tender (organisation_id, id, sale_id, type, amount, status,"
+              + " authorisation, reference) select :org, u.id, s.id, u.type, u.amount, u.status, u.auth,"
+              + " u.ref from s, unnest(cast(:pid as uuid[]), :ptype, :pamount, :pstatus, :pauth, :pref)"
+              + " u(id, type, amount, status, auth, ref)),"
+              + " a as (insert into audit_log (organisation_id, terminal_id, employee_id, action, detail)"
+              + " select :org, :terminal, u.employee, u.action, u.detail from s,"
+              + " unnest(cast(:aemployee as uuid[]), :aaction, :adetail) u(employee, action, detail))"
+              + " select count(*) = 1 from s");
 
   private String write(Object value) {
     try {

@@ -13,8 +13,12 @@ import io.kasa.domain.tax.TaxPolicy;
 import io.kasa.domain.tax.TaxRate;
 import io.kasa.domain.tax.TaxRounding;
 import io.kasa.domain.tender.CashRounding;
+import io.kasa.service.db.Sql;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Currency;
@@ -93,32 +97,46 @@ final class StorePolicy {
       byte[] recordedHash,
       String recordedResponse) {}
 
+  private static final Sql FOR_SALE =
+      Sql.of(
+          "select (select json_build_object('currency', s.currency, 'taxMode', s.tax_mode,"
+              + " 'taxRounding', s.tax_rounding, 'cashIncrement', s.cash_increment,"
+              + " 'overrideLimit', s.price_override_limit::text, 'rates', (select"
+              + " coalesce(json_agg(json_build_array(c.code, c.label, c.rate::text) order by c.code), '[]')"
+              + " from tax_class c where c.organisation_id = s.organisation_id))"
+              + " from store s where s.organisation_id = :org and s.id = :store)::text as store,"
+              + " (select coalesce(json_agg(json_build_array(i.id, i.sku, i.name, i.unit, i.price,"
+              + " i.tax_class, i.open_price, i.age_restricted)), '[]') from item i"
+              + " where i.organisation_id = :org and i.id = any(:ids))::text as items,"
+              + " x.request_hash, x.response::text as response"
+              + " from (select 1) one left join sale x on x.organisation_id = :org and x.id = :sale");
+
   static ForSale forSale(
-      Handle h, ObjectMapper json, UUID org, UUID store, UUID sale, Collection<String> itemIds) {
-    Map<String, Object> row =
-        h.createQuery(
-                "select (select json_build_object('currency', s.currency, 'taxMode', s.tax_mode,"
-                    + " 'taxRounding', s.tax_rounding, 'cashIncrement', s.cash_increment,"
-                    + " 'overrideLimit', s.price_override_limit::text, 'rates', (select"
-                    + " coalesce(json_agg(json_build_array(c.code, c.label, c.rate::text) order by c.code), '[]')"
-                    + " from tax_class c where c.organisation_id = s.organisation_id))"
-                    + " from store s where s.organisation_id = :org and s.id = :store)::text as store,"
-                    + " (select coalesce(json_agg(json_build_array(i.id, i.sku, i.name, i.unit, i.price,"
-                    + " i.tax_class, i.open_price, i.age_restricted)), '[]') from item i"
-                    + " where i.organisation_id = :org and i.id = any(:ids))::text as items,"
-                    + " x.request_hash, x.response::text as response"
-                    + " from (select 1) one left join sale x on x.organisation_id = :org and x.id = :sale")
-            .bind("org", org)
-            .bind("store", store)
-            .bind("sale", sale)
-            .bindArray("ids", String.class, itemIds)
-            .mapToMap()
-            .one();
-    if (row.get("store") == null) {
+      Connection c, ObjectMapper json, UUID org, UUID store, UUID sale, Object[] itemIds)
+      throws SQLException {
+    String storeJson;
+    String itemsJson;
+    byte[] recordedHash;
+    String recordedResponse;
+    try (Sql.Bound q =
+            FOR_SALE
+                .prepare(c)
+                .set("org", org)
+                .set("store", store)
+                .set("sale", sale)
+                .setArray("ids", "text", itemIds);
+        ResultSet rs = q.query()) {
+      rs.next();
+      storeJson = rs.getString("store");
+      itemsJson = rs.getString("items");
+      recordedHash = rs.getBytes("request_hash");
+      recordedResponse = rs.getString("response");
+    }
+    if (storeJson == null) {
       throw new IllegalStateException("No store " + store + " in organisation " + org);
     }
     try {
-      JsonNode s = json.readTree((String) row.get("store"));
+      JsonNode s = json.readTree(storeJson);
       List<TaxRate> rates = new ArrayList<>();
       for (JsonNode r : s.get("rates")) {
         rates.add(
@@ -135,7 +153,7 @@ final class StorePolicy {
               s.get("cashIncrement").asLong(),
               rates);
       Map<String, CatalogItem> items = new HashMap<>();
-      for (JsonNode i : json.readTree((String) row.get("items"))) {
+      for (JsonNode i : json.readTree(itemsJson)) {
         CatalogItem item =
             new CatalogItem(
                 i.get(0).asText(),
@@ -153,8 +171,8 @@ final class StorePolicy {
           policy,
           new BigDecimal(s.get("overrideLimit").asText()),
           items,
-          (byte[]) row.get("request_hash"),
-          (String) row.get("response"));
+          recordedHash,
+          recordedResponse);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("The store's rules did not read back", e);
     }
