@@ -28,10 +28,19 @@ import io.kasa.service.db.Database;
 import io.kasa.service.http.CloudApp;
 import io.kasa.service.http.Json;
 import io.kasa.service.sales.TestPaymentProcessor;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.net.HttpURLConnection;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -93,23 +102,57 @@ public final class SalesLoadBench {
     // Warm-up: every terminal submits sales until the JIT has compiled the hot paths.
     ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
     AtomicLong failures = new AtomicLong();
-    drive(http, base, creds, items, policy, Duration.ofSeconds(20), new ConcurrentLinkedQueue<>(), failures);
+    drive(base, creds, items, policy, Duration.ofSeconds(20), new ConcurrentLinkedQueue<>(), failures);
     // The database starts empty, and plans cached while its tables were tiny (foreign-key checks
     // included) would scan them whole until autovacuum's next analyze, a minute or more away.
     // Analyze now, as autovacuum keeps a running server's statistics: the plans are made again.
     db.jdbi().useHandle(h -> h.execute("analyze"));
     long start = System.nanoTime();
-    long completed = drive(http, base, creds, items, policy, Duration.ofSeconds(seconds), latencies, failures);
+    long jvmStart = jvmCpuNanos();
+    long postgresStart = postgresCpuTicks();
+    long completed = drive(base, creds, items, policy, Duration.ofSeconds(seconds), latencies, failures);
     double elapsed = (System.nanoTime() - start) / 1e9;
+    double jvmMs = (jvmCpuNanos() - jvmStart) / 1e6;
+    double postgresMs = (postgresCpuTicks() - postgresStart) * 10.0; // USER_HZ is 100 on Linux
     long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
     System.out.printf(
         Locale.ROOT,
         "terminals %d, %d s: %d sales, %.0f sales/s, p50 %.1f ms, p99 %.1f ms, failures %d%n",
         terminals, seconds, completed, completed / elapsed, percentile(sorted, 50) / 1e6, percentile(sorted, 99) / 1e6, failures.get());
+    System.out.printf(
+        Locale.ROOT,
+        "cpu per sale: this JVM (service and load threads) %.2f ms (%.2f cores), PostgreSQL %.2f ms (%.2f cores)%n",
+        jvmMs / completed, jvmMs / 1000 / elapsed, postgresMs / completed, postgresMs / 1000 / elapsed);
+  }
+
+  private static long jvmCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+  }
+
+  /** User and system CPU of every process named postgres, in clock ticks (/proc/PID/stat). */
+  private static long postgresCpuTicks() throws IOException {
+    long ticks = 0;
+    try (DirectoryStream<Path> processes = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+      for (Path p : processes) {
+        String stat;
+        try {
+          stat = Files.readString(p.resolve("stat"));
+        } catch (IOException gone) {
+          continue;
+        }
+        int close = stat.lastIndexOf(')');
+        if (close < 0 || !stat.substring(stat.indexOf('(') + 1, close).equals("postgres")) {
+          continue;
+        }
+        String[] fields = stat.substring(close + 2).split(" ");
+        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+      }
+    }
+    return ticks;
   }
 
   private static long drive(
-      HttpClient http, String base, List<String[]> creds, List<CatalogItem> items, SalePolicy policy, Duration length,
+      String base, List<String[]> creds, List<CatalogItem> items, SalePolicy policy, Duration length,
       ConcurrentLinkedQueue<Long> latencies, AtomicLong failures) throws InterruptedException {
     long deadline = System.nanoTime() + length.toNanos();
     AtomicLong done = new AtomicLong();
@@ -124,7 +167,7 @@ public final class SalesLoadBench {
                   while (System.nanoTime() < deadline) {
                     SaleRequest sale = sale(items, policy, c[2], sequence++, random);
                     long t0 = System.nanoTime();
-                    int status = postStatus(http, base + "/v1/sales", JSON.writeValueAsString(sale), c[0], c[1], sale.id().toString());
+                    int status = postStatus(base + "/v1/sales", JSON.writeValueAsString(sale), c[0], c[1], sale.id().toString());
                     latencies.add(System.nanoTime() - t0);
                     if (status == 201) {
                       done.incrementAndGet();
@@ -196,20 +239,32 @@ public final class SalesLoadBench {
     return JSON.readTree(r.body());
   }
 
-  private static int postStatus(HttpClient http, String url, String body, String auth, String session, String key) throws Exception {
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(url))
-            .header("Content-Type", "application/json")
-            .header("Authorization", auth)
-            .header("Kasa-Session", session)
-            .header("Idempotency-Key", key)
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build();
-    HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
-    if (r.statusCode() != 201) {
-      System.err.println(r.statusCode() + " " + r.body());
+  /**
+   * One sale over a kept-alive connection of this thread's own (HttpURLConnection's keep-alive
+   * cache): a terminal holds one connection, and the blocking client costs the shared cores far
+   * less than the asynchronous java.net.http client's hand-offs between threads.
+   */
+  private static int postStatus(String url, String body, String auth, String session, String key) throws Exception {
+    HttpURLConnection c = (HttpURLConnection) URI.create(url).toURL().openConnection();
+    c.setRequestMethod("POST");
+    c.setDoOutput(true);
+    c.setRequestProperty("Content-Type", "application/json");
+    c.setRequestProperty("Authorization", auth);
+    c.setRequestProperty("Kasa-Session", session);
+    c.setRequestProperty("Idempotency-Key", key);
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    c.setFixedLengthStreamingMode(bytes.length);
+    try (OutputStream out = c.getOutputStream()) {
+      out.write(bytes);
     }
-    return r.statusCode();
+    int status = c.getResponseCode();
+    try (InputStream in = status >= 400 ? c.getErrorStream() : c.getInputStream()) {
+      byte[] answer = in == null ? new byte[0] : in.readAllBytes();
+      if (status != 201) {
+        System.err.println(status + " " + new String(answer, StandardCharsets.UTF_8));
+      }
+    }
+    return status;
   }
 
   private static JsonNode get(HttpClient http, String url, String auth) throws Exception {
