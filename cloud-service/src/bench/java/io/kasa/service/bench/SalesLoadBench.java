@@ -58,7 +58,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * N simulated terminals submit realistic sales (5 lines, 20 % and 7 % VAT, a weighed item, cash or
  * card) to the real service over HTTP, each computing its totals with pos-domain as a terminal
  * does. Prints sales/s and p50/p99 latency. Arguments: JDBC URL, user, terminals, seconds, and
- * optionally the service's connection pool size (default 16, as {@code kasa-cloud serve}).
+ * optionally the service's connection pool size (default {@link Database#defaultPoolSize()}, as
+ * {@code kasa-cloud serve}).
  */
 public final class SalesLoadBench {
 
@@ -72,7 +73,7 @@ public final class SalesLoadBench {
     String user = args[1];
     int terminals = Integer.parseInt(args[2]);
     int seconds = Integer.parseInt(args[3]);
-    int pool = args.length > 4 ? Integer.parseInt(args[4]) : 16;
+    int pool = args.length > 4 ? Integer.parseInt(args[4]) : Database.defaultPoolSize();
     try (Database db = Database.connect(url, user, "", pool);
         CloudServices services = new CloudServices(db, new TestPaymentProcessor(), new PinHasher(10_000), null, Clock.systemUTC())) {
       DemoData.Seeded demo = DemoData.seed(services.admin());

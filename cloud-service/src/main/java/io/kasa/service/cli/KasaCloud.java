@@ -94,14 +94,16 @@ public final class KasaCloud implements Runnable {
 
     @Option(
         names = "--pool",
-        defaultValue = "${env:KASA_DB_POOL:-16}",
-        description = "Connection pool size (env KASA_DB_POOL; default 16)")
+        defaultValue = "${env:KASA_DB_POOL:-0}",
+        description =
+            "Connection pool size (env KASA_DB_POOL; default twice this machine's cores, at least 4)")
     int pool;
 
     Database open() {
+      int size = pool > 0 ? pool : Database.defaultPoolSize();
       return "embedded".equals(db)
-          ? Database.embedded(data, pool)
-          : Database.connect(db, user, password == null ? "" : password, pool);
+          ? Database.embedded(data, size)
+          : Database.connect(db, user, password == null ? "" : password, size);
     }
   }
 
