@@ -46,9 +46,10 @@ import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Records sales exactly once. A submission takes a lock on its sale id for the length of its
- * transaction, so duplicates (a retry after a timeout, two terminals flushing one queue) wait, then
- * find the sale and get the original answer — and a card is never authorised twice.
+ * Records sales exactly once, in one read and one write (ADR 0014). The read finds an earlier
+ * submission, answered with its stored response; the write inserts the sale unless its id exists,
+ * so of two submissions racing each other exactly one is recorded and the other gets the first
+ * one's answer. No connection is held while a card is authorised.
  */
 public final class SalesService {
 
