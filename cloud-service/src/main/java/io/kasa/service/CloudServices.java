@@ -18,6 +18,7 @@ import io.kasa.service.sales.RefundService;
 import io.kasa.service.sales.SalesService;
 import io.kasa.service.shifts.ShiftService;
 import io.kasa.service.terminals.TerminalService;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
@@ -28,6 +29,7 @@ public final class CloudServices implements AutoCloseable {
   private final CloudApp.Services app;
   private final AdminService admin;
   private final FloorEvents floorEvents;
+  private final SalesService sales;
 
   public CloudServices(
       Database database,
@@ -40,6 +42,13 @@ public final class CloudServices implements AutoCloseable {
     database.instrument(metrics);
     AuthService auth = new AuthService(database.jdbi(), database.dataSource(), clock);
     this.floorEvents = new FloorEvents(database);
+    DistributionSummary batches =
+        DistributionSummary.builder("kasa_sale_batch_size")
+            .description("Sales written by one statement (group commit)")
+            .register(metrics);
+    this.sales =
+        new SalesService(
+            database.jdbi(), database.dataSource(), processor, json, clock, batches::record);
     io.micrometer.core.instrument.Gauge.builder(
             "kasa_floor_streams", floorEvents, FloorEvents::streams)
         .description("Open floor event streams (host stands following the floor)")
@@ -48,7 +57,7 @@ public final class CloudServices implements AutoCloseable {
         new CloudApp.Services(
             database,
             auth,
-            new SalesService(database.jdbi(), database.dataSource(), processor, json, clock),
+            sales,
             new CatalogService(database.jdbi()),
             new RefundService(database.jdbi(), auth, json, clock),
             new PostVoidService(database.jdbi(), auth, processor, json, clock),
@@ -73,9 +82,13 @@ public final class CloudServices implements AutoCloseable {
     return admin;
   }
 
-  /** Stops delivering floor events; the database is closed by its owner. */
+  /**
+   * Stops delivering floor events and writes the sales queued for writing (sales submitted later
+   * are written by their own request threads); the database is closed by its owner.
+   */
   @Override
   public void close() {
     floorEvents.close();
+    sales.close();
   }
 }

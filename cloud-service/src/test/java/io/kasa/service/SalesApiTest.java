@@ -303,6 +303,73 @@ class SalesApiTest {
     assertThat(tenders).isEqualTo(2);
   }
 
+  @Test
+  void salesSubmittedTogetherAreEachRecordedWithOnlyTheirOwnRows() throws Exception {
+    // Sales arriving together share one statement (group commit, ADR 0015). Two of them reuse one
+    // tender id: whichever comes second is refused, alone, and the others are all recorded.
+    List<SaleRequest> sales = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      sales.add(Sales.breadAndAspirin(UUID.randomUUID(), next(), "tok_approve"));
+    }
+    SaleRequest first = sales.get(0);
+    SaleRequest sameTenders =
+        new SaleRequest(
+            UUID.randomUUID(),
+            "K1-T1-" + next(),
+            first.currency(),
+            first.openedAt(),
+            first.paidAt(),
+            first.lines(),
+            null,
+            first.tenders(),
+            first.totals(),
+            false,
+            null);
+    sales.add(sameTenders);
+    ExecutorService pool = Executors.newFixedThreadPool(sales.size());
+    List<Integer> statuses = new ArrayList<>();
+    try {
+      List<Future<TestCloud.Reply>> replies = new ArrayList<>();
+      for (SaleRequest sale : sales) {
+        replies.add(pool.submit(() -> submit(sale)));
+      }
+      for (Future<TestCloud.Reply> f : replies) {
+        TestCloud.Reply r = f.get();
+        assertThat(r.status()).as(r.body()).isIn(201, 409);
+        statuses.add(r.status());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(statuses.subList(1, 40)).containsOnly(201);
+    assertThat(List.of(statuses.get(0), statuses.get(40))).containsExactlyInAnyOrder(201, 409);
+    for (int i = 0; i < sales.size(); i++) {
+      UUID id = sales.get(i).id();
+      boolean recorded = statuses.get(i) == 201;
+      Map<String, Object> rows =
+          cloud
+              .database
+              .jdbi()
+              .withHandle(
+                  h ->
+                      h.createQuery(
+                              "select (select count(*) from sale where id = :id) as sales,"
+                                  + " (select count(*) from sale_line where sale_id = :id) as lines,"
+                                  + " (select count(*) from sale_tax where sale_id = :id) as taxes,"
+                                  + " (select count(*) from tender where sale_id = :id) as tenders,"
+                                  + " (select count(*) from stock_movement where sale_id = :id) as moves")
+                          .bind("id", id)
+                          .mapToMap()
+                          .one());
+      assertThat(rows)
+          .as("sale %d", i)
+          .containsExactlyInAnyOrderEntriesOf(
+              recorded
+                  ? Map.of("sales", 1L, "lines", 2L, "taxes", 2L, "tenders", 2L, "moves", 2L)
+                  : Map.of("sales", 0L, "lines", 0L, "taxes", 0L, "tenders", 0L, "moves", 0L));
+    }
+  }
+
   private static SaleRequest withLine(SaleRequest r, SaleLineDto first) {
     List<SaleLineDto> lines = new ArrayList<>(r.lines());
     lines.set(0, first);

@@ -3,8 +3,11 @@ package io.kasa.service.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.kasa.api.sales.SaleLineDto;
 import io.kasa.api.sales.SaleRequest;
+import io.kasa.api.sales.SaleResponse;
+import io.kasa.api.sales.TenderResultDto;
 import io.kasa.api.sales.TenderDto;
 import io.kasa.api.sales.TotalsDto;
 import io.kasa.domain.catalog.CatalogItem;
@@ -59,12 +62,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * card) to the real service over HTTP, each computing its totals with pos-domain as a terminal
  * does. Prints sales/s and p50/p99 latency. Arguments: JDBC URL, user, terminals, seconds, and
  * optionally the service's connection pool size (default {@link Database#defaultPoolSize()}, as
- * {@code kasa-cloud serve}).
+ * {@code kasa-cloud serve}). Then, for a floor, the same terminals post the same sales to an
+ * endpoint on the same HTTP stack that only parses them.
  */
 public final class SalesLoadBench {
 
   private static final Currency UAH = Currency.getInstance("UAH");
   private static final ObjectMapper JSON = Json.mapper();
+
+  /** CPU the terminals' threads used in the current window, in nanoseconds. */
+  private static final AtomicLong LOAD_CPU = new AtomicLong();
 
   private SalesLoadBench() {}
 
@@ -79,14 +86,15 @@ public final class SalesLoadBench {
       DemoData.Seeded demo = DemoData.seed(services.admin());
       Javalin app = CloudApp.create(services.app()).start(0);
       try {
-        run(db, services.admin(), demo, "http://127.0.0.1:" + app.port(), terminals, seconds);
+        run(db, services, demo, "http://127.0.0.1:" + app.port(), terminals, seconds);
       } finally {
         app.stop();
       }
     }
   }
 
-  private static void run(Database db, AdminService admin, DemoData.Seeded demo, String base, int terminals, int seconds) throws Exception {
+  private static void run(Database db, CloudServices services, DemoData.Seeded demo, String base, int terminals, int seconds) throws Exception {
+    AdminService admin = services.admin();
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     List<String[]> creds = new ArrayList<>();
     for (int t = 0; t < terminals; t++) {
@@ -100,30 +108,112 @@ public final class SalesLoadBench {
     SalePolicy policy =
         SalePolicy.of(UAH, TaxPolicy.inclusive(TaxRounding.PER_LINE, TaxRate.of("VAT20", "А", "20"), TaxRate.of("VAT7", "Б", "7"), TaxRate.of("VAT0", "В", "0")), CashRounding.to(Money.of(10, UAH)));
 
-    // Warm-up: every terminal submits sales until the JIT has compiled the hot paths.
-    ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
-    AtomicLong failures = new AtomicLong();
-    drive(base, creds, items, policy, Duration.ofSeconds(20), new ConcurrentLinkedQueue<>(), failures);
+    warmUp(base, creds, items, policy);
     // The database starts empty, and plans cached while its tables were tiny (foreign-key checks
     // included) would scan them whole until autovacuum's next analyze, a minute or more away.
     // Analyze now, as autovacuum keeps a running server's statistics: the plans are made again.
     db.jdbi().useHandle(h -> h.execute("analyze"));
+    DistributionSummary batches = services.app().metrics().get("kasa_sale_batch_size").summary();
+    long statements = batches.count();
+    double batched = batches.totalAmount();
+    Phase kasa = measure(base, creds, items, policy, seconds);
+    System.out.printf(
+        Locale.ROOT,
+        "terminals %d, %d s: %d sales, %.0f sales/s, p50 %.1f ms, p99 %.1f ms, failures %d%n",
+        terminals, seconds, kasa.completed, kasa.perSecond(), kasa.percentile(50), kasa.percentile(99), kasa.failures);
+    System.out.printf(
+        Locale.ROOT,
+        "cpu per sale: this JVM %.2f ms (%.2f cores; of it the terminals %.2f ms, the JIT compilers %.2f ms), PostgreSQL %.2f ms (%.2f cores); %.1f sales per write statement%n",
+        kasa.jvmMs / kasa.completed, kasa.jvmMs / 1000 / kasa.elapsed, kasa.loadMs / kasa.completed, kasa.jitMs / kasa.completed, kasa.postgresMs / kasa.completed, kasa.postgresMs / 1000 / kasa.elapsed,
+        (batches.totalAmount() - batched) / (batches.count() - statements));
+
+    // The floor under any service on this machine: the same terminals posting the same sales to an
+    // endpoint on the same HTTP stack that only parses each sale and answers a canned response.
+    SaleResponse canned = canned(items, policy);
+    byte[] answer = JSON.writeValueAsBytes(canned);
+    Javalin floor =
+        Javalin.create(
+                c -> {
+                  c.http.maxRequestSize = CloudApp.MAX_REQUEST_BYTES;
+                  c.routes.post(
+                      "/v1/sales",
+                      ctx -> {
+                        JSON.readValue(ctx.bodyInputStream(), SaleRequest.class);
+                        ctx.status(201).contentType("application/json").result(answer);
+                      });
+                })
+            .start(0);
+    try {
+      String floorBase = "http://127.0.0.1:" + floor.port();
+      warmUp(floorBase, creds, items, policy);
+      Phase bare = measure(floorBase, creds, items, policy, seconds);
+      System.out.printf(
+          Locale.ROOT,
+          "http floor (parse the sale, answer a canned response): %.0f requests/s, p99 %.1f ms, cpu per request %.2f ms; Kasa / floor %.2f%n",
+          bare.perSecond(), bare.percentile(99), bare.jvmMs() / bare.completed(), kasa.perSecond() / bare.perSecond());
+    } finally {
+      floor.stop();
+    }
+  }
+
+  /**
+   * Every terminal submits sales until the JIT compilers are done: five-second rounds until one
+   * spends under 2 % of a core compiling, at most two minutes. On two busy cores C2 can take from
+   * twenty seconds to over a minute to compile the hot paths, and a window measured meanwhile
+   * counts its work (and the slower code it replaces) against the service.
+   */
+  private static void warmUp(String base, List<String[]> creds, List<CatalogItem> items, SalePolicy policy) throws Exception {
+    var jit = ManagementFactory.getCompilationMXBean();
+    long start = System.nanoTime();
+    for (int round = 1; round <= 24; round++) {
+      long compiled = jit.getTotalCompilationTime();
+      drive(base, creds, items, policy, Duration.ofSeconds(5), new ConcurrentLinkedQueue<>(), new AtomicLong());
+      if (round >= 3 && jit.getTotalCompilationTime() - compiled < 100) {
+        break;
+      }
+    }
+    System.out.printf(Locale.ROOT, "warm-up %s: %.0f s%n", base, (System.nanoTime() - start) / 1e9);
+  }
+
+  /** One measured window: sales completed, their latencies, and the CPU the JVM and PostgreSQL used. */
+  private record Phase(long completed, long failures, double elapsed, long[] sorted, double jvmMs, double postgresMs, double loadMs, double jitMs) {
+    double perSecond() {
+      return completed / elapsed;
+    }
+
+    double percentile(int p) {
+      if (sorted.length == 0) {
+        return Double.NaN;
+      }
+      int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+      return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
+    }
+  }
+
+  private static Phase measure(String base, List<String[]> creds, List<CatalogItem> items, SalePolicy policy, int seconds) throws Exception {
+    ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+    AtomicLong failures = new AtomicLong();
     long start = System.nanoTime();
     long jvmStart = jvmCpuNanos();
     long postgresStart = postgresCpuTicks();
+    long jitStart = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+    LOAD_CPU.set(0);
     long completed = drive(base, creds, items, policy, Duration.ofSeconds(seconds), latencies, failures);
     double elapsed = (System.nanoTime() - start) / 1e9;
     double jvmMs = (jvmCpuNanos() - jvmStart) / 1e6;
     double postgresMs = (postgresCpuTicks() - postgresStart) * 10.0; // USER_HZ is 100 on Linux
+    double jitMs = ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jitStart;
     long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-    System.out.printf(
-        Locale.ROOT,
-        "terminals %d, %d s: %d sales, %.0f sales/s, p50 %.1f ms, p99 %.1f ms, failures %d%n",
-        terminals, seconds, completed, completed / elapsed, percentile(sorted, 50) / 1e6, percentile(sorted, 99) / 1e6, failures.get());
-    System.out.printf(
-        Locale.ROOT,
-        "cpu per sale: this JVM (service and load threads) %.2f ms (%.2f cores), PostgreSQL %.2f ms (%.2f cores)%n",
-        jvmMs / completed, jvmMs / 1000 / elapsed, postgresMs / completed, postgresMs / 1000 / elapsed);
+    return new Phase(completed, failures.get(), elapsed, sorted, jvmMs, postgresMs, LOAD_CPU.get() / 1e6, jitMs);
+  }
+
+  /** A response the size of a real one, for the floor's endpoint. */
+  private static SaleResponse canned(List<CatalogItem> items, SalePolicy policy) {
+    SaleRequest r = sale(items, policy, "floor", 0, new Random(1));
+    return new SaleResponse(
+        r.id(), r.receiptNumber(), "PAID", false, r.totals(),
+        r.tenders().stream().map(t -> new TenderResultDto(t.id(), t.type(), t.amount(), "ACCEPTED", null)).toList(),
+        Instant.now());
   }
 
   private static long jvmCpuNanos() {
@@ -179,6 +269,7 @@ public final class SalesLoadBench {
                 } catch (Exception e) {
                   failures.incrementAndGet();
                 } finally {
+                  LOAD_CPU.addAndGet(ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime());
                   finished.countDown();
                 }
               });
@@ -271,13 +362,5 @@ public final class SalesLoadBench {
   private static JsonNode get(HttpClient http, String url, String auth) throws Exception {
     HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", auth).build(), HttpResponse.BodyHandlers.ofString());
     return JSON.readTree(r.body());
-  }
-
-  private static double percentile(long[] sorted, int p) {
-    if (sorted.length == 0) {
-      return Double.NaN;
-    }
-    int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
-    return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
   }
 }

@@ -6,6 +6,7 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.kasa.api.Problem;
+import io.kasa.service.db.UncheckedSqlException;
 import java.sql.SQLException;
 import org.jdbi.v3.core.JdbiException;
 import org.slf4j.Logger;
@@ -32,15 +33,9 @@ public final class Problems {
                     e.getStatus(),
                     e.getMessage(),
                     null)));
-    config.routes.exception(
-        JdbiException.class,
-        (e, ctx) -> {
-          if ("23505".equals(sqlState(e))) {
-            write(ctx, json, ApiException.conflict("That identifier is already used").problem());
-          } else {
-            unexpected(e, ctx, json);
-          }
-        });
+    // A unique key taken (by jdbi or plain JDBC, ADR 0014): an identifier the client reused.
+    config.routes.exception(JdbiException.class, (e, ctx) -> database(e, ctx, json));
+    config.routes.exception(UncheckedSqlException.class, (e, ctx) -> database(e, ctx, json));
     config.routes.exception(Exception.class, (e, ctx) -> unexpected(e, ctx, json));
     for (int status : new int[] {404, 405}) {
       config.routes.error(
@@ -59,6 +54,14 @@ public final class Problems {
                       null));
             }
           });
+    }
+  }
+
+  private static void database(RuntimeException e, Context ctx, ObjectMapper json) {
+    if ("23505".equals(sqlState(e))) {
+      write(ctx, json, ApiException.conflict("That identifier is already used").problem());
+    } else {
+      unexpected(e, ctx, json);
     }
   }
 

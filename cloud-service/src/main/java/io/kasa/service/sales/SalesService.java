@@ -22,19 +22,17 @@ import io.kasa.domain.tax.TaxBreakdownLine;
 import io.kasa.service.auth.Principal;
 import io.kasa.service.auth.Role;
 import io.kasa.service.auth.Secrets;
-import io.kasa.service.db.Rows;
-import io.kasa.service.db.Sql;
 import io.kasa.service.db.UncheckedSqlException;
 import io.kasa.service.http.ApiException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,6 +40,7 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.IntConsumer;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 
@@ -51,7 +50,7 @@ import org.jdbi.v3.core.Jdbi;
  * so of two submissions racing each other exactly one is recorded and the other gets the first
  * one's answer. No connection is held while a card is authorised.
  */
-public final class SalesService {
+public final class SalesService implements AutoCloseable {
 
   /**
    * The answer to a submission.
@@ -61,16 +60,26 @@ public final class SalesService {
    */
   public record Outcome(boolean created, SaleResponse sale) {}
 
+  /** Batches in flight at once: one being written while the next gathers (ADR 0015). */
+  private static final int WRITERS = 2;
+
   private final Jdbi jdbi;
   private final DataSource pool;
+  private final SaleWriter writer;
   private final PaymentProcessor processor;
   private final ObjectMapper json;
   private final Clock clock;
 
   public SalesService(
-      Jdbi jdbi, DataSource pool, PaymentProcessor processor, ObjectMapper json, Clock clock) {
+      Jdbi jdbi,
+      DataSource pool,
+      PaymentProcessor processor,
+      ObjectMapper json,
+      Clock clock,
+      IntConsumer batchSizes) {
     this.jdbi = jdbi;
     this.pool = pool;
+    this.writer = new SaleWriter(pool, WRITERS, batchSizes);
     this.processor = processor;
     this.json = json;
     this.clock = clock;
@@ -449,9 +458,9 @@ public final class SalesService {
   }
 
   /**
-   * Writes the sale with its lines, stock moves, tax lines, tenders and audit entries in one
-   * statement (its own transaction), unless a sale with its id or receipt number exists. Returns
-   * whether it was written.
+   * Writes the sale with its lines, stock moves, tax lines, tenders and audit entries, together
+   * with the sales submitted meanwhile (group commit, ADR 0015), unless a sale with its id or
+   * receipt number exists. Returns whether it was written.
    */
   private boolean record(
       Principal who,
@@ -464,180 +473,103 @@ public final class SalesService {
       UUID approvedBy,
       List<AuditEntry> audit) {
     SaleTotals t = sale.totals();
-    Rows lines =
-        new Rows(
-            "lnumber",
-            Integer.class,
-            "litem",
-            String.class,
-            "lname",
-            String.class,
-            "lquantity",
-            String.class,
-            "lprice",
-            Long.class,
-            "lgross",
-            Long.class,
-            "lld",
-            Long.class,
-            "lod",
-            Long.class,
-            "lamount",
-            Long.class,
-            "ltax",
-            Long.class,
-            "lclass",
-            String.class,
-            "lreason",
-            String.class,
-            "lvoided",
-            Boolean.class);
+    List<Object[]> lines = new ArrayList<>();
     for (SaleLine line : sale.lines()) {
       LineTotals lt = t.line(line.number()).orElse(null);
       lines.add(
-          line.number(),
-          line.item().id(),
-          line.item().name(),
-          line.quantity().toDecimal().toPlainString(),
-          line.unitPrice().minor(),
-          lt == null ? 0L : lt.gross().minor(),
-          lt == null ? 0L : lt.lineDiscount().minor(),
-          lt == null ? 0L : lt.orderDiscount().minor(),
-          lt == null ? 0L : lt.payable().minor(),
-          lt == null ? 0L : lt.tax().minor(),
-          line.item().taxClass(),
-          line.override() == null ? null : line.override().reason(),
-          line.voided());
+          new Object[] {
+            line.number(),
+            line.item().id(),
+            line.item().name(),
+            line.quantity().toDecimal().toPlainString(),
+            line.unitPrice().minor(),
+            lt == null ? 0L : lt.gross().minor(),
+            lt == null ? 0L : lt.lineDiscount().minor(),
+            lt == null ? 0L : lt.orderDiscount().minor(),
+            lt == null ? 0L : lt.payable().minor(),
+            lt == null ? 0L : lt.tax().minor(),
+            line.item().taxClass(),
+            line.override() == null ? null : line.override().reason(),
+            line.voided()
+          });
     }
     // Stock moves are appended (V5__stock_ledger.sql): no row lock shared between sales.
     Map<String, BigDecimal> sold = new TreeMap<>();
     for (SaleLine line : sale.activeLines()) {
       sold.merge(line.item().id(), line.quantity().toDecimal(), BigDecimal::add);
     }
-    Rows moves = new Rows("mitem", String.class, "mdelta", String.class);
-    sold.forEach((item, quantity) -> moves.add(item, quantity.negate().toPlainString()));
-    Rows taxes =
-        new Rows(
-            "tclass",
-            String.class,
-            "trate",
-            String.class,
-            "tnet",
-            Long.class,
-            "ttax",
-            Long.class,
-            "tgross",
-            Long.class);
+    List<Object[]> moves = new ArrayList<>();
+    sold.forEach(
+        (item, quantity) -> moves.add(new Object[] {item, quantity.negate().toPlainString()}));
+    List<Object[]> taxes = new ArrayList<>();
     for (TaxBreakdownLine b : t.taxBreakdown()) {
       taxes.add(
-          b.rate().taxClass(),
-          b.rate().rate().value().toPlainString(),
-          b.net().minor(),
-          b.tax().minor(),
-          b.gross().minor());
+          new Object[] {
+            b.rate().taxClass(),
+            b.rate().rate().value().toPlainString(),
+            b.net().minor(),
+            b.tax().minor(),
+            b.gross().minor()
+          });
     }
-    Rows tenderRows =
-        new Rows(
-            "pid",
-            String.class,
-            "ptype",
-            String.class,
-            "pamount",
-            Long.class,
-            "pstatus",
-            String.class,
-            "pauth",
-            String.class,
-            "pref",
-            String.class);
+    List<Object[]> tenderRows = new ArrayList<>();
     for (TenderResultDto tender : tenders) {
       tenderRows.add(
-          tender.id().toString(),
-          tender.type(),
-          tender.amount(),
-          tender.status(),
-          tender.authorisation(),
-          r.tenders().stream()
-              .filter(x -> x.id().equals(tender.id()))
-              .findFirst()
-              .map(TenderDto::reference)
-              .orElse(null));
+          new Object[] {
+            tender.id().toString(),
+            tender.type(),
+            tender.amount(),
+            tender.status(),
+            tender.authorisation(),
+            r.tenders().stream()
+                .filter(x -> x.id().equals(tender.id()))
+                .findFirst()
+                .map(TenderDto::reference)
+                .orElse(null)
+          });
     }
-    Rows audits =
-        new Rows("aemployee", String.class, "aaction", String.class, "adetail", String.class);
+    List<Object[]> audits = new ArrayList<>();
     for (AuditEntry e : audit) {
-      audits.add(e.employee() == null ? null : e.employee().toString(), e.action(), e.detail());
+      audits.add(
+          new Object[] {
+            who.terminalId().toString(),
+            e.employee() == null ? null : e.employee().toString(),
+            e.action(),
+            e.detail()
+          });
     }
-    try (Connection c = pool.getConnection();
-        Sql.Bound insert = RECORD_SALE.prepare(c)) {
-      insert
-          .set("org", who.organisationId())
-          .set("id", r.id())
-          .set("store", who.storeId())
-          .set("terminal", who.terminalId())
-          .set("employee", who.employeeId())
-          .set("receipt", r.receiptNumber())
-          .set("currency", r.currency())
-          .set("state", sale.state().name())
-          .set("offline", r.offline())
-          .set("opened", r.openedAt().atOffset(ZoneOffset.UTC))
-          .set("paid", r.paidAt().atOffset(ZoneOffset.UTC))
-          .set("recorded", response.recordedAt().atOffset(ZoneOffset.UTC))
-          .set("subtotal", t.subtotal().minor())
-          .set("discounts", t.discountTotal().minor())
-          .set("tax", t.tax().minor())
-          .set("total", t.total().minor())
-          .set("rounding", sale.cashRounding().minor())
-          .set("change", sale.change().minor())
-          .set("hash", requestHash)
-          .set("request", requestJson)
-          .set("response", write(response))
-          .set("approved", approvedBy == null ? null : approvedBy.toString());
-      lines.bindTo(insert);
-      moves.bindTo(insert);
-      taxes.bindTo(insert);
-      tenderRows.bindTo(insert);
-      audits.bindTo(insert);
-      try (ResultSet rs = insert.query()) {
-        rs.next();
-        return rs.getBoolean(1);
-      }
-    } catch (SQLException e) {
-      throw new UncheckedSqlException(e);
-    }
+    Object[] row = {
+      who.storeId().toString(),
+      who.terminalId().toString(),
+      who.employeeId() == null ? null : who.employeeId().toString(),
+      r.receiptNumber(),
+      r.currency(),
+      sale.state().name(),
+      r.offline(),
+      r.openedAt().toString(),
+      r.paidAt().toString(),
+      response.recordedAt().toString(),
+      t.subtotal().minor(),
+      t.discountTotal().minor(),
+      t.tax().minor(),
+      t.total().minor(),
+      sale.cashRounding().minor(),
+      sale.change().minor(),
+      "\\x" + HexFormat.of().formatHex(requestHash),
+      requestJson,
+      write(response),
+      approvedBy == null ? null : approvedBy.toString()
+    };
+    return writer.write(
+        new SaleWriter.Entry(
+            who.organisationId(), r.id(), row, lines, moves, taxes, tenderRows, audits));
   }
 
-  /**
-   * One statement: the sale row, then everything hanging off it from arrays (one element per row),
-   * written only when the sale row was. Its foreign keys are checked at the statement's end.
-   */
-  private static final Sql RECORD_SALE =
-      Sql.of(
-          "with s as (insert into sale (organisation_id, id, store_id, terminal_id, employee_id, receipt_number,"
-              + " currency, state, offline, opened_at, paid_at, recorded_at, subtotal, discounts, tax, total,"
-              + " cash_rounding, change_given, request_hash, request, response, approved_by) values (:org, :id,"
-              + " :store, :terminal, :employee, :receipt, :currency, :state, :offline, :opened, :paid, :recorded,"
-              + " :subtotal, :discounts, :tax, :total, :rounding, :change, :hash, cast(:request as jsonb),"
-              + " cast(:response as jsonb), cast(:approved as uuid)) on conflict do nothing returning id),"
-              + " l as (insert into sale_line (organisation_id, sale_id, number, item_id, name, quantity,"
-              + " unit_price, gross, line_discount, order_discount, amount, tax, tax_class, override_reason,"
-              + " voided) select :org, s.id, u.* from s, unnest(:lnumber, :litem, :lname,"
-              + " cast(:lquantity as numeric[]), :lprice, :lgross, :lld, :lod, :lamount, :ltax, :lclass,"
-              + " :lreason, :lvoided) u),"
-              + " m as (insert into stock_movement (organisation_id, item_id, delta, sale_id)"
-              + " select :org, u.item, u.delta, s.id from s,"
-              + " unnest(:mitem, cast(:mdelta as numeric[])) u(item, delta)),"
-              + " x as (insert into sale_tax (organisation_id, sale_id, tax_class, rate, net, tax, gross)"
-              + " select :org, s.id, u.* from s,"
-              + " unnest(:tclass, cast(:trate as numeric[]), :tnet, :ttax, :tgross) u),"
-              + " p as (insert into tender (organisation_id, id, sale_id, type, amount, status,"
-              + " authorisation, reference) select :org, u.id, s.id, u.type, u.amount, u.status, u.auth,"
-              + " u.ref from s, unnest(cast(:pid as uuid[]), :ptype, :pamount, :pstatus, :pauth, :pref)"
-              + " u(id, type, amount, status, auth, ref)),"
-              + " a as (insert into audit_log (organisation_id, terminal_id, employee_id, action, detail)"
-              + " select :org, :terminal, u.employee, u.action, u.detail from s,"
-              + " unnest(cast(:aemployee as uuid[]), :aaction, :adetail) u(employee, action, detail))"
-              + " select count(*) = 1 from s");
+  /** Finishes the sales being written; later submissions are written by their own threads. */
+  @Override
+  public void close() {
+    writer.close();
+  }
 
   private String write(Object value) {
     try {
