@@ -112,18 +112,19 @@ public final class SalesLoadBench {
     // The database starts empty, and plans cached while its tables were tiny (foreign-key checks
     // included) would scan them whole until autovacuum's next analyze, a minute or more away.
     // Analyze now, as autovacuum keeps a running server's statistics: the plans are made again.
+    // And checkpoint, as load-bench.sh does before pgbench's turn: the warm-up's minute of WAL
+    // would otherwise bring a checkpoint into the measured window of one side and not the other.
     db.jdbi().useHandle(h -> h.execute("analyze"));
+    db.jdbi().useHandle(h -> h.execute("checkpoint"));
     DistributionSummary batches = services.app().metrics().get("kasa_sale_batch_size").summary();
     long statements = batches.count();
     double batched = batches.totalAmount();
     Phase kasa = measure(base, creds, items, policy, seconds);
-    System.out.printf(
-        Locale.ROOT,
-        "terminals %d, %d s: %d sales, %.0f sales/s, p50 %.1f ms, p99 %.1f ms, failures %d%n",
+    report(
+        "terminals %d, %d s: %d sales, %.0f sales/s, p50 %.1f ms, p99 %.1f ms, failures %d",
         terminals, seconds, kasa.completed, kasa.perSecond(), kasa.percentile(50), kasa.percentile(99), kasa.failures);
-    System.out.printf(
-        Locale.ROOT,
-        "cpu per sale: this JVM %.2f ms (%.2f cores; of it the terminals %.2f ms, the JIT compilers %.2f ms), PostgreSQL %.2f ms (%.2f cores); %.1f sales per write statement%n",
+    report(
+        "cpu per sale: this JVM %.2f ms (%.2f cores; of it the terminals %.2f ms, the JIT compilers %.2f ms), PostgreSQL %.2f ms (%.2f cores); %.1f sales per write statement",
         kasa.jvmMs / kasa.completed, kasa.jvmMs / 1000 / kasa.elapsed, kasa.loadMs / kasa.completed, kasa.jitMs / kasa.completed, kasa.postgresMs / kasa.completed, kasa.postgresMs / 1000 / kasa.elapsed,
         (batches.totalAmount() - batched) / (batches.count() - statements));
 
@@ -147,13 +148,17 @@ public final class SalesLoadBench {
       String floorBase = "http://127.0.0.1:" + floor.port();
       warmUp(floorBase, creds, items, policy);
       Phase bare = measure(floorBase, creds, items, policy, seconds);
-      System.out.printf(
-          Locale.ROOT,
-          "http floor (parse the sale, answer a canned response): %.0f requests/s, p99 %.1f ms, cpu per request %.2f ms; Kasa / floor %.2f%n",
+      report(
+          "http floor (parse the sale, answer a canned response): %.0f requests/s, p99 %.1f ms, cpu per request %.2f ms; Kasa / floor %.2f",
           bare.perSecond(), bare.percentile(99), bare.jvmMs() / bare.completed(), kasa.perSecond() / bare.perSecond());
     } finally {
       floor.stop();
     }
+  }
+
+  /** Prints one line in one write, so the service's log lines cannot break into it. */
+  private static void report(String format, Object... args) {
+    System.out.println(String.format(Locale.ROOT, format, args));
   }
 
   /**
@@ -172,7 +177,7 @@ public final class SalesLoadBench {
         break;
       }
     }
-    System.out.printf(Locale.ROOT, "warm-up %s: %.0f s%n", base, (System.nanoTime() - start) / 1e9);
+    report("warm-up %s: %.0f s", base, (System.nanoTime() - start) / 1e9);
   }
 
   /** One measured window: sales completed, their latencies, and the CPU the JVM and PostgreSQL used. */
