@@ -370,6 +370,31 @@ class SalesApiTest {
     }
   }
 
+  @Test
+  void timesOutsideTheCalendarAndNulCharactersAreRefusedAndNothingIsWritten() {
+    SaleRequest good = Sales.breadAndAspirin(UUID.randomUUID(), next(), "tok_approve");
+    String json = Sales.json(good);
+    String opened = "\"openedAt\":\"2026-11-27T10:00:00Z\"";
+    String card = "\"cardToken\":\"tok_approve\"";
+    String bread = "\"itemId\":\"bread\"";
+    assertThat(json).contains(opened, card, bread);
+    long sales = cloud.count("sale");
+    for (String hostile :
+        List.of(
+            json.replace(opened, "\"openedAt\":\"+10000-01-01T00:00:00Z\""),
+            json.replace(opened, "\"openedAt\":\"0000-01-01T00:00:00Z\""),
+            json.replace(opened, "\"openedAt\":\"-0001-01-01T00:00:00Z\""),
+            json.replace(card, card + ",\"reference\":\"a\\u0000b\""),
+            json.replace(bread, "\"itemId\":\"bre\\u0000ad\""))) {
+      Map<String, String> headers = new java.util.HashMap<>(cashier);
+      headers.put("Idempotency-Key", good.id().toString());
+      TestCloud.Reply reply = cloud.send("POST", "/v1/sales", hostile, headers);
+      assertThat(reply.status()).as(hostile + " -> " + reply.body()).isBetween(400, 499);
+      assertThat(reply.contentType()).startsWith("application/problem+json");
+    }
+    assertThat(cloud.count("sale")).isEqualTo(sales);
+  }
+
   private static SaleRequest withLine(SaleRequest r, SaleLineDto first) {
     List<SaleLineDto> lines = new ArrayList<>(r.lines());
     lines.set(0, first);

@@ -1,20 +1,47 @@
 package io.kasa.service.http;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
 
-/** The service's JSON: strict on input (unknown fields, missing numbers are errors), ISO times. */
+/**
+ * The service's JSON: strict on input (unknown fields, missing numbers are errors, no NUL
+ * characters in text), ISO times.
+ */
 public final class Json {
 
   private Json() {}
 
+  /**
+   * Text as Jackson reads it, refused when it holds a NUL character: PostgreSQL's text cannot store
+   * one, so it is a 400 here rather than a failed statement later.
+   */
+  private static final class NoNul extends StringDeserializer {
+
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      String text = super.deserialize(p, ctxt);
+      if (text != null && text.indexOf('\0') >= 0) {
+        throw ctxt.weirdStringException(text, String.class, "NUL characters are not accepted");
+      }
+      return text;
+    }
+  }
+
   public static ObjectMapper mapper() {
     return JsonMapper.builder()
         .addModule(new JavaTimeModule())
+        .addModule(new SimpleModule("kasa-text").addDeserializer(String.class, new NoNul()))
         .disable(MapperFeature.AUTO_DETECT_IS_GETTERS)
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

@@ -32,6 +32,9 @@ final class SaleRecomputation {
   /** No till handles more than this in one sale or one line: 10 billion minor units. */
   static final long MAX_AMOUNT = 10_000_000_000L;
 
+  private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+  private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
   private SaleRecomputation() {}
 
   /** Checks the shape of the request before anything is looked up. */
@@ -51,6 +54,8 @@ final class SaleRecomputation {
       throw ApiException.invalid(
           r.openedAt() == null ? "/openedAt" : "/paidAt", "A time is required");
     }
+    calendarTime(r.openedAt(), "/openedAt");
+    calendarTime(r.paidAt(), "/paidAt");
     if (r.lines() == null || r.lines().isEmpty() || r.lines().size() > 1000) {
       throw ApiException.invalid("/lines", "A sale has 1 to 1000 lines");
     }
@@ -83,6 +88,16 @@ final class SaleRecomputation {
       } catch (IllegalArgumentException e) {
         throw ApiException.invalid("/tenders/" + i + "/type", "A tender is CASH, CARD or OTHER");
       }
+    }
+  }
+
+  /**
+   * A time in a calendar year a till's clock could show (1970, after a flat clock battery,
+   * included), which PostgreSQL can store.
+   */
+  private static void calendarTime(Instant t, String pointer) {
+    if (t.isBefore(EARLIEST) || t.isAfter(LATEST)) {
+      throw ApiException.invalid(pointer, "A time between the years 1 and 9999");
     }
   }
 
