@@ -466,14 +466,9 @@ class FloorApiTest {
     assertThat(anyway.status()).isEqualTo(201);
     assertThat(cloud.audited("RESERVATION_OVERRIDDEN")).isPositive();
     // Two hours late and not marked a no-show: still on the host's list.
-    cloud
-        .database
-        .jdbi()
-        .useHandle(
-            h ->
-                h.execute(
-                    "update waitlist_party set reserved_for = now() - interval '2 hours' where id = ?",
-                    reservation));
+    cloud.execute(
+        "update waitlist_party set reserved_for = now() - interval '2 hours' where id = ?",
+        reservation);
     assertThat(floor(host).get("parties").findValuesAsText("id")).contains(reservation.toString());
   }
 
@@ -539,13 +534,7 @@ class FloorApiTest {
     long before = floor(host).get("eventId").asLong();
     seat(host, table, UUID.randomUUID(), 2);
     long after = floor(host).get("eventId").asLong();
-    cloud
-        .database
-        .jdbi()
-        .useHandle(
-            h ->
-                h.execute(
-                    "update floor_event set at = now() - interval '8 days' where id <= ?", after));
+    cloud.execute("update floor_event set at = now() - interval '8 days' where id <= ?", after);
     assertThat(cloud.services.app().floor().events().prune()).isGreaterThanOrEqualTo((int) after);
     try (EventStream stream =
         new EventStream(cloud.uri("/v1/floor/events"), withLast(hostOnT2, before))) {

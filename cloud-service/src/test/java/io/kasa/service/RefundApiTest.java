@@ -171,15 +171,7 @@ class RefundApiTest {
   }
 
   private static void setRate(String taxClass, String rate) {
-    cloud
-        .database
-        .jdbi()
-        .useHandle(
-            h ->
-                h.createUpdate("update tax_class set rate = cast(:rate as numeric) where code = :c")
-                    .bind("rate", rate)
-                    .bind("c", taxClass)
-                    .execute());
+    cloud.execute("update tax_class set rate = cast(? as numeric) where code = ?", rate, taxClass);
   }
 
   @Test

@@ -122,14 +122,9 @@ class SalesApiTest {
     // Bread's price was last set an hour ago and the sale opened now: a price other than the
     // catalogue's is refused. (A sale opened before a price change, or within the clock skew
     // after it, keeps the price it started with; the fixture's fixed date cannot say which.)
-    cloud
-        .database
-        .jdbi()
-        .useHandle(
-            h ->
-                h.execute(
-                    "update catalog_change set changed_at = now() - interval '1 hour'"
-                        + " where kind = 'ITEM' and key = 'bread'"));
+    cloud.execute(
+        "update catalog_change set changed_at = now() - interval '1 hour'"
+            + " where kind = 'ITEM' and key = 'bread'");
     SaleRequest fixture = Sales.breadAndAspirin(UUID.randomUUID(), next(), "tok_approve");
     java.time.Instant now = java.time.Instant.now();
     SaleRequest good =

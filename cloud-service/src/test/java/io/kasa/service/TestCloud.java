@@ -205,6 +205,11 @@ public final class TestCloud implements AutoCloseable {
                     .one());
   }
 
+  /** Runs a statement on the service's database ({@code ?} for each argument), as a fixture. */
+  public void execute(String sql, Object... args) {
+    database.jdbi().useHandle(h -> h.execute(sql, args));
+  }
+
   public long count(String table) {
     return database
         .jdbi()
