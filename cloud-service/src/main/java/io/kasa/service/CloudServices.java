@@ -6,6 +6,7 @@ import io.kasa.service.admin.AdminService;
 import io.kasa.service.auth.AuthService;
 import io.kasa.service.catalog.CatalogService;
 import io.kasa.service.db.Database;
+import io.kasa.service.db.Invalidations;
 import io.kasa.service.floor.CheckService;
 import io.kasa.service.floor.FloorEvents;
 import io.kasa.service.floor.FloorService;
@@ -30,6 +31,7 @@ public final class CloudServices implements AutoCloseable {
   private final AdminService admin;
   private final FloorEvents floorEvents;
   private final SalesService sales;
+  private final Invalidations invalidations;
 
   public CloudServices(
       Database database,
@@ -40,7 +42,15 @@ public final class CloudServices implements AutoCloseable {
     ObjectMapper json = Json.mapper();
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     database.instrument(metrics);
-    AuthService auth = new AuthService(database.jdbi(), database.dataSource(), clock);
+    this.invalidations = new Invalidations(database);
+    io.micrometer.core.instrument.Gauge.builder(
+            "kasa_cache_trusted", invalidations, i -> i.trusted() ? 1 : 0)
+        .description(
+            "1 while the change listener is connected and caching is on, 0 while every request"
+                + " reads the database (ADR 0016)")
+        .register(metrics);
+    AuthService auth =
+        new AuthService(database.jdbi(), database.dataSource(), invalidations, clock);
     this.floorEvents = new FloorEvents(database);
     DistributionSummary batches =
         DistributionSummary.builder("kasa_sale_batch_size")
@@ -48,7 +58,13 @@ public final class CloudServices implements AutoCloseable {
             .register(metrics);
     this.sales =
         new SalesService(
-            database.jdbi(), database.dataSource(), processor, json, clock, batches::record);
+            database.jdbi(),
+            database.dataSource(),
+            invalidations,
+            processor,
+            json,
+            clock,
+            batches::record);
     io.micrometer.core.instrument.Gauge.builder(
             "kasa_floor_streams", floorEvents, FloorEvents::streams)
         .description("Open floor event streams (host stands following the floor)")
@@ -71,7 +87,7 @@ public final class CloudServices implements AutoCloseable {
             json,
             metrics,
             metricsToken);
-    this.admin = new AdminService(database.jdbi(), pins, clock);
+    this.admin = new AdminService(database.jdbi(), pins, clock, invalidations::changed);
   }
 
   public CloudApp.Services app() {
@@ -82,6 +98,11 @@ public final class CloudServices implements AutoCloseable {
     return admin;
   }
 
+  /** What tells the caches a row they keep has changed (ADR 0016). */
+  public Invalidations invalidations() {
+    return invalidations;
+  }
+
   /**
    * Stops delivering floor events and writes the sales queued for writing (sales submitted later
    * are written by their own request threads); the database is closed by its owner.
@@ -90,5 +111,6 @@ public final class CloudServices implements AutoCloseable {
   public void close() {
     floorEvents.close();
     sales.close();
+    invalidations.close();
   }
 }

@@ -42,6 +42,36 @@ public final class Sales {
         null);
   }
 
+  /**
+   * {@link #breadAndAspirin} paid by card, opened now: with the catalogue's prices set before it
+   * opened ({@link #priceSetAnHourAgo}), its prices are checked against the catalogue's. (A sale
+   * opened before a price change keeps the price it started with.)
+   */
+  public static SaleRequest openedNow(UUID id, long sequence) {
+    SaleRequest r = breadAndAspirin(id, sequence, "tok_approve");
+    Instant now = Instant.now();
+    return new SaleRequest(
+        r.id(),
+        r.receiptNumber(),
+        r.currency(),
+        now,
+        now.plusSeconds(60),
+        r.lines(),
+        r.orderDiscount(),
+        r.tenders(),
+        r.totals(),
+        r.offline(),
+        r.approvalId());
+  }
+
+  /** Dates the item's last catalogue change an hour back, before any sale opened now. */
+  public static void priceSetAnHourAgo(TestCloud cloud, String item) {
+    cloud.execute(
+        "update catalog_change set changed_at = now() - interval '1 hour'"
+            + " where kind = 'ITEM' and key = ?",
+        item);
+  }
+
   public static String json(SaleRequest r) {
     try {
       return TestCloud.JSON.writeValueAsString(r);

@@ -6,6 +6,7 @@ import io.javalin.Javalin;
 import io.kasa.api.auth.PinHasher;
 import io.kasa.service.admin.DemoData;
 import io.kasa.service.db.Database;
+import io.kasa.service.db.Invalidations;
 import io.kasa.service.http.CloudApp;
 import io.kasa.service.http.Json;
 import io.kasa.service.sales.PaymentProcessor;
@@ -205,9 +206,40 @@ public final class TestCloud implements AutoCloseable {
                     .one());
   }
 
-  /** Runs a statement on the service's database ({@code ?} for each argument), as a fixture. */
+  /**
+   * Runs a statement on the service's database ({@code ?} for each argument), as a fixture, like an
+   * operator's SQL from outside the service; returns once the service has heard of it (ADR 0016).
+   */
   public void execute(String sql, Object... args) {
     database.jdbi().useHandle(h -> h.execute(sql, args));
+    awaitHeard();
+  }
+
+  /**
+   * Waits until the service's change listener has heard every change committed so far: it hears
+   * notifications in commit order, so once it has heard one sent now on each channel, it has heard
+   * all before them.
+   */
+  public void awaitHeard() {
+    Invalidations changes = services.invalidations();
+    long auth = changes.stamp(Invalidations.Topic.AUTH);
+    long catalog = changes.stamp(Invalidations.Topic.CATALOG);
+    database
+        .jdbi()
+        .useHandle(
+            h ->
+                h.execute(
+                    "select pg_notify('kasa_auth', 'test'), pg_notify('kasa_catalog', 'test')"));
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+    // While the listener is not trusted nothing is cached, and there is nothing to wait for.
+    while (changes.trusted()
+        && (changes.stamp(Invalidations.Topic.AUTH) == auth
+            || changes.stamp(Invalidations.Topic.CATALOG) == catalog)) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("The service did not hear the change in 10 s");
+      }
+      java.util.concurrent.locks.LockSupport.parkNanos(100_000);
+    }
   }
 
   public long count(String table) {

@@ -10,6 +10,7 @@ import io.kasa.service.auth.Principal;
 import io.kasa.service.auth.Role;
 import io.kasa.service.auth.Secrets;
 import io.kasa.service.catalog.CatalogWriter;
+import io.kasa.service.db.Invalidations;
 import io.kasa.service.floor.FloorService;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -18,6 +19,7 @@ import java.time.ZoneOffset;
 import java.util.Currency;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.Jdbi;
 
 /** What the {@code admin} commands do, against the same database as the service. */
@@ -39,11 +41,18 @@ public final class AdminService {
   private final Jdbi jdbi;
   private final PinHasher pins;
   private final Clock clock;
+  private final Consumer<Invalidations.Topic> changed;
 
-  public AdminService(Jdbi jdbi, PinHasher pins, Clock clock) {
+  /**
+   * @param changed told of each committed change to rows a service may cache (ADR 0016), when the
+   *     service runs in this process; other processes hear it from the database
+   */
+  public AdminService(
+      Jdbi jdbi, PinHasher pins, Clock clock, Consumer<Invalidations.Topic> changed) {
     this.jdbi = jdbi;
     this.pins = pins;
     this.clock = clock;
+    this.changed = changed;
   }
 
   /** Adds an area to a store's floor plan, as a manager would on a terminal. */
@@ -166,6 +175,7 @@ public final class AdminService {
                     .bind("org", org)
                     .bind("store", store)
                     .execute());
+    changed.accept(Invalidations.Topic.CATALOG);
     if (updated != 1) {
       throw new IllegalArgumentException("No store " + store + " in organisation " + org);
     }
@@ -247,6 +257,7 @@ public final class AdminService {
               .execute();
           Audit.record(h, org, terminal, null, "TERMINAL_REVOKED", null);
         });
+    changed.accept(Invalidations.Topic.AUTH);
   }
 
   public UUID createEmployee(UUID org, String name, Role role, String pin) {
@@ -272,6 +283,7 @@ public final class AdminService {
           writer.putTaxClass(required(code, "code"), label, rate);
           writer.flush();
         });
+    changed.accept(Invalidations.Topic.CATALOG);
   }
 
   public void putItem(UUID org, ItemDto item) {
@@ -281,6 +293,7 @@ public final class AdminService {
           writer.putItem(item);
           writer.flush();
         });
+    changed.accept(Invalidations.Topic.CATALOG);
   }
 
   private static String required(String value, String field) {

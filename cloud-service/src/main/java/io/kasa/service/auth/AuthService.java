@@ -6,9 +6,12 @@ import io.kasa.api.auth.EnrollResponse;
 import io.kasa.api.auth.PinHasher;
 import io.kasa.api.auth.SessionResponse;
 import io.kasa.service.audit.Audit;
+import io.kasa.service.db.Cached;
+import io.kasa.service.db.Invalidations;
 import io.kasa.service.db.Sql;
 import io.kasa.service.db.UncheckedSqlException;
 import io.kasa.service.http.ApiException;
+import java.nio.ByteBuffer;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -36,15 +39,33 @@ public final class AuthService {
   public static final Duration SESSION_LIFETIME = Duration.ofHours(4);
   public static final Duration APPROVAL_LIFETIME = Duration.ofMinutes(15);
 
+  /** Signed-in employees kept in memory at most, and as many vouched ones. */
+  private static final int KEPT = 10_000;
+
   private final Jdbi jdbi;
   private final DataSource pool;
   private final Clock clock;
+  private final Invalidations invalidations;
+  private final Cached<Key, Signed> signedIn;
+  private final Cached<Key, Principal> vouched;
 
-  public AuthService(Jdbi jdbi, DataSource pool, Clock clock) {
+  public AuthService(Jdbi jdbi, DataSource pool, Invalidations invalidations, Clock clock) {
     this.jdbi = jdbi;
     this.pool = pool;
     this.clock = clock;
+    this.invalidations = invalidations;
+    this.signedIn = new Cached<>(invalidations, Invalidations.Topic.AUTH, KEPT);
+    this.vouched = new Cached<>(invalidations, Invalidations.Topic.AUTH, KEPT);
   }
+
+  /**
+   * What a request's credentials are kept by (ADR 0016): the terminal, the hash of its secret, and
+   * the hash of the session token or the vouched employee's id. Never the secrets themselves.
+   */
+  private record Key(UUID terminal, ByteBuffer credential, Object who) {}
+
+  /** A signed-in employee as checked, and when the session expires. */
+  private record Signed(Principal who, Instant expires) {}
 
   /** Exchanges a one-time enrollment code for the terminal's credential, shown once. */
   public EnrollResponse enroll(String code, String deviceName) {
@@ -89,6 +110,7 @@ public final class AuthService {
               .bind("id", terminal)
               .execute();
           Audit.record(h, org, terminal, null, "TERMINAL_ENROLLED", null);
+          h.afterCommit(() -> invalidations.changed(Invalidations.Topic.AUTH));
           return new EnrollResponse(
               terminal.toString(),
               (String) r.get("terminal_code"),
@@ -114,7 +136,8 @@ public final class AuthService {
 
   private static final Sql EMPLOYEE_ON_TERMINAL =
       Sql.of(
-          "select t.organisation_id, t.store_id, t.credential_hash, t.revoked_at, s.employee_id, e.role"
+          "select t.organisation_id, t.store_id, t.credential_hash, t.revoked_at, s.employee_id,"
+              + " s.expires_at, e.role"
               + " from terminal t"
               + " left join employee_session s on s.token_hash = :session and s.organisation_id = t.organisation_id"
               + " and s.terminal_id = t.id and s.ended_at is null and s.expires_at > :now"
@@ -124,10 +147,18 @@ public final class AuthService {
   /**
    * The employee signed in on the calling terminal, checked with the terminal's credential in one
    * query: the terminal must be enrolled and not revoked, the session open and the employee active.
+   * A check that passed is kept in memory until any of those rows changes (ADR 0016) or the session
+   * expires; one that failed is not.
    */
   public Principal authenticateEmployee(String authorization, String token) {
     Credential c = credential(authorization);
     byte[] session = token == null || token.isBlank() ? new byte[0] : Secrets.sha256(token);
+    Key key = new Key(c.terminal(), ByteBuffer.wrap(c.secretHash()), ByteBuffer.wrap(session));
+    Signed kept = signedIn.get(key);
+    if (kept != null && clock.instant().isBefore(kept.expires())) {
+      return kept.who();
+    }
+    long stamp = signedIn.stamp();
     // Plain JDBC (Sql): every request an employee makes runs this.
     Optional<Map<String, Object>> row;
     try (Connection connection = pool.getConnection();
@@ -148,6 +179,7 @@ public final class AuthService {
                 "credential_hash",
                 "revoked_at",
                 "employee_id",
+                "expires_at",
                 "role")) {
           r.put(column, rs.getObject(column));
         }
@@ -164,7 +196,10 @@ public final class AuthService {
     if (r.get("role") == null) {
       throw ApiException.unauthorized("The session has ended: sign in again");
     }
-    return terminal.withEmployee((UUID) r.get("employee_id"), Role.valueOf((String) r.get("role")));
+    Principal who =
+        terminal.withEmployee((UUID) r.get("employee_id"), Role.valueOf((String) r.get("role")));
+    signedIn.put(key, new Signed(who, toInstant(r.get("expires_at"))), stamp);
+    return who;
   }
 
   /**
@@ -180,6 +215,12 @@ public final class AuthService {
     } catch (IllegalArgumentException e) {
       throw ApiException.unauthorized("Kasa-Employee is not an employee id");
     }
+    Key key = new Key(c.terminal(), ByteBuffer.wrap(c.secretHash()), employee);
+    Principal kept = vouched.get(key);
+    if (kept != null) {
+      return kept;
+    }
+    long stamp = vouched.stamp();
     Optional<Map<String, Object>> row =
         jdbi.withHandle(
             h ->
@@ -196,7 +237,9 @@ public final class AuthService {
     if (role == null) {
       throw ApiException.unauthorized("No active employee " + employee);
     }
-    return terminal.withEmployee(employee, Role.valueOf((String) role));
+    Principal who = terminal.withEmployee(employee, Role.valueOf((String) role));
+    vouched.put(key, who, stamp);
+    return who;
   }
 
   /** A terminal credential as presented: the terminal's id and the hash of its secret. */
@@ -278,18 +321,24 @@ public final class AuthService {
                 employee,
                 lock ? "PIN_LOCKOUT" : "PIN_FAILED",
                 null);
+            h.afterCommit(() -> invalidations.changed(Invalidations.Topic.AUTH));
           });
       throw ApiException.unauthorized("Unknown employee or wrong PIN");
     }
     String token = Secrets.token();
     Instant expires = now.plus(SESSION_LIFETIME);
+    boolean counted = ((Number) row.get("failed_pins")).intValue() > 0 || lockedUntil != null;
     jdbi.useTransaction(
         h -> {
-          h.createUpdate(
-                  "update employee set failed_pins = 0, locked_until = null where organisation_id = :org and id = :id")
-              .bind("org", terminal.organisationId())
-              .bind("id", employee)
-              .execute();
+          // Only when there is something to clear: an update of employee empties the kept checks.
+          if (counted) {
+            h.createUpdate(
+                    "update employee set failed_pins = 0, locked_until = null where organisation_id = :org and id = :id")
+                .bind("org", terminal.organisationId())
+                .bind("id", employee)
+                .execute();
+            h.afterCommit(() -> invalidations.changed(Invalidations.Topic.AUTH));
+          }
           h.createUpdate(
                   "insert into employee_session (token_hash, organisation_id, employee_id, terminal_id, expires_at)"
                       + " values (:hash, :org, :employee, :terminal, :expires)")
@@ -333,6 +382,7 @@ public final class AuthService {
             h.createUpdate("update employee_session set ended_at = now() where token_hash = :hash")
                 .bind("hash", Secrets.sha256(session.token()))
                 .execute());
+    invalidations.changed(Invalidations.Topic.AUTH);
     if (role != Role.MANAGER && role != Role.ADMIN) {
       throw ApiException.forbidden("Only a manager can approve this");
     }
@@ -396,6 +446,7 @@ public final class AuthService {
               "SIGNED_OUT",
               null);
         });
+    invalidations.changed(Invalidations.Topic.AUTH);
   }
 
   static UUID uuid(String value, String pointer) {

@@ -205,9 +205,13 @@ public final class KasaCloud implements Runnable {
       @Override
       public Integer call() {
         try (Database db = database.open()) {
+          // A running service hears these changes from the database (ADR 0016).
           AdminService admin =
               new AdminService(
-                  db.jdbi(), new PinHasher(PinHasher.DEFAULT_ITERATIONS), Clock.systemUTC());
+                  db.jdbi(),
+                  new PinHasher(PinHasher.DEFAULT_ITERATIONS),
+                  Clock.systemUTC(),
+                  topic -> {});
           spec.commandLine().getOut().println(run(admin));
         }
         return 0;

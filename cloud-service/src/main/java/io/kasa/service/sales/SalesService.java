@@ -22,12 +22,10 @@ import io.kasa.domain.tax.TaxBreakdownLine;
 import io.kasa.service.auth.Principal;
 import io.kasa.service.auth.Role;
 import io.kasa.service.auth.Secrets;
-import io.kasa.service.db.UncheckedSqlException;
+import io.kasa.service.db.Invalidations;
 import io.kasa.service.http.ApiException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -45,10 +43,11 @@ import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Records sales exactly once, in one read and one write (ADR 0014). The read finds an earlier
- * submission, answered with its stored response; the write inserts the sale unless its id exists,
- * so of two submissions racing each other exactly one is recorded and the other gets the first
- * one's answer. No connection is held while a card is authorised.
+ * Records sales exactly once, in one write (ADR 0014) shared with the sales submitted meanwhile
+ * (ADR 0015). The store's rules and the items come from memory while they are current (ADR 0016).
+ * The write inserts the sale unless its id exists, so of two submissions racing each other exactly
+ * one is recorded, and the other, like any repeat, gets the first one's stored answer. No
+ * connection is held while a card is authorised.
  */
 public final class SalesService implements AutoCloseable {
 
@@ -64,7 +63,7 @@ public final class SalesService implements AutoCloseable {
   private static final int WRITERS = 2;
 
   private final Jdbi jdbi;
-  private final DataSource pool;
+  private final SaleCatalog catalog;
   private final SaleWriter writer;
   private final PaymentProcessor processor;
   private final ObjectMapper json;
@@ -73,12 +72,13 @@ public final class SalesService implements AutoCloseable {
   public SalesService(
       Jdbi jdbi,
       DataSource pool,
+      Invalidations invalidations,
       PaymentProcessor processor,
       ObjectMapper json,
       Clock clock,
       IntConsumer batchSizes) {
     this.jdbi = jdbi;
-    this.pool = pool;
+    this.catalog = new SaleCatalog(jdbi, invalidations);
     this.writer = new SaleWriter(pool, WRITERS, batchSizes);
     this.processor = processor;
     this.json = json;
@@ -93,27 +93,64 @@ public final class SalesService implements AutoCloseable {
     String requestJson = write(request);
     byte[] requestHash = Secrets.sha256(requestJson);
     UUID org = who.organisationId();
-    // One round trip for the store's rules, the items and an earlier submission of this sale.
-    StorePolicy.ForSale known;
-    try (Connection c = pool.getConnection()) {
-      known =
-          StorePolicy.forSale(
-              c,
-              json,
-              org,
-              who.storeId(),
-              request.id(),
-              request.lines().stream().map(l -> l.itemId()).distinct().toArray());
-    } catch (SQLException e) {
-      throw new UncheckedSqlException(e);
+    try {
+      SaleResponse created = recordNew(who, request, requestJson, requestHash);
+      if (created != null) {
+        return new Outcome(true, created);
+      }
+    } catch (ApiException e) {
+      // A repeat of a recorded sale gets its first answer whatever changed since (a price, an
+      // item withdrawn, an approval spent): only a sale not recorded yet is refused.
+      return recorded(org, request.id(), requestHash).orElseThrow(() -> e);
     }
-    if (known.recordedHash() != null) {
-      return earlier(request.id(), known.recordedHash(), known.recordedResponse(), requestHash);
-    }
+    // Nothing was written: a duplicate was recorded meanwhile, or the receipt number is taken.
+    return recorded(org, request.id(), requestHash)
+        .orElseThrow(
+            () ->
+                ApiException.conflict(
+                    "Receipt number "
+                        + request.receiptNumber()
+                        + " is already used by another sale"));
+  }
+
+  /** The answer to a repeat of a recorded sale (or a 409), if the sale is recorded. */
+  private Optional<Outcome> recorded(UUID org, UUID id, byte[] requestHash) {
+    return jdbi.withHandle(
+            h ->
+                h.createQuery(
+                        "select request_hash, response::text as response from sale"
+                            + " where organisation_id = :org and id = :id")
+                    .bind("org", org)
+                    .bind("id", id)
+                    .mapToMap()
+                    .findOne())
+        .map(
+            row ->
+                earlier(
+                    id,
+                    (byte[]) row.get("request_hash"),
+                    (String) row.get("response"),
+                    requestHash));
+  }
+
+  /**
+   * Recomputes the sale on the catalogue as it stands, applies the override rules, authorises its
+   * cards and writes it; answers its response, or null when it was not written (a sale with its id
+   * or receipt number exists).
+   */
+  private SaleResponse recordNew(
+      Principal who, SaleRequest request, String requestJson, byte[] requestHash) {
+    UUID org = who.organisationId();
+    SaleCatalog.ForSale known =
+        catalog.forSale(
+            org,
+            who.storeId(),
+            request.lines().stream().map(SaleLineDto::itemId).distinct().toList());
+    SalePolicy policy = known.rules().policy();
     Sale sale =
         SaleRecomputation.rebuild(
             request,
-            known.policy(),
+            policy,
             known.items(),
             (item, since) ->
                 jdbi.withHandle(h -> StorePolicy.itemChangedSince(h, org, item, since)));
@@ -123,7 +160,7 @@ public final class SalesService implements AutoCloseable {
     UUID approvedBy = overrideApproval(who, request, known, sale, audit);
     // No connection is held while the card network answers; the processor's idempotency on the
     // tender id makes a racing duplicate's authorisation the same one (ADR 0014).
-    List<TenderResultDto> tenders = authorise(request, known.policy());
+    List<TenderResultDto> tenders = authorise(request, policy);
     SaleResponse response = response(request, sale, tenders, clock.instant());
     audit.add(
         new AuditEntry(
@@ -137,33 +174,10 @@ public final class SalesService implements AutoCloseable {
           new AuditEntry(
               who.employeeId(), "LINE_VOIDED", request.receiptNumber() + " lines " + voided));
     }
-    if (record(
-        who, request, requestJson, sale, tenders, requestHash, response, approvedBy, audit)) {
-      return new Outcome(true, response);
-    }
-    // Nothing was written: a duplicate was recorded meanwhile, or the receipt number is taken.
-    return jdbi.withHandle(
-            h ->
-                h.createQuery(
-                        "select request_hash, response::text as response from sale"
-                            + " where organisation_id = :org and id = :id")
-                    .bind("org", org)
-                    .bind("id", request.id())
-                    .mapToMap()
-                    .findOne())
-        .map(
-            row ->
-                earlier(
-                    request.id(),
-                    (byte[]) row.get("request_hash"),
-                    (String) row.get("response"),
-                    requestHash))
-        .orElseThrow(
-            () ->
-                ApiException.conflict(
-                    "Receipt number "
-                        + request.receiptNumber()
-                        + " is already used by another sale"));
+    return record(
+            who, request, requestJson, sale, tenders, requestHash, response, approvedBy, audit)
+        ? response
+        : null;
   }
 
   /** An audit log entry written with the sale. */
@@ -194,8 +208,7 @@ public final class SalesService implements AutoCloseable {
     if (r.cardToken() == null || r.cardToken().isBlank() || r.cardToken().length() > 200) {
       throw ApiException.invalid("/cardToken", "cardToken is the reader's token, 1 to 200 long");
     }
-    SalePolicy policy =
-        jdbi.withHandle(h -> StorePolicy.load(h, who.organisationId(), who.storeId()));
+    SalePolicy policy = catalog.rules(who.organisationId(), who.storeId()).policy();
     try {
       PaymentProcessor.Authorisation a =
           processor.authorise(r.tenderId(), r.cardToken(), Money.of(r.amount(), policy.currency()));
@@ -315,11 +328,11 @@ public final class SalesService implements AutoCloseable {
    * a manager's approval is spent at once, for this sale (a retry of it may spend it again).
    */
   private UUID overrideApproval(
-      Principal who, SaleRequest r, StorePolicy.ForSale known, Sale sale, List<AuditEntry> audit) {
+      Principal who, SaleRequest r, SaleCatalog.ForSale known, Sale sale, List<AuditEntry> audit) {
     Map<String, CatalogItem> items = known.items();
     List<Integer> beyond = new ArrayList<>();
     SortedSet<Integer> overridden = new TreeSet<>();
-    BigDecimal limit = known.overrideLimit();
+    BigDecimal limit = known.rules().overrideLimit();
     for (SaleLineDto l : r.lines()) {
       CatalogItem item = items.get(l.itemId());
       if (l.voided()

@@ -1,8 +1,5 @@
 package io.kasa.service.sales;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kasa.domain.catalog.CatalogItem;
 import io.kasa.domain.catalog.Unit;
 import io.kasa.domain.money.Money;
@@ -13,12 +10,8 @@ import io.kasa.domain.tax.TaxPolicy;
 import io.kasa.domain.tax.TaxRate;
 import io.kasa.domain.tax.TaxRounding;
 import io.kasa.domain.tender.CashRounding;
-import io.kasa.service.db.Sql;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Currency;
@@ -34,11 +27,19 @@ final class StorePolicy {
   private StorePolicy() {}
 
   static SalePolicy load(Handle h, UUID org, UUID store) {
+    return rules(h, org, store).policy();
+  }
+
+  /** A store's sale rules and the price cut a cashier may make without a manager. */
+  record Rules(SalePolicy policy, BigDecimal overrideLimit) {}
+
+  static Rules rules(Handle h, UUID org, UUID store) {
     // The store's rules and its organisation's tax classes in one round trip: one row per class.
     List<Map<String, Object>> rows =
         h.createQuery(
-                "select s.currency, s.tax_mode, s.tax_rounding, s.cash_increment, c.code, c.label, c.rate"
-                    + " from store s left join tax_class c on c.organisation_id = s.organisation_id"
+                "select s.currency, s.tax_mode, s.tax_rounding, s.cash_increment,"
+                    + " s.price_override_limit, c.code, c.label, c.rate from store s"
+                    + " left join tax_class c on c.organisation_id = s.organisation_id"
                     + " where s.organisation_id = :org and s.id = :id order by c.code")
             .bind("org", org)
             .bind("id", store)
@@ -58,12 +59,14 @@ final class StorePolicy {
                 new Percent((BigDecimal) r.get("rate"))));
       }
     }
-    return policy(
-        (String) s.get("currency"),
-        (String) s.get("tax_mode"),
-        (String) s.get("tax_rounding"),
-        ((Number) s.get("cash_increment")).longValue(),
-        rates);
+    return new Rules(
+        policy(
+            (String) s.get("currency"),
+            (String) s.get("tax_mode"),
+            (String) s.get("tax_rounding"),
+            ((Number) s.get("cash_increment")).longValue(),
+            rates),
+        (BigDecimal) s.get("price_override_limit"));
   }
 
   private static SalePolicy policy(
@@ -80,102 +83,6 @@ final class StorePolicy {
             RoundingMode.HALF_UP,
             rates);
     return SalePolicy.of(currency, tax, CashRounding.to(Money.of(cashIncrement, currency)));
-  }
-
-  /**
-   * What recording a sale needs to know, read in one round trip: the store's rules with its tax
-   * classes and price override limit, the sale's items, and the sale itself if it is already
-   * recorded.
-   *
-   * @param recordedHash the recorded sale's request hash, or null when it is not recorded
-   * @param recordedResponse the recorded sale's response (JSON), or null
-   */
-  record ForSale(
-      SalePolicy policy,
-      BigDecimal overrideLimit,
-      Map<String, CatalogItem> items,
-      byte[] recordedHash,
-      String recordedResponse) {}
-
-  private static final Sql FOR_SALE =
-      Sql.of(
-          "select (select json_build_object('currency', s.currency, 'taxMode', s.tax_mode,"
-              + " 'taxRounding', s.tax_rounding, 'cashIncrement', s.cash_increment,"
-              + " 'overrideLimit', s.price_override_limit::text, 'rates', (select"
-              + " coalesce(json_agg(json_build_array(c.code, c.label, c.rate::text) order by c.code), '[]')"
-              + " from tax_class c where c.organisation_id = s.organisation_id))"
-              + " from store s where s.organisation_id = :org and s.id = :store)::text as store,"
-              + " (select coalesce(json_agg(json_build_array(i.id, i.sku, i.name, i.unit, i.price,"
-              + " i.tax_class, i.open_price, i.age_restricted)), '[]') from item i"
-              + " where i.organisation_id = :org and i.id = any(:ids))::text as items,"
-              + " x.request_hash, x.response::text as response"
-              + " from (select 1) one left join sale x on x.organisation_id = :org and x.id = :sale");
-
-  static ForSale forSale(
-      Connection c, ObjectMapper json, UUID org, UUID store, UUID sale, Object[] itemIds)
-      throws SQLException {
-    String storeJson;
-    String itemsJson;
-    byte[] recordedHash;
-    String recordedResponse;
-    try (Sql.Bound q =
-            FOR_SALE
-                .prepare(c)
-                .set("org", org)
-                .set("store", store)
-                .set("sale", sale)
-                .setArray("ids", "text", itemIds);
-        ResultSet rs = q.query()) {
-      rs.next();
-      storeJson = rs.getString("store");
-      itemsJson = rs.getString("items");
-      recordedHash = rs.getBytes("request_hash");
-      recordedResponse = rs.getString("response");
-    }
-    if (storeJson == null) {
-      throw new IllegalStateException("No store " + store + " in organisation " + org);
-    }
-    try {
-      JsonNode s = json.readTree(storeJson);
-      List<TaxRate> rates = new ArrayList<>();
-      for (JsonNode r : s.get("rates")) {
-        rates.add(
-            new TaxRate(
-                r.get(0).asText(),
-                r.get(1).asText(),
-                new Percent(new BigDecimal(r.get(2).asText()))));
-      }
-      SalePolicy policy =
-          policy(
-              s.get("currency").asText(),
-              s.get("taxMode").asText(),
-              s.get("taxRounding").asText(),
-              s.get("cashIncrement").asLong(),
-              rates);
-      Map<String, CatalogItem> items = new HashMap<>();
-      for (JsonNode i : json.readTree(itemsJson)) {
-        CatalogItem item =
-            new CatalogItem(
-                i.get(0).asText(),
-                i.get(1).asText(),
-                i.get(2).asText(),
-                List.of(),
-                Unit.valueOf(i.get(3).asText()),
-                Money.of(i.get(4).asLong(), policy.currency()),
-                i.get(5).asText(),
-                i.get(6).asBoolean(),
-                i.get(7).asBoolean());
-        items.put(item.id(), item);
-      }
-      return new ForSale(
-          policy,
-          new BigDecimal(s.get("overrideLimit").asText()),
-          items,
-          recordedHash,
-          recordedResponse);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("The store's rules did not read back", e);
-    }
   }
 
   /**
