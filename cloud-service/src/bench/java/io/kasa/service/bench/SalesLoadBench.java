@@ -31,11 +31,12 @@ import io.kasa.service.db.Database;
 import io.kasa.service.http.CloudApp;
 import io.kasa.service.http.Json;
 import io.kasa.service.sales.TestPaymentProcessor;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
-import java.net.HttpURLConnection;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -55,6 +56,7 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -69,6 +71,9 @@ public final class SalesLoadBench {
 
   private static final Currency UAH = Currency.getInstance("UAH");
   private static final ObjectMapper JSON = Json.mapper();
+
+  /** Distinct sales each terminal has ready (each sent with ids of its own). */
+  private static final int DISTINCT_SALES = 32;
 
   /** CPU the terminals' threads used in the current window, in nanoseconds. */
   private static final AtomicLong LOAD_CPU = new AtomicLong();
@@ -107,8 +112,12 @@ public final class SalesLoadBench {
     List<CatalogItem> items = catalog(http, base, creds.get(0)[0]);
     SalePolicy policy =
         SalePolicy.of(UAH, TaxPolicy.inclusive(TaxRounding.PER_LINE, TaxRate.of("VAT20", "А", "20"), TaxRate.of("VAT7", "Б", "7"), TaxRate.of("VAT0", "В", "0")), CashRounding.to(Money.of(10, UAH)));
+    List<Terminal> load = new ArrayList<>();
+    for (String[] c : creds) {
+      load.add(new Terminal(c[2], c[0], c[1], items, policy, DISTINCT_SALES));
+    }
 
-    warmUp(base, creds, items, policy);
+    warmUp(base, load);
     // The database starts empty, and plans cached while its tables were tiny (foreign-key checks
     // included) would scan them whole until autovacuum's next analyze, a minute or more away.
     // Analyze now, as autovacuum keeps a running server's statistics: the plans are made again.
@@ -119,7 +128,7 @@ public final class SalesLoadBench {
     DistributionSummary batches = services.app().metrics().get("kasa_sale_batch_size").summary();
     long statements = batches.count();
     double batched = batches.totalAmount();
-    Phase kasa = measure(base, creds, items, policy, seconds);
+    Phase kasa = measure(base, load, seconds);
     report(
         "terminals %d, %d s: %d sales, %.0f sales/s, p50 %.1f ms, p99 %.1f ms, failures %d",
         terminals, seconds, kasa.completed, kasa.perSecond(), kasa.percentile(50), kasa.percentile(99), kasa.failures);
@@ -146,8 +155,8 @@ public final class SalesLoadBench {
             .start(0);
     try {
       String floorBase = "http://127.0.0.1:" + floor.port();
-      warmUp(floorBase, creds, items, policy);
-      Phase bare = measure(floorBase, creds, items, policy, seconds);
+      warmUp(floorBase, load);
+      Phase bare = measure(floorBase, load, seconds);
       report(
           "http floor (parse the sale, answer a canned response): %.0f requests/s, p99 %.1f ms, cpu per request %.2f ms; Kasa / floor %.2f",
           bare.perSecond(), bare.percentile(99), bare.jvmMs() / bare.completed(), kasa.perSecond() / bare.perSecond());
@@ -167,12 +176,12 @@ public final class SalesLoadBench {
    * twenty seconds to over a minute to compile the hot paths, and a window measured meanwhile
    * counts its work (and the slower code it replaces) against the service.
    */
-  private static void warmUp(String base, List<String[]> creds, List<CatalogItem> items, SalePolicy policy) throws Exception {
+  private static void warmUp(String base, List<Terminal> terminals) throws Exception {
     var jit = ManagementFactory.getCompilationMXBean();
     long start = System.nanoTime();
     for (int round = 1; round <= 24; round++) {
       long compiled = jit.getTotalCompilationTime();
-      drive(base, creds, items, policy, Duration.ofSeconds(5), new ConcurrentLinkedQueue<>(), new AtomicLong());
+      drive(base, terminals, Duration.ofSeconds(5), new ConcurrentLinkedQueue<>(), new AtomicLong());
       if (round >= 3 && jit.getTotalCompilationTime() - compiled < 100) {
         break;
       }
@@ -195,7 +204,7 @@ public final class SalesLoadBench {
     }
   }
 
-  private static Phase measure(String base, List<String[]> creds, List<CatalogItem> items, SalePolicy policy, int seconds) throws Exception {
+  private static Phase measure(String base, List<Terminal> terminals, int seconds) throws Exception {
     ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
     AtomicLong failures = new AtomicLong();
     long start = System.nanoTime();
@@ -203,7 +212,7 @@ public final class SalesLoadBench {
     long postgresStart = postgresCpuTicks();
     long jitStart = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
     LOAD_CPU.set(0);
-    long completed = drive(base, creds, items, policy, Duration.ofSeconds(seconds), latencies, failures);
+    long completed = drive(base, terminals, Duration.ofSeconds(seconds), latencies, failures);
     double elapsed = (System.nanoTime() - start) / 1e9;
     double jvmMs = (jvmCpuNanos() - jvmStart) / 1e6;
     double postgresMs = (postgresCpuTicks() - postgresStart) * 10.0; // USER_HZ is 100 on Linux
@@ -214,7 +223,7 @@ public final class SalesLoadBench {
 
   /** A response the size of a real one, for the floor's endpoint. */
   private static SaleResponse canned(List<CatalogItem> items, SalePolicy policy) {
-    SaleRequest r = sale(items, policy, "floor", 0, new Random(1));
+    SaleRequest r = sale(items, policy, "K1-floor-0", new Random(1));
     return new SaleResponse(
         r.id(), r.receiptNumber(), "PAID", false, r.totals(),
         r.tenders().stream().map(t -> new TenderResultDto(t.id(), t.type(), t.amount(), "ACCEPTED", null)).toList(),
@@ -248,22 +257,25 @@ public final class SalesLoadBench {
   }
 
   private static long drive(
-      String base, List<String[]> creds, List<CatalogItem> items, SalePolicy policy, Duration length,
+      String base, List<Terminal> terminals, Duration length,
       ConcurrentLinkedQueue<Long> latencies, AtomicLong failures) throws InterruptedException {
     long deadline = System.nanoTime() + length.toNanos();
+    URI uri = URI.create(base);
     AtomicLong done = new AtomicLong();
-    CountDownLatch finished = new CountDownLatch(creds.size());
-    for (String[] c : creds) {
+    CountDownLatch finished = new CountDownLatch(terminals.size());
+    for (Terminal terminal : terminals) {
       Thread t =
           new Thread(
               () -> {
-                Random random = new Random(c[2].hashCode());
-                long sequence = System.nanoTime() % 1_000_000_000L;
-                try {
+                try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+                  socket.setTcpNoDelay(true);
+                  OutputStream out = socket.getOutputStream();
+                  InputStream in = new BufferedInputStream(socket.getInputStream(), 16_384);
                   while (System.nanoTime() < deadline) {
-                    SaleRequest sale = sale(items, policy, c[2], sequence++, random);
+                    byte[] request = terminal.next();
                     long t0 = System.nanoTime();
-                    int status = postStatus(base + "/v1/sales", JSON.writeValueAsString(sale), c[0], c[1], sale.id().toString());
+                    out.write(request);
+                    int status = readResponse(in);
                     latencies.add(System.nanoTime() - t0);
                     if (status == 201) {
                       done.incrementAndGet();
@@ -272,6 +284,7 @@ public final class SalesLoadBench {
                     }
                   }
                 } catch (Exception e) {
+                  System.err.println("terminal " + terminal.code + ": " + e);
                   failures.incrementAndGet();
                 } finally {
                   LOAD_CPU.addAndGet(ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime());
@@ -284,8 +297,123 @@ public final class SalesLoadBench {
     return done.get();
   }
 
+  /**
+   * A simulated terminal: its sales are computed with pos-domain before any window opens, as a
+   * terminal computes them on its own hardware, and kept as whole HTTP requests. Each request sent
+   * is one of them with a new sale id (also its Idempotency-Key), tender id and receipt number, so
+   * the machine's cores go to the service, not to the load.
+   */
+  private static final class Terminal {
+    private static final int RECEIPT_DIGITS = 12;
+
+    final String code;
+    private final List<byte[]> requests = new ArrayList<>();
+    private final List<int[]> at = new ArrayList<>();
+    private long sequence;
+    private int turn;
+
+    Terminal(String code, String auth, String session, List<CatalogItem> items, SalePolicy policy, int distinct) throws Exception {
+      this.code = code;
+      Random random = new Random(code.hashCode());
+      for (int i = 0; i < distinct; i++) {
+        String receipt = "K1-" + code + "-" + "0".repeat(RECEIPT_DIGITS);
+        SaleRequest sale = sale(items, policy, receipt, random);
+        byte[] body = JSON.writeValueAsBytes(sale);
+        String head =
+            "POST /v1/sales HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                + "Authorization: " + auth + "\r\nKasa-Session: " + session + "\r\n"
+                + "Idempotency-Key: " + sale.id() + "\r\nContent-Length: " + body.length + "\r\n\r\n";
+        byte[] request = new byte[head.length() + body.length];
+        System.arraycopy(head.getBytes(StandardCharsets.ISO_8859_1), 0, request, 0, head.length());
+        System.arraycopy(body, 0, request, head.length(), body.length);
+        String text = new String(request, StandardCharsets.ISO_8859_1);
+        String id = sale.id().toString();
+        String tender = sale.tenders().get(0).id().toString();
+        int key = text.indexOf(id);
+        int saleId = text.indexOf(id, key + 1);
+        int tenderId = text.indexOf(tender);
+        int number = text.indexOf(receipt) + receipt.length() - RECEIPT_DIGITS;
+        if (saleId < 0 || text.indexOf(id, saleId + 1) >= 0 || tenderId < 0 || text.indexOf(tender, tenderId + 1) >= 0 || number < 0) {
+          throw new IllegalStateException("A sale's ids are not where expected: " + text);
+        }
+        requests.add(request);
+        at.add(new int[] {key, saleId, tenderId, number});
+      }
+    }
+
+    /** The next sale to send, with ids and a receipt number of its own. */
+    byte[] next() {
+      int i = turn++ % requests.size();
+      byte[] request = requests.get(i).clone();
+      int[] where = at.get(i);
+      byte[] id = uuid();
+      System.arraycopy(id, 0, request, where[0], id.length);
+      System.arraycopy(id, 0, request, where[1], id.length);
+      byte[] tender = uuid();
+      System.arraycopy(tender, 0, request, where[2], tender.length);
+      long n = ++sequence;
+      for (int d = RECEIPT_DIGITS - 1; d >= 0; d--) {
+        request[where[3] + d] = (byte) ('0' + n % 10);
+        n /= 10;
+      }
+      return request;
+    }
+
+    private static byte[] uuid() {
+      ThreadLocalRandom r = ThreadLocalRandom.current();
+      long high = (r.nextLong() & ~0xF000L) | 0x4000L;
+      long low = (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+      return new UUID(high, low).toString().getBytes(StandardCharsets.ISO_8859_1);
+    }
+  }
+
+  /**
+   * Reads one HTTP/1.1 response (Content-Length or chunked) and answers its status; the body of any
+   * status but 201 is printed.
+   */
+  private static int readResponse(InputStream in) throws IOException {
+    StringBuilder head = new StringBuilder();
+    while (!(head.length() >= 4 && head.charAt(head.length() - 1) == '\n' && head.charAt(head.length() - 3) == '\n')) {
+      int b = in.read();
+      if (b < 0) {
+        throw new IOException("The service closed the connection");
+      }
+      head.append((char) b);
+    }
+    String headers = head.toString().toLowerCase(Locale.ROOT);
+    int status = Integer.parseInt(headers.substring(9, 12));
+    byte[] body;
+    int length = headers.indexOf("\ncontent-length:");
+    if (length >= 0) {
+      int end = headers.indexOf('\r', length);
+      body = in.readNBytes(Integer.parseInt(headers.substring(length + 16, end).trim()));
+    } else if (headers.contains("\ntransfer-encoding: chunked")) {
+      java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+      int size;
+      do {
+        StringBuilder line = new StringBuilder();
+        for (int b = in.read(); b != '\n'; b = in.read()) {
+          if (b < 0) {
+            throw new IOException("The service closed the connection");
+          }
+          line.append((char) b);
+        }
+        size = Integer.parseInt(line.toString().trim(), 16);
+        all.write(in.readNBytes(size));
+        in.readNBytes(2);
+      } while (size > 0);
+      body = all.toByteArray();
+    } else {
+      throw new IOException("A response without a length: " + headers);
+    }
+    if (status != 201) {
+      System.err.println(status + " " + new String(body, StandardCharsets.UTF_8));
+    }
+    return status;
+  }
+
   /** Five lines with mixed rates and a weighed item, totals computed with pos-domain. */
-  static SaleRequest sale(List<CatalogItem> items, SalePolicy policy, String terminal, long sequence, Random random) {
+  static SaleRequest sale(List<CatalogItem> items, SalePolicy policy, String receipt, Random random) {
     UUID id = UUID.randomUUID();
     Instant now = Instant.now();
     Sale sale = Sale.open(id, policy, now);
@@ -306,7 +434,7 @@ public final class SalesLoadBench {
       lines.add(new SaleLineDto(line.number(), line.item().id(), line.quantity().toString(), line.unitPrice().minor(), null, null, false, lt.payable().minor()));
     }
     return new SaleRequest(
-        id, "K1-" + terminal + "-" + sequence, "UAH", now, now, lines, null,
+        id, receipt, "UAH", now, now, lines, null,
         List.of(new TenderDto(tender.id(), tender.type().name(), tender.amount().minor(), card ? "tok_approve" : null, null)),
         TotalsDto.of(sale),
         false,
@@ -334,34 +462,6 @@ public final class SalesLoadBench {
       throw new IllegalStateException(url + " -> " + r.statusCode() + " " + r.body());
     }
     return JSON.readTree(r.body());
-  }
-
-  /**
-   * One sale over a kept-alive connection of this thread's own (HttpURLConnection's keep-alive
-   * cache): a terminal holds one connection, and the blocking client costs the shared cores far
-   * less than the asynchronous java.net.http client's hand-offs between threads.
-   */
-  private static int postStatus(String url, String body, String auth, String session, String key) throws Exception {
-    HttpURLConnection c = (HttpURLConnection) URI.create(url).toURL().openConnection();
-    c.setRequestMethod("POST");
-    c.setDoOutput(true);
-    c.setRequestProperty("Content-Type", "application/json");
-    c.setRequestProperty("Authorization", auth);
-    c.setRequestProperty("Kasa-Session", session);
-    c.setRequestProperty("Idempotency-Key", key);
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    c.setFixedLengthStreamingMode(bytes.length);
-    try (OutputStream out = c.getOutputStream()) {
-      out.write(bytes);
-    }
-    int status = c.getResponseCode();
-    try (InputStream in = status >= 400 ? c.getErrorStream() : c.getInputStream()) {
-      byte[] answer = in == null ? new byte[0] : in.readAllBytes();
-      if (status != 201) {
-        System.err.println(status + " " + new String(answer, StandardCharsets.UTF_8));
-      }
-    }
-    return status;
   }
 
   private static JsonNode get(HttpClient http, String url, String auth) throws Exception {
