@@ -1,6 +1,7 @@
 -- Prints a pgbench script that writes :n copies of a sale recorded by the load benchmark (its
--- lines, tax lines, tenders, stock moves and audit entry) in one statement shaped as the
--- service's write (SaleWriter.RECORD_SALES): what PostgreSQL alone can do with a sale's write.
+-- lines, tax lines, tenders and stock moves; an online sale has no audit entry) in one statement
+-- shaped as the service's write (SaleWriter.RECORD_SALES): what PostgreSQL alone can do with a
+-- sale's write.
 select format($q$with s as (insert into sale (organisation_id, id, store_id, terminal_id, employee_id,
  receipt_number, currency, state, offline, opened_at, paid_at, recorded_at, subtotal, discounts, tax, total,
  cash_rounding, change_given, request_hash, request, response)
@@ -19,9 +20,7 @@ x as (insert into sale_tax (organisation_id, sale_id, tax_class, rate, net, tax,
  %L::bigint[]) u),
 p as (insert into tender (organisation_id, id, sale_id, type, amount, status, authorisation, reference)
  select s.organisation_id, gen_random_uuid(), s.id, u.type, u.amount, u.status, null, null from s,
- unnest(%L::text[], %L::bigint[], %L::text[]) u(type, amount, status)),
-a as (insert into audit_log (organisation_id, terminal_id, employee_id, action, detail)
- select s.organisation_id, %L::uuid, %L::uuid, 'SALE', 'W' from s)
+ unnest(%L::text[], %L::bigint[], %L::text[]) u(type, amount, status))
 select count(*) from s;$q$,
   t.organisation_id, t.store_id, t.terminal_id, t.employee_id, t.currency, t.state,
   t.subtotal, t.discounts, t.tax, t.total, t.cash_rounding, t.change_given, t.request_hash,
@@ -30,8 +29,7 @@ select count(*) from s;$q$,
   l.classes, l.reasons, l.voided,
   m.items, m.deltas,
   x.classes, x.rates, x.nets, x.taxes, x.grosses,
-  p.types, p.amounts, p.statuses,
-  t.terminal_id, t.employee_id)
+  p.types, p.amounts, p.statuses)
 from (select * from sale where id = (select sale_id from sale_line group by sale_id
       having count(*) = 5 limit 1)) t,
 lateral (select array_agg(number order by number) numbers, array_agg(item_id order by number) items,

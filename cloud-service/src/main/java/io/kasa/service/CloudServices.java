@@ -60,6 +60,8 @@ public final class CloudServices implements AutoCloseable {
         new SalesService(
             database.jdbi(),
             database.dataSource(),
+            // Batches in flight at once (ADR 0015), leaving half the pool to everything else.
+            Math.max(2, database.poolSize() / 2),
             invalidations,
             processor,
             json,

@@ -89,6 +89,11 @@ public final class Database implements AutoCloseable {
     return pool;
   }
 
+  /** The most connections the pool opens. */
+  public int poolSize() {
+    return pool.getMaximumPoolSize();
+  }
+
   /**
    * A connection of its own, outside the pool, for a listener that holds it open (LISTEN/NOTIFY).
    */
