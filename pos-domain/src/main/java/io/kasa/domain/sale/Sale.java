@@ -30,6 +30,10 @@ public final class Sale {
   private final List<Tender> tenders = new ArrayList<>();
   private SaleState state = SaleState.OPEN;
   private Discount orderDiscount;
+
+  /** The totals of the cart as it stands, computed on first use after each change of the cart. */
+  private SaleTotals totals;
+
   private Money change;
   private Money cashRounding;
   private Instant paidAt;
@@ -74,6 +78,7 @@ public final class Sale {
     policy.tax().rateFor(item.taxClass());
     SaleLine line = new SaleLine(lines.size() + 1, item, quantity, price, null, null, false);
     lines.add(line);
+    totals = null;
     return line;
   }
 
@@ -123,6 +128,7 @@ public final class Sale {
       }
     }
     this.orderDiscount = discount;
+    totals = null;
   }
 
   // ---- payment -----------------------------------------------------------------------------
@@ -261,7 +267,12 @@ public final class Sale {
   // ---- reading -----------------------------------------------------------------------------
 
   public SaleTotals totals() {
-    return SaleCalculator.calculate(lines, orderDiscount, policy);
+    // Lines are immutable and every change of the cart goes through add, replace or
+    // discountOrder, which forget the totals.
+    if (totals == null) {
+      totals = SaleCalculator.calculate(lines, orderDiscount, policy);
+    }
+    return totals;
   }
 
   public UUID id() {
@@ -331,6 +342,7 @@ public final class Sale {
 
   private SaleLine replace(int lineNumber, SaleLine line) {
     lines.set(lineNumber - 1, line);
+    totals = null;
     return line;
   }
 
