@@ -95,20 +95,13 @@ class AuthApiTest {
 
   @Test
   void aRevokedTerminalIsCutOffAtOnce() {
-    AdminService.NewTerminal t =
-        cloud
-            .services
-            .admin()
-            .createTerminal(cloud.demo.organisationId(), cloud.demo.storeId(), "T8", "Каса 8");
-    TestCloud.Reply enrolled =
-        cloud.send(
-            "POST", "/v1/terminals/enroll", "{\"code\":\"" + t.enrollmentCode() + "\"}", Map.of());
-    String auth = "Bearer " + enrolled.json().get("credential").asText();
+    TestCloud.Enrolled t = cloud.enrollTerminal("T8", "Каса 8");
+    String auth = t.authorization();
     String session = cloud.signIn(auth, cloud.demo.cashierId().toString(), "1111");
     Map<String, String> headers = Map.of("Authorization", auth, "Kasa-Session", session);
     assertThat(cloud.send("GET", "/v1/sales?receipt=K1-T8-1", null, headers).status())
         .isEqualTo(404);
-    cloud.services.admin().revokeTerminal(cloud.demo.organisationId(), t.terminalId());
+    cloud.services.admin().revokeTerminal(cloud.demo.organisationId(), t.id());
     assertThat(cloud.send("GET", "/v1/sales?receipt=K1-T8-1", null, headers).status())
         .isEqualTo(401);
   }

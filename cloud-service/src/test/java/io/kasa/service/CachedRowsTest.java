@@ -3,7 +3,6 @@ package io.kasa.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kasa.api.sales.SaleRequest;
-import io.kasa.service.admin.AdminService;
 import io.kasa.service.db.Invalidations;
 import java.time.Duration;
 import java.util.HashMap;
@@ -131,19 +130,8 @@ class CachedRowsTest {
 
   /** A new terminal of the demo store, enrolled, with the cashier signed in on it. */
   private static Terminal terminal(String code) {
-    AdminService.NewTerminal created =
-        cloud
-            .services
-            .admin()
-            .createTerminal(cloud.demo.organisationId(), cloud.demo.storeId(), code, code);
-    TestCloud.Reply enrolled =
-        cloud.send(
-            "POST",
-            "/v1/terminals/enroll",
-            "{\"code\":\"" + created.enrollmentCode() + "\"}",
-            Map.of());
-    String auth = "Bearer " + enrolled.json().get("credential").asText();
-    return new Terminal(created.terminalId(), cloud.signedIn(auth, cloud.demo.cashierId(), "1111"));
+    TestCloud.Enrolled t = cloud.enrollTerminal(code, code);
+    return new Terminal(t.id(), cloud.signedIn(t.authorization(), cloud.demo.cashierId(), "1111"));
   }
 
   private record Terminal(UUID id, Map<String, String> headers) {

@@ -3,7 +3,6 @@ package io.kasa.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.kasa.service.admin.AdminService;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -37,18 +36,7 @@ class FloorApiTest {
   static void start() throws Exception {
     cloud = new TestCloud();
     String t1 = cloud.enrollDemoTerminal();
-    AdminService.NewTerminal second =
-        cloud
-            .services
-            .admin()
-            .createTerminal(cloud.demo.organisationId(), cloud.demo.storeId(), "T2", "Стійка");
-    TestCloud.Reply enrolled =
-        cloud.send(
-            "POST",
-            "/v1/terminals/enroll",
-            "{\"code\":\"" + second.enrollmentCode() + "\",\"deviceName\":\"stand\"}",
-            Map.of());
-    String t2 = "Bearer " + enrolled.json().get("credential").asText();
+    String t2 = cloud.enrollTerminal("T2", "Стійка").authorization();
     host = cloud.signedIn(t1, cloud.demo.hostId(), "5555");
     hostOnT2 = cloud.signedIn(t2, cloud.demo.hostId(), "5555");
     manager = cloud.signedIn(t1, cloud.demo.managerId(), "9999");

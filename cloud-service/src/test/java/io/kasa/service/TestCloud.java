@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.kasa.api.auth.PinHasher;
+import io.kasa.service.admin.AdminService;
 import io.kasa.service.admin.DemoData;
 import io.kasa.service.db.Database;
 import io.kasa.service.db.Invalidations;
@@ -160,6 +161,25 @@ public final class TestCloud implements AutoCloseable {
       throw new AssertionError("enroll failed: " + r);
     }
     return "Bearer " + r.json().get("credential").asText();
+  }
+
+  /** A terminal created and enrolled: its id and its Authorization header value. */
+  public record Enrolled(UUID id, String authorization) {}
+
+  /** Creates a terminal of the demo store and enrolls it. */
+  public Enrolled enrollTerminal(String code, String name) {
+    AdminService.NewTerminal created =
+        services.admin().createTerminal(demo.organisationId(), demo.storeId(), code, name);
+    Reply r =
+        send(
+            "POST",
+            "/v1/terminals/enroll",
+            "{\"code\":\"" + created.enrollmentCode() + "\"}",
+            Map.of());
+    if (r.status() != 201) {
+      throw new AssertionError("enroll failed: " + r);
+    }
+    return new Enrolled(created.terminalId(), "Bearer " + r.json().get("credential").asText());
   }
 
   /** Signs an employee in and returns the session token. */
