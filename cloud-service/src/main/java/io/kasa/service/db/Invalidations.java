@@ -131,9 +131,16 @@ public final class Invalidations implements AutoCloseable {
         if (closed) {
           return;
         }
-        LOG.warn(
-            "Lost the change listener's connection, caching off until it is back: {}",
-            e.getMessage());
+        // PostgreSQL shutting down or ending the backend (class 57, operator intervention) is an
+        // operator's doing, at a stop or a restart; anything else is worth a warning.
+        String state = e instanceof SQLException sql ? sql.getSQLState() : null;
+        if (state != null && state.startsWith("57")) {
+          LOG.info("Change listener's connection ended ({}), caching off until it is back", state);
+        } else {
+          LOG.warn(
+              "Lost the change listener's connection, caching off until it is back: {}",
+              e.getMessage());
+        }
         try {
           Thread.sleep(1_000);
         } catch (InterruptedException interrupted) {
