@@ -3,13 +3,12 @@ package io.kasa.service.db;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,23 +45,23 @@ public final class Invalidations implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Invalidations.class);
   private static final int WAIT_MILLIS = 1_000;
-  private static final int NETWORK_TIMEOUT_MILLIS = 10_000;
 
-  private final Database database;
   private final Map<Topic, AtomicLong> generations = new EnumMap<>(Topic.class);
-  private final Thread listener;
+  private final Listener listener;
   private volatile boolean listening;
   private volatile long confirmedAt;
-  private volatile boolean closed;
 
   public Invalidations(Database database) {
-    this.database = database;
     for (Topic t : Topic.values()) {
       generations.put(t, new AtomicLong());
     }
-    this.listener = new Thread(this::listen, "kasa-invalidations");
-    listener.setDaemon(true);
-    listener.start();
+    this.listener =
+        new Listener(
+            database,
+            "kasa-invalidations",
+            Arrays.stream(Topic.values()).map(Topic::channel).toList(),
+            WAIT_MILLIS,
+            new Handler());
   }
 
   /**
@@ -94,60 +93,32 @@ public final class Invalidations implements AutoCloseable {
     }
   }
 
-  private void listen() {
-    Executor direct = Runnable::run;
-    while (!closed) {
-      try (Connection c = database.dedicatedConnection()) {
-        c.setNetworkTimeout(direct, NETWORK_TIMEOUT_MILLIS);
-        // Named for operators (pg_stat_activity): ending this backend turns caching off.
-        c.setClientInfo("ApplicationName", "kasa-invalidations");
-        try (Statement st = c.createStatement()) {
-          for (Topic t : Topic.values()) {
-            st.execute("LISTEN " + t.channel());
+  private final class Handler implements Listener.Handler {
+    @Override
+    public void listening(Connection c) {
+      // Changes made before LISTEN took effect were not heard: start every topic afresh.
+      changedAll();
+      confirmedAt = System.nanoTime();
+      listening = true;
+      LOG.info("Listening for changes to cached rows");
+    }
+
+    @Override
+    public void heard(Connection c, PGNotification[] notes) throws SQLException {
+      for (PGNotification n : notes) {
+        for (Topic t : Topic.values()) {
+          if (t.channel().equals(n.getName())) {
+            changed(t);
           }
-        }
-        PGConnection pg = c.unwrap(PGConnection.class);
-        // Changes made before LISTEN took effect were not heard: start every topic afresh.
-        changedAll();
-        confirmedAt = System.nanoTime();
-        listening = true;
-        LOG.info("Listening for changes to cached rows");
-        while (!closed) {
-          PGNotification[] notes = pg.getNotifications(WAIT_MILLIS);
-          if (notes != null) {
-            for (PGNotification n : notes) {
-              for (Topic t : Topic.values()) {
-                if (t.channel().equals(n.getName())) {
-                  changed(t);
-                }
-              }
-            }
-          }
-          confirm(c);
-        }
-      } catch (SQLException | RuntimeException e) {
-        listening = false;
-        changedAll();
-        if (closed) {
-          return;
-        }
-        // PostgreSQL shutting down or ending the backend (class 57, operator intervention) is an
-        // operator's doing, at a stop or a restart; anything else is worth a warning.
-        String state = e instanceof SQLException sql ? sql.getSQLState() : null;
-        if (state != null && state.startsWith("57")) {
-          LOG.info("Change listener's connection ended ({}), caching off until it is back", state);
-        } else {
-          LOG.warn(
-              "Lost the change listener's connection, caching off until it is back: {}",
-              e.getMessage());
-        }
-        try {
-          Thread.sleep(1_000);
-        } catch (InterruptedException interrupted) {
-          Thread.currentThread().interrupt();
-          return;
         }
       }
+      confirm(c);
+    }
+
+    @Override
+    public void lost() {
+      listening = false;
+      changedAll();
     }
   }
 
@@ -169,8 +140,7 @@ public final class Invalidations implements AutoCloseable {
 
   @Override
   public void close() {
-    closed = true;
     listening = false;
-    listener.interrupt();
+    listener.close();
   }
 }

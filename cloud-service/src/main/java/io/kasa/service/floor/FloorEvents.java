@@ -8,10 +8,9 @@ import io.kasa.api.floor.FloorEvent;
 import io.kasa.api.floor.PartyDto;
 import io.kasa.api.floor.TableDto;
 import io.kasa.service.db.Database;
+import io.kasa.service.db.Listener;
 import io.kasa.service.http.Json;
 import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,7 +23,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,7 +69,6 @@ public final class FloorEvents implements AutoCloseable {
     void close();
   }
 
-  private final Database database;
   private final Jdbi jdbi;
   private final Map<String, Set<Subscriber>> subscribers = new ConcurrentHashMap<>();
   private final ExecutorService delivery =
@@ -81,15 +78,14 @@ public final class FloorEvents implements AutoCloseable {
             t.setDaemon(true);
             return t;
           });
-  private final Thread listener;
+  private final Listener listener;
   private volatile boolean closed;
 
   public FloorEvents(Database database) {
-    this.database = database;
     this.jdbi = database.jdbi();
-    this.listener = new Thread(this::listen, "kasa-floor-listener");
-    listener.setDaemon(true);
-    listener.start();
+    this.listener =
+        new Listener(
+            database, "kasa-floor-listener", List.of(CHANNEL), (int) HEARTBEAT_MILLIS, new Wakes());
   }
 
   /**
@@ -216,44 +212,36 @@ public final class FloorEvents implements AutoCloseable {
     return org + "/" + store;
   }
 
-  private void listen() {
-    while (!closed) {
-      try (Connection c = database.dedicatedConnection()) {
-        try (Statement st = c.createStatement()) {
-          st.execute("LISTEN " + CHANNEL);
-        }
-        PGConnection pg = c.unwrap(PGConnection.class);
-        wakeAll();
-        long pruned = 0;
-        while (!closed) {
-          if (System.currentTimeMillis() - pruned > PRUNE_EVERY_MILLIS) {
-            prune();
-            pruned = System.currentTimeMillis();
-          }
-          PGNotification[] notes = pg.getNotifications((int) HEARTBEAT_MILLIS);
-          if (notes == null || notes.length == 0) {
-            heartbeat();
-            continue;
-          }
-          for (PGNotification n : notes) {
-            Set<Subscriber> set = subscribers.get(n.getParameter());
-            if (set != null) {
-              set.forEach(Subscriber::wake);
-            }
-          }
-        }
-      } catch (SQLException e) {
-        if (closed) {
-          return;
-        }
-        LOG.warn("Floor event listener lost its connection, reconnecting: {}", e.getMessage());
-        try {
-          Thread.sleep(1_000);
-        } catch (InterruptedException interrupted) {
-          Thread.currentThread().interrupt();
-          return;
+  /** Wakes the streams on what the listener hears; prunes the log now and then. */
+  private final class Wakes implements Listener.Handler {
+    private long pruned;
+
+    @Override
+    public void listening(Connection c) {
+      // A notification missed while the listener was away delays an event, never loses it.
+      wakeAll();
+    }
+
+    @Override
+    public void heard(Connection c, PGNotification[] notes) {
+      if (System.currentTimeMillis() - pruned > PRUNE_EVERY_MILLIS) {
+        prune();
+        pruned = System.currentTimeMillis();
+      }
+      if (notes.length == 0) {
+        heartbeat();
+      }
+      for (PGNotification n : notes) {
+        Set<Subscriber> set = subscribers.get(n.getParameter());
+        if (set != null) {
+          set.forEach(Subscriber::wake);
         }
       }
+    }
+
+    @Override
+    public void lost() {
+      // The streams catch up when the listener is back (listening wakes them all).
     }
   }
 
@@ -300,7 +288,7 @@ public final class FloorEvents implements AutoCloseable {
     closed = true;
     subscribers.values().forEach(set -> set.forEach(sub -> sub.sink.close()));
     subscribers.clear();
-    listener.interrupt();
+    listener.close();
     delivery.shutdownNow();
     try {
       delivery.awaitTermination(2, TimeUnit.SECONDS);
