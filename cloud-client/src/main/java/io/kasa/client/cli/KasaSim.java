@@ -4,6 +4,7 @@ import io.kasa.api.terminal.StaffMember;
 import io.kasa.client.http.CloudClientConfig;
 import io.kasa.client.http.CloudUnreachableException;
 import io.kasa.client.sim.FaultProxy;
+import io.kasa.client.store.Outbox;
 import io.kasa.client.terminal.CloudTerminal;
 import io.kasa.client.terminal.SignInRefused;
 import java.io.IOException;
@@ -172,13 +173,10 @@ public final class KasaSim implements java.util.concurrent.Callable<Integer> {
           .forEach(pending::add);
     }
     try (FaultProxy network = new FaultProxy(service.getHost(), port(service))) {
-      // The terminals keep the service's own URL; this run routes them through its switch.
-      URI through =
-          URI.create(service.getScheme() + "://" + service.getHost() + ":" + network.port());
       List<SimulatedTerminal> sims = new ArrayList<>();
       try {
         for (int i = 1; i <= terminals; i++) {
-          sims.add(open(i, through, pending, out));
+          sims.add(open(i, network.port(), pending, out));
         }
         return run(sims, network, out);
       } finally {
@@ -189,14 +187,16 @@ public final class KasaSim implements java.util.concurrent.Callable<Integer> {
     }
   }
 
-  private SimulatedTerminal open(int i, URI through, List<String> pending, PrintWriter out) {
+  private SimulatedTerminal open(int i, int switchPort, List<String> pending, PrintWriter out) {
     Path dir = data.resolve("terminal-" + i);
+    // The terminal keeps the service's own URL; its requests go through this run's switch.
     CloudTerminal t =
         CloudTerminal.open(
             dir,
             Clock.systemUTC(),
             url ->
-                CloudClientConfig.defaults(url)
+                CloudClientConfig.defaults(
+                        sameServer(url, service) ? withPort(url, switchPort) : url)
                     .withRetries(2, Duration.ofMillis(100), Duration.ofSeconds(1)));
     try {
       if (!t.enrolled()) {
@@ -278,6 +278,10 @@ public final class KasaSim implements java.util.concurrent.Callable<Integer> {
     long deadline = start + duration.toNanos();
     boolean cutDone = cut == null;
     boolean isCut = false;
+    long madeBeforeCut = 0;
+    long restoredAt = 0;
+    long owed = 0;
+    long deliveredBy = -1;
     long lastReport = start;
     long lastCount = 0;
     List<Long> window = new ArrayList<>();
@@ -289,13 +293,23 @@ public final class KasaSim implements java.util.concurrent.Callable<Integer> {
         if (!isCut && since >= cut.at().toNanos()) {
           network.fault(FaultProxy.Fault.REFUSE);
           isCut = true;
+          madeBeforeCut = completed(sims);
           out.printf("-- network cut for %s%n", human(cut.length()));
         } else if (isCut && since >= cut.at().plus(cut.length()).toNanos()) {
           network.fault(FaultProxy.Fault.NONE);
           cutDone = true;
           isCut = false;
-          out.println("-- network restored");
+          restoredAt = now;
+          owed = owed(sims);
+          deliveredBy = delivered(sims) + owed;
+          out.printf(
+              "-- network restored: %d sales made during the cut, %d sales waiting to be sent%n",
+              completed(sims) - madeBeforeCut, owed);
         }
+      }
+      if (restoredAt != 0 && deliveredBy >= 0 && delivered(sims) >= deliveredBy) {
+        caughtUp(out, owed, now - restoredAt);
+        deliveredBy = -1;
       }
       if (now >= deadline && salesPerTerminal == 0) {
         stop.set(true);
@@ -333,6 +347,9 @@ public final class KasaSim implements java.util.concurrent.Callable<Integer> {
         Thread.sleep(200);
       }
     }
+    if (restoredAt != 0 && deliveredBy >= 0 && delivered(sims) >= deliveredBy) {
+      caughtUp(out, owed, System.nanoTime() - restoredAt);
+    }
     List<Long> rest = new ArrayList<>(latencies);
     out.printf(
         Locale.ROOT,
@@ -365,6 +382,39 @@ public final class KasaSim implements java.util.concurrent.Callable<Integer> {
 
   private static long completed(List<SimulatedTerminal> sims) {
     return sims.stream().mapToLong(s -> s.completed.get()).sum();
+  }
+
+  private static void caughtUp(PrintWriter out, long owed, long nanos) {
+    // The outbox sends in order: every sale that waited at the restoration is delivered.
+    out.printf(
+        Locale.ROOT,
+        "-- the %d sales waiting were delivered %.1f s after the network came back%n",
+        owed,
+        nanos / 1e9);
+  }
+
+  /** Sales the service has acknowledged. */
+  private static long delivered(List<SimulatedTerminal> sims) {
+    return sims.stream()
+        .mapToLong(s -> s.terminal().outbox().countAcknowledged(CloudTerminal.SALE))
+        .sum();
+  }
+
+  /** Sales journalled, not refused, and not yet acknowledged. */
+  private static long owed(List<SimulatedTerminal> sims) {
+    return sims.stream()
+        .mapToLong(
+            s -> {
+              Outbox outbox = s.terminal().outbox();
+              long refused =
+                  outbox.rejectedEntries().stream()
+                      .filter(e -> CloudTerminal.SALE.equals(e.kind()))
+                      .count();
+              return outbox.count(CloudTerminal.SALE)
+                  - outbox.countAcknowledged(CloudTerminal.SALE)
+                  - refused;
+            })
+        .sum();
   }
 
   private static long queue(List<SimulatedTerminal> sims) {
@@ -409,6 +459,22 @@ public final class KasaSim implements java.util.concurrent.Callable<Integer> {
 
   private static int index(int n, int p) {
     return Math.max(0, Math.min(n - 1, (int) Math.ceil(p / 100.0 * n) - 1));
+  }
+
+  /** Whether {@code a} and {@code b} name the same server (scheme, host and port). */
+  static boolean sameServer(URI a, URI b) {
+    return a.getScheme().equalsIgnoreCase(b.getScheme())
+        && a.getHost().equalsIgnoreCase(b.getHost())
+        && port(a) == port(b);
+  }
+
+  private static URI withPort(URI u, int port) {
+    try {
+      return new URI(
+          u.getScheme(), u.getUserInfo(), u.getHost(), port, u.getPath(), u.getQuery(), null);
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalArgumentException("Not a service URL: " + u, e);
+    }
   }
 
   private static int port(URI u) {
