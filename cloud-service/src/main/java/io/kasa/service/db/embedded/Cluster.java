@@ -13,6 +13,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +28,10 @@ final class Cluster {
   private static final Logger LOG = LoggerFactory.getLogger(Cluster.class);
   static final String SUPERUSER = "postgres";
   private static final long LOG_ROTATE_BYTES = 10L << 20;
+  private static final Pattern ROUTINE =
+      Pattern.compile(
+          "starting PostgreSQL|database system is shut down|waiting for server|stopped waiting"
+              + "|Examine the log output|backend> ");
   private static final String HBA =
       String.join(
           "\n",
@@ -207,24 +212,17 @@ final class Cluster {
     }
   }
 
-  /** The last few lines that say something: errors and their details and hints first. */
+  /** The last lines that say something, without the log's prefix and its routine lines. */
   static String lastLines(String text) {
     List<String> lines = new ArrayList<>();
     for (String line : text.strip().split("\n")) {
-      String l = line.strip();
-      if (l.contains("FATAL:")
-          || l.contains("PANIC:")
-          || l.contains("ERROR:")
-          || l.contains("DETAIL:")
-          || l.contains("HINT:")) {
-        lines.add(l.replaceFirst("^.*?\\b(FATAL|PANIC|ERROR|DETAIL|HINT):", "$1:"));
+      String l =
+          line.replaceFirst("^.*?\\b(LOG|FATAL|PANIC|ERROR|WARNING|DETAIL|HINT):\\s+", "$1: ");
+      if (!l.isBlank() && !ROUTINE.matcher(l).find()) {
+        lines.add(l.strip());
       }
     }
-    if (lines.isEmpty()) {
-      String[] all = text.strip().split("\n");
-      lines.addAll(List.of(all).subList(Math.max(0, all.length - 3), all.length));
-    }
-    return String.join("; ", lines.subList(Math.max(0, lines.size() - 4), lines.size())).strip();
+    return String.join("; ", lines.subList(Math.max(0, lines.size() - 5), lines.size()));
   }
 
   /** Runs one of PostgreSQL's programs to its end; throws with its output when it fails. */
