@@ -161,7 +161,15 @@ public final class KasaCloud implements Runnable {
           tlsKeystore == null
               ? null
               : new CloudApp.Tls(tlsPort, tlsKeystore, tlsPassword == null ? "" : tlsPassword);
-      Javalin app = CloudApp.create(services.app(), tls).start(port);
+      Javalin app;
+      try {
+        app = CloudApp.create(services.app(), tls).start(port);
+      } catch (RuntimeException e) {
+        // The port taken, say: the embedded PostgreSQL stops now, not when the watchdog sees us go.
+        services.close();
+        db.close();
+        throw e;
+      }
       CountDownLatch stopped = new CountDownLatch(1);
       Runtime.getRuntime()
           .addShutdownHook(
