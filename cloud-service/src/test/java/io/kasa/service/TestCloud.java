@@ -55,6 +55,11 @@ public final class TestCloud implements AutoCloseable {
     app = CloudApp.create(services.app()).start(0);
   }
 
+  /** The embedded PostgreSQL's data folder ({@code pg/} inside is PostgreSQL's own). */
+  public Path dataDirectory() {
+    return dir;
+  }
+
   public URI uri(String path) {
     return URI.create("http://127.0.0.1:" + app.port() + path);
   }

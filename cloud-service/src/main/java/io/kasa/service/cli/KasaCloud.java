@@ -9,6 +9,7 @@ import io.kasa.service.admin.DemoData;
 import io.kasa.service.auth.Role;
 import io.kasa.service.catalog.CatalogImport;
 import io.kasa.service.db.Database;
+import io.kasa.service.db.embedded.EmbeddedPostgres;
 import io.kasa.service.http.CloudApp;
 import io.kasa.service.sales.TestPaymentProcessor;
 import java.io.IOException;
@@ -77,19 +78,22 @@ public final class KasaCloud implements Runnable {
         names = "--data",
         defaultValue = "${env:KASA_DATA_DIR:-kasa-data}",
         description =
-            "Data directory of the embedded PostgreSQL (env KASA_DATA_DIR; default kasa-data)")
+            "Data directory of the embedded PostgreSQL (env KASA_DATA_DIR; default kasa-data);"
+                + " admin commands work beside a service running on it")
     Path data;
 
     @Option(
         names = "--db-user",
         defaultValue = "${env:KASA_DB_USER:-kasa}",
-        description = "Database user (env KASA_DB_USER)")
+        description = "Database user of a --db URL (env KASA_DB_USER)")
     String user;
 
     @Option(
         names = "--db-password",
         defaultValue = "${env:KASA_DB_PASSWORD}",
-        description = "Database password (env KASA_DB_PASSWORD)")
+        description =
+            "Database password of a --db URL (env KASA_DB_PASSWORD); the embedded one keeps its"
+                + " own in DIR/pg.password")
     String password;
 
     @Option(
@@ -99,10 +103,10 @@ public final class KasaCloud implements Runnable {
             "Connection pool size (env KASA_DB_POOL; default twice this machine's cores, at least 4)")
     int pool;
 
-    Database open() {
+    Database open(EmbeddedPostgres.Use use) {
       int size = pool > 0 ? pool : Database.defaultPoolSize();
       return "embedded".equals(db)
-          ? Database.embedded(data, size)
+          ? Database.embedded(data, size, use)
           : Database.connect(db, user, password == null ? "" : password, size);
     }
   }
@@ -145,7 +149,7 @@ public final class KasaCloud implements Runnable {
 
     @Override
     public Integer call() throws InterruptedException {
-      Database db = database.open();
+      Database db = database.open(EmbeddedPostgres.Use.SERVE);
       CloudServices services =
           new CloudServices(
               db,
@@ -157,7 +161,15 @@ public final class KasaCloud implements Runnable {
           tlsKeystore == null
               ? null
               : new CloudApp.Tls(tlsPort, tlsKeystore, tlsPassword == null ? "" : tlsPassword);
-      Javalin app = CloudApp.create(services.app(), tls).start(port);
+      Javalin app;
+      try {
+        app = CloudApp.create(services.app(), tls).start(port);
+      } catch (RuntimeException e) {
+        // The port taken, say: the embedded PostgreSQL stops now, not when the watchdog sees us go.
+        services.close();
+        db.close();
+        throw e;
+      }
       CountDownLatch stopped = new CountDownLatch(1);
       Runtime.getRuntime()
           .addShutdownHook(
@@ -204,7 +216,7 @@ public final class KasaCloud implements Runnable {
 
       @Override
       public Integer call() {
-        try (Database db = database.open()) {
+        try (Database db = database.open(EmbeddedPostgres.Use.ADMIN)) {
           // A running service hears these changes from the database (ADR 0016).
           AdminService admin =
               new AdminService(
@@ -460,7 +472,7 @@ public final class KasaCloud implements Runnable {
           spec.commandLine().getErr().println("cannot read " + file.toAbsolutePath());
           return 2;
         }
-        try (Database db = database.open();
+        try (Database db = database.open(EmbeddedPostgres.Use.ADMIN);
             Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
           CatalogImport.Result result = new CatalogImport(db.jdbi()).importCsv(org, in);
           if (!result.errors().isEmpty()) {

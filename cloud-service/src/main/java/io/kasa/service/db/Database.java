@@ -3,11 +3,8 @@ package io.kasa.service.db;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.kasa.service.db.embedded.EmbeddedPostgres;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -15,17 +12,14 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The service's PostgreSQL: a connection pool, migrations at start-up, and jdbi on top. {@link
- * #embedded} runs a real PostgreSQL from Maven Central's binaries with its data in a directory, for
- * the demo and the tests; {@link #connect} uses any PostgreSQL by JDBC URL.
+ * #embedded} runs a real PostgreSQL from Maven Central's binaries with its data in a directory
+ * (durable, password-protected, loopback only: ADR 0017); {@link #connect} uses any PostgreSQL by
+ * JDBC URL.
  */
 public final class Database implements AutoCloseable {
-
-  private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
   private final HikariDataSource pool;
   private final EmbeddedPostgres embedded;
@@ -34,26 +28,38 @@ public final class Database implements AutoCloseable {
   private Database(HikariDataSource pool, EmbeddedPostgres embedded) {
     this.pool = pool;
     this.embedded = embedded;
-    Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+    try {
+      Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+    } catch (RuntimeException e) {
+      close();
+      throw e;
+    }
     this.jdbi = Jdbi.create(pool);
   }
 
-  /** Starts (or reopens) an embedded PostgreSQL whose data lives in {@code dataDir}. */
+  /**
+   * Starts (or reopens) the embedded PostgreSQL whose data lives in {@code dataDir}, for a service:
+   * this process owns it until {@link #close}. Refuses a folder another service has.
+   */
   public static Database embedded(Path dataDir, int poolSize) {
+    return embedded(dataDir, poolSize, EmbeddedPostgres.Use.SERVE);
+  }
+
+  /**
+   * Opens the embedded PostgreSQL of {@code dataDir} for {@code use}; an {@link
+   * EmbeddedPostgres.Use#ADMIN admin command} works on a running service's server and leaves it
+   * running.
+   */
+  public static Database embedded(Path dataDir, int poolSize, EmbeddedPostgres.Use use) {
+    EmbeddedPostgres pg = EmbeddedPostgres.open(dataDir, use);
+    HikariDataSource pool;
     try {
-      Files.createDirectories(dataDir);
-      EmbeddedPostgres pg =
-          EmbeddedPostgres.builder()
-              .setDataDirectory(dataDir.resolve("pg"))
-              .setCleanDataDirectory(false)
-              .setServerConfig("max_connections", "200")
-              .start();
-      LOG.info("Embedded PostgreSQL on port {} with data in {}", pg.getPort(), dataDir);
-      return new Database(
-          pool(pg.getJdbcUrl("postgres", "postgres"), "postgres", "", poolSize), pg);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot start the embedded PostgreSQL in " + dataDir, e);
+      pool = pool(pg.jdbcUrl(), pg.user(), pg.password(), poolSize);
+    } catch (RuntimeException e) {
+      pg.close();
+      throw e;
     }
+    return new Database(pool, pg);
   }
 
   /**
@@ -121,11 +127,7 @@ public final class Database implements AutoCloseable {
   public void close() {
     pool.close();
     if (embedded != null) {
-      try {
-        embedded.close();
-      } catch (IOException e) {
-        LOG.warn("Embedded PostgreSQL did not stop cleanly: {}", e.getMessage());
-      }
+      embedded.close();
     }
   }
 }

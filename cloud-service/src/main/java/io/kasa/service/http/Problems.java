@@ -60,9 +60,41 @@ public final class Problems {
   private static void database(RuntimeException e, Context ctx, ObjectMapper json) {
     if ("23505".equals(sqlState(e))) {
       write(ctx, json, ApiException.conflict("That identifier is already used").problem());
+    } else if (unavailable(e)) {
+      // PostgreSQL restarting or out of reach: the client's retry with the same key is safe, and
+      // this is no fault of the service's code, so one line without a stack trace.
+      LOG.warn("Database unavailable on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+      ctx.header("Retry-After", "1");
+      write(
+          ctx,
+          json,
+          new Problem(
+              "https://kasa.io/problems/unavailable",
+              "Service unavailable",
+              503,
+              "The database is unavailable for a moment; send the same request again",
+              null));
     } else {
       unexpected(e, ctx, json);
     }
+  }
+
+  /**
+   * Whether PostgreSQL could not be reached or ended the connection: no connection in time, a
+   * connection failure (SQLSTATE class 08), a shutdown or crash recovery (57P01–57P03), too many
+   * connections (53300).
+   */
+  private static boolean unavailable(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.sql.SQLTransientConnectionException) {
+        return true;
+      }
+      if (t instanceof SQLException sql && sql.getSQLState() != null) {
+        String state = sql.getSQLState();
+        return state.startsWith("08") || state.startsWith("57P") || state.equals("53300");
+      }
+    }
+    return false;
   }
 
   private static void unexpected(Exception e, Context ctx, ObjectMapper json) {
