@@ -126,18 +126,27 @@ public final class CloudTerminal implements AutoCloseable {
    * configuration and the catalogue.
    */
   public synchronized TerminalConfig enroll(URI service, String code, String deviceName) {
-    return enroll(service, code, deviceName, applied -> {});
+    return enroll(service, code, deviceName, UUID.randomUUID(), applied -> {});
   }
 
-  /** As {@link #enroll(URI, String, String)}, with the catalogue's progress as a count. */
+  /**
+   * As {@link #enroll(URI, String, String)}, under {@code key}, with the catalogue's progress as a
+   * count. A caller that tries the same code again after a failure passes the same key: if the
+   * service enrolled the terminal but its answer was lost, the retry gets the same credential
+   * (within {@code AuthService.ENROLLMENT_RETRY_WINDOW} of the service, 15 minutes; ADR 0018).
+   */
   public synchronized TerminalConfig enroll(
-      URI service, String code, String deviceName, java.util.function.LongConsumer progress) {
+      URI service,
+      String code,
+      String deviceName,
+      UUID key,
+      java.util.function.LongConsumer progress) {
     if (enrolled()) {
       throw new IllegalStateException("This terminal is already enrolled");
     }
     CloudClient c = new CloudClient(clientConfig.apply(service), credentials);
     try {
-      c.enroll(code, deviceName);
+      c.enroll(code, deviceName, key);
     } catch (RuntimeException e) {
       c.close();
       credentials.terminal(null);
