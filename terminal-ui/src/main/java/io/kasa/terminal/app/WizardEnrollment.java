@@ -21,9 +21,8 @@ record WizardEnrollment(CloudTerminal terminal) implements EnrollmentViewModel.E
   }
 
   @Override
-  public void enroll(
-      java.net.URI url, String code, java.util.UUID key, java.util.function.LongConsumer progress) {
-    terminal.enroll(url, code, hostName(), key, progress);
+  public void enroll(java.net.URI url, String code, java.util.function.LongConsumer progress) {
+    terminal.enroll(url, code, hostName(), progress);
   }
 
   @Override

@@ -3,10 +3,7 @@ package io.kasa.terminal.enroll;
 import io.kasa.terminal.i18n.Messages;
 import io.kasa.terminal.task.TaskExecutor;
 import java.net.URI;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -40,13 +37,8 @@ public final class EnrollmentViewModel {
     /** Whether the service answers at {@code url}. */
     boolean reachable(URI url);
 
-    /**
-     * Enrolls with the code under {@code key} (the same for every try of the same code, so a try
-     * whose answer was lost is answered again) and loads the catalogue, telling {@code progress}
-     * the items so far.
-     */
-    void enroll(URI url, String code, UUID key, java.util.function.LongConsumer progress)
-        throws Exception;
+    /** Enrolls with the code and loads the catalogue, telling {@code progress} the items so far. */
+    void enroll(URI url, String code, java.util.function.LongConsumer progress) throws Exception;
 
     /** Keeps the printer chosen for this terminal. */
     void devices(String printerUri, String profile);
@@ -64,9 +56,6 @@ public final class EnrollmentViewModel {
   private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
   private final ReadOnlyObjectWrapper<Step> step = new ReadOnlyObjectWrapper<>(Step.SERVICE);
   private final BooleanProperty busy = new SimpleBooleanProperty();
-  // An Idempotency-Key per code tried: a try after a timeout may find the terminal enrolled by
-  // an earlier try of the same code, and must look like the same device to get its credential.
-  private final Map<String, UUID> keys = new HashMap<>();
 
   public EnrollmentViewModel(
       Enrollment enrollment,
@@ -147,13 +136,11 @@ public final class EnrollmentViewModel {
     busy.set(true);
     message.set(messages.get("enroll.enrolling"));
     String typed = code.get().strip().toUpperCase(java.util.Locale.ROOT);
-    UUID key = keys.computeIfAbsent(typed, c -> UUID.randomUUID());
     tasks.submit(
         () -> {
           enrollment.enroll(
               service,
               typed,
-              key,
               applied -> tasks.ui(() -> message.set(messages.get("enroll.catalogue", applied))));
           return null;
         },
