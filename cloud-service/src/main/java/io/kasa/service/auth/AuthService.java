@@ -3,7 +3,6 @@ package io.kasa.service.auth;
 import io.kasa.api.auth.ApprovalRequest;
 import io.kasa.api.auth.ApprovalResponse;
 import io.kasa.api.auth.EnrollResponse;
-import io.kasa.api.auth.PinHasher;
 import io.kasa.api.auth.SessionResponse;
 import io.kasa.service.audit.Audit;
 import io.kasa.service.db.Cached;
@@ -248,50 +247,9 @@ public final class AuthService {
         .orElseThrow(() -> ApiException.unauthorized("The terminal credential is not valid"));
   }
 
-  /** An employee whose PIN was just verified. */
-  private record Verified(UUID id, String name, String role) {}
-
-  /**
-   * Checks an employee's PIN on a terminal. The attempt is claimed before the PIN is hashed and
-   * settled after (ADR 0018): a wrong PIN counts towards the lockout, with its audit entry; a right
-   * one starts the count again.
-   */
-  private Verified verifyPin(Principal terminal, String employeeId, String pin) {
-    UUID employee = uuid(employeeId, "/employeeId");
-    if (pin == null || pin.isBlank()) {
-      throw ApiException.invalid("/pin", "A PIN is required");
-    }
-    UUID org = terminal.organisationId();
-    Map<String, Object> row =
-        jdbi.withHandle(
-            h ->
-                h.createQuery(
-                        "select name, role, pin_hash from employee"
-                            + " where organisation_id = :org and id = :id and active")
-                    .bind("org", org)
-                    .bind("id", employee)
-                    .mapToMap()
-                    .findOne()
-                    .orElseThrow(() -> ApiException.unauthorized("Unknown employee or wrong PIN")));
-    pins.claim(org, employee);
-    boolean right;
-    try {
-      right = PinHasher.verify(pin, (String) row.get("pin_hash"));
-    } catch (RuntimeException e) {
-      pins.abandon(org, employee);
-      throw e;
-    }
-    if (!right) {
-      pins.wrong(terminal, employee);
-      throw ApiException.unauthorized("Unknown employee or wrong PIN");
-    }
-    pins.right(org, employee);
-    return new Verified(employee, (String) row.get("name"), (String) row.get("role"));
-  }
-
   /** Signs an employee in by PIN on the calling terminal. */
   public SessionResponse signIn(Principal terminal, String employeeId, String pin) {
-    Verified employee = verifyPin(terminal, employeeId, pin);
+    PinAttempts.Verified employee = pins.check(terminal, employeeId, pin);
     String token = Secrets.token();
     Instant expires = clock.instant().plus(SESSION_LIFETIME);
     jdbi.useTransaction(
@@ -336,7 +294,7 @@ public final class AuthService {
    * lockout like a sign-in, but no session is opened. Returns the manager's id.
    */
   public UUID approveAsManager(Principal terminal, String managerId, String pin) {
-    Verified manager = verifyPin(terminal, managerId, pin);
+    PinAttempts.Verified manager = pins.check(terminal, managerId, pin);
     Role role = Role.valueOf(manager.role());
     if (role != Role.MANAGER && role != Role.ADMIN) {
       throw ApiException.forbidden("Only a manager can approve this");

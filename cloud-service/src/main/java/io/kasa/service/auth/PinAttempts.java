@@ -1,5 +1,6 @@
 package io.kasa.service.auth;
 
+import io.kasa.api.auth.PinHasher;
 import io.kasa.service.audit.Audit;
 import io.kasa.service.http.ApiException;
 import java.time.Clock;
@@ -11,11 +12,11 @@ import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * An employee's PIN attempts, counted in {@code pin_attempt} (ADR 0018). Each attempt is claimed by
- * one atomic statement before its PIN is hashed, and settled after: the claim is refused while the
- * employee is locked out, or while the wrong PINs counted plus the attempts still being verified
- * reach {@link AuthService#MAX_FAILED_PINS}. So however many guesses arrive at once, each is
- * counted, and no more are verified than the lockout allows.
+ * PIN checks, with the attempts counted in {@code pin_attempt} (ADR 0018). Each attempt is claimed
+ * by one atomic statement before its PIN is hashed, and settled after: the claim is refused while
+ * the employee is locked out, or while the wrong PINs counted plus the attempts still being
+ * verified reach {@link AuthService#MAX_FAILED_PINS}. So however many guesses arrive at once, each
+ * is counted, and no more are verified than the lockout allows.
  */
 final class PinAttempts {
 
@@ -33,11 +34,52 @@ final class PinAttempts {
     this.clock = clock;
   }
 
+  /** An employee whose PIN was just checked and found right. */
+  record Verified(UUID id, String name, String role) {}
+
+  /**
+   * Checks an employee's PIN on a terminal: the attempt is claimed before the PIN is hashed and
+   * settled after. A wrong PIN counts towards the lockout, with its audit entry; a right one starts
+   * the count again.
+   */
+  Verified check(Principal terminal, String employeeId, String pin) {
+    UUID employee = AuthService.uuid(employeeId, "/employeeId");
+    if (pin == null || pin.isBlank()) {
+      throw ApiException.invalid("/pin", "A PIN is required");
+    }
+    UUID org = terminal.organisationId();
+    Map<String, Object> row =
+        jdbi.withHandle(
+            h ->
+                h.createQuery(
+                        "select name, role, pin_hash from employee"
+                            + " where organisation_id = :org and id = :id and active")
+                    .bind("org", org)
+                    .bind("id", employee)
+                    .mapToMap()
+                    .findOne()
+                    .orElseThrow(() -> ApiException.unauthorized("Unknown employee or wrong PIN")));
+    claim(org, employee);
+    boolean right;
+    try {
+      right = PinHasher.verify(pin, (String) row.get("pin_hash"));
+    } catch (RuntimeException e) {
+      abandon(org, employee);
+      throw e;
+    }
+    if (!right) {
+      wrong(terminal, employee);
+      throw ApiException.unauthorized("Unknown employee or wrong PIN");
+    }
+    right(org, employee);
+    return new Verified(employee, (String) row.get("name"), (String) row.get("role"));
+  }
+
   /**
    * Claims an attempt for {@code employee}, or refuses it with 423. A lockout that has run out ends
    * here, and the count starts again.
    */
-  void claim(UUID org, UUID employee) {
+  private void claim(UUID org, UUID employee) {
     Instant now = clock.instant();
     boolean claimed =
         jdbi.withHandle(
@@ -88,7 +130,7 @@ final class PinAttempts {
   }
 
   /** Settles a claimed attempt whose PIN was right: the count starts again. */
-  void right(UUID org, UUID employee) {
+  private void right(UUID org, UUID employee) {
     jdbi.useHandle(
         h ->
             h.createUpdate(
@@ -100,7 +142,7 @@ final class PinAttempts {
   }
 
   /** Settles a claimed attempt that could not be checked: it counts for nothing. */
-  void abandon(UUID org, UUID employee) {
+  private void abandon(UUID org, UUID employee) {
     jdbi.useHandle(
         h ->
             h.createUpdate(
@@ -115,7 +157,7 @@ final class PinAttempts {
    * Settles a claimed attempt whose PIN was wrong, with its audit entry: PIN_LOCKOUT for the one
    * that reaches the limit and locks the employee out, PIN_FAILED for the others.
    */
-  void wrong(Principal terminal, UUID employee) {
+  private void wrong(Principal terminal, UUID employee) {
     Instant now = clock.instant();
     UUID org = terminal.organisationId();
     jdbi.useTransaction(
