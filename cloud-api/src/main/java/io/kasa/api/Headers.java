@@ -15,7 +15,10 @@ public final class Headers {
    */
   public static final String EMPLOYEE = "Kasa-Employee";
 
-  /** The UUID of what a mutating request creates; a retry with the same key is answered once. */
+  /**
+   * The UUID of what a mutating request creates (for an enrollment, a UUID the device makes for
+   * it); a retry with the same key is answered once.
+   */
   public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
   private Headers() {}

@@ -1,7 +1,8 @@
 package io.kasa.api.auth;
 
 /**
- * The terminal's identity and its credential, shown once: the service keeps only a hash.
+ * The terminal's identity and its credential, shown once: the service keeps only a hash, and, for a
+ * while, the credential sealed for a retry by the same device (its Idempotency-Key, ADR 0018).
  *
  * @param terminalId the terminal
  * @param terminalCode the short code printed in receipt numbers

@@ -131,11 +131,23 @@ public final class CloudClient implements AutoCloseable {
 
   // --- terminal and employees
 
-  /** Enrolls this terminal with a one-time code and keeps the credential it gets. */
+  /**
+   * Enrolls this terminal with a one-time code and keeps the credential it gets; retried like any
+   * keyed write under a key made for this call.
+   */
   public EnrollResponse enroll(String code, String deviceName) {
+    return enroll(code, deviceName, UUID.randomUUID());
+  }
+
+  /**
+   * Enrolls this terminal with a one-time code under {@code key}, the Idempotency-Key the device
+   * keeps for this code across its retries: a retry whose answer was lost gets the same credential
+   * from the service for a while (ADR 0018). Keeps the credential it gets.
+   */
+  public EnrollResponse enroll(String code, String deviceName, UUID key) {
     EnrollResponse r =
         send(
-            post("/v1/terminals/enroll", new EnrollRequest(code, deviceName), null),
+            post("/v1/terminals/enroll", new EnrollRequest(code, deviceName), key),
             EnrollResponse.class);
     credentials.terminal(r.credential());
     return r;

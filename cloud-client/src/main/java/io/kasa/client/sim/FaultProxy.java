@@ -31,6 +31,8 @@ public final class FaultProxy implements AutoCloseable {
     RESET_MID_REQUEST,
     /** The request passes whole; the answer is thrown away and the connection reset. */
     LOSE_RESPONSE,
+    /** As {@link #LOSE_RESPONSE} for the next answer only; then bytes pass both ways. */
+    LOSE_ONE_RESPONSE,
     /** The answer is held back for {@link #slowness} before it passes. */
     SLOW_RESPONSE
   }
@@ -87,6 +89,15 @@ public final class FaultProxy implements AutoCloseable {
     }
   }
 
+  /** Whether this answer is the one to lose; the fault is spent by the first that asks. */
+  private synchronized boolean spendOne() {
+    if (fault != Fault.LOSE_ONE_RESPONSE) {
+      return false;
+    }
+    fault = Fault.NONE;
+    return true;
+  }
+
   private void listen(ServerSocket s) {
     server = s;
     Thread t =
@@ -139,7 +150,8 @@ public final class FaultProxy implements AutoCloseable {
                     quietly(to);
                     return;
                   }
-                  if (!request && f == Fault.LOSE_RESPONSE) {
+                  if (!request
+                      && (f == Fault.LOSE_RESPONSE || f == Fault.LOSE_ONE_RESPONSE && spendOne())) {
                     faultsInjected.incrementAndGet();
                     reset(to);
                     quietly(from);

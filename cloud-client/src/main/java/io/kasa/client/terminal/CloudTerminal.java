@@ -129,15 +129,25 @@ public final class CloudTerminal implements AutoCloseable {
     return enroll(service, code, deviceName, applied -> {});
   }
 
-  /** As {@link #enroll(URI, String, String)}, with the catalogue's progress as a count. */
+  /**
+   * As {@link #enroll(URI, String, String)}, with the catalogue's progress as a count.
+   *
+   * <p>Every try of a code goes under that code's Idempotency-Key, made at its first try and kept
+   * in the local store: when the service enrolled this terminal but its answer was lost, trying the
+   * same code again — after a timeout, another code mistyped in between, or a restart — gets the
+   * same credential, within 15 minutes of the first answer (ADR 0018).
+   */
   public synchronized TerminalConfig enroll(
       URI service, String code, String deviceName, java.util.function.LongConsumer progress) {
     if (enrolled()) {
       throw new IllegalStateException("This terminal is already enrolled");
     }
+    if (code == null || code.isBlank()) {
+      throw new IllegalArgumentException("An enrollment code is required");
+    }
     CloudClient c = new CloudClient(clientConfig.apply(service), credentials);
     try {
-      c.enroll(code, deviceName);
+      c.enroll(code, deviceName, new EnrollmentKeys(local).of(code));
     } catch (RuntimeException e) {
       c.close();
       credentials.terminal(null);

@@ -3,7 +3,6 @@ package io.kasa.service.auth;
 import io.kasa.api.auth.ApprovalRequest;
 import io.kasa.api.auth.ApprovalResponse;
 import io.kasa.api.auth.EnrollResponse;
-import io.kasa.api.auth.PinHasher;
 import io.kasa.api.auth.SessionResponse;
 import io.kasa.service.audit.Audit;
 import io.kasa.service.db.Cached;
@@ -22,7 +21,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -39,6 +37,12 @@ public final class AuthService {
   public static final Duration SESSION_LIFETIME = Duration.ofHours(4);
   public static final Duration APPROVAL_LIFETIME = Duration.ofMinutes(15);
 
+  /**
+   * How long after an enrollment the device that made it may ask again, with the same
+   * Idempotency-Key, and get the same credential (ADR 0018).
+   */
+  public static final Duration ENROLLMENT_RETRY_WINDOW = Duration.ofMinutes(15);
+
   /** Signed-in employees kept in memory at most, and as many vouched ones. */
   private static final int KEPT = 10_000;
 
@@ -48,6 +52,8 @@ public final class AuthService {
   private final Invalidations invalidations;
   private final Cached<Key, Signed> signedIn;
   private final Cached<Key, Principal> vouched;
+  private final PinAttempts pins;
+  private final Enrollment enrollment;
 
   public AuthService(Jdbi jdbi, DataSource pool, Invalidations invalidations, Clock clock) {
     this.jdbi = jdbi;
@@ -56,6 +62,8 @@ public final class AuthService {
     this.invalidations = invalidations;
     this.signedIn = new Cached<>(invalidations, Invalidations.Topic.AUTH, KEPT);
     this.vouched = new Cached<>(invalidations, Invalidations.Topic.AUTH, KEPT);
+    this.pins = new PinAttempts(jdbi, clock);
+    this.enrollment = new Enrollment(jdbi, clock, invalidations);
   }
 
   /**
@@ -67,57 +75,19 @@ public final class AuthService {
   /** A signed-in employee as checked, and when the session expires. */
   private record Signed(Principal who, Instant expires) {}
 
-  /** Exchanges a one-time enrollment code for the terminal's credential, shown once. */
-  public EnrollResponse enroll(String code, String deviceName) {
-    if (code == null || code.isBlank()) {
-      throw ApiException.invalid("/code", "An enrollment code is required");
-    }
-    byte[] codeHash = Secrets.sha256(code.trim().toUpperCase(Locale.ROOT));
-    return jdbi.inTransaction(
-        h -> {
-          Optional<Map<String, Object>> row =
-              h.createQuery(
-                      "select e.organisation_id, e.terminal_id, e.expires_at, e.used_at, t.code as terminal_code,"
-                          + " t.store_id, s.code as store_code, t.revoked_at"
-                          + " from enrollment_code e join terminal t on t.organisation_id = e.organisation_id and t.id = e.terminal_id"
-                          + " join store s on s.organisation_id = t.organisation_id and s.id = t.store_id"
-                          + " where e.code_hash = :hash for update of e")
-                  .bind("hash", codeHash)
-                  .mapToMap()
-                  .findOne();
-          Instant now = clock.instant();
-          if (row.isEmpty()
-              || row.get().get("used_at") != null
-              || row.get().get("revoked_at") != null
-              || toInstant(row.get().get("expires_at")).isBefore(now)) {
-            throw ApiException.unauthorized("The enrollment code is unknown, used or expired");
-          }
-          Map<String, Object> r = row.get();
-          UUID org = (UUID) r.get("organisation_id");
-          UUID terminal = (UUID) r.get("terminal_id");
-          String secret = Secrets.token();
-          h.createUpdate("update enrollment_code set used_at = :now where code_hash = :hash")
-              .bind("now", at(now))
-              .bind("hash", codeHash)
-              .execute();
-          h.createUpdate(
-                  "update terminal set credential_hash = :hash, enrolled_at = :now, name = coalesce(:name, name)"
-                      + " where organisation_id = :org and id = :id")
-              .bind("hash", Secrets.sha256(secret))
-              .bind("now", at(now))
-              .bind("name", deviceName == null || deviceName.isBlank() ? null : deviceName.trim())
-              .bind("org", org)
-              .bind("id", terminal)
-              .execute();
-          Audit.record(h, org, terminal, null, "TERMINAL_ENROLLED", null);
-          h.afterCommit(() -> invalidations.changed(Invalidations.Topic.AUTH));
-          return new EnrollResponse(
-              terminal.toString(),
-              (String) r.get("terminal_code"),
-              r.get("store_id").toString(),
-              (String) r.get("store_code"),
-              terminal + "." + secret);
-        });
+  /**
+   * The answer to an enrollment: the terminal's credential, and whether this request enrolled it
+   * (false: a retry by the same device, answered as the first time).
+   */
+  public record Enrolled(boolean created, EnrollResponse response) {}
+
+  /**
+   * Exchanges a one-time enrollment code for the terminal's credential. A retry by the same device
+   * (the same {@code idempotencyKey}, code and device name) within {@link #ENROLLMENT_RETRY_WINDOW}
+   * gets the same credential; any other use of a used code is refused (ADR 0018).
+   */
+  public Enrolled enroll(String code, String deviceName, String idempotencyKey) {
+    return enrollment.enroll(code, deviceName, idempotencyKey);
   }
 
   /** The terminal a bearer credential belongs to; revoked or unknown credentials are refused. */
@@ -279,80 +249,30 @@ public final class AuthService {
 
   /** Signs an employee in by PIN on the calling terminal. */
   public SessionResponse signIn(Principal terminal, String employeeId, String pin) {
-    UUID employee = uuid(employeeId, "/employeeId");
-    if (pin == null || pin.isBlank()) {
-      throw ApiException.invalid("/pin", "A PIN is required");
-    }
-    Map<String, Object> row =
-        jdbi.withHandle(
-            h ->
-                h.createQuery(
-                        "select name, role, pin_hash, failed_pins, locked_until, active from employee"
-                            + " where organisation_id = :org and id = :id")
-                    .bind("org", terminal.organisationId())
-                    .bind("id", employee)
-                    .mapToMap()
-                    .findOne()
-                    .filter(r -> (Boolean) r.get("active"))
-                    .orElseThrow(() -> ApiException.unauthorized("Unknown employee or wrong PIN")));
-    Instant now = clock.instant();
-    Object lockedUntil = row.get("locked_until");
-    if (lockedUntil != null && toInstant(lockedUntil).isAfter(now)) {
-      throw ApiException.locked(
-          "Too many wrong PINs: ask a manager, or try again after " + toInstant(lockedUntil));
-    }
-    if (!PinHasher.verify(pin, (String) row.get("pin_hash"))) {
-      int failed = ((Number) row.get("failed_pins")).intValue() + 1;
-      boolean lock = failed >= MAX_FAILED_PINS;
-      jdbi.useTransaction(
-          h -> {
-            h.createUpdate(
-                    "update employee set failed_pins = :failed, locked_until = cast(:until as timestamptz)"
-                        + " where organisation_id = :org and id = :id")
-                .bind("failed", lock ? 0 : failed)
-                .bind("until", lock ? at(now.plus(LOCKOUT)) : null)
-                .bind("org", terminal.organisationId())
-                .bind("id", employee)
-                .execute();
-            Audit.record(
-                h,
-                terminal.organisationId(),
-                terminal.terminalId(),
-                employee,
-                lock ? "PIN_LOCKOUT" : "PIN_FAILED",
-                null);
-            h.afterCommit(() -> invalidations.changed(Invalidations.Topic.AUTH));
-          });
-      throw ApiException.unauthorized("Unknown employee or wrong PIN");
-    }
+    PinAttempts.Verified employee = pins.check(terminal, employeeId, pin);
     String token = Secrets.token();
-    Instant expires = now.plus(SESSION_LIFETIME);
-    boolean counted = ((Number) row.get("failed_pins")).intValue() > 0 || lockedUntil != null;
+    Instant expires = clock.instant().plus(SESSION_LIFETIME);
     jdbi.useTransaction(
         h -> {
-          // Only when there is something to clear: an update of employee empties the kept checks.
-          if (counted) {
-            h.createUpdate(
-                    "update employee set failed_pins = 0, locked_until = null where organisation_id = :org and id = :id")
-                .bind("org", terminal.organisationId())
-                .bind("id", employee)
-                .execute();
-            h.afterCommit(() -> invalidations.changed(Invalidations.Topic.AUTH));
-          }
           h.createUpdate(
                   "insert into employee_session (token_hash, organisation_id, employee_id, terminal_id, expires_at)"
                       + " values (:hash, :org, :employee, :terminal, :expires)")
               .bind("hash", Secrets.sha256(token))
               .bind("org", terminal.organisationId())
-              .bind("employee", employee)
+              .bind("employee", employee.id())
               .bind("terminal", terminal.terminalId())
               .bind("expires", at(expires))
               .execute();
           Audit.record(
-              h, terminal.organisationId(), terminal.terminalId(), employee, "SIGNED_IN", null);
+              h,
+              terminal.organisationId(),
+              terminal.terminalId(),
+              employee.id(),
+              "SIGNED_IN",
+              null);
         });
     return new SessionResponse(
-        token, employee.toString(), (String) row.get("name"), (String) row.get("role"), expires);
+        token, employee.id().toString(), employee.name(), employee.role(), expires);
   }
 
   /**
@@ -371,22 +291,15 @@ public final class AuthService {
 
   /**
    * A manager approving an action on this terminal by PIN; wrong PINs count towards the manager's
-   * lockout like a sign-in. Returns the manager's id.
+   * lockout like a sign-in, but no session is opened. Returns the manager's id.
    */
   public UUID approveAsManager(Principal terminal, String managerId, String pin) {
-    SessionResponse session = signIn(terminal, managerId, pin);
-    Role role = Role.valueOf(session.role());
-    // The approval is a one-off: end the session it opened at once.
-    jdbi.useHandle(
-        h ->
-            h.createUpdate("update employee_session set ended_at = now() where token_hash = :hash")
-                .bind("hash", Secrets.sha256(session.token()))
-                .execute());
-    invalidations.changed(Invalidations.Topic.AUTH);
+    PinAttempts.Verified manager = pins.check(terminal, managerId, pin);
+    Role role = Role.valueOf(manager.role());
     if (role != Role.MANAGER && role != Role.ADMIN) {
       throw ApiException.forbidden("Only a manager can approve this");
     }
-    return UUID.fromString(session.employeeId());
+    return manager.id();
   }
 
   /**

@@ -295,7 +295,9 @@ public final class CloudApp {
 
   private void enroll(Context ctx) {
     EnrollRequest body = body(ctx, EnrollRequest.class);
-    ctx.status(201).json(s.auth().enroll(body.code(), body.deviceName()));
+    AuthService.Enrolled enrolled =
+        s.auth().enroll(body.code(), body.deviceName(), ctx.header(Headers.IDEMPOTENCY_KEY));
+    ctx.status(enrolled.created() ? 201 : 200).json(enrolled.response());
   }
 
   private void signIn(Context ctx) {

@@ -82,6 +82,23 @@ class ContractTest {
             "{\"code\":\"" + cloud.demo.terminal().enrollmentCode() + "\",\"deviceName\":\"till\"}",
             Map.of());
     check("POST", "/v1/terminals/enroll", enrolled);
+    String retried =
+        "{\"code\":\""
+            + cloud
+                .services
+                .admin()
+                .createTerminal(cloud.demo.organisationId(), cloud.demo.storeId(), "T7", "till")
+                .enrollmentCode()
+            + "\",\"deviceName\":\"till\"}";
+    Map<String, String> key = Map.of("Idempotency-Key", UUID.randomUUID().toString());
+    for (int i = 0; i < 2; i++) { // 201, then 200
+      check(
+          "POST", "/v1/terminals/enroll", cloud.send("POST", "/v1/terminals/enroll", retried, key));
+    }
+    check(
+        "POST",
+        "/v1/terminals/enroll",
+        cloud.send("POST", "/v1/terminals/enroll", retried.replace("till", "other"), key));
     String auth = "Bearer " + enrolled.json().get("credential").asText();
     TestCloud.Reply session =
         cloud.send(

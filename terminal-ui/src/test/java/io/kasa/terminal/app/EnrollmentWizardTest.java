@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.kasa.client.http.CloudClientConfig;
+import io.kasa.client.sim.FaultProxy;
 import io.kasa.client.terminal.CloudTerminal;
 import io.kasa.devices.profile.PrinterProfiles;
 import io.kasa.service.TestCloud;
@@ -34,7 +35,7 @@ import org.testfx.framework.junit5.Start;
 /**
  * First run against the real service: a wrong address is reported, the right one answers, the
  * one-time code enrolls the terminal with the catalogue counted in, and the printer step is skipped
- * for the virtual printer.
+ * for the virtual printer. A code whose answers were lost enrolls when tried again.
  */
 @ExtendWith(ApplicationExtension.class)
 class EnrollmentWizardTest {
@@ -59,7 +60,10 @@ class EnrollmentWizardTest {
   void start(Stage stage) {
     RegisterWindow.applyTheme(RegisterWindow.Theme.LIGHT);
     terminal =
-        CloudTerminal.open(dir.resolve("wizard"), Clock.systemUTC(), CloudClientConfig::defaults);
+        CloudTerminal.open(
+            dir.resolve("wizard-" + java.util.UUID.randomUUID()),
+            Clock.systemUTC(),
+            CloudClientConfig::defaults);
     tasks = new FxTaskExecutor();
     Messages messages = new Messages(Locale.ENGLISH);
     EnrollmentViewModel vm =
@@ -88,6 +92,32 @@ class EnrollmentWizardTest {
   }
 
   @Test
+  void aCodeWhoseAnswersWereLostEnrollsWhenTheTechnicianTriesItAgain(FxRobot robot)
+      throws Exception {
+    String code =
+        cloud
+            .services
+            .admin()
+            .createTerminal(cloud.demo.organisationId(), cloud.demo.storeId(), "T5", "Каса 5")
+            .enrollmentCode();
+    try (FaultProxy network = new FaultProxy("127.0.0.1", cloud.app.port())) {
+      set(robot, "#enroll-url", "http://127.0.0.1:" + network.port());
+      set(robot, "#enroll-code", code);
+      // The service enrolls the terminal each time; every answer is lost on the way back.
+      network.fault(FaultProxy.Fault.LOSE_RESPONSE);
+      robot.clickOn("#enroll-go");
+      await().atMost(Duration.ofSeconds(30)).until(() -> message(robot).startsWith("Not enrolled"));
+      assertThat(terminal.enrolled()).isFalse();
+      assertThat(network.faultsInjected()).isPositive();
+      network.fault(FaultProxy.Fault.NONE);
+      robot.clickOn("#enroll-go");
+      await().atMost(Duration.ofSeconds(30)).until(() -> message(robot).startsWith("Enrolled"));
+      assertThat(terminal.enrolled()).isTrue();
+      assertThat(terminal.config().terminalCode()).isEqualTo("T5");
+    }
+  }
+
+  @Test
   void aWrongAddressIsSaidThenTheCodeEnrollsAndLoadsTheCatalogue(FxRobot robot) {
     set(robot, "#enroll-url", "http://127.0.0.1:1");
     robot.clickOn("#enroll-test");
@@ -103,10 +133,9 @@ class EnrollmentWizardTest {
     assertThat(terminal.enrolled()).isFalse();
     set(robot, "#enroll-code", cloud.demo.terminal().enrollmentCode().toLowerCase(Locale.ROOT));
     robot.clickOn("#enroll-go");
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(
-            () -> robot.lookup("#enroll-skip").tryQuery().filter(n -> n.isVisible()).isPresent());
+    // The devices step's buttons are visible themselves all along (their pane is not): wait for
+    // the message that comes with the step.
+    await().atMost(Duration.ofSeconds(30)).until(() -> message(robot).startsWith("Enrolled"));
     assertThat(terminal.enrolled()).isTrue();
     assertThat(terminal.catalog().size()).isGreaterThan(300);
     robot.clickOn("#enroll-skip");
