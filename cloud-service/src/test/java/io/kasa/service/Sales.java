@@ -5,6 +5,7 @@ import io.kasa.api.sales.SaleLineDto;
 import io.kasa.api.sales.SaleRequest;
 import io.kasa.api.sales.TenderDto;
 import io.kasa.api.sales.TotalsDto;
+import io.kasa.domain.receipt.ReceiptNumber;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -14,9 +15,15 @@ public final class Sales {
 
   private Sales() {}
 
+  /** The demo terminal's receipt number {@code sequence}, written as the terminal writes it. */
+  public static String receipt(long sequence) {
+    return new ReceiptNumber("K1", "T1", sequence).toString();
+  }
+
   /**
-   * 2 × bread (31.00) + 1 × aspirin (96.40), VAT inclusive per line, paid 100.00 by card and the
-   * rest (58.40 → 58.40) in cash with 100.00: change 41.60.
+   * 2 × bread (31.00) + 1 × aspirin (96.40), VAT inclusive per line, opened two minutes ago and
+   * paid a minute later, 100.00 by card and the rest (58.40 → 58.40) in cash with 100.00: change
+   * 41.60.
    */
   public static SaleRequest breadAndAspirin(UUID id, long sequence, String cardToken) {
     UUID card =
@@ -25,10 +32,10 @@ public final class Sales {
         UUID.nameUUIDFromBytes((id + "/cash").getBytes(java.nio.charset.StandardCharsets.UTF_8));
     return new SaleRequest(
         id,
-        "K1-T1-" + sequence,
+        receipt(sequence),
         "UAH",
-        Instant.parse("2026-11-27T10:00:00Z"),
-        Instant.parse("2026-11-27T10:01:00Z"),
+        Instant.now().minusSeconds(120),
+        Instant.now().minusSeconds(60),
         List.of(
             new SaleLineDto(1, "bread", "2", 3100, null, null, false, 6200),
             new SaleLineDto(2, "aspirin", "1", 9640, null, null, false, 9640)),

@@ -45,12 +45,16 @@ public final class TestCloud implements AutoCloseable {
   }
 
   public TestCloud(PaymentProcessor processor) throws IOException {
+    this(processor, Clock.systemUTC());
+  }
+
+  /** The service on {@code clock}, e.g. a {@link MutableClock} a test moves on. */
+  public TestCloud(PaymentProcessor processor, Clock clock) throws IOException {
     dir = Files.createTempDirectory("kasa-cloud-test");
     database = Database.embedded(dir, 40);
     // Few PBKDF2 iterations keep tests fast; production uses PinHasher.DEFAULT_ITERATIONS.
     services =
-        new CloudServices(
-            database, processor, new PinHasher(1_000), "metrics-secret", Clock.systemUTC());
+        new CloudServices(database, processor, new PinHasher(1_000), "metrics-secret", clock);
     demo = DemoData.seed(services.admin());
     app = CloudApp.create(services.app()).start(0);
   }
