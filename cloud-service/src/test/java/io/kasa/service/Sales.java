@@ -17,7 +17,12 @@ public final class Sales {
 
   /** The demo terminal's receipt number {@code sequence}, written as the terminal writes it. */
   public static String receipt(long sequence) {
-    return new ReceiptNumber("K1", "T1", sequence).toString();
+    return receipt("T1", sequence);
+  }
+
+  /** Receipt number {@code sequence} of terminal {@code terminal} of the demo store. */
+  public static String receipt(String terminal, long sequence) {
+    return new ReceiptNumber("K1", terminal, sequence).toString();
   }
 
   /**
@@ -26,13 +31,19 @@ public final class Sales {
    * 41.60.
    */
   public static SaleRequest breadAndAspirin(UUID id, long sequence, String cardToken) {
+    return breadAndAspirin(id, "T1", sequence, cardToken);
+  }
+
+  /** {@link #breadAndAspirin(UUID, long, String)} as terminal {@code terminal} numbers it. */
+  public static SaleRequest breadAndAspirin(
+      UUID id, String terminal, long sequence, String cardToken) {
     UUID card =
         UUID.nameUUIDFromBytes((id + "/card").getBytes(java.nio.charset.StandardCharsets.UTF_8));
     UUID cash =
         UUID.nameUUIDFromBytes((id + "/cash").getBytes(java.nio.charset.StandardCharsets.UTF_8));
     return new SaleRequest(
         id,
-        receipt(sequence),
+        receipt(terminal, sequence),
         "UAH",
         Instant.now().minusSeconds(120),
         Instant.now().minusSeconds(60),
@@ -55,7 +66,12 @@ public final class Sales {
    * opened before a price change keeps the price it started with.)
    */
   public static SaleRequest openedNow(UUID id, long sequence) {
-    SaleRequest r = breadAndAspirin(id, sequence, "tok_approve");
+    return openedNow(id, "T1", sequence);
+  }
+
+  /** {@link #openedNow(UUID, long)} as terminal {@code terminal} numbers it. */
+  public static SaleRequest openedNow(UUID id, String terminal, long sequence) {
+    SaleRequest r = breadAndAspirin(id, terminal, sequence, "tok_approve");
     Instant now = Instant.now();
     return new SaleRequest(
         r.id(),
