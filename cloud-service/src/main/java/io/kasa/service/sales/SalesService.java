@@ -13,6 +13,7 @@ import io.kasa.api.sales.TenderResultDto;
 import io.kasa.api.sales.TotalsDto;
 import io.kasa.domain.catalog.CatalogItem;
 import io.kasa.domain.money.Money;
+import io.kasa.domain.receipt.ReceiptNumber;
 import io.kasa.domain.sale.LineTotals;
 import io.kasa.domain.sale.Sale;
 import io.kasa.domain.sale.SaleLine;
@@ -313,7 +314,7 @@ public final class SalesService implements AutoCloseable {
    * bears its number.
    */
   public SaleResponse byReceipt(Principal who, String receiptNumber) {
-    io.kasa.domain.receipt.ReceiptNumber number =
+    ReceiptNumber number =
         ReceiptNumbers.named(receiptNumber)
             .orElseThrow(() -> ApiException.notFound("No sale with receipt " + receiptNumber));
     return jdbi.withHandle(
