@@ -79,8 +79,8 @@ public final class CloudServices implements AutoCloseable {
             new CatalogService(database.jdbi()),
             new RefundService(database.jdbi(), auth, json, clock),
             new PostVoidService(database.jdbi(), auth, processor, json, clock),
-            new ShiftService(database.jdbi(), auth, json),
-            new TerminalService(database.jdbi()),
+            new ShiftService(database.jdbi(), auth, json, clock),
+            new TerminalService(database.jdbi(), clock),
             new CloudApp.Floor(
                 new FloorService(database.jdbi(), clock),
                 new WaitlistService(database.jdbi(), clock),

@@ -60,12 +60,12 @@ class CachedRowsTest {
   void aPriceChangedFromOutsideAppliesToTheNextSale() {
     Terminal t = terminal("C3");
     Sales.priceSetAnHourAgo(cloud, "bread");
-    assertThat(t.sell(Sales.openedNow(UUID.randomUUID(), next())).status()).isEqualTo(201);
+    assertThat(t.sell(Sales.openedNow(UUID.randomUUID(), "C3", next())).status()).isEqualTo(201);
     cloud.execute(
         "update item set price = 3200 where organisation_id = ? and id = 'bread'",
         cloud.demo.organisationId());
     try {
-      TestCloud.Reply stale = t.sell(Sales.openedNow(UUID.randomUUID(), next()));
+      TestCloud.Reply stale = t.sell(Sales.openedNow(UUID.randomUUID(), "C3", next()));
       assertThat(stale.status()).isEqualTo(422);
       assertThat(stale.json().get("errors").get(0).get("pointer").asText())
           .isEqualTo("/lines/0/unitPrice");
@@ -74,7 +74,7 @@ class CachedRowsTest {
           "update item set price = 3100 where organisation_id = ? and id = 'bread'",
           cloud.demo.organisationId());
     }
-    assertThat(t.sell(Sales.openedNow(UUID.randomUUID(), next())).status()).isEqualTo(201);
+    assertThat(t.sell(Sales.openedNow(UUID.randomUUID(), "C3", next())).status()).isEqualTo(201);
   }
 
   @Test

@@ -212,7 +212,7 @@ class FloorApiTest {
             cloud.send("DELETE", "/v1/checks/" + check + "/lines/" + line, null, cashier).status())
         .isEqualTo(403);
     // Paid at a register through the ordinary sale path, then settled.
-    var sale = Sales.breadAndAspirin(UUID.randomUUID(), 501, "tok_approve");
+    var sale = Sales.breadAndAspirin(UUID.randomUUID(), "T2", 501, "tok_approve");
     assertThat(cloud.post(cashier, "/v1/sales", sale.id().toString(), Sales.json(sale)).status())
         .isEqualTo(201);
     TestCloud.Reply settled =
@@ -249,7 +249,7 @@ class FloorApiTest {
     UUID check = UUID.randomUUID();
     seat(host, table, check, 2);
     addLine(host, check, "bread", "1", 0);
-    var sale = Sales.breadAndAspirin(UUID.randomUUID(), 502, "tok_approve");
+    var sale = Sales.breadAndAspirin(UUID.randomUUID(), "T2", 502, "tok_approve");
     cloud.post(cashier, "/v1/sales", sale.id().toString(), Sales.json(sale));
     TestCloud.Reply r =
         post(cashier, "/v1/checks/" + check + "/settle", "{\"saleId\":\"" + sale.id() + "\"}");

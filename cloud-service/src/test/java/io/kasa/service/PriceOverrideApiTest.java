@@ -44,10 +44,10 @@ class PriceOverrideApiTest {
     long tax = Math.round(price * 20 / 120.0);
     return new SaleRequest(
         id,
-        "K1-T1-" + sequence++,
+        Sales.receipt(sequence++),
         "UAH",
-        Instant.parse("2026-11-27T10:00:00Z"),
-        Instant.parse("2026-11-27T10:01:00Z"),
+        Instant.now().minusSeconds(120),
+        Instant.now().minusSeconds(60),
         List.of(new SaleLineDto(1, "bread", "1", price, "damaged packaging", null, false, price)),
         null,
         List.of(new TenderDto(UUID.randomUUID(), "CASH", price, null, null)),

@@ -48,11 +48,11 @@ class RefundApiTest {
     return new RefundRequestDto(
         UUID.randomUUID(),
         sale.id(),
-        "K1-T1-" + receipts++,
+        Sales.receipt(receipts++),
         List.of(lines),
         method,
         "Не підійшло",
-        Instant.parse("2026-11-27T12:00:00Z"),
+        Instant.now(),
         managerId,
         pin);
   }

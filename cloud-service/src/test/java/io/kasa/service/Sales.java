@@ -5,6 +5,7 @@ import io.kasa.api.sales.SaleLineDto;
 import io.kasa.api.sales.SaleRequest;
 import io.kasa.api.sales.TenderDto;
 import io.kasa.api.sales.TotalsDto;
+import io.kasa.domain.receipt.ReceiptNumber;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -14,21 +15,38 @@ public final class Sales {
 
   private Sales() {}
 
+  /** The demo terminal's receipt number {@code sequence}, written as the terminal writes it. */
+  public static String receipt(long sequence) {
+    return receipt("T1", sequence);
+  }
+
+  /** Receipt number {@code sequence} of terminal {@code terminal} of the demo store. */
+  public static String receipt(String terminal, long sequence) {
+    return new ReceiptNumber("K1", terminal, sequence).toString();
+  }
+
   /**
-   * 2 × bread (31.00) + 1 × aspirin (96.40), VAT inclusive per line, paid 100.00 by card and the
-   * rest (58.40 → 58.40) in cash with 100.00: change 41.60.
+   * 2 × bread (31.00) + 1 × aspirin (96.40), VAT inclusive per line, opened two minutes ago and
+   * paid a minute later, 100.00 by card and the rest (58.40 → 58.40) in cash with 100.00: change
+   * 41.60.
    */
   public static SaleRequest breadAndAspirin(UUID id, long sequence, String cardToken) {
+    return breadAndAspirin(id, "T1", sequence, cardToken);
+  }
+
+  /** {@link #breadAndAspirin(UUID, long, String)} as terminal {@code terminal} numbers it. */
+  public static SaleRequest breadAndAspirin(
+      UUID id, String terminal, long sequence, String cardToken) {
     UUID card =
         UUID.nameUUIDFromBytes((id + "/card").getBytes(java.nio.charset.StandardCharsets.UTF_8));
     UUID cash =
         UUID.nameUUIDFromBytes((id + "/cash").getBytes(java.nio.charset.StandardCharsets.UTF_8));
     return new SaleRequest(
         id,
-        "K1-T1-" + sequence,
+        receipt(terminal, sequence),
         "UAH",
-        Instant.parse("2026-11-27T10:00:00Z"),
-        Instant.parse("2026-11-27T10:01:00Z"),
+        Instant.now().minusSeconds(120),
+        Instant.now().minusSeconds(60),
         List.of(
             new SaleLineDto(1, "bread", "2", 3100, null, null, false, 6200),
             new SaleLineDto(2, "aspirin", "1", 9640, null, null, false, 9640)),
@@ -48,7 +66,12 @@ public final class Sales {
    * opened before a price change keeps the price it started with.)
    */
   public static SaleRequest openedNow(UUID id, long sequence) {
-    SaleRequest r = breadAndAspirin(id, sequence, "tok_approve");
+    return openedNow(id, "T1", sequence);
+  }
+
+  /** {@link #openedNow(UUID, long)} as terminal {@code terminal} numbers it. */
+  public static SaleRequest openedNow(UUID id, String terminal, long sequence) {
+    SaleRequest r = breadAndAspirin(id, terminal, sequence, "tok_approve");
     Instant now = Instant.now();
     return new SaleRequest(
         r.id(),

@@ -191,10 +191,10 @@ class SalesApiTest {
     SaleRequest sale =
         new SaleRequest(
             id,
-            "K1-T1-" + next(),
+            Sales.receipt(next()),
             "UAH",
-            Instant.parse("2026-11-27T10:00:00Z"),
-            Instant.parse("2026-11-27T10:01:00Z"),
+            Instant.now().minusSeconds(120),
+            Instant.now().minusSeconds(60),
             List.of(
                 new SaleLineDto(1, "bread", "2", 3100, null, null, true, 0),
                 new SaleLineDto(2, "aspirin", "1", 9640, null, null, false, 9640)),
@@ -316,7 +316,7 @@ class SalesApiTest {
     SaleRequest sameTenders =
         new SaleRequest(
             UUID.randomUUID(),
-            "K1-T1-" + next(),
+            Sales.receipt(next()),
             first.currency(),
             first.openedAt(),
             first.paidAt(),
@@ -375,7 +375,7 @@ class SalesApiTest {
   void timesOutsideTheCalendarAndNulCharactersAreRefusedAndNothingIsWritten() {
     SaleRequest good = Sales.breadAndAspirin(UUID.randomUUID(), next(), "tok_approve");
     String json = Sales.json(good);
-    String opened = "\"openedAt\":\"2026-11-27T10:00:00Z\"";
+    String opened = "\"openedAt\":\"" + good.openedAt() + "\"";
     String card = "\"cardToken\":\"tok_approve\"";
     String bread = "\"itemId\":\"bread\"";
     assertThat(json).contains(opened, card, bread);

@@ -93,7 +93,7 @@ class TenantIsolationTest {
     SaleRequest cheap =
         new SaleRequest(
             id,
-            "K1-T1-900",
+            Sales.receipt(900),
             "UAH",
             saleOfA.openedAt(),
             saleOfA.paidAt(),

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kasa.api.auth.PinHasher;
 import io.kasa.service.auth.Role;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -74,7 +75,9 @@ class TerminalApiTest {
             + id
             + "\",\"action\":\"OFFLINE_SIGN_IN\",\"employeeId\":\""
             + cloud.demo.cashierId()
-            + "\",\"at\":\"2026-11-27T09:00:00Z\",\"detail\":\"service unreachable\"}";
+            + "\",\"at\":\""
+            + Instant.now()
+            + "\",\"detail\":\"service unreachable\"}";
     long before = cloud.audited("OFFLINE_SIGN_IN");
     assertThat(cloud.post(auth(), "/v1/audit-events", id.toString(), body).status()).isEqualTo(201);
     assertThat(cloud.post(auth(), "/v1/audit-events", id.toString(), body).status()).isEqualTo(200);
@@ -89,7 +92,7 @@ class TerminalApiTest {
             auth(),
             "/v1/audit-events",
             id.toString(),
-            "{\"id\":\"" + id + "\",\"action\":\"DROP_TABLES\",\"at\":\"2026-11-27T09:00:00Z\"}");
+            "{\"id\":\"" + id + "\",\"action\":\"DROP_TABLES\",\"at\":\"" + Instant.now() + "\"}");
     assertThat(action.status()).isEqualTo(422);
     assertThat(action.body()).contains("/action");
     TestCloud.Reply employee =
@@ -101,7 +104,9 @@ class TerminalApiTest {
                 + id
                 + "\",\"action\":\"OFFLINE_PIN_FAILED\",\"employeeId\":\""
                 + UUID.randomUUID()
-                + "\",\"at\":\"2026-11-27T09:00:00Z\"}");
+                + "\",\"at\":\""
+                + Instant.now()
+                + "\"}");
     assertThat(employee.status()).isEqualTo(422);
     assertThat(employee.body()).contains("/employeeId");
   }

@@ -11,7 +11,7 @@ import java.util.UUID;
  *
  * @param id the refund's UUID, created on the terminal
  * @param saleId the original sale
- * @param receiptNumber the refund receipt's own number
+ * @param receiptNumber the refund receipt's own number, from the terminal's sequence
  * @param lines what comes back
  * @param method ORIGINAL_TENDERS or CASH
  * @param reason why

@@ -9,10 +9,11 @@ import java.util.UUID;
  * id}).
  *
  * @param id the sale's UUID, created on the terminal
- * @param receiptNumber the human receipt number STORE-TERMINAL-SEQUENCE
+ * @param receiptNumber the human receipt number STORE-TERMINAL-SEQUENCE, the submitting terminal's
+ *     own, its sequence zero-padded to six digits (the service refuses any other)
  * @param currency ISO 4217 code
- * @param openedAt when the sale was opened
- * @param paidAt when it was paid
+ * @param openedAt when the sale was opened, on the terminal's clock
+ * @param paidAt when it was paid; both times within the window the service documents (ADR 0019)
  * @param lines the lines, voided ones included
  * @param orderDiscount the order discount, or null
  * @param tenders the payments

@@ -17,6 +17,7 @@ import io.kasa.domain.sale.Sale;
 import io.kasa.domain.tender.Tender;
 import io.kasa.service.TestCloud;
 import io.kasa.service.admin.AdminService;
+import io.kasa.service.sales.TestPaymentProcessor;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,6 +43,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CloudTerminalTest {
 
+  /**
+   * The service's clock: on the machine's at each test's start, and moved on with the terminal's
+   * where a test lets time pass, since the service judges the times of the terminal's work.
+   */
+  private static final MutableClock SERVICE_CLOCK = new MutableClock(Instant.now());
+
   private static TestCloud cloud;
   private static int terminals;
   private FaultProxy proxy;
@@ -51,7 +58,7 @@ class CloudTerminalTest {
 
   @BeforeAll
   static void startCloud() throws Exception {
-    cloud = new TestCloud();
+    cloud = new TestCloud(new TestPaymentProcessor(), SERVICE_CLOCK);
   }
 
   @AfterAll
@@ -61,6 +68,7 @@ class CloudTerminalTest {
 
   @BeforeEach
   void startProxy() throws Exception {
+    SERVICE_CLOCK.advance(Duration.between(SERVICE_CLOCK.instant(), clock.instant()));
     proxy = new FaultProxy("127.0.0.1", cloud.app.port());
   }
 
@@ -183,16 +191,21 @@ class CloudTerminalTest {
       assertThat(delivered.state()).as(delivered.lastError()).isEqualTo(Outbox.State.ACKNOWLEDGED);
       assertThat(sale.totals().total().minor()).isEqualTo(2 * before.price().minor());
 
+      // Opened after the change by more than a clock's error allowed for prices (5 minutes), and
+      // ahead of the service's clock by less than the 15 minutes a time may be.
       Sale late =
-          Sale.open(UUID.randomUUID(), t.salePolicy(), clock.instant().plus(Duration.ofHours(1)));
+          Sale.open(
+              UUID.randomUUID(), t.salePolicy(), clock.instant().plus(Duration.ofMinutes(10)));
       late.addItem(before, Quantity.of(1));
       late.startTendering();
       late.addTender(Tender.cash(late.cashDue()), clock.instant());
       t.recordSale(late, cloud.demo.cashierId(), Map.of(), false, null);
       t.syncNow();
-      assertThat(t.outbox().find(late.id()).orElseThrow().state())
+      Outbox.Entry refused = t.outbox().find(late.id()).orElseThrow();
+      assertThat(refused.state())
           .as("a sale opened after the change cannot use the old price")
           .isEqualTo(Outbox.State.REJECTED);
+      assertThat(refused.lastError()).contains("is not the catalogue price");
     }
   }
 
@@ -216,6 +229,7 @@ class CloudTerminalTest {
           .as("the right PIN does not lift a lockout")
           .isInstanceOfSatisfying(SignInRefused.class, e -> assertThat(e.lockedOut()).isTrue());
       clock.advance(OfflineSignIn.LOCKOUT.plusSeconds(1));
+      SERVICE_CLOCK.advance(OfflineSignIn.LOCKOUT.plusSeconds(1));
       assertThat(t.signIn(cloud.demo.cashierId(), "1111").offline()).isTrue();
       proxy.fault(Fault.NONE);
       t.syncNow();

@@ -309,7 +309,9 @@ public final class SalesLoadBench {
     final String code;
     private final List<byte[]> requests = new ArrayList<>();
     private final List<int[]> at = new ArrayList<>();
-    private long sequence;
+    // Twelve digits from the first sale on, with no leading zero: the service takes a sequence
+    // written only as the terminal writes it (ADR 0019), and the digits are patched in place.
+    private long sequence = 100_000_000_000L;
     private int turn;
 
     Terminal(String code, String auth, String session, List<CatalogItem> items, SalePolicy policy, int distinct) throws Exception {

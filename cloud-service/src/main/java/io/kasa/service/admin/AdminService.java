@@ -72,7 +72,7 @@ public final class AdminService {
 
   /** The administrator at the console, working on a store. */
   private static Principal admin(UUID org, UUID store) {
-    return new Principal(org, store, null, null, Role.ADMIN);
+    return new Principal(org, store, null, null, Role.ADMIN, null);
   }
 
   public UUID createOrganisation(String name) {

@@ -98,17 +98,34 @@ public final class AuthService {
             terminal(
                 c,
                 h.createQuery(
-                        "select organisation_id, store_id, credential_hash, revoked_at from terminal where id = :id")
+                        "select "
+                            + TERMINAL_COLUMNS
+                            + " from "
+                            + TERMINAL_AND_STORE
+                            + " where t.id = :id")
                     .bind("id", c.terminal())
                     .mapToMap()
                     .findOne()));
   }
 
+  /**
+   * What every credential check reads of the terminal (as {@code t}) and its store (as {@code st}):
+   * enough to build the {@link Principal} with its {@link Principal.Terminal}.
+   */
+  private static final String TERMINAL_COLUMNS =
+      "t.organisation_id, t.store_id, t.credential_hash, t.revoked_at, t.code as terminal_code,"
+          + " t.enrolled_at, st.code as store_code";
+
+  /** The terminal joined with its store, for {@link #TERMINAL_COLUMNS}. */
+  private static final String TERMINAL_AND_STORE =
+      "terminal t join store st on st.organisation_id = t.organisation_id and st.id = t.store_id";
+
   private static final Sql EMPLOYEE_ON_TERMINAL =
       Sql.of(
-          "select t.organisation_id, t.store_id, t.credential_hash, t.revoked_at, s.employee_id,"
-              + " s.expires_at, e.role"
-              + " from terminal t"
+          "select "
+              + TERMINAL_COLUMNS
+              + ", s.employee_id, s.expires_at, e.role from "
+              + TERMINAL_AND_STORE
               + " left join employee_session s on s.token_hash = :session and s.organisation_id = t.organisation_id"
               + " and s.terminal_id = t.id and s.ended_at is null and s.expires_at > :now"
               + " left join employee e on e.organisation_id = s.organisation_id and e.id = s.employee_id and e.active"
@@ -148,6 +165,9 @@ public final class AuthService {
                 "store_id",
                 "credential_hash",
                 "revoked_at",
+                "terminal_code",
+                "enrolled_at",
+                "store_code",
                 "employee_id",
                 "expires_at",
                 "role")) {
@@ -195,8 +215,11 @@ public final class AuthService {
         jdbi.withHandle(
             h ->
                 h.createQuery(
-                        "select t.organisation_id, t.store_id, t.credential_hash, t.revoked_at, e.role"
-                            + " from terminal t left join employee e on e.organisation_id = t.organisation_id"
+                        "select "
+                            + TERMINAL_COLUMNS
+                            + ", e.role from "
+                            + TERMINAL_AND_STORE
+                            + " left join employee e on e.organisation_id = t.organisation_id"
                             + " and e.id = :employee and e.active where t.id = :id")
                     .bind("employee", employee)
                     .bind("id", c.terminal())
@@ -243,7 +266,11 @@ public final class AuthService {
                     (UUID) r.get("store_id"),
                     c.terminal(),
                     null,
-                    null))
+                    null,
+                    new Principal.Terminal(
+                        (String) r.get("store_code"),
+                        (String) r.get("terminal_code"),
+                        toInstant(r.get("enrolled_at")))))
         .orElseThrow(() -> ApiException.unauthorized("The terminal credential is not valid"));
   }
 

@@ -24,6 +24,7 @@ import io.kasa.service.auth.AuthService;
 import io.kasa.service.auth.Principal;
 import io.kasa.service.auth.Secrets;
 import io.kasa.service.http.ApiException;
+import io.kasa.service.terminals.TerminalTimes;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -68,6 +69,7 @@ public final class RefundService {
 
   public Outcome submit(Principal who, String idempotencyKey, RefundRequestDto r) {
     validate(r, idempotencyKey);
+    ReceiptNumbers.requireOwn(who, r.receiptNumber(), "/receiptNumber");
     UUID approvedBy =
         auth.managerOrApproval(
             who,
@@ -96,6 +98,7 @@ public final class RefundService {
           if (earlier.isPresent()) {
             return earlier.get();
           }
+          TerminalTimes.check(who, r.at(), "/at", clock.instant());
           Sale sale = replay(h, who, r.saleId());
           Refund refund;
           try {

@@ -26,8 +26,8 @@ import org.slf4j.LoggerFactory;
  * Writes sales with group commit (ADR 0015): the sales submitted while an earlier write is in
  * flight are written together, by one statement in one transaction, so PostgreSQL plans, executes
  * and commits once for all of them. A sale alone is written at once; nothing waits for a batch to
- * fill. Each sale is still written only if its id and receipt number are new in its organisation,
- * and the caller learns which.
+ * fill. Each sale is still written only if its id is new in its organisation and its receipt number
+ * new on its terminal, and the caller learns which.
  *
  * <p>A batch that fails (a tender id used by another sale, say) is written again sale by sale, so
  * one sale's fault is only that sale's. After {@link #close()} the queue is drained and each caller

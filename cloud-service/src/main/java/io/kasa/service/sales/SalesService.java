@@ -13,6 +13,7 @@ import io.kasa.api.sales.TenderResultDto;
 import io.kasa.api.sales.TotalsDto;
 import io.kasa.domain.catalog.CatalogItem;
 import io.kasa.domain.money.Money;
+import io.kasa.domain.receipt.ReceiptNumber;
 import io.kasa.domain.sale.LineTotals;
 import io.kasa.domain.sale.Sale;
 import io.kasa.domain.sale.SaleLine;
@@ -24,6 +25,7 @@ import io.kasa.service.auth.Role;
 import io.kasa.service.auth.Secrets;
 import io.kasa.service.db.Invalidations;
 import io.kasa.service.http.ApiException;
+import io.kasa.service.terminals.TerminalTimes;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -88,6 +90,7 @@ public final class SalesService implements AutoCloseable {
       throw ApiException.forbidden("Only cashiers and managers record sales");
     }
     SaleRecomputation.validateShape(request, idempotencyKey);
+    ReceiptNumbers.requireOwn(who, request.receiptNumber(), "/receiptNumber");
     String requestJson = write(request);
     byte[] requestHash = Secrets.sha256(requestJson);
     UUID org = who.organisationId();
@@ -133,12 +136,22 @@ public final class SalesService implements AutoCloseable {
 
   /**
    * Recomputes the sale on the catalogue as it stands, applies the override rules, authorises its
-   * cards and writes it; answers its response, or null when it was not written (a sale with its id
-   * or receipt number exists).
+   * cards and writes it; answers its response, or null when it was not written (a sale with its id,
+   * or its terminal's sale with its receipt number, exists). Times out of the window are refused
+   * here, with the rest, so that a repeat of a recorded sale still gets its first answer.
    */
   private SaleResponse recordNew(
       Principal who, SaleRequest request, String requestJson, byte[] requestHash) {
     UUID org = who.organisationId();
+    Instant now = clock.instant();
+    TerminalTimes.check(who, request.openedAt(), "/openedAt", now);
+    TerminalTimes.check(who, request.paidAt(), "/paidAt", now);
+    TerminalTimes.ordered(
+        request.openedAt(),
+        "openedAt",
+        request.paidAt(),
+        "/paidAt",
+        "a sale is paid after it opens");
     SaleCatalog.ForSale known =
         catalog.forSale(
             org,
@@ -295,18 +308,31 @@ public final class SalesService implements AutoCloseable {
     }
   }
 
-  /** A recorded sale by its receipt number, for returns. */
+  /**
+   * A recorded sale by its receipt number, for returns at any register of the organisation: the
+   * sale of the terminal whose store and terminal codes the number carries, never another's that
+   * bears its number.
+   */
   public SaleResponse byReceipt(Principal who, String receiptNumber) {
+    ReceiptNumber number =
+        ReceiptNumbers.named(receiptNumber)
+            .orElseThrow(() -> ApiException.notFound("No sale with receipt " + receiptNumber));
     return jdbi.withHandle(
         h ->
             h.createQuery(
-                    "select response::text from sale where organisation_id = :org and receipt_number = :number")
+                    "select s.response::text from store st join terminal t"
+                        + " on t.organisation_id = st.organisation_id and t.store_id = st.id"
+                        + " join sale s on s.organisation_id = t.organisation_id and s.terminal_id = t.id"
+                        + " where st.organisation_id = :org and st.code = :store and t.code = :terminal"
+                        + " and s.receipt_number = :number")
                 .bind("org", who.organisationId())
-                .bind("number", receiptNumber)
+                .bind("store", number.store())
+                .bind("terminal", number.terminal())
+                .bind("number", number.toString())
                 .mapTo(String.class)
                 .findOne()
                 .map(this::read)
-                .orElseThrow(() -> ApiException.notFound("No sale with receipt " + receiptNumber)));
+                .orElseThrow(() -> ApiException.notFound("No sale with receipt " + number)));
   }
 
   /** The answer to a repeat: the original response, or a conflict when the contents differ. */
@@ -470,8 +496,8 @@ public final class SalesService implements AutoCloseable {
 
   /**
    * Writes the sale with its lines, stock moves, tax lines, tenders and audit entries, together
-   * with the sales submitted meanwhile (group commit, ADR 0015), unless a sale with its id or
-   * receipt number exists. Returns whether it was written.
+   * with the sales submitted meanwhile (group commit, ADR 0015), unless a sale with its id, or the
+   * terminal's sale with its receipt number, exists. Returns whether it was written.
    */
   private boolean record(
       Principal who,

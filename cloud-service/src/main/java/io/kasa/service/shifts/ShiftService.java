@@ -11,6 +11,8 @@ import io.kasa.service.audit.Audit;
 import io.kasa.service.auth.AuthService;
 import io.kasa.service.auth.Principal;
 import io.kasa.service.http.ApiException;
+import io.kasa.service.terminals.TerminalTimes;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -37,11 +39,13 @@ public final class ShiftService {
   private final Jdbi jdbi;
   private final AuthService auth;
   private final ObjectMapper json;
+  private final Clock clock;
 
-  public ShiftService(Jdbi jdbi, AuthService auth, ObjectMapper json) {
+  public ShiftService(Jdbi jdbi, AuthService auth, ObjectMapper json, Clock clock) {
     this.jdbi = jdbi;
     this.auth = auth;
     this.json = json;
+    this.clock = clock;
   }
 
   /** Opens a shift; the same id again returns it (201 first, then 200). */
@@ -64,6 +68,7 @@ public final class ShiftService {
           if (existing.isPresent()) {
             return Map.entry(false, existing.get());
           }
+          TerminalTimes.check(who, r.at(), "/at", clock.instant());
           boolean open =
               h.createQuery(
                           "select count(*) from shift where organisation_id = :org and terminal_id = :t and closed_at is null")
@@ -123,6 +128,15 @@ public final class ShiftService {
     return jdbi.inTransaction(
         h -> {
           requireOpen(h, who, shiftId);
+          try {
+            TerminalTimes.check(who, r.at(), "/at", clock.instant());
+          } catch (ApiException e) {
+            // A repeat of a recorded movement gets its first answer whenever it comes.
+            if (movementRecorded(h, who, r.id())) {
+              return false;
+            }
+            throw e;
+          }
           int inserted =
               h.createUpdate(
                       "insert into cash_movement (organisation_id, id, shift_id, type, amount, reason, employee_id, approved_by, at)"
@@ -172,6 +186,13 @@ public final class ShiftService {
             return read((String) row.get("z_report"));
           }
           Instant closedAt = r.at();
+          TerminalTimes.check(who, closedAt, "/at", clock.instant());
+          TerminalTimes.ordered(
+              utc(row.get("opened_at")).toInstant(),
+              "the shift's opening",
+              closedAt,
+              "/at",
+              "a shift closes after it opens");
           ShiftReport z = report(h, who, shiftId, "Z", closedAt, r.counted());
           h.createUpdate(
                   "update shift set closed_by = :m, closed_at = :at, counted = :counted, expected = :expected,"
@@ -263,6 +284,15 @@ public final class ShiftService {
         .mapToMap()
         .findOne()
         .orElseThrow(() -> ApiException.notFound("No shift " + id));
+  }
+
+  private static boolean movementRecorded(Handle h, Principal who, UUID id) {
+    return h.createQuery("select 1 from cash_movement where organisation_id = :org and id = :id")
+        .bind("org", who.organisationId())
+        .bind("id", id)
+        .mapTo(Integer.class)
+        .findOne()
+        .isPresent();
   }
 
   private static void requireOpen(Handle h, Principal who, UUID id) {

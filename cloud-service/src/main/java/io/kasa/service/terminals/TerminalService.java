@@ -11,6 +11,7 @@ import io.kasa.service.auth.Principal;
 import io.kasa.service.auth.Role;
 import io.kasa.service.http.ApiException;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -32,9 +33,11 @@ public final class TerminalService {
       io.kasa.service.http.Json.mapper();
 
   private final Jdbi jdbi;
+  private final Clock clock;
 
-  public TerminalService(Jdbi jdbi) {
+  public TerminalService(Jdbi jdbi, Clock clock) {
     this.jdbi = jdbi;
+    this.clock = clock;
   }
 
   /** The calling terminal's configuration, all in its own organisation. */
@@ -116,6 +119,21 @@ public final class TerminalService {
     Instant at = e.at();
     return jdbi.inTransaction(
         h -> {
+          try {
+            TerminalTimes.check(terminal, at, "/at", clock.instant());
+          } catch (ApiException refused) {
+            // A repeat of a recorded event gets its first answer whenever it comes.
+            if (h.createQuery(
+                    "select 1 from audit_log where organisation_id = :org and event_id = :event")
+                .bind("org", terminal.organisationId())
+                .bind("event", e.id())
+                .mapTo(Integer.class)
+                .findOne()
+                .isPresent()) {
+              return false;
+            }
+            throw refused;
+          }
           if (e.employeeId() != null
               && h.createQuery("select 1 from employee where organisation_id = :org and id = :id")
                   .bind("org", terminal.organisationId())

@@ -13,6 +13,7 @@ import io.kasa.api.OpenApi;
 import io.kasa.api.sales.SaleRequest;
 import io.kasa.service.Sales;
 import io.kasa.service.TestCloud;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -176,8 +177,10 @@ class ContractTest {
         "/v1/catalog/changes",
         cloud.send("GET", "/v1/catalog/changes?since=abc", null, Map.of("Authorization", auth)));
     String refund =
-        "{\"id\":\"%s\",\"saleId\":\"%s\",\"receiptNumber\":\"K1-T1-79\",\"lines\":[{\"saleLine\":1,\"quantity\":\"1\"}],"
-            + "\"method\":\"CASH\",\"reason\":\"test\",\"at\":\"2026-11-27T12:00:00Z\",\"approvingManagerId\":\"%s\",\"approvingManagerPin\":\"9999\"}";
+        "{\"id\":\"%s\",\"saleId\":\"%s\",\"receiptNumber\":\"K1-T1-000079\",\"lines\":[{\"saleLine\":1,\"quantity\":\"1\"}],"
+            + "\"method\":\"CASH\",\"reason\":\"test\",\"at\":\""
+            + Instant.now()
+            + "\",\"approvingManagerId\":\"%s\",\"approvingManagerPin\":\"9999\"}";
     UUID refundId = UUID.randomUUID();
     Map<String, String> refundHeaders = new HashMap<>(headers);
     refundHeaders.put("Idempotency-Key", refundId.toString());
@@ -207,7 +210,11 @@ class ContractTest {
         cloud.send(
             "POST",
             "/v1/shifts",
-            "{\"id\":\"" + shift + "\",\"openingFloat\":100,\"at\":\"2026-11-27T00:00:00Z\"}",
+            "{\"id\":\""
+                + shift
+                + "\",\"openingFloat\":100,\"at\":\""
+                + Instant.now().minusSeconds(60)
+                + "\"}",
             shiftHeaders));
     check(
         "POST",
@@ -217,7 +224,9 @@ class ContractTest {
             "/v1/shifts/" + shift + "/cash-movements",
             "{\"id\":\""
                 + shift
-                + "\",\"type\":\"IN\",\"amount\":5,\"reason\":\"x\",\"at\":\"2026-11-27T00:01:00Z\"}",
+                + "\",\"type\":\"IN\",\"amount\":5,\"reason\":\"x\",\"at\":\""
+                + Instant.now()
+                + "\"}",
             shiftHeaders));
     check(
         "GET",
@@ -229,7 +238,7 @@ class ContractTest {
         cloud.send(
             "POST",
             "/v1/shifts/" + shift + "/close",
-            "{\"counted\":105,\"blind\":false,\"at\":\"2026-11-27T00:02:00Z\"}",
+            "{\"counted\":105,\"blind\":false,\"at\":\"" + Instant.now() + "\"}",
             headers));
     check(
         "GET",

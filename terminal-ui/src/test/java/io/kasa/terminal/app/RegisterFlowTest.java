@@ -474,7 +474,7 @@ class RegisterFlowTest extends RegisterUiTest {
     var cashier = cloud.signedIn(authorization, cloud.demo.cashierId(), "1111");
     var sale =
         io.kasa.service.Sales.breadAndAspirin(
-            java.util.UUID.randomUUID(), 900_000 + otherRegisters, "tok_approve");
+            java.util.UUID.randomUUID(), "X" + otherRegisters, 1, "tok_approve");
     var recorded =
         cloud.post(cashier, "/v1/sales", sale.id().toString(), io.kasa.service.Sales.json(sale));
     assertThat(recorded.status()).as(recorded.body()).isEqualTo(201);
