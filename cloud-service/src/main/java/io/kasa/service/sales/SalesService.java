@@ -203,7 +203,9 @@ public final class SalesService implements AutoCloseable {
       throw ApiException.invalid(
           "/amount", "amount is between 1 and " + SaleRecomputation.MAX_AMOUNT + " minor units");
     }
-    if (r.cardToken() == null || r.cardToken().isBlank() || r.cardToken().length() > 200) {
+    if (r.cardToken() == null
+        || r.cardToken().isBlank()
+        || r.cardToken().codePointCount(0, r.cardToken().length()) > 200) {
       throw ApiException.invalid("/cardToken", "cardToken is the reader's token, 1 to 200 long");
     }
     SalePolicy policy = catalog.rules(who.organisationId(), who.storeId()).policy();
