@@ -311,7 +311,7 @@ public final class CheckService {
         who,
         (h, org, store, now) -> {
           byte[] fingerprint =
-              Fingerprint.of("split", checkId, mode, r.version(), r.seat(), r.lineIds(), r.ways());
+              Fingerprint.of("split", checkId, mode, r.seat(), r.lineIds(), r.ways());
           if (r.newCheckId() != null) {
             var made = FloorRows.findCheck(h, org, store, r.newCheckId());
             if (made.isPresent()) {

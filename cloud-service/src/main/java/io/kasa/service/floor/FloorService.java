@@ -234,8 +234,9 @@ public final class FloorService {
         who,
         (h, org, store, now) -> {
           byte[] fingerprint =
-              Fingerprint.of(
-                  "seat", tableId, r.guests(), r.partyId(), r.version(), r.overrideHold());
+              // What is asked, not the version it was asked on: a retry after a lost answer
+              // carries the version before it.
+              Fingerprint.of("seat", tableId, r.guests(), r.partyId());
           var existing = FloorRows.findCheck(h, org, store, r.checkId());
           if (existing.isPresent()) {
             if (!existing.get().tableId().equals(tableId)) {

@@ -170,6 +170,9 @@ public final class CloudApp {
         config -> {
           config.jsonMapper(new JavalinJackson(services.json(), false));
           config.http.maxRequestSize = MAX_REQUEST_BYTES;
+          // Jetty hands back a header value it parsed earlier on the same connection when a new one
+          // equals it ignoring case: a token differing only in case would pass for the earlier one.
+          config.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheCaseSensitive(true));
           config.jetty.modifyServer(
               server -> {
                 server.setStopTimeout(Duration.ofSeconds(20).toMillis());

@@ -69,7 +69,11 @@ public final class Problems {
     if (clientGone(e)) {
       // The client hung up mid-request: nothing of the service failed, and one line per reset at
       // ERROR with a stack trace would bury real failures. The access log has the request.
-      LOG.debug("The client closed the connection during {} {}: {}", ctx.method(), ctx.path(), e);
+      LOG.debug(
+          "The client closed the connection during {} {}: {}",
+          ctx.method(),
+          ctx.path(),
+          String.valueOf(e));
       write(
           ctx,
           json,
