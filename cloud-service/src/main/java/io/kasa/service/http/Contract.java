@@ -180,6 +180,17 @@ final class Contract {
     // Read first: a body too large is a 413 whatever else is wrong.
     byte[] bytes = ctx.bodyAsBytes();
     parameters(ctx, op);
+    return read(key(ctx), bytes, type);
+  }
+
+  /**
+   * A body of {@code operation} (e.g. {@code POST /v1/sales}) checked and read as a {@code type}.
+   */
+  <T> T read(String operation, byte[] bytes, Class<T> type) {
+    Operation op = operations.get(operation);
+    if (op == null || op.body() == null) {
+      throw new IllegalStateException(operation + " reads a body the API document does not have");
+    }
     JsonNode tree;
     try {
       tree = json.readTree(bytes);
@@ -192,7 +203,7 @@ final class Contract {
       throw ApiException.badRequest("The body is empty");
     }
     List<Schema.Violation> out = new ArrayList<>();
-    op.body().check(tree, v -> {}, "", out, true);
+    op.body().check(tree, Schema.At.body(), out, true);
     if (!out.isEmpty()) {
       throw refusal(out);
     }
@@ -201,9 +212,8 @@ final class Contract {
     } catch (JsonMappingException e) {
       // The document allows what the record cannot hold: the document needs the rule.
       LOG.warn(
-          "{} {}: a body the API document allows does not read as {}: {}",
-          ctx.method(),
-          ctx.endpoint().path,
+          "{}: a body the API document allows does not read as {}: {}",
+          operation,
           type.getSimpleName(),
           e.getOriginalMessage());
       throw ApiException.badRequest("The body does not read: " + e.getOriginalMessage());

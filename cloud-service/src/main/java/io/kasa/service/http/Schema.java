@@ -2,11 +2,12 @@ package io.kasa.service.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -38,13 +39,6 @@ final class Schema {
    *     broken rule (422)
    */
   record Violation(String pointer, String message, boolean malformed) {}
-
-  /** Where a checked value sits, so a normalised value can replace it. */
-  interface Slot {
-    void replace(JsonNode value);
-  }
-
-  private static final Slot NOWHERE = value -> {};
 
   private static final Set<String> ANNOTATIONS =
       Set.of(
@@ -97,6 +91,8 @@ final class Schema {
   private SchemaFormats.Format format;
   private BigDecimal minimum;
   private BigDecimal maximum;
+  private Long minimumLong;
+  private Long maximumLong;
   private boolean exclusiveMinimum;
   private boolean exclusiveMaximum;
   private final Map<String, Schema> properties = new LinkedHashMap<>();
@@ -156,14 +152,22 @@ final class Schema {
         pattern = SchemaFormats.ecmaPattern(patternText);
       }
       case "format" -> format = SchemaFormats.named(value.asText(), where);
-      case "minimum" -> minimum = value.decimalValue();
-      case "maximum" -> maximum = value.decimalValue();
+      case "minimum" -> {
+        minimum = value.decimalValue();
+        minimumLong = asLong(minimum);
+      }
+      case "maximum" -> {
+        maximum = value.decimalValue();
+        maximumLong = asLong(maximum);
+      }
       case "exclusiveMinimum" -> {
         minimum = value.decimalValue();
+        minimumLong = asLong(minimum);
         exclusiveMinimum = true;
       }
       case "exclusiveMaximum" -> {
         maximum = value.decimalValue();
+        maximumLong = asLong(maximum);
         exclusiveMaximum = true;
       }
       case "properties" ->
@@ -207,6 +211,10 @@ final class Schema {
     }
   }
 
+  private static Long asLong(BigDecimal bound) {
+    return SchemaFormats.fitsLong(bound) ? bound.longValueExact() : null;
+  }
+
   /** A schema that stands for a {@code $ref} target compiled later. */
   static Schema forward() {
     return new Schema();
@@ -217,36 +225,40 @@ final class Schema {
     this.ref = target;
   }
 
-  /** Checks {@code value} at {@code pointer}, adding what is wrong to {@code out}. */
-  void check(JsonNode value, String pointer, List<Violation> out) {
-    check(value, NOWHERE, pointer, out, true);
+  /** Checks {@code value}, named {@code name} in what is reported, adding what is wrong to out. */
+  void check(JsonNode value, String name, List<Violation> out) {
+    check(value, At.named(name), out, true);
   }
 
-  void check(JsonNode value, Slot slot, String pointer, List<Violation> out, boolean rewrite) {
+  /**
+   * Checks {@code value}, found {@code at}, adding what is wrong to {@code out}; with {@code
+   * rewrite}, a value in another spelling of what the record reads is replaced there.
+   */
+  void check(JsonNode value, At at, List<Violation> out, boolean rewrite) {
     if (ref != null) {
-      ref.check(value, slot, pointer, out, rewrite);
+      ref.check(value, at, out, rewrite);
       if (!constrained) {
         return;
       }
     }
-    if (oneOf != null) {
-      oneOf(value, slot, pointer, out, rewrite);
-    }
     Type type = typeOf(value);
+    if (oneOf != null) {
+      oneOf(value, type, at, out, rewrite);
+    }
     if (types != null && !accepts(types, value, type)) {
-      out.add(new Violation(pointer, "must be " + labels(types), true));
+      out.add(new Violation(at.pointer(), "must be " + labels(types), true));
       return;
     }
     if (allowed != null && !allowed.contains(value)) {
       boolean sameType = allowed.stream().anyMatch(a -> typeOf(a) == type);
-      out.add(new Violation(pointer, "must be one of " + list(allowed), !sameType));
+      out.add(new Violation(at.pointer(), "must be one of " + list(allowed), !sameType));
       return;
     }
     switch (type) {
-      case STRING -> string(value, slot, pointer, out, rewrite);
-      case INTEGER, NUMBER -> number(value, slot, pointer, out, rewrite);
-      case OBJECT -> object((ObjectNode) value, pointer, out, rewrite);
-      case ARRAY -> array((ArrayNode) value, pointer, out, rewrite);
+      case STRING -> string(value, at, out, rewrite);
+      case INTEGER, NUMBER -> number(value, at, out, rewrite);
+      case OBJECT -> object((ObjectNode) value, at, out, rewrite);
+      case ARRAY -> array((ArrayNode) value, at, out, rewrite);
       default -> {}
     }
   }
@@ -281,13 +293,28 @@ final class Schema {
     return all;
   }
 
-  private void oneOf(
-      JsonNode value, Slot slot, String pointer, List<Violation> out, boolean rewrite) {
+  private void oneOf(JsonNode value, Type type, At at, List<Violation> out, boolean rewrite) {
+    // Alternatives that cannot take the value's JSON type fail without being tried.
+    List<Schema> candidates = new ArrayList<>(oneOf.size());
+    for (Schema alternative : oneOf) {
+      Set<Type> t = alternative.declaredTypes();
+      if (t == null || accepts(t, value, type)) {
+        candidates.add(alternative);
+      }
+    }
+    if (candidates.isEmpty()) {
+      out.add(typeMismatch(at));
+      return;
+    }
+    if (candidates.size() == 1) {
+      candidates.get(0).check(value, at, out, rewrite);
+      return;
+    }
     List<Schema> matching = new ArrayList<>();
     List<List<Violation>> failures = new ArrayList<>();
-    for (Schema alternative : oneOf) {
+    for (Schema alternative : candidates) {
       List<Violation> trial = new ArrayList<>();
-      alternative.check(value, NOWHERE, pointer, trial, false);
+      alternative.check(value, at, trial, false);
       if (trial.isEmpty()) {
         matching.add(alternative);
       } else {
@@ -295,107 +322,123 @@ final class Schema {
       }
     }
     if (matching.size() == 1) {
-      matching.get(0).check(value, slot, pointer, out, rewrite);
+      matching.get(0).check(value, at, out, rewrite);
     } else if (matching.isEmpty()) {
-      // The alternative of the value's JSON type says best what is wrong with it.
-      failures.stream()
-          .filter(f -> f.stream().noneMatch(v -> v.pointer().equals(pointer) && v.malformed()))
-          .findFirst()
-          .ifPresentOrElse(out::addAll, () -> out.add(typeMismatch(pointer)));
+      out.addAll(failures.get(0));
     } else {
-      out.add(new Violation(pointer, "matches more than one of its forms", false));
+      out.add(new Violation(at.pointer(), "matches more than one of its forms", false));
     }
   }
 
-  private void string(
-      JsonNode value, Slot slot, String pointer, List<Violation> out, boolean rewrite) {
+  private void string(JsonNode value, At at, List<Violation> out, boolean rewrite) {
     String s = value.textValue();
     if (s.indexOf('\0') >= 0) {
       // PostgreSQL's text cannot hold it: refused here rather than by a failed statement later.
-      out.add(new Violation(pointer, "must not hold the NUL character (U+0000)", true));
+      out.add(new Violation(at.pointer(), "must not hold the NUL character (U+0000)", true));
       return;
     }
     int length = s.codePointCount(0, s.length());
     if (minLength != null && length < minLength) {
       out.add(
           new Violation(
-              pointer,
+              at.pointer(),
               minLength == 1 ? "must not be empty" : "must be at least " + minLength + " long",
               false));
     }
     if (maxLength != null && length > maxLength) {
-      out.add(new Violation(pointer, "must be at most " + maxLength + " characters", false));
+      out.add(new Violation(at.pointer(), "must be at most " + maxLength + " characters", false));
     }
     // A pattern is only tried on text of an allowed length: no regular expression runs over a
     // megabyte of it.
     if (pattern != null
         && (maxLength == null || length <= maxLength)
         && !pattern.matcher(s).find()) {
-      out.add(new Violation(pointer, "must match " + patternText, false));
+      out.add(new Violation(at.pointer(), "must match " + patternText, false));
     }
     if (format != null) {
-      format.check(value, slot, pointer, out, rewrite);
+      format.check(value, at, out, rewrite);
     }
   }
 
-  private void number(
-      JsonNode value, Slot slot, String pointer, List<Violation> out, boolean rewrite) {
-    BigDecimal n = value.decimalValue();
-    if (format != null && !format.check(value, slot, pointer, out, rewrite)) {
+  private void number(JsonNode value, At at, List<Violation> out, boolean rewrite) {
+    if (format != null && !format.check(value, at, out, rewrite)) {
       return;
     }
+    boolean boundsInLong =
+        (minimum == null || minimumLong != null) && (maximum == null || maximumLong != null);
+    if (boundsInLong && value.isIntegralNumber() && value.canConvertToLong()) {
+      // The common case, without BigDecimal: a whole number within a long.
+      long n = value.longValue();
+      below(minimum != null && (n < minimumLong || exclusiveMinimum && n == minimumLong), at, out);
+      above(maximum != null && (n > maximumLong || exclusiveMaximum && n == maximumLong), at, out);
+      return;
+    }
+    BigDecimal n = value.decimalValue();
     if (types != null && types.contains(Type.INTEGER) && value.isFloatingPointNumber()) {
       if (!SchemaFormats.fitsLong(n)) {
-        out.add(new Violation(pointer, "must be a whole number from -2^63 to 2^63-1", true));
+        out.add(new Violation(at.pointer(), "must be a whole number from -2^63 to 2^63-1", true));
         return;
       }
       if (rewrite) {
-        slot.replace(com.fasterxml.jackson.databind.node.LongNode.valueOf(n.longValueExact()));
+        at.replace(LongNode.valueOf(n.longValueExact()));
       }
     }
     if (minimum != null) {
       int c = n.compareTo(minimum);
-      if (c < 0 || exclusiveMinimum && c == 0) {
-        out.add(
-            new Violation(
-                pointer,
-                "must be " + (exclusiveMinimum ? "more than " : "at least ") + plain(minimum),
-                false));
-      }
+      below(c < 0 || exclusiveMinimum && c == 0, at, out);
     }
     if (maximum != null) {
       int c = n.compareTo(maximum);
-      if (c > 0 || exclusiveMaximum && c == 0) {
-        out.add(
-            new Violation(
-                pointer,
-                "must be " + (exclusiveMaximum ? "less than " : "at most ") + plain(maximum),
-                false));
-      }
+      above(c > 0 || exclusiveMaximum && c == 0, at, out);
     }
   }
 
-  private void object(ObjectNode value, String pointer, List<Violation> out, boolean rewrite) {
+  private void below(boolean broken, At at, List<Violation> out) {
+    if (broken) {
+      out.add(
+          new Violation(
+              at.pointer(),
+              "must be " + (exclusiveMinimum ? "more than " : "at least ") + plain(minimum),
+              false));
+    }
+  }
+
+  private void above(boolean broken, At at, List<Violation> out) {
+    if (broken) {
+      out.add(
+          new Violation(
+              at.pointer(),
+              "must be " + (exclusiveMaximum ? "less than " : "at most ") + plain(maximum),
+              false));
+    }
+  }
+
+  private void object(ObjectNode value, At at, List<Violation> out, boolean rewrite) {
     for (String name : required) {
       if (!value.has(name)) {
-        out.add(new Violation(child(pointer, name), "is required", false));
+        out.add(new Violation(at.field(value, name).pointer(), "is required", false));
       }
     }
     int count = value.size();
     if (minProperties != null && count < minProperties) {
-      out.add(new Violation(pointer, "must have at least " + minProperties + " entries", false));
+      out.add(
+          new Violation(at.pointer(), "must have at least " + minProperties + " entries", false));
     }
     if (maxProperties != null && count > maxProperties) {
-      out.add(new Violation(pointer, "must have at most " + maxProperties + " entries", false));
+      out.add(
+          new Violation(at.pointer(), "must have at most " + maxProperties + " entries", false));
     }
-    for (String name : iterable(value.fieldNames())) {
-      String at = child(pointer, name);
+    // Replacing a value is not a structural change: the iteration goes on.
+    for (Map.Entry<String, JsonNode> field : value.properties()) {
+      String name = field.getKey();
+      At here = at.field(value, name);
       if (propertyNames != null) {
         List<Violation> nameProblems = new ArrayList<>();
-        propertyNames.check(
-            com.fasterxml.jackson.databind.node.TextNode.valueOf(name), at, nameProblems);
+        propertyNames.check(TextNode.valueOf(name), here, nameProblems, false);
         nameProblems.forEach(
-            v -> out.add(new Violation(at, "is not an allowed name: " + v.message(), false)));
+            v ->
+                out.add(
+                    new Violation(v.pointer(), "is not an allowed name: " + v.message(), false)));
       }
       Schema schema = properties.get(name);
       if (schema == null) {
@@ -403,35 +446,87 @@ final class Schema {
       }
       if (schema == null) {
         if (closed) {
-          out.add(new Violation(at, "is not a field of this request", true));
+          out.add(new Violation(here.pointer(), "is not a field of this request", true));
         }
         continue;
       }
-      schema.check(value.get(name), v -> value.set(name, v), at, out, rewrite);
+      schema.check(field.getValue(), here, out, rewrite);
     }
   }
 
-  private void array(ArrayNode value, String pointer, List<Violation> out, boolean rewrite) {
+  private void array(ArrayNode value, At at, List<Violation> out, boolean rewrite) {
     if (minItems != null && value.size() < minItems) {
-      out.add(new Violation(pointer, "must have at least " + minItems + " entries", false));
+      out.add(new Violation(at.pointer(), "must have at least " + minItems + " entries", false));
     }
     if (maxItems != null && value.size() > maxItems) {
-      out.add(new Violation(pointer, "must have at most " + maxItems + " entries", false));
+      out.add(new Violation(at.pointer(), "must have at most " + maxItems + " entries", false));
     }
     if (items != null) {
       for (int i = 0; i < value.size(); i++) {
-        int index = i;
-        items.check(value.get(i), v -> value.set(index, v), pointer + "/" + i, out, rewrite);
+        items.check(value.get(i), at.item(value, i), out, rewrite);
       }
     }
   }
 
-  private Violation typeMismatch(String pointer) {
+  private Violation typeMismatch(At at) {
     Set<Type> expected = declaredTypes();
     return new Violation(
-        pointer,
+        at.pointer(),
         expected == null ? "does not have the expected type" : "must be " + labels(expected),
         true);
+  }
+
+  /**
+   * Where a value sits in a request: its pointer, made only when a problem is reported, and the
+   * place a rewritten value goes.
+   */
+  static final class At {
+    private final At parent;
+    private final JsonNode container;
+    private final String name;
+    private final int index;
+
+    private At(At parent, JsonNode container, String name, int index) {
+      this.parent = parent;
+      this.container = container;
+      this.name = name;
+      this.index = index;
+    }
+
+    /** The whole body. */
+    static At body() {
+      return new At(null, null, "", -1);
+    }
+
+    /** A value reported by its name, such as a query parameter's. */
+    static At named(String name) {
+      return new At(null, null, name, -1);
+    }
+
+    At field(ObjectNode object, String field) {
+      return new At(this, object, field, -1);
+    }
+
+    At item(ArrayNode array, int i) {
+      return new At(this, array, null, i);
+    }
+
+    String pointer() {
+      if (parent == null) {
+        return name;
+      }
+      String step =
+          name == null ? Integer.toString(index) : name.replace("~", "~0").replace("/", "~1");
+      return parent.pointer() + "/" + step;
+    }
+
+    void replace(JsonNode value) {
+      if (container instanceof ObjectNode object) {
+        object.set(name, value);
+      } else if (container instanceof ArrayNode array) {
+        array.set(index, value);
+      }
+    }
   }
 
   private static Type typeOf(JsonNode n) {
@@ -478,15 +573,5 @@ final class Schema {
 
   private static String plain(BigDecimal n) {
     return n.stripTrailingZeros().toPlainString();
-  }
-
-  static String child(String pointer, String name) {
-    return pointer + "/" + name.replace("~", "~0").replace("/", "~1");
-  }
-
-  private static <T> Iterable<T> iterable(Iterator<T> it) {
-    List<T> all = new ArrayList<>();
-    it.forEachRemaining(all::add);
-    return all;
   }
 }

@@ -15,12 +15,7 @@ final class SchemaFormats {
 
   /** A format's check; answers whether the value passed. */
   interface Format {
-    boolean check(
-        JsonNode value,
-        Schema.Slot slot,
-        String pointer,
-        List<Schema.Violation> out,
-        boolean rewrite);
+    boolean check(JsonNode value, Schema.At at, List<Schema.Violation> out, boolean rewrite);
   }
 
   private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
@@ -44,9 +39,8 @@ final class SchemaFormats {
     return switch (name) {
       case "uuid" -> SchemaFormats::uuid;
       case "date-time" -> SchemaFormats::dateTime;
-      case "int64" ->
-          (v, slot, pointer, out, rewrite) -> range(v, pointer, out, LONG_MIN, LONG_MAX);
-      case "int32" -> (v, slot, pointer, out, rewrite) -> range(v, pointer, out, INT_MIN, INT_MAX);
+      case "int64" -> (v, at, out, rewrite) -> range(v, at, out, LONG_MIN, LONG_MAX);
+      case "int32" -> (v, at, out, rewrite) -> range(v, at, out, INT_MIN, INT_MAX);
       default ->
           throw new IllegalArgumentException(
               "The API document uses format " + name + " at " + where + ", which is not checked");
@@ -93,16 +87,22 @@ final class SchemaFormats {
   }
 
   private static boolean range(
-      JsonNode value, String pointer, List<Schema.Violation> out, BigDecimal min, BigDecimal max) {
+      JsonNode value, Schema.At at, List<Schema.Violation> out, BigDecimal min, BigDecimal max) {
     if (!value.isNumber()) {
       return true;
+    }
+    if (value.isIntegralNumber() && value.canConvertToLong()) {
+      long n = value.longValue();
+      if (n >= min.longValue() && n <= max.longValue()) {
+        return true;
+      }
     }
     BigDecimal n = value.decimalValue();
     // Digits first: comparing a number with a huge exponent is cheap this way.
     if (n.precision() - n.scale() > 20 || n.compareTo(min) < 0 || n.compareTo(max) > 0) {
       out.add(
           new Schema.Violation(
-              pointer,
+              at.pointer(),
               "must be a whole number from " + min.toPlainString() + " to " + max.toPlainString(),
               true));
       return false;
@@ -111,15 +111,11 @@ final class SchemaFormats {
   }
 
   private static boolean uuid(
-      JsonNode value,
-      Schema.Slot slot,
-      String pointer,
-      List<Schema.Violation> out,
-      boolean rewrite) {
+      JsonNode value, Schema.At at, List<Schema.Violation> out, boolean rewrite) {
     if (value.isTextual() && !UUID.matcher(value.textValue()).matches()) {
       out.add(
           new Schema.Violation(
-              pointer, "must be a UUID such as 3f2c1a9e-5b7d-4c2e-9a41-0d6b8e7f1c23", false));
+              at.pointer(), "must be a UUID such as 3f2c1a9e-5b7d-4c2e-9a41-0d6b8e7f1c23", false));
       return false;
     }
     return true;
@@ -131,11 +127,7 @@ final class SchemaFormats {
    * are all RFC 3339.
    */
   private static boolean dateTime(
-      JsonNode value,
-      Schema.Slot slot,
-      String pointer,
-      List<Schema.Violation> out,
-      boolean rewrite) {
+      JsonNode value, Schema.At at, List<Schema.Violation> out, boolean rewrite) {
     if (!value.isTextual()) {
       return true;
     }
@@ -144,11 +136,11 @@ final class SchemaFormats {
     if (instant == null) {
       out.add(
           new Schema.Violation(
-              pointer, "must be an RFC 3339 date-time such as 2026-11-27T10:00:00Z", false));
+              at.pointer(), "must be an RFC 3339 date-time such as 2026-11-27T10:00:00Z", false));
       return false;
     }
     if (rewrite) {
-      slot.replace(TextNode.valueOf(instant.toString()));
+      at.replace(TextNode.valueOf(instant.toString()));
     }
     return true;
   }
