@@ -213,6 +213,60 @@ class RepeatsTest {
         .isEqualTo(409);
   }
 
+  @Test
+  void aCardTenderAuthorisedAgainForAnotherAmountOrCardIsAConflictAndSoIsItsSale() {
+    UUID tender = UUID.randomUUID();
+    UUID saleId = UUID.randomUUID();
+    String ask = "{\"tenderId\":\"%s\",\"saleId\":\"%s\",\"amount\":%d,\"cardToken\":\"%s\"}";
+    TestCloud.Reply first =
+        cloud.post(
+            manager,
+            "/v1/card-authorisations",
+            null,
+            ask.formatted(tender, saleId, 10000, "tok_approve"));
+    assertThat(first.status()).isEqualTo(200);
+    TestCloud.Reply again =
+        cloud.post(
+            manager,
+            "/v1/card-authorisations",
+            null,
+            ask.formatted(tender, saleId, 10000, "tok_approve"));
+    assertThat(again.json()).isEqualTo(first.json());
+    assertThat(
+            post(
+                manager,
+                "/v1/card-authorisations",
+                null,
+                ask.formatted(tender, saleId, 12000, "tok_approve")))
+        .isEqualTo(409);
+    assertThat(
+            post(
+                manager,
+                "/v1/card-authorisations",
+                null,
+                ask.formatted(tender, saleId, 10000, "tok_approve_2")))
+        .isEqualTo(409);
+    SaleRequest s = Sales.breadAndAspirin(saleId, 1, "tok_approve");
+    SaleRequest sale =
+        new SaleRequest(
+            saleId,
+            "K1-" + code + "-" + sequence++,
+            s.currency(),
+            NOW.minusSeconds(30),
+            NOW.minusSeconds(10),
+            s.lines(),
+            s.orderDiscount(),
+            java.util.List.of(
+                new io.kasa.api.sales.TenderDto(tender, "CARD", 12000, "tok_approve", null),
+                new io.kasa.api.sales.TenderDto(UUID.randomUUID(), "CASH", 8000, null, null)),
+            new io.kasa.api.sales.TotalsDto(15840, 0, 1664, 15840, 0, 4160),
+            false,
+            null);
+    long sales = cloud.count("sale");
+    assertThat(post(manager, "/v1/sales", saleId, Sales.json(sale))).isEqualTo(409);
+    assertThat(cloud.count("sale")).isEqualTo(sales);
+  }
+
   /** A sale of this test's terminal, paid a moment ago within its open shift. */
   private static SaleRequest sell() {
     SaleRequest s = Sales.breadAndAspirin(UUID.randomUUID(), 1, "tok_approve");

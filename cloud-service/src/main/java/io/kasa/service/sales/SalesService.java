@@ -217,6 +217,8 @@ public final class SalesService implements AutoCloseable {
           : new CardAuthorisationResponse(r.tenderId(), "DECLINED", null, a.reason());
     } catch (PaymentProcessor.TimeoutException e) {
       throw processorTimeout(e);
+    } catch (PaymentProcessor.TenderReusedException e) {
+      throw ApiException.conflict(e.getMessage());
     }
   }
 
@@ -451,6 +453,8 @@ public final class SalesService implements AutoCloseable {
               new TenderResultDto(t.id(), t.type(), t.amount(), "APPROVED", a.authorisation()));
         } catch (PaymentProcessor.TimeoutException e) {
           throw processorTimeout(e);
+        } catch (PaymentProcessor.TenderReusedException e) {
+          throw ApiException.conflict(e.getMessage());
         }
       }
     }
