@@ -203,7 +203,7 @@ final class Contract {
       throw ApiException.badRequest("The body is empty");
     }
     List<Schema.Violation> out = new ArrayList<>();
-    op.body().check(tree, Schema.At.body(), out, true);
+    op.body().check(tree, Place.body(), out, true);
     if (!out.isEmpty()) {
       throw refusal(out);
     }

@@ -15,7 +15,7 @@ final class SchemaFormats {
 
   /** A format's check; answers whether the value passed. */
   interface Format {
-    boolean check(JsonNode value, Schema.At at, List<Schema.Violation> out, boolean rewrite);
+    boolean check(JsonNode value, Place at, List<Schema.Violation> out, boolean rewrite);
   }
 
   private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
@@ -87,7 +87,7 @@ final class SchemaFormats {
   }
 
   private static boolean range(
-      JsonNode value, Schema.At at, List<Schema.Violation> out, BigDecimal min, BigDecimal max) {
+      JsonNode value, Place at, List<Schema.Violation> out, BigDecimal min, BigDecimal max) {
     if (!value.isNumber()) {
       return true;
     }
@@ -111,7 +111,7 @@ final class SchemaFormats {
   }
 
   private static boolean uuid(
-      JsonNode value, Schema.At at, List<Schema.Violation> out, boolean rewrite) {
+      JsonNode value, Place at, List<Schema.Violation> out, boolean rewrite) {
     if (value.isTextual() && !UUID.matcher(value.textValue()).matches()) {
       out.add(
           new Schema.Violation(
@@ -127,7 +127,7 @@ final class SchemaFormats {
    * are all RFC 3339.
    */
   private static boolean dateTime(
-      JsonNode value, Schema.At at, List<Schema.Violation> out, boolean rewrite) {
+      JsonNode value, Place at, List<Schema.Violation> out, boolean rewrite) {
     if (!value.isTextual()) {
       return true;
     }
