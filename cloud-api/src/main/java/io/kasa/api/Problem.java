@@ -22,8 +22,8 @@ public record Problem(
   /**
    * One problem of a request.
    *
-   * @param pointer where it is, as a JSON pointer into the request body, e.g. {@code
-   *     /lines/2/quantity}
+   * @param pointer where it is: a JSON pointer into the request body, e.g. {@code
+   *     /lines/2/quantity}, or the name of a query parameter or header, e.g. {@code limit}
    * @param message what is wrong with it
    */
   public record FieldError(String pointer, String message) {}

@@ -137,7 +137,7 @@ class CachedRowsTest {
   private record Terminal(UUID id, Map<String, String> headers) {
     /** An authenticated look-up of a receipt nobody has: 404 when let in, 401 when not. */
     int lookUp() {
-      return cloud.send("GET", "/v1/sales?receipt=NONE-1", null, headers).status();
+      return cloud.send("GET", "/v1/sales?receipt=NONE-T0-1", null, headers).status();
     }
 
     TestCloud.Reply sell(SaleRequest sale) {

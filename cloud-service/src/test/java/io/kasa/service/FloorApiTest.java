@@ -387,9 +387,21 @@ class FloorApiTest {
                     host,
                     "/v1/waitlist",
                     party.toString(),
-                    "{\"id\":\"" + party + "\",\"name\":\"Коваленко\",\"size\":2}")
+                    "{\"id\":\""
+                        + party
+                        + "\",\"name\":\"Коваленко\",\"size\":2,\"phone\":\"+380501234567\"}")
                 .status())
         .isEqualTo(200);
+    assertThat(
+            cloud
+                .post(
+                    host,
+                    "/v1/waitlist",
+                    party.toString(),
+                    "{\"id\":\"" + party + "\",\"name\":\"Коваленко\",\"size\":2}")
+                .status())
+        .as("the same party without its phone")
+        .isEqualTo(409);
     TestCloud.Reply notified =
         post(
             host,

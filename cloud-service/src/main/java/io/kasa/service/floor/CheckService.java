@@ -51,7 +51,9 @@ public final class CheckService {
     if (r.id() == null) {
       throw ApiException.invalid("/id", "The line's id is required");
     }
-    if (r.itemId() == null || r.itemId().isBlank() || r.itemId().length() > 64) {
+    if (r.itemId() == null
+        || r.itemId().isBlank()
+        || r.itemId().codePointCount(0, r.itemId().length()) > 64) {
       throw ApiException.invalid("/itemId", "The item is required");
     }
     Quantity quantity;
@@ -83,6 +85,18 @@ public final class CheckService {
           if (lineCheck != null) {
             if (!lineCheck.equals(checkId)) {
               throw ApiException.conflict("Line " + r.id() + " is on another check");
+            }
+            if (!h.createQuery(
+                    "select item_id = :item and quantity = :quantity and seat = :seat"
+                        + " from check_line where organisation_id = :org and id = :id")
+                .bind("org", org)
+                .bind("id", r.id())
+                .bind("item", r.itemId())
+                .bind("quantity", quantity.toDecimal())
+                .bind("seat", seat)
+                .mapTo(Boolean.class)
+                .one()) {
+              throw ApiException.conflict("Line " + r.id() + " was added with other details");
             }
             return Map.entry(false, FloorRows.check(h, org, store, checkId));
           }
@@ -296,12 +310,20 @@ public final class CheckService {
         clock,
         who,
         (h, org, store, now) -> {
+          byte[] fingerprint =
+              Fingerprint.of("split", checkId, mode, r.seat(), r.lineIds(), r.ways());
           if (r.newCheckId() != null) {
             var made = FloorRows.findCheck(h, org, store, r.newCheckId());
             if (made.isPresent()) {
               if (!checkId.equals(link(h, org, r.newCheckId(), "split_from"))) {
                 throw ApiException.conflict("Check " + r.newCheckId() + " exists already");
               }
+              Fingerprint.check(
+                  h,
+                  org,
+                  r.newCheckId(),
+                  fingerprint,
+                  "Check " + r.newCheckId() + " was split off with other details");
               return new SplitResult(FloorRows.check(h, org, store, checkId), made.get());
             }
           }
@@ -350,8 +372,8 @@ public final class CheckService {
           }
           h.createUpdate(
                   "insert into dining_check (organisation_id, id, store_id, table_id, number, guests,"
-                      + " opened_at, opened_by, split_from) values (:org, :id, :store, :table,"
-                      + " :number, 1, :opened, :by, :from)")
+                      + " opened_at, opened_by, split_from, request_hash) values (:org, :id, :store,"
+                      + " :table, :number, 1, :opened, :by, :from, :fingerprint)")
               .bind("org", org)
               .bind("id", r.newCheckId())
               .bind("store", store)
@@ -360,6 +382,7 @@ public final class CheckService {
               .bind("opened", Timestamp.from(check.openedAt()))
               .bind("by", who.employeeId())
               .bind("from", checkId)
+              .bind("fingerprint", fingerprint)
               .execute();
           h.createUpdate(
                   "update check_line set check_id = :new where organisation_id = :org"

@@ -233,11 +233,21 @@ public final class FloorService {
         clock,
         who,
         (h, org, store, now) -> {
+          byte[] fingerprint =
+              // What is asked, not the version it was asked on: a retry after a lost answer
+              // carries the version before it.
+              Fingerprint.of("seat", tableId, r.guests(), r.partyId());
           var existing = FloorRows.findCheck(h, org, store, r.checkId());
           if (existing.isPresent()) {
             if (!existing.get().tableId().equals(tableId)) {
               throw ApiException.conflict("Check " + r.checkId() + " was opened on another table");
             }
+            Fingerprint.check(
+                h,
+                org,
+                r.checkId(),
+                fingerprint,
+                "Check " + r.checkId() + " was opened with other details");
             return Map.entry(false, existing.get());
           }
           TableDto table = FloorRows.table(h, org, store, tableId, now);
@@ -280,8 +290,8 @@ public final class FloorService {
           }
           h.createUpdate(
                   "insert into dining_check (organisation_id, id, store_id, table_id, number, guests,"
-                      + " opened_at, opened_by, party_id) values (:org, :id, :store, :table, :number,"
-                      + " :guests, :now, :by, cast(:party as uuid))")
+                      + " opened_at, opened_by, party_id, request_hash) values (:org, :id, :store,"
+                      + " :table, :number, :guests, :now, :by, cast(:party as uuid), :fingerprint)")
               .bind("org", org)
               .bind("id", r.checkId())
               .bind("store", store)
@@ -292,6 +302,7 @@ public final class FloorService {
               .bind("by", who.employeeId())
               // As text: jdbi binds a null UUID as varchar.
               .bind("party", r.partyId() == null ? null : r.partyId().toString())
+              .bind("fingerprint", fingerprint)
               .execute();
           if (table.heldFor() != null && !table.heldFor().equals(r.partyId())) {
             Audit.record(
@@ -439,7 +450,8 @@ public final class FloorService {
       return null;
     }
     String trimmed = value.strip();
-    if (trimmed.length() > max || trimmed.chars().anyMatch(Character::isISOControl)) {
+    if (trimmed.codePointCount(0, trimmed.length()) > max
+        || trimmed.chars().anyMatch(Character::isISOControl)) {
       throw ApiException.invalid(pointer, "At most " + max + " characters, no control characters");
     }
     return trimmed;

@@ -71,7 +71,28 @@ public final class WaitlistService {
           var existing = FloorRows.findParty(h, org, store, r.id());
           if (existing.isPresent()) {
             PartyDto p = existing.get();
-            if (!p.name().equals(name) || p.size() != r.size()) {
+            // Compared in the database: a reservation's time is rounded as it was stored.
+            boolean same =
+                h.createQuery(
+                        "select name = :name and size = :size"
+                            + " and phone is not distinct from cast(:phone as text)"
+                            + " and notes is not distinct from cast(:notes as text)"
+                            + " and reserved_for is not distinct from cast(:reserved as timestamptz)"
+                            + " and table_id is not distinct from cast(:table as uuid)"
+                            + " from waitlist_party where organisation_id = :org and id = :id")
+                    .bind("org", org)
+                    .bind("id", r.id())
+                    .bind("name", name)
+                    .bind("size", r.size())
+                    .bind("phone", phone)
+                    .bind("notes", notes)
+                    .bind(
+                        "reserved",
+                        r.reservedFor() == null ? null : Timestamp.from(r.reservedFor()))
+                    .bind("table", r.tableId() == null ? null : r.tableId().toString())
+                    .mapTo(Boolean.class)
+                    .one();
+            if (!same) {
               throw ApiException.conflict("Party " + r.id() + " was added with other details");
             }
             return Map.entry(false, p);

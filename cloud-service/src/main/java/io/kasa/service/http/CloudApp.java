@@ -1,7 +1,5 @@
 package io.kasa.service.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -10,7 +8,6 @@ import io.javalin.http.sse.SseHandler;
 import io.javalin.json.JavalinJackson;
 import io.kasa.api.Headers;
 import io.kasa.api.OpenApi;
-import io.kasa.api.Problem;
 import io.kasa.api.auth.ApprovalRequest;
 import io.kasa.api.auth.EnrollRequest;
 import io.kasa.api.auth.SignInRequest;
@@ -59,7 +56,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.ServerConnector;
@@ -75,6 +71,9 @@ public final class CloudApp {
 
   /** Largest request body accepted; a sale of 1,000 lines fits easily. */
   public static final long MAX_REQUEST_BYTES = 1_000_000;
+
+  /** How long a client has to send a request's line and headers, from their first byte. */
+  public static final Duration HEAD_DEADLINE = Duration.ofSeconds(10);
 
   /**
    * What the application needs.
@@ -122,9 +121,11 @@ public final class CloudApp {
 
   private final Services s;
   private final Counter salesRecorded;
+  private final Contract contract;
 
   private CloudApp(Services services) {
     this.s = services;
+    this.contract = Contract.of(OpenApi.json(), services.json());
     this.salesRecorded =
         Counter.builder("kasa_sales_recorded")
             .description("Sales recorded")
@@ -151,16 +152,32 @@ public final class CloudApp {
 
   /** The application; with {@code tls} it also listens for HTTPS. */
   public static Javalin create(Services services, Tls tls) {
+    return create(services, tls, HEAD_DEADLINE);
+  }
+
+  /**
+   * The application, giving clients {@code headDeadline} to send a request's line and headers
+   * (tests shorten it).
+   */
+  public static Javalin create(Services services, Tls tls, Duration headDeadline) {
     CloudApp app = new CloudApp(services);
+    Counter headTimeouts =
+        Counter.builder("kasa_http_head_timeouts")
+            .description("Connections closed for sending a request head too slowly")
+            .register(services.metrics());
     List<Route> routes = app.routeTable();
     return Javalin.create(
         config -> {
           config.jsonMapper(new JavalinJackson(services.json(), false));
           config.http.maxRequestSize = MAX_REQUEST_BYTES;
+          // Jetty hands back a header value it parsed earlier on the same connection when a new one
+          // equals it ignoring case: a token differing only in case would pass for the earlier one.
+          config.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheCaseSensitive(true));
           config.jetty.modifyServer(
               server -> {
                 server.setStopTimeout(Duration.ofSeconds(20).toMillis());
                 server.setErrorHandler(new JettyProblems());
+                HeadDeadline.install(server, headDeadline, headTimeouts::increment);
               });
           config.requestLogger.http(
               (ctx, ms) -> {
@@ -190,6 +207,7 @@ public final class CloudApp {
           for (Route r : routes) {
             config.routes.addHttpHandler(r.method(), r.path(), r.handler());
           }
+          MethodNotAllowed.install(config, services.json(), routes);
         });
   }
 
@@ -286,7 +304,12 @@ public final class CloudApp {
 
   private void metrics(Context ctx) {
     String auth = ctx.header(Headers.AUTHORIZATION);
-    if (s.metricsToken() == null || auth == null || !auth.equals("Bearer " + s.metricsToken())) {
+    // In constant time: how long a wrong token takes must not tell how much of it was right.
+    if (s.metricsToken() == null
+        || auth == null
+        || !java.security.MessageDigest.isEqual(
+            auth.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            ("Bearer " + s.metricsToken()).getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
       throw ApiException.unauthorized(
           "Metrics need the operator's metrics token (KASA_METRICS_TOKEN)");
     }
@@ -626,10 +649,19 @@ public final class CloudApp {
   }
 
   private Principal employee(Context ctx) {
-    Principal who =
+    return authenticated(
+        ctx,
         s.auth()
-            .authenticateEmployee(ctx.header(Headers.AUTHORIZATION), ctx.header(Headers.SESSION));
+            .authenticateEmployee(ctx.header(Headers.AUTHORIZATION), ctx.header(Headers.SESSION)));
+  }
+
+  /**
+   * Remembers who called for the access log, then checks the request's parameters against the API
+   * document: only an authenticated caller learns what is wrong with a request.
+   */
+  private Principal authenticated(Context ctx, Principal who) {
     ctx.attribute(PRINCIPAL, who);
+    contract.parameters(ctx);
     return who;
   }
 
@@ -642,18 +674,16 @@ public final class CloudApp {
     if (vouched == null || ctx.header(Headers.SESSION) != null) {
       return employee(ctx);
     }
-    Principal who = s.auth().authenticateVouched(ctx.header(Headers.AUTHORIZATION), vouched);
-    ctx.attribute(PRINCIPAL, who);
-    return who;
+    return authenticated(
+        ctx, s.auth().authenticateVouched(ctx.header(Headers.AUTHORIZATION), vouched));
   }
 
   /** The calling terminal, remembered for the access log. */
   private Principal terminal(Context ctx) {
-    Principal terminal = s.auth().authenticateTerminal(ctx.header(Headers.AUTHORIZATION));
-    ctx.attribute(PRINCIPAL, terminal);
-    return terminal;
+    return authenticated(ctx, s.auth().authenticateTerminal(ctx.header(Headers.AUTHORIZATION)));
   }
 
+  /** The request's body as a {@code type}, checked against the API document. */
   private <T> T body(Context ctx, Class<T> type) {
     String contentType = ctx.contentType();
     if (contentType == null
@@ -665,30 +695,6 @@ public final class CloudApp {
           "Send the body as application/json",
           null);
     }
-    try {
-      T value = s.json().readValue(ctx.body(), type);
-      if (value == null) {
-        throw ApiException.badRequest("The body is empty");
-      }
-      return value;
-    } catch (JsonMappingException e) {
-      String pointer =
-          "/"
-              + e.getPath().stream()
-                  .map(
-                      r ->
-                          r.getFieldName() != null
-                              ? r.getFieldName()
-                              : Integer.toString(r.getIndex()))
-                  .collect(Collectors.joining("/"));
-      throw new ApiException(
-          400,
-          "malformed",
-          "Malformed request",
-          "The body does not match the expected shape at " + pointer,
-          List.of(new Problem.FieldError(pointer, e.getOriginalMessage())));
-    } catch (JsonProcessingException e) {
-      throw ApiException.badRequest("The body is not valid JSON: " + e.getOriginalMessage());
-    }
+    return contract.body(ctx, type);
   }
 }

@@ -98,6 +98,21 @@ public final class Problems {
   }
 
   private static void unexpected(Exception e, Context ctx, ObjectMapper json) {
+    if (clientGone(e)) {
+      // The client hung up mid-request: nothing of the service failed, and one line per reset at
+      // ERROR with a stack trace would bury real failures. The access log has the request.
+      LOG.debug(
+          "The client closed the connection during {} {}: {}",
+          ctx.method(),
+          ctx.path(),
+          String.valueOf(e));
+      write(
+          ctx,
+          json,
+          ApiException.badRequest("The connection closed before the request was complete")
+              .problem());
+      return;
+    }
     LOG.error("Unexpected failure on {} {}", ctx.method(), ctx.path(), e);
     write(
         ctx,
@@ -137,6 +152,26 @@ public final class Problems {
     } catch (Exception tooLargeOrGone) {
       // An oversized or broken body is what is being refused; nothing more to read.
     }
+  }
+
+  /**
+   * Whether {@code e} says the client went away (its connection ended early, was reset or closed)
+   * rather than that the service failed.
+   */
+  static boolean clientGone(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof org.eclipse.jetty.io.EofException
+          || t instanceof java.nio.channels.ClosedChannelException) {
+        return true;
+      }
+      String message = t.getMessage();
+      if (t instanceof java.io.IOException
+          && message != null
+          && (message.contains("Connection reset") || message.contains("Broken pipe"))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String sqlState(Throwable e) {

@@ -23,8 +23,21 @@ public interface PaymentProcessor {
   }
 
   /**
+   * Thrown when a tender id already authorised is asked for again with another card token or
+   * amount: an idempotency key reused for another payment, which gateways refuse.
+   */
+  final class TenderReusedException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public TenderReusedException(String message) {
+      super(message);
+    }
+  }
+
+  /**
    * Authorises {@code amount} on the card behind {@code token}. {@code tenderId} is the idempotency
-   * key: authorising the same tender twice charges once.
+   * key: authorising the same tender twice charges once, and asking again for it with another token
+   * or amount throws {@link TenderReusedException}.
    */
   Authorisation authorise(UUID tenderId, String token, Money amount) throws TimeoutException;
 

@@ -54,7 +54,9 @@ public final class PostVoidService {
   }
 
   public Outcome voidSale(Principal who, UUID saleId, VoidSaleRequest r) {
-    if (r.reason() == null || r.reason().isBlank() || r.reason().length() > 200) {
+    if (r.reason() == null
+        || r.reason().isBlank()
+        || r.reason().codePointCount(0, r.reason().length()) > 200) {
       throw ApiException.invalid("/reason", "A void needs a reason of 1 to 200 characters");
     }
     UUID manager = manager(who, r);
@@ -62,7 +64,8 @@ public final class PostVoidService {
         h -> {
           Map<String, Object> sale =
               h.createQuery(
-                      "select state, terminal_id, paid_at, receipt_number, currency, response::text as response"
+                      "select state, terminal_id, paid_at, receipt_number, currency, void_reason,"
+                          + " response::text as response"
                           + " from sale where organisation_id = :org and id = :id for update")
                   .bind("org", who.organisationId())
                   .bind("id", saleId)
@@ -71,6 +74,10 @@ public final class PostVoidService {
                   .orElseThrow(() -> ApiException.notFound("No sale " + saleId));
           SaleResponse recorded = read((String) sale.get("response"));
           if ("VOIDED".equals(sale.get("state"))) {
+            if (!r.reason().equals(sale.get("void_reason"))) {
+              throw ApiException.conflict(
+                  "Sale " + sale.get("receipt_number") + " was voided for another reason");
+            }
             return new Outcome(false, recorded);
           }
           SaleResponse voided = voided(recorded);

@@ -216,7 +216,9 @@ public final class SalesService implements AutoCloseable {
       throw ApiException.invalid(
           "/amount", "amount is between 1 and " + SaleRecomputation.MAX_AMOUNT + " minor units");
     }
-    if (r.cardToken() == null || r.cardToken().isBlank() || r.cardToken().length() > 200) {
+    if (r.cardToken() == null
+        || r.cardToken().isBlank()
+        || r.cardToken().codePointCount(0, r.cardToken().length()) > 200) {
       throw ApiException.invalid("/cardToken", "cardToken is the reader's token, 1 to 200 long");
     }
     SalePolicy policy = catalog.rules(who.organisationId(), who.storeId()).policy();
@@ -228,6 +230,8 @@ public final class SalesService implements AutoCloseable {
           : new CardAuthorisationResponse(r.tenderId(), "DECLINED", null, a.reason());
     } catch (PaymentProcessor.TimeoutException e) {
       throw processorTimeout(e);
+    } catch (PaymentProcessor.TenderReusedException e) {
+      throw ApiException.conflict(e.getMessage());
     }
   }
 
@@ -475,6 +479,8 @@ public final class SalesService implements AutoCloseable {
               new TenderResultDto(t.id(), t.type(), t.amount(), "APPROVED", a.authorisation()));
         } catch (PaymentProcessor.TimeoutException e) {
           throw processorTimeout(e);
+        } catch (PaymentProcessor.TenderReusedException e) {
+          throw ApiException.conflict(e.getMessage());
         }
       }
     }

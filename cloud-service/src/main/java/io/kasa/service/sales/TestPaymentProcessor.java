@@ -15,12 +15,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * </ul>
  *
  * Any other token is declined as "unknown card". Authorising the same tender id again returns the
- * first answer, as a real gateway does with an idempotency key. Reversals of authorisations it
- * issued succeed (repeats included); reversing anything else is refused.
+ * first answer, as a real gateway does with an idempotency key; asking again with another token or
+ * amount is refused. Reversals of authorisations it issued succeed (repeats included); reversing
+ * anything else is refused.
  */
 public final class TestPaymentProcessor implements PaymentProcessor {
 
-  private final Map<UUID, Authorisation> done = new ConcurrentHashMap<>();
+  /** A tender's first authorisation and what it was asked for. */
+  private record Done(String token, Money amount, Authorisation answer) {}
+
+  private final Map<UUID, Done> done = new ConcurrentHashMap<>();
 
   @Override
   public boolean reverse(UUID tenderId, String authorisation, Money amount) {
@@ -33,17 +37,22 @@ public final class TestPaymentProcessor implements PaymentProcessor {
     if ("tok_timeout".equals(token)) {
       throw new TimeoutException("The card processor did not answer");
     }
-    return done.computeIfAbsent(
-        tenderId,
-        id -> {
-          if (token != null && token.startsWith("tok_approve")) {
-            return new Authorisation(
-                true, String.format("T%06d", Math.floorMod(id.hashCode(), 1_000_000)), null);
-          }
-          if ("tok_decline".equals(token)) {
-            return new Authorisation(false, null, "insufficient funds");
-          }
-          return new Authorisation(false, null, "unknown card");
-        });
+    Done first = done.computeIfAbsent(tenderId, id -> new Done(token, amount, answer(id, token)));
+    if (!java.util.Objects.equals(first.token(), token) || !first.amount().equals(amount)) {
+      throw new TenderReusedException(
+          "Tender " + tenderId + " was authorised for another card or amount");
+    }
+    return first.answer();
+  }
+
+  private static Authorisation answer(UUID id, String token) {
+    if (token != null && token.startsWith("tok_approve")) {
+      return new Authorisation(
+          true, String.format("T%06d", Math.floorMod(id.hashCode(), 1_000_000)), null);
+    }
+    if ("tok_decline".equals(token)) {
+      return new Authorisation(false, null, "insufficient funds");
+    }
+    return new Authorisation(false, null, "unknown card");
   }
 }

@@ -66,6 +66,17 @@ public final class ShiftService {
               who.organisationId() + "/shift/" + who.terminalId());
           Optional<ShiftDto> existing = find(h, who, r.id());
           if (existing.isPresent()) {
+            sameAsRecorded(
+                h,
+                "select terminal_id = :t and opening_float = :float and opened_at = :at"
+                    + " from shift where organisation_id = :org and id = :id",
+                Map.of(
+                    "t", who.terminalId(),
+                    "float", r.openingFloat(),
+                    "at", r.at().atOffset(ZoneOffset.UTC),
+                    "org", who.organisationId(),
+                    "id", r.id()),
+                "Shift " + r.id() + " was opened with other details");
             return Map.entry(false, existing.get());
           }
           TerminalTimes.check(who, r.at(), "/at", clock.instant());
@@ -159,6 +170,20 @@ public final class ShiftService {
                 approvedBy != null ? approvedBy : who.employeeId(),
                 "CASH_" + r.type(),
                 r.reason());
+          } else {
+            sameAsRecorded(
+                h,
+                "select shift_id = :shift and type = :type and amount = :amount and reason = :reason"
+                    + " and at = :at from cash_movement where organisation_id = :org and id = :id",
+                Map.of(
+                    "shift", shiftId,
+                    "type", r.type(),
+                    "amount", r.amount(),
+                    "reason", r.reason(),
+                    "at", r.at().atOffset(ZoneOffset.UTC),
+                    "org", who.organisationId(),
+                    "id", r.id()),
+                "Cash movement " + r.id() + " was recorded with other details");
           }
           return inserted > 0;
         });
@@ -180,9 +205,17 @@ public final class ShiftService {
         h -> {
           Map<String, Object> row = shiftRow(h, who, shiftId);
           if (row.get("closed_at") != null) {
-            if (((Number) row.get("counted")).longValue() != r.counted()) {
-              throw ApiException.conflict("The shift was already closed with another count");
-            }
+            sameAsRecorded(
+                h,
+                "select counted = :counted and blind = :blind and closed_at = :at"
+                    + " from shift where organisation_id = :org and id = :id",
+                Map.of(
+                    "counted", r.counted(),
+                    "blind", r.blind(),
+                    "at", r.at().atOffset(ZoneOffset.UTC),
+                    "org", who.organisationId(),
+                    "id", shiftId),
+                "The shift was already closed with another count, time or blind count");
             return read((String) row.get("z_report"));
           }
           Instant closedAt = r.at();
@@ -293,6 +326,19 @@ public final class ShiftService {
         .mapTo(Integer.class)
         .findOne()
         .isPresent();
+  }
+
+  /**
+   * Refuses (409) a repeat of a request whose id is recorded with other contents: {@code sql}
+   * compares them in the database, where times are rounded as they were stored.
+   */
+  private static void sameAsRecorded(
+      Handle h, String sql, Map<String, Object> values, String conflict) {
+    var query = h.createQuery(sql);
+    values.forEach(query::bind);
+    if (!query.mapTo(Boolean.class).one()) {
+      throw ApiException.conflict(conflict);
+    }
   }
 
   private static void requireOpen(Handle h, Principal who, UUID id) {

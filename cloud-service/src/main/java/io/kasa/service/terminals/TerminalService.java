@@ -113,7 +113,7 @@ public final class TerminalService {
     if (e.at() == null) {
       throw ApiException.invalid("/at", "The time is required");
     }
-    if (e.detail() != null && e.detail().length() > MAX_DETAIL) {
+    if (e.detail() != null && e.detail().codePointCount(0, e.detail().length()) > MAX_DETAIL) {
       throw ApiException.invalid("/detail", "At most " + MAX_DETAIL + " characters");
     }
     Instant at = e.at();
@@ -143,11 +143,29 @@ public final class TerminalService {
                   .isEmpty()) {
             throw ApiException.invalid("/employeeId", "No such employee");
           }
-          return h.createUpdate(
-                      "insert into audit_log (organisation_id, event_id, at, terminal_id, employee_id,"
-                          + " action, detail) values (:org, :event, :at, :terminal,"
-                          + " cast(:employee as uuid), :action, :detail)"
-                          + " on conflict (organisation_id, event_id) where event_id is not null do nothing")
+          boolean created =
+              h.createUpdate(
+                          "insert into audit_log (organisation_id, event_id, at, terminal_id, employee_id,"
+                              + " action, detail) values (:org, :event, :at, :terminal,"
+                              + " cast(:employee as uuid), :action, :detail)"
+                              + " on conflict (organisation_id, event_id) where event_id is not null do nothing")
+                      .bind("org", terminal.organisationId())
+                      .bind("event", e.id())
+                      .bind("at", at.atOffset(ZoneOffset.UTC))
+                      .bind("terminal", terminal.terminalId())
+                      .bind("employee", e.employeeId() == null ? null : e.employeeId().toString())
+                      .bind("action", e.action())
+                      .bind("detail", e.detail())
+                      .execute()
+                  == 1;
+          // A repeat answers the same only when it reports the same event; the time is compared
+          // in the database, rounded as it was stored.
+          if (!created
+              && !h.createQuery(
+                      "select terminal_id = :terminal and action = :action and at = :at"
+                          + " and employee_id is not distinct from cast(:employee as uuid)"
+                          + " and detail is not distinct from cast(:detail as text)"
+                          + " from audit_log where organisation_id = :org and event_id = :event")
                   .bind("org", terminal.organisationId())
                   .bind("event", e.id())
                   .bind("at", at.atOffset(ZoneOffset.UTC))
@@ -155,8 +173,11 @@ public final class TerminalService {
                   .bind("employee", e.employeeId() == null ? null : e.employeeId().toString())
                   .bind("action", e.action())
                   .bind("detail", e.detail())
-                  .execute()
-              == 1;
+                  .mapTo(Boolean.class)
+                  .one()) {
+            throw ApiException.conflict("Event " + e.id() + " was recorded with other details");
+          }
+          return created;
         });
   }
 
@@ -185,7 +206,7 @@ public final class TerminalService {
       if (e.getKey() == null || !SETTING_NAME.matcher(e.getKey()).matches()) {
         throw ApiException.invalid("/settings", "Setting names are 1 to 64 of a-z 0-9 . -");
       }
-      if (e.getValue() == null || e.getValue().length() > 500) {
+      if (e.getValue() == null || e.getValue().codePointCount(0, e.getValue().length()) > 500) {
         throw ApiException.invalid("/settings/" + e.getKey(), "A value is up to 500 characters");
       }
     }
