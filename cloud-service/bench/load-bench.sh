@@ -40,3 +40,10 @@ for n in 1 8; do
     -T "$SECONDS_RUN" -f "$PGDATA/write-$n.sql" kasa 2>/dev/null \
     | awk -v n=$n '/^tps/ { printf "%.0f sales/s\n", $3 * n }'
 done
+# The same Kasa phase on the service's own embedded PostgreSQL 17 (durable settings, ADR 0017)
+# instead of the machine's PostgreSQL 15: EMBEDDED=1.
+if [ "${EMBEDDED:-0}" = 1 ]; then
+  echo "== Kasa sales on the embedded PostgreSQL, $TERMINALS terminals"
+  ./mvnw -q -pl cloud-service exec:exec@bench-load -Dbench.url=embedded -Dbench.terminals="$TERMINALS" -Dbench.seconds="$SECONDS_RUN" > "$PGDATA/kasa-embedded.log" 2>&1 || { grep -v "^\s*at " "$PGDATA/kasa-embedded.log" | grep -m5 -iE "exception|error"; exit 1; }
+  grep -aoE "terminals [0-9]+.*failures [0-9]+|cpu per sale.*" "$PGDATA/kasa-embedded.log"
+fi

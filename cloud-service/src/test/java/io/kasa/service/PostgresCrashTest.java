@@ -98,7 +98,7 @@ class PostgresCrashTest {
             pool.submit(
                 () -> {
                   for (long seq = 1; !(killed.get() && afterKill[n] >= AFTER_KILL_EACH); seq++) {
-                    SaleRequest sale = sale(UUID.randomUUID(), "K1-T" + (n + 2) + "-" + seq);
+                    SaleRequest sale = sale(UUID.randomUUID(), Sales.receipt("T" + (n + 2), seq));
                     boolean afterTheKill = killed.get();
                     while (!post(cloud, http, cashiers.get(n), sale)) {
                       refusedOrFailed.incrementAndGet();
@@ -154,8 +154,8 @@ class PostgresCrashTest {
       long count = receipts.stream().filter(r -> r.startsWith(prefix)).count();
       assertThat(receipts)
           .as("no receipt number of T%d missing", t)
-          .contains(prefix + count)
-          .doesNotContain(prefix + (count + 1));
+          .contains(Sales.receipt("T" + t, count))
+          .doesNotContain(Sales.receipt("T" + t, count + 1));
     }
   }
 
@@ -183,7 +183,7 @@ class PostgresCrashTest {
 
   /** {@link Sales#breadAndAspirin}, with this receipt number, opened a moment ago. */
   private static SaleRequest sale(UUID id, String receipt) {
-    SaleRequest r = Sales.breadAndAspirin(id, 0, "tok_approve");
+    SaleRequest r = Sales.breadAndAspirin(id, 1, "tok_approve");
     Instant now = Instant.now();
     return new SaleRequest(
         r.id(),

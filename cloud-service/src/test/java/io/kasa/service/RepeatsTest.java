@@ -112,17 +112,29 @@ class RepeatsTest {
     SaleRequest sale = sell();
     UUID id = UUID.randomUUID();
     String refund =
-        "{\"id\":\"%s\",\"saleId\":\"%s\",\"receiptNumber\":\"K1-%s-%d\",\"lines\":[{\"saleLine\":%d,"
+        "{\"id\":\"%s\",\"saleId\":\"%s\",\"receiptNumber\":\"%s\",\"lines\":[{\"saleLine\":%d,"
             + "\"quantity\":\"1\"}],\"method\":\"CASH\",\"reason\":\"broken\",\"at\":\"%s\"}";
     long number = sequence++;
     assertThat(
-            post(manager, "/v1/refunds", id, refund.formatted(id, sale.id(), code, number, 1, NOW)))
+            post(
+                manager,
+                "/v1/refunds",
+                id,
+                refund.formatted(id, sale.id(), Sales.receipt(code, number), 1, NOW)))
         .isEqualTo(201);
     assertThat(
-            post(manager, "/v1/refunds", id, refund.formatted(id, sale.id(), code, number, 1, NOW)))
+            post(
+                manager,
+                "/v1/refunds",
+                id,
+                refund.formatted(id, sale.id(), Sales.receipt(code, number), 1, NOW)))
         .isEqualTo(200);
     assertThat(
-            post(manager, "/v1/refunds", id, refund.formatted(id, sale.id(), code, number, 2, NOW)))
+            post(
+                manager,
+                "/v1/refunds",
+                id,
+                refund.formatted(id, sale.id(), Sales.receipt(code, number), 2, NOW)))
         .isEqualTo(409);
   }
 
@@ -250,7 +262,7 @@ class RepeatsTest {
     SaleRequest sale =
         new SaleRequest(
             saleId,
-            "K1-" + code + "-" + sequence++,
+            Sales.receipt(code, sequence++),
             s.currency(),
             NOW.minusSeconds(30),
             NOW.minusSeconds(10),
@@ -273,7 +285,7 @@ class RepeatsTest {
     SaleRequest sale =
         new SaleRequest(
             s.id(),
-            "K1-" + code + "-" + sequence++,
+            Sales.receipt(code, sequence++),
             s.currency(),
             NOW.minusSeconds(30),
             NOW.minusSeconds(10),

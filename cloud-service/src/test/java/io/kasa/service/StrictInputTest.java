@@ -140,13 +140,17 @@ class StrictInputTest {
     JsonNode line = body.get("lines").get(0);
     ((ObjectNode) line).put("unitPrice", new java.math.BigDecimal("3100.00"));
     ((ObjectNode) line).put("amount", new java.math.BigDecimal("6.2e3"));
-    body.put("openedAt", "2026-11-27t12:00:00+02:00");
-    body.put("paidAt", "2026-11-27T10:01:00.000000000001z");
+    // Opened a minute ago, written with a lower-case t and another offset; paid a minute later.
+    java.time.Instant opened =
+        java.time.Instant.now().minusSeconds(60).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    body.put(
+        "openedAt", opened.atOffset(java.time.ZoneOffset.ofHours(2)).toString().replace('T', 't'));
+    body.put("paidAt", opened.plusSeconds(60).toString().replace("Z", ".000000000001z"));
     TestCloud.Reply r = submit(body.toString());
     assertThat(r.status()).as(r.body()).isEqualTo(201);
     JsonNode recorded =
         cloud.send("GET", "/v1/sales/" + sale.id() + "/return", null, cashier).json().get("sale");
-    assertThat(recorded.get("openedAt").asText()).isEqualTo("2026-11-27T10:00:00Z");
+    assertThat(recorded.get("openedAt").asText()).isEqualTo(opened.toString());
     assertThat(recorded.get("lines").get(0).get("unitPrice").asLong()).isEqualTo(3100);
   }
 

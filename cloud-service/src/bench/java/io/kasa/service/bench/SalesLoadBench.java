@@ -63,7 +63,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * N simulated terminals submit realistic sales (5 lines, 20 % and 7 % VAT, a weighed item, cash or
  * card) to the real service over HTTP, each computing its totals with pos-domain as a terminal
  * does. Prints sales/s and p50/p99 latency. Arguments: JDBC URL, user, terminals, seconds, and
- * optionally the service's connection pool size (default {@link Database#defaultPoolSize()}, as
+ * optionally the service's connection pool size; the URL {@code embedded} runs the service's own
+ * embedded PostgreSQL in a temporary folder instead (default {@link Database#defaultPoolSize()}, as
  * {@code kasa-cloud serve}). Then, for a floor, the same terminals post the same sales to an
  * endpoint on the same HTTP stack that only parses them.
  */
@@ -86,7 +87,12 @@ public final class SalesLoadBench {
     int terminals = Integer.parseInt(args[2]);
     int seconds = Integer.parseInt(args[3]);
     int pool = args.length > 4 ? Integer.parseInt(args[4]) : Database.defaultPoolSize();
-    try (Database db = Database.connect(url, user, "", pool);
+    // "embedded": the service's own embedded PostgreSQL with its durable settings (ADR 0017).
+    Path embeddedData = "embedded".equals(url) ? Files.createTempDirectory("kasa-bench-pg") : null;
+    try (Database db =
+            embeddedData != null
+                ? Database.embedded(embeddedData, pool)
+                : Database.connect(url, user, "", pool);
         CloudServices services = new CloudServices(db, new TestPaymentProcessor(), new PinHasher(10_000), null, Clock.systemUTC())) {
       DemoData.Seeded demo = DemoData.seed(services.admin());
       Javalin app = CloudApp.create(services.app()).start(0);
