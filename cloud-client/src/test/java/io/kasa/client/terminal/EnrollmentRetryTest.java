@@ -8,7 +8,7 @@ import io.kasa.client.http.CloudProblemException;
 import io.kasa.client.http.CloudUnreachableException;
 import io.kasa.client.sim.FaultProxy;
 import io.kasa.client.sim.FaultProxy.Fault;
-import io.kasa.client.testing.MutableClock;
+import io.kasa.service.MutableClock;
 import io.kasa.service.TestCloud;
 import java.net.URI;
 import java.nio.file.Path;
