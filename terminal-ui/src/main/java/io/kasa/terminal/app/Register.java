@@ -1,6 +1,5 @@
 package io.kasa.terminal.app;
 
-import io.kasa.api.terminal.StoreSettings;
 import io.kasa.api.terminal.TerminalConfig;
 import io.kasa.client.sync.Connectivity;
 import io.kasa.client.terminal.CloudTerminal;
@@ -8,7 +7,6 @@ import io.kasa.client.terminal.SignInRefused;
 import io.kasa.devices.scanner.WedgeDecoder;
 import io.kasa.domain.barcode.BarcodeParser;
 import io.kasa.domain.barcode.EmbeddedLayout;
-import io.kasa.domain.receipt.StoreProfile;
 import io.kasa.terminal.checkout.JournalCheckout;
 import io.kasa.terminal.checkout.Printouts;
 import io.kasa.terminal.devices.RegisterDevices;
@@ -24,7 +22,6 @@ import io.kasa.terminal.status.StatusViewModel;
 import io.kasa.terminal.task.TaskExecutor;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executors;
@@ -78,24 +75,13 @@ public final class Register implements AutoCloseable {
     TECHNICIAN
   }
 
-  private io.kasa.terminal.tech.TechViewModel technician;
+  private final TechnicianDesk technician;
   private io.kasa.terminal.tech.TechView technicianView;
-  private final Path receipts;
-
-  private final ReplicaCatalog catalog;
-  private final java.util.function.Supplier<RegisterDevices> deviceFactory;
-  private volatile RegisterDevices devices;
-  private final Printouts printouts;
-  private final Clock clock;
-  private io.kasa.terminal.host.HostViewModel host;
+  private final HostDesk host;
   private io.kasa.terminal.host.HostView hostView;
+  private final CounterDevices devices;
+  private final Printouts printouts;
   private String role = "";
-
-  /** The check being paid on the sale screen, settled once its sale is done. */
-  private io.kasa.api.floor.CheckDto paying;
-
-  /** The sale that pays it: another sale rung up instead settles nothing. */
-  private java.util.UUID payingSale;
 
   public Register(
       CloudTerminal terminal,
@@ -123,28 +109,13 @@ public final class Register implements AutoCloseable {
                         s.member().id(), s.member().name(), s.member().role()))
             .toList());
     this.signInView = new SignInView(signIn, messages);
-    this.clock = clock;
-    this.deviceFactory = devices;
-    this.receipts = receipts;
-    this.printouts = new Printouts(() -> this.devices.printer(), receipts);
-    this.catalog = new ReplicaCatalog(terminal.catalog());
-    JournalCheckout checkout =
-        new JournalCheckout(terminal, printouts, this::storeProfile, () -> cashier, clock);
+    this.devices = new CounterDevices(devices, status, tasks, clock, this::scanned);
+    this.printouts = new Printouts(() -> this.devices.current().printer(), receipts);
+    ReplicaCatalog catalog = new ReplicaCatalog(terminal.catalog());
     this.sale =
-        new SaleViewModel(
-            catalog, checkout, tasks, messages, terminal::salePolicy, storeLocale, clock);
+        SaleCounter.create(terminal, catalog, printouts, () -> cashier, messages, tasks, clock);
     // The sale and shift screens are built when first shown: the PIN pad comes up sooner.
     this.shifts = new CloudShifts(terminal, printouts, () -> cashier, messages, clock);
-    sale.cardReader(io.kasa.terminal.devices.DeviceChoice.cardReader(terminal));
-    sale.priceOverrides(
-        manager -> {
-          try {
-            return terminal.approvePriceOverride(ManagerPins.override(manager)).approvalId();
-          } catch (SignInRefused e) {
-            throw ManagerPins.refused(e, messages);
-          }
-        },
-        () -> new java.math.BigDecimal(terminal.config().store().priceOverrideLimit()));
     this.shift =
         new ShiftViewModel(
             shifts,
@@ -154,19 +125,19 @@ public final class Register implements AutoCloseable {
             storeLocale);
 
     sale.shiftOpenProperty().bind(shift.openProperty());
-    sale.phaseProperty()
-        .addListener(
-            (o, a, b) -> {
-              if (b == SaleViewModel.Phase.DONE
-                  && paying != null
-                  && sale.sale().id().equals(payingSale)) {
-                settle(paying);
-              }
-            });
+    this.host =
+        new HostDesk(
+            terminal, catalog, printouts, messages, tasks, clock, status, sale, () -> cashier);
+    this.technician = new TechnicianDesk(terminal, tasks, messages, clock, receipts);
     this.returns =
         new io.kasa.terminal.returns.ReturnsViewModel(
             new CloudReturns(
-                terminal, printouts, this::storeProfile, () -> cashier, messages, clock),
+                terminal,
+                printouts,
+                () -> SaleCounter.storeProfile(terminal, messages),
+                () -> cashier,
+                messages,
+                clock),
             tasks,
             messages,
             storeLocale);
@@ -197,55 +168,15 @@ public final class Register implements AutoCloseable {
             new javafx.animation.KeyFrame(javafx.util.Duration.seconds(5), e -> lockIfIdle()));
     idle.setCycleCount(javafx.animation.Animation.INDEFINITE);
     idle.play();
-    openDevices();
+    this.devices.open();
     poller.scheduleWithFixedDelay(this::poll, 0, 1, TimeUnit.SECONDS);
     // The printer is asked how it is every few seconds, so paper out shows before the next sale.
-    poller.scheduleWithFixedDelay(
-        () -> {
-          RegisterDevices now = this.devices;
-          if (now != null) {
-            now.printer().refreshStatus();
-          }
-        },
-        0,
-        5,
-        TimeUnit.SECONDS);
-  }
-
-  /** Opens the devices of the terminal's settings and shows their state on the status bar. */
-  private void openDevices() {
-    RegisterDevices opened = deviceFactory.get();
-    opened.printer().onStatus(s -> tasks.ui(() -> status.printer(s)));
-    opened
-        .drawer()
-        .onEvent(
-            e ->
-                tasks.ui(
-                    () ->
-                        status.drawer(
-                            opened.drawer().state(),
-                            e.type() == io.kasa.devices.drawer.CashDrawer.Event.Type.LEFT_OPEN)));
-    status.drawer(opened.drawer().state(), false);
-    opened.scanner(
-        new BarcodeParser(List.of(EmbeddedLayout.weight("22"))),
-        clock,
-        scan -> tasks.ui(() -> scanned(scan)));
-    status.printer(opened.printer().status());
-    devices = opened;
-  }
-
-  /** Lets go of the devices (their ports), for the technician's bench. */
-  private void closeDevices() {
-    RegisterDevices open = devices;
-    devices = null;
-    if (open != null) {
-      open.close();
-    }
+    poller.scheduleWithFixedDelay(this.devices::refreshPrinter, 0, 5, TimeUnit.SECONDS);
   }
 
   /** The devices in use now, or null while a technician has them. */
   public RegisterDevices devices() {
-    return devices;
+    return devices.current();
   }
 
   public Scene scene() {
@@ -312,40 +243,10 @@ public final class Register implements AutoCloseable {
 
   /** The host stand (Ctrl+T from the sale screen; where a host lands on signing in). */
   private void showHost() {
-    if (host == null) {
-      host =
-          new io.kasa.terminal.host.HostViewModel(
-              new CloudHostStand(terminal, catalog, printouts, messages, clock),
-              tasks,
-              messages,
-              clock,
-              canSell(),
-              "MANAGER".equals(role) || "ADMIN".equals(role),
-              this::payCheck);
-      hostView =
-          new io.kasa.terminal.host.HostView(
-              host,
-              messages,
-              ZoneId.systemDefault(),
-              java.util.Currency.getInstance(terminal.config().store().currency()),
-              canSell() ? this::showSale : null);
-      host.start();
-    }
+    hostView = host.open(canSell(), "MANAGER".equals(role) || "ADMIN".equals(role), this::showSale);
     screen = Screen.HOST;
     root.setCenter(hostView);
-    wedge.target(
-        new WedgeInput.Target() {
-          @Override
-          public void scanned(io.kasa.devices.scanner.ScanEvent scan) {
-            host.addItem(scan.raw(), "1", 0);
-          }
-
-          @Override
-          public void typed(String text) {}
-
-          @Override
-          public void enter() {}
-        });
+    wedge.target(host.target());
   }
 
   /**
@@ -353,97 +254,20 @@ public final class Register implements AutoCloseable {
    * devices while it is open; signing out opens them again with what the technician applied.
    */
   private void showTechnician() {
-    closeDevices();
+    devices.close();
     status.devicesWithTechnician();
-    technician =
-        new io.kasa.terminal.tech.TechViewModel(
-            new io.kasa.terminal.tech.TechViewModel.Store() {
-              @Override
-              public io.kasa.terminal.devices.DeviceSettings saved() {
-                return io.kasa.terminal.devices.DeviceChoice.settings(terminal);
-              }
-
-              @Override
-              public void save(io.kasa.terminal.devices.DeviceSettings settings) {
-                io.kasa.terminal.devices.DeviceChoice.save(terminal, settings);
-              }
-
-              @Override
-              public String terminal() {
-                var c = terminal.config();
-                return c.store().code() + "-" + c.terminalCode() + " · " + c.terminalName();
-              }
-            },
-            new CloudDeviceBackup(terminal),
-            (settings, log) -> new io.kasa.terminal.devices.DeviceBench(settings, clock, log),
-            io.kasa.terminal.devices.DeviceBench::attached,
-            tasks,
-            messages,
-            clock,
-            receipts.resolveSibling("support"));
-    technicianView = new io.kasa.terminal.tech.TechView(technician, messages);
-    technician.start();
+    technicianView = technician.open();
     screen = Screen.TECHNICIAN;
     root.setCenter(technicianView);
-    io.kasa.terminal.tech.TechViewModel scans = technician;
-    wedge.target(
-        new WedgeInput.Target() {
-          @Override
-          public void scanned(io.kasa.devices.scanner.ScanEvent scan) {
-            scans.scanned(scan);
-          }
-
-          @Override
-          public void typed(String text) {}
-
-          @Override
-          public void enter() {}
-        });
+    wedge.target(technician.target());
   }
 
   public io.kasa.terminal.tech.TechViewModel technician() {
-    return technician;
+    return technician.model();
   }
 
   public io.kasa.terminal.host.HostViewModel host() {
-    return host;
-  }
-
-  /** Rings a check up on the sale screen at its prices; its payment settles the check. */
-  private java.util.Optional<String> payCheck(io.kasa.api.floor.CheckDto check) {
-    List<io.kasa.domain.catalog.CatalogItem> items = new java.util.ArrayList<>();
-    for (io.kasa.api.floor.CheckLineDto line : check.lines()) {
-      var item = catalog.byCode(line.itemId());
-      if (item.isEmpty()) {
-        return java.util.Optional.of(messages.get("host.pay.missing", line.name()));
-      }
-      if (item.get().price().minor() != line.unitPrice()) {
-        // The service settles a check only with the prices it was ordered at.
-        return java.util.Optional.of(messages.get("host.pay.priceChanged", line.name()));
-      }
-      items.add(item.get());
-    }
-    showSale();
-    sale.newSale();
-    for (int i = 0; i < items.size(); i++) {
-      sale.add(items.get(i), io.kasa.domain.money.Quantity.parse(check.lines().get(i).quantity()));
-    }
-    paying = check;
-    payingSale = sale.sale().id();
-    return java.util.Optional.empty();
-  }
-
-  private void settle(io.kasa.api.floor.CheckDto check) {
-    paying = null;
-    java.util.UUID saleId = sale.sale().id();
-    JournalCheckout.Cashier who = cashier;
-    tasks.submit(
-        () -> {
-          terminal.settleCheck(check.id(), saleId, who == null ? null : who.id());
-          return null;
-        },
-        done -> status.note(messages.get("host.paid", check.number())),
-        e -> status.note(messages.get("host.settleFailed", check.number())));
+    return host.model();
   }
 
   private void showSale() {
@@ -475,21 +299,7 @@ public final class Register implements AutoCloseable {
     }
     screen = Screen.RETURNS;
     root.setCenter(returnsView);
-    wedge.target(
-        new WedgeInput.Target() {
-          @Override
-          public void scanned(io.kasa.devices.scanner.ScanEvent scan) {
-            returnsView.scanned(scan.raw());
-          }
-
-          @Override
-          public void typed(String text) {}
-
-          @Override
-          public void enter() {
-            returns.find();
-          }
-        });
+    wedge.target(new ScanTarget(scan -> returnsView.scanned(scan.raw()), t -> {}, returns::find));
     returnsView.focusNumber();
   }
 
@@ -508,18 +318,6 @@ public final class Register implements AutoCloseable {
     return shift;
   }
 
-  private StoreProfile storeProfile() {
-    StoreSettings s = terminal.config().store();
-    return new StoreProfile(
-        s.name(),
-        List.of(),
-        null,
-        Locale.forLanguageTag(s.locale()),
-        ZoneId.systemDefault(),
-        List.of(messages.get("receipt.thanks")),
-        s.receiptUrl());
-  }
-
   /**
    * Back to the PIN pad: after {@code lockAfter} without a touch or a key, or when the cashier
    * signs out (Ctrl+L) to let a colleague in. A sale in progress stays as it is for whoever signs
@@ -531,17 +329,11 @@ public final class Register implements AutoCloseable {
     }
     cashier = null;
     role = "";
-    paying = null;
-    if (host != null) {
-      host.stop();
-      host = null;
-      hostView = null;
-    }
-    if (technician != null) {
-      technician.close();
-      technician = null;
+    host.close();
+    hostView = null;
+    if (technician.close()) {
       technicianView = null;
-      openDevices();
+      devices.open();
     }
     status.employeeProperty().set("");
     screen = Screen.SIGN_IN;
@@ -635,52 +427,19 @@ public final class Register implements AutoCloseable {
   }
 
   private WedgeInput.Target signInTarget() {
-    return new WedgeInput.Target() {
-      @Override
-      public void scanned(io.kasa.devices.scanner.ScanEvent scan) {
-        // A scan at the PIN pad is not a PIN.
-      }
-
-      @Override
-      public void typed(String text) {
-        signInView.typed(text);
-      }
-
-      @Override
-      public void enter() {
-        signIn.submit();
-      }
-    };
+    // A scan at the PIN pad is not a PIN.
+    return new ScanTarget(scan -> {}, signInView::typed, signIn::submit);
   }
 
   private WedgeInput.Target saleTarget() {
-    return new WedgeInput.Target() {
-      @Override
-      public void scanned(io.kasa.devices.scanner.ScanEvent scan) {
-        sale.scanned(scan.result());
-      }
-
-      @Override
-      public void typed(String text) {
-        saleView.typed(text);
-      }
-
-      @Override
-      public void enter() {
-        saleView.enterKey();
-      }
-    };
+    return new ScanTarget(scan -> sale.scanned(scan.result()), saleView::typed, saleView::enterKey);
   }
 
   @Override
   public void close() {
     poller.shutdownNow();
-    if (technician != null) {
-      technician.close();
-    }
-    closeDevices();
-    if (host != null) {
-      host.stop();
-    }
+    technician.close();
+    devices.close();
+    host.close();
   }
 }

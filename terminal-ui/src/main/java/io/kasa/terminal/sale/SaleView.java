@@ -1,12 +1,9 @@
 package io.kasa.terminal.sale;
 
 import io.kasa.domain.catalog.CatalogItem;
-import io.kasa.domain.money.Money;
 import io.kasa.terminal.i18n.Messages;
 import io.kasa.terminal.ui.Touch;
-import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -16,7 +13,6 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -60,56 +56,12 @@ public final class SaleView extends BorderPane {
             });
     getStyleClass().add("sale");
     setTop(banner());
-    setCenter(cart(m));
+    setCenter(new CartPane(vm, m));
     setRight(side(m));
   }
 
   private Label banner() {
     return io.kasa.terminal.ui.Banner.label(vm.bannerProperty(), "banner");
-  }
-
-  private VBox cart(Messages m) {
-    ListView<CartLine> lines = new ListView<>(vm.lines());
-    lines.setId("cart");
-    lines.setFocusTraversable(false);
-    lines.setCellFactory(list -> new CartCell());
-    lines
-        .getSelectionModel()
-        .selectedItemProperty()
-        .addListener(
-            (o, a, line) -> {
-              if (line != null) {
-                vm.selectedProperty().set(line.number());
-              }
-            });
-    Runnable follow =
-        () -> {
-          int n = vm.selectedProperty().get();
-          for (int i = 0; i < vm.lines().size(); i++) {
-            if (vm.lines().get(i).number() == n) {
-              lines.getSelectionModel().select(i);
-              lines.scrollTo(i);
-            }
-          }
-        };
-    vm.lines().addListener((ListChangeListener<CartLine>) c -> follow.run());
-    vm.selectedProperty().addListener((o, a, b) -> follow.run());
-    Touch.grow(lines);
-    Label total = new Label();
-    total.setId("total");
-    total.textProperty().bind(vm.totalProperty());
-    total.getStyleClass().add("total");
-    Label totalCaption = caption(m, "sale.total");
-    Label sub = new Label();
-    sub.textProperty().bind(m.binding("sale.taxIncluded").concat(" ").concat(vm.taxProperty()));
-    sub.getStyleClass().add("text-muted");
-    HBox totals = new HBox(16, totalCaption, spacer(), sub, total);
-    totals.setAlignment(Pos.CENTER_LEFT);
-    HBox lineActions = lineActions(m);
-    VBox box = new VBox(8, lines, lineActions, totals);
-    box.setPadding(new Insets(16));
-    vm.phaseProperty().addListener((o, a, p) -> show(lineActions, p == SaleViewModel.Phase.CART));
-    return box;
   }
 
   private VBox side(Messages m) {
@@ -157,7 +109,8 @@ public final class SaleView extends BorderPane {
     entry.getStyleClass().add("entry");
     entry.setMaxWidth(Double.MAX_VALUE);
 
-    StackPane phase = new StackPane(cartActions(m), payment(m), done(m));
+    StackPane phase =
+        new StackPane(cartActions(m), PaymentPane.paying(vm, m), PaymentPane.done(vm, m));
     Touch.grow(phase);
     GridPane keypad = keypad();
     io.kasa.terminal.ui.OnScreenKeyboard keyboard =
@@ -172,7 +125,7 @@ public final class SaleView extends BorderPane {
     keys.setFocusTraversable(false);
     typing.bind(keys.selectedProperty());
     HBox searchRow = new HBox(8, Touch.grow(search), keys);
-    StackPane browse = new StackPane(quickKeys(), results);
+    StackPane browse = new StackPane(new QuickKeys(vm), results);
     browse.setMinHeight(120);
     VBox.setVgrow(browse, Priority.ALWAYS);
     Runnable browsing =
@@ -217,55 +170,6 @@ public final class SaleView extends BorderPane {
     node.setManaged(visible);
   }
 
-  /** Categories across the top, their items as big keys below: the sale screen's quick keys. */
-  private VBox quickKeys() {
-    HBox categories = new HBox(6);
-    categories.setId("categories");
-    Runnable fill =
-        () -> {
-          categories.getChildren().clear();
-          for (String c : vm.categories()) {
-            javafx.scene.control.ToggleButton b = new javafx.scene.control.ToggleButton(c);
-            b.setId("category-" + c);
-            b.setMinHeight(48);
-            b.setFocusTraversable(false);
-            b.setSelected(c.equals(vm.categoryProperty().get()));
-            b.setOnAction(e -> vm.chooseCategory(c));
-            categories.getChildren().add(b);
-          }
-        };
-    vm.categories().addListener((ListChangeListener<String>) c -> fill.run());
-    vm.categoryProperty().addListener((o, a, b) -> fill.run());
-    javafx.scene.layout.TilePane items = new javafx.scene.layout.TilePane(6, 6);
-    items.setId("quick-items");
-    items.setPrefTileWidth(128);
-    items.setPrefTileHeight(Touch.TARGET + 16);
-    vm.quickItems()
-        .addListener(
-            (ListChangeListener<CatalogItem>)
-                c -> {
-                  items.getChildren().clear();
-                  for (CatalogItem item : vm.quickItems()) {
-                    Button b = Touch.key(item.name(), () -> vm.add(item, null));
-                    b.setId("quick-" + item.id());
-                    b.setWrapText(true);
-                    b.getStyleClass().add("quick-key");
-                    items.getChildren().add(b);
-                  }
-                });
-    javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(items);
-    scroll.setFitToWidth(true);
-    scroll.setPannable(true);
-    Touch.grow(scroll);
-    javafx.scene.control.ScrollPane strip = new javafx.scene.control.ScrollPane(categories);
-    strip.setPannable(true);
-    strip.setFitToHeight(true);
-    strip.setVbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
-    strip.setMinHeight(56);
-    strip.setPrefHeight(56);
-    return new VBox(6, strip, scroll);
-  }
-
   private void showPhase(StackPane phase) {
     int shown = vm.phaseProperty().get().ordinal();
     for (int i = 0; i < phase.getChildren().size(); i++) {
@@ -299,25 +203,6 @@ public final class SaleView extends BorderPane {
     return pad;
   }
 
-  /** Under the cart: what is done to the selected line, and parking the sale. */
-  private HBox lineActions(Messages m) {
-    Button quantity =
-        Touch.grow(Touch.button(m.binding("sale.quantity"), "F3", vm::quantityOfSelected));
-    quantity.setId("quantity");
-    Button discount =
-        Touch.grow(Touch.button(m.binding("sale.discount"), "F5", () -> vm.discount(false)));
-    discount.setId("discount");
-    Button voidLine = Touch.grow(Touch.button(m.binding("sale.void"), "F8", vm::voidSelected));
-    voidLine.setId("void-line");
-    Button price = Touch.grow(Touch.button(m.binding("sale.price"), "F4", vm::overridePrice));
-    price.setId("price");
-    Button park = Touch.grow(Touch.button(m.binding("sale.park"), "F9", vm::parkOrRecall));
-    park.setId("park");
-    HBox row = new HBox(8, quantity, price, discount, voidLine, park);
-    row.setMaxHeight(Touch.TARGET);
-    return row;
-  }
-
   private HBox cartActions(Messages m) {
     Button pay = Touch.button(m.binding("sale.pay"), "F12", vm::pay);
     pay.setId("pay");
@@ -332,87 +217,6 @@ public final class SaleView extends BorderPane {
     HBox.setHgrow(pay, Priority.ALWAYS);
     HBox.setHgrow(shift, Priority.SOMETIMES);
     return new HBox(8, shift, returnsButton, pay);
-  }
-
-  private VBox payment(Messages m) {
-    Label dueCaption = caption(m, "payment.due");
-    Label due = new Label();
-    due.setId("due");
-    due.textProperty().bind(vm.dueProperty());
-    due.getStyleClass().add("total");
-    FlowPane quick = new FlowPane(8, 8);
-    quick.setId("quick-cash");
-    Runnable rebuild =
-        () -> {
-          quick.getChildren().clear();
-          for (Money amount : vm.quickCash()) {
-            Button b = Touch.key(vm.format(amount), () -> vm.cash(amount));
-            b.setPrefWidth(120);
-            quick.getChildren().add(b);
-          }
-        };
-    vm.quickCash().addListener((ListChangeListener<Money>) c -> rebuild.run());
-    Button cash = Touch.grow(Touch.button(m.binding("payment.cash"), "Enter", vm::cash));
-    cash.setId("cash");
-    cash.getStyleClass().add("accent");
-    cash.disableProperty().bind(vm.busyProperty());
-    Button card = Touch.grow(Touch.button(m.binding("payment.card"), "F11", vm::card));
-    card.setId("card");
-    card.disableProperty().bind(vm.busyProperty());
-    Button back = Touch.grow(Touch.button(m.binding("payment.back"), "Esc", vm::backToCart));
-    back.setId("back");
-    HBox buttons = new HBox(8, back, card, cash);
-    ListView<String> paid = new ListView<>(vm.paid());
-    paid.setId("paid");
-    paid.setFocusTraversable(false);
-    paid.setPrefHeight(96);
-    paid.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(vm.paid()));
-    paid.managedProperty().bind(paid.visibleProperty());
-    return new VBox(
-        8, new HBox(16, dueCaption, spacer(), due), paid, cardReader(m), quick, buttons);
-  }
-
-  /** While the reader waits for a card: what it asks, Cancel, and the simulator's test cards. */
-  private VBox cardReader(Messages m) {
-    Label asks = new Label();
-    asks.setId("card-waiting");
-    asks.textProperty().bind(vm.cardWaitingProperty());
-    asks.setWrapText(true);
-    asks.getStyleClass().add("card-waiting");
-    Button cancel = Touch.button(m.binding("payment.card.cancel"), "Esc", vm::cancelCard);
-    cancel.setId("card-cancel");
-    FlowPane row = new FlowPane(8, 8, cancel);
-    if (vm.cardReader() instanceof SimulatedCardReader sim) {
-      row.getChildren().add(new Label(m.get("payment.card.test")));
-      for (SimulatedCardReader.TestCard c : SimulatedCardReader.TEST_CARDS) {
-        Button tap = Touch.button(m.binding(c.key()), null, () -> sim.tap(c.token()));
-        tap.setId("test-" + c.token().replace('_', '-'));
-        row.getChildren().add(tap);
-      }
-    }
-    VBox box = new VBox(8, asks, row);
-    box.setId("card-reader");
-    box.visibleProperty().bind(vm.cardWaitingProperty().isNotEmpty());
-    box.managedProperty().bind(box.visibleProperty());
-    return box;
-  }
-
-  private VBox done(Messages m) {
-    Label changeCaption = caption(m, "payment.change");
-    Label change = new Label();
-    change.setId("change");
-    change.textProperty().bind(vm.changeProperty());
-    change.getStyleClass().add("change");
-    ListView<String> receipt = new ListView<>(vm.receipt());
-    receipt.setId("receipt");
-    receipt.getStyleClass().add("receipt");
-    receipt.setFocusTraversable(false);
-    Touch.grow(receipt);
-    Button next = Touch.grow(Touch.button(m.binding("payment.next"), "Enter", vm::newSale));
-    next.setId("next-sale");
-    next.getStyleClass().add("accent");
-    next.setMaxHeight(Touch.TARGET * 1.5);
-    return new VBox(8, new HBox(16, changeCaption, spacer(), change), receipt, next);
   }
 
   private void enter() {
@@ -516,44 +320,16 @@ public final class SaleView extends BorderPane {
     enter();
   }
 
-  private static Label caption(Messages m, String key) {
+  static Label caption(Messages m, String key) {
     Label l = new Label();
     l.textProperty().bind(m.binding(key));
     l.getStyleClass().add("title-4");
     return l;
   }
 
-  private static Region spacer() {
+  static Region spacer() {
     Region r = new Region();
     HBox.setHgrow(r, Priority.ALWAYS);
     return r;
-  }
-
-  /** A cart line: name on top, quantity × price, tax marker and amount below. */
-  private static final class CartCell extends ListCell<CartLine> {
-    @Override
-    protected void updateItem(CartLine line, boolean empty) {
-      super.updateItem(line, empty);
-      getStyleClass().remove("voided");
-      if (empty || line == null) {
-        setGraphic(null);
-        setText(null);
-        return;
-      }
-      Label name = new Label(line.number() + ". " + line.name());
-      name.setWrapText(true);
-      name.getStyleClass().add("line-name");
-      Label detail = new Label(line.quantity() + " × " + line.price());
-      Label amount = new Label(line.amount() + " " + line.tax());
-      amount.getStyleClass().add("line-amount");
-      Region gap = new Region();
-      HBox.setHgrow(gap, Priority.ALWAYS);
-      VBox box = new VBox(2, name, new HBox(8, detail, gap, amount));
-      box.setMinHeight(Touch.TARGET - 8);
-      if (line.voided()) {
-        getStyleClass().add("voided");
-      }
-      setGraphic(box);
-    }
   }
 }

@@ -1,0 +1,83 @@
+package io.kasa.terminal.app;
+
+import io.kasa.devices.drawer.CashDrawer;
+import io.kasa.devices.scanner.ScanEvent;
+import io.kasa.domain.barcode.BarcodeParser;
+import io.kasa.domain.barcode.EmbeddedLayout;
+import io.kasa.terminal.devices.RegisterDevices;
+import io.kasa.terminal.status.StatusViewModel;
+import io.kasa.terminal.task.TaskExecutor;
+import java.time.Clock;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The counter's devices as the register uses them: opened from the terminal's settings with their
+ * states on the status bar, and let go while a technician has them.
+ */
+final class CounterDevices {
+
+  private final Supplier<RegisterDevices> factory;
+  private final StatusViewModel status;
+  private final TaskExecutor tasks;
+  private final Clock clock;
+  private final Consumer<ScanEvent> scanned;
+  private volatile RegisterDevices devices;
+
+  CounterDevices(
+      Supplier<RegisterDevices> factory,
+      StatusViewModel status,
+      TaskExecutor tasks,
+      Clock clock,
+      Consumer<ScanEvent> scanned) {
+    this.factory = factory;
+    this.status = status;
+    this.tasks = tasks;
+    this.clock = clock;
+    this.scanned = scanned;
+  }
+
+  /** Opens the devices of the terminal's settings and shows their state on the status bar. */
+  void open() {
+    RegisterDevices opened = factory.get();
+    opened.printer().onStatus(s -> tasks.ui(() -> status.printer(s)));
+    opened
+        .drawer()
+        .onEvent(
+            e ->
+                tasks.ui(
+                    () ->
+                        status.drawer(
+                            opened.drawer().state(), e.type() == CashDrawer.Event.Type.LEFT_OPEN)));
+    status.drawer(opened.drawer().state(), false);
+    opened.scanner(
+        new BarcodeParser(List.of(EmbeddedLayout.weight("22"))),
+        clock,
+        scan -> tasks.ui(() -> scanned.accept(scan)));
+    status.printer(opened.printer().status());
+    devices = opened;
+  }
+
+  /** Lets go of the devices (their ports), for the technician's bench. */
+  void close() {
+    RegisterDevices open = devices;
+    devices = null;
+    if (open != null) {
+      open.close();
+    }
+  }
+
+  /** The devices in use now, or null while a technician has them. */
+  RegisterDevices current() {
+    return devices;
+  }
+
+  /** Asks the printer how it is, so paper out shows before the next sale. */
+  void refreshPrinter() {
+    RegisterDevices now = devices;
+    if (now != null) {
+      now.printer().refreshStatus();
+    }
+  }
+}

@@ -1,0 +1,72 @@
+package io.kasa.terminal.app;
+
+import io.kasa.api.terminal.StoreSettings;
+import io.kasa.client.terminal.CloudTerminal;
+import io.kasa.client.terminal.SignInRefused;
+import io.kasa.domain.receipt.StoreProfile;
+import io.kasa.terminal.checkout.JournalCheckout;
+import io.kasa.terminal.checkout.Printouts;
+import io.kasa.terminal.devices.DeviceChoice;
+import io.kasa.terminal.i18n.Messages;
+import io.kasa.terminal.sale.SaleViewModel;
+import io.kasa.terminal.task.TaskExecutor;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+/**
+ * The sale screen's model wired to the terminal: its catalogue, checkout, card reader, approvals.
+ */
+final class SaleCounter {
+
+  private SaleCounter() {}
+
+  static SaleViewModel create(
+      CloudTerminal terminal,
+      ReplicaCatalog catalog,
+      Printouts printouts,
+      Supplier<JournalCheckout.Cashier> cashier,
+      Messages messages,
+      TaskExecutor tasks,
+      Clock clock) {
+    JournalCheckout checkout =
+        new JournalCheckout(
+            terminal, printouts, () -> storeProfile(terminal, messages), cashier, clock);
+    SaleViewModel sale =
+        new SaleViewModel(
+            catalog,
+            checkout,
+            tasks,
+            messages,
+            terminal::salePolicy,
+            Locale.forLanguageTag(terminal.config().store().locale()),
+            clock);
+    sale.cardReader(DeviceChoice.cardReader(terminal));
+    sale.priceOverrides(
+        manager -> {
+          try {
+            return terminal.approvePriceOverride(ManagerPins.override(manager)).approvalId();
+          } catch (SignInRefused e) {
+            throw ManagerPins.refused(e, messages);
+          }
+        },
+        () -> new BigDecimal(terminal.config().store().priceOverrideLimit()));
+    return sale;
+  }
+
+  /** The store as its receipts show it. */
+  static StoreProfile storeProfile(CloudTerminal terminal, Messages messages) {
+    StoreSettings s = terminal.config().store();
+    return new StoreProfile(
+        s.name(),
+        List.of(),
+        null,
+        Locale.forLanguageTag(s.locale()),
+        ZoneId.systemDefault(),
+        List.of(messages.get("receipt.thanks")),
+        s.receiptUrl());
+  }
+}

@@ -1,0 +1,309 @@
+package io.kasa.terminal.sale;
+
+import io.kasa.domain.barcode.ParsedCode;
+import io.kasa.domain.barcode.ScanResult;
+import io.kasa.domain.catalog.CatalogItem;
+import io.kasa.domain.money.Money;
+import io.kasa.domain.money.Percent;
+import io.kasa.domain.money.Quantity;
+import io.kasa.domain.sale.Discount;
+import io.kasa.domain.sale.LineTotals;
+import io.kasa.domain.sale.Sale;
+import io.kasa.domain.sale.SaleLine;
+import io.kasa.domain.sale.SaleRuleViolation;
+import io.kasa.domain.sale.SaleTotals;
+import io.kasa.terminal.ui.Banner;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The cart: its lines and totals, the keypad's entry, scans and codes typed by hand, and what is
+ * done to a line (quantity, discount, void). Look-ups run through the session's task executor.
+ */
+public final class Cart {
+
+  private final SaleSession session;
+  private final Catalog catalog;
+  private final ObservableList<CartLine> lines = FXCollections.observableArrayList();
+  private final ReadOnlyStringWrapper subtotal = new ReadOnlyStringWrapper("");
+  private final ReadOnlyStringWrapper tax = new ReadOnlyStringWrapper("");
+  private final ReadOnlyStringWrapper total = new ReadOnlyStringWrapper("");
+  private final ObjectProperty<Quantity> pendingQuantity = new SimpleObjectProperty<>();
+  private final IntegerProperty selected = new SimpleIntegerProperty(-1);
+
+  Cart(SaleSession session, Catalog catalog) {
+    this.session = session;
+    this.catalog = catalog;
+    session.onNewSale(
+        () -> {
+          selected.set(-1);
+          pendingQuantity.set(null);
+        });
+    session.onChange(this::refresh);
+  }
+
+  public ObservableList<CartLine> lines() {
+    return lines;
+  }
+
+  public ReadOnlyStringProperty subtotalProperty() {
+    return subtotal.getReadOnlyProperty();
+  }
+
+  public ReadOnlyStringProperty taxProperty() {
+    return tax.getReadOnlyProperty();
+  }
+
+  public ReadOnlyStringProperty totalProperty() {
+    return total.getReadOnlyProperty();
+  }
+
+  /** The quantity the next item will get (set with ×), or null for one. */
+  public ObjectProperty<Quantity> pendingQuantityProperty() {
+    return pendingQuantity;
+  }
+
+  /** The selected line's number, or -1. */
+  public IntegerProperty selectedProperty() {
+    return selected;
+  }
+
+  // --- the keypad
+
+  /** A digit, a decimal comma, or 00 from the keypad. */
+  public void type(String keys) {
+    if (session.phase.get() == SaleViewModel.Phase.DONE) {
+      session.newSale();
+    }
+    if (session.entry.get().length() < 32) {
+      session.entry.set(session.entry.get() + keys);
+    }
+  }
+
+  public void backspace() {
+    String e = session.entry.get();
+    session.entry.set(e.isEmpty() ? e : e.substring(0, e.length() - 1));
+  }
+
+  public void clearEntry() {
+    session.entry.set("");
+    pendingQuantity.set(null);
+  }
+
+  /** ×: the number typed becomes the quantity of the next item, or of the selected line. */
+  public void times() {
+    Optional<Quantity> q = Typed.quantity(session.takeEntry());
+    if (q.isEmpty()) {
+      session.show(Banner.Kind.WARNING, session.messages.get("sale.quantity.invalid"));
+      return;
+    }
+    Sale sale = session.sale();
+    if (selected.get() > 0 && !sale.line(selected.get()).voided()) {
+      changeQuantity(selected.get(), q.get());
+    } else {
+      pendingQuantity.set(q.get());
+    }
+  }
+
+  /** Enter: the digits typed are a barcode or PLU typed by hand. */
+  public void enter() {
+    String code = session.takeEntry().strip();
+    if (!code.isEmpty()) {
+      lookUp(code, null);
+    }
+  }
+
+  // --- scanning
+
+  /** A scan from any scanner (serial, USB, keyboard wedge). */
+  public void scanned(ScanResult result) {
+    if (result instanceof ScanResult.Rejected r) {
+      session.show(
+          Banner.Kind.ERROR, session.messages.get("scan.rejected." + r.reason().name(), r.raw()));
+      return;
+    }
+    ParsedCode code = ((ScanResult.Accepted) result).code();
+    if (code instanceof ParsedCode.Gtin g) {
+      lookUp(g.printed(), null);
+    } else if (code instanceof ParsedCode.Embedded e) {
+      lookUp(e.itemCode(), e.weight().orElse(null));
+    } else if (code instanceof ParsedCode.Gs1 g && g.gtin().isPresent()) {
+      lookUp(g.gtin().get(), g.netWeight().orElse(null));
+    } else {
+      lookUp(result.raw(), null);
+    }
+  }
+
+  private void lookUp(String code, Quantity weight) {
+    if (!readyForItems()) {
+      return;
+    }
+    session.tasks.submit(
+        () -> catalog.byCode(code),
+        found -> {
+          if (found.isEmpty()) {
+            session.show(Banner.Kind.ERROR, session.messages.get("scan.unknown", code));
+          } else {
+            add(found.get(), weight);
+          }
+        },
+        e -> session.show(Banner.Kind.ERROR, session.messages.get("catalog.failed")));
+  }
+
+  /** Starts a new sale after a finished one; false (with a banner) while paying. */
+  private boolean readyForItems() {
+    if (session.phase.get() == SaleViewModel.Phase.DONE) {
+      session.newSale();
+    }
+    if (session.phase.get() != SaleViewModel.Phase.CART) {
+      session.show(Banner.Kind.WARNING, session.messages.get("sale.paying"));
+      return false;
+    }
+    return true;
+  }
+
+  /** Adds an item: with the pending quantity, the scanned weight, or one. */
+  public void add(CatalogItem item, Quantity weight) {
+    if (!readyForItems()) {
+      return;
+    }
+    if (item.openPrice()) {
+      session.show(Banner.Kind.WARNING, session.messages.get("sale.openPrice", item.name()));
+      return;
+    }
+    Quantity q =
+        weight != null
+            ? weight
+            : pendingQuantity.get() != null ? pendingQuantity.get() : Quantity.ONE;
+    if (item.unit().isMeasured() && weight == null && pendingQuantity.get() == null) {
+      session.show(Banner.Kind.WARNING, session.messages.get("sale.weigh", item.name()));
+      return;
+    }
+    try {
+      SaleLine line = session.sale().addItem(item, q);
+      pendingQuantity.set(null);
+      session.changed();
+      selected.set(line.number());
+      session.show(Banner.Kind.INFO, session.messages.get("sale.added", item.name()));
+    } catch (SaleRuleViolation e) {
+      session.show(Banner.Kind.ERROR, e.getMessage());
+    }
+  }
+
+  // --- line actions
+
+  /** F3: the number typed becomes the selected line's quantity. */
+  public void quantityOfSelected() {
+    int n = selected.get();
+    Optional<Quantity> q = Typed.quantity(session.entry.get());
+    if (n < 1 || session.phase.get() != SaleViewModel.Phase.CART) {
+      session.show(Banner.Kind.WARNING, session.messages.get("sale.selectLine"));
+      return;
+    }
+    if (q.isEmpty()) {
+      session.show(Banner.Kind.WARNING, session.messages.get("sale.quantity.invalid"));
+      return;
+    }
+    session.entry.set("");
+    changeQuantity(n, q.get());
+  }
+
+  /** F5: the number typed is a percentage off the selected line; Shift+F5 off the whole sale. */
+  public void discount(boolean wholeSale) {
+    if (session.phase.get() != SaleViewModel.Phase.CART) {
+      return;
+    }
+    Optional<Percent> percent = Typed.percent(session.entry.get());
+    if (percent.isEmpty()) {
+      session.show(Banner.Kind.WARNING, session.messages.get("sale.discount.invalid"));
+      return;
+    }
+    session.entry.set("");
+    Discount d = Discount.percent(percent.get(), session.messages.get("sale.discount.reason"));
+    try {
+      if (wholeSale) {
+        session.sale().discountOrder(d);
+      } else if (selected.get() > 0) {
+        session.sale().discountLine(selected.get(), d);
+      } else {
+        session.show(Banner.Kind.WARNING, session.messages.get("sale.selectLine"));
+        return;
+      }
+      session.changed();
+      session.show(
+          Banner.Kind.INFO,
+          session.messages.get("sale.discounted", percent.get().value().toPlainString()));
+    } catch (SaleRuleViolation | IllegalArgumentException e) {
+      session.show(Banner.Kind.ERROR, e.getMessage());
+    }
+  }
+
+  public void changeQuantity(int lineNumber, Quantity quantity) {
+    try {
+      session.sale().changeQuantity(lineNumber, quantity);
+      session.changed();
+    } catch (SaleRuleViolation e) {
+      session.show(Banner.Kind.ERROR, e.getMessage());
+    }
+  }
+
+  /** ↑ / ↓: selects the line above or below. */
+  public void moveSelection(int by) {
+    List<SaleLine> all = session.sale().lines();
+    if (all.isEmpty()) {
+      return;
+    }
+    int index = -1;
+    for (int i = 0; i < all.size(); i++) {
+      if (all.get(i).number() == selected.get()) {
+        index = i;
+      }
+    }
+    int next = Math.max(0, Math.min(all.size() - 1, index < 0 ? all.size() - 1 : index + by));
+    selected.set(all.get(next).number());
+  }
+
+  /** Voids the selected line (it stays, struck through, for the record). */
+  public void voidSelected() {
+    int n = selected.get();
+    if (n < 1 || session.phase.get() != SaleViewModel.Phase.CART) {
+      session.show(Banner.Kind.WARNING, session.messages.get("sale.selectLine"));
+      return;
+    }
+    session.sale().voidLine(n);
+    session.changed();
+    session.show(Banner.Kind.INFO, session.messages.get("sale.voided", n));
+  }
+
+  private void refresh() {
+    Sale sale = session.sale();
+    SaleTotals t = sale.totals();
+    Money zero = Money.zero(sale.policy().currency());
+    List<CartLine> rows = new ArrayList<>();
+    for (SaleLine l : sale.lines()) {
+      Money amount = l.voided() ? zero : t.line(l.number()).map(LineTotals::payable).orElse(zero);
+      rows.add(
+          new CartLine(
+              l.number(),
+              l.item().name(),
+              session.format.quantity(l.quantity()),
+              session.amount(l.unitPrice()),
+              session.amount(amount),
+              sale.policy().tax().rateFor(l.item().taxClass()).label(),
+              l.voided()));
+    }
+    lines.setAll(rows);
+    subtotal.set(session.amount(t.subtotal()));
+    tax.set(session.amount(t.tax()));
+    total.set(session.withSymbol(t.total()));
+  }
+}

@@ -1,0 +1,107 @@
+package io.kasa.terminal.sale;
+
+import io.kasa.domain.money.Money;
+import io.kasa.terminal.i18n.Messages;
+import io.kasa.terminal.ui.Touch;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+/** The payment phase's panes: what is due and the tenders, the card reader, then the receipt. */
+final class PaymentPane {
+
+  private PaymentPane() {}
+
+  /** Due, the tenders taken, the card reader while it waits, quick cash and the pay buttons. */
+  static VBox paying(SaleViewModel vm, Messages m) {
+    Label dueCaption = SaleView.caption(m, "payment.due");
+    Label due = new Label();
+    due.setId("due");
+    due.textProperty().bind(vm.dueProperty());
+    due.getStyleClass().add("total");
+    FlowPane quick = new FlowPane(8, 8);
+    quick.setId("quick-cash");
+    Runnable rebuild =
+        () -> {
+          quick.getChildren().clear();
+          for (Money amount : vm.quickCash()) {
+            Button b = Touch.key(vm.format(amount), () -> vm.cash(amount));
+            b.setPrefWidth(120);
+            quick.getChildren().add(b);
+          }
+        };
+    vm.quickCash().addListener((ListChangeListener<Money>) c -> rebuild.run());
+    Button cash = Touch.grow(Touch.button(m.binding("payment.cash"), "Enter", vm::cash));
+    cash.setId("cash");
+    cash.getStyleClass().add("accent");
+    cash.disableProperty().bind(vm.busyProperty());
+    Button card = Touch.grow(Touch.button(m.binding("payment.card"), "F11", vm::card));
+    card.setId("card");
+    card.disableProperty().bind(vm.busyProperty());
+    Button back = Touch.grow(Touch.button(m.binding("payment.back"), "Esc", vm::backToCart));
+    back.setId("back");
+    HBox buttons = new HBox(8, back, card, cash);
+    ListView<String> paid = new ListView<>(vm.paid());
+    paid.setId("paid");
+    paid.setFocusTraversable(false);
+    paid.setPrefHeight(96);
+    paid.visibleProperty().bind(Bindings.isNotEmpty(vm.paid()));
+    paid.managedProperty().bind(paid.visibleProperty());
+    return new VBox(
+        8,
+        new HBox(16, dueCaption, SaleView.spacer(), due),
+        paid,
+        cardReader(vm, m),
+        quick,
+        buttons);
+  }
+
+  /** While the reader waits for a card: what it asks, Cancel, and the simulator's test cards. */
+  private static VBox cardReader(SaleViewModel vm, Messages m) {
+    Label asks = new Label();
+    asks.setId("card-waiting");
+    asks.textProperty().bind(vm.cardWaitingProperty());
+    asks.setWrapText(true);
+    asks.getStyleClass().add("card-waiting");
+    Button cancel = Touch.button(m.binding("payment.card.cancel"), "Esc", vm::cancelCard);
+    cancel.setId("card-cancel");
+    FlowPane row = new FlowPane(8, 8, cancel);
+    if (vm.cardReader() instanceof SimulatedCardReader sim) {
+      row.getChildren().add(new Label(m.get("payment.card.test")));
+      for (SimulatedCardReader.TestCard c : SimulatedCardReader.TEST_CARDS) {
+        Button tap = Touch.button(m.binding(c.key()), null, () -> sim.tap(c.token()));
+        tap.setId("test-" + c.token().replace('_', '-'));
+        row.getChildren().add(tap);
+      }
+    }
+    VBox box = new VBox(8, asks, row);
+    box.setId("card-reader");
+    box.visibleProperty().bind(vm.cardWaitingProperty().isNotEmpty());
+    box.managedProperty().bind(box.visibleProperty());
+    return box;
+  }
+
+  /** Once paid: the change, the receipt as printed, and the next sale. */
+  static VBox done(SaleViewModel vm, Messages m) {
+    Label changeCaption = SaleView.caption(m, "payment.change");
+    Label change = new Label();
+    change.setId("change");
+    change.textProperty().bind(vm.changeProperty());
+    change.getStyleClass().add("change");
+    ListView<String> receipt = new ListView<>(vm.receipt());
+    receipt.setId("receipt");
+    receipt.getStyleClass().add("receipt");
+    receipt.setFocusTraversable(false);
+    Touch.grow(receipt);
+    Button next = Touch.grow(Touch.button(m.binding("payment.next"), "Enter", vm::newSale));
+    next.setId("next-sale");
+    next.getStyleClass().add("accent");
+    next.setMaxHeight(Touch.TARGET * 1.5);
+    return new VBox(8, new HBox(16, changeCaption, SaleView.spacer(), change), receipt, next);
+  }
+}
