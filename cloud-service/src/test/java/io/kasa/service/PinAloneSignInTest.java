@@ -169,4 +169,23 @@ class PinAloneSignInTest {
     }
     assertThat(pinAlone(terminal(), "7071").status()).isEqualTo(423);
   }
+
+  @Test
+  void aPinSharedBeforePinsHadToBeUniqueSignsNobodyInAloneButWorksByName() {
+    UUID org = cloud.demo.organisationId();
+    UUID first = cloud.services.admin().createEmployee(org, "Перша", Role.CASHIER, "8081");
+    UUID second = cloud.services.admin().createEmployee(org, "Друга", Role.CASHIER, "8082");
+    // As two employees set up before V18 with the same PIN.
+    cloud.execute(
+        "update employee set pin_lookup = null,"
+            + " pin_hash = (select pin_hash from employee where id = ?) where id in (?, ?)",
+        first,
+        first,
+        second);
+    String till = terminal();
+    TestCloud.Reply r = pinAlone(till, "8081");
+    assertThat(r.status()).isEqualTo(409);
+    assertThat(r.json().get("detail").asText()).contains("choose your name first");
+    assertThat(byName(till, second, "8081")).isEqualTo(201);
+  }
 }

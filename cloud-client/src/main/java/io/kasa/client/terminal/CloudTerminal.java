@@ -235,7 +235,12 @@ public final class CloudTerminal implements AutoCloseable {
       return new SignIn(member, false);
     } catch (CloudProblemException e) {
       throw new SignInRefused(
-          e.status() == 423 ? SignInRefused.Reason.LOCKED_OUT : SignInRefused.Reason.WRONG_PIN,
+          switch (e.status()) {
+            case 423 -> SignInRefused.Reason.LOCKED_OUT;
+            // The PIN alone names several employees (shared before PINs had to be unique).
+            case 409 -> SignInRefused.Reason.UNKNOWN_EMPLOYEE;
+            default -> SignInRefused.Reason.WRONG_PIN;
+          },
           e.problem().detail());
     } catch (CloudUnreachableException e) {
       OfflineSignIn.Outcome outcome =

@@ -36,7 +36,7 @@ public final class OfflineSignIn {
   /** Locked out until then, after too many wrong PINs. */
   public record LockedOut(Instant until) implements Outcome {}
 
-  /** Not among the staff this terminal has cached. */
+  /** Not among the staff this terminal has cached, or a PIN alone that names several. */
   public record UnknownEmployee() implements Outcome {}
 
   /**
@@ -111,11 +111,16 @@ public final class OfflineSignIn {
       failed = 0;
       first = null;
     }
-    List<TerminalSettings.CachedStaff> staff = settings.staff();
-    Optional<TerminalSettings.CachedStaff> found =
-        staff.stream().filter(s -> PinHasher.verify(pin, s.member().pinVerifier())).findFirst();
-    if (found.isPresent()) {
-      TerminalSettings.CachedStaff s = found.get();
+    List<TerminalSettings.CachedStaff> found =
+        settings.staff().stream()
+            .filter(s -> PinHasher.verify(pin, s.member().pinVerifier()))
+            .toList();
+    if (found.size() > 1) {
+      // Shared before PINs had to be unique: the PIN cannot say who it is; the name must.
+      return new UnknownEmployee();
+    }
+    if (found.size() == 1) {
+      TerminalSettings.CachedStaff s = found.get(0);
       if (s.lockedUntil() != null && now.isBefore(s.lockedUntil())) {
         return new LockedOut(s.lockedUntil());
       }

@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 
@@ -38,7 +37,7 @@ final class PinOnly {
     UUID org = terminal.organisationId();
     UUID till = terminal.terminalId();
     claim(org, till);
-    Optional<Map<String, Object>> found;
+    List<Map<String, Object>> found;
     try {
       found = find(org, pin);
     } catch (RuntimeException e) {
@@ -49,7 +48,14 @@ final class PinOnly {
       settle(org, till, true, terminal);
       throw ApiException.unauthorized("Unknown employee or wrong PIN");
     }
-    Map<String, Object> row = found.get();
+    if (found.size() > 1) {
+      // Employees who shared a PIN before PINs had to be unique: the PIN cannot say who it is.
+      settle(org, till, false, null);
+      throw ApiException.conflict(
+          "Several employees have this PIN: choose your name first, and ask a manager for a PIN of"
+              + " your own");
+    }
+    Map<String, Object> row = found.get(0);
     UUID employee = (UUID) row.get("id");
     try {
       employees.claim(org, employee);
@@ -74,10 +80,11 @@ final class PinOnly {
   }
 
   /**
-   * The active employee with this PIN: by its lookup, verified against the slow verifier; or, for
-   * employees whose PIN predates the lookup, by their verifiers.
+   * The active employees with this PIN: by its lookup, verified against the slow verifier; or, for
+   * employees whose PIN predates the lookup, by their verifiers. More than one only when PINs were
+   * shared before they had to be unique.
    */
-  private Optional<Map<String, Object>> find(UUID org, String pin) {
+  private List<Map<String, Object>> find(UUID org, String pin) {
     // The rows are read first and the verifiers hashed after: no connection is held while hashing.
     List<Map<String, Object>> rows =
         jdbi.inTransaction(
@@ -85,13 +92,12 @@ final class PinOnly {
                 h.createQuery(
                         "select id, name, role, pin_hash, pin_lookup from employee"
                             + " where organisation_id = :org and active"
-                            + " and (pin_lookup = :lookup or pin_lookup is null)"
-                            + " order by pin_lookup is null")
+                            + " and (pin_lookup = :lookup or pin_lookup is null)")
                     .bind("org", org)
                     .bind("lookup", PinLookup.of(h, org, pin))
                     .mapToMap()
                     .list());
-    return rows.stream().filter(r -> PinHasher.verify(pin, (String) r.get("pin_hash"))).findFirst();
+    return rows.stream().filter(r -> PinHasher.verify(pin, (String) r.get("pin_hash"))).toList();
   }
 
   /**

@@ -290,9 +290,11 @@ public final class Register implements AutoCloseable {
       LOG.info("Sign-in refused on this terminal: {}", e.reason());
       throw new SignInViewModel.Refused(
           messages.get(
-              !e.lockedOut()
-                  ? "signin.wrong"
-                  : person == null ? "signin.locked.alone" : "signin.locked"));
+              e.lockedOut()
+                  ? person == null ? "signin.locked.alone" : "signin.locked"
+                  : person == null && e.reason() == SignInRefused.Reason.UNKNOWN_EMPLOYEE
+                      ? "signin.chooseName"
+                      : "signin.wrong"));
     }
   }
 
