@@ -124,6 +124,8 @@ class ShiftApiTest {
 
     JsonNode x = cloud.send("GET", "/v1/shifts/" + shift + "/report", null, cashier).json();
     assertThat(x.get("kind").asText()).isEqualTo("X");
+    // Readable: the store's code, the terminal's, the shift's sequence on the terminal.
+    assertThat(x.get("number").asText()).isEqualTo("K1-T1-0001");
     assertThat(x.get("sales").asLong()).isEqualTo(2);
     assertThat(x.get("salesTotal").asLong()).isEqualTo(31680);
     assertThat(x.get("byTender").get("CARD").asLong()).isEqualTo(20000);
@@ -180,5 +182,17 @@ class ShiftApiTest {
                         + "\"}")
                 .status())
         .isEqualTo(409);
+
+    // The terminal's next shift is the next number.
+    UUID next = UUID.randomUUID();
+    String reopen = "{\"id\":\"" + next + "\",\"openingFloat\":0,\"at\":\"" + Instant.now() + "\"}";
+    assertThat(cloud.post(cashier, "/v1/shifts", next.toString(), reopen).status()).isEqualTo(201);
+    assertThat(
+            cloud
+                .send("GET", "/v1/shifts/" + next + "/report", null, cashier)
+                .json()
+                .get("number")
+                .asText())
+        .isEqualTo("K1-T1-0002");
   }
 }

@@ -30,6 +30,8 @@ import java.util.UUID;
  * @param cashExpected float + cash taken − cash paid back + in − out
  * @param counted cash counted at close, or null
  * @param overShort counted − expected, or null
+ * @param number the shift's readable number: store, terminal and sequence ({@code K1-T1-0003});
+ *     null in reports kept from before shifts were numbered
  */
 public record ShiftReport(
     UUID shiftId,
@@ -53,7 +55,8 @@ public record ShiftReport(
     long cashOut,
     long cashExpected,
     Long counted,
-    Long overShort) {
+    Long overShort,
+    String number) {
 
   /**
    * Tax of one class at one rate (a rate changed mid-shift gives two lines).

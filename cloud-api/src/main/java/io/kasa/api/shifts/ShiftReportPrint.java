@@ -45,7 +45,7 @@ public final class ShiftReportPrint {
         new ShiftReportReceipt.Header(
             c.storeName(),
             c.terminal(),
-            r.shiftId().toString().substring(0, 8),
+            r.number() != null ? r.number() : r.shiftId().toString().substring(0, 8),
             c.printedBy(),
             r.openedAt().atZone(c.zone()),
             r.closedAt() == null ? null : r.closedAt().atZone(c.zone()),

@@ -43,7 +43,8 @@ class ShiftReportPrintTest {
             0,
             77520,
             null,
-            null);
+            null,
+            "K1-T1-0003");
     ShiftReportReceipt r =
         ShiftReportPrint.receipt(
             x,
@@ -56,7 +57,7 @@ class ShiftReportPrintTest {
                 Instant.parse("2026-11-27T12:00:00Z"),
                 Locale.forLanguageTag("uk")));
     assertThat(r.kind()).isEqualTo(ShiftReportReceipt.Kind.X);
-    assertThat(r.header().shift()).isEqualTo("4f6e2a10");
+    assertThat(r.header().shift()).isEqualTo("K1-T1-0003");
     assertThat(r.header().openedAt().getHour()).isEqualTo(8);
     assertThat(r.header().closedAt()).isNull();
     // A tender type this terminal does not know counts as OTHER.

@@ -219,24 +219,32 @@ public final class CloudTerminal implements AutoCloseable {
   public record SignIn(StaffMember employee, boolean offline) {}
 
   /**
-   * Signs an employee in: by the service when it answers, else against the cached verifier. A wrong
-   * PIN or a lockout is a {@link SignInRefused}.
+   * Signs an employee in: by the service when it answers, else against the cached verifiers. With
+   * {@code employee} null the PIN alone names its employee (ADR 0021). A wrong PIN or a lockout is
+   * a {@link SignInRefused}.
    */
   public SignIn signIn(UUID employee, String pin) {
     try {
-      SessionResponse session = client().signIn(employee.toString(), pin);
+      SessionResponse session = client().signIn(employee == null ? null : employee.toString(), pin);
+      UUID who = UUID.fromString(session.employeeId());
       StaffMember member =
           settings
-              .staffMember(employee)
+              .staffMember(who)
               .map(TerminalSettings.CachedStaff::member)
-              .orElse(new StaffMember(employee, session.name(), session.role(), ""));
+              .orElse(new StaffMember(who, session.name(), session.role(), ""));
       return new SignIn(member, false);
     } catch (CloudProblemException e) {
       throw new SignInRefused(
-          e.status() == 423 ? SignInRefused.Reason.LOCKED_OUT : SignInRefused.Reason.WRONG_PIN,
+          switch (e.status()) {
+            case 423 -> SignInRefused.Reason.LOCKED_OUT;
+            // The PIN alone names several employees (shared before PINs had to be unique).
+            case 409 -> SignInRefused.Reason.UNKNOWN_EMPLOYEE;
+            default -> SignInRefused.Reason.WRONG_PIN;
+          },
           e.problem().detail());
     } catch (CloudUnreachableException e) {
-      OfflineSignIn.Outcome outcome = offlineSignIn.check(employee, pin);
+      OfflineSignIn.Outcome outcome =
+          employee == null ? offlineSignIn.checkAlone(pin) : offlineSignIn.check(employee, pin);
       if (outcome instanceof OfflineSignIn.SignedIn s) {
         return new SignIn(s.employee(), true);
       }

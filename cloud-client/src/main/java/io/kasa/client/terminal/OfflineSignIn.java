@@ -2,11 +2,13 @@ package io.kasa.client.terminal;
 
 import io.kasa.api.auth.PinHasher;
 import io.kasa.api.terminal.StaffMember;
+import io.kasa.client.store.LocalSettings;
 import io.kasa.client.store.LocalStore;
 import io.kasa.client.store.TerminalSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -34,16 +36,24 @@ public final class OfflineSignIn {
   /** Locked out until then, after too many wrong PINs. */
   public record LockedOut(Instant until) implements Outcome {}
 
-  /** Not among the staff this terminal has cached. */
+  /** Not among the staff this terminal has cached, or a PIN alone that names several. */
   public record UnknownEmployee() implements Outcome {}
 
+  /**
+   * Wrong PINs typed alone on this terminal while offline (ADR 0021): {@code failed;first;locked} —
+   * the count, the first wrong PIN of the count and the lockout's end, as ISO instants or empty.
+   */
+  private static final String ALONE = "offline-pin-alone";
+
   private final LocalStore store;
+  private final LocalSettings local;
   private final TerminalSettings settings;
   private final AuditTrail audit;
   private final Clock clock;
 
   OfflineSignIn(LocalStore store, TerminalSettings settings, AuditTrail audit, Clock clock) {
     this.store = store;
+    this.local = new LocalSettings(store);
     this.settings = settings;
     this.audit = audit;
     this.clock = clock;
@@ -76,6 +86,67 @@ public final class OfflineSignIn {
               "OFFLINE_PIN_FAILED",
               employee,
               lockedUntil == null ? "wrong PIN " + failures : "locked out until " + lockedUntil);
+          return lockedUntil == null
+              ? new WrongPin(MAX_FAILED_PINS - failures)
+              : new LockedOut(lockedUntil);
+        });
+  }
+
+  /**
+   * Checks a PIN typed without choosing a name against every cached verifier (ADR 0021); slow by
+   * design, one PBKDF2 per employee. Five wrong PINs within 15 minutes lock PIN-only sign-in on
+   * this terminal for 15 minutes, and a right one does not start the count again; the employee it
+   * names keeps their own lockout.
+   */
+  public synchronized Outcome checkAlone(String pin) {
+    Instant now = clock.instant();
+    String[] kept = local.get(ALONE).orElse("0;;").split(";", -1);
+    int failed = Integer.parseInt(kept[0]);
+    Instant first = kept[1].isEmpty() ? null : Instant.parse(kept[1]);
+    Instant locked = kept[2].isEmpty() ? null : Instant.parse(kept[2]);
+    if (locked != null && now.isBefore(locked)) {
+      return new LockedOut(locked);
+    }
+    if (locked != null || (first != null && !now.isBefore(first.plus(LOCKOUT)))) {
+      failed = 0;
+      first = null;
+    }
+    List<TerminalSettings.CachedStaff> found =
+        settings.staff().stream()
+            .filter(s -> PinHasher.verify(pin, s.member().pinVerifier()))
+            .toList();
+    if (found.size() > 1) {
+      // Shared before PINs had to be unique: the PIN cannot say who it is; the name must.
+      return new UnknownEmployee();
+    }
+    if (found.size() == 1) {
+      TerminalSettings.CachedStaff s = found.get(0);
+      if (s.lockedUntil() != null && now.isBefore(s.lockedUntil())) {
+        return new LockedOut(s.lockedUntil());
+      }
+      UUID employee = s.member().id();
+      return store.inTransaction(
+          c -> {
+            settings.pinOutcome(employee, 0, null);
+            audit.record(c, "OFFLINE_SIGN_IN", employee, "PIN alone checked on the terminal");
+            return new SignedIn(s.member());
+          });
+    }
+    int failures = failed + 1;
+    Instant since = first == null ? now : first;
+    Instant lockedUntil = failures >= MAX_FAILED_PINS ? now.plus(LOCKOUT) : null;
+    return store.inTransaction(
+        c -> {
+          local.put(
+              ALONE,
+              failures + ";" + since + ";" + (lockedUntil == null ? "" : lockedUntil.toString()));
+          audit.record(
+              c,
+              "OFFLINE_PIN_FAILED",
+              null,
+              lockedUntil == null
+                  ? "wrong PIN typed alone " + failures
+                  : "PIN alone locked out until " + lockedUntil);
           return lockedUntil == null
               ? new WrongPin(MAX_FAILED_PINS - failures)
               : new LockedOut(lockedUntil);

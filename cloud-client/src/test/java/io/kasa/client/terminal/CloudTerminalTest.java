@@ -210,6 +210,35 @@ class CloudTerminalTest {
   }
 
   @Test
+  void thePinAloneSignsInItsEmployeeOnlineAndOfflineAndWrongOnesLockOnlyPinAlone()
+      throws Exception {
+    try (CloudTerminal t = enrolled()) {
+      CloudTerminal.SignIn online = t.signIn(null, "1111");
+      assertThat(online.offline()).isFalse();
+      assertThat(online.employee().id()).isEqualTo(cloud.demo.cashierId());
+      t.signOut();
+
+      proxy.fault(Fault.REFUSE);
+      CloudTerminal.SignIn offline = t.signIn(null, "9999");
+      assertThat(offline.offline()).isTrue();
+      assertThat(offline.employee().id()).isEqualTo(cloud.demo.managerId());
+      for (int i = 0; i < OfflineSignIn.MAX_FAILED_PINS - 1; i++) {
+        assertThatThrownBy(() -> t.signIn(null, "0000"))
+            .isInstanceOfSatisfying(SignInRefused.class, e -> assertThat(e.lockedOut()).isFalse());
+      }
+      // A right PIN between wrong ones buys no more guesses.
+      assertThat(t.signIn(null, "1111").offline()).isTrue();
+      assertThatThrownBy(() -> t.signIn(null, "0000"))
+          .isInstanceOfSatisfying(SignInRefused.class, e -> assertThat(e.lockedOut()).isTrue());
+      assertThatThrownBy(() -> t.signIn(null, "1111"))
+          .isInstanceOfSatisfying(SignInRefused.class, e -> assertThat(e.lockedOut()).isTrue());
+      // Choosing the name first still works: the cashier was never counted against.
+      assertThat(t.signIn(cloud.demo.cashierId(), "1111").offline()).isTrue();
+      proxy.fault(Fault.NONE);
+    }
+  }
+
+  @Test
   void offlineTheCashierSignsInAgainstTheCachedVerifierAndWrongPinsLockOut() throws Exception {
     try (CloudTerminal t = enrolled()) {
       long signIns = cloud.audited("OFFLINE_SIGN_IN");

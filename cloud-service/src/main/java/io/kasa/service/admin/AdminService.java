@@ -6,6 +6,7 @@ import io.kasa.api.floor.AreaRequest;
 import io.kasa.api.floor.TableRequest;
 import io.kasa.api.terminal.OfflineCardRules;
 import io.kasa.service.audit.Audit;
+import io.kasa.service.auth.PinLookup;
 import io.kasa.service.auth.Principal;
 import io.kasa.service.auth.Role;
 import io.kasa.service.auth.Secrets;
@@ -260,18 +261,24 @@ public final class AdminService {
     changed.accept(Invalidations.Topic.AUTH);
   }
 
+  /**
+   * An employee with their PIN; refused (409) when another active employee of the organisation has
+   * the same PIN, since a PIN alone signs its employee in (ADR 0021).
+   */
   public UUID createEmployee(UUID org, String name, Role role, String pin) {
     UUID id = UUID.randomUUID();
     String hash = pins.hash(pin);
-    jdbi.useHandle(
+    jdbi.useTransaction(
         h ->
             h.createUpdate(
-                    "insert into employee (organisation_id, id, name, role, pin_hash) values (:org, :id, :name, :role, :hash)")
+                    "insert into employee (organisation_id, id, name, role, pin_hash, pin_lookup)"
+                        + " values (:org, :id, :name, :role, :hash, :lookup)")
                 .bind("org", org)
                 .bind("id", id)
                 .bind("name", required(name, "name"))
                 .bind("role", role.name())
                 .bind("hash", hash)
+                .bind("lookup", PinLookup.unique(h, org, null, pin))
                 .execute());
     return id;
   }

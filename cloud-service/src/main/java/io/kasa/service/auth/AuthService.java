@@ -53,6 +53,7 @@ public final class AuthService {
   private final Cached<Key, Signed> signedIn;
   private final Cached<Key, Principal> vouched;
   private final PinAttempts pins;
+  private final PinOnly pinOnly;
   private final Enrollment enrollment;
 
   public AuthService(Jdbi jdbi, DataSource pool, Invalidations invalidations, Clock clock) {
@@ -63,6 +64,7 @@ public final class AuthService {
     this.signedIn = new Cached<>(invalidations, Invalidations.Topic.AUTH, KEPT);
     this.vouched = new Cached<>(invalidations, Invalidations.Topic.AUTH, KEPT);
     this.pins = new PinAttempts(jdbi, clock);
+    this.pinOnly = new PinOnly(jdbi, clock, pins);
     this.enrollment = new Enrollment(jdbi, clock, invalidations);
   }
 
@@ -274,9 +276,13 @@ public final class AuthService {
         .orElseThrow(() -> ApiException.unauthorized("The terminal credential is not valid"));
   }
 
-  /** Signs an employee in by PIN on the calling terminal. */
+  /**
+   * Signs an employee in by PIN on the calling terminal: the chosen employee's, or, with no {@code
+   * employeeId}, whoever's PIN it is in the organisation (ADR 0021).
+   */
   public SessionResponse signIn(Principal terminal, String employeeId, String pin) {
-    PinAttempts.Verified employee = pins.check(terminal, employeeId, pin);
+    PinAttempts.Verified employee =
+        employeeId == null ? pinOnly.check(terminal, pin) : pins.check(terminal, employeeId, pin);
     String token = Secrets.token();
     Instant expires = clock.instant().plus(SESSION_LIFETIME);
     jdbi.useTransaction(

@@ -79,7 +79,7 @@ final class PinAttempts {
    * Claims an attempt for {@code employee}, or refuses it with 423. A lockout that has run out ends
    * here, and the count starts again.
    */
-  private void claim(UUID org, UUID employee) {
+  void claim(UUID org, UUID employee) {
     Instant now = clock.instant();
     boolean claimed =
         jdbi.withHandle(
@@ -130,7 +130,7 @@ final class PinAttempts {
   }
 
   /** Settles a claimed attempt whose PIN was right: the count starts again. */
-  private void right(UUID org, UUID employee) {
+  void right(UUID org, UUID employee) {
     jdbi.useHandle(
         h ->
             h.createUpdate(
@@ -142,7 +142,7 @@ final class PinAttempts {
   }
 
   /** Settles a claimed attempt that could not be checked: it counts for nothing. */
-  private void abandon(UUID org, UUID employee) {
+  void abandon(UUID org, UUID employee) {
     jdbi.useHandle(
         h ->
             h.createUpdate(

@@ -147,6 +147,20 @@ final class ShiftReports {
         cashOut,
         expected,
         counted,
-        counted == null ? null : counted - expected);
+        counted == null ? null : counted - expected,
+        number(h, org, shiftId));
+  }
+
+  /** The shift's readable number: its store's code, its terminal's, and its sequence there. */
+  private static String number(Handle h, UUID org, UUID shiftId) {
+    return h.createQuery(
+            "select st.code || '-' || t.code || '-' || lpad(sh.number::text, 4, '0') from shift sh"
+                + " join terminal t on t.organisation_id = sh.organisation_id and t.id = sh.terminal_id"
+                + " join store st on st.organisation_id = sh.organisation_id and st.id = sh.store_id"
+                + " where sh.organisation_id = :org and sh.id = :id")
+        .bind("org", org)
+        .bind("id", shiftId)
+        .mapTo(String.class)
+        .one();
   }
 }

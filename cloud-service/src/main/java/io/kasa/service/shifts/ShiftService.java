@@ -92,8 +92,9 @@ public final class ShiftService {
             throw ApiException.conflict("This terminal already has an open shift: close it first");
           }
           h.createUpdate(
-                  "insert into shift (organisation_id, id, store_id, terminal_id, opened_by, opened_at, opening_float)"
-                      + " values (:org, :id, :store, :t, :e, :at, :float)")
+                  "insert into shift (organisation_id, id, store_id, terminal_id, opened_by, opened_at, opening_float, number)"
+                      + " values (:org, :id, :store, :t, :e, :at, :float, (select coalesce(max(number), 0) + 1"
+                      + " from shift where organisation_id = :org and terminal_id = :t))")
               .bind("org", who.organisationId())
               .bind("id", r.id())
               .bind("store", who.storeId())

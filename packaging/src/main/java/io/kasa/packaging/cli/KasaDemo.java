@@ -1,5 +1,8 @@
 package io.kasa.packaging.cli;
 
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.joran.JoranConfigurator;
+import ch.qos.logback.core.joran.spi.JoranException;
 import io.javalin.Javalin;
 import io.kasa.api.auth.PinHasher;
 import io.kasa.client.http.CloudClientConfig;
@@ -17,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,6 +50,9 @@ public final class KasaDemo implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  /** The float of the demo's open shift: 1 000,00 ₴, in kopecks. */
+  static final long DEMO_FLOAT = 100_000;
+
   public static void main(String[] args) {
     CommandLine cli = new CommandLine(new KasaDemo());
     cli.setOut(new PrintWriter(System.out, true, StandardCharsets.UTF_8));
@@ -57,6 +64,9 @@ public final class KasaDemo implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     Path absolute = data.toAbsolutePath();
+    Path logs = absolute.resolve("logs");
+    logTo(logs);
+    out.println("Logs:     " + logs.resolve("kasa-demo.log"));
     out.println(
         "Kasa demo: starting the service on an embedded PostgreSQL in "
             + absolute.resolve("cloud"));
@@ -97,6 +107,8 @@ public final class KasaDemo implements Callable<Integer> {
       out.println("Seeding the demo store and enrolling this terminal…");
       DemoData.Seeded seeded = DemoData.seed(services.admin());
       terminal.enroll(url, seeded.terminal().enrollmentCode(), "kasa-demo");
+      // The demo's first sale needs no shift step: Олена opened the till with a float (ADR 0021).
+      terminal.shifts().open(DEMO_FLOAT, seeded.cashierId());
     } else {
       terminal.refreshConfig();
       terminal.syncCatalog();
@@ -119,5 +131,18 @@ public final class KasaDemo implements Callable<Integer> {
           db.close();
         });
     return 0;
+  }
+
+  /**
+   * Sends the log to {@code dir}/kasa-demo.log (warnings also to the console), replacing the
+   * service's console-only set-up the demo's class path brings along.
+   */
+  private static void logTo(Path dir) throws JoranException {
+    LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+    context.reset();
+    context.putProperty("LOG_DIR", dir.toString());
+    JoranConfigurator configurator = new JoranConfigurator();
+    configurator.setContext(context);
+    configurator.doConfigure(KasaDemo.class.getResource("demo-logback.xml"));
   }
 }

@@ -37,6 +37,8 @@ import javafx.scene.layout.BorderPane;
  */
 public final class Register implements AutoCloseable {
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Register.class);
+
   private final CloudTerminal terminal;
   private final Messages messages;
   private final TaskExecutor tasks;
@@ -210,11 +212,20 @@ public final class Register implements AutoCloseable {
   private SignInViewModel.SignedIn authenticate(SignInViewModel.Person person, String pin)
       throws SignInViewModel.Refused {
     try {
-      CloudTerminal.SignIn in = terminal.signIn(person.id(), pin);
-      return new SignInViewModel.SignedIn(person, in.offline());
+      CloudTerminal.SignIn in = terminal.signIn(person == null ? null : person.id(), pin);
+      var who = in.employee();
+      return new SignInViewModel.SignedIn(
+          new SignInViewModel.Person(who.id(), who.name(), who.role()), in.offline());
     } catch (SignInRefused e) {
+      // A colleague's typo is no incident: one INFO line, no stack trace (issue 18).
+      LOG.info("Sign-in refused on this terminal: {}", e.reason());
       throw new SignInViewModel.Refused(
-          messages.get(e.lockedOut() ? "signin.locked" : "signin.wrong"));
+          messages.get(
+              e.lockedOut()
+                  ? person == null ? "signin.locked.alone" : "signin.locked"
+                  : person == null && e.reason() == SignInRefused.Reason.UNKNOWN_EMPLOYEE
+                      ? "signin.chooseName"
+                      : "signin.wrong"));
     }
   }
 
@@ -339,7 +350,7 @@ public final class Register implements AutoCloseable {
     screen = Screen.SIGN_IN;
     root.setCenter(signInView);
     wedge.target(signInTarget());
-    signIn.clear();
+    signIn.reset();
     tasks.submit(
         () -> {
           terminal.signOut();

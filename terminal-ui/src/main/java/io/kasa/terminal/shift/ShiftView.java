@@ -8,6 +8,9 @@ import java.util.function.Supplier;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
@@ -149,10 +152,31 @@ public final class ShiftView extends BorderPane {
    */
   private void close() {
     if (vm.needsManagerProperty().get()) {
-      ManagerPinDialog.ask(m, managers.get(), m.get("shift.close.why")).ifPresent(vm::close);
-    } else {
+      ManagerPinDialog.ask(m, managers.get(), m.get("shift.close.why"), vm.countedProperty().get())
+          .ifPresent(vm::close);
+    } else if (confirmClose()) {
       vm.close(null);
     }
+  }
+
+  /** Closing cannot be undone: the cashier confirms, seeing the cash counted. */
+  private boolean confirmClose() {
+    Dialog<ButtonType> confirm = new Dialog<>();
+    confirm.setTitle(m.get("shift.close"));
+    Label text = new Label(m.get("shift.close.confirm", vm.countedProperty().get()));
+    text.setId("close-shift-question");
+    text.setWrapText(true);
+    text.setPrefWidth(420);
+    confirm.getDialogPane().setContent(text);
+    ButtonType yes = new ButtonType(m.get("shift.close.yes"), ButtonBar.ButtonData.OK_DONE);
+    ButtonType no = new ButtonType(m.get("shift.close.no"), ButtonBar.ButtonData.CANCEL_CLOSE);
+    confirm.getDialogPane().getButtonTypes().addAll(yes, no);
+    Button yesButton = (Button) confirm.getDialogPane().lookupButton(yes);
+    yesButton.setId("close-shift-yes");
+    for (ButtonType t : List.of(yes, no)) {
+      ((Button) confirm.getDialogPane().lookupButton(t)).setMinSize(2 * Touch.TARGET, Touch.TARGET);
+    }
+    return confirm.showAndWait().filter(yes::equals).isPresent();
   }
 
   private ListView<String> report() {

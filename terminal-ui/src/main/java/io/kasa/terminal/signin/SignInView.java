@@ -2,19 +2,27 @@ package io.kasa.terminal.signin;
 
 import io.kasa.terminal.i18n.Messages;
 import io.kasa.terminal.ui.Touch;
+import javafx.animation.PauseTransition;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressIndicator;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
 
-/** The PIN pad: the staff on the left, the pad on the right. Keys: digits, ⌫, Enter, Esc. */
+/**
+ * The PIN pad: the PIN alone signs in (ADR 0021); the staff on the left may be tapped first, and
+ * tapped again to let go. Keys: digits, ⌫, Enter, Esc (clears the PIN and the name). A check that
+ * takes longer than 200 ms shows a spinner with "Checking the PIN…".
+ */
 public final class SignInView extends BorderPane {
 
   private final SignInViewModel vm;
@@ -43,7 +51,15 @@ public final class SignInView extends BorderPane {
                 vm.choose(p);
               }
             });
-    vm.chosenProperty().addListener((o, a, p) -> staff.getSelectionModel().select(p));
+    vm.chosenProperty()
+        .addListener(
+            (o, a, p) -> {
+              if (p == null) {
+                staff.getSelectionModel().clearSelection();
+              } else {
+                staff.getSelectionModel().select(p);
+              }
+            });
     if (vm.chosenProperty().get() != null) {
       staff.getSelectionModel().select(vm.chosenProperty().get());
     }
@@ -54,8 +70,39 @@ public final class SignInView extends BorderPane {
     title.textProperty().bind(m.binding("signin.title"));
     title.getStyleClass().add("title-2");
     Label who = new Label();
-    who.textProperty().bind(vm.chosenProperty().map(SignInViewModel.Person::name).orElse(""));
+    who.setId("signin-who");
+    who.textProperty()
+        .bind(
+            javafx.beans.binding.Bindings.createStringBinding(
+                () ->
+                    vm.chosenProperty().get() == null
+                        ? m.get("signin.hint")
+                        : vm.chosenProperty().get().name(),
+                vm.chosenProperty(),
+                m.localeProperty()));
     who.getStyleClass().add("title-3");
+    who.setWrapText(true);
+    ProgressIndicator spinner = new ProgressIndicator();
+    spinner.setPrefSize(32, 32);
+    Label checking = new Label();
+    checking.textProperty().bind(m.binding("signin.checking"));
+    HBox busy = new HBox(8, spinner, checking);
+    busy.setId("signin-busy");
+    busy.setAlignment(Pos.CENTER);
+    busy.setVisible(false);
+    // Shown only for a check that lasts: a quick one must not flicker.
+    PauseTransition late = new PauseTransition(Duration.millis(200));
+    late.setOnFinished(e -> busy.setVisible(vm.busyProperty().get()));
+    vm.busyProperty()
+        .addListener(
+            (o, was, now) -> {
+              if (now) {
+                late.playFromStart();
+              } else {
+                late.stop();
+                busy.setVisible(false);
+              }
+            });
     Label dots = new Label();
     dots.setId("pin-dots");
     dots.textProperty().bind(vm.dotsProperty());
@@ -84,7 +131,7 @@ public final class SignInView extends BorderPane {
     pad.setMaxWidth(360);
     pad.setPrefHeight(420);
 
-    VBox right = new VBox(12, title, who, dots, error, pad);
+    VBox right = new VBox(12, title, who, dots, busy, error, pad);
     right.setAlignment(Pos.CENTER);
     right.setPadding(new Insets(24));
     setLeft(staff);
@@ -99,7 +146,7 @@ public final class SignInView extends BorderPane {
       return true;
     }
     if (e.getCode() == KeyCode.ESCAPE) {
-      vm.clear();
+      vm.reset();
       return true;
     }
     if (e.getCode() == KeyCode.UP || e.getCode() == KeyCode.DOWN) {

@@ -2,6 +2,8 @@ package io.kasa.terminal.signin;
 
 import io.kasa.terminal.i18n.Messages;
 import io.kasa.terminal.task.TaskExecutor;
+import java.text.Collator;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -15,8 +17,10 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The PIN pad: the staff who may sign in here, the chosen one, the PIN's dots, and signing in
- * through the service or, without it, against the verifiers cached on the terminal.
+ * The PIN pad: the PIN alone signs its employee in (ADR 0021); tapping a name first is an option,
+ * and nobody is chosen unless tapped, so a colleague's PIN never counts against someone else. The
+ * staff in the language's alphabetical order, the PIN's dots, and signing in through the service
+ * or, without it, against the verifiers cached on the terminal.
  */
 public final class SignInViewModel {
 
@@ -26,7 +30,10 @@ public final class SignInViewModel {
   /** Who signed in, and whether the service confirmed it. */
   public record SignedIn(Person person, boolean offline) {}
 
-  /** Checks a PIN; throws {@link Refused} with a message for the cashier when it is not taken. */
+  /**
+   * Checks a PIN for the chosen person, or, with {@code person} null, finds whose PIN it is; throws
+   * {@link Refused} with a message for the cashier when it is not taken.
+   */
   @FunctionalInterface
   public interface Authenticator {
     SignedIn signIn(Person person, String pin) throws Refused;
@@ -69,10 +76,12 @@ public final class SignInViewModel {
     return staff;
   }
 
+  /** The staff, sorted by the register's language's collation (Ukrainian: Андрій before Ірина). */
   public void staff(List<Person> people) {
-    staff.setAll(people);
-    if (chosen.get() == null && !people.isEmpty()) {
-      chosen.set(people.get(0));
+    Collator collator = Collator.getInstance(messages.locale());
+    staff.setAll(people.stream().sorted(Comparator.comparing(Person::name, collator)).toList());
+    if (chosen.get() != null && !staff.contains(chosen.get())) {
+      chosen.set(null);
     }
   }
 
@@ -93,8 +102,15 @@ public final class SignInViewModel {
     return busy;
   }
 
+  /** Taps a name: the PIN is then checked as theirs (null: whoever's PIN it is). */
   public void choose(Person person) {
     chosen.set(person);
+    clear();
+  }
+
+  /** Forgets the chosen name and the PIN typed: the pad as a newcomer finds it. */
+  public void reset() {
+    chosen.set(null);
     clear();
   }
 
@@ -122,11 +138,10 @@ public final class SignInViewModel {
   /** Enter: checks the PIN off the UI thread; the pad clears whatever the outcome. */
   public void submit() {
     Person person = chosen.get();
-    if (person == null) {
-      error.set(messages.get("signin.choose"));
+    if (busy.get()) {
       return;
     }
-    if (pin.length() < 4 || busy.get()) {
+    if (pin.length() < 4) {
       error.set(messages.get("signin.short"));
       return;
     }
@@ -137,6 +152,7 @@ public final class SignInViewModel {
         () -> authenticator.signIn(person, typed),
         signedIn -> {
           busy.set(false);
+          chosen.set(null);
           onSignedIn.accept(signedIn);
         },
         e -> {

@@ -34,7 +34,13 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
           try {
             result = work.call();
           } catch (Exception | Error e) {
-            LOG.warn("Register task failed", e);
+            if (e instanceof Exception && !(e instanceof RuntimeException)) {
+              // A checked exception is a refusal the register expects and words for the cashier
+              // (a wrong PIN, a shift not open): one INFO line, no stack trace.
+              LOG.info("Refused: {}", e.getMessage());
+            } else {
+              LOG.warn("Register task failed", e);
+            }
             Platform.runLater(() -> failed.accept(e));
             return;
           }
