@@ -73,10 +73,11 @@ public final class ParkedSales {
     if (who == null) {
       return;
     }
+    int parked = list.size() + 1;
     journal.park(who, session.sale());
     session.newSale();
+    session.show(Banner.Kind.INFO, session.messages.get("sale.parked", parked));
     reload();
-    session.show(Banner.Kind.INFO, session.messages.get("sale.parked", list.size() + 1));
   }
 
   /** Recalls a parked sale; a cart in progress is parked first, so nothing is lost. */

@@ -64,8 +64,10 @@ class SaleCountersTest extends RegisterUiTest {
   }
 
   @Test
-  void aWeighedItemWithoutAWeightAsksForItInKilograms(FxRobot robot) {
+  void aWeighedItemWithoutAWeightAsksForItInKilogramsAndTheCashRoundingIsShownBeforePaying(
+      FxRobot robot) {
     signIn(robot, "Олена", "1111");
+    TestRegister.openShift(robot, register);
     typeCode(robot, "12345");
     await()
         .atMost(Duration.ofSeconds(10))
@@ -74,12 +76,21 @@ class SaleCountersTest extends RegisterUiTest {
     robot.clickOn("#weight-key-comma");
     robot.clickOn("#weight-key-5");
     assertThat(robot.lookup("#weight-entry").queryLabeled().getText()).isEqualTo("0,5 kg");
+    Screenshots.saveIfAsked(robot, register.scene(), "sale-weight");
     robot.clickOn("#weight-ok");
     await().atMost(Duration.ofSeconds(10)).until(() -> register.sale().lines().size() == 1);
     CartLine apples = register.sale().lines().get(0);
     assertThat(apples.quantity()).isEqualTo("0,5");
     assertThat(apples.unit()).isEqualTo("kg");
     assertThat(robot.lookup("#weight-pane").query().isVisible()).isFalse();
+    robot.clickOn("#pay");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> robot.lookup("#rounding").query().isVisible());
+    assertThat(robot.lookup("#due").queryLabeled().getText()).isEqualTo("21,25 ₴");
+    assertThat(robot.lookup("#rounding").queryLabeled().getText())
+        .matches("Cash rounded to 21,[23]0 ₴ \\([−+]0,05\\); a card pays 21,25 ₴");
+    Screenshots.saveIfAsked(robot, register.scene(), "sale-rounding");
   }
 
   @Test
@@ -96,6 +107,7 @@ class SaleCountersTest extends RegisterUiTest {
     await()
         .atMost(Duration.ofSeconds(10))
         .until(() -> robot.lookup("#parked-pane").query().isVisible());
+    Screenshots.saveIfAsked(robot, register.scene(), "sale-parked");
     robot.clickOn(robot.lookup("#parked-list .list-cell").nth(0).queryAs(javafx.scene.Node.class));
     await().atMost(Duration.ofSeconds(10)).until(() -> register.sale().lines().size() == 1);
     assertThat(register.sale().parkedCountProperty().get()).isZero();
