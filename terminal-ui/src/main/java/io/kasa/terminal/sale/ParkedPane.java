@@ -27,6 +27,7 @@ final class ParkedPane extends VBox {
     title.textProperty().bind(m.binding("sale.parked.title"));
     title.getStyleClass().add("title-4");
     title.setWrapText(true);
+    title.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     ListView<SaleJournal.Parked> list = new ListView<>(parked.list());
     list.setId("parked-list");
     list.setFocusTraversable(false);

@@ -28,6 +28,8 @@ final class PaymentPane {
     rounding.setId("rounding");
     rounding.textProperty().bind(vm.payment().roundingProperty());
     rounding.setWrapText(true);
+    // Wrapped, never cut off: the words about rounding are read before paying.
+    rounding.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     rounding.getStyleClass().add("text-muted");
     rounding.visibleProperty().bind(rounding.textProperty().isNotEmpty());
     rounding.managedProperty().bind(rounding.visibleProperty());

@@ -29,6 +29,7 @@ final class WeightPane extends VBox {
     title.setId("weight-title");
     title.getStyleClass().add("title-3");
     title.setWrapText(true);
+    title.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     title
         .textProperty()
         .bind(
@@ -42,6 +43,7 @@ final class WeightPane extends VBox {
     Label prompt = new Label();
     prompt.textProperty().bind(m.binding("sale.weight.prompt"));
     prompt.setWrapText(true);
+    prompt.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     Label weight = new Label();
     weight.setId("weight-entry");
     weight.getStyleClass().add("entry");
