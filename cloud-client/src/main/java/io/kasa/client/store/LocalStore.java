@@ -29,7 +29,8 @@ public final class LocalStore implements AutoCloseable {
           "V2__catalog.sql",
           "V3__receipt_sequence.sql",
           "V4__terminal.sql",
-          "V5__catalog_search_prefix.sql");
+          "V5__catalog_search_prefix.sql",
+          "V6__carts.sql");
 
   private final Connection connection;
   private final ReentrantLock lock = new ReentrantLock();

@@ -70,6 +70,7 @@ public final class CloudTerminal implements AutoCloseable {
   private final LocalStore store;
   private final TerminalIdentity identity;
   private final TerminalSettings settings;
+  private final io.kasa.client.store.CartJournal carts;
   private final LocalSettings local;
   private final Outbox outbox;
   private final AuditTrail audit;
@@ -92,6 +93,7 @@ public final class CloudTerminal implements AutoCloseable {
     this.clientConfig = clientConfig;
     this.identity = TerminalIdentity.open(store, dir);
     this.settings = new TerminalSettings(store, json, clock);
+    this.carts = new io.kasa.client.store.CartJournal(store, clock);
     this.local = new LocalSettings(store);
     this.outbox = new Outbox(store, clock);
     this.audit = new AuditTrail(outbox, json, clock);
@@ -352,6 +354,11 @@ public final class CloudTerminal implements AutoCloseable {
   /** The shift on this terminal: open, cash movements, X report, close. */
   public TerminalShifts shifts() {
     return shifts;
+  }
+
+  /** Sales in progress on this terminal: each employee's open cart and the parked sales. */
+  public io.kasa.client.store.CartJournal carts() {
+    return carts;
   }
 
   /** Returns against this terminal's journal. */

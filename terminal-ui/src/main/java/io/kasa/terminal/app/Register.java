@@ -244,7 +244,7 @@ public final class Register implements AutoCloseable {
       return;
     }
     showSale();
-    sale.newSale();
+    sale.signedIn(who.person().id(), who.person().name());
     sale.loadQuickKeys();
   }
 
@@ -331,8 +331,8 @@ public final class Register implements AutoCloseable {
 
   /**
    * Back to the PIN pad: after {@code lockAfter} without a touch or a key, or when the cashier
-   * signs out (Ctrl+L) to let a colleague in. A sale in progress stays as it is for whoever signs
-   * in next.
+   * signs out (Ctrl+L) to let a colleague in. A sale in progress is kept for whoever rang it up
+   * (the sale screen journals it after every change) and comes back when they sign in again.
    */
   public void signOut() {
     if (cashier == null) {
@@ -449,6 +449,7 @@ public final class Register implements AutoCloseable {
   @Override
   public void close() {
     poller.shutdownNow();
+    sale.close();
     technician.close();
     devices.close();
     host.close();

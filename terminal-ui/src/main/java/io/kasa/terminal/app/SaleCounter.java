@@ -8,6 +8,8 @@ import io.kasa.terminal.checkout.JournalCheckout;
 import io.kasa.terminal.checkout.Printouts;
 import io.kasa.terminal.devices.DeviceChoice;
 import io.kasa.terminal.i18n.Messages;
+import io.kasa.terminal.sale.RepeatedItems;
+import io.kasa.terminal.sale.SaleJournal;
 import io.kasa.terminal.sale.SaleViewModel;
 import io.kasa.terminal.task.TaskExecutor;
 import java.math.BigDecimal;
@@ -43,8 +45,14 @@ final class SaleCounter {
             messages,
             terminal::salePolicy,
             Locale.forLanguageTag(terminal.config().store().locale()),
-            clock);
+            clock,
+            new SaleJournal(terminal.carts(), terminal::salePolicy));
     sale.cardReader(DeviceChoice.cardReader(terminal));
+    sale.cart()
+        .joinRepeatsProperty()
+        .set(
+            RepeatedItems.of(terminal.setting(RepeatedItems.SETTING).orElse(""))
+                == RepeatedItems.JOIN);
     sale.priceOverrides(
         manager -> {
           try {

@@ -59,12 +59,19 @@ public final class KasaRegister implements Callable<Integer> {
       description = "The printer's profile (kasa-devices profiles; default epson-tm-t20iii)")
   String profile;
 
+  @Option(
+      names = "--repeated-items",
+      description =
+          "The same item scanned again: JOIN adds it to its line (the default), SEPARATE makes a"
+              + " line of its own; kept for next time")
+  io.kasa.terminal.sale.RepeatedItems repeatedItems;
+
   @Mixin WindowOptions window = new WindowOptions();
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
-    CommandLine cli = new CommandLine(new KasaRegister());
+    CommandLine cli = new CommandLine(new KasaRegister()).setCaseInsensitiveEnumValuesAllowed(true);
     cli.setOut(new PrintWriter(System.out, true, StandardCharsets.UTF_8));
     cli.setErr(new PrintWriter(System.err, true, StandardCharsets.UTF_8));
     System.exit(cli.execute(args));
@@ -115,6 +122,9 @@ public final class KasaRegister implements Callable<Integer> {
       }
       if (printer != null) {
         DeviceChoice.save(terminal, printer, profile);
+      }
+      if (repeatedItems != null) {
+        terminal.setting(io.kasa.terminal.sale.RepeatedItems.SETTING, repeatedItems.name());
       }
     } catch (RuntimeException e) {
       terminal.close();

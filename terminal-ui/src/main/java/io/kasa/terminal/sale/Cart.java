@@ -3,23 +3,24 @@ package io.kasa.terminal.sale;
 import io.kasa.domain.barcode.ParsedCode;
 import io.kasa.domain.barcode.ScanResult;
 import io.kasa.domain.catalog.CatalogItem;
-import io.kasa.domain.money.Money;
 import io.kasa.domain.money.Percent;
 import io.kasa.domain.money.Quantity;
 import io.kasa.domain.sale.Discount;
-import io.kasa.domain.sale.LineTotals;
-import io.kasa.domain.sale.Sale;
 import io.kasa.domain.sale.SaleLine;
 import io.kasa.domain.sale.SaleRuleViolation;
 import io.kasa.domain.sale.SaleTotals;
 import io.kasa.terminal.ui.Banner;
-import java.util.ArrayList;
+import java.text.DecimalFormatSymbols;
 import java.util.List;
 import java.util.Optional;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
@@ -39,16 +40,49 @@ public final class Cart {
   private final ReadOnlyStringWrapper total = new ReadOnlyStringWrapper("");
   private final ObjectProperty<Quantity> pendingQuantity = new SimpleObjectProperty<>();
   private final IntegerProperty selected = new SimpleIntegerProperty(-1);
+  private final ReadOnlyObjectWrapper<CatalogItem> weightWanted = new ReadOnlyObjectWrapper<>();
+  private final BooleanProperty joinRepeats = new SimpleBooleanProperty(true);
+  private final char decimalSeparator;
 
   Cart(SaleSession session, Catalog catalog) {
     this.session = session;
     this.catalog = catalog;
+    this.decimalSeparator =
+        DecimalFormatSymbols.getInstance(session.storeLocale).getDecimalSeparator();
     session.onNewSale(
         () -> {
           selected.set(-1);
           pendingQuantity.set(null);
+          weightWanted.set(null);
         });
     session.onChange(this::refresh);
+    session.messages.localeProperty().addListener((o, a, b) -> refresh());
+  }
+
+  /**
+   * A weighed item chosen without its weight: the view asks for it (with its unit) and the weight
+   * typed goes to {@link #weighed()}; null when nothing is being weighed.
+   */
+  public ReadOnlyObjectProperty<CatalogItem> weightWantedProperty() {
+    return weightWanted.getReadOnlyProperty();
+  }
+
+  /**
+   * Whether the same piece item chosen again adds to its line (the default) rather than making a
+   * line of its own; a terminal setting may turn it off.
+   */
+  public BooleanProperty joinRepeatsProperty() {
+    return joinRepeats;
+  }
+
+  /** The unit of an item as shown after its quantity ("кг"); empty for pieces. */
+  public String unit(CatalogItem item) {
+    return CartRows.unit(session, item);
+  }
+
+  /** A quantity in the store's format ("0,5"). */
+  public String format(Quantity quantity) {
+    return session.format.quantity(quantity);
   }
 
   public ObservableList<CartLine> lines() {
@@ -79,13 +113,17 @@ public final class Cart {
 
   // --- the keypad
 
-  /** A digit, a decimal comma, or 00 from the keypad. */
+  /**
+   * A digit, a decimal separator, or 00 from the keypad or the keyboard. Either separator shows as
+   * the store's ("0,5"), whichever key typed it.
+   */
   public void type(String keys) {
     if (session.phase.get() == SaleViewModel.Phase.DONE) {
       session.newSale();
     }
+    String typed = keys.replace('.', decimalSeparator).replace(',', decimalSeparator);
     if (session.entry.get().length() < 32) {
-      session.entry.set(session.entry.get() + keys);
+      session.entry.set(session.entry.get() + typed);
     }
   }
 
@@ -99,27 +137,52 @@ public final class Cart {
     pendingQuantity.set(null);
   }
 
-  /** ×: the number typed becomes the quantity of the next item, or of the selected line. */
+  /**
+   * ×: the number typed becomes the quantity (or weight) of the next item. Never of a line already
+   * in the cart, selected or not: F3 changes a line.
+   */
   public void times() {
     Optional<Quantity> q = Typed.quantity(session.takeEntry());
     if (q.isEmpty()) {
       session.show(Banner.Kind.WARNING, session.messages.get("sale.quantity.invalid"));
       return;
     }
-    Sale sale = session.sale();
-    if (selected.get() > 0 && !sale.line(selected.get()).voided()) {
-      changeQuantity(selected.get(), q.get());
-    } else {
-      pendingQuantity.set(q.get());
-    }
+    pendingQuantity.set(q.get());
+    session.show(Banner.Kind.INFO, session.messages.get("sale.quantity.next", format(q.get())));
   }
 
-  /** Enter: the digits typed are a barcode or PLU typed by hand. */
+  /** Enter: the digits typed are a barcode or PLU typed by hand, or the weight asked for. */
   public void enter() {
+    if (weightWanted.get() != null) {
+      weighed();
+      return;
+    }
     String code = session.takeEntry().strip();
     if (!code.isEmpty()) {
       lookUp(code, null);
     }
+  }
+
+  /** OK in the weight dialog: the weight typed is the weighed item's quantity. */
+  public void weighed() {
+    CatalogItem item = weightWanted.get();
+    if (item == null) {
+      return;
+    }
+    Optional<Quantity> weight = Typed.quantity(session.entry.get());
+    if (weight.isEmpty()) {
+      session.show(Banner.Kind.WARNING, session.messages.get("sale.weight.invalid"));
+      return;
+    }
+    session.entry.set("");
+    weightWanted.set(null);
+    add(item, weight.get());
+  }
+
+  /** Cancel in the weight dialog: the item is not added. */
+  public void cancelWeight() {
+    weightWanted.set(null);
+    session.entry.set("");
   }
 
   // --- scanning
@@ -180,23 +243,66 @@ public final class Cart {
       session.show(Banner.Kind.WARNING, session.messages.get("sale.openPrice", item.name()));
       return;
     }
-    Quantity q =
-        weight != null
-            ? weight
-            : pendingQuantity.get() != null ? pendingQuantity.get() : Quantity.ONE;
-    if (item.unit().isMeasured() && weight == null && pendingQuantity.get() == null) {
-      session.show(Banner.Kind.WARNING, session.messages.get("sale.weigh", item.name()));
+    Quantity pending = pendingQuantity.get();
+    if (item.unit().isMeasured() && weight == null && pending == null) {
+      session.entry.set("");
+      weightWanted.set(item);
+      return;
+    }
+    Quantity q = weight != null ? weight : pending != null ? pending : Quantity.ONE;
+    pendingQuantity.set(null);
+    if (!wholeEnough(item, q)) {
       return;
     }
     try {
-      SaleLine line = session.sale().addItem(item, q);
-      pendingQuantity.set(null);
+      Optional<SaleLine> same = weight == null ? sameLine(item) : Optional.empty();
+      int number;
+      if (same.isPresent()) {
+        number =
+            session
+                .sale()
+                .changeQuantity(same.get().number(), same.get().quantity().plus(q))
+                .number();
+      } else {
+        number = session.sale().addItem(item, q).number();
+      }
       session.changed();
-      selected.set(line.number());
+      selected.set(number);
       session.show(Banner.Kind.INFO, session.messages.get("sale.added", item.name()));
     } catch (SaleRuleViolation e) {
       session.show(Banner.Kind.ERROR, e.getMessage());
     }
+  }
+
+  /**
+   * The line the same piece item joins: the last one of it, at its catalogue price with no discount
+   * and not voided. Weighed items keep a line per weighing, as their labels do.
+   */
+  private Optional<SaleLine> sameLine(CatalogItem item) {
+    if (!joinRepeats.get() || item.unit().isMeasured()) {
+      return Optional.empty();
+    }
+    List<SaleLine> all = session.sale().lines();
+    for (int i = all.size() - 1; i >= 0; i--) {
+      SaleLine l = all.get(i);
+      if (l.item().id().equals(item.id())
+          && !l.voided()
+          && l.override() == null
+          && l.discount() == null
+          && l.unitPrice().equals(item.price())) {
+        return Optional.of(l);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** A piece item's quantity must be whole: says so in the register's words when it is not. */
+  private boolean wholeEnough(CatalogItem item, Quantity q) {
+    if (item.unit().isMeasured() || q.isWhole()) {
+      return true;
+    }
+    session.show(Banner.Kind.WARNING, session.messages.get("sale.quantity.whole", item.name()));
+    return false;
   }
 
   // --- line actions
@@ -248,6 +354,9 @@ public final class Cart {
   }
 
   public void changeQuantity(int lineNumber, Quantity quantity) {
+    if (!wholeEnough(session.sale().line(lineNumber).item(), quantity)) {
+      return;
+    }
     try {
       session.sale().changeQuantity(lineNumber, quantity);
       session.changed();
@@ -285,23 +394,8 @@ public final class Cart {
   }
 
   private void refresh() {
-    Sale sale = session.sale();
-    SaleTotals t = sale.totals();
-    Money zero = Money.zero(sale.policy().currency());
-    List<CartLine> rows = new ArrayList<>();
-    for (SaleLine l : sale.lines()) {
-      Money amount = l.voided() ? zero : t.line(l.number()).map(LineTotals::payable).orElse(zero);
-      rows.add(
-          new CartLine(
-              l.number(),
-              l.item().name(),
-              session.format.quantity(l.quantity()),
-              session.amount(l.unitPrice()),
-              session.amount(amount),
-              sale.policy().tax().rateFor(l.item().taxClass()).label(),
-              l.voided()));
-    }
-    lines.setAll(rows);
+    SaleTotals t = session.sale().totals();
+    lines.setAll(CartRows.of(session, t));
     subtotal.set(session.amount(t.subtotal()));
     tax.set(session.amount(t.tax()));
     total.set(session.withSymbol(t.total()));

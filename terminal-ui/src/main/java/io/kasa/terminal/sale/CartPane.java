@@ -95,15 +95,26 @@ final class CartPane extends VBox {
         setText(null);
         return;
       }
-      Label name = new Label(line.number() + ". " + line.name());
+      Label name = new Label(line.number() == 0 ? line.name() : line.number() + ". " + line.name());
       name.setWrapText(true);
       name.getStyleClass().add("line-name");
-      Label detail = new Label(line.quantity() + " × " + line.price());
+      String unit = line.unit().isEmpty() ? "" : " " + line.unit();
+      Label detail =
+          new Label(
+              line.number() == 0 ? line.note() : line.quantity() + unit + " × " + line.price());
+      detail.setId("line-detail");
       Label amount = new Label(line.amount() + " " + line.tax());
       amount.getStyleClass().add("line-amount");
       Region gap = new Region();
       HBox.setHgrow(gap, Priority.ALWAYS);
       VBox box = new VBox(2, name, new HBox(8, detail, gap, amount));
+      if (line.number() > 0 && !line.note().isEmpty()) {
+        Label note = new Label(line.note());
+        note.setId("line-note");
+        note.getStyleClass().addAll("line-note", "text-muted");
+        note.setWrapText(true);
+        box.getChildren().add(1, note);
+      }
       box.setMinHeight(Touch.TARGET - 8);
       if (line.voided()) {
         getStyleClass().add("voided");

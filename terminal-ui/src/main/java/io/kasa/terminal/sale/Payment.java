@@ -34,6 +34,7 @@ public final class Payment {
   private final ReadOnlyStringWrapper due = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper change = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper receiptNumber = new ReadOnlyStringWrapper("");
+  private final ReadOnlyStringWrapper rounding = new ReadOnlyStringWrapper("");
   private Money lastChange;
 
   Payment(SaleSession session, Checkout checkout) {
@@ -45,6 +46,15 @@ public final class Payment {
           paid.clear();
         });
     session.onChange(this::refresh);
+    session.messages.localeProperty().addListener((o, a, b) -> refresh());
+  }
+
+  /**
+   * While paying, when cash is rounded: what cash pays, by how much it was rounded, and what a card
+   * pays ("До сплати 319,73" while exact cash is 319,70); empty otherwise.
+   */
+  public ReadOnlyStringProperty roundingProperty() {
+    return rounding.getReadOnlyProperty();
   }
 
   /** Cash amounts offered in one touch: the exact amount due, then the next notes up. */
@@ -185,8 +195,18 @@ public final class Payment {
     if (session.phase.get() == SaleViewModel.Phase.PAYMENT) {
       due.set(session.withSymbol(sale.amountDue()));
       quickCash.setAll(quickAmounts(sale.cashDue()));
+      Money by = sale.cashDue().minus(sale.amountDue());
+      rounding.set(
+          by.isZero()
+              ? ""
+              : session.messages.get(
+                  "payment.rounding",
+                  session.withSymbol(sale.cashDue()),
+                  (by.isNegative() ? "−" : "+") + session.amount(by.abs()),
+                  session.withSymbol(sale.amountDue())));
     } else {
       due.set("");
+      rounding.set("");
       quickCash.clear();
     }
     change.set(lastChange == null ? "" : session.withSymbol(lastChange));

@@ -24,6 +24,15 @@ final class PaymentPane {
     due.setId("due");
     due.textProperty().bind(vm.dueProperty());
     due.getStyleClass().add("total");
+    Label rounding = new Label();
+    rounding.setId("rounding");
+    rounding.textProperty().bind(vm.payment().roundingProperty());
+    rounding.setWrapText(true);
+    // Wrapped, never cut off: the words about rounding are read before paying.
+    rounding.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+    rounding.getStyleClass().add("text-muted");
+    rounding.visibleProperty().bind(rounding.textProperty().isNotEmpty());
+    rounding.managedProperty().bind(rounding.visibleProperty());
     FlowPane quick = new FlowPane(8, 8);
     quick.setId("quick-cash");
     Runnable rebuild =
@@ -55,6 +64,7 @@ final class PaymentPane {
     return new VBox(
         8,
         new HBox(16, dueCaption, SaleView.spacer(), due),
+        rounding,
         paid,
         cardReader(vm, m),
         quick,

@@ -57,7 +57,7 @@ public final class SaleView extends BorderPane {
     getStyleClass().add("sale");
     setTop(banner());
     setCenter(new CartPane(vm, m));
-    setRight(side(m));
+    setRight(new StackPane(side(m), new WeightPane(vm, m), new ParkedPane(vm, m)));
   }
 
   private Label banner() {
@@ -105,7 +105,10 @@ public final class SaleView extends BorderPane {
         .textProperty()
         .bind(
             vm.entryProperty()
-                .concat(vm.pendingQuantityProperty().map(q -> "  × " + q).orElse("")));
+                .concat(
+                    vm.pendingQuantityProperty()
+                        .map(q -> "  × " + vm.cart().format(q))
+                        .orElse("")));
     entry.getStyleClass().add("entry");
     entry.setMaxWidth(Double.MAX_VALUE);
 
@@ -276,7 +279,11 @@ public final class SaleView extends BorderPane {
         return true;
       }
       case ESCAPE -> {
-        if (search.isFocused()) {
+        if (vm.cart().weightWantedProperty().get() != null) {
+          vm.cart().cancelWeight();
+        } else if (vm.parked().choosingProperty().get()) {
+          vm.parked().choosingProperty().set(false);
+        } else if (search.isFocused()) {
           search.clear();
           requestFocus();
         } else if (!vm.cardWaitingProperty().get().isEmpty()) {

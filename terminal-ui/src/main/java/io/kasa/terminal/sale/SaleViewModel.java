@@ -26,11 +26,12 @@ import javafx.collections.ObservableList;
 /**
  * The sale at the counter, put together from its parts: the {@link Cart}, {@link Browse} (search
  * and quick keys), {@link PriceOverrides}, the {@link Payment}, the {@link CardPayment} and {@link
- * ParkedSales}. They share one session (the pos-domain {@link Sale}, so totals are the service's to
- * the cent, online or not). The counter's common actions are here too, so the view and the register
- * need not know which part does what.
+ * ParkedSales}, with each employee's cart kept in the {@link SaleJournal}. They share one session
+ * (the pos-domain {@link Sale}, so totals are the service's to the cent, online or not). The
+ * counter's common actions are here too, so the view and the register need not know which part does
+ * what.
  */
-public final class SaleViewModel {
+public final class SaleViewModel implements AutoCloseable {
 
   /** Where the sale stands on screen. */
   public enum Phase {
@@ -45,6 +46,8 @@ public final class SaleViewModel {
   private final PriceOverrides prices;
   private final Payment payment;
   private final CardPayment card;
+  private final SaleJournal journal;
+  private final OpenCarts carts;
   private final ParkedSales parked;
 
   public SaleViewModel(
@@ -54,15 +57,24 @@ public final class SaleViewModel {
       Messages messages,
       Supplier<SalePolicy> policy,
       Locale storeLocale,
-      Clock clock) {
+      Clock clock,
+      SaleJournal journal) {
     this.session = new SaleSession(messages, tasks, clock, policy, storeLocale);
     this.cart = new Cart(session, catalog);
     this.browse = new Browse(session, catalog);
     this.prices = new PriceOverrides(session, cart.selectedProperty());
     this.payment = new Payment(session, checkout);
     this.card = new CardPayment(session, checkout, payment);
-    this.parked = new ParkedSales(session);
+    this.journal = journal;
+    this.carts = new OpenCarts(session, journal);
+    this.parked = new ParkedSales(session, journal, carts);
     session.newSale();
+  }
+
+  /** Closing the register: the carts waiting to be written are written. */
+  @Override
+  public void close() {
+    journal.close();
   }
 
   // --- the parts
@@ -125,6 +137,11 @@ public final class SaleViewModel {
     return session.amount(money);
   }
 
+  /** An amount with the currency's symbol ("31,00 ₴"). */
+  public String withSymbol(Money money) {
+    return session.withSymbol(money);
+  }
+
   /** The sale in progress (for tests and the customer display). */
   public Sale sale() {
     return session.sale();
@@ -133,6 +150,15 @@ public final class SaleViewModel {
   /** A fresh, empty sale. */
   public void newSale() {
     session.newSale();
+  }
+
+  /**
+   * An employee signed in: the cart they left comes back (or a fresh one), whoever's cart was on
+   * the counter stays kept for them, and the parked list is read again.
+   */
+  public void signedIn(java.util.UUID employee, String name) {
+    carts.signedIn(employee, name);
+    parked.reload();
   }
 
   // --- the counter's common actions, by part

@@ -40,15 +40,89 @@ class CartTest {
   }
 
   @Test
-  void aWeighedItemWantsItsWeight() {
+  void aWeighedItemWithoutAWeightAsksForItWithItsUnit() {
     vm.type("12345");
     vm.enter();
     assertThat(vm.lines()).isEmpty();
+    assertThat(vm.cart().weightWantedProperty().get()).isEqualTo(APPLES);
+    assertThat(vm.cart().unit(APPLES)).isEqualTo("kg");
+    vm.type("0,5");
+    vm.cart().weighed();
+    assertThat(vm.cart().weightWantedProperty().get()).isNull();
+    assertThat(vm.lines().get(0).quantity()).isEqualTo("0,5");
+    assertThat(vm.lines().get(0).unit()).isEqualTo("kg");
+    assertThat(vm.totalProperty().get()).isEqualTo("21,25 ₴");
+  }
+
+  @Test
+  void aWeightTypedBeforeTimesNeedsNoDialog() {
     vm.type("0,5");
     vm.times();
     vm.type("12345");
     vm.enter();
+    assertThat(vm.cart().weightWantedProperty().get()).isNull();
     assertThat(vm.lines().get(0).quantity()).isEqualTo("0,5");
+  }
+
+  @Test
+  void timesSetsTheNextItemNeverTheSelectedLine() {
+    vm.type("4820000191357");
+    vm.enter();
+    assertThat(vm.selectedProperty().get()).isEqualTo(1);
+    vm.type("0,3");
+    vm.times();
+    assertThat(vm.lines().get(0).quantity()).isEqualTo("1");
+    vm.type("12345");
+    vm.enter();
+    assertThat(vm.lines()).extracting(CartLine::quantity).containsExactly("1", "0,3");
+  }
+
+  @Test
+  void aFractionOfAPieceItemIsRefusedInTheRegistersWords() {
+    vm.type("0,3");
+    vm.times();
+    vm.type("4820000191357");
+    vm.enter();
+    assertThat(vm.lines()).isEmpty();
+    assertThat(vm.bannerProperty().get().text())
+        .isEqualTo("Хліб is sold by the piece: type a whole number");
+    vm.type("4820000191357");
+    vm.enter();
+    vm.type("1,5");
+    vm.quantityOfSelected();
+    assertThat(vm.lines().get(0).quantity()).isEqualTo("1");
+    assertThat(vm.bannerProperty().get().text()).contains("sold by the piece");
+  }
+
+  @Test
+  void theSameItemScannedAgainAddsToItsLine() {
+    vm.type("4820000191357");
+    vm.enter();
+    vm.type("2");
+    vm.times();
+    vm.scanned(BarcodeParser.withoutEmbeddedLabels().parse("4820000191357"));
+    assertThat(vm.lines()).extracting(CartLine::quantity).containsExactly("3");
+    assertThat(vm.totalProperty().get()).isEqualTo("93,00 ₴");
+  }
+
+  @Test
+  void withJoiningTurnedOffTheSameItemMakesALineOfItsOwn() {
+    vm.cart().joinRepeatsProperty().set(false);
+    vm.type("4820000191357");
+    vm.enter();
+    vm.type("4820000191357");
+    vm.enter();
+    assertThat(vm.lines()).hasSize(2);
+  }
+
+  @Test
+  void whatIsTypedShowsWithTheStoresDecimalSeparator() {
+    vm.type("0");
+    vm.type(".");
+    vm.type("5");
+    assertThat(vm.entryProperty().get()).isEqualTo("0,5");
+    vm.times();
+    assertThat(vm.cart().format(vm.pendingQuantityProperty().get())).isEqualTo("0,5");
   }
 
   @Test
@@ -67,9 +141,11 @@ class CartTest {
     vm.type("10");
     vm.discount(false);
     assertThat(vm.totalProperty().get()).isEqualTo("27,90 ₴");
+    assertThat(vm.lines().get(0).note()).isEqualTo("discount 10 % −3,10");
     vm.type("5");
     vm.discount(true);
     assertThat(vm.sale().orderDiscount()).isPresent();
+    assertThat(vm.lines()).extracting(CartLine::name).contains("Discount on the sale");
     vm.type("120");
     vm.discount(false);
     assertThat(vm.bannerProperty().get().kind()).isEqualTo(Banner.Kind.WARNING);

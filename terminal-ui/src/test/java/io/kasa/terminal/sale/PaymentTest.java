@@ -68,4 +68,18 @@ class PaymentTest {
     vm.reprint();
     assertThat(vm.bannerProperty().get().text()).isEqualTo("Copy of receipt K1-T1-1 printed");
   }
+
+  @Test
+  void cashRoundingIsExplainedBeforePaying() {
+    vm.type("0,5");
+    vm.times();
+    vm.type("12345");
+    vm.enter();
+    vm.pay();
+    assertThat(vm.dueProperty().get()).isEqualTo("21,25 ₴");
+    assertThat(vm.payment().roundingProperty().get())
+        .matches("Cash rounded to 21,[23]0 ₴ \\([−+]0,05\\); a card pays 21,25 ₴");
+    vm.backToCart();
+    assertThat(vm.payment().roundingProperty().get()).isEmpty();
+  }
 }

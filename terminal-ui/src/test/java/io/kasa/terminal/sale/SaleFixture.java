@@ -32,73 +32,103 @@ class SaleFixture {
   final List<java.util.UUID> approvals = new ArrayList<>();
   final List<Boolean> offlineFlags = new ArrayList<>();
   final List<java.util.Map<java.util.UUID, String>> tokens = new ArrayList<>();
-  final SaleViewModel vm =
-      new SaleViewModel(
-          new Catalog() {
-            @Override
-            public Optional<CatalogItem> byCode(String code) {
-              return List.of(BREAD, APPLES).stream()
-                  .filter(i -> i.barcodes().contains(code))
-                  .findFirst();
-            }
+  static final java.util.UUID OLENA = java.util.UUID.randomUUID();
+  static final java.util.UUID ANDRIY = java.util.UUID.randomUUID();
 
-            @Override
-            public List<CatalogItem> search(String typed, int limit) {
-              return List.of(BREAD);
-            }
+  /** The terminal's database, shared by every register this fixture starts. */
+  final io.kasa.client.store.LocalStore store = openStore();
 
-            @Override
-            public List<String> categories() {
-              return List.of("Fruit", "Bakery");
-            }
+  /** The register, with Олена signed in. */
+  final SaleViewModel vm = start();
 
-            @Override
-            public List<CatalogItem> inCategory(String category, int limit) {
-              return category.equals("Bakery") ? List.of(BREAD) : List.of(APPLES);
-            }
-          },
-          new Checkout() {
-            @Override
-            public Completed complete(
-                Sale sale,
-                boolean offline,
-                java.util.UUID approvalId,
-                java.util.Map<java.util.UUID, String> cardTokens) {
-              approvals.add(approvalId);
-              offlineFlags.add(offline);
-              tokens.add(cardTokens);
-              completed.add(sale);
-              return new Completed("K1-T1-" + completed.size(), List.of("receipt"));
-            }
+  SaleFixture() {
+    vm.signedIn(OLENA, "Олена");
+  }
 
-            /** The processor's test tokens; tok_offline: the service away, the rules allow. */
-            @Override
-            public CardResult authoriseCard(
-                java.util.UUID saleId, java.util.UUID tenderId, Money amount, String token) {
-              return switch (token) {
-                case "tok_approve" -> new CardResult.Approved("T000001");
-                case "tok_decline" -> new CardResult.Declined("insufficient funds");
-                case "tok_offline" -> new CardResult.StoredOffline();
-                default -> new CardResult.NoAnswer();
-              };
-            }
+  private static io.kasa.client.store.LocalStore openStore() {
+    try {
+      java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("kasa-sale");
+      dir.toFile().deleteOnExit();
+      return io.kasa.client.store.LocalStore.open(dir);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
 
-            @Override
-            public Optional<String> reprintLast() {
-              return completed.isEmpty()
-                  ? Optional.empty()
-                  : Optional.of("K1-T1-" + completed.size());
-            }
-          },
-          new DirectTaskExecutor(),
-          new Messages(Locale.ENGLISH),
-          () ->
-              SalePolicy.of(
-                  UAH,
-                  TaxPolicy.inclusive(TaxRounding.PER_LINE, TaxRate.of("VAT20", "А", "20")),
-                  CashRounding.to(Money.parse("0.10", UAH))),
-          Locale.forLanguageTag("uk-UA"),
-          Clock.systemUTC());
+  /** A register over the same database: what a restart brings back. */
+  SaleViewModel start() {
+    return new SaleViewModel(
+        new Catalog() {
+          @Override
+          public Optional<CatalogItem> byCode(String code) {
+            return List.of(BREAD, APPLES).stream()
+                .filter(i -> i.barcodes().contains(code))
+                .findFirst();
+          }
+
+          @Override
+          public List<CatalogItem> search(String typed, int limit) {
+            return List.of(BREAD);
+          }
+
+          @Override
+          public List<String> categories() {
+            return List.of("Fruit", "Bakery");
+          }
+
+          @Override
+          public List<CatalogItem> inCategory(String category, int limit) {
+            return category.equals("Bakery") ? List.of(BREAD) : List.of(APPLES);
+          }
+        },
+        new Checkout() {
+          @Override
+          public Completed complete(
+              Sale sale,
+              boolean offline,
+              java.util.UUID approvalId,
+              java.util.Map<java.util.UUID, String> cardTokens) {
+            approvals.add(approvalId);
+            offlineFlags.add(offline);
+            tokens.add(cardTokens);
+            completed.add(sale);
+            return new Completed("K1-T1-" + completed.size(), List.of("receipt"));
+          }
+
+          /** The processor's test tokens; tok_offline: the service away, the rules allow. */
+          @Override
+          public CardResult authoriseCard(
+              java.util.UUID saleId, java.util.UUID tenderId, Money amount, String token) {
+            return switch (token) {
+              case "tok_approve" -> new CardResult.Approved("T000001");
+              case "tok_decline" -> new CardResult.Declined("insufficient funds");
+              case "tok_offline" -> new CardResult.StoredOffline();
+              default -> new CardResult.NoAnswer();
+            };
+          }
+
+          @Override
+          public Optional<String> reprintLast() {
+            return completed.isEmpty()
+                ? Optional.empty()
+                : Optional.of("K1-T1-" + completed.size());
+          }
+        },
+        new DirectTaskExecutor(),
+        new Messages(Locale.ENGLISH),
+        SaleFixture::policy,
+        Locale.forLanguageTag("uk-UA"),
+        Clock.systemUTC(),
+        new SaleJournal(
+            new io.kasa.client.store.CartJournal(store, Clock.systemUTC()), SaleFixture::policy));
+  }
+
+  static SalePolicy policy() {
+    return SalePolicy.of(
+        UAH,
+        TaxPolicy.inclusive(TaxRounding.PER_LINE, TaxRate.of("VAT20", "А", "20")),
+        CashRounding.to(Money.parse("0.10", UAH)));
+  }
 
   static CatalogItem item(String id, String name, String price, Unit unit, String code) {
     return new CatalogItem(
