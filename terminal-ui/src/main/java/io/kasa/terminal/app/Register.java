@@ -463,7 +463,20 @@ public final class Register implements AutoCloseable {
     screen = Screen.SHIFT;
     shift.refresh();
     root.setCenter(shiftView);
-    wedge.target(null);
+    // A scan here is for the sale waiting behind, never for the amount field.
+    wedge.target(
+        new WedgeInput.Target() {
+          @Override
+          public void scanned(io.kasa.devices.scanner.ScanEvent scan) {
+            sale.scanned(scan.result());
+          }
+
+          @Override
+          public void typed(String text) {}
+
+          @Override
+          public void enter() {}
+        });
     shiftView.focusAmount();
   }
 
@@ -674,6 +687,7 @@ public final class Register implements AutoCloseable {
 
   @Override
   public void close() {
+    wedge.close();
     poller.shutdownNow();
     if (technician != null) {
       technician.close();
