@@ -189,6 +189,8 @@ public final class Register implements AutoCloseable {
             WedgeDecoder.withDefaults(
                 new BarcodeParser(List.of(EmbeddedLayout.weight("22"))), clock));
     wedge.target(signInTarget());
+    io.kasa.terminal.ui.OnScreenKeyboard.offerOn(
+        scene, () -> io.kasa.terminal.ui.OnScreenKeyboard.Layout.of(messages.locale()));
     scene.addEventHandler(KeyEvent.KEY_PRESSED, this::key);
     scene.addEventFilter(javafx.scene.input.InputEvent.ANY, e -> lastInput = System.nanoTime());
     applyContrast();

@@ -2,19 +2,32 @@ package io.kasa.terminal.ui;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.TouchEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.stage.Popup;
+import javafx.stage.PopupWindow;
+import javafx.stage.Window;
 
 /**
  * The register's own on-screen keyboard, with Ukrainian (ЙЦУКЕН, with ґ, є, і, ї and the
  * apostrophe) and English layouts switched by a key — the JavaFX built-in one is Latin only. Keys
- * type into a target field without taking the focus from it.
+ * type into a field without taking the focus from it.
+ *
+ * <p>A screen may show one for a field of its own (the sale screen's search); every other text
+ * field of the register gets one over the bottom of the window when it is touched ({@link
+ * #offerOn}), and loses it when the focus leaves the text fields.
  */
 public final class OnScreenKeyboard extends VBox {
 
@@ -45,14 +58,31 @@ public final class OnScreenKeyboard extends VBox {
     }
   }
 
+  /** Marks a field whose screen shows a keyboard of its own: no pop-up one for it. */
+  private static final String OWN_KEYBOARD = "kasa.ownKeyboard";
+
+  private static final String STYLES =
+      OnScreenKeyboard.class.getResource("on-screen-keyboard.css").toExternalForm();
+
   private final ObjectProperty<Layout> layout = new SimpleObjectProperty<>();
-  private final TextInputControl target;
+  private final ObjectProperty<TextInputControl> target = new SimpleObjectProperty<>();
+  private final String idPrefix;
+  private final Runnable hide;
   private boolean shift;
 
-  public OnScreenKeyboard(TextInputControl target, Layout initial) {
+  /** A keyboard for {@code field} alone, placed by its screen. */
+  public OnScreenKeyboard(TextInputControl field, Layout initial) {
+    this(initial, "keyboard", null);
+    field.getProperties().put(OWN_KEYBOARD, Boolean.TRUE);
+    target.set(field);
+  }
+
+  private OnScreenKeyboard(Layout initial, String idPrefix, Runnable hide) {
     super(6);
-    this.target = target;
+    this.idPrefix = idPrefix;
+    this.hide = hide;
     getStyleClass().add("on-screen-keyboard");
+    getStylesheets().add(STYLES);
     setPadding(new Insets(6));
     layout.addListener((o, a, b) -> build());
     layout.set(initial);
@@ -60,6 +90,90 @@ public final class OnScreenKeyboard extends VBox {
 
   public ObjectProperty<Layout> layoutProperty() {
     return layout;
+  }
+
+  /**
+   * Offers a keyboard for every text field of {@code scene}, and of the dialogs opened over it,
+   * when one is touched; keeps the prompts of empty fields visible while they have the focus. Call
+   * on the JavaFX thread.
+   */
+  public static void offerOn(Scene scene, Supplier<Layout> language) {
+    Popup popup = new Popup();
+    popup.setHideOnEscape(false);
+    popup.setAutoFix(true);
+    OnScreenKeyboard keyboard = new OnScreenKeyboard(language.get(), "osk", popup::hide);
+    keyboard.setPrefWidth(900);
+    popup.getContent().add(keyboard);
+    attach(scene, popup, keyboard, language);
+    Window.getWindows()
+        .addListener(
+            (javafx.collections.ListChangeListener<Window>)
+                change -> {
+                  while (change.next()) {
+                    for (Window w : change.getAddedSubList()) {
+                      Window main = scene.getWindow();
+                      boolean ours =
+                          !(w instanceof PopupWindow)
+                              && main != null
+                              && main.isShowing()
+                              && w != main
+                              && w.getScene() != null;
+                      if (ours) {
+                        attach(w.getScene(), popup, keyboard, language);
+                      }
+                    }
+                  }
+                });
+  }
+
+  private static void attach(
+      Scene scene, Popup popup, OnScreenKeyboard keyboard, Supplier<Layout> language) {
+    scene.getStylesheets().add(STYLES);
+    javafx.event.EventHandler<javafx.event.Event> touched =
+        e -> {
+          TextInputControl field = fieldAt(e.getTarget());
+          if (field == null
+              || !field.isEditable()
+              || field.getProperties().containsKey(OWN_KEYBOARD)) {
+            return;
+          }
+          if (keyboard.target.get() != field || !popup.isShowing()) {
+            keyboard.layout.set(language.get());
+          }
+          keyboard.target.set(field);
+          Window w = scene.getWindow();
+          if (!popup.isShowing() || popup.getOwnerWindow() != w) {
+            popup.hide();
+            popup.show(w);
+          }
+          double width = Math.min(w.getWidth(), 1000);
+          keyboard.setPrefWidth(width - 16);
+          popup.setX(w.getX() + (w.getWidth() - width) / 2);
+          popup.setY(w.getY() + w.getHeight() - keyboard.prefHeight(width) - 8);
+        };
+    scene.addEventFilter(MouseEvent.MOUSE_PRESSED, touched::handle);
+    scene.addEventFilter(TouchEvent.TOUCH_PRESSED, touched::handle);
+    scene
+        .focusOwnerProperty()
+        .addListener(
+            (o, was, now) -> {
+              if (popup.isShowing()
+                  && popup.getOwnerWindow() == scene.getWindow()
+                  && !(now instanceof TextInputControl)) {
+                popup.hide();
+              } else if (now instanceof TextInputControl f && popup.isShowing()) {
+                keyboard.target.set(f);
+              }
+            });
+  }
+
+  private static TextInputControl fieldAt(Object target) {
+    for (Node n = target instanceof Node node ? node : null; n != null; n = n.getParent()) {
+      if (n instanceof TextInputControl f) {
+        return f;
+      }
+    }
+    return null;
   }
 
   private void build() {
@@ -73,26 +187,24 @@ public final class OnScreenKeyboard extends VBox {
       getChildren().add(keys);
     }
     Button lang =
-        key(
+        wide(
             layout.get() == Layout.UKRAINIAN ? Layout.ENGLISH.label() : Layout.UKRAINIAN.label(),
             () -> layout.set(layout.get() == Layout.UKRAINIAN ? Layout.ENGLISH : Layout.UKRAINIAN));
-    lang.setId("keyboard-language");
-    Button caps = key("⇧", () -> shift = !shift);
+    lang.setId(idPrefix + "-language");
+    Button caps = wide("⇧", () -> shift = !shift);
     Button space = key("␣", () -> type(" "));
     HBox.setHgrow(space, Priority.ALWAYS);
-    Button back =
-        key(
-            "⌫",
-            () -> {
-              String t = target.getText();
-              if (!t.isEmpty()) {
-                target.setText(t.substring(0, t.length() - 1));
-                target.positionCaret(target.getText().length());
-              }
-            });
-    Button clear = key("C", target::clear);
-    clear.setId("keyboard-clear");
-    getChildren().add(new HBox(4, lang, caps, space, back, clear));
+    Button back = wide("⌫", this::backspace);
+    back.setId(idPrefix + "-backspace");
+    Button clear = wide("C", () -> field().ifPresent(TextInputControl::clear));
+    clear.setId(idPrefix + "-clear");
+    HBox last = new HBox(4, lang, caps, space, back, clear);
+    if (hide != null) {
+      Button done = wide("⌨↓", hide);
+      done.setId(idPrefix + "-hide");
+      last.getChildren().add(done);
+    }
+    getChildren().add(last);
   }
 
   private Button key(String label, Runnable action) {
@@ -107,8 +219,36 @@ public final class OnScreenKeyboard extends VBox {
     return b;
   }
 
+  /** A key whose label is a word or a wide sign: never narrower than its label. */
+  private Button wide(String label, Runnable action) {
+    Button b = key(label, action);
+    b.setPrefWidth(Region.USE_COMPUTED_SIZE);
+    b.setMinWidth(Region.USE_PREF_SIZE);
+    HBox.setHgrow(b, Priority.NEVER);
+    return b;
+  }
+
+  private java.util.Optional<TextInputControl> field() {
+    return java.util.Optional.ofNullable(target.get());
+  }
+
   private void type(String text) {
-    target.appendText(text);
-    target.positionCaret(target.getText().length());
+    field()
+        .ifPresent(
+            f -> {
+              f.replaceSelection(text);
+            });
+  }
+
+  private void backspace() {
+    field()
+        .ifPresent(
+            f -> {
+              if (f.getSelection().getLength() > 0) {
+                f.replaceSelection("");
+              } else {
+                f.deletePreviousChar();
+              }
+            });
   }
 }
