@@ -14,7 +14,6 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.input.TouchEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Popup;
 import javafx.stage.PopupWindow;
@@ -213,18 +212,28 @@ public final class OnScreenKeyboard extends VBox {
     b.setPrefSize(52, 52);
     b.setMaxWidth(Double.MAX_VALUE);
     HBox.setHgrow(b, Priority.SOMETIMES);
+    return style(b, action);
+  }
+
+  /** A key whose label is a word or a wide sign: never narrower than its label, nor than 48 px. */
+  private Button wide(String label, Runnable action) {
+    Button b =
+        new Button(label) {
+          @Override
+          protected double computeMinWidth(double height) {
+            return Math.max(48, computePrefWidth(height));
+          }
+        };
+    b.setMinHeight(48);
+    b.setPrefHeight(52);
+    HBox.setHgrow(b, Priority.NEVER);
+    return style(b, action);
+  }
+
+  private static Button style(Button b, Runnable action) {
     b.setFocusTraversable(false);
     b.getStyleClass().add("osk-key");
     b.setOnAction(e -> action.run());
-    return b;
-  }
-
-  /** A key whose label is a word or a wide sign: never narrower than its label. */
-  private Button wide(String label, Runnable action) {
-    Button b = key(label, action);
-    b.setPrefWidth(Region.USE_COMPUTED_SIZE);
-    b.setMinWidth(Region.USE_PREF_SIZE);
-    HBox.setHgrow(b, Priority.NEVER);
     return b;
   }
 

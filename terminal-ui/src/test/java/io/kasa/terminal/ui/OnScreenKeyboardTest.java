@@ -23,12 +23,15 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class OnScreenKeyboardTest {
 
-  private final TextField amount = new TextField();
-  private final TextField reason = new TextField();
-  private final Button ok = new Button("OK");
+  private TextField amount;
+  private TextField reason;
+  private Button ok;
 
   @Start
   void start(Stage stage) {
+    amount = new TextField();
+    reason = new TextField();
+    ok = new Button("OK");
     RegisterWindow.applyTheme(RegisterWindow.Theme.LIGHT);
     amount.setId("amount");
     amount.setPromptText("Amount");
