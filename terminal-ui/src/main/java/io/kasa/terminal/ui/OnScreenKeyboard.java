@@ -26,7 +26,7 @@ import javafx.stage.Window;
  *
  * <p>A screen may show one for a field of its own (the sale screen's search); every other text
  * field of the register gets one over the bottom of the window when it is touched ({@link
- * #offerOn}), and loses it when the focus leaves the text fields.
+ * #offerOn}); a touch elsewhere, its own key, or the focus leaving the text fields puts it away.
  */
 public final class OnScreenKeyboard extends VBox {
 
@@ -69,6 +69,9 @@ public final class OnScreenKeyboard extends VBox {
   private final Runnable hide;
   private boolean shift;
 
+  /** The register's own window, when this keyboard pops up over it (not over a dialog). */
+  private Window home;
+
   /** A keyboard for {@code field} alone, placed by its screen. */
   public OnScreenKeyboard(TextInputControl field, Layout initial) {
     this(initial, "keyboard", null);
@@ -102,6 +105,8 @@ public final class OnScreenKeyboard extends VBox {
     popup.setAutoFix(true);
     OnScreenKeyboard keyboard = new OnScreenKeyboard(language.get(), "osk", popup::hide);
     keyboard.setPrefWidth(900);
+    keyboard.home = scene.getWindow();
+    scene.windowProperty().addListener((o, was, now) -> keyboard.home = now);
     popup.getContent().add(keyboard);
     attach(scene, popup, keyboard, language);
     Window.getWindows()
@@ -134,6 +139,10 @@ public final class OnScreenKeyboard extends VBox {
           if (field == null
               || !field.isEditable()
               || field.getProperties().containsKey(OWN_KEYBOARD)) {
+            // A touch elsewhere on the window puts the keyboard away, as on a tablet.
+            if (popup.isShowing() && popup.getOwnerWindow() == scene.getWindow()) {
+              popup.hide();
+            }
             return;
           }
           if (keyboard.target.get() != field || !popup.isShowing()) {
@@ -145,10 +154,13 @@ public final class OnScreenKeyboard extends VBox {
             popup.hide();
             popup.show(w);
           }
-          double width = Math.min(w.getWidth(), 1000);
+          // Over the bottom of a screen; under a dialog, whose own buttons stay in reach.
+          boolean dialog = w != keyboard.home;
+          double width = dialog ? Math.max(w.getWidth(), 720) : Math.min(w.getWidth(), 1000);
           keyboard.setPrefWidth(width - 16);
+          double height = keyboard.prefHeight(width - 16);
           popup.setX(w.getX() + (w.getWidth() - width) / 2);
-          popup.setY(w.getY() + w.getHeight() - keyboard.prefHeight(width) - 8);
+          popup.setY(dialog ? w.getY() + w.getHeight() + 4 : w.getY() + w.getHeight() - height - 8);
         };
     scene.addEventFilter(MouseEvent.MOUSE_PRESSED, touched::handle);
     scene.addEventFilter(TouchEvent.TOUCH_PRESSED, touched::handle);

@@ -69,6 +69,16 @@ class OnScreenKeyboardTest {
   }
 
   @Test
+  void aTouchOutsideTheFieldsPutsTheKeyboardAway(FxRobot robot) {
+    robot.clickOn("#reason");
+    assertThat(robot.lookup("#osk-language").tryQuery()).isPresent();
+    robot.interact(() -> ok.setFocusTraversable(false));
+    robot.clickOn(ok);
+    assertThat(robot.lookup("#osk-language").tryQuery()).isEmpty();
+    assertThat(reason.isFocused()).isTrue();
+  }
+
+  @Test
   void theLanguageAndBackspaceKeysShowTheirWholeLabelInBothLayouts(FxRobot robot) {
     robot.clickOn("#amount");
     for (int layout = 0; layout < 2; layout++) {
