@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
@@ -56,21 +55,19 @@ public final class WedgeInput {
 
   private final Scene main;
   private final WedgeDecoder decoder;
-  private final Executor afterGap;
+  private final long gapNanos;
   private final List<Held> held = new ArrayList<>();
   private final Map<Scene, EventHandler<KeyEvent>> watched = new HashMap<>();
   private Target target;
-  private long observed;
+  private long lastHeldNanos;
+  private boolean checking;
   private KeyCode scanEnd;
   private boolean replaying;
 
   private WedgeInput(Scene main, WedgeDecoder decoder) {
     this.main = main;
     this.decoder = decoder;
-    // One millisecond over the gap: the decoder wants a pause strictly longer than it.
-    this.afterGap =
-        CompletableFuture.delayedExecutor(
-            decoder.maxGap().toMillis() + 1, TimeUnit.MILLISECONDS, Platform::runLater);
+    this.gapNanos = decoder.maxGap().toNanos();
   }
 
   /**
@@ -183,7 +180,6 @@ public final class WedgeInput {
       WedgeDecoder.Decision d = decoder.key('\r', now);
       if (d.scan() != null) {
         held.clear();
-        observed++;
         e.consume();
         // Its Enter's typed and released events belong to the scan too.
         scanEnd = code;
@@ -249,22 +245,47 @@ public final class WedgeInput {
     return !text.isEmpty() && text.charAt(0) >= ' ' && text.charAt(0) != 127;
   }
 
-  /** Keeps a key back and queues the check that releases it if nothing follows within the gap. */
+  /** Keeps a key back; a check will release it if nothing follows within the gap. */
   private void hold(Scene scene, KeyEvent e) {
     held.add(new Held(scene, e));
     e.consume();
-    long mark = ++observed;
-    afterGap.execute(() -> quiet(mark));
+    lastHeldNanos = System.nanoTime();
+    if (!checking) {
+      checking = true;
+      // A millisecond over the gap: the decoder wants a pause strictly longer than it.
+      checkAfter(gapNanos + 1_000_000);
+    }
   }
 
   /**
-   * Runs behind every key that had arrived by the time it was queued: if none was seen since {@code
-   * mark}, the scanner would have sent its next key by now — what is held is typing.
+   * Queues a quiet check on the JavaFX thread in {@code nanos}, behind the input arrived by then.
    */
-  private void quiet(long mark) {
-    if (mark == observed && !held.isEmpty()) {
+  private void checkAfter(long nanos) {
+    CompletableFuture.delayedExecutor(nanos, TimeUnit.NANOSECONDS)
+        .execute(
+            () -> {
+              long queued = System.nanoTime();
+              Platform.runLater(() -> quiet(queued));
+            });
+  }
+
+  /**
+   * Runs behind every key that had arrived by {@code queued}: if the newest held key was seen more
+   * than the gap before that, no key came within the gap after it — what is held is typing.
+   * Otherwise it looks again a gap after the newest key.
+   */
+  private void quiet(long queued) {
+    checking = false;
+    if (held.isEmpty()) {
+      return;
+    }
+    long since = queued - lastHeldNanos;
+    if (since > gapNanos) {
       decoder.idle(System.nanoTime());
       release();
+    } else {
+      checking = true;
+      checkAfter(gapNanos - since + 1_000_000);
     }
   }
 
@@ -276,7 +297,6 @@ public final class WedgeInput {
     }
     List<Held> keys = List.copyOf(held);
     held.clear();
-    observed++;
     replaying = true;
     try {
       for (Held h : keys) {
