@@ -27,20 +27,36 @@ class WedgeDecoderTest {
     assertThat(end.consume()).isTrue();
     assertThat(end.scan()).isNotNull();
     assertThat(end.scan().accepted()).isTrue();
+    assertThat(end.scan().raw()).isEqualTo("4820000191357");
     assertThat(end.scan().source()).isEqualTo("keyboard");
   }
 
   @Test
-  void humanTypingIsReleasedToTheFocusedControl() {
+  void aBurstSeenLateAndUnevenlyByABusyUiThreadIsStillOneScan() {
+    // The UI thread was busy between keys: it saw them 120 ms apart, with no quiet moment between.
+    long t = 0;
+    for (char c : "4820000191357".toCharArray()) {
+      WedgeDecoder.Decision d = decoder.key(c, t);
+      assertThat(d.release()).isEmpty();
+      t += 120 * MS;
+    }
+    WedgeDecoder.Decision end = decoder.key('\r', t);
+    assertThat(end.scan()).isNotNull();
+    assertThat(end.scan().raw()).isEqualTo("4820000191357");
+  }
+
+  @Test
+  void humanTypingIsReleasedWhenAQuietMomentProvesThePause() {
     assertThat(decoder.key('m', 0).consume()).isTrue();
-    WedgeDecoder.Decision second = decoder.key('i', 180 * MS);
-    assertThat(second.release()).isEqualTo("m");
+    assertThat(decoder.idle(30 * MS)).isEmpty();
+    assertThat(decoder.idle(41 * MS)).isEqualTo("m");
+    decoder.key('i', 180 * MS);
     assertThat(decoder.idle(400 * MS)).isEqualTo("i");
     assertThat(decoder.idle(500 * MS)).isEmpty();
   }
 
   @Test
-  void enterAfterSlowTypingPassesThroughWithTheKeys() {
+  void enterAfterAFewHeldKeysReleasesThemAndPasses() {
     decoder.key('1', 0);
     decoder.key('2', 10 * MS);
     WedgeDecoder.Decision enter = decoder.key('\n', 300 * MS);
@@ -56,6 +72,14 @@ class WedgeDecoderTest {
     WedgeDecoder.Decision enter = decoder.key('\r', 10 * MS);
     assertThat(enter.scan()).isNull();
     assertThat(enter.release()).isEqualTo("42");
+  }
+
+  @Test
+  void aKeyNoScannerSendsReleasesWhatIsHeld() {
+    decoder.key('a', 0);
+    decoder.key('b', 5 * MS);
+    assertThat(decoder.flush()).isEqualTo("ab");
+    assertThat(decoder.key('\r', 6 * MS).scan()).isNull();
   }
 
   @Test

@@ -155,7 +155,12 @@ final class Startup {
       String line;
       while ((line = out.readLine()) != null) {
         if (line.startsWith(figure + " ")) {
-          value = Long.parseLong(line.substring(figure.length() + 1).trim());
+          // Only the digits: a log line on the merged stderr may land before the line's end.
+          java.util.regex.Matcher digits =
+              java.util.regex.Pattern.compile("\\d+").matcher(line.substring(figure.length() + 1));
+          if (digits.lookingAt()) {
+            value = Long.parseLong(digits.group());
+          }
         }
       }
     }

@@ -162,6 +162,8 @@ public final class Register implements AutoCloseable {
             WedgeDecoder.withDefaults(
                 new BarcodeParser(List.of(EmbeddedLayout.weight("22"))), clock));
     wedge.target(signInTarget());
+    io.kasa.terminal.ui.OnScreenKeyboard.offerOn(
+        scene, () -> io.kasa.terminal.ui.OnScreenKeyboard.Layout.of(messages.locale()));
     scene.addEventHandler(KeyEvent.KEY_PRESSED, this::key);
     scene.addEventFilter(javafx.scene.input.InputEvent.ANY, e -> lastInput = System.nanoTime());
     applyContrast();
@@ -298,7 +300,20 @@ public final class Register implements AutoCloseable {
     screen = Screen.SHIFT;
     shift.refresh();
     root.setCenter(shiftView);
-    wedge.target(null);
+    // A scan here is for the sale waiting behind, never for the amount field.
+    wedge.target(
+        new WedgeInput.Target() {
+          @Override
+          public void scanned(io.kasa.devices.scanner.ScanEvent scan) {
+            sale.scanned(scan.result());
+          }
+
+          @Override
+          public void typed(String text) {}
+
+          @Override
+          public void enter() {}
+        });
     shiftView.focusAmount();
   }
 
@@ -448,6 +463,7 @@ public final class Register implements AutoCloseable {
 
   @Override
   public void close() {
+    wedge.close();
     poller.shutdownNow();
     sale.close();
     technician.close();
