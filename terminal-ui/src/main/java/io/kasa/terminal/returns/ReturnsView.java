@@ -88,6 +88,7 @@ public final class ReturnsView extends BorderPane {
     refund.getStyleClass().add("accent");
     refund.disableProperty().bind(vm.busyProperty());
     Button backButton = Touch.button(m.binding("shift.back"), "Esc", back);
+    backButton.setId("return-back");
     Label message = new Label();
     message.setId("return-message");
     message.setWrapText(true);

@@ -121,6 +121,7 @@ public final class ShiftView extends BorderPane {
     Button close = Touch.button(m.binding("shift.close"), null, this::close);
     close.setId("close-shift");
     Button backButton = Touch.button(m.binding("shift.back"), "Esc", back);
+    backButton.setId("shift-back");
     for (Button b : List.of(in, out, noSale, x, close)) {
       b.disableProperty().bind(vm.openProperty().not().or(vm.busyProperty()));
     }

@@ -34,6 +34,12 @@ final class TestRegister implements AutoCloseable {
   final FaultProxy network;
 
   TestRegister(TestCloud cloud, Path dir, String prefix) {
+    this(cloud, dir, prefix, Locale.ENGLISH, RegisterWindow.Theme.LIGHT);
+  }
+
+  /** A register speaking {@code language} in {@code theme} (the theme applied by the caller). */
+  TestRegister(
+      TestCloud cloud, Path dir, String prefix, Locale language, RegisterWindow.Theme theme) {
     int n = TERMINALS.incrementAndGet();
     AdminService.NewTerminal t =
         cloud
@@ -62,10 +68,10 @@ final class TestRegister implements AutoCloseable {
             terminal,
             () -> DeviceChoice.open(terminal, Clock.systemUTC()),
             data.resolve("receipts"),
-            new Messages(Locale.ENGLISH),
+            new Messages(language),
             tasks,
             Clock.systemDefaultZone(),
-            RegisterWindow.Theme.LIGHT,
+            theme,
             Duration.ofMinutes(5));
   }
 
