@@ -176,6 +176,7 @@ public final class HostView extends BorderPane {
   private HBox tablePanel() {
     tableTitle.setId("table-title");
     tableTitle.getStyleClass().add("title-3");
+    tableTitle.setWrapText(true);
     ListView<CheckLineDto> check = new ListView<>(lines);
     check.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
     this.checkList = check;
@@ -301,6 +302,7 @@ public final class HostView extends BorderPane {
     cancel.setId("cancel-party");
     HBox partyActions =
         new HBox(8, Touch.grow(notifyButton), Touch.grow(noShow), Touch.grow(cancel));
+    partyActions.getStyleClass().add("party-actions");
 
     field(partyName, "party-name", "host.partyName", 0);
     field(partySize, "party-size", "host.partySize", 80);

@@ -36,6 +36,8 @@ public final class SaleView extends BorderPane {
 
   private final Runnable openShiftScreen;
   private final Runnable openReturns;
+  private final Label banner;
+  private VBox cartColumn;
 
   public SaleView(
       SaleViewModel vm,
@@ -59,13 +61,18 @@ public final class SaleView extends BorderPane {
               }
             });
     getStyleClass().add("sale");
-    setTop(banner());
     setCenter(cart(m));
     setRight(side(m));
+    // The banner lies over the top of the cart (ADR 0025): it never pushes the screen down, and
+    // taps go through it to the lines below.
+    banner = io.kasa.terminal.ui.Banner.overlay(vm.bannerProperty(), "banner");
+    getChildren().add(banner);
   }
 
-  private Label banner() {
-    return io.kasa.terminal.ui.Banner.label(vm.bannerProperty(), "banner");
+  @Override
+  protected void layoutChildren() {
+    super.layoutChildren();
+    io.kasa.terminal.ui.Banner.place(banner, cartColumn);
   }
 
   private VBox cart(Messages m) {
@@ -108,6 +115,7 @@ public final class SaleView extends BorderPane {
     HBox lineActions = lineActions(m);
     VBox box = new VBox(8, lines, lineActions, totals);
     box.setPadding(new Insets(16));
+    cartColumn = box;
     vm.phaseProperty().addListener((o, a, p) -> show(lineActions, p == SaleViewModel.Phase.CART));
     return box;
   }
@@ -191,13 +199,18 @@ public final class SaleView extends BorderPane {
           // done, gets the room.
           show(searchRow, p == SaleViewModel.Phase.CART);
           show(browse, p == SaleViewModel.Phase.CART);
-          show(entry, p != SaleViewModel.Phase.DONE);
           boolean letters = typing.get() && p == SaleViewModel.Phase.CART;
+          boolean searching = p == SaleViewModel.Phase.CART && !search.getText().isBlank();
+          boolean card = !vm.cardWaitingProperty().get().isEmpty();
           show(keyboard, letters);
-          show(keypad, p != SaleViewModel.Phase.DONE && !letters);
+          // Search results and the card reader's steps take the keypad's room (ADR 0025).
+          show(keypad, p != SaleViewModel.Phase.DONE && !letters && !searching && !card);
+          show(entry, p != SaleViewModel.Phase.DONE && !card);
         };
     layout.run();
     vm.phaseProperty().addListener((o, a, b) -> layout.run());
+    search.textProperty().addListener((o, a, b) -> layout.run());
+    vm.cardWaitingProperty().addListener((o, a, b) -> layout.run());
     typing.addListener(
         (o, a, on) -> {
           layout.run();
@@ -206,9 +219,17 @@ public final class SaleView extends BorderPane {
           }
         });
 
-    VBox side = new VBox(8, searchRow, browse, entry, keypad, keyboard, phase);
+    VBox side = new VBox(8, searchRow, browse, entry, keypad, phase);
     side.setPadding(new Insets(16));
-    side.setPrefWidth(440);
+    // The keys' side grows with the window (400 px at 1024, 640 at 1920); the cart gets the rest.
+    side.prefWidthProperty()
+        .bind(
+            javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> Math.max(400, Math.min(640, getWidth() * 0.38)), widthProperty()));
+    side.setMinWidth(400);
+    // The letters need the whole width (12 keys of 48 px and more): under both columns.
+    keyboard.setPadding(new Insets(0, 16, 16, 16));
+    setBottom(keyboard);
     return side;
   }
 
@@ -314,7 +335,7 @@ public final class SaleView extends BorderPane {
     Button park = Touch.grow(Touch.button(m.binding("sale.park"), "F9", vm::parkOrRecall));
     park.setId("park");
     HBox row = new HBox(8, quantity, price, discount, voidLine, park);
-    row.setMaxHeight(Touch.TARGET);
+    row.getStyleClass().add("line-actions");
     return row;
   }
 
@@ -352,6 +373,9 @@ public final class SaleView extends BorderPane {
           }
         };
     vm.quickCash().addListener((ListChangeListener<Money>) c -> rebuild.run());
+    // While the reader waits for a card, its steps take the room of the cash amounts.
+    quick.visibleProperty().bind(vm.cardWaitingProperty().isEmpty());
+    quick.managedProperty().bind(quick.visibleProperty());
     Button cash = Touch.grow(Touch.button(m.binding("payment.cash"), "Enter", vm::cash));
     cash.setId("cash");
     cash.getStyleClass().add("accent");

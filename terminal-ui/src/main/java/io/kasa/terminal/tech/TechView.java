@@ -307,6 +307,9 @@ public final class TechView extends BorderPane {
   private Label label(String key) {
     Label l = new Label();
     l.textProperty().bind(m.binding(key));
+    // Long captions wrap at 1024 px rather than lose their end (ADR 0025).
+    l.setWrapText(true);
+    l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     return l;
   }
 

@@ -163,8 +163,12 @@ final class LayoutCheck {
                   + Math.round(y)
                   + " px: "
                   + describe(shown.get(i))
+                  + " "
+                  + box(a)
                   + " and "
-                  + describe(shown.get(j)));
+                  + describe(shown.get(j))
+                  + " "
+                  + box(b));
         }
       }
     }
@@ -186,6 +190,18 @@ final class LayoutCheck {
       }
     }
     return s.toString();
+  }
+
+  private static String box(Bounds b) {
+    return "("
+        + Math.round(b.getMinX())
+        + ","
+        + Math.round(b.getMinY())
+        + " "
+        + Math.round(b.getWidth())
+        + "×"
+        + Math.round(b.getHeight())
+        + ")";
   }
 
   private static String oneLine(String text) {

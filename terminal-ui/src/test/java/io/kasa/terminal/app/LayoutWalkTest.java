@@ -131,6 +131,8 @@ class LayoutWalkTest {
           RegisterWindow.applyTheme(theme);
           fixture = new TestRegister(cloud, dir, "L", Locale.forLanguageTag(language), theme);
           stage.setScene(fixture.register.scene());
+          // The title the register's own window has (RegisterWindow), not the test runner's.
+          stage.setTitle(new Messages(Locale.forLanguageTag(language)).get("app.title"));
         });
     Register register = fixture.register;
 
