@@ -164,6 +164,7 @@ public final class SaleView extends BorderPane {
                 .concat(vm.pendingQuantityProperty().map(q -> "  × " + q).orElse("")));
     entry.getStyleClass().add("entry");
     entry.setMaxWidth(Double.MAX_VALUE);
+    entry.setMinHeight(Region.USE_PREF_SIZE);
 
     StackPane phase = new StackPane(cartActions(m), payment(m), done(m));
     Touch.grow(phase);
@@ -392,8 +393,7 @@ public final class SaleView extends BorderPane {
     paid.setPrefHeight(96);
     paid.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(vm.paid()));
     paid.managedProperty().bind(paid.visibleProperty());
-    return new VBox(
-        8, new HBox(16, dueCaption, spacer(), due), paid, cardReader(m), quick, buttons);
+    return new VBox(8, amountUnder(dueCaption, due), paid, cardReader(m), quick, buttons);
   }
 
   /** While the reader waits for a card: what it asks, Cancel, and the simulator's test cards. */
@@ -436,7 +436,7 @@ public final class SaleView extends BorderPane {
     next.setId("next-sale");
     next.getStyleClass().add("accent");
     next.setMaxHeight(Touch.TARGET * 1.5);
-    return new VBox(8, new HBox(16, changeCaption, spacer(), change), receipt, next);
+    return new VBox(8, amountUnder(changeCaption, change), receipt, next);
   }
 
   private void enter() {
@@ -538,6 +538,17 @@ public final class SaleView extends BorderPane {
   /** Enter while no text field has focus. */
   public void enterKey() {
     enter();
+  }
+
+  /**
+   * A large amount under its caption, right-aligned: a four-digit amount in 44 px type does not fit
+   * beside its caption on the 400 px side of a 1024 px screen.
+   */
+  private static VBox amountUnder(Label caption, Label amount) {
+    amount.setMaxWidth(Double.MAX_VALUE);
+    amount.setAlignment(Pos.CENTER_RIGHT);
+    amount.setMinWidth(Region.USE_PREF_SIZE);
+    return new VBox(0, caption, amount);
   }
 
   private static Label caption(Messages m, String key) {

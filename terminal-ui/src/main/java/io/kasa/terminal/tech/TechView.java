@@ -219,6 +219,7 @@ public final class TechView extends BorderPane {
                 logo.setText(file.getPath());
               }
             });
+    choose.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
     HBox logoRow = new HBox(8, Touch.grow(logo), choose);
     VBox content = new VBox(10, title("tech.setup"), columns, logoRow);
     content.setPadding(new Insets(0, 4, 0, 0));
@@ -333,6 +334,7 @@ public final class TechView extends BorderPane {
     c.setId(id);
     c.setMinHeight(Touch.TARGET - 16);
     c.setMaxWidth(Double.MAX_VALUE);
+    c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
     c.valueProperty().bindBidirectional(vm.field(setting));
     return c;
   }

@@ -107,6 +107,11 @@ final class LayoutCheck {
       if (child instanceof Text drawn && child.getClass().getSimpleName().equals("LabeledText")) {
         String shown = drawn.getText();
         String expected = l.isMnemonicParsing() ? text.replaceFirst("_(?=.)", "") : text;
+        String broken = brokenWord(l, drawn, expected);
+        if (broken != null) {
+          return java.util.Optional.of(
+              "word broken across lines: \"" + broken + "\" in " + describe(l));
+        }
         if (!shown.equals(expected) && !shown.equals(text)) {
           return java.util.Optional.of(
               "cut off: \""
@@ -119,6 +124,25 @@ final class LayoutCheck {
       }
     }
     return java.util.Optional.empty();
+  }
+
+  /**
+   * A word wider than the line a wrapping label has for it: JavaFX then breaks it between letters
+   * ("Кількіст / ь"), which no ellipsis shows.
+   */
+  private static String brokenWord(Labeled l, Text drawn, String text) {
+    double room = drawn.getWrappingWidth();
+    if (!l.isWrapText() || room <= 0) {
+      return null;
+    }
+    for (String word : text.split("\\s+")) {
+      Text measure = new Text(word);
+      measure.setFont(drawn.getFont());
+      if (measure.getLayoutBounds().getWidth() > room + 0.5) {
+        return word;
+      }
+    }
+    return null;
   }
 
   /** Buttons, toggles, combo boxes, and the rows of lists that are tapped. */
@@ -164,11 +188,11 @@ final class LayoutCheck {
                   + " px: "
                   + describe(shown.get(i))
                   + " "
-                  + box(a)
+                  + box(a, shown.get(i))
                   + " and "
                   + describe(shown.get(j))
                   + " "
-                  + box(b));
+                  + box(b, shown.get(j)));
         }
       }
     }
@@ -192,7 +216,8 @@ final class LayoutCheck {
     return s.toString();
   }
 
-  private static String box(Bounds b) {
+  /** Where a node is drawn in its parent, and (after "laid out") the box its parent gave it. */
+  private static String box(Bounds b, Node node) {
     return "("
         + Math.round(b.getMinX())
         + ","
@@ -201,6 +226,10 @@ final class LayoutCheck {
         + Math.round(b.getWidth())
         + "×"
         + Math.round(b.getHeight())
+        + ", laid out "
+        + Math.round(node.getLayoutBounds().getWidth())
+        + "×"
+        + Math.round(node.getLayoutBounds().getHeight())
         + ")";
   }
 

@@ -329,7 +329,13 @@ class LayoutWalkTest {
     for (Size size : sizes) {
       resize(size);
       List<String> found = new ArrayList<>();
-      robot.interact(() -> found.addAll(LayoutCheck.problems(scene)));
+      // Laid out and read in one go: a status that changes in between is read as drawn.
+      robot.interact(
+          () -> {
+            scene.getRoot().applyCss();
+            scene.getRoot().layout();
+            found.addAll(LayoutCheck.problems(scene));
+          });
       found.forEach(p -> problems.add(where(screen, size) + p));
       picture(scene, screen, size);
     }

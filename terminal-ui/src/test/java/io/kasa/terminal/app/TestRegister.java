@@ -56,7 +56,8 @@ final class TestRegister implements AutoCloseable {
     URI url = URI.create("http://127.0.0.1:" + network.port());
     terminal =
         CloudTerminal.open(data.resolve("store"), Clock.systemUTC(), CloudClientConfig::defaults);
-    terminal.enroll(url, t.enrollmentCode(), "test");
+    // A device name as a code (the receipt shows it): no English word on a Ukrainian receipt.
+    terminal.enroll(url, t.enrollmentCode(), prefix + n + "-test");
     // A serial scanner too (the simulator), beside the keyboard wedge.
     terminal.setting(DeviceChoice.SCANNER_URI, "sim:scanner");
     // The card reader with the processor's test cards on the screen.
