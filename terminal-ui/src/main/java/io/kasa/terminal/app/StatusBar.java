@@ -16,7 +16,7 @@ import javafx.scene.layout.Region;
 final class StatusBar extends HBox {
 
   /** The widest a device or connection state grows before it wraps onto a second line. */
-  private static final double STATE_WIDTH = 180;
+  private static final double STATE_WIDTH = 150;
 
   StatusBar(
       StatusViewModel vm,

@@ -175,8 +175,8 @@ final class LayoutCheck {
     }
     for (int i = 0; i < shown.size(); i++) {
       for (int j = i + 1; j < shown.size(); j++) {
-        Bounds a = shown.get(i).getBoundsInParent();
-        Bounds b = shown.get(j).getBoundsInParent();
+        Bounds a = drawn(shown.get(i));
+        Bounds b = drawn(shown.get(j));
         double x = Math.min(a.getMaxX(), b.getMaxX()) - Math.max(a.getMinX(), b.getMinX());
         double y = Math.min(a.getMaxY(), b.getMaxY()) - Math.max(a.getMinY(), b.getMinY());
         if (x > 1 && y > 1) {
@@ -198,6 +198,44 @@ final class LayoutCheck {
     }
   }
 
+  /**
+   * The box a region and the regions inside it take in its parent: its own box, widened by any
+   * child region that overflows it, cut by its clip. Text and effects are left out (a shadow or a
+   * font's line height is not a control in the way).
+   */
+  private static Bounds drawn(Node node) {
+    Bounds own = node.getLayoutBounds();
+    double minX = own.getMinX();
+    double minY = own.getMinY();
+    double maxX = own.getMaxX();
+    double maxY = own.getMaxY();
+    if (node instanceof Parent p) {
+      for (Node child : p.getChildrenUnmodifiable()) {
+        if (child.isVisible()
+            && child instanceof Region
+            && !child.getStyleClass().contains(OVERLAY)) {
+          Bounds c = drawn(child);
+          minX = Math.min(minX, c.getMinX());
+          minY = Math.min(minY, c.getMinY());
+          maxX = Math.max(maxX, c.getMaxX());
+          maxY = Math.max(maxY, c.getMaxY());
+        }
+      }
+    }
+    if (node.getClip() != null) {
+      Bounds clip = node.getClip().getBoundsInParent();
+      minX = Math.max(minX, clip.getMinX());
+      minY = Math.max(minY, clip.getMinY());
+      maxX = Math.min(maxX, clip.getMaxX());
+      maxY = Math.min(maxY, clip.getMaxY());
+    }
+    if (maxX < minX || maxY < minY) {
+      return node.localToParent(own);
+    }
+    return node.localToParent(
+        new javafx.geometry.BoundingBox(minX, minY, maxX - minX, maxY - minY));
+  }
+
   /** A node as a reader finds it: its type, id, text, and the nearest ancestor with an id. */
   static String describe(Node node) {
     StringBuilder s = new StringBuilder(node.getClass().getSimpleName());
@@ -216,7 +254,7 @@ final class LayoutCheck {
     return s.toString();
   }
 
-  /** Where a node is drawn in its parent, and (after "laid out") the box its parent gave it. */
+  /** Where a node is drawn in its parent, and (after "laid out") the size its parent gave it. */
   private static String box(Bounds b, Node node) {
     return "("
         + Math.round(b.getMinX())
