@@ -37,6 +37,7 @@ final class StatusBar extends HBox {
     Label employee = whole(new Label());
     employee.setId("status-employee");
     employee.textProperty().bind(vm.employeeProperty());
+    employee.managedProperty().bind(employee.textProperty().isNotEmpty());
     Label shiftState = whole(new Label());
     shiftState.setId("status-shift");
     shiftState.textProperty().bind(shift);

@@ -224,6 +224,7 @@ public final class HostView extends BorderPane {
     item.setOnAction(e -> addItem());
     Button addItem = Touch.button(m.binding("host.addItem"), "Enter", this::addItem);
     addItem.setId("add-item");
+    addItem.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
 
     GridPane actions = new GridPane();
     actions.setHgap(8);

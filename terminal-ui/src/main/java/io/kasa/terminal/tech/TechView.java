@@ -46,12 +46,14 @@ public final class TechView extends BorderPane {
   private final Messages m;
   private final TextField logo = new TextField();
   private final ListView<DeviceBench.Attached> ports;
+  private final javafx.scene.control.Label banner;
 
   public TechView(TechViewModel vm, Messages m) {
     this.vm = vm;
     this.m = m;
     setPadding(new Insets(12));
-    setTop(Banner.label(vm.bannerProperty(), "tech-banner"));
+    // The banner lies over the top of the set-up (ADR 0025): it never pushes the screen down.
+    banner = Banner.overlay(vm.bannerProperty(), "tech-banner");
 
     ports = new ListView<>(vm.attached());
     ports.setId("ports");
@@ -117,6 +119,7 @@ public final class TechView extends BorderPane {
             title("tech.lastScan"),
             scan);
     setRight(right);
+    getChildren().add(banner);
 
     Timeline hotPlug = new Timeline(new KeyFrame(Duration.seconds(2), e -> vm.pollPorts()));
     hotPlug.setCycleCount(Animation.INDEFINITE);
@@ -130,6 +133,14 @@ public final class TechView extends BorderPane {
                 hotPlug.play();
               }
             });
+  }
+
+  @Override
+  protected void layoutChildren() {
+    super.layoutChildren();
+    if (getCenter() instanceof javafx.scene.layout.Region center) {
+      Banner.place(banner, center);
+    }
   }
 
   /** The settings in two columns (the printers; the drawer and the scanner), then the logo. */
