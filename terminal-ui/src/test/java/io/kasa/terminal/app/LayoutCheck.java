@@ -62,6 +62,9 @@ final class LayoutCheck {
     if (node instanceof Labeled l) {
       truncated(l).ifPresent(found::add);
     }
+    if (node instanceof javafx.scene.control.TextInputControl field) {
+      promptCut(field).ifPresent(found::add);
+    }
     if (tapped(node)) {
       Bounds b = node.getLayoutBounds();
       if (b.getWidth() < TARGET - 0.5 || b.getHeight() < TARGET - 0.5) {
@@ -143,6 +146,22 @@ final class LayoutCheck {
       }
     }
     return null;
+  }
+
+  /** An empty field whose prompt is wider than the field: the skin clips it without an ellipsis. */
+  private static java.util.Optional<String> promptCut(javafx.scene.control.TextInputControl f) {
+    String prompt = f.getPromptText();
+    if (prompt == null || prompt.isEmpty() || (f.getText() != null && !f.getText().isEmpty())) {
+      return java.util.Optional.empty();
+    }
+    Text measure = new Text(prompt);
+    measure.setFont(f.getFont());
+    double room = f.getWidth() - f.getInsets().getLeft() - f.getInsets().getRight();
+    if (f instanceof javafx.scene.control.TextField
+        && measure.getLayoutBounds().getWidth() > room + 0.5) {
+      return java.util.Optional.of("prompt cut off: \"" + prompt + "\" in " + describe(f));
+    }
+    return java.util.Optional.empty();
   }
 
   /** Buttons, toggles, combo boxes, and the rows of lists that are tapped. */
