@@ -67,6 +67,10 @@ public final class Register implements AutoCloseable {
   private RegisterWindow.Theme theme;
   private final java.time.Duration lockAfter;
   private long lastInput = System.nanoTime();
+
+  /** The automatic lock's clock; stopped on close, or it would sign out of a closed terminal. */
+  private final javafx.animation.Timeline idle;
+
   private Screen screen = Screen.SIGN_IN;
 
   private enum Screen {
@@ -192,7 +196,7 @@ public final class Register implements AutoCloseable {
     scene.addEventHandler(KeyEvent.KEY_PRESSED, this::key);
     scene.addEventFilter(javafx.scene.input.InputEvent.ANY, e -> lastInput = System.nanoTime());
     applyContrast();
-    javafx.animation.Timeline idle =
+    idle =
         new javafx.animation.Timeline(
             new javafx.animation.KeyFrame(javafx.util.Duration.seconds(5), e -> lockIfIdle()));
     idle.setCycleCount(javafx.animation.Animation.INDEFINITE);
@@ -674,6 +678,7 @@ public final class Register implements AutoCloseable {
 
   @Override
   public void close() {
+    tasks.ui(idle::stop);
     poller.shutdownNow();
     if (technician != null) {
       technician.close();

@@ -309,7 +309,7 @@ public final class HostView extends BorderPane {
     field(partySize, "party-size", "host.partySize", 80);
     field(partyPhone, "party-phone", "host.partyPhone", 0);
     field(partyNotes, "party-notes", "host.partyNotes", 0);
-    field(partyTime, "party-time", "host.partyTime", 150);
+    field(partyTime, "party-time", "host.partyTime", 180);
     Button add = Touch.button(m.binding("host.addParty"), "F2", this::addParty);
     add.setId("add-party");
     GridPane form = new GridPane();
