@@ -327,6 +327,8 @@ public final class HostView extends BorderPane {
     f.promptTextProperty().bind(m.binding(prompt));
     f.setMinHeight(Touch.TARGET - 8);
     if (width > 0) {
+      // Fixed-width fields keep their width (and prompt); the name field gives way.
+      f.setMinWidth(width);
       f.setPrefWidth(width);
       f.setMaxWidth(width);
     }
