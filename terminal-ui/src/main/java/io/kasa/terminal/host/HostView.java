@@ -310,6 +310,8 @@ public final class HostView extends BorderPane {
     field(partyPhone, "party-phone", "host.partyPhone", 0);
     field(partyNotes, "party-notes", "host.partyNotes", 0);
     field(partyTime, "party-time", "host.partyTime", 180);
+    // The time keeps room for its prompt (HH:mm); the name field gives way.
+    partyTime.setMinWidth(180);
     Button add = Touch.button(m.binding("host.addParty"), "F2", this::addParty);
     add.setId("add-party");
     GridPane form = new GridPane();
@@ -327,8 +329,6 @@ public final class HostView extends BorderPane {
     f.promptTextProperty().bind(m.binding(prompt));
     f.setMinHeight(Touch.TARGET - 8);
     if (width > 0) {
-      // Fixed-width fields keep their width (and prompt); the name field gives way.
-      f.setMinWidth(width);
       f.setPrefWidth(width);
       f.setMaxWidth(width);
     }
