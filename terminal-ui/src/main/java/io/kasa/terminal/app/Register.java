@@ -66,6 +66,10 @@ public final class Register implements AutoCloseable {
   private RegisterWindow.Theme theme;
   private final java.time.Duration lockAfter;
   private long lastInput = System.nanoTime();
+
+  /** The automatic lock's clock; stopped on close, or it would sign out of a closed terminal. */
+  private final javafx.animation.Timeline idle;
+
   private Screen screen = Screen.SIGN_IN;
 
   private enum Screen {
@@ -167,7 +171,7 @@ public final class Register implements AutoCloseable {
     scene.addEventHandler(KeyEvent.KEY_PRESSED, this::key);
     scene.addEventFilter(javafx.scene.input.InputEvent.ANY, e -> lastInput = System.nanoTime());
     applyContrast();
-    javafx.animation.Timeline idle =
+    idle =
         new javafx.animation.Timeline(
             new javafx.animation.KeyFrame(javafx.util.Duration.seconds(5), e -> lockIfIdle()));
     idle.setCycleCount(javafx.animation.Animation.INDEFINITE);
@@ -464,6 +468,7 @@ public final class Register implements AutoCloseable {
   @Override
   public void close() {
     wedge.close();
+    tasks.ui(idle::stop);
     poller.shutdownNow();
     sale.close();
     technician.close();

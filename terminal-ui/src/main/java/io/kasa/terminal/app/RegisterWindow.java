@@ -57,6 +57,16 @@ public final class RegisterWindow {
             : new PrimerDark().getUserAgentStylesheet());
   }
 
+  /** The register's style sheets on a scene of its own (the wizard's), high contrast included. */
+  static void style(javafx.scene.Scene scene, Theme theme) {
+    scene.getStylesheets().add(RegisterWindow.class.getResource("register.css").toExternalForm());
+    if (theme == Theme.HIGH_CONTRAST) {
+      scene
+          .getStylesheets()
+          .add(RegisterWindow.class.getResource("high-contrast.css").toExternalForm());
+    }
+  }
+
   /**
    * Shows the register and blocks until its window is closed; then closes {@code terminal} (the
    * register closes its devices). A terminal not yet enrolled starts with the enrollment wizard. In
@@ -111,9 +121,7 @@ public final class RegisterWindow {
                     printer -> startRegister.run());
             javafx.scene.Scene scene =
                 new javafx.scene.Scene(new EnrollmentView(wizard, messages), 1280, 800);
-            scene
-                .getStylesheets()
-                .add(RegisterWindow.class.getResource("register.css").toExternalForm());
+            style(scene, theme);
             stage.setScene(scene);
           }
           if (kiosk) {

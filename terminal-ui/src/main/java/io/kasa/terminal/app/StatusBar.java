@@ -15,6 +15,9 @@ import javafx.scene.layout.Region;
  */
 final class StatusBar extends HBox {
 
+  /** The widest a device or connection state grows before it wraps onto a second line. */
+  private static final double STATE_WIDTH = 150;
+
   StatusBar(
       StatusViewModel vm,
       io.kasa.terminal.i18n.Messages m,
@@ -23,39 +26,57 @@ final class StatusBar extends HBox {
       Runnable signOut,
       Runnable about,
       ObservableValue<String> shift) {
-    super(24);
+    super(12);
     getStyleClass().add("status-bar");
-    setPadding(new Insets(6, 16, 6, 16));
+    setPadding(new Insets(6, 12, 6, 12));
     setAlignment(Pos.CENTER_LEFT);
     Label connection = level(vm.connectionProperty(), vm.connectionLevelProperty());
     connection.setId("status-connection");
     Label printer = level(vm.printerProperty(), vm.printerLevelProperty());
     printer.setId("status-printer");
-    Label employee = new Label();
+    Label employee = whole(new Label());
     employee.setId("status-employee");
     employee.textProperty().bind(vm.employeeProperty());
-    Label shiftState = new Label();
+    employee.managedProperty().bind(employee.textProperty().isNotEmpty());
+    Label shiftState = whole(new Label());
     shiftState.setId("status-shift");
     shiftState.textProperty().bind(shift);
+    // Who and the shift, one over the other: the bar has room for every state at 1024 px.
+    javafx.scene.layout.VBox who = new javafx.scene.layout.VBox(0, employee, shiftState);
+    who.setAlignment(Pos.CENTER_LEFT);
+    who.setMinWidth(Region.USE_PREF_SIZE);
     Label drawer = level(vm.drawerProperty(), vm.drawerLevelProperty());
     drawer.setId("status-drawer");
     Label note = new Label();
     note.setId("status-note");
     note.textProperty().bind(vm.noteProperty());
-    Region gap = new Region();
-    HBox.setHgrow(gap, Priority.ALWAYS);
+    note.setWrapText(true);
+    note.setMinWidth(0);
+    note.setMaxWidth(Double.MAX_VALUE);
+    HBox.setHgrow(note, Priority.ALWAYS);
     javafx.scene.control.Button lang = small(m.binding("status.language"), language);
     lang.setId("language");
     javafx.scene.control.Button look = small(m.binding("status.theme"), theme);
     look.setId("theme");
-    javafx.scene.control.Button out = small(m.binding("status.signOut"), signOut);
+    javafx.scene.control.Button out = small(keyBelow(m.binding("status.signOut")), signOut);
     out.setId("sign-out");
     out.visibleProperty().bind(vm.employeeProperty().isNotEmpty());
-    javafx.scene.control.Button info = small(m.binding("status.about"), about);
+    javafx.scene.control.Button info = small(keyBelow(m.binding("status.about")), about);
     info.setId("about");
-    getChildren()
-        .addAll(
-            connection, printer, drawer, note, gap, employee, shiftState, out, lang, look, info);
+    getChildren().addAll(connection, printer, drawer, note, who, out, lang, look, info);
+  }
+
+  /** "Sign out (Ctrl+L)" as "Sign out" over "(Ctrl+L)", as the keys on the other buttons. */
+  private static javafx.beans.binding.StringBinding keyBelow(
+      javafx.beans.binding.StringBinding label) {
+    return javafx.beans.binding.Bindings.createStringBinding(
+        () -> label.get().replace(" (", "\n("), label);
+  }
+
+  /** A label never shortened: the bar gives it its whole text. */
+  private static Label whole(Label l) {
+    l.setMinWidth(Region.USE_PREF_SIZE);
+    return l;
   }
 
   /** Status-bar buttons: 48 px, the touch minimum, to leave room for the screen above. */
@@ -64,14 +85,27 @@ final class StatusBar extends HBox {
     javafx.scene.control.Button b = new javafx.scene.control.Button();
     b.textProperty().bind(label);
     b.setMinSize(48, 48);
+    b.setMinWidth(Region.USE_PREF_SIZE);
     b.setFocusTraversable(false);
     b.setOnAction(e -> action.run());
     return b;
   }
 
+  /**
+   * A device or connection state: on one line when there is room, else on two lines of at most
+   * {@link #STATE_WIDTH} px, never shortened (its minimum width is what two lines need).
+   */
   private static Label level(
       ObservableValue<String> text, ObservableValue<StatusViewModel.Level> level) {
-    Label l = new Label();
+    Label l =
+        new Label() {
+          @Override
+          protected double computeMinWidth(double height) {
+            return Math.min(computePrefWidth(height), STATE_WIDTH);
+          }
+        };
+    l.setWrapText(true);
+    l.setMaxWidth(STATE_WIDTH);
     l.textProperty().bind(text);
     level.addListener(
         (o, a, b) -> {

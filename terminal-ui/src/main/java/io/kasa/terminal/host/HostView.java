@@ -176,6 +176,7 @@ public final class HostView extends BorderPane {
   private HBox tablePanel() {
     tableTitle.setId("table-title");
     tableTitle.getStyleClass().add("title-3");
+    tableTitle.setWrapText(true);
     ListView<CheckLineDto> check = new ListView<>(lines);
     check.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
     this.checkList = check;
@@ -223,6 +224,7 @@ public final class HostView extends BorderPane {
     item.setOnAction(e -> addItem());
     Button addItem = Touch.button(m.binding("host.addItem"), "Enter", this::addItem);
     addItem.setId("add-item");
+    addItem.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
 
     GridPane actions = new GridPane();
     actions.setHgap(8);
@@ -301,12 +303,15 @@ public final class HostView extends BorderPane {
     cancel.setId("cancel-party");
     HBox partyActions =
         new HBox(8, Touch.grow(notifyButton), Touch.grow(noShow), Touch.grow(cancel));
+    partyActions.getStyleClass().add("party-actions");
 
     field(partyName, "party-name", "host.partyName", 0);
     field(partySize, "party-size", "host.partySize", 80);
     field(partyPhone, "party-phone", "host.partyPhone", 0);
     field(partyNotes, "party-notes", "host.partyNotes", 0);
-    field(partyTime, "party-time", "host.partyTime", 110);
+    field(partyTime, "party-time", "host.partyTime", 180);
+    // The time keeps room for its prompt (HH:mm); the name field gives way.
+    partyTime.setMinWidth(180);
     Button add = Touch.button(m.binding("host.addParty"), "F2", this::addParty);
     add.setId("add-party");
     GridPane form = new GridPane();

@@ -88,6 +88,7 @@ public final class ReturnsView extends BorderPane {
     refund.getStyleClass().add("accent");
     refund.disableProperty().bind(vm.busyProperty());
     Button backButton = Touch.button(m.binding("shift.back"), "Esc", back);
+    backButton.setId("return-back");
     Label message = new Label();
     message.setId("return-message");
     message.setWrapText(true);
@@ -104,7 +105,12 @@ public final class ReturnsView extends BorderPane {
     ListView<String> receipt = new ListView<>(vm.receipt());
     receipt.setId("return-receipt");
     receipt.getStyleClass().add("receipt");
-    receipt.setPrefWidth(420);
+    // The preview narrows on a 1024 px screen so the number's prompt fits beside Find.
+    receipt
+        .prefWidthProperty()
+        .bind(
+            javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> Math.max(340, Math.min(420, getWidth() * 0.33)), widthProperty()));
     receipt.setFocusTraversable(false);
     setCenter(left);
     setRight(receipt);

@@ -80,7 +80,7 @@ final class CartPane extends VBox {
     Button park = Touch.grow(Touch.button(m.binding("sale.park"), "F9", vm::parkOrRecall));
     park.setId("park");
     HBox row = new HBox(8, quantity, price, discount, voidLine, park);
-    row.setMaxHeight(Touch.TARGET);
+    row.getStyleClass().add("line-actions");
     return row;
   }
 

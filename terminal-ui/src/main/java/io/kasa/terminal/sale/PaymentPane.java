@@ -45,6 +45,9 @@ final class PaymentPane {
           }
         };
     vm.quickCash().addListener((ListChangeListener<Money>) c -> rebuild.run());
+    // While the reader waits for a card, its steps take the room of the cash amounts.
+    quick.visibleProperty().bind(vm.cardWaitingProperty().isEmpty());
+    quick.managedProperty().bind(quick.visibleProperty());
     Button cash = Touch.grow(Touch.button(m.binding("payment.cash"), "Enter", vm::cash));
     cash.setId("cash");
     cash.getStyleClass().add("accent");
@@ -63,7 +66,7 @@ final class PaymentPane {
     paid.managedProperty().bind(paid.visibleProperty());
     return new VBox(
         8,
-        new HBox(16, dueCaption, SaleView.spacer(), due),
+        SaleView.amountUnder(dueCaption, due),
         rounding,
         paid,
         cardReader(vm, m),
@@ -112,6 +115,6 @@ final class PaymentPane {
     next.setId("next-sale");
     next.getStyleClass().add("accent");
     next.setMaxHeight(Touch.TARGET * 1.5);
-    return new VBox(8, new HBox(16, changeCaption, SaleView.spacer(), change), receipt, next);
+    return new VBox(8, SaleView.amountUnder(changeCaption, change), receipt, next);
   }
 }

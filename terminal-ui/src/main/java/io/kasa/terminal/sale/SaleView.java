@@ -4,6 +4,7 @@ import io.kasa.domain.catalog.CatalogItem;
 import io.kasa.terminal.i18n.Messages;
 import io.kasa.terminal.ui.Touch;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -32,6 +33,8 @@ public final class SaleView extends BorderPane {
 
   private final Runnable openShiftScreen;
   private final Runnable openReturns;
+  private final Label banner;
+  private Region cartColumn;
 
   public SaleView(
       SaleViewModel vm,
@@ -55,13 +58,20 @@ public final class SaleView extends BorderPane {
               }
             });
     getStyleClass().add("sale");
-    setTop(banner());
-    setCenter(new CartPane(vm, m));
+    CartPane cart = new CartPane(vm, m);
+    cartColumn = cart;
+    setCenter(cart);
     setRight(new StackPane(side(m), new WeightPane(vm, m), new ParkedPane(vm, m)));
+    // The banner lies over the top of the cart (ADR 0025): it never pushes the screen down, and
+    // taps go through it to the lines below.
+    banner = io.kasa.terminal.ui.Banner.overlay(vm.bannerProperty(), "banner");
+    getChildren().add(banner);
   }
 
-  private Label banner() {
-    return io.kasa.terminal.ui.Banner.label(vm.bannerProperty(), "banner");
+  @Override
+  protected void layoutChildren() {
+    super.layoutChildren();
+    io.kasa.terminal.ui.Banner.place(banner, cartColumn);
   }
 
   private VBox side(Messages m) {
@@ -111,6 +121,7 @@ public final class SaleView extends BorderPane {
                         .orElse("")));
     entry.getStyleClass().add("entry");
     entry.setMaxWidth(Double.MAX_VALUE);
+    entry.setMinHeight(Region.USE_PREF_SIZE);
 
     StackPane phase =
         new StackPane(cartActions(m), PaymentPane.paying(vm, m), PaymentPane.done(vm, m));
@@ -147,13 +158,18 @@ public final class SaleView extends BorderPane {
           // done, gets the room.
           show(searchRow, p == SaleViewModel.Phase.CART);
           show(browse, p == SaleViewModel.Phase.CART);
-          show(entry, p != SaleViewModel.Phase.DONE);
           boolean letters = typing.get() && p == SaleViewModel.Phase.CART;
+          boolean searching = p == SaleViewModel.Phase.CART && !search.getText().isBlank();
+          boolean card = !vm.cardWaitingProperty().get().isEmpty();
           show(keyboard, letters);
-          show(keypad, p != SaleViewModel.Phase.DONE && !letters);
+          // Search results and the card reader's steps take the keypad's room (ADR 0025).
+          show(keypad, p != SaleViewModel.Phase.DONE && !letters && !searching && !card);
+          show(entry, p != SaleViewModel.Phase.DONE && !card);
         };
     layout.run();
     vm.phaseProperty().addListener((o, a, b) -> layout.run());
+    search.textProperty().addListener((o, a, b) -> layout.run());
+    vm.cardWaitingProperty().addListener((o, a, b) -> layout.run());
     typing.addListener(
         (o, a, on) -> {
           layout.run();
@@ -162,9 +178,17 @@ public final class SaleView extends BorderPane {
           }
         });
 
-    VBox side = new VBox(8, searchRow, browse, entry, keypad, keyboard, phase);
+    VBox side = new VBox(8, searchRow, browse, entry, keypad, phase);
     side.setPadding(new Insets(16));
-    side.setPrefWidth(440);
+    // The keys' side grows with the window (400 px at 1024, 640 at 1920); the cart gets the rest.
+    side.prefWidthProperty()
+        .bind(
+            javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> Math.max(400, Math.min(640, getWidth() * 0.38)), widthProperty()));
+    side.setMinWidth(400);
+    // The letters need the whole width (12 keys of 48 px and more): under both columns.
+    keyboard.setPadding(new Insets(0, 16, 16, 16));
+    setBottom(keyboard);
     return side;
   }
 
@@ -325,6 +349,17 @@ public final class SaleView extends BorderPane {
   /** Enter while no text field has focus. */
   public void enterKey() {
     enter();
+  }
+
+  /**
+   * A large amount under its caption, right-aligned: a four-digit amount in 44 px type does not fit
+   * beside its caption on the 400 px side of a 1024 px screen.
+   */
+  static VBox amountUnder(Label caption, Label amount) {
+    amount.setMaxWidth(Double.MAX_VALUE);
+    amount.setAlignment(Pos.CENTER_RIGHT);
+    amount.setMinWidth(Region.USE_PREF_SIZE);
+    return new VBox(0, caption, amount);
   }
 
   static Label caption(Messages m, String key) {

@@ -19,6 +19,7 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -44,8 +45,13 @@ public final class ShiftView extends BorderPane {
     this.back = back;
     setPadding(new Insets(16));
     setLeft(counts());
-    setCenter(actions());
-    setBottom(report());
+    // The report goes under the actions, not under the whole screen: the screen then fits in
+    // 1024×768 with the status bar (ADR 0025).
+    ListView<String> report = report();
+    VBox.setVgrow(report, javafx.scene.layout.Priority.ALWAYS);
+    VBox right = new VBox(10, actions(), report);
+    right.setPadding(new Insets(0, 0, 0, 24));
+    setCenter(right);
   }
 
   private VBox counts() {
@@ -124,26 +130,31 @@ public final class ShiftView extends BorderPane {
     Button close = Touch.button(m.binding("shift.close"), null, this::close);
     close.setId("close-shift");
     Button backButton = Touch.button(m.binding("shift.back"), "Esc", back);
+    backButton.setId("shift-back");
     for (Button b : List.of(in, out, noSale, x, close)) {
       b.disableProperty().bind(vm.openProperty().not().or(vm.busyProperty()));
     }
-    HBox movements = new HBox(8, Touch.grow(in), Touch.grow(out));
     Label message = new Label();
     message.setId("shift-message");
     message.setWrapText(true);
+    message.setMinHeight(Region.USE_PREF_SIZE);
     message.textProperty().bind(vm.messageProperty());
-    VBox box =
-        new VBox(10, state, open, amount, reason, movements, noSale, x, close, backButton, message);
-    box.setPadding(new Insets(0, 0, 0, 24));
-    box.setFillWidth(true);
-    box.getChildren()
-        .forEach(
-            n -> {
-              if (n instanceof Button b) {
-                b.setMaxWidth(Double.MAX_VALUE);
-              }
-            });
-    return box;
+    // Two columns of actions: the screen stays within the window at 768 px high.
+    GridPane grid = new GridPane();
+    grid.setHgap(8);
+    grid.setVgap(8);
+    grid.getStyleClass().add("shift-actions");
+    grid.addRow(0, Touch.grow(amount), Touch.grow(reason));
+    grid.addRow(1, Touch.grow(in), Touch.grow(out));
+    grid.addRow(2, Touch.grow(noSale), Touch.grow(x));
+    grid.addRow(3, Touch.grow(close), Touch.grow(backButton));
+    for (int c = 0; c < 2; c++) {
+      javafx.scene.layout.ColumnConstraints col = new javafx.scene.layout.ColumnConstraints();
+      col.setPercentWidth(50);
+      grid.getColumnConstraints().add(col);
+    }
+    open.setMaxWidth(Double.MAX_VALUE);
+    return new VBox(10, state, open, grid, message);
   }
 
   /**

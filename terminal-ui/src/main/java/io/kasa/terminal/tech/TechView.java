@@ -46,12 +46,14 @@ public final class TechView extends BorderPane {
   private final Messages m;
   private final TextField logo = new TextField();
   private final ListView<DeviceBench.Attached> ports;
+  private final javafx.scene.control.Label banner;
 
   public TechView(TechViewModel vm, Messages m) {
     this.vm = vm;
     this.m = m;
     setPadding(new Insets(12));
-    setTop(Banner.label(vm.bannerProperty(), "tech-banner"));
+    // The banner lies over the top of the set-up (ADR 0025): it never pushes the screen down.
+    banner = Banner.overlay(vm.bannerProperty(), "tech-banner");
 
     ports = new ListView<>(vm.attached());
     ports.setId("ports");
@@ -117,6 +119,7 @@ public final class TechView extends BorderPane {
             title("tech.lastScan"),
             scan);
     setRight(right);
+    getChildren().add(banner);
 
     Timeline hotPlug = new Timeline(new KeyFrame(Duration.seconds(2), e -> vm.pollPorts()));
     hotPlug.setCycleCount(Animation.INDEFINITE);
@@ -130,6 +133,14 @@ public final class TechView extends BorderPane {
                 hotPlug.play();
               }
             });
+  }
+
+  @Override
+  protected void layoutChildren() {
+    super.layoutChildren();
+    if (getCenter() instanceof javafx.scene.layout.Region center) {
+      Banner.place(banner, center);
+    }
   }
 
   /** The settings in two columns (the printers; the drawer and the scanner), then the logo. */
@@ -219,6 +230,7 @@ public final class TechView extends BorderPane {
                 logo.setText(file.getPath());
               }
             });
+    choose.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
     HBox logoRow = new HBox(8, Touch.grow(logo), choose);
     VBox content = new VBox(10, title("tech.setup"), columns, logoRow);
     content.setPadding(new Insets(0, 4, 0, 0));
@@ -307,6 +319,9 @@ public final class TechView extends BorderPane {
   private Label label(String key) {
     Label l = new Label();
     l.textProperty().bind(m.binding(key));
+    // Long captions wrap at 1024 px rather than lose their end (ADR 0025).
+    l.setWrapText(true);
+    l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     return l;
   }
 
@@ -330,6 +345,7 @@ public final class TechView extends BorderPane {
     c.setId(id);
     c.setMinHeight(Touch.TARGET - 16);
     c.setMaxWidth(Double.MAX_VALUE);
+    c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
     c.valueProperty().bindBidirectional(vm.field(setting));
     return c;
   }

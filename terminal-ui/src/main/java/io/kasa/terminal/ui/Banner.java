@@ -29,6 +29,30 @@ public record Banner(Kind kind, String text) {
     return label;
   }
 
+  /**
+   * A banner that lies over the screen instead of taking room in its layout: add it to the screen's
+   * children unmanaged and {@link #place} it after each layout. Taps go through it.
+   */
+  public static javafx.scene.control.Label overlay(
+      javafx.beans.value.ObservableValue<Banner> banner, String id) {
+    javafx.scene.control.Label label = label(banner, id);
+    label.managedProperty().unbind();
+    label.setManaged(false);
+    label.setMouseTransparent(true);
+    label.getStyleClass().add("overlay");
+    return label;
+  }
+
+  /** Lays an {@link #overlay} banner across the top of {@code over}, inside its padding. */
+  public static void place(javafx.scene.control.Label banner, javafx.scene.layout.Region over) {
+    javafx.geometry.Insets in = over.getPadding();
+    double width = Math.max(0, over.getWidth() - in.getLeft() - in.getRight());
+    double height = banner.prefHeight(width);
+    banner.resizeRelocate(
+        over.getLayoutX() + in.getLeft(), over.getLayoutY() + in.getTop(), width, height);
+    banner.toFront();
+  }
+
   private static void show(javafx.scene.control.Label label, Banner b) {
     label.getStyleClass().removeAll("info", "warning", "error");
     label.setText(b == null ? "" : b.text());

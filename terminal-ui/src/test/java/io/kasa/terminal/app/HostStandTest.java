@@ -87,7 +87,6 @@ class HostStandTest extends RegisterUiTest {
   void aHostSeatsAPartyFromTheWaitlistRingsUpAndPrintsThePreBill(FxRobot robot) {
     TestRegister.signIn(robot, "Ірина", "5555");
     awaitLiveFloor(robot);
-    Screenshots.saveIfAsked(robot, fixture.register.scene(), "host-stand");
 
     robot.clickOn("#party-name").write("Бойко");
     robot.interact(() -> robot.lookup("#party-size").queryAs(TextField.class).setText("2"));

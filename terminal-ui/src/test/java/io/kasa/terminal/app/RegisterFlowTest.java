@@ -139,13 +139,11 @@ class RegisterFlowTest extends RegisterUiTest {
     wedgeScan(robot, scene, "4820001234565");
     wedgeScan(robot, scene, "4820002345673");
     await().atMost(Duration.ofSeconds(10)).until(() -> register.sale().lines().size() == 3);
-    Screenshots.saveIfAsked(robot, scene, "sale-screen");
 
     payExactCash(robot);
     String number = register.sale().receiptNumberProperty().get();
     assertThat(number).startsWith("K1-R");
     assertThat(register.sale().receipt()).anyMatch(l -> l.contains("31,00"));
-    Screenshots.saveIfAsked(robot, scene, "receipt-screen");
 
     await()
         .atMost(Duration.ofSeconds(10))
@@ -303,7 +301,6 @@ class RegisterFlowTest extends RegisterUiTest {
     await()
         .atMost(Duration.ofSeconds(10))
         .until(() -> robot.lookup("#quick-bread").tryQuery().isPresent());
-    Screenshots.saveIfAsked(robot, register.scene(), "quick-keys");
     robot.interact(() -> robot.lookup("#quick-bread").queryButton().fire());
     await().atMost(Duration.ofSeconds(10)).until(() -> register.sale().lines().size() == 1);
   }

@@ -14,7 +14,8 @@ import org.testfx.api.FxRobot;
 
 /**
  * Pictures of the register for the docs, taken during the UI tests when asked: {@code
- * -Dkasa.screenshots=DIR} writes {@code DIR/NAME.png} from the scene as rendered.
+ * -Dkasa.screenshots=DIR} writes {@code DIR/NAME.png} from the scene as rendered (NAME may name a
+ * folder under DIR).
  */
 final class Screenshots {
 
@@ -38,8 +39,9 @@ final class Screenshots {
       }
     }
     try {
-      Files.createDirectories(Path.of(dir));
-      ImageIO.write(out, "png", Path.of(dir, name + ".png").toFile());
+      Path file = Path.of(dir, name + ".png");
+      Files.createDirectories(file.getParent());
+      ImageIO.write(out, "png", file.toFile());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -119,7 +119,6 @@ class TechnicianTest extends RegisterUiTest {
         .atMost(Duration.ofSeconds(10))
         .until(
             () -> robot.lookup("#bench-printer").queryAs(Label.class).getText().contains("ready"));
-    Screenshots.saveIfAsked(robot, fixture.register.scene(), "technician");
     robot.clickOn("#open-drawer");
     await().atMost(Duration.ofSeconds(10)).until(() -> banner(robot).startsWith("Drawer kicked"));
     await()

@@ -34,6 +34,12 @@ final class TestRegister implements AutoCloseable {
   final FaultProxy network;
 
   TestRegister(TestCloud cloud, Path dir, String prefix) {
+    this(cloud, dir, prefix, Locale.ENGLISH, RegisterWindow.Theme.LIGHT);
+  }
+
+  /** A register speaking {@code language} in {@code theme} (the theme applied by the caller). */
+  TestRegister(
+      TestCloud cloud, Path dir, String prefix, Locale language, RegisterWindow.Theme theme) {
     int n = TERMINALS.incrementAndGet();
     AdminService.NewTerminal t =
         cloud
@@ -50,7 +56,8 @@ final class TestRegister implements AutoCloseable {
     URI url = URI.create("http://127.0.0.1:" + network.port());
     terminal =
         CloudTerminal.open(data.resolve("store"), Clock.systemUTC(), CloudClientConfig::defaults);
-    terminal.enroll(url, t.enrollmentCode(), "test");
+    // A device name as a code (the receipt shows it): no English word on a Ukrainian receipt.
+    terminal.enroll(url, t.enrollmentCode(), prefix + n + "-test");
     // A serial scanner too (the simulator), beside the keyboard wedge.
     terminal.setting(DeviceChoice.SCANNER_URI, "sim:scanner");
     // The card reader with the processor's test cards on the screen.
@@ -62,10 +69,10 @@ final class TestRegister implements AutoCloseable {
             terminal,
             () -> DeviceChoice.open(terminal, Clock.systemUTC()),
             data.resolve("receipts"),
-            new Messages(Locale.ENGLISH),
+            new Messages(language),
             tasks,
             Clock.systemDefaultZone(),
-            RegisterWindow.Theme.LIGHT,
+            theme,
             Duration.ofMinutes(5));
   }
 
