@@ -80,6 +80,7 @@ public final class HostViewModel {
     this.stand = stand;
     this.tasks = tasks;
     this.messages = messages;
+    messages.follow(banner, b -> b.again(messages));
     this.clock = clock;
     this.canSell = canSell;
     this.pay = pay;

@@ -159,6 +159,9 @@ public final class SaleViewModel {
     this.checkout = checkout;
     this.tasks = tasks;
     this.messages = messages;
+    messages.follow(banner, b -> b.again(messages));
+    messages.follow(cardWaiting);
+    messages.followAll(paid);
     this.policy = policy;
     this.clock = clock;
     this.format = new MoneyFormat(storeLocale);

@@ -62,6 +62,7 @@ public final class SignInViewModel {
     this.authenticator = authenticator;
     this.tasks = tasks;
     this.messages = messages;
+    messages.follow(error);
     this.onSignedIn = onSignedIn;
   }
 

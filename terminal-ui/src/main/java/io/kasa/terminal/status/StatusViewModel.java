@@ -43,6 +43,8 @@ public final class StatusViewModel {
   public StatusViewModel(Messages messages) {
     this.messages = messages;
     messages.localeProperty().addListener((o, a, b) -> relabel());
+    messages.follow(employee);
+    messages.follow(note);
   }
 
   public ReadOnlyStringProperty connectionProperty() {

@@ -103,6 +103,9 @@ public final class TechViewModel implements AutoCloseable {
     this.attachedNow = attachedNow;
     this.tasks = tasks;
     this.messages = messages;
+    messages.follow(banner, b -> b.again(messages));
+    messages.follow(printerStatus);
+    messages.follow(drawerStatus);
     this.clock = clock;
     this.supportFolder = supportFolder;
     for (String name : DeviceSettings.NAMES) {
