@@ -685,7 +685,7 @@ public final class SaleViewModel {
     cardReader
         .present(amount)
         .whenComplete(
-            (token, failed) ->
+            (card, failed) ->
                 tasks.ui(
                     () -> {
                       if (failed instanceof java.util.concurrent.CancellationException) {
@@ -693,7 +693,7 @@ public final class SaleViewModel {
                       } else if (failed != null) {
                         cardDone(Banner.Kind.WARNING, messages.get("payment.card.noReader"));
                       } else {
-                        authorise(paying, tenderId, amount, token);
+                        authorise(paying, tenderId, amount, card);
                       }
                     }));
   }
@@ -705,7 +705,9 @@ public final class SaleViewModel {
     }
   }
 
-  private void authorise(Sale paying, java.util.UUID tenderId, Money amount, String token) {
+  private void authorise(
+      Sale paying, java.util.UUID tenderId, Money amount, CardReader.Presented card) {
+    String token = card.token();
     cardWaiting.set(messages.get("payment.card.authorising"));
     tasks.submit(
         () -> checkout.authoriseCard(paying.id(), tenderId, amount, token),
@@ -714,13 +716,15 @@ public final class SaleViewModel {
             cardDone(null, null);
             cardOnline = true;
             cardTokens.put(tenderId, token);
-            tender(new Tender(tenderId, TenderType.CARD, amount, a.authorisation()));
+            tender(new Tender(tenderId, TenderType.CARD, amount, a.authorisation(), card.card()));
           } else if (result instanceof Checkout.CardResult.StoredOffline && !cardOnline) {
             // Not beside a card approved online: that one must reach the processor as online.
             cardDone(null, null);
             cardOffline = true;
             cardTokens.put(tenderId, token);
-            tender(new Tender(tenderId, TenderType.CARD, amount, "OFFLINE"));
+            tender(
+                new Tender(
+                    tenderId, TenderType.CARD, amount, Tender.OFFLINE_REFERENCE, card.card()));
           } else if (result instanceof Checkout.CardResult.Declined d) {
             cardDone(Banner.Kind.WARNING, messages.get("payment.card.declined", d.reason()));
           } else if (result instanceof Checkout.CardResult.RefusedOffline r) {
@@ -758,11 +762,7 @@ public final class SaleViewModel {
       show(Banner.Kind.ERROR, e.getMessage());
       return;
     }
-    paid.add(
-        messages.get(
-            tender.type() == TenderType.CARD ? "payment.paid.card" : "payment.paid.cash",
-            format.withSymbol(tender.amount()),
-            tender.reference() == null ? "" : tender.reference()));
+    paid.add(io.kasa.terminal.receipt.TenderWords.of(tender, format, messages));
     if (!state.isPaid()) {
       refresh();
       return;
