@@ -381,7 +381,8 @@ public final class Register implements AutoCloseable {
               }
             },
             new CloudDeviceBackup(terminal),
-            (settings, log) -> new io.kasa.terminal.devices.DeviceBench(settings, clock, log),
+            (settings, log) ->
+                new io.kasa.terminal.devices.DeviceBench(settings, clock, messages, log),
             io.kasa.terminal.devices.DeviceBench::attached,
             tasks,
             messages,

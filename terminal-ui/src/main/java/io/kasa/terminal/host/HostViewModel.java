@@ -630,7 +630,9 @@ public final class HostViewModel {
           if (failure instanceof CloudProblemException) {
             banner.set(
                 new Banner(
-                    Banner.Kind.ERROR, ((CloudProblemException) failure).problem().detail()));
+                    Banner.Kind.ERROR,
+                    io.kasa.terminal.i18n.ServiceWords.problem(
+                        messages, ((CloudProblemException) failure).problem())));
           } else {
             warn("host.unreachable");
           }

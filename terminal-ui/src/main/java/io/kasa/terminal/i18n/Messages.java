@@ -58,7 +58,8 @@ public final class Messages {
 
   private record Loaded(Locale locale, ResourceBundle bundle) {}
 
-  private record Said(String key, Object[] args) {}
+  /** A text said: its key, and its arguments by position or (from the service) by name. */
+  private record Said(String key, Object[] args, Map<String, Object> named) {}
 
   public Messages(Locale initial) {
     locale.set(initial);
@@ -107,7 +108,15 @@ public final class Messages {
     String pattern = bundle().getString(key);
     // Formatted even without arguments, so a doubled apostrophe reads as one everywhere.
     String text = new MessageFormat(pattern, locale.get()).format(args);
-    said.put(text, new Said(key, args.clone()));
+    said.put(text, new Said(key, args.clone(), null));
+    return text;
+  }
+
+  /** The text of {@code key} now, with named arguments ({@code {table}}) put in. */
+  public String get(String key, Map<String, ?> args) {
+    Map<String, Object> named = Map.copyOf(args);
+    String text = new MessageFormat(bundle().getString(key), locale.get()).format(named);
+    said.put(text, new Said(key, new Object[0], named));
     return text;
   }
 
@@ -123,6 +132,9 @@ public final class Messages {
     Said s = said.get(text);
     if (s == null) {
       return text;
+    }
+    if (s.named() != null) {
+      return get(s.key(), s.named());
     }
     Object[] args =
         Arrays.stream(s.args()).map(a -> a instanceof String w ? again(w) : a).toArray();

@@ -726,9 +726,16 @@ public final class SaleViewModel {
                 new Tender(
                     tenderId, TenderType.CARD, amount, Tender.OFFLINE_REFERENCE, card.card()));
           } else if (result instanceof Checkout.CardResult.Declined d) {
-            cardDone(Banner.Kind.WARNING, messages.get("payment.card.declined", d.reason()));
+            cardDone(
+                Banner.Kind.WARNING,
+                messages.get(
+                    "payment.card.declined",
+                    io.kasa.terminal.i18n.ServiceWords.decline(messages, d.reason())));
           } else if (result instanceof Checkout.CardResult.RefusedOffline r) {
-            cardDone(Banner.Kind.WARNING, messages.get("payment.card.offlineRefused", r.why()));
+            cardDone(
+                Banner.Kind.WARNING,
+                messages.get(
+                    "payment.card.offlineRefused", messages.get("card.offline." + r.why())));
           } else if (result instanceof Checkout.CardResult.StoredOffline) {
             cardDone(Banner.Kind.WARNING, messages.get("payment.card.offlineMixed"));
           } else {
