@@ -56,7 +56,8 @@ public final class Messages {
             }
           });
 
-  private record Loaded(Locale locale, ResourceBundle bundle) {}
+  /** A language's bundle and the patterns compiled from it so far. */
+  private record Loaded(Locale locale, ResourceBundle bundle, Map<String, MessageFormat> formats) {}
 
   /** A text said: its key, and its arguments by position or (from the service) by name. */
   private record Said(String key, Object[] args, Map<String, Object> named) {}
@@ -73,13 +74,34 @@ public final class Messages {
   }
 
   private ResourceBundle bundle() {
+    return loaded().bundle();
+  }
+
+  private Loaded loaded() {
     Locale now = locale.get();
     Loaded l = loaded;
     if (l == null || !l.locale().equals(now)) {
-      l = new Loaded(now, load(now));
+      l = new Loaded(now, load(now), new java.util.concurrent.ConcurrentHashMap<>());
       loaded = l;
     }
-    return l.bundle();
+    return l;
+  }
+
+  /**
+   * {@code key}'s pattern with {@code args} put in. A pattern with nothing to put in and no
+   * apostrophe to read is the text itself; others are compiled once per language (ICU formats are
+   * not thread-safe: one is used by one thread at a time).
+   */
+  private String format(String key, Object args) {
+    Loaded l = loaded();
+    String pattern = l.bundle().getString(key);
+    if (pattern.indexOf('{') < 0 && pattern.indexOf('\'') < 0) {
+      return pattern;
+    }
+    MessageFormat f = l.formats().computeIfAbsent(key, k -> new MessageFormat(pattern, l.locale()));
+    synchronized (f) {
+      return f.format(args);
+    }
   }
 
   public ObjectProperty<Locale> localeProperty() {
@@ -105,9 +127,8 @@ public final class Messages {
    * {0,plural,one{…} few{…} many{…} other{…}}} picks the language's plural form).
    */
   public String get(String key, Object... args) {
-    String pattern = bundle().getString(key);
     // Formatted even without arguments, so a doubled apostrophe reads as one everywhere.
-    String text = new MessageFormat(pattern, locale.get()).format(args);
+    String text = format(key, args);
     said.put(text, new Said(key, args.clone(), null));
     return text;
   }
@@ -115,7 +136,7 @@ public final class Messages {
   /** The text of {@code key} now, with named arguments ({@code {table}}) put in. */
   public String get(String key, Map<String, ?> args) {
     Map<String, Object> named = Map.copyOf(args);
-    String text = new MessageFormat(bundle().getString(key), locale.get()).format(named);
+    String text = format(key, named);
     said.put(text, new Said(key, new Object[0], named));
     return text;
   }
