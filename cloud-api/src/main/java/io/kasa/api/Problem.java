@@ -2,6 +2,7 @@ package io.kasa.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
+import java.util.Map;
 
 /**
  * An RFC 9457 problem details body ({@code application/problem+json}), the only shape an error
@@ -12,12 +13,24 @@ import java.util.List;
  * @param status the HTTP status code
  * @param detail what went wrong this time, in plain words
  * @param errors the individual problems of a request, each naming where it is, or null
+ * @param arguments the facts {@code detail} is made of, by name (e.g. {@code table}, {@code
+ *     state}), so a client can say it in its own language from {@code type}; or null
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Problem(
-    String type, String title, int status, String detail, List<FieldError> errors) {
+    String type,
+    String title,
+    int status,
+    String detail,
+    List<FieldError> errors,
+    Map<String, String> arguments) {
 
   public static final String MEDIA_TYPE = "application/problem+json";
+
+  /** A problem whose detail carries no arguments a client would put in its own words. */
+  public Problem(String type, String title, int status, String detail, List<FieldError> errors) {
+    this(type, title, status, detail, errors, null);
+  }
 
   /**
    * One problem of a request.

@@ -172,6 +172,13 @@ class FloorApiTest {
         } else {
           assertThat(r.status()).as(r.body()).isEqualTo(409);
           assertThat(r.json().get("detail").asText()).contains("R1");
+          // A register says it in its own words from the type and the arguments.
+          String type = r.json().get("type").asText();
+          assertThat(type).matches(".*/(table-taken|changed-elsewhere)");
+          if (type.endsWith("/table-taken")) {
+            assertThat(r.json().get("arguments").get("table").asText()).isEqualTo("R1");
+            assertThat(r.json().get("arguments").get("state").asText()).isEqualTo("SEATED");
+          }
         }
       }
       assertThat(won).isEqualTo(1);
@@ -453,6 +460,8 @@ class FloorApiTest {
     TestCloud.Reply walkIn = seat(host, table, UUID.randomUUID(), 2);
     assertThat(walkIn.status()).isEqualTo(409);
     assertThat(walkIn.json().get("detail").asText()).contains("Шевченко");
+    assertThat(walkIn.json().get("type").asText()).endsWith("/table-held");
+    assertThat(walkIn.json().get("arguments").get("party").asText()).isEqualTo("Шевченко");
     long version = tableOf(table).get("version").asLong();
     TestCloud.Reply anyway =
         post(

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A demo organisation: a Kyiv shop with Ukrainian VAT, a catalogue and a café corner with a floor
- * plan; a cashier, a manager, a host and a technician; one terminal.
+ * A demo organisation: «Колосок», a Kyiv grocery with Ukrainian VAT, a pharmacy shelf and a café
+ * corner with a floor plan; a cashier, a manager, a host and a technician; one terminal.
  */
 public final class DemoData {
 
@@ -37,10 +37,10 @@ public final class DemoData {
   private DemoData() {}
 
   public static Seeded seed(AdminService admin) {
-    UUID org = admin.createOrganisation("Kasa Demo");
+    UUID org = admin.createOrganisation("Колосок");
     UUID store =
         admin.createStore(
-            org, "K1", "Kasa Demo Market", "UAH", "INCLUSIVE", "PER_LINE", 10, BigDecimal.TEN);
+            org, "K1", "Маркет «Колосок»", "UAH", "INCLUSIVE", "PER_LINE", 10, BigDecimal.TEN);
     // Cards up to 2,000.00 per sale and 20,000.00 in all for a day without the service.
     admin.configureStore(
         org,
@@ -118,93 +118,49 @@ public final class DemoData {
   }
 
   /**
-   * A shop's shelves: 40 kinds of goods in eight brands and sizes each — names in Ukrainian,
-   * imported goods in English — with valid EAN-13 codes (prefix 482), VAT at 20 % or 7 %, and the
-   * produce and deli counters sold by weight (PLU codes 20001…, for scale labels {@code 22 PPPPP
-   * WWWWW C}).
+   * A Ukrainian shop's shelves, as a shopper would find them: each kind of goods in the brands and
+   * packs it is really sold in (medicines in tablets and bottles, produce by the kilogram), named
+   * in Ukrainian — the store's language; items carry one name, so an English screen shows the same
+   * names (ADR 0024). Valid EAN-13 codes (prefix 482), VAT at 20 % or 7 %, and the produce and deli
+   * counters sold by weight (PLU codes 20001…, for scale labels {@code 22 PPPPP WWWWW C}).
    */
   static List<ItemDto> shelf() {
-    String[][] bases = {
-      // uk name, en name, category, unit, price in kopecks, tax class, sold in grams or litres
-      {"Молоко", "Milk", "Молочне", "EACH", "3990", "VAT20", "l"},
-      {"Кефір", "Kefir", "Молочне", "EACH", "4290", "VAT20", "l"},
-      {"Йогурт", "Yogurt", "Молочне", "EACH", "2890", "VAT20", "l"},
-      {"Масло вершкове", "Butter", "Молочне", "EACH", "8990", "VAT20", "g"},
-      {"Сметана", "Sour cream", "Молочне", "EACH", "3690", "VAT20", "l"},
-      {"Хліб білий", "White bread", "Хліб", "EACH", "2790", "VAT20", "g"},
-      {"Батон", "Baguette", "Хліб", "EACH", "2490", "VAT20", "g"},
-      {"Круасан", "Croissant", "Хліб", "EACH", "3290", "VAT20", "g"},
-      {"Гречка", "Buckwheat", "Бакалія", "EACH", "5490", "VAT20", "g"},
-      {"Рис", "Rice", "Бакалія", "EACH", "4990", "VAT20", "g"},
-      {"Макарони", "Pasta", "Бакалія", "EACH", "3890", "VAT20", "g"},
-      {"Борошно", "Flour", "Бакалія", "EACH", "3290", "VAT20", "g"},
-      {"Цукор", "Sugar", "Бакалія", "EACH", "3590", "VAT20", "g"},
-      {"Олія соняшникова", "Sunflower oil", "Бакалія", "EACH", "6990", "VAT20", "l"},
-      {"Чай чорний", "Black tea", "Напої", "EACH", "7990", "VAT20", "g"},
-      {"Кава зернова", "Coffee beans", "Напої", "EACH", "24990", "VAT20", "g"},
-      {"Сік яблучний", "Apple juice", "Напої", "EACH", "5490", "VAT20", "l"},
-      {"Вода негазована", "Still water", "Напої", "EACH", "1990", "VAT20", "l"},
-      {"Шоколад молочний", "Milk chocolate", "Солодощі", "EACH", "4590", "VAT20", "g"},
-      {"Печиво", "Biscuits", "Солодощі", "EACH", "3990", "VAT20", "g"},
-      {"Цукерки", "Sweets", "Солодощі", "EACH", "9990", "VAT20", "g"},
-      {"Зубна паста", "Toothpaste", "Побут", "EACH", "6990", "VAT20", "g"},
-      {"Мило", "Soap", "Побут", "EACH", "2990", "VAT20", "g"},
-      {"Шампунь", "Shampoo", "Побут", "EACH", "12990", "VAT20", "l"},
-      {"Серветки", "Napkins", "Побут", "EACH", "2490", "VAT20", "g"},
-      {"Вітамін C", "Vitamin C", "Аптека", "EACH", "11990", "VAT7", "g"},
-      {"Пластир", "Plasters", "Аптека", "EACH", "4590", "VAT7", "g"},
-      {"Парацетамол", "Paracetamol", "Аптека", "EACH", "3890", "VAT7", "g"},
-      {"Сироп від кашлю", "Cough syrup", "Аптека", "EACH", "15990", "VAT7", "l"},
-      {"Бинт", "Bandage", "Аптека", "EACH", "2190", "VAT7", "g"},
-      {"Банани", "Bananas", "Фрукти", "KILOGRAM", "6490", "VAT20", "g"},
-      {"Апельсини", "Oranges", "Фрукти", "KILOGRAM", "7990", "VAT20", "g"},
-      {"Помідори", "Tomatoes", "Овочі", "KILOGRAM", "8990", "VAT20", "g"},
-      {"Огірки", "Cucumbers", "Овочі", "KILOGRAM", "7490", "VAT20", "g"},
-      {"Картопля", "Potatoes", "Овочі", "KILOGRAM", "2290", "VAT20", "g"},
-      {"Морква", "Carrots", "Овочі", "KILOGRAM", "1990", "VAT20", "g"},
-      {"Ковбаса варена", "Cooked sausage", "Делікатеси", "KILOGRAM", "28990", "VAT20", "g"},
-      {"Шинка", "Ham", "Делікатеси", "KILOGRAM", "34990", "VAT20", "g"},
-      {"Сир гауда", "Gouda cheese", "Делікатеси", "KILOGRAM", "42990", "VAT20", "g"},
-      {"Оселедець", "Herring", "Делікатеси", "KILOGRAM", "18990", "VAT20", "g"},
-    };
-    String[] brands = {
-      "Ферма", "Галичина", "Добряна", "Premium", "Classic", "Organic", "Наш край", "Select"
-    };
-    String[][] grams = {
-      {"100 г", "200 г", "250 г", "400 г", "500 г", "750 г", "900 г", "1 кг"},
-      {"100 g", "200 g", "250 g", "400 g", "500 g", "750 g", "900 g", "1 kg"}
-    };
-    String[][] litres = {
-      {"0,2 л", "0,25 л", "0,33 л", "0,5 л", "0,75 л", "0,9 л", "1 л", "1,5 л"},
-      {"0.2 l", "0.25 l", "0.33 l", "0.5 l", "0.75 l", "0.9 l", "1 l", "1.5 l"}
-    };
+    List<String[]> goods = new java.util.ArrayList<>();
+    try (var in = DemoData.class.getResourceAsStream("demo-shelf.txt")) {
+      for (String line :
+          new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+        if (!line.isBlank() && !line.startsWith("#")) {
+          goods.add(line.split(";"));
+        }
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("The demo shelf cannot be read", e);
+    }
     List<ItemDto> out = new java.util.ArrayList<>();
     int n = 0;
-    for (String[] b : bases) {
-      boolean weighed = b[3].equals("KILOGRAM");
-      for (int v = 0; v < 8; v++) {
+    for (String[] g : goods) {
+      boolean weighed = g[2].equals("KILOGRAM");
+      for (int v = 5; v < g.length; v++) {
         n++;
-        boolean english = v % 4 == 3;
+        String[] brandPack = g[v].split("\\|", -1);
+        // "Молоко Ферма 2,5 % 900 г"; by weight, the sort: "Помідори чері"
         String name =
-            (english ? b[1] : b[0])
-                + " "
-                + brands[v]
-                + (weighed ? "" : " " + (b[6].equals("l") ? litres : grams)[english ? 1 : 0][v]);
+            (g[0] + " " + brandPack[0] + " " + brandPack[1]).replaceAll(" +", " ").strip();
         String code =
             weighed
                 ? String.valueOf(20_000 + n)
                 : ean13("482" + String.format(java.util.Locale.ROOT, "%09d", 100_000 + n));
-        long price = Long.parseLong(b[4]) + v * 250L;
+        long price = Long.parseLong(g[3]) + (v - 5) * 450L;
         out.add(
             new ItemDto(
                 "p" + n,
                 "SKU-P" + n,
                 name,
                 List.of(code),
-                b[3],
+                g[2],
                 price,
-                b[5],
-                b[2],
+                g[4],
+                g[1],
                 false,
                 false,
                 true));

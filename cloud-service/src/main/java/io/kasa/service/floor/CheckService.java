@@ -196,10 +196,16 @@ public final class CheckService {
           TableDto target = FloorRows.table(h, org, store, r.tableId(), now);
           FloorRows.sameVersion(r.tableVersion(), target.version(), "Table " + target.name());
           if (!"FREE".equals(target.state()) || target.joinedTo() != null) {
-            throw ApiException.conflict("Table " + target.name() + " is not free");
+            throw ApiException.conflict(
+                "table-taken",
+                Map.of("table", target.name(), "state", target.state()),
+                "Table " + target.name() + " is not free");
           }
           if (target.heldFor() != null) {
-            throw ApiException.conflict("Table " + target.name() + " is held for a reservation");
+            throw ApiException.conflict(
+                "table-held",
+                Map.of("table", target.name(), "party", ""),
+                "Table " + target.name() + " is held for a reservation");
           }
           h.createUpdate(
                   "update dining_check set table_id = :table, version = version + 1"
@@ -418,7 +424,10 @@ public final class CheckService {
           }
           FloorRows.sameVersion(version, check.version(), "Check " + check.number());
           if (check.lines().isEmpty()) {
-            throw ApiException.conflict("Check " + check.number() + " has no items yet");
+            throw ApiException.conflict(
+                "check-empty",
+                Map.of("check", String.valueOf(check.number())),
+                "Check " + check.number() + " has no items yet");
           }
           bump(h, org, checkId, "PREBILLED");
           return changed(h, org, store, check.tableId(), checkId, now);
@@ -527,6 +536,8 @@ public final class CheckService {
     CheckDto check = FloorRows.check(h, org, store, checkId);
     if (!"OPEN".equals(check.state()) && !"PREBILLED".equals(check.state())) {
       throw ApiException.conflict(
+          "check-closed",
+          Map.of("check", String.valueOf(check.number()), "state", check.state()),
           "Check " + check.number() + " is " + check.state().toLowerCase() + " already");
     }
     return check;

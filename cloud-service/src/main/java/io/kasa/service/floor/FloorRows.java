@@ -70,6 +70,8 @@ final class FloorRows {
   static void sameVersion(long seen, long current, String what) {
     if (seen != current) {
       throw ApiException.conflict(
+          "changed-elsewhere",
+          Map.of(),
           what
               + " was just changed on another terminal (version "
               + current

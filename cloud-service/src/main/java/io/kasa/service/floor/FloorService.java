@@ -253,10 +253,14 @@ public final class FloorService {
           TableDto table = FloorRows.table(h, org, store, tableId, now);
           if (table.joinedTo() != null) {
             throw ApiException.conflict(
+                "table-joined",
+                Map.of("table", table.name()),
                 "Table " + table.name() + " is pushed together with another: seat that one");
           }
           if (!"FREE".equals(table.state())) {
             throw ApiException.conflict(
+                "table-taken",
+                Map.of("table", table.name(), "state", table.state()),
                 "Table " + table.name() + " is taken (" + table.state().toLowerCase() + ")");
           }
           FloorRows.sameVersion(r.version(), table.version(), "Table " + table.name());
@@ -265,6 +269,8 @@ public final class FloorService {
               && !Boolean.TRUE.equals(r.overrideHold())) {
             PartyDto held = FloorRows.party(h, org, store, table.heldFor());
             throw ApiException.conflict(
+                "table-held",
+                Map.of("table", table.name(), "party", held.name()),
                 "Table "
                     + table.name()
                     + " is held for the reservation of "
@@ -275,6 +281,8 @@ public final class FloorService {
             PartyDto party = FloorRows.party(h, org, store, r.partyId());
             if (!"WAITING".equals(party.status()) && !"NOTIFIED".equals(party.status())) {
               throw ApiException.conflict(
+                  "party-not-waiting",
+                  Map.of("party", party.name(), "status", party.status()),
                   party.name() + " is no longer waiting (" + party.status().toLowerCase() + ")");
             }
             h.createUpdate(

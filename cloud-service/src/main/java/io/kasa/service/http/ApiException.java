@@ -2,6 +2,7 @@ package io.kasa.service.http;
 
 import io.kasa.api.Problem;
 import java.util.List;
+import java.util.Map;
 
 /** A request the service refuses; becomes a problem+json body with its status. */
 public final class ApiException extends RuntimeException {
@@ -10,14 +11,35 @@ public final class ApiException extends RuntimeException {
   private final String type;
   private final String title;
   private final List<Problem.FieldError> errors;
+  private final Map<String, String> arguments;
 
   public ApiException(
       int status, String type, String title, String detail, List<Problem.FieldError> errors) {
+    this(status, type, title, detail, errors, null);
+  }
+
+  private ApiException(
+      int status,
+      String type,
+      String title,
+      String detail,
+      List<Problem.FieldError> errors,
+      Map<String, String> arguments) {
     super(detail);
     this.status = status;
     this.type = type;
     this.title = title;
     this.errors = errors;
+    this.arguments = arguments;
+  }
+
+  /**
+   * A conflict a register shows to its cashier: its own {@code type} and the {@code arguments} the
+   * detail is made of, so the register says it in its language (the detail stays English, for logs
+   * and other clients).
+   */
+  public static ApiException conflict(String type, Map<String, String> arguments, String detail) {
+    return new ApiException(409, type, "Conflict", detail, null, Map.copyOf(arguments));
   }
 
   public static ApiException badRequest(String detail) {
@@ -54,7 +76,8 @@ public final class ApiException extends RuntimeException {
   }
 
   public Problem problem() {
-    return new Problem("https://kasa.io/problems/" + type, title, status, getMessage(), errors);
+    return new Problem(
+        "https://kasa.io/problems/" + type, title, status, getMessage(), errors, arguments);
   }
 
   public int status() {

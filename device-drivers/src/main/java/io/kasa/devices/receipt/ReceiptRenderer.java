@@ -5,7 +5,6 @@ import io.kasa.devices.profile.PrinterProfile;
 import io.kasa.domain.receipt.Receipt;
 import io.kasa.domain.receipt.ReceiptTextLayout;
 import io.kasa.domain.receipt.ShiftReportReceipt;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -90,14 +89,33 @@ public final class ReceiptRenderer {
     return layout(new EscPos(profile)).layout(report);
   }
 
-  /** The receipt as the plain text lines this printer prints, for previews and tests. */
+  /**
+   * The receipt as the plain text lines this printer prints, for the screen, the PDF and tests; the
+   * code under them is {@link #code}.
+   */
   public List<String> preview(Receipt receipt) {
-    List<String> lines = new ArrayList<>(layout(new EscPos(profile)).layout(receipt));
-    if (receipt.qrPayload() != null && profile.qrCode()) {
-      lines.add("[QR " + receipt.qrPayload() + "]");
-    } else {
-      lines.add("[CODE128 " + receipt.barcodePayload() + "]");
+    return layout(new EscPos(profile)).layout(receipt);
+  }
+
+  /** The code this printer prints under the receipt: its QR code, or a CODE128 of its number. */
+  public PrintedCode code(Receipt receipt) {
+    return receipt.qrPayload() != null && profile.qrCode()
+        ? new PrintedCode(PrintedCode.Kind.QR, receipt.qrPayload())
+        : new PrintedCode(PrintedCode.Kind.CODE128, receipt.barcodePayload());
+  }
+
+  /**
+   * The code under a receipt.
+   *
+   * @param kind a QR code or a CODE128 barcode
+   * @param payload what it encodes
+   */
+  public record PrintedCode(Kind kind, String payload) {
+
+    /** The symbologies a receipt ends with. */
+    public enum Kind {
+      QR,
+      CODE128
     }
-    return lines;
   }
 }

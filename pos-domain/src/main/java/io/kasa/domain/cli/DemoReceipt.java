@@ -70,16 +70,23 @@ public final class DemoReceipt {
     sale.discountLine(1, Discount.percent(Percent.of(10), "Акція тижня"));
     sale.discountOrder(Discount.amount(Money.parse("15.00", uah), "Картка лояльності"));
     sale.startTendering();
-    sale.addTender(Tender.card(Money.parse("300.00", uah), "VISA ****4417"), now);
+    sale.addTender(
+        new Tender(
+            UUID.nameUUIDFromBytes("demo card".getBytes(StandardCharsets.UTF_8)),
+            io.kasa.domain.tender.TenderType.CARD,
+            Money.parse("300.00", uah),
+            "T004417",
+            new io.kasa.domain.tender.CardDetails("VISA", "4417")),
+        now);
     sale.addTender(Tender.cash(Money.parse("250.00", uah)), now);
     StoreProfile store =
         new StoreProfile(
-            "Kasa Demo Market",
+            "Маркет «Колосок»",
             List.of("вул. Хрещатик, 1, Київ"),
             "1234567890",
             locale,
             ZoneId.of("Europe/Kyiv"),
-            List.of("Дякуємо за покупку!"),
+            List.of("Обмін і повернення — 14 днів із чеком"),
             "https://r.kasa.example/{number}");
     ReceiptContext context =
         new ReceiptContext(new ReceiptNumber("K1", "T1", 42), now, "Каса 1", "Олена", false);

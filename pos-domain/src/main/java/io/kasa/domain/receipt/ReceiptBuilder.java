@@ -126,7 +126,7 @@ public final class ReceiptBuilder {
 
   private static List<ReceiptPayment> payments(List<Tender> tenders) {
     return tenders.stream()
-        .map(t -> new ReceiptPayment(t.type(), t.amount(), t.reference()))
+        .map(t -> new ReceiptPayment(t.type(), t.amount(), t.reference(), t.card(), t.approved()))
         .toList();
   }
 

@@ -1,6 +1,7 @@
 package io.kasa.domain.receipt;
 
 import io.kasa.domain.money.Money;
+import io.kasa.domain.tender.CardDetails;
 import io.kasa.domain.tender.TenderType;
 
 /**
@@ -9,5 +10,8 @@ import io.kasa.domain.tender.TenderType;
  * @param type cash, card or other
  * @param amount the amount tendered or paid out
  * @param reference processor or voucher reference, or {@code null}
+ * @param card the card that paid (scheme and last digits), or {@code null}
+ * @param approved whether {@code reference} is a card's approval code
  */
-public record ReceiptPayment(TenderType type, Money amount, String reference) {}
+public record ReceiptPayment(
+    TenderType type, Money amount, String reference, CardDetails card, boolean approved) {}

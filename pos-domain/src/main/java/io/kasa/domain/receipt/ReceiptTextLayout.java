@@ -144,6 +144,12 @@ public final class ReceiptTextLayout {
     }
     for (ReceiptPayment payment : receipt.payments()) {
       pair(out, text.getString(paymentKey + payment.type()), amount(format, payment.amount()));
+      if (payment.card() != null) {
+        wrap(out, payment.card().scheme() + " " + payment.card().masked(), "  ");
+      }
+      if (payment.approved()) {
+        pair(out, "  " + text.getString("approval"), payment.reference());
+      }
     }
     if (receipt.change().isPositive()) {
       pair(out, text.getString("change"), amount(format, receipt.change()));
@@ -152,10 +158,10 @@ public final class ReceiptTextLayout {
       rule(out);
       wrap(out, text.getString("offline"), "");
     }
-    if (!receipt.footer().isEmpty()) {
-      rule(out);
-      receipt.footer().forEach(f -> center(out, f));
-    }
+    rule(out);
+    receipt.footer().forEach(f -> center(out, f));
+    // A refund is not a purchase: its own closing words, in the receipt's language.
+    center(out, text.getString("closing." + receipt.kind()));
     flush(out, styled, Emphasis.NORMAL);
     return styled;
   }
@@ -225,7 +231,10 @@ public final class ReceiptTextLayout {
     wrap(out, text.getString("drawer"), "");
     pair(out, "  " + text.getString("openingFloat"), amount(format, d.openingFloat()));
     pair(out, "  " + text.getString("cashIn"), amount(format, d.cashIn()));
-    pair(out, "  " + text.getString("cashOut"), "-" + amount(format, d.cashOut()));
+    pair(
+        out,
+        "  " + text.getString("cashOut"),
+        (d.cashOut().isPositive() ? "-" : "") + amount(format, d.cashOut()));
     pair(out, "  " + text.getString("noSales"), Long.toString(d.noSales()));
     flush(out, styled, Emphasis.NORMAL);
     pair(out, text.getString("expected"), plain(format.withSymbol(d.expected())));

@@ -10,9 +10,19 @@ import java.util.UUID;
  * @param id created on the terminal; the idempotency key of the payment
  * @param type cash, card or other
  * @param amount the amount handed over (for cash, before change); never negative
- * @param reference processor or voucher reference, or {@code null}
+ * @param reference processor or voucher reference (a card's approval code), {@link
+ *     #OFFLINE_REFERENCE} for a card stored to be authorised later, or {@code null}
+ * @param card the card that paid, as its reader reported it, or {@code null}
  */
-public record Tender(UUID id, TenderType type, Money amount, String reference) {
+public record Tender(UUID id, TenderType type, Money amount, String reference, CardDetails card) {
+
+  /** The reference of a card tender taken offline: it has no approval code yet. */
+  public static final String OFFLINE_REFERENCE = "OFFLINE";
+
+  /** A tender without card details. */
+  public Tender(UUID id, TenderType type, Money amount, String reference) {
+    this(id, type, amount, reference, null);
+  }
 
   public Tender {
     Objects.requireNonNull(id, "id");
@@ -29,6 +39,14 @@ public record Tender(UUID id, TenderType type, Money amount, String reference) {
 
   public static Tender card(Money amount, String reference) {
     return new Tender(UUID.randomUUID(), TenderType.CARD, amount, reference);
+  }
+
+  /**
+   * Whether this card tender carries an approval code (it was authorised while the customer was
+   * there).
+   */
+  public boolean approved() {
+    return type == TenderType.CARD && reference != null && !OFFLINE_REFERENCE.equals(reference);
   }
 
   public boolean isCash() {

@@ -16,6 +16,7 @@ import io.kasa.domain.sale.RefundMethod;
 import io.kasa.domain.sale.RefundRequest;
 import io.kasa.domain.sale.Sale;
 import io.kasa.domain.tax.TaxRounding;
+import io.kasa.domain.tender.CardDetails;
 import io.kasa.domain.tender.Tender;
 import io.kasa.domain.tender.TenderType;
 import java.time.ZoneId;
@@ -40,7 +41,14 @@ class ReceiptTest {
     sale.addItem(item("Аспірин", uah("96.40"), "VAT7"), Quantity.ONE);
     sale.discountLine(1, Discount.percent(Percent.of(10), "Акція тижня"));
     sale.startTendering();
-    sale.addTender(Tender.card(uah("200.00"), "VISA 4417"), NOW);
+    sale.addTender(
+        new Tender(
+            UUID.randomUUID(),
+            TenderType.CARD,
+            uah("200.00"),
+            "T004417",
+            new CardDetails("VISA", "4417")),
+        NOW);
     sale.addTender(Tender.cash(uah("300.00")), NOW);
     return sale;
   }
@@ -52,7 +60,7 @@ class ReceiptTest {
         "1234567890",
         locale,
         ZoneId.of("Europe/Kyiv"),
-        List.of("Дякуємо за покупку!"),
+        List.of("Обмін і повернення — 14 днів із чеком"),
         "https://r.kasa.example/{number}");
   }
 
@@ -164,7 +172,45 @@ class ReceiptTest {
     assertThat(text)
         .contains("Повернення K1-T1-000043")
         .contains("Чек продажу K1-T1-000042")
-        .contains("Видано готівкою");
+        .contains("Видано готівкою")
+        .contains("Кошти повернено")
+        .doesNotContain("Дякуємо за покупку");
+  }
+
+  @Test
+  void aCardTenderShowsItsSchemeMaskedNumberAndApprovalCode() {
+    String text =
+        String.join("\n", new ReceiptTextLayout(42).layout(receipt(Locale.forLanguageTag("uk"))));
+    assertThat(text)
+        .contains("VISA **** 4417")
+        .contains("Код авторизації")
+        .contains("T004417")
+        .contains("Дякуємо за покупку!")
+        .doesNotContain("4417 4417");
+    String english = String.join("\n", new ReceiptTextLayout(32).layout(receipt(Locale.ENGLISH)));
+    assertThat(english).contains("VISA **** 4417").contains("Approval code").contains("T004417");
+  }
+
+  @Test
+  void aCardTakenOfflinePrintsNoApprovalCode() {
+    Sale offline = openSale(ukraine(TaxRounding.PER_LINE));
+    offline.addItem(item("Хліб", uah("31.00"), "VAT20"), Quantity.ONE);
+    offline.startTendering();
+    offline.addTender(
+        new Tender(
+            UUID.randomUUID(),
+            TenderType.CARD,
+            uah("31.00"),
+            Tender.OFFLINE_REFERENCE,
+            new CardDetails("MASTERCARD", "4444")),
+        NOW);
+    Receipt receipt =
+        ReceiptBuilder.forSale(
+            offline,
+            store(Locale.forLanguageTag("uk")),
+            new ReceiptContext(number, NOW, "Каса 1", "Олена", true));
+    String text = String.join("\n", new ReceiptTextLayout(42).layout(receipt));
+    assertThat(text).contains("MASTERCARD **** 4444").doesNotContain("Код авторизації", "OFFLINE");
   }
 
   @Test

@@ -5,6 +5,7 @@ import io.kasa.terminal.i18n.Messages;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.TextArea;
 
 /**
@@ -37,6 +38,7 @@ final class AboutBox {
     about.setTitle(m.get("about.title"));
     about.setHeaderText(m.get("app.title"));
     about.getDialogPane().setContent(text);
+    about.getButtonTypes().setAll(m.button("common.close", ButtonBar.ButtonData.OK_DONE));
     about.show();
   }
 }

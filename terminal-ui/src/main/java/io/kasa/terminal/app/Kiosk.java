@@ -103,7 +103,11 @@ public final class Kiosk {
         failed instanceof SignInRefused e
             ? ManagerPins.refused(e, messages).getMessage()
             : String.valueOf(failed.getMessage());
-    Alert alert = new Alert(Alert.AlertType.ERROR, why);
+    Alert alert =
+        new Alert(
+            Alert.AlertType.ERROR,
+            why,
+            messages.button("common.close", javafx.scene.control.ButtonBar.ButtonData.OK_DONE));
     alert.setHeaderText(messages.get("kiosk.refused"));
     alert.show();
   }

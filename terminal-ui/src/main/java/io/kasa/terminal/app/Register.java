@@ -11,6 +11,7 @@ import io.kasa.terminal.checkout.JournalCheckout;
 import io.kasa.terminal.checkout.Printouts;
 import io.kasa.terminal.devices.RegisterDevices;
 import io.kasa.terminal.i18n.Messages;
+import io.kasa.terminal.i18n.Relabel;
 import io.kasa.terminal.sale.SaleView;
 import io.kasa.terminal.sale.SaleViewModel;
 import io.kasa.terminal.scan.WedgeInput;
@@ -158,6 +159,8 @@ public final class Register implements AutoCloseable {
             () -> AboutBox.show(messages, terminal.config()),
             shift.stateProperty()));
     root.setCenter(signInView);
+    // A screen built once keeps the words it was built with: shown again, it is relabelled.
+    root.centerProperty().addListener((o, was, now) -> Relabel.tree(now, messages));
     this.scene = new Scene(root, 1280, 800);
     scene.getStylesheets().add(Register.class.getResource("register.css").toExternalForm());
     this.wedge =
@@ -239,7 +242,10 @@ public final class Register implements AutoCloseable {
     cashier = new JournalCheckout.Cashier(who.person().id(), who.person().name());
     status
         .employeeProperty()
-        .set(who.person().name() + (who.offline() ? " · " + messages.get("signin.offline") : ""));
+        .set(
+            who.offline()
+                ? messages.get("status.employee.offline", who.person().name())
+                : who.person().name());
     role = who.person().role();
     if ("HOST".equals(role)) {
       showHost();
@@ -392,6 +398,7 @@ public final class Register implements AutoCloseable {
   private void switchLanguage() {
     int i = Messages.LANGUAGES.indexOf(messages.locale());
     messages.use(Messages.LANGUAGES.get((i + 1) % Messages.LANGUAGES.size()));
+    Relabel.tree(root, messages);
   }
 
   private void switchTheme() {

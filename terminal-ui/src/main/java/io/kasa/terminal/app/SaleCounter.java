@@ -74,7 +74,8 @@ final class SaleCounter {
         null,
         Locale.forLanguageTag(s.locale()),
         ZoneId.systemDefault(),
-        List.of(messages.get("receipt.thanks")),
+        // The closing words come with the receipt's kind, in its language (sale or refund).
+        List.of(),
         s.receiptUrl());
   }
 }

@@ -57,7 +57,7 @@ final class TechnicianDesk {
               }
             },
             new CloudDeviceBackup(terminal),
-            (settings, log) -> new DeviceBench(settings, clock, log),
+            (settings, log) -> new DeviceBench(settings, clock, messages, log),
             DeviceBench::attached,
             tasks,
             messages,

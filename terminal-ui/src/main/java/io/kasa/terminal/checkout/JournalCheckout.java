@@ -64,7 +64,7 @@ public final class JournalCheckout implements Checkout {
     }
     if (outcome instanceof CloudTerminal.CardOutcome.Offline o) {
       return o.decision() instanceof io.kasa.client.terminal.OfflineCards.Refused r
-          ? new CardResult.RefusedOffline(r.detail())
+          ? new CardResult.RefusedOffline(r.reason().name())
           : new CardResult.StoredOffline();
     }
     return new CardResult.NoAnswer();

@@ -46,7 +46,7 @@ public final class Printouts {
         renderer.render(receipt),
         lines,
         renderer.columns(),
-        receipt.qrPayload());
+        renderer.code(receipt));
     return lines;
   }
 
@@ -84,12 +84,13 @@ public final class Printouts {
             .render(receipt.asCopy()));
   }
 
-  private void keep(String name, byte[] bytes, List<String> lines, int columns, String qr)
+  private void keep(
+      String name, byte[] bytes, List<String> lines, int columns, ReceiptRenderer.PrintedCode code)
       throws IOException {
     queue(name, bytes);
     Files.createDirectories(folder);
     Files.write(folder.resolve(name + ".escpos"), bytes);
-    ReceiptPdf.write(lines, columns, qr, folder.resolve(name + ".pdf"));
+    ReceiptPdf.write(lines, columns, code, folder.resolve(name + ".pdf"));
   }
 
   private void queue(String name, byte[] bytes) {

@@ -19,6 +19,8 @@ import io.kasa.devices.transport.UsbDiscovery;
 import io.kasa.domain.barcode.BarcodeParser;
 import io.kasa.domain.barcode.EmbeddedLayout;
 import io.kasa.domain.barcode.ScanResult;
+import io.kasa.terminal.i18n.Messages;
+import io.kasa.terminal.status.StatusViewModel;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +30,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
@@ -45,6 +48,22 @@ public final class DeviceBench implements AutoCloseable {
   /** A serial port or USB device attached to this machine, by the URI that opens it. */
   public record Attached(String uri, String description) {}
 
+  /** Which device a report is about. */
+  public enum Source {
+    RECEIPT_PRINTER,
+    KITCHEN_PRINTER,
+    DRAWER,
+    SCANNER
+  }
+
+  /**
+   * What a device reported, in the register's language.
+   *
+   * @param source the device
+   * @param text the line for the screen and the diagnostics log
+   */
+  public record Report(Source source, String text) {}
+
   private final DeviceSettings settings;
   private final RegisterDevices receipt;
   private final ScheduledExecutorService scheduler =
@@ -57,19 +76,34 @@ public final class DeviceBench implements AutoCloseable {
   private final DeviceConnection kitchenConnection;
   private final PrinterService kitchen;
 
-  /** Opens the devices of {@code settings}; what they report goes to {@code log}. */
-  public DeviceBench(DeviceSettings settings, Clock clock, Consumer<String> log) {
+  /**
+   * Opens the devices of {@code settings}; what they report goes to {@code log}, in words of {@code
+   * m}.
+   */
+  public DeviceBench(DeviceSettings settings, Clock clock, Messages m, Consumer<Report> log) {
     this.settings = settings;
     this.receipt = new RegisterDevices(settings, clock);
-    receipt.printer().onStatus(s -> log.accept("Receipt printer: " + status(s)));
+    receipt
+        .printer()
+        .onStatus(
+            s ->
+                log.accept(
+                    new Report(
+                        Source.RECEIPT_PRINTER, m.get("device.log.receiptPrinter", status(s, m)))));
     receipt
         .drawer()
         .onEvent(
-            e -> log.accept("Cash drawer: " + e.type() + " " + e.openFor().toSeconds() + " s"));
+            e ->
+                log.accept(
+                    new Report(
+                        Source.DRAWER,
+                        m.get(
+                            "device.log.drawer." + e.type().name().toLowerCase(Locale.ROOT),
+                            e.openFor().toSeconds()))));
     receipt.scanner(
         new BarcodeParser(List.of(EmbeddedLayout.weight("22"))),
         clock,
-        scan -> log.accept(describe(scan)));
+        scan -> log.accept(new Report(Source.SCANNER, describe(scan, m))));
     if (settings.kitchenPrinterUri().isBlank()) {
       kitchenConnection = null;
       kitchen = null;
@@ -88,7 +122,11 @@ public final class DeviceBench implements AutoCloseable {
               new PrinterService.Settings(
                   Duration.ofMillis(800), Duration.ofSeconds(2), Duration.ofSeconds(30)),
               clock);
-      kitchen.onStatus(s -> log.accept("Kitchen printer: " + status(s)));
+      kitchen.onStatus(
+          s ->
+              log.accept(
+                  new Report(
+                      Source.KITCHEN_PRINTER, m.get("device.log.kitchenPrinter", status(s, m)))));
       kitchenConnection.start();
     }
   }
@@ -179,18 +217,15 @@ public final class DeviceBench implements AutoCloseable {
   }
 
   /** A printer's status in a few words: connected or not, and what it reports. */
-  static String status(io.kasa.devices.printer.PrinterStatus s) {
-    if (!s.connected()) {
-      return "not connected";
+  static String status(io.kasa.devices.printer.PrinterStatus s, Messages m) {
+    if (s.connected() && !s.known()) {
+      return m.get("device.printer.unreported");
     }
-    if (!s.known()) {
-      return "connected, status not reported";
-    }
-    return s.flags().isEmpty() ? "ready" : "connected, " + s.flags();
+    return m.get("device.printer." + StatusViewModel.printerKey(s));
   }
 
   /** A scan as the diagnostics log shows it: the bytes as received, then what they were read as. */
-  public static String describe(ScanEvent scan) {
+  public static String describe(ScanEvent scan, Messages m) {
     ScanResult r = scan.result();
     StringBuilder hex = new StringBuilder();
     for (byte b : r.raw().getBytes(StandardCharsets.ISO_8859_1)) {
@@ -199,14 +234,14 @@ public final class DeviceBench implements AutoCloseable {
       }
       hex.append(String.format(java.util.Locale.ROOT, "%02x", b & 0xff));
     }
+    // Symbologies, reasons and details stay as the decoder names them: support reads them.
     String read =
-        r instanceof ScanResult.Accepted
-            ? ((ScanResult.Accepted) r).symbology() + " " + ((ScanResult.Accepted) r).code()
-            : "refused: "
-                + ((ScanResult.Rejected) r).reason()
-                + " "
-                + ((ScanResult.Rejected) r).detail();
-    return "Scan from " + scan.source() + ": [" + hex + "] \"" + r.raw() + "\" → " + read;
+        r instanceof ScanResult.Accepted a
+            ? a.symbology() + " " + a.code()
+            : m.get(
+                "device.log.scanRefused",
+                ((ScanResult.Rejected) r).reason() + " " + ((ScanResult.Rejected) r).detail());
+    return m.get("device.log.scan", String.valueOf(scan.source()), hex.toString(), r.raw(), read);
   }
 
   @Override

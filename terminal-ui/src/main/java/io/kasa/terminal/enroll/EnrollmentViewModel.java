@@ -66,6 +66,7 @@ public final class EnrollmentViewModel {
     this.enrollment = enrollment;
     this.tasks = tasks;
     this.messages = messages;
+    messages.follow(message);
     this.onDone = onDone;
     profiles.setAll(printerProfiles);
     profile.set(printerProfiles.isEmpty() ? null : printerProfiles.get(0));

@@ -80,6 +80,7 @@ public final class HostViewModel {
     this.stand = stand;
     this.tasks = tasks;
     this.messages = messages;
+    messages.follow(banner, b -> b.again(messages));
     this.clock = clock;
     this.canSell = canSell;
     this.pay = pay;
@@ -629,7 +630,9 @@ public final class HostViewModel {
           if (failure instanceof CloudProblemException) {
             banner.set(
                 new Banner(
-                    Banner.Kind.ERROR, ((CloudProblemException) failure).problem().detail()));
+                    Banner.Kind.ERROR,
+                    io.kasa.terminal.i18n.ServiceWords.problem(
+                        messages, ((CloudProblemException) failure).problem())));
           } else {
             warn("host.unreachable");
           }

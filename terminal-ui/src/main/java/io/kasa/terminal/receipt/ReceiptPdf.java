@@ -5,6 +5,7 @@ import com.google.zxing.EncodeHintType;
 import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
+import io.kasa.devices.receipt.ReceiptRenderer;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,10 +38,17 @@ public final class ReceiptPdf {
 
   /** The QR code, one pixel per module, with its quiet zone. */
   static BufferedImage qr(String payload) throws IOException {
+    return image(payload, BarcodeFormat.QR_CODE);
+  }
+
+  /** The code under the receipt, one pixel per module (a barcode is one pixel high). */
+  private static BufferedImage image(String payload, BarcodeFormat format) throws IOException {
     try {
       BitMatrix m =
-          new QRCodeWriter()
-              .encode(payload, BarcodeFormat.QR_CODE, 0, 0, Map.of(EncodeHintType.MARGIN, 4));
+          format == BarcodeFormat.QR_CODE
+              ? new QRCodeWriter().encode(payload, format, 0, 0, Map.of(EncodeHintType.MARGIN, 4))
+              : new com.google.zxing.oned.Code128Writer()
+                  .encode(payload, format, 0, 1, Map.of(EncodeHintType.MARGIN, 10));
       BufferedImage image =
           new BufferedImage(m.getWidth(), m.getHeight(), BufferedImage.TYPE_BYTE_BINARY);
       for (int y = 0; y < m.getHeight(); y++) {
@@ -50,11 +58,13 @@ public final class ReceiptPdf {
       }
       return image;
     } catch (WriterException e) {
-      throw new IOException("The receipt's QR code cannot be made: " + e.getMessage(), e);
+      throw new IOException("The receipt's code cannot be made: " + e.getMessage(), e);
     }
   }
 
   private static final float QR_SIZE = 30 * MM;
+  private static final float BARCODE_HEIGHT = 12 * MM;
+  private static final float BARCODE_MODULE = 0.33f * MM;
 
   /**
    * The characters of {@code text} the shipped receipt font cannot draw, in order; empty when it
@@ -89,8 +99,12 @@ public final class ReceiptPdf {
     write(lines, columns, null, file);
   }
 
-  /** As {@link #write(List, int, Path)}, with a QR code of {@code qrPayload} under the text. */
-  public static void write(List<String> lines, int columns, String qrPayload, Path file)
+  /**
+   * As {@link #write(List, int, Path)}, with the code the printer prints under the text (its QR
+   * code or the CODE128 of its number), drawn as the code itself, never as its text.
+   */
+  public static void write(
+      List<String> lines, int columns, ReceiptRenderer.PrintedCode code, Path file)
       throws IOException {
     Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
     try (PDDocument doc = new PDDocument();
@@ -101,7 +115,17 @@ public final class ReceiptPdf {
       PDType0Font mono = PDType0Font.load(doc, font);
       float charWidth = mono.getStringWidth("0") / 1000f * FONT_SIZE;
       float width = Math.max(58 * MM, columns * charWidth + 2 * MARGIN);
-      float qr = qrPayload == null ? 0 : QR_SIZE + MARGIN;
+      BufferedImage image =
+          code == null
+              ? null
+              : image(
+                  code.payload(),
+                  code.kind() == ReceiptRenderer.PrintedCode.Kind.QR
+                      ? BarcodeFormat.QR_CODE
+                      : BarcodeFormat.CODE_128);
+      boolean isQr = code != null && code.kind() == ReceiptRenderer.PrintedCode.Kind.QR;
+      float codeHeight = image == null ? 0 : isQr ? QR_SIZE : BARCODE_HEIGHT;
+      float qr = image == null ? 0 : codeHeight + MARGIN;
       float height = Math.max(60 * MM, lines.size() * LEADING + 2 * MARGIN + qr);
       PDPage page = new PDPage(new PDRectangle(width, height));
       doc.addPage(page);
@@ -115,13 +139,15 @@ public final class ReceiptPdf {
           text.newLine();
         }
         text.endText();
-        if (qrPayload != null) {
+        if (image != null) {
+          float drawn =
+              isQr ? QR_SIZE : Math.min(image.getWidth() * BARCODE_MODULE, width - 2 * MARGIN);
           text.drawImage(
-              LosslessFactory.createFromImage(doc, qr(qrPayload)),
-              (width - QR_SIZE) / 2,
+              LosslessFactory.createFromImage(doc, image),
+              (width - drawn) / 2,
               MARGIN,
-              QR_SIZE,
-              QR_SIZE);
+              drawn,
+              codeHeight);
         }
       }
       doc.getDocumentInformation().setCreator("Kasa");

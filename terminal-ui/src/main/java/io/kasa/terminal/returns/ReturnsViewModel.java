@@ -93,6 +93,7 @@ public final class ReturnsViewModel {
     this.returns = returns;
     this.tasks = tasks;
     this.messages = messages;
+    messages.follow(message);
     this.format = new MoneyFormat(storeLocale);
   }
 

@@ -28,6 +28,7 @@ public final class CardPayment {
     this.session = session;
     this.checkout = checkout;
     this.payment = payment;
+    session.messages.follow(waiting);
   }
 
   /** The counter's card reader (none until one is configured). */
@@ -71,7 +72,7 @@ public final class CardPayment {
     reader
         .present(amount)
         .whenComplete(
-            (token, failed) ->
+            (card, failed) ->
                 session.tasks.ui(
                     () -> {
                       if (failed instanceof CancellationException) {
@@ -79,7 +80,7 @@ public final class CardPayment {
                       } else if (failed != null) {
                         done(Banner.Kind.WARNING, session.messages.get("payment.card.noReader"));
                       } else {
-                        authorise(paying, tenderId, amount, token);
+                        authorise(paying, tenderId, amount, card);
                       }
                     }));
   }
@@ -91,7 +92,8 @@ public final class CardPayment {
     }
   }
 
-  private void authorise(Sale paying, UUID tenderId, Money amount, String token) {
+  private void authorise(Sale paying, UUID tenderId, Money amount, CardReader.Presented card) {
+    String token = card.token();
     waiting.set(session.messages.get("payment.card.authorising"));
     session.tasks.submit(
         () -> checkout.authoriseCard(paying.id(), tenderId, amount, token),
@@ -100,17 +102,28 @@ public final class CardPayment {
             done(null, null);
             session.cardOnline = true;
             session.cardTokens.put(tenderId, token);
-            payment.tender(new Tender(tenderId, TenderType.CARD, amount, a.authorisation()));
+            payment.tender(
+                new Tender(tenderId, TenderType.CARD, amount, a.authorisation(), card.card()));
           } else if (result instanceof Checkout.CardResult.StoredOffline && !session.cardOnline) {
             // Not beside a card approved online: that one must reach the processor as online.
             done(null, null);
             session.cardOffline = true;
             session.cardTokens.put(tenderId, token);
-            payment.tender(new Tender(tenderId, TenderType.CARD, amount, "OFFLINE"));
+            payment.tender(
+                new Tender(
+                    tenderId, TenderType.CARD, amount, Tender.OFFLINE_REFERENCE, card.card()));
           } else if (result instanceof Checkout.CardResult.Declined d) {
-            done(Banner.Kind.WARNING, session.messages.get("payment.card.declined", d.reason()));
+            done(
+                Banner.Kind.WARNING,
+                session.messages.get(
+                    "payment.card.declined",
+                    io.kasa.terminal.i18n.ServiceWords.decline(session.messages, d.reason())));
           } else if (result instanceof Checkout.CardResult.RefusedOffline r) {
-            done(Banner.Kind.WARNING, session.messages.get("payment.card.offlineRefused", r.why()));
+            done(
+                Banner.Kind.WARNING,
+                session.messages.get(
+                    "payment.card.offlineRefused",
+                    session.messages.get("card.offline." + r.why())));
           } else if (result instanceof Checkout.CardResult.StoredOffline) {
             done(Banner.Kind.WARNING, session.messages.get("payment.card.offlineMixed"));
           } else {

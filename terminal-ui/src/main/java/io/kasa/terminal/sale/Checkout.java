@@ -44,7 +44,10 @@ public interface Checkout {
     /** The service is away and the offline card rules allow this card. */
     record StoredOffline() implements CardResult {}
 
-    /** The service is away and the offline card rules refuse it, saying why. */
+    /**
+     * The service is away and the offline card rules refuse it; {@code why} names the rule (an
+     * {@code OfflineCards.Reason}), which the screen says in its words.
+     */
     record RefusedOffline(String why) implements CardResult {}
   }
 

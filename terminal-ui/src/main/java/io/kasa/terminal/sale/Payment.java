@@ -5,7 +5,6 @@ import io.kasa.domain.sale.Sale;
 import io.kasa.domain.sale.SaleRuleViolation;
 import io.kasa.domain.sale.SaleState;
 import io.kasa.domain.tender.Tender;
-import io.kasa.domain.tender.TenderType;
 import io.kasa.terminal.ui.Banner;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +39,7 @@ public final class Payment {
   Payment(SaleSession session, Checkout checkout) {
     this.session = session;
     this.checkout = checkout;
+    session.messages.followAll(paid);
     session.onNewSale(
         () -> {
           lastChange = null;
@@ -146,11 +146,7 @@ public final class Payment {
       session.show(Banner.Kind.ERROR, e.getMessage());
       return;
     }
-    paid.add(
-        session.messages.get(
-            tender.type() == TenderType.CARD ? "payment.paid.card" : "payment.paid.cash",
-            session.withSymbol(tender.amount()),
-            tender.reference() == null ? "" : tender.reference()));
+    paid.add(io.kasa.terminal.receipt.TenderWords.of(tender, session.format, session.messages));
     if (!state.isPaid()) {
       session.changed();
       return;

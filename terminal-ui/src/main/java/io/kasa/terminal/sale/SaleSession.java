@@ -71,6 +71,7 @@ final class SaleSession {
     this.policy = policy;
     this.storeLocale = storeLocale;
     this.format = new MoneyFormat(storeLocale);
+    messages.follow(banner, b -> b.again(messages));
   }
 
   Sale sale() {

@@ -1,6 +1,7 @@
 package io.kasa.terminal.sale;
 
 import io.kasa.domain.money.Money;
+import io.kasa.domain.tender.CardDetails;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -13,19 +14,22 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class SimulatedCardReader implements CardReader {
 
-  /** A test card the screen offers: its message key and the token it gives. */
-  public record TestCard(String key, String token) {}
+  /** A test card the screen offers: its message key, the token it gives and what it shows. */
+  public record TestCard(String key, String token, CardDetails card) {}
 
+  /** The processors' well-known test card numbers end in these digits. */
   public static final List<TestCard> TEST_CARDS =
       List.of(
-          new TestCard("payment.card.test.approve", "tok_approve"),
-          new TestCard("payment.card.test.decline", "tok_decline"),
-          new TestCard("payment.card.test.timeout", "tok_timeout"));
+          new TestCard("payment.card.test.approve", "tok_approve", new CardDetails("VISA", "4242")),
+          new TestCard(
+              "payment.card.test.decline", "tok_decline", new CardDetails("MASTERCARD", "0002")),
+          new TestCard(
+              "payment.card.test.timeout", "tok_timeout", new CardDetails("VISA", "0119")));
 
-  private CompletableFuture<String> waiting;
+  private CompletableFuture<Presented> waiting;
 
   @Override
-  public synchronized CompletableFuture<String> present(Money amount) {
+  public synchronized CompletableFuture<Presented> present(Money amount) {
     if (waiting != null && !waiting.isDone()) {
       waiting.completeExceptionally(new CancellationException("Another card was asked for"));
     }
@@ -35,16 +39,22 @@ public final class SimulatedCardReader implements CardReader {
 
   /** The customer taps the card with {@code token}; answers whether a card was awaited. */
   public boolean tap(String token) {
-    CompletableFuture<String> w;
+    CompletableFuture<Presented> w;
     synchronized (this) {
       w = waiting;
     }
-    return w != null && w.complete(token);
+    CardDetails card =
+        TEST_CARDS.stream()
+            .filter(c -> c.token().equals(token))
+            .map(TestCard::card)
+            .findFirst()
+            .orElse(TEST_CARDS.get(0).card());
+    return w != null && w.complete(new Presented(token, card));
   }
 
   @Override
   public void cancel() {
-    CompletableFuture<String> w;
+    CompletableFuture<Presented> w;
     synchronized (this) {
       w = waiting;
     }

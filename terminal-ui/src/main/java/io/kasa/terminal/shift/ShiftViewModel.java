@@ -77,6 +77,8 @@ public final class ShiftViewModel {
     this.shifts = shifts;
     this.tasks = tasks;
     this.messages = messages;
+    messages.follow(state);
+    messages.follow(message);
     this.currency = currency;
     this.format = new MoneyFormat(storeLocale);
     for (long v : UAH) {

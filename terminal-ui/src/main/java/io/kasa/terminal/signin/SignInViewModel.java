@@ -69,6 +69,7 @@ public final class SignInViewModel {
     this.authenticator = authenticator;
     this.tasks = tasks;
     this.messages = messages;
+    messages.follow(error);
     this.onSignedIn = onSignedIn;
   }
 

@@ -43,6 +43,8 @@ public final class StatusViewModel {
   public StatusViewModel(Messages messages) {
     this.messages = messages;
     messages.localeProperty().addListener((o, a, b) -> relabel());
+    messages.follow(employee);
+    messages.follow(note);
   }
 
   public ReadOnlyStringProperty connectionProperty() {
@@ -137,7 +139,11 @@ public final class StatusViewModel {
     }
   }
 
-  static String printerKey(PrinterStatus s) {
+  /**
+   * The printer's state as the last part of its message keys: {@code ready}, {@code paperLow},
+   * {@code paperOut}, {@code coverOpen}, {@code offline} or {@code error}.
+   */
+  public static String printerKey(PrinterStatus s) {
     if (!s.connected()) {
       return "offline";
     }

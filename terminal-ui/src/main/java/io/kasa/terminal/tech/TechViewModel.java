@@ -3,6 +3,7 @@ package io.kasa.terminal.tech;
 import io.kasa.terminal.devices.DeviceBench;
 import io.kasa.terminal.devices.DeviceSettings;
 import io.kasa.terminal.i18n.Messages;
+import io.kasa.terminal.i18n.ServiceWords;
 import io.kasa.terminal.task.TaskExecutor;
 import io.kasa.terminal.ui.Banner;
 import java.nio.charset.StandardCharsets;
@@ -64,7 +65,7 @@ public final class TechViewModel implements AutoCloseable {
 
   private final Store store;
   private final Backup backup;
-  private final BiFunction<DeviceSettings, Consumer<String>, DeviceBench> benches;
+  private final BiFunction<DeviceSettings, Consumer<DeviceBench.Report>, DeviceBench> benches;
   private final java.util.function.Supplier<List<DeviceBench.Attached>> attachedNow;
   private final TaskExecutor tasks;
   private final Messages messages;
@@ -91,7 +92,7 @@ public final class TechViewModel implements AutoCloseable {
   public TechViewModel(
       Store store,
       Backup backup,
-      BiFunction<DeviceSettings, Consumer<String>, DeviceBench> benches,
+      BiFunction<DeviceSettings, Consumer<DeviceBench.Report>, DeviceBench> benches,
       java.util.function.Supplier<List<DeviceBench.Attached>> attachedNow,
       TaskExecutor tasks,
       Messages messages,
@@ -103,6 +104,10 @@ public final class TechViewModel implements AutoCloseable {
     this.attachedNow = attachedNow;
     this.tasks = tasks;
     this.messages = messages;
+    messages.follow(banner, b -> b.again(messages));
+    messages.follow(printerStatus);
+    messages.follow(drawerStatus);
+    messages.follow(lastScan);
     this.clock = clock;
     this.supportFolder = supportFolder;
     for (String name : DeviceSettings.NAMES) {
@@ -201,8 +206,7 @@ public final class TechViewModel implements AutoCloseable {
     run(
         () -> bench.openDrawer().get(),
         r -> {
-          String text =
-              messages.get(r.kicked() ? "tech.drawer.kicked" : "tech.drawer.failed", r.message());
+          String text = ServiceWords.drawer(messages, r);
           note(text);
           banner.set(new Banner(r.kicked() ? Banner.Kind.INFO : Banner.Kind.ERROR, text));
         });
@@ -337,23 +341,24 @@ public final class TechViewModel implements AutoCloseable {
 
   /** A scan from a keyboard-wedge scanner while this screen is up: logged like the others. */
   public void scanned(io.kasa.devices.scanner.ScanEvent scan) {
-    String line = DeviceBench.describe(scan);
+    String line = DeviceBench.describe(scan, messages);
     note(line);
     lastScan.set(line);
   }
 
   /** What the bench reports, from device threads, into the log on the UI thread. */
-  private Consumer<String> deviceLog() {
-    return line ->
+  private Consumer<DeviceBench.Report> deviceLog() {
+    return report ->
         tasks.ui(
             () -> {
-              note(line);
-              if (line.startsWith("Scan from")) {
-                lastScan.set(line);
-              } else if (line.startsWith("Receipt printer:")) {
-                printerStatus.set(line);
-              } else if (line.startsWith("Cash drawer:")) {
-                drawerStatus.set(line);
+              note(report.text());
+              switch (report.source()) {
+                case SCANNER -> lastScan.set(report.text());
+                case RECEIPT_PRINTER -> printerStatus.set(report.text());
+                case DRAWER -> drawerStatus.set(report.text());
+                case KITCHEN_PRINTER -> {
+                  // only in the log: the live status shows the receipt printer
+                }
               }
             });
   }

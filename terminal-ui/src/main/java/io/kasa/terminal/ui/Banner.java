@@ -10,6 +10,11 @@ public record Banner(Kind kind, String text) {
     ERROR
   }
 
+  /** The same banner with its words in the language chosen now. */
+  public Banner again(io.kasa.terminal.i18n.Messages m) {
+    return new Banner(kind, m.again(text));
+  }
+
   /**
    * A label showing {@code banner}: its text, coloured by its kind, and taking no room while there
    * is nothing to say.

@@ -137,7 +137,8 @@ class EnrollmentWizardTest {
     // the message that comes with the step.
     await().atMost(Duration.ofSeconds(30)).until(() -> message(robot).startsWith("Enrolled"));
     assertThat(terminal.enrolled()).isTrue();
-    assertThat(terminal.catalog().size()).isGreaterThan(300);
+    // The demo's counter items and its shelf (DemoData): over a hundred.
+    assertThat(terminal.catalog().size()).isGreaterThan(100);
     robot.clickOn("#enroll-skip");
     await().atMost(Duration.ofSeconds(10)).until(() -> done.get() != null);
     assertThat(done.get()).isEqualTo("sim:printer");

@@ -144,6 +144,11 @@ class RegisterFlowTest extends RegisterUiTest {
     String number = register.sale().receiptNumberProperty().get();
     assertThat(number).startsWith("K1-R");
     assertThat(register.sale().receipt()).anyMatch(l -> l.contains("31,00"));
+    assertThat(register.sale().receipt()).noneMatch(l -> l.startsWith("["));
+    // The preview is the paper: one row per printed line, not double-spaced touch rows.
+    assertThat(robot.lookup("#receipt .list-cell").<javafx.scene.Node>queryAll())
+        .isNotEmpty()
+        .allSatisfy(cell -> assertThat(cell.getBoundsInLocal().getHeight()).isLessThan(24));
 
     await()
         .atMost(Duration.ofSeconds(10))
@@ -155,7 +160,7 @@ class RegisterFlowTest extends RegisterUiTest {
     assertThat(Files.size(receipts.resolve(number + ".escpos"))).isPositive();
     try (PDDocument pdf = Loader.loadPDF(receipts.resolve(number + ".pdf").toFile())) {
       String text = new PDFTextStripper().getText(pdf);
-      assertThat(text).contains("Хліб житній").contains(number);
+      assertThat(text).contains("Хліб житній").contains(number).doesNotContain("[QR", "[CODE128");
     }
     terminal.syncNow();
     var sale = register.sale().sale();
@@ -399,7 +404,8 @@ class RegisterFlowTest extends RegisterUiTest {
     await()
         .atMost(Duration.ofSeconds(10))
         .until(() -> robot.lookup("The register stays open").tryQuery().isPresent());
-    robot.clickOn("OK");
+    // The alert's button is the register's own word, not JavaFX's.
+    robot.clickOn("Close");
     assertThat(stage.isShowing()).isTrue();
     // Ctrl+Shift+Q and the manager's PIN: the register closes.
     javafx.application.Platform.runLater(
@@ -425,7 +431,9 @@ class RegisterFlowTest extends RegisterUiTest {
     robot.clickOn("#card");
     robot.clickOn("#test-tok-decline");
     await().atMost(Duration.ofSeconds(10)).until(() -> !register.sale().busyProperty().get());
-    assertThat(register.sale().bannerProperty().get().text()).contains("insufficient funds");
+    // The processor's "insufficient funds", in the register's own words.
+    assertThat(register.sale().bannerProperty().get().text())
+        .contains("not enough money on the card");
     robot.write("20");
     robot.type(KeyCode.F11);
     robot.clickOn("#test-tok-approve");
@@ -438,6 +446,17 @@ class RegisterFlowTest extends RegisterUiTest {
         .until(() -> register.sale().phaseProperty().get() == SaleViewModel.Phase.DONE);
     var sale = register.sale().sale();
     assertThat(sale.tenders()).hasSize(2);
+    // The receipt names the card and its approval code, on screen as on paper.
+    String code = sale.tenders().get(0).reference();
+    assertThat(register.sale().receipt())
+        .anyMatch(l -> l.contains("VISA **** 4242"))
+        .anyMatch(l -> l.contains(code));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                fixture.devices().virtualPrinter().orElseThrow().textLines().stream()
+                    .anyMatch(l -> l.contains("VISA **** 4242")));
     terminal.syncNow();
     assertThat(terminal.outbox().find(sale.id()).orElseThrow().state())
         .isEqualTo(Outbox.State.ACKNOWLEDGED);

@@ -124,7 +124,7 @@ class TechnicianTest extends RegisterUiTest {
     await()
         .atMost(Duration.ofSeconds(10))
         .until(
-            () -> robot.lookup("#bench-drawer").queryAs(Label.class).getText().contains("OPENED"));
+            () -> robot.lookup("#bench-drawer").queryAs(Label.class).getText().contains("opened"));
     assertThat(tech.bench().virtualPrinter().orElseThrow().elements())
         .anyMatch(e -> e instanceof PrintElement.DrawerKick k && k.onMillis() == 120);
 

@@ -92,6 +92,9 @@ final class TestRegister implements AutoCloseable {
 
   /** F6, count a 1,000.00 float (two 500s), open the shift, back to the sale. */
   static void openShift(org.testfx.api.FxRobot robot, Register register) {
+    // The sale screen may still be settling (a new sale, the quick keys) when it first shows: a
+    // query meanwhile can meet a button between two parents.
+    org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
     robot.clickOn("#shift");
     robot.clickOn("#plus-50000");
     robot.clickOn("#plus-50000");

@@ -2,6 +2,8 @@ package io.kasa.terminal.i18n;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.Set;
@@ -33,5 +35,63 @@ class MessagesTest {
   void argumentsAreFormattedInTheLanguage() {
     assertThat(new Messages(Locale.ENGLISH).get("scan.unknown", "123"))
         .isEqualTo("Not in the catalogue: 123");
+  }
+
+  @Test
+  void aLabelWatchingItsTextSwitchesOnTheFirstTap() {
+    Messages m = new Messages(Locale.forLanguageTag("uk"));
+    var label = new javafx.beans.property.SimpleStringProperty();
+    // Bound like a Label's text, watched like a skin watches it: evaluated as soon as invalidated.
+    label.bind(m.binding("payment.change"));
+    List<String> seen = new ArrayList<>();
+    label.addListener((o, was, now) -> seen.add(now));
+    var status = new javafx.beans.property.SimpleStringProperty(m.get("shift.state.closed"));
+    m.follow(status);
+
+    m.use(Locale.ENGLISH);
+    assertThat(seen).containsExactly("Change");
+    assertThat(status.get()).isEqualTo("No shift open");
+
+    m.use(Locale.forLanguageTag("uk"));
+    assertThat(seen).containsExactly("Change", "Решта");
+    assertThat(status.get()).isEqualTo("Зміну не відкрито");
+  }
+
+  @Test
+  void aTextSaidWithArgumentsIsSaidAgainInTheOtherLanguage() {
+    Messages m = new Messages(Locale.ENGLISH);
+    String said = m.get("scan.unknown", "4820000000000");
+    m.use(Locale.forLanguageTag("uk"));
+    assertThat(m.again(said)).isEqualTo("Немає в каталозі: 4820000000000");
+    assertThat(m.again("Хліб Український")).isEqualTo("Хліб Український");
+  }
+
+  @Test
+  void ukrainianCountsTakeTheirPluralForm() {
+    Messages m = new Messages(Locale.forLanguageTag("uk"));
+    assertThat(m.get("host.splitEven", 1)).isEqualTo("Поділено на 1 рівну частину");
+    assertThat(m.get("host.splitEven", 3)).isEqualTo("Поділено на 3 рівні частини");
+    assertThat(m.get("host.splitEven", 5)).isEqualTo("Поділено на 5 рівних частин");
+    assertThat(m.get("host.splitEven", 21)).isEqualTo("Поділено на 21 рівну частину");
+    assertThat(m.get("host.table.guests", 11)).isEqualTo("11 гостей");
+    assertThat(m.get("host.table.guests", 22)).isEqualTo("22 гості");
+    Messages en = new Messages(Locale.ENGLISH);
+    assertThat(en.get("host.table.guests", 1)).isEqualTo("1 guest");
+    assertThat(en.get("host.table.guests", 2)).isEqualTo("2 guests");
+  }
+
+  @Test
+  void anApostropheInAPatternWithArgumentsStays() {
+    assertThat(new Messages(Locale.ENGLISH).get("host.pay.missing", "Борщ"))
+        .isEqualTo("Борщ is not in this register's catalogue yet: let it sync, then try again");
+  }
+
+  @Test
+  void dialogButtonsSpeakTheRegistersLanguage() {
+    Messages m = new Messages(Locale.forLanguageTag("uk"));
+    assertThat(
+            m.button("common.cancel", javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE)
+                .getText())
+        .isEqualTo("Скасувати");
   }
 }

@@ -6,6 +6,7 @@ import com.google.zxing.BinaryBitmap;
 import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
+import io.kasa.devices.receipt.ReceiptRenderer;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,11 +28,12 @@ class ReceiptPdfTest {
     ReceiptPdf.write(
         List.of("Kasa Demo Market", "Хліб житній       31,00 А", "СУМА          31,00 ₴"),
         42,
-        "https://r.kasa.example/K1-T1-000007",
+        new ReceiptRenderer.PrintedCode(
+            ReceiptRenderer.PrintedCode.Kind.QR, "https://r.kasa.example/K1-T1-000007"),
         file);
     try (PDDocument pdf = Loader.loadPDF(file.toFile())) {
       String text = new PDFTextStripper().getText(pdf);
-      assertThat(text).contains("Хліб житній").contains("₴");
+      assertThat(text).contains("Хліб житній").contains("₴").doesNotContain("[QR", "https://");
       var resources = pdf.getPage(0).getResources();
       PDImageXObject image = null;
       for (var name : resources.getXObjectNames()) {
@@ -47,6 +49,40 @@ class ReceiptPdfTest {
                       new HybridBinarizer(
                           new RGBLuminanceSource(qr.getWidth(), qr.getHeight(), pixels))));
       assertThat(decoded.getText()).isEqualTo("https://r.kasa.example/K1-T1-000007");
+    }
+  }
+
+  @Test
+  void aReceiptWithoutAQrCodeCarriesTheBarcodeOfItsNumberNotItsText() throws Exception {
+    Path file = dir.resolve("b.pdf");
+    ReceiptPdf.write(
+        List.of("Kasa", "СУМА          31,00 ₴"),
+        42,
+        new ReceiptRenderer.PrintedCode(ReceiptRenderer.PrintedCode.Kind.CODE128, "K1-T1-000007"),
+        file);
+    try (PDDocument pdf = Loader.loadPDF(file.toFile())) {
+      assertThat(new PDFTextStripper().getText(pdf)).doesNotContain("CODE128", "K1-T1-000007");
+      var resources = pdf.getPage(0).getResources();
+      PDImageXObject image = null;
+      for (var name : resources.getXObjectNames()) {
+        image = (PDImageXObject) resources.getXObject(name);
+      }
+      assertThat(image).isNotNull();
+      BufferedImage one = image.getImage();
+      BufferedImage bars = new BufferedImage(one.getWidth() * 2, 40, BufferedImage.TYPE_INT_RGB);
+      for (int y = 0; y < bars.getHeight(); y++) {
+        for (int x = 0; x < bars.getWidth(); x++) {
+          bars.setRGB(x, y, one.getRGB(x / 2, 0));
+        }
+      }
+      int[] pixels = bars.getRGB(0, 0, bars.getWidth(), bars.getHeight(), null, 0, bars.getWidth());
+      var decoded =
+          new com.google.zxing.oned.Code128Reader()
+              .decode(
+                  new BinaryBitmap(
+                      new HybridBinarizer(
+                          new RGBLuminanceSource(bars.getWidth(), bars.getHeight(), pixels))));
+      assertThat(decoded.getText()).isEqualTo("K1-T1-000007");
     }
   }
 

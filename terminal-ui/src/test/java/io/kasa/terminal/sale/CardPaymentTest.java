@@ -28,7 +28,7 @@ class CardPaymentTest {
     assertThat(vm.busyProperty().get()).isTrue();
     assertThat(reader.tap("tok_approve")).isTrue();
     assertThat(vm.cardWaitingProperty().get()).isEmpty();
-    assertThat(vm.paid()).containsExactly("Card 20,00 ₴ T000001");
+    assertThat(vm.paid()).containsExactly("Card 20,00 ₴ · VISA **** 4242 · approval code T000001");
     assertThat(vm.dueProperty().get()).isEqualTo("11,00 ₴");
     vm.cash();
     assertThat(vm.phaseProperty().get()).isEqualTo(SaleViewModel.Phase.DONE);
@@ -36,6 +36,7 @@ class CardPaymentTest {
     assertThat(sale.tenders()).hasSize(2);
     var card = sale.tenders().get(0);
     assertThat(card.reference()).isEqualTo("T000001");
+    assertThat(card.card()).isEqualTo(new io.kasa.domain.tender.CardDetails("VISA", "4242"));
     assertThat(tokens.get(0)).containsExactly(java.util.Map.entry(card.id(), "tok_approve"));
     assertThat(offlineFlags.get(0)).isFalse();
   }
@@ -49,7 +50,8 @@ class CardPaymentTest {
     vm.pay();
     vm.card();
     reader.tap("tok_decline");
-    assertThat(vm.bannerProperty().get().text()).contains("insufficient funds");
+    // The processor's reason in the register's words, not in the service's English.
+    assertThat(vm.bannerProperty().get().text()).contains("not enough money on the card");
     assertThat(vm.phaseProperty().get()).isEqualTo(SaleViewModel.Phase.PAYMENT);
     assertThat(vm.paid()).isEmpty();
     vm.card();

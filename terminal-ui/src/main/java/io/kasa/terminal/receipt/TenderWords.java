@@ -1,0 +1,28 @@
+package io.kasa.terminal.receipt;
+
+import io.kasa.domain.receipt.MoneyFormat;
+import io.kasa.domain.tender.Tender;
+import io.kasa.domain.tender.TenderType;
+import io.kasa.terminal.i18n.Messages;
+
+/**
+ * A payment as the payment screen lists it, with what the receipt prints about it: the card's
+ * scheme, masked number and approval code, or that it is authorised once the register is online.
+ */
+public final class TenderWords {
+
+  private TenderWords() {}
+
+  /** One line of "paid so far". */
+  public static String of(Tender tender, MoneyFormat format, Messages m) {
+    String amount = format.withSymbol(tender.amount());
+    if (tender.type() != TenderType.CARD) {
+      return m.get("payment.paid.cash", amount);
+    }
+    String card =
+        tender.card() == null ? "" : tender.card().scheme() + " " + tender.card().masked();
+    return tender.approved()
+        ? m.get("payment.paid.card", amount, card, tender.reference())
+        : m.get("payment.paid.cardOffline", amount, card);
+  }
+}

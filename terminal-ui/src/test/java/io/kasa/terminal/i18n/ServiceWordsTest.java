@@ -1,0 +1,54 @@
+package io.kasa.terminal.i18n;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kasa.api.Problem;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The service's problems and the processor's declines, said in the register's language. */
+class ServiceWordsTest {
+
+  private final Messages uk = new Messages(Locale.forLanguageTag("uk"));
+
+  @Test
+  void aTakenTableIsSaidInUkrainianWithItsNameAndState() {
+    Problem taken =
+        new Problem(
+            "https://kasa.io/problems/table-taken",
+            "Conflict",
+            409,
+            "Table 6 is taken (seated)",
+            null,
+            Map.of("table", "6", "state", "SEATED"));
+    assertThat(ServiceWords.problem(uk, taken)).isEqualTo("Стіл 6 зайнятий (гості сіли)");
+    uk.use(Locale.ENGLISH);
+    assertThat(uk.again("Стіл 6 зайнятий (гості сіли)"))
+        .isEqualTo("Table 6 is taken (guests seated)");
+  }
+
+  @Test
+  void aProblemWithoutWordsOfItsOwnIsAPlainSentenceNeverTheServicesEnglish() {
+    Problem other =
+        new Problem(
+            "https://kasa.io/problems/conflict",
+            "Conflict",
+            409,
+            "Line 3 is on another check",
+            null);
+    assertThat(ServiceWords.problem(uk, other))
+        .isEqualTo(uk.get("problem.conflict"))
+        .doesNotContain("Line 3");
+    Problem broken =
+        new Problem("https://kasa.io/problems/internal", "Internal", 500, "boom", null);
+    assertThat(ServiceWords.problem(uk, broken)).isEqualTo(uk.get("problem.other"));
+  }
+
+  @Test
+  void declinesAreSaidByTheirReason() {
+    assertThat(ServiceWords.decline(uk, "insufficient funds"))
+        .isEqualTo("на картці недостатньо коштів");
+    assertThat(ServiceWords.decline(uk, "Do not honour (05)")).isEqualTo("банк відхилив оплату");
+  }
+}
