@@ -304,7 +304,8 @@ class HostStandTest extends RegisterUiTest {
                         .filter(six::equals)
                         .count()
                     == 2);
-    assertThat(banner(robot)).contains("1 items have a check of their own");
+    // One item, in the plural form English gives one.
+    assertThat(banner(robot)).contains("1 item has a check of their own");
   }
 
   @Test
