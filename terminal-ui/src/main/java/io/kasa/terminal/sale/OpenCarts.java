@@ -45,6 +45,8 @@ final class OpenCarts {
    */
   void signedIn(UUID id, String name) {
     SaleJournal.Employee who = new SaleJournal.Employee(id, name);
+    // What was said to the one before is not for whoever signs in now.
+    session.banner.set(null);
     if (employee != null && employee.id().equals(id)) {
       employee = who;
       if (session.phase.get() == SaleViewModel.Phase.DONE) {

@@ -72,6 +72,13 @@ final class SaleSession {
     this.storeLocale = storeLocale;
     this.format = new MoneyFormat(storeLocale);
     messages.follow(banner, b -> b.again(messages));
+    // "Open a shift first" is stale once a shift is open.
+    shiftOpen.addListener(
+        (o, was, open) -> {
+          if (open && banner.get() != null && banner.get().kind() != Banner.Kind.INFO) {
+            banner.set(null);
+          }
+        });
   }
 
   Sale sale() {

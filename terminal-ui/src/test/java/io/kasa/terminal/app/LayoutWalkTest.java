@@ -177,7 +177,12 @@ class LayoutWalkTest {
     fire("#park");
     await().atMost(Duration.ofSeconds(10)).until(() -> register.sale().lines().isEmpty());
     look("parked");
+    // F9 on the empty cart lists the parked sales; a touch recalls one.
     fire("#park");
+    await().atMost(Duration.ofSeconds(10)).until(() -> present("#parked-pane"));
+    look("parked-list");
+    robot.interact(
+        () -> register.sale().parked().recall(register.sale().parked().list().get(0).saleId()));
     await().atMost(Duration.ofSeconds(10)).until(() -> register.sale().lines().size() == 4);
 
     // A price lowered beyond the cashier's limit: the manager's PIN is asked.

@@ -28,6 +28,26 @@ class OpenCartsTest {
   }
 
   @Test
+  void whatWasSaidToTheOneBeforeIsNotShownToWhoeverSignsIn() {
+    vm.type("999");
+    vm.enter();
+    assertThat(vm.bannerProperty().get()).isNotNull();
+    vm.signedIn(SaleFixture.ANDRIY, "Андрій");
+    assertThat(vm.bannerProperty().get()).isNull();
+  }
+
+  @Test
+  void theWarningToOpenAShiftGoesOnceItIsOpen() {
+    vm.shiftOpenProperty().set(false);
+    vm.type("4820000191357");
+    vm.enter();
+    vm.pay();
+    assertThat(vm.bannerProperty().get().kind()).isEqualTo(io.kasa.terminal.ui.Banner.Kind.WARNING);
+    vm.shiftOpenProperty().set(true);
+    assertThat(vm.bannerProperty().get()).isNull();
+  }
+
+  @Test
   void signingInAgainAfterTheLockKeepsTheCartOnTheCounter() {
     vm.type("4820000191357");
     vm.enter();

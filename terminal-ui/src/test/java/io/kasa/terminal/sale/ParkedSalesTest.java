@@ -17,7 +17,7 @@ class ParkedSalesTest {
     vm.enter();
     vm.parkOrRecall();
     assertThat(vm.lines()).isEmpty();
-    assertThat(vm.bannerProperty().get().text()).startsWith("Sale parked (parked: 1)");
+    assertThat(vm.bannerProperty().get().text()).startsWith("Sale parked (1 sale parked)");
     vm.type("0,5");
     vm.times();
     vm.type("12345");
