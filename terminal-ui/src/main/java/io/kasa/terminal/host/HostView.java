@@ -183,7 +183,7 @@ public final class HostView extends BorderPane {
     check.setId("check-lines");
     check.setFocusTraversable(false);
     check.setPrefHeight(140);
-    check.setPrefWidth(300);
+    check.setPrefWidth(180);
     check.setCellFactory(
         list -> {
           ListCell<CheckLineDto> cell =
@@ -217,9 +217,9 @@ public final class HostView extends BorderPane {
           return cell;
         });
     checkTotal.setId("check-total");
-    field(guests, "guests", "host.guestsPrompt", 80);
-    field(seat, "split-seat-number", "host.seatPrompt", 80);
-    field(ways, "split-ways", "host.waysPrompt", 80);
+    field(guests, "guests", "host.guestsPrompt", 64);
+    field(seat, "split-seat-number", "host.seatPrompt", 64);
+    field(ways, "split-ways", "host.waysPrompt", 64);
     field(item, "item-code", "host.itemPrompt", 0);
     item.setOnAction(e -> addItem());
     Button addItem = Touch.button(m.binding("host.addItem"), "Enter", this::addItem);
@@ -268,11 +268,25 @@ public final class HostView extends BorderPane {
     actions.addRow(1, seat, Touch.grow(splitSeat), Touch.grow(move), Touch.grow(merge));
     actions.addRow(2, ways, Touch.grow(splitEven), Touch.grow(splitItems), Touch.grow(prebill));
     actions.add(Touch.grow(pay), 4, 0);
+    // The number fields keep their 64 px; the buttons share the rest equally, so no one label is
+    // squeezed into breaking a word.
+    javafx.scene.layout.ColumnConstraints numbers = new javafx.scene.layout.ColumnConstraints(64);
+    actions.getColumnConstraints().add(numbers);
+    for (int c = 1; c <= (vm.canSell() ? 4 : 3); c++) {
+      javafx.scene.layout.ColumnConstraints col =
+          new javafx.scene.layout.ColumnConstraints(Touch.TARGET, 64, Double.MAX_VALUE);
+      col.setHgrow(Priority.ALWAYS);
+      actions.getColumnConstraints().add(col);
+    }
     vm.busyProperty().addListener((o, a, b) -> actions.setDisable(b));
     // Long labels (Ukrainian ones are) wrap rather than end in an ellipsis.
     actions.getChildren().forEach(n -> n.getStyleClass().add("compact"));
     HBox adding = new HBox(8, Touch.grow(item), addItem);
     VBox checkBox = new VBox(8, tableTitle, check, checkTotal);
+    // The check's column keeps to the list's width; a long title wraps instead of widening it.
+    checkBox.setPrefWidth(200);
+    checkBox.setMinWidth(160);
+    tableTitle.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     VBox right = new VBox(8, adding, actions);
     HBox.setHgrow(right, Priority.ALWAYS);
     return new HBox(12, checkBox, right);
@@ -328,9 +342,15 @@ public final class HostView extends BorderPane {
     f.setId(id);
     f.promptTextProperty().bind(m.binding(prompt));
     f.setMinHeight(Touch.TARGET - 8);
+    // A fixed width holds (a two-digit party size is never squeezed to a sliver); a growing field
+    // starts narrow and gives its neighbours their room first.
     if (width > 0) {
+      f.setMinWidth(width);
       f.setPrefWidth(width);
       f.setMaxWidth(width);
+    } else {
+      f.setPrefColumnCount(8);
+      f.setMinWidth(96);
     }
   }
 

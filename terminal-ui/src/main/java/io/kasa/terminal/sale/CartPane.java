@@ -22,6 +22,7 @@ final class CartPane extends VBox {
 
   CartPane(SaleViewModel vm, Messages m) {
     super(8);
+    this.vm = vm;
     ListView<CartLine> lines = new ListView<>(vm.lines());
     lines.setId("cart");
     lines.setFocusTraversable(false);
@@ -56,13 +57,28 @@ final class CartPane extends VBox {
     Label sub = new Label();
     sub.textProperty().bind(m.binding("sale.taxIncluded").concat(" ").concat(vm.taxProperty()));
     sub.getStyleClass().add("text-muted");
-    HBox totals = new HBox(16, totalCaption, SaleView.spacer(), sub, total);
+    // The caption over the tax: the total keeps its width beside them on a 1024 px screen.
+    total.setMinWidth(Region.USE_PREF_SIZE);
+    HBox totals = new HBox(16, new VBox(0, totalCaption, sub), SaleView.spacer(), total);
     totals.setAlignment(Pos.CENTER_LEFT);
-    HBox lineActions = lineActions(vm, m);
+    lineActions = lineActions(vm, m);
     getChildren().setAll(lines, lineActions, totals);
     setPadding(new Insets(16));
-    vm.phaseProperty()
-        .addListener((o, a, p) -> SaleView.show(lineActions, p == SaleViewModel.Phase.CART));
+    vm.phaseProperty().addListener((o, a, p) -> showActions());
+  }
+
+  private final HBox lineActions;
+  private final SaleViewModel vm;
+  private boolean typing;
+
+  /** While the letters keyboard is open the line actions give it their room. */
+  void typing(boolean on) {
+    typing = on;
+    showActions();
+  }
+
+  private void showActions() {
+    SaleView.show(lineActions, vm.phaseProperty().get() == SaleViewModel.Phase.CART && !typing);
   }
 
   /** Under the cart: what is done to the selected line, and parking the sale. */

@@ -62,5 +62,6 @@ final class ParkedPane extends VBox {
     close.setMaxHeight(Touch.TARGET);
     getChildren().setAll(title, list, close);
     visibleProperty().bind(parked.choosingProperty());
+    managedProperty().bind(visibleProperty());
   }
 }

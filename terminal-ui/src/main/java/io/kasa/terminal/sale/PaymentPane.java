@@ -33,14 +33,17 @@ final class PaymentPane {
     rounding.getStyleClass().add("text-muted");
     rounding.visibleProperty().bind(rounding.textProperty().isNotEmpty());
     rounding.managedProperty().bind(rounding.visibleProperty());
-    FlowPane quick = new FlowPane(8, 8);
+    // One row of equal keys (at most four amounts), narrow enough for the 400 px side at 1024.
+    HBox quick = new HBox(8);
     quick.setId("quick-cash");
+    quick.getStyleClass().add("quick-cash");
     Runnable rebuild =
         () -> {
           quick.getChildren().clear();
           for (Money amount : vm.quickCash()) {
             Button b = Touch.key(vm.format(amount), () -> vm.cash(amount));
-            b.setPrefWidth(120);
+            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            HBox.setHgrow(b, javafx.scene.layout.Priority.ALWAYS);
             quick.getChildren().add(b);
           }
         };

@@ -61,7 +61,16 @@ public final class SaleView extends BorderPane {
     CartPane cart = new CartPane(vm, m);
     cartColumn = cart;
     setCenter(cart);
-    setRight(new StackPane(side(m), new WeightPane(vm, m), new ParkedPane(vm, m)));
+    StackPane right = new StackPane(side(m, cart), new WeightPane(vm, m), new ParkedPane(vm, m));
+    // The keys' side grows with the window (400 px at 1024, 640 at 1920); the cart gets the rest.
+    right
+        .prefWidthProperty()
+        .bind(
+            javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> Math.max(400, Math.min(640, getWidth() * 0.38)), widthProperty()));
+    right.setMinWidth(400);
+    right.maxWidthProperty().bind(right.prefWidthProperty());
+    setRight(right);
     // The banner lies over the top of the cart (ADR 0025): it never pushes the screen down, and
     // taps go through it to the lines below.
     banner = io.kasa.terminal.ui.Banner.overlay(vm.bannerProperty(), "banner");
@@ -74,7 +83,7 @@ public final class SaleView extends BorderPane {
     io.kasa.terminal.ui.Banner.place(banner, cartColumn);
   }
 
-  private VBox side(Messages m) {
+  private VBox side(Messages m, CartPane cart) {
     search.setId("search");
     search.promptTextProperty().bind(m.binding("sale.search.prompt"));
     search.textProperty().addListener((o, a, text) -> vm.search(text));
@@ -164,7 +173,11 @@ public final class SaleView extends BorderPane {
           show(keyboard, letters);
           // Search results and the card reader's steps take the keypad's room (ADR 0025).
           show(keypad, p != SaleViewModel.Phase.DONE && !letters && !searching && !card);
-          show(entry, p != SaleViewModel.Phase.DONE && !card);
+          // While letters are typed the keyboard takes the room of the entry, the pay row and the
+          // line actions: they come back when it is closed.
+          show(entry, p != SaleViewModel.Phase.DONE && !card && !letters);
+          show(phase, !letters);
+          cart.typing(letters);
         };
     layout.run();
     vm.phaseProperty().addListener((o, a, b) -> layout.run());
@@ -180,12 +193,6 @@ public final class SaleView extends BorderPane {
 
     VBox side = new VBox(8, searchRow, browse, entry, keypad, phase);
     side.setPadding(new Insets(16));
-    // The keys' side grows with the window (400 px at 1024, 640 at 1920); the cart gets the rest.
-    side.prefWidthProperty()
-        .bind(
-            javafx.beans.binding.Bindings.createDoubleBinding(
-                () -> Math.max(400, Math.min(640, getWidth() * 0.38)), widthProperty()));
-    side.setMinWidth(400);
     // The letters need the whole width (12 keys of 48 px and more): under both columns.
     keyboard.setPadding(new Insets(0, 16, 16, 16));
     setBottom(keyboard);

@@ -87,5 +87,7 @@ final class WeightPane extends VBox {
     ok.getStyleClass().add("accent");
     getChildren().setAll(title, prompt, weight, pad, new HBox(8, cancel, ok));
     visibleProperty().bind(cart.weightWantedProperty().isNotNull());
+    // Hidden, it takes no room: its height does not count against the sale screen's.
+    managedProperty().bind(visibleProperty());
   }
 }

@@ -82,6 +82,9 @@ public final class SignInView extends BorderPane {
                 m.localeProperty()));
     who.getStyleClass().add("title-3");
     who.setWrapText(true);
+    who.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+    // Two lines at 1024 px rather than cut off.
+    who.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     ProgressIndicator spinner = new ProgressIndicator();
     spinner.setPrefSize(32, 32);
     Label checking = new Label();

@@ -65,7 +65,7 @@ public final class TechView extends BorderPane {
               @Override
               protected void updateItem(DeviceBench.Attached a, boolean empty) {
                 super.updateItem(a, empty);
-                setText(empty || a == null ? null : a.uri() + "\n" + a.description());
+                setText(empty || a == null ? null : a.uri() + "\n" + vm.describe(a));
                 setMinHeight(Touch.TARGET);
               }
             });

@@ -231,7 +231,7 @@ public final class TechViewModel implements AutoCloseable {
     store.saved().toMap().forEach((k, v) -> out.add(k + " = " + v));
     out.add("");
     out.add(messages.get("tech.attached"));
-    attached.forEach(a -> out.add("  " + a.uri() + "  " + a.description()));
+    attached.forEach(a -> out.add("  " + a.uri() + "  " + describe(a)));
     return out;
   }
 
@@ -303,12 +303,26 @@ public final class TechViewModel implements AutoCloseable {
     tasks.submit(attachedNow::get, this::ports, e -> {});
   }
 
+  /**
+   * What the system calls the port, in the register's words where the serial library makes the name
+   * up ("Physical Port S0" for a built-in port); a device's own product name is kept.
+   */
+  public String describe(DeviceBench.Attached a) {
+    java.util.regex.Matcher builtIn = BUILT_IN_PORT.matcher(a.description());
+    return builtIn.matches()
+        ? messages.get("tech.port.builtIn", builtIn.group(1))
+        : a.description();
+  }
+
+  private static final java.util.regex.Pattern BUILT_IN_PORT =
+      java.util.regex.Pattern.compile("Physical Port (\\S+)");
+
   private void ports(List<DeviceBench.Attached> now) {
     Set<String> uris = new HashSet<>();
     for (DeviceBench.Attached a : now) {
       uris.add(a.uri());
       if (!firstPoll && !seen.contains(a.uri())) {
-        note(messages.get("tech.plugged", a.uri(), a.description()));
+        note(messages.get("tech.plugged", a.uri(), describe(a)));
       }
     }
     if (!firstPoll) {

@@ -10,6 +10,9 @@ public record Banner(Kind kind, String text) {
     ERROR
   }
 
+  /** How long a note lies over the screen before it fades. */
+  private static final javafx.util.Duration NOTE_SHOWN = javafx.util.Duration.seconds(4);
+
   /** The same banner with its words in the language chosen now. */
   public Banner again(io.kasa.terminal.i18n.Messages m) {
     return new Banner(kind, m.again(text));
@@ -45,6 +48,20 @@ public record Banner(Kind kind, String text) {
     label.setManaged(false);
     label.setMouseTransparent(true);
     label.getStyleClass().add("overlay");
+    // Over the cart's first lines: a note ("Added: …") fades after a few seconds; warnings and
+    // errors stay until the next message.
+    javafx.animation.FadeTransition fade =
+        new javafx.animation.FadeTransition(javafx.util.Duration.millis(400), label);
+    fade.setDelay(NOTE_SHOWN);
+    fade.setToValue(0);
+    banner.addListener(
+        (o, a, b) -> {
+          fade.stop();
+          label.setOpacity(1);
+          if (b != null && b.kind() == Kind.INFO) {
+            fade.playFromStart();
+          }
+        });
     return label;
   }
 

@@ -193,7 +193,7 @@ class LayoutWalkTest {
           register.sale().overridePrice();
         });
     await().atMost(Duration.ofSeconds(5)).until(() -> present("#manager-pin"));
-    lookAtDialog("manager-pin");
+    lookAtDialog("manager-pin", "#manager-pin");
     robot.clickOn("#manager-pin");
     robot.type(KeyCode.ESCAPE);
     await().atMost(Duration.ofSeconds(5)).until(() -> !present("#manager-pin"));
@@ -270,13 +270,19 @@ class LayoutWalkTest {
             + problems.size()
             + " problems\n  "
             + String.join("\n  ", problems));
-    assertThat(visited).hasSize(19);
+    assertThat(visited).hasSize(21);
     assertThat(problems).as(String.join("\n", problems)).isEmpty();
   }
 
-  /** The blind count closes the shift; when a manager must approve, her PIN is given. */
+  /**
+   * The blind count closes the shift once the cashier confirms; when a manager must approve, her
+   * PIN is given. runLater: both dialogs wait in a nested event loop until they are answered.
+   */
   private void closeShift(Register register) {
-    fire("#close-shift");
+    Platform.runLater(() -> robot.lookup("#close-shift").queryAs(ButtonBase.class).fire());
+    await().atMost(Duration.ofSeconds(5)).until(() -> present("#close-shift-yes"));
+    lookAtDialog("close-shift-confirm", "#close-shift-question");
+    robot.clickOn("#close-shift-yes");
     await()
         .atMost(Duration.ofSeconds(10))
         .until(
@@ -284,7 +290,6 @@ class LayoutWalkTest {
                 !register.shift().openProperty().get()
                     || register.shift().needsManagerProperty().get());
     if (register.shift().openProperty().get()) {
-      // runLater: the PIN dialog waits in a nested event loop until it is answered.
       Platform.runLater(() -> robot.lookup("#close-shift").queryAs(ButtonBase.class).fire());
       await().atMost(Duration.ofSeconds(5)).until(() -> present("#manager-pin"));
       robot.clickOn("#manager-pin").write("9999");
@@ -359,10 +364,10 @@ class LayoutWalkTest {
   }
 
   /** A dialog in its own window: its size is its own, so it is checked once. */
-  private void lookAtDialog(String screen) {
+  private void lookAtDialog(String screen, String query) {
     visited.add(screen);
     WaitForAsyncUtils.waitForFxEvents();
-    Scene scene = robot.lookup("#manager-pin").query().getScene();
+    Scene scene = robot.lookup(query).query().getScene();
     List<String> found = new ArrayList<>();
     robot.interact(
         () -> {
