@@ -52,6 +52,11 @@ public final class PriceOverrides {
     return managerWanted.getReadOnlyProperty();
   }
 
+  /** The price waiting for a manager's approval, as typed; empty when none is typed. */
+  public Optional<Money> wanted() {
+    return managerWanted.get() == null ? Optional.empty() : price();
+  }
+
   /** F4: the price typed becomes the selected line's unit price, or waits for a manager. */
   public void override() {
     int n = selected.get();

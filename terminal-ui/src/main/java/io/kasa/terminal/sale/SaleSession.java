@@ -72,11 +72,14 @@ final class SaleSession {
     this.storeLocale = storeLocale;
     this.format = new MoneyFormat(storeLocale);
     messages.follow(banner, b -> b.again(messages));
-    // "Open a shift first" is stale once a shift is open.
+    // "Open a shift first" is stale once a shift is open; said as soon as the shift is found
+    // closed.
     shiftOpen.addListener(
         (o, was, open) -> {
           if (open && banner.get() != null && banner.get().kind() != Banner.Kind.INFO) {
             banner.set(null);
+          } else if (!open) {
+            show(Banner.Kind.WARNING, messages.get("sale.noShift"));
           }
         });
   }

@@ -53,7 +53,10 @@ public final class SaleView extends BorderPane {
                 javafx.application.Platform.runLater(
                     () ->
                         io.kasa.terminal.shift.ManagerPinDialog.ask(
-                                m, managers.get(), m.get("sale.price.why", line))
+                                m,
+                                managers.get(),
+                                m.get("sale.price.why", line),
+                                vm.prices().wanted().map(vm::format).orElse(null))
                             .ifPresent(vm::overridePrice));
               }
             });

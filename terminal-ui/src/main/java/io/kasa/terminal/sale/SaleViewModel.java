@@ -159,6 +159,10 @@ public final class SaleViewModel implements AutoCloseable {
   public void signedIn(java.util.UUID employee, String name) {
     carts.signedIn(employee, name);
     parked.reload();
+    // Said before anything is rung up, not at F12 after the whole basket.
+    if (!session.shiftOpen.get()) {
+      session.show(Banner.Kind.WARNING, session.messages.get("sale.noShift"));
+    }
   }
 
   // --- the counter's common actions, by part

@@ -101,10 +101,15 @@ public final class ManagerPinDialog {
     pad.add(digit(pin, "0"), 1, 3);
     pad.add(back, 2, 3);
     pad.setMaxWidth(3 * Touch.TARGET + 3 * 8 + 60);
+    pad.setPrefWidth(3 * Touch.TARGET + 3 * 8 + 60);
 
-    VBox content = new VBox(12, what, sum, new Label(m.get("manager.who")), people, pin, pad);
-    content.setAlignment(Pos.CENTER_LEFT);
-    content.setPrefWidth(420);
+    // What is approved, who and the PIN on the left, the pad on the right: short enough for a
+    // 768 px screen with the title bar and the buttons.
+    VBox asked = new VBox(12, what, sum, new Label(m.get("manager.who")), people, pin);
+    asked.setAlignment(Pos.TOP_LEFT);
+    asked.setPrefWidth(340);
+    javafx.scene.layout.HBox content = new javafx.scene.layout.HBox(24, asked, pad);
+    content.setAlignment(Pos.TOP_LEFT);
     dialog.getDialogPane().setContent(content);
 
     ButtonType approve = new ButtonType(m.get("manager.approve"), ButtonBar.ButtonData.OK_DONE);

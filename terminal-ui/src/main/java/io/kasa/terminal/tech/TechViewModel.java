@@ -407,7 +407,12 @@ public final class TechViewModel implements AutoCloseable {
               e instanceof java.util.concurrent.ExecutionException && e.getCause() != null
                   ? e.getCause()
                   : e;
-          String text = messages.get("tech.failed", String.valueOf(cause.getMessage()));
+          // The service's refusals in the register's words; a system error's own detail is kept
+          // for the technician.
+          String text =
+              cause instanceof io.kasa.client.http.CloudProblemException p
+                  ? messages.get("tech.failed", ServiceWords.problem(messages, p.problem()))
+                  : messages.get("tech.failed", String.valueOf(cause.getMessage()));
           note(text);
           banner.set(new Banner(Banner.Kind.ERROR, text));
         });

@@ -37,6 +37,15 @@ class OpenCartsTest {
   }
 
   @Test
+  void aCashierSigningInWithNoShiftOpenIsToldBeforeAnythingIsRungUp() {
+    vm.shiftOpenProperty().set(false);
+    vm.signedIn(SaleFixture.OLENA, "Олена");
+    assertThat(vm.bannerProperty().get().kind()).isEqualTo(io.kasa.terminal.ui.Banner.Kind.WARNING);
+    assertThat(vm.bannerProperty().get().text()).isEqualTo("Open the shift first (F6)");
+    assertThat(vm.lines()).isEmpty();
+  }
+
+  @Test
   void theWarningToOpenAShiftGoesOnceItIsOpen() {
     vm.shiftOpenProperty().set(false);
     vm.type("4820000191357");
