@@ -100,38 +100,49 @@ final class CartPane extends VBox {
     return row;
   }
 
-  /** A cart line: name on top, quantity × price, tax marker and amount below. */
+  /**
+   * A cart line: name on top, quantity × price, tax marker and amount below. Its nodes are made
+   * once per cell and only their texts change, so a scan's frame does not style new labels.
+   */
   private static final class CartCell extends ListCell<CartLine> {
+    private final Label name = new Label();
+    private final Label detail = new Label();
+    private final Label amount = new Label();
+    private final Label note = new Label();
+    private final VBox box;
+
+    CartCell() {
+      name.setWrapText(true);
+      name.getStyleClass().add("line-name");
+      detail.setId("line-detail");
+      amount.getStyleClass().add("line-amount");
+      note.setId("line-note");
+      note.getStyleClass().addAll("line-note", "text-muted");
+      note.setWrapText(true);
+      Region gap = new Region();
+      HBox.setHgrow(gap, Priority.ALWAYS);
+      box = new VBox(2, name, note, new HBox(8, detail, gap, amount));
+      box.setMinHeight(Touch.TARGET - 8);
+    }
+
     @Override
     protected void updateItem(CartLine line, boolean empty) {
       super.updateItem(line, empty);
       getStyleClass().remove("voided");
+      setText(null);
       if (empty || line == null) {
         setGraphic(null);
-        setText(null);
         return;
       }
-      Label name = new Label(line.number() == 0 ? line.name() : line.number() + ". " + line.name());
-      name.setWrapText(true);
-      name.getStyleClass().add("line-name");
+      name.setText(line.number() == 0 ? line.name() : line.number() + ". " + line.name());
       String unit = line.unit().isEmpty() ? "" : " " + line.unit();
-      Label detail =
-          new Label(
-              line.number() == 0 ? line.note() : line.quantity() + unit + " × " + line.price());
-      detail.setId("line-detail");
-      Label amount = new Label(line.amount() + " " + line.tax());
-      amount.getStyleClass().add("line-amount");
-      Region gap = new Region();
-      HBox.setHgrow(gap, Priority.ALWAYS);
-      VBox box = new VBox(2, name, new HBox(8, detail, gap, amount));
-      if (line.number() > 0 && !line.note().isEmpty()) {
-        Label note = new Label(line.note());
-        note.setId("line-note");
-        note.getStyleClass().addAll("line-note", "text-muted");
-        note.setWrapText(true);
-        box.getChildren().add(1, note);
-      }
-      box.setMinHeight(Touch.TARGET - 8);
+      detail.setText(
+          line.number() == 0 ? line.note() : line.quantity() + unit + " × " + line.price());
+      amount.setText(line.amount() + " " + line.tax());
+      boolean noted = line.number() > 0 && !line.note().isEmpty();
+      note.setText(noted ? line.note() : "");
+      note.setVisible(noted);
+      note.setManaged(noted);
       if (line.voided()) {
         getStyleClass().add("voided");
       }
