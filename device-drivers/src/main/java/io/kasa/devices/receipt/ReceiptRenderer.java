@@ -23,6 +23,14 @@ public final class ReceiptRenderer {
     this.options = options;
   }
 
+  /**
+   * {@code text} as this printer will print it (a code page without ₴ prints "грн"): lay out with
+   * this, so the columns counted are the columns printed.
+   */
+  public String printable(String text) {
+    return new EscPos(profile).printable(text);
+  }
+
   /** Characters per line used for this printer. */
   public int columns() {
     return options.columns() > 0 ? options.columns() : profile.columnsFontA();

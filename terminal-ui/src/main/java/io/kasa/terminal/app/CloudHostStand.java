@@ -142,7 +142,7 @@ final class CloudHostStand implements HostStand {
     StoreSettings store = terminal.config().store();
     try {
       return printouts.lines(
-          columns ->
+          (columns, printable) ->
               PreBill.lines(
                   check,
                   store.name(),
@@ -152,7 +152,8 @@ final class CloudHostStand implements HostStand {
                   ZoneId.systemDefault(),
                   clock.instant(),
                   messages,
-                  columns),
+                  columns,
+                  printable),
           "prebill-" + check.number() + "-" + check.version());
     } catch (IOException e) {
       throw new UncheckedIOException(e);

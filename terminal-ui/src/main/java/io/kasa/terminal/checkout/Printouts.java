@@ -61,15 +61,21 @@ public final class Printouts {
 
   /**
    * Prints laid-out lines that are not a receipt (a pre-bill) under {@code name}; {@code layout}
-   * gets the printer's columns. Answers the lines printed.
+   * gets the printer's columns and how it prints text, so what it lays out is what prints (the
+   * bytes and the PDF say the same). Answers the lines printed.
    */
   public List<String> lines(
-      java.util.function.IntFunction<List<io.kasa.domain.receipt.ReceiptTextLayout.Line>> layout,
+      java.util.function.BiFunction<
+              Integer,
+              java.util.function.UnaryOperator<String>,
+              List<io.kasa.domain.receipt.ReceiptTextLayout.Line>>
+          layout,
       String name)
       throws IOException {
     ReceiptRenderer renderer =
         new ReceiptRenderer(printers.get().profile(), ReceiptOptions.defaults());
-    List<io.kasa.domain.receipt.ReceiptTextLayout.Line> laid = layout.apply(renderer.columns());
+    List<io.kasa.domain.receipt.ReceiptTextLayout.Line> laid =
+        layout.apply(renderer.columns(), renderer::printable);
     List<String> text =
         laid.stream().map(io.kasa.domain.receipt.ReceiptTextLayout.Line::text).toList();
     keep(name, renderer.encode(laid, null, null), text, renderer.columns(), null);

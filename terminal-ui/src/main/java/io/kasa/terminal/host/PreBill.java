@@ -35,19 +35,27 @@ public final class PreBill {
       ZoneId zone,
       Instant at,
       Messages m,
-      int columns) {
-    MoneyFormat format = new MoneyFormat(locale);
+      int columns,
+      java.util.function.UnaryOperator<String> printable) {
+    MoneyFormat money = new MoneyFormat(locale);
+    // Every text as the printer will print it ("₴" as "грн" where its code page has no ₴), so a
+    // line measured to fit is a line that fits.
+    Printed format = new Printed(money, printable);
     List<Line> out = new ArrayList<>();
-    out.add(new Line(center(store, columns), Emphasis.TITLE));
-    out.add(new Line(center(m.get("prebill.title"), columns), Emphasis.TITLE));
+    out.add(new Line(center(printable.apply(store), columns), Emphasis.TITLE));
+    out.add(new Line(center(printable.apply(m.get("prebill.title")), columns), Emphasis.TITLE));
     out.add(
         line(
             leftRight(
-                m.get("prebill.table", table), m.get("prebill.check", check.number()), columns)));
+                printable.apply(m.get("prebill.table", table)),
+                printable.apply(m.get("prebill.check", check.number())),
+                columns)));
     out.add(
         line(
             leftRight(
-                m.get("prebill.guests", check.guests()), TIME.format(at.atZone(zone)), columns)));
+                printable.apply(m.get("prebill.guests", check.guests())),
+                TIME.format(at.atZone(zone)),
+                columns)));
     out.add(line("-".repeat(columns)));
     int seat = -1;
     for (CheckLineDto l :
@@ -56,15 +64,19 @@ public final class PreBill {
             .toList()) {
       if (l.seat() != seat) {
         seat = l.seat();
-        out.add(line(seat == 0 ? m.get("prebill.shared") : m.get("prebill.seat", seat)));
+        out.add(
+            line(
+                printable.apply(
+                    seat == 0 ? m.get("prebill.shared") : m.get("prebill.seat", seat))));
       }
-      for (String part : wrap(l.name(), columns)) {
+      for (String part : wrap(printable.apply(l.name()), columns)) {
         out.add(line(part));
       }
       out.add(
           line(
               leftRight(
-                  "  " + l.quantity() + " × " + format.amount(Money.of(l.unitPrice(), currency)),
+                  printable.apply("  " + l.quantity() + " × ")
+                      + format.amount(Money.of(l.unitPrice(), currency)),
                   format.amount(Money.of(l.amount(), currency)),
                   columns)));
     }
@@ -72,20 +84,39 @@ public final class PreBill {
     Money total = Money.of(check.total(), currency);
     out.add(
         new Line(
-            leftRight(m.get("prebill.total"), format.withSymbol(total), columns), Emphasis.TOTAL));
+            leftRight(printable.apply(m.get("prebill.total")), format.withSymbol(total), columns),
+            Emphasis.TOTAL));
     if (check.splitWays() > 1) {
-      out.add(line(m.get("prebill.split", check.splitWays())));
+      for (String part :
+          wrap(printable.apply(m.get("prebill.split", check.splitWays())), columns)) {
+        out.add(line(part));
+      }
       List<Money> shares = total.allocate(check.splitWays());
       for (int i = 0; i < shares.size(); i++) {
         out.add(
             line(
                 leftRight(
-                    "  " + m.get("prebill.share", i + 1), format.amount(shares.get(i)), columns)));
+                    "  " + printable.apply(m.get("prebill.share", i + 1)),
+                    format.amount(shares.get(i)),
+                    columns)));
       }
     }
     out.add(line(""));
-    out.add(line(center(m.get("prebill.notReceipt"), columns)));
+    for (String part : wrap(printable.apply(m.get("prebill.notReceipt")), columns)) {
+      out.add(line(center(part, columns)));
+    }
     return out;
+  }
+
+  /** Amounts as the printer prints them. */
+  private record Printed(MoneyFormat format, java.util.function.UnaryOperator<String> printable) {
+    String amount(Money money) {
+      return printable.apply(format.amount(money));
+    }
+
+    String withSymbol(Money money) {
+      return printable.apply(format.withSymbol(money));
+    }
   }
 
   private static Line line(String text) {
