@@ -589,7 +589,11 @@ public final class HostView extends BorderPane {
                     p.name(),
                     p.size(),
                     vm.minutesSince(p.addedAt()),
-                    p.quotedMinutes() == null ? "—" : p.quotedMinutes())
+                    p.quotedMinutes() == null
+                        ? m.get("host.quote.none")
+                        : p.quotedMinutes() == 0
+                            ? m.get("host.quote.now")
+                            : m.get("host.quote.minutes", p.quotedMinutes()))
                 + notified);
       }
     }

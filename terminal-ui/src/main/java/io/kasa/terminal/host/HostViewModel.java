@@ -326,7 +326,10 @@ public final class HostViewModel {
           } else if (added.quotedMinutes() == null) {
             warn("host.noTableFits", added.name(), added.size());
           } else {
-            info("host.quoted", added.name(), added.quotedMinutes());
+            info(
+                "host.quoted",
+                added.name(),
+                added.quotedMinutes() == null ? 0 : added.quotedMinutes());
           }
         });
   }

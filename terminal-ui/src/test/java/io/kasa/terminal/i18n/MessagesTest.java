@@ -23,6 +23,20 @@ class MessagesTest {
   }
 
   @Test
+  void aWaitOfNoMinutesIsSaidInWordsNotAsZero() {
+    Messages uk = new Messages(Locale.forLanguageTag("uk"));
+    assertThat(uk.get("host.table.minutes", 0L)).isEqualTo("щойно сіли");
+    assertThat(uk.get("host.table.minutes", 12L)).isEqualTo("12 хв");
+    assertThat(uk.get("host.quoted", "Коваленко", 0))
+        .isEqualTo("Чекати Коваленко: стіл вільний зараз");
+    assertThat(uk.get("host.party.walkIn", 1, "Коваленко", 4, 0L, uk.get("host.quote.now")))
+        .isEqualTo("1. Коваленко · 4 · щойно прийшли (обіцяно: зараз)");
+    Messages en = new Messages(Locale.ENGLISH);
+    assertThat(en.get("host.quoted", "Smith", 15)).isEqualTo("Quote Smith: about 15 min");
+    assertThat(en.get("host.table.minutes", 0L)).isEqualTo("just seated");
+  }
+
+  @Test
   void boundTextFollowsTheLanguage() {
     Messages m = new Messages(Locale.ENGLISH);
     var label = m.binding("payment.change");
