@@ -22,8 +22,6 @@ import java.util.Locale;
  */
 public final class PreBill {
 
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
-
   private PreBill() {}
 
   public static List<Line> lines(
@@ -38,6 +36,10 @@ public final class PreBill {
       int columns,
       java.util.function.UnaryOperator<String> printable) {
     MoneyFormat money = new MoneyFormat(locale);
+    // The store's short date and time, as on its receipts and shift reports.
+    DateTimeFormatter time =
+        DateTimeFormatter.ofLocalizedDateTime(java.time.format.FormatStyle.SHORT)
+            .withLocale(locale);
     // Every text as the printer will print it ("₴" as "грн" where its code page has no ₴), so a
     // line measured to fit is a line that fits.
     Printed format = new Printed(money, printable);
@@ -54,7 +56,7 @@ public final class PreBill {
         line(
             leftRight(
                 printable.apply(m.get("prebill.guests", check.guests())),
-                TIME.format(at.atZone(zone)),
+                time.format(at.atZone(zone)),
                 columns)));
     out.add(line("-".repeat(columns)));
     int seat = -1;

@@ -57,7 +57,7 @@ class PreBillTest {
   }
 
   @Test
-  void theTotalIsMeasuredAsPrintedWhereThePrinterSpellsTheHryvniaOut() {
+  void theTotalIsMeasuredAsPrintedAndTheDateReadsAsOnReceipts() {
     ReceiptRenderer renderer =
         new ReceiptRenderer(PrinterProfiles.builtIn().all().get(0), ReceiptOptions.defaults());
     List<Line> lines =
@@ -85,6 +85,8 @@ class PreBillTest {
             text -> text.replace("₴", "грн"));
     Line total = lines.stream().filter(l -> l.text().contains("165,00")).reduce((a, b) -> b).get();
     assertThat(total.text()).endsWith("165,00 грн").hasSize(renderer.columns());
+    // The store's short date and time, as its receipts print them.
+    assertThat(lines).anySatisfy(l -> assertThat(l.text()).endsWith("01.01.70, 00:00"));
   }
 
   private static CheckDto check(Random random) {
