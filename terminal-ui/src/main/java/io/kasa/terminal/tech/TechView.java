@@ -162,6 +162,27 @@ public final class TechView extends BorderPane {
                         .toList());
     refreshPages.run();
     vm.field(DeviceSettings.PRINTER_PROFILE).addListener((o, a, b) -> refreshPages.run());
+    // Empty means automatic: say which page that starts in for this profile (it switches to
+    // another of the profile's pages only for a character the first cannot print).
+    pages.setConverter(
+        new javafx.util.StringConverter<>() {
+          @Override
+          public String toString(String page) {
+            if (page != null && !page.isEmpty()) {
+              return page;
+            }
+            return PrinterProfiles.builtIn()
+                .find(vm.field(DeviceSettings.PRINTER_PROFILE).get())
+                .filter(p -> !p.pages().isEmpty())
+                .map(p -> m.get("tech.codePage.auto", p.pages().get(0).name()))
+                .orElse(m.get("tech.codePage.auto", "—"));
+          }
+
+          @Override
+          public String fromString(String text) {
+            return text;
+          }
+        });
     VBox printers =
         new VBox(
             4,
