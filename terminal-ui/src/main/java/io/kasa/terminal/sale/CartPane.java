@@ -20,6 +20,10 @@ import javafx.scene.layout.VBox;
  */
 final class CartPane extends VBox {
 
+  private final HBox lineActions;
+  private final SaleViewModel vm;
+  private boolean typing;
+
   CartPane(SaleViewModel vm, Messages m) {
     super(8);
     this.vm = vm;
@@ -66,10 +70,6 @@ final class CartPane extends VBox {
     setPadding(new Insets(16));
     vm.phaseProperty().addListener((o, a, p) -> showActions());
   }
-
-  private final HBox lineActions;
-  private final SaleViewModel vm;
-  private boolean typing;
 
   /** While the letters keyboard is open the line actions give it their room. */
   void typing(boolean on) {

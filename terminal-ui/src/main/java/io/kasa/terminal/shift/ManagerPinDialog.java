@@ -100,8 +100,9 @@ public final class ManagerPinDialog {
     pad.add(clear, 0, 3);
     pad.add(digit(pin, "0"), 1, 3);
     pad.add(back, 2, 3);
-    pad.setMaxWidth(3 * Touch.TARGET + 3 * 8 + 60);
-    pad.setPrefWidth(3 * Touch.TARGET + 3 * 8 + 60);
+    double padWidth = 3 * Touch.TARGET + 3 * 8 + 60;
+    pad.setPrefWidth(padWidth);
+    pad.setMaxWidth(padWidth);
 
     // What is approved, who and the PIN on the left, the pad on the right: short enough for a
     // 768 px screen with the title bar and the buttons.

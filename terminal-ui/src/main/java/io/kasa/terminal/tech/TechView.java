@@ -155,8 +155,7 @@ public final class TechView extends BorderPane {
                 .setAll(
                     java.util.stream.Stream.concat(
                             java.util.stream.Stream.of(""),
-                            PrinterProfiles.builtIn()
-                                .find(vm.field(DeviceSettings.PRINTER_PROFILE).get())
+                            receiptProfile()
                                 .map(p -> p.pages().stream().map(Enum::name))
                                 .orElse(java.util.stream.Stream.empty()))
                         .toList());
@@ -171,8 +170,7 @@ public final class TechView extends BorderPane {
             if (page != null && !page.isEmpty()) {
               return page;
             }
-            return PrinterProfiles.builtIn()
-                .find(vm.field(DeviceSettings.PRINTER_PROFILE).get())
+            return receiptProfile()
                 .filter(p -> !p.pages().isEmpty())
                 .map(p -> m.get("tech.codePage.auto", p.pages().get(0).name()))
                 .orElse(m.get("tech.codePage.auto", "—"));
@@ -359,6 +357,11 @@ public final class TechView extends BorderPane {
     f.setPrefColumnCount(16);
     f.textProperty().bindBidirectional(vm.field(setting));
     return f;
+  }
+
+  /** The receipt printer's profile as chosen on this screen (not yet applied). */
+  private java.util.Optional<PrinterProfile> receiptProfile() {
+    return PrinterProfiles.builtIn().find(vm.field(DeviceSettings.PRINTER_PROFILE).get());
   }
 
   private ComboBox<String> choice(String setting, String id, List<String> items) {
