@@ -114,7 +114,8 @@ public final class Register implements AutoCloseable {
                 s ->
                     new SignInViewModel.Person(
                         s.member().id(), s.member().name(), s.member().role()))
-            .toList());
+            .toList(),
+        storeLocale);
     this.signInView = new SignInView(signIn, messages);
     this.devices = new CounterDevices(devices, status, tasks, clock, this::scanned);
     this.printouts = new Printouts(() -> this.devices.current().printer(), receipts);

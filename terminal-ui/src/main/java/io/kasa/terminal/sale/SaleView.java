@@ -98,11 +98,33 @@ public final class SaleView extends BorderPane {
     results.setCellFactory(
         list ->
             new ListCell<>() {
+              private final Label name = new Label();
+              private final Label price = new Label();
+              private final HBox row = new HBox(12, name, price);
+
+              {
+                name.setWrapText(true);
+                name.setMaxWidth(Double.MAX_VALUE);
+                HBox.setHgrow(name, Priority.ALWAYS);
+                price.setMinWidth(Region.USE_PREF_SIZE);
+                row.setAlignment(Pos.CENTER_LEFT);
+                // The cell's width, not its text's: no horizontal scrolling.
+                setPrefWidth(0);
+              }
+
               @Override
               protected void updateItem(CatalogItem item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(
-                    empty || item == null ? null : item.name() + "  " + vm.format(item.price()));
+                setText(null);
+                if (empty || item == null) {
+                  setGraphic(null);
+                } else {
+                  // The name wraps and the price stays in view: on the 400 px side a long name
+                  // would otherwise push the price out of the list.
+                  name.setText(item.name());
+                  price.setText(vm.format(item.price()));
+                  setGraphic(row);
+                }
                 setMinHeight(Touch.TARGET - 8);
                 setOnMouseClicked(
                     e -> {

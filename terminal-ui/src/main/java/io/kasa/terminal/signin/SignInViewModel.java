@@ -77,9 +77,12 @@ public final class SignInViewModel {
     return staff;
   }
 
-  /** The staff, sorted by the register's language's collation (Ukrainian: Андрій before Ірина). */
-  public void staff(List<Person> people) {
-    Collator collator = Collator.getInstance(messages.locale());
+  /**
+   * The staff, sorted by the collation of the language their names are written in, the store's
+   * (Ukrainian: Андрій before Ірина), whatever language the register shows.
+   */
+  public void staff(List<Person> people, java.util.Locale names) {
+    Collator collator = Collator.getInstance(names);
     staff.setAll(people.stream().sorted(Comparator.comparing(Person::name, collator)).toList());
     if (chosen.get() != null && !staff.contains(chosen.get())) {
       chosen.set(null);

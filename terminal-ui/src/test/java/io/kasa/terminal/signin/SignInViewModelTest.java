@@ -40,12 +40,24 @@ class SignInViewModelTest {
             new Messages(Locale.forLanguageTag("uk")),
             signedIn::add);
     // In the order the terminal's cache gives them (by code point: І sorts before А).
-    vm.staff(List.of(IRYNA, ANDRIY, OLENA, TARAS));
+    vm.staff(List.of(IRYNA, ANDRIY, OLENA, TARAS), Locale.forLanguageTag("uk"));
     return vm;
   }
 
   private static void type(SignInViewModel vm, String pin) {
     pin.chars().forEach(c -> vm.digit((char) c));
+  }
+
+  @Test
+  void ukrainianNamesKeepTheirOrderOnAnEnglishScreen() {
+    SignInViewModel vm =
+        new SignInViewModel(
+            (person, pin) -> new SignInViewModel.SignedIn(OLENA, false),
+            new DirectTaskExecutor(),
+            new Messages(Locale.ENGLISH),
+            who -> {});
+    vm.staff(List.of(IRYNA, ANDRIY, OLENA, TARAS), Locale.forLanguageTag("uk"));
+    assertThat(vm.staff()).containsExactly(ANDRIY, IRYNA, OLENA, TARAS);
   }
 
   @Test

@@ -48,7 +48,7 @@ class SignInViewTest {
             tasks,
             new Messages(Locale.forLanguageTag("uk")),
             signedIn -> {});
-    vm.staff(List.of(OLENA));
+    vm.staff(List.of(OLENA), Locale.forLanguageTag("uk"));
     stage.setScene(
         new Scene(new SignInView(vm, new Messages(Locale.forLanguageTag("uk"))), 1280, 800));
     stage.show();
