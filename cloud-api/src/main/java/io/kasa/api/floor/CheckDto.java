@@ -18,6 +18,7 @@ import java.util.UUID;
  * @param total the sum of the lines' amounts, in minor units
  * @param saleId the sale that paid it, or null
  * @param version the version a change must name
+ * @param party the name of the party seated with it from the waitlist, or null (walk-ins)
  */
 public record CheckDto(
     UUID id,
@@ -30,4 +31,5 @@ public record CheckDto(
     List<CheckLineDto> lines,
     long total,
     UUID saleId,
-    long version) {}
+    long version,
+    String party) {}

@@ -302,7 +302,9 @@ final class FloorRows {
     var q =
         h.createQuery(
                 "select c.id, c.table_id, c.number, c.guests, c.state, c.opened_at, c.split_ways,"
-                    + " c.sale_id, c.version from dining_check c where c.organisation_id = :org"
+                    + " c.sale_id, c.version, p.name as party from dining_check c"
+                    + " left join waitlist_party p on p.organisation_id = c.organisation_id"
+                    + " and p.id = c.party_id where c.organisation_id = :org"
                     + " and c.store_id = :store and "
                     + where
                     + " order by c.number, c.id")
@@ -354,7 +356,8 @@ final class FloorRows {
                   mine,
                   mine.stream().mapToLong(CheckLineDto::amount).sum(),
                   (UUID) r.get("sale_id"),
-                  ((Number) r.get("version")).longValue());
+                  ((Number) r.get("version")).longValue(),
+                  (String) r.get("party"));
             })
         .toList();
   }

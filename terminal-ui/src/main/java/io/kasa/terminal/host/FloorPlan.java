@@ -6,27 +6,36 @@ import io.kasa.terminal.i18n.Messages;
 import io.kasa.terminal.ui.Touch;
 import java.util.Locale;
 import java.util.UUID;
+import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.StackPane;
-import javafx.scene.shape.Circle;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Ellipse;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.shape.Shape;
-import javafx.scene.text.TextAlignment;
 
 /**
  * The tables of one area where they stand, stretched from the 1000 × 1000 plan to the space there
- * is, each coloured by its state and showing its name, its guests and how long they have sat. Every
- * table is at least a thumb wide.
+ * is, each coloured by its state and showing its number, the party, its guests, how long they have
+ * sat and what their check comes to. Every table is at least a thumb wide.
  */
 final class FloorPlan extends Pane {
 
+  /** Seated this long, a table is marked: the guests may be waiting for the bill. */
+  static final long SEATED_LONG = 90;
+
+  /** Seated this long with nothing ordered, a table is marked: nobody has taken the order. */
+  static final long WAITING_TO_ORDER = 10;
+
   private final HostViewModel vm;
   private final Messages m;
+  private final java.util.function.LongFunction<String> money;
 
-  FloorPlan(HostViewModel vm, Messages m) {
+  FloorPlan(HostViewModel vm, Messages m, java.util.function.LongFunction<String> money) {
     this.vm = vm;
     this.m = m;
+    this.money = money;
     setId("floor-plan");
     getStyleClass().add("floor-plan");
     setMinSize(400, 300);
@@ -69,43 +78,41 @@ final class FloorPlan extends Pane {
   }
 
   private StackPane table(TableDto t, FloorState floor, double sx, double sy) {
+    VBox label = label(t, floor);
+    // A table is at least a thumb wide, and grows to what it says when the plan is small.
     double w = Math.max(Touch.TARGET, t.width() * sx);
     double h = Math.max(Touch.TARGET, t.height() * sy);
-    Shape shape = "ROUND".equals(t.shape()) ? new Circle(Math.min(w, h) / 2) : new Rectangle(w, h);
-    if (shape instanceof Rectangle) {
-      ((Rectangle) shape).setArcWidth(16);
-      ((Rectangle) shape).setArcHeight(16);
+    StackPane node = new StackPane(label);
+    node.setPadding(new javafx.geometry.Insets(4, 8, 4, 8));
+    node.setMinSize(w, h);
+    Shape shape;
+    if ("ROUND".equals(t.shape())) {
+      Ellipse e = new Ellipse();
+      e.centerXProperty().bind(node.widthProperty().divide(2));
+      e.centerYProperty().bind(node.heightProperty().divide(2));
+      e.radiusXProperty().bind(node.widthProperty().divide(2));
+      e.radiusYProperty().bind(node.heightProperty().divide(2));
+      shape = e;
+    } else {
+      Rectangle r = new Rectangle();
+      r.widthProperty().bind(node.widthProperty());
+      r.heightProperty().bind(node.heightProperty());
+      r.setArcWidth(16);
+      r.setArcHeight(16);
+      shape = r;
     }
+    shape.setManaged(false);
+    node.getChildren().add(0, shape);
     String state = t.state().toLowerCase(Locale.ROOT);
     shape.getStyleClass().addAll("table-shape", "table-" + state);
     if (t.heldFor() != null && "FREE".equals(t.state())) {
       shape.getStyleClass().add("table-held");
     }
-    StringBuilder text = new StringBuilder(t.name());
-    if (t.joinedTo() != null) {
-      floor.table(t.joinedTo()).ifPresent(head -> text.append(" + ").append(head.name()));
-    } else if (!"FREE".equals(t.state())) {
-      text.append("\n")
-          .append(m.get("host.table.guests", t.guests() == null ? 0 : t.guests()))
-          .append("\n")
-          .append(m.get("host.table.minutes", vm.minutesSince(t.seatedAt())));
-    } else if (t.heldFor() != null) {
-      text.append("\n").append(m.get("host.table.held"));
-    } else {
-      text.append("\n").append(m.get("host.table.seats", t.seats()));
-    }
-    Label label = new Label(text.toString());
-    label.setTextAlignment(TextAlignment.CENTER);
-    label.getStyleClass().add("table-label");
-    StackPane node = new StackPane(shape, label);
     node.setId("table-" + t.name());
     node.getStyleClass().add("table");
     if (t.id().equals(vm.tableProperty().get())) {
       node.getStyleClass().add("selected");
     }
-    node.setMinSize(w, h);
-    node.setPrefSize(w, h);
-    node.setMaxSize(w, h);
     node.relocate(t.x() * sx, t.y() * sy);
     node.setOnMouseClicked(
         e -> {
@@ -129,7 +136,57 @@ final class FloorPlan extends Pane {
                   (int) Math.round(node.getLayoutX() / sx),
                   (int) Math.round(node.getLayoutY() / sy)));
     }
-    node.setAccessibleText(text.toString().replace('\n', ' '));
+    node.setAccessibleText(
+        String.join(" ", label.getChildren().stream().map(n -> ((Label) n).getText()).toList()));
     return node;
+  }
+
+  /**
+   * What a table says, readable at arm's length: its number; when taken, the party, the guests and
+   * the minutes seated (coloured when long), and the check's total; when free, its seats or that it
+   * is held.
+   */
+  private VBox label(TableDto t, FloorState floor) {
+    VBox box = new VBox(0);
+    box.setAlignment(Pos.CENTER);
+    box.setMouseTransparent(true);
+    box.getChildren().add(line(t.name(), "table-number"));
+    if (t.joinedTo() != null) {
+      floor.table(t.joinedTo()).ifPresent(head -> box.getChildren().add(line("+ " + head.name())));
+    } else if (!"FREE".equals(t.state())) {
+      java.util.List<io.kasa.api.floor.CheckDto> checks = floor.checksOn(t.id());
+      checks.stream()
+          .map(io.kasa.api.floor.CheckDto::party)
+          .filter(java.util.Objects::nonNull)
+          .findFirst()
+          .ifPresent(party -> box.getChildren().add(line(party, "table-party")));
+      long minutes = vm.minutesSince(t.seatedAt());
+      Label seated =
+          line(
+              m.get("host.table.now", t.guests() == null ? 0 : t.guests(), minutes),
+              "table-minutes");
+      if (minutes >= SEATED_LONG || ("SEATED".equals(t.state()) && minutes >= WAITING_TO_ORDER)) {
+        seated.getStyleClass().add("long");
+      }
+      box.getChildren().add(seated);
+      long total = checks.stream().mapToLong(io.kasa.api.floor.CheckDto::total).sum();
+      if (total > 0) {
+        box.getChildren().add(line(money.apply(total), "table-total"));
+      }
+    } else if (t.heldFor() != null) {
+      box.getChildren().add(line(m.get("host.table.held")));
+    } else {
+      box.getChildren().add(line(m.get("host.table.seats", t.seats())));
+    }
+    return box;
+  }
+
+  private static Label line(String text, String... styles) {
+    Label l = new Label(text);
+    l.getStyleClass().add("table-label");
+    l.getStyleClass().addAll(styles);
+    l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+    l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+    return l;
   }
 }

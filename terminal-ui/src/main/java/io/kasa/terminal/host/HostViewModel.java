@@ -298,9 +298,18 @@ public final class HostViewModel {
 
   // --- waitlist
 
-  /** Adds a walk-in party (reservedFor null) or books a reservation. */
+  /**
+   * Adds a walk-in party (reservedFor null) or books a reservation; {@code added} runs once the
+   * service has it (the form keeps what was typed until then).
+   */
   public void addParty(
-      String name, int size, String phone, String notes, Instant reservedFor, UUID forTable) {
+      String name,
+      int size,
+      String phone,
+      String notes,
+      Instant reservedFor,
+      UUID forTable,
+      Runnable added) {
     if (!writable()) {
       return;
     }
@@ -319,17 +328,15 @@ public final class HostViewModel {
             forTable);
     run(
         () -> stand.addParty(r),
-        added -> {
-          party.set(added.id());
-          if (added.reservedFor() != null) {
-            info("host.booked", added.name());
-          } else if (added.quotedMinutes() == null) {
-            warn("host.noTableFits", added.name(), added.size());
+        p -> {
+          added.run();
+          party.set(p.id());
+          if (p.reservedFor() != null) {
+            info("host.booked", p.name());
+          } else if (p.quotedMinutes() == null) {
+            warn("host.noTableFits", p.name(), p.size());
           } else {
-            info(
-                "host.quoted",
-                added.name(),
-                added.quotedMinutes() == null ? 0 : added.quotedMinutes());
+            info("host.quoted", p.name(), p.quotedMinutes());
           }
         });
   }
@@ -421,7 +428,7 @@ public final class HostViewModel {
   private void startMode(Mode m, String prompt) {
     if (checkToChange().isPresent()) {
       mode.set(m);
-      info(prompt);
+      info(prompt, selectedTable().map(TableDto::name).orElse(""));
     }
   }
 

@@ -65,6 +65,7 @@ class LayoutWalkTest {
   static final List<Size> SIZES = List.of(SMALL, USUAL, LARGE);
 
   static TestCloud cloud;
+  static HostWalk host;
   @TempDir static Path dir;
   private Stage stage;
   private TestRegister fixture;
@@ -79,6 +80,7 @@ class LayoutWalkTest {
   @BeforeAll
   static void startCloud() throws Exception {
     cloud = new TestCloud();
+    host = new HostWalk(cloud);
   }
 
   @AfterAll
@@ -247,7 +249,7 @@ class LayoutWalkTest {
                 register.host() != null
                     && register.host().liveProperty().get()
                     && present("#table-1"));
-    look("host-stand");
+    host.walk(robot, this::look);
 
     robot.interact(register::signOut);
     TestRegister.signIn(robot, "Тарас", "7777");
@@ -270,7 +272,7 @@ class LayoutWalkTest {
             + problems.size()
             + " problems\n  "
             + String.join("\n  ", problems));
-    assertThat(visited).hasSize(21);
+    assertThat(visited).hasSize(25);
     assertThat(problems).as(String.join("\n", problems)).isEmpty();
   }
 

@@ -73,7 +73,8 @@ class PreBillTest {
                 List.of(new CheckLineDto(UUID.randomUUID(), "1", "Борщ", "1", 16_500, 16_500, 1)),
                 16_500,
                 null,
-                1),
+                1,
+                "Коваленко"),
             "Кафе",
             "6",
             Currency.getInstance("UAH"),
@@ -117,7 +118,8 @@ class PreBillTest {
         lines,
         total,
         null,
-        1);
+        1,
+        random.nextBoolean() ? null : word(random, 1 + random.nextInt(80)));
   }
 
   private static String word(Random random, int length) {

@@ -25,15 +25,17 @@ class MessagesTest {
   @Test
   void aWaitOfNoMinutesIsSaidInWordsNotAsZero() {
     Messages uk = new Messages(Locale.forLanguageTag("uk"));
-    assertThat(uk.get("host.table.minutes", 0L)).isEqualTo("щойно сіли");
-    assertThat(uk.get("host.table.minutes", 12L)).isEqualTo("12 хв");
+    assertThat(uk.get("host.table.now", 2, 0L)).isEqualTo("2 гості · щойно");
+    assertThat(uk.get("host.table.now", 5, 12L)).isEqualTo("5 гостей · 12 хв");
+    assertThat(uk.get("host.table.taken", 1, 0L, "гості сіли")).startsWith("1 гість · щойно сіли");
     assertThat(uk.get("host.quoted", "Коваленко", 0))
         .isEqualTo("Чекати Коваленко: стіл вільний зараз");
-    assertThat(uk.get("host.party.walkIn", 1, "Коваленко", 4, 0L, uk.get("host.quote.now")))
-        .isEqualTo("1. Коваленко · 4 · щойно прийшли (обіцяно: зараз)");
+    assertThat(uk.get("host.party.waiting", 0L)).isEqualTo("щойно прийшли");
+    assertThat(uk.get("host.quote.now")).isEqualTo("обіцяно: зараз");
     Messages en = new Messages(Locale.ENGLISH);
     assertThat(en.get("host.quoted", "Smith", 15)).isEqualTo("Quote Smith: about 15 min");
-    assertThat(en.get("host.table.minutes", 0L)).isEqualTo("just seated");
+    assertThat(en.get("host.table.taken", 2, 0L, "seated"))
+        .isEqualTo("2 guests · just seated · seated");
   }
 
   @Test
@@ -87,11 +89,13 @@ class MessagesTest {
     assertThat(m.get("host.splitEven", 3)).isEqualTo("Поділено на 3 рівні частини");
     assertThat(m.get("host.splitEven", 5)).isEqualTo("Поділено на 5 рівних частин");
     assertThat(m.get("host.splitEven", 21)).isEqualTo("Поділено на 21 рівну частину");
-    assertThat(m.get("host.table.guests", 11)).isEqualTo("11 гостей");
-    assertThat(m.get("host.table.guests", 22)).isEqualTo("22 гості");
+    assertThat(m.get("host.party.who", "Бойко", 11)).isEqualTo("Бойко · 11 гостей");
+    assertThat(m.get("host.party.who", "Бойко", 22)).isEqualTo("Бойко · 22 гості");
+    assertThat(m.get("host.seatGuests", 1, "6")).isEqualTo("Посадити 1 гостя за стіл 6");
+    assertThat(m.get("host.split.byItems", 3)).isEqualTo("3 вибрані позиції окремим рахунком");
     Messages en = new Messages(Locale.ENGLISH);
-    assertThat(en.get("host.table.guests", 1)).isEqualTo("1 guest");
-    assertThat(en.get("host.table.guests", 2)).isEqualTo("2 guests");
+    assertThat(en.get("host.party.who", "Smith", 1)).isEqualTo("Smith · 1 guest");
+    assertThat(en.get("host.party.who", "Smith", 2)).isEqualTo("Smith · 2 guests");
   }
 
   @Test
