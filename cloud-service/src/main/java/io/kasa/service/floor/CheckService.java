@@ -109,10 +109,19 @@ public final class CheckService {
                   .bind("id", r.itemId())
                   .mapToMap()
                   .findOne()
-                  .orElseThrow(() -> ApiException.invalid("/itemId", "No item " + r.itemId()));
+                  .orElseThrow(
+                      () ->
+                          ApiException.refused(
+                              "item-unknown",
+                              Map.of("item", r.itemId()),
+                              "/itemId",
+                              "No item " + r.itemId()));
           if ((Boolean) item.get("open_price")) {
-            throw ApiException.invalid(
-                "/itemId", "An open-price item is priced at the register, not on a check");
+            throw ApiException.refused(
+                "open-price-on-check",
+                Map.of("item", String.valueOf(item.get("name"))),
+                "/itemId",
+                "An open-price item is priced at the register, not on a check");
           }
           if ("EACH".equals(item.get("unit")) && !quantity.isWhole()) {
             throw ApiException.invalid("/quantity", "This item is sold in whole units");
@@ -358,8 +367,11 @@ public final class CheckService {
                     .map(CheckLineDto::id)
                     .toList();
             if (moving.isEmpty()) {
-              throw ApiException.invalid(
-                  "/seat", "Seat " + r.seat() + " has nothing on this check");
+              throw ApiException.refused(
+                  "seat-empty",
+                  Map.of("seat", String.valueOf(r.seat())),
+                  "/seat",
+                  "Seat " + r.seat() + " has nothing on this check");
             }
           } else {
             Set<UUID> onCheck = new HashSet<>();
@@ -372,7 +384,9 @@ public final class CheckService {
             moving = List.copyOf(new HashSet<>(r.lineIds()));
           }
           if (moving.size() == check.lines().size()) {
-            throw ApiException.invalid(
+            throw ApiException.refused(
+                "split-everything",
+                Map.of(),
                 "SEAT".equals(mode) ? "/seat" : "/lineIds",
                 "Leave at least one item on the check, or move the whole check");
           }

@@ -347,11 +347,15 @@ public final class FloorService {
           FloorRows.sameVersion(version, table.version(), "Table " + table.name());
           if (table.joinedTo() != null) {
             throw ApiException.conflict(
+                "table-joined",
+                Map.of("table", table.name()),
                 "Table " + table.name() + " follows the table it is pushed together with");
           }
           List<CheckDto> open = FloorRows.checksOn(h, org, store, tableId);
           if (open.stream().anyMatch(c -> !c.lines().isEmpty())) {
             throw ApiException.conflict(
+                "table-unpaid",
+                Map.of("table", table.name()),
                 "Table " + table.name() + " has an unpaid check: take payment first");
           }
           for (CheckDto c : open) {

@@ -42,6 +42,21 @@ public final class ApiException extends RuntimeException {
     return new ApiException(409, type, "Conflict", detail, null, Map.copyOf(arguments));
   }
 
+  /**
+   * A request refused for what it asks (422), with its own {@code type} and the {@code arguments}
+   * the detail is made of, so a register says why in its language.
+   */
+  public static ApiException refused(
+      String type, Map<String, String> arguments, String pointer, String detail) {
+    return new ApiException(
+        422,
+        type,
+        "The request is not valid",
+        detail,
+        List.of(new Problem.FieldError(pointer, detail)),
+        Map.copyOf(arguments));
+  }
+
   public static ApiException badRequest(String detail) {
     return new ApiException(400, "bad-request", "Bad request", detail, null);
   }

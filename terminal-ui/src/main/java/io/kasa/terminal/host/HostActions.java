@@ -86,6 +86,7 @@ final class HostActions extends VBox {
     VBox itemBox = new VBox(2, itemLabel, item);
     Button add = button("add-item", this::addItem);
     add.textProperty().bind(m.binding("host.addItem").concat("\nEnter"));
+    add.setPrefWidth(Region.USE_COMPUTED_SIZE);
     add.setMinWidth(Region.USE_PREF_SIZE);
 
     seatRow = row(guests, grow(seat), grow(seatAnyway));

@@ -300,7 +300,11 @@ class HostStandTest extends RegisterUiTest {
         .atMost(Duration.ofSeconds(10))
         .until(() -> robot.lookup("1 × Узвар 0,3 л").tryQuery().isPresent());
     robot.clickOn("#split");
-    robot.clickOn("1 × Узвар 0,3 л");
+    robot.clickOn(
+        robot
+            .lookup("1 × Узвар 0,3 л")
+            .match((javafx.scene.Node n) -> n.getScene() != null && n.isVisible())
+            .queryAs(javafx.scene.Node.class));
     robot.clickOn("#split-items");
     await()
         .atMost(Duration.ofSeconds(10))
@@ -356,6 +360,13 @@ class HostStandTest extends RegisterUiTest {
         .atMost(Duration.ofSeconds(10))
         .until(() -> checksOn("T3").get(0).get("lines").size() == 2);
     assertThat(checksOn("T2")).isEmpty();
+
+    // A code the catalogue does not know is refused in words, and nothing is added.
+    robot.clickOn("#item-code").write("nothing-such");
+    robot.type(KeyCode.ENTER);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> banner(robot).contains("No item nothing-such in the catalogue"));
 
     // An item for seat 2, then seat 2 on a check of its own.
     robot.clickOn("#item-seat-more").clickOn("#item-seat-more");

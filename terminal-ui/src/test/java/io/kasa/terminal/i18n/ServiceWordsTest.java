@@ -46,6 +46,29 @@ class ServiceWordsTest {
   }
 
   @Test
+  void theFloorsRefusalsAreSaidWithWhatTheyAreAbout() {
+    Problem all =
+        new Problem(
+            "https://kasa.io/problems/split-everything",
+            "The request is not valid",
+            422,
+            "Leave at least one item on the check, or move the whole check",
+            null,
+            Map.of());
+    assertThat(ServiceWords.problem(uk, all))
+        .isEqualTo("Залиште в рахунку хоча б одну позицію або пересадіть увесь рахунок");
+    Problem unknown =
+        new Problem(
+            "https://kasa.io/problems/item-unknown",
+            "The request is not valid",
+            422,
+            "No item kava",
+            null,
+            Map.of("item", "kava"));
+    assertThat(ServiceWords.problem(uk, unknown)).startsWith("Товару kava немає в каталозі");
+  }
+
+  @Test
   void declinesAreSaidByTheirReason() {
     assertThat(ServiceWords.decline(uk, "insufficient funds"))
         .isEqualTo("на картці недостатньо коштів");
