@@ -79,6 +79,9 @@ final class FloorPlan extends Pane {
 
   private StackPane table(TableDto t, FloorState floor, double sx, double sy) {
     VBox label = label(t, floor);
+    // Read at arm's length: the words grow with the plan, from 13 px on a 1024 px screen.
+    double font = Math.max(13, Math.min(20, 13 * Math.min(sx, sy) / 0.55));
+    label.setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", font));
     // A table is at least a thumb wide, and grows to what it says when the plan is small.
     double w = Math.max(Touch.TARGET, t.width() * sx);
     double h = Math.max(Touch.TARGET, t.height() * sy);
