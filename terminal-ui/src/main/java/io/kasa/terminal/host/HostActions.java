@@ -30,6 +30,9 @@ import javafx.scene.layout.VBox;
  */
 final class HostActions extends VBox {
 
+  /** Two rows of labelled counts (a label over a 56 px entry) and the gap between them. */
+  private static final double HEIGHT = 2 * (22 + 2 + 56) + 8;
+
   private final HostViewModel vm;
   private final Messages m;
   private final Supplier<List<CheckLineDto>> chosen;
@@ -68,6 +71,12 @@ final class HostActions extends VBox {
     this.m = m;
     this.chosen = chosen;
     getStyleClass().add("host-actions");
+    // As tall as its tallest face (the split's two rows of labelled counts), whatever the table:
+    // the floor above never moves when another table is tapped.
+    setMinHeight(HEIGHT);
+    setPrefHeight(HEIGHT);
+    setMaxHeight(HEIGHT);
+    setAlignment(Pos.BOTTOM_LEFT);
     guests = new NumberEntry("guests", m.binding("host.guestsPrompt"), 1, 100, 2);
     itemSeat = new NumberEntry("item-seat", m.binding("host.itemSeat"), 0, 99, 0);
     splitSeat = new NumberEntry("split-seat-number", m.binding("host.seatPrompt"), 1, 99, 1);

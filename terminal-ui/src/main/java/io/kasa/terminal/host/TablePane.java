@@ -101,7 +101,7 @@ final class TablePane extends VBox {
         party == null
             ? m.get("host.table.name", t.name())
             : m.get("host.table.party", t.name(), party));
-    String state = m.get("host.state." + t.state().toLowerCase(Locale.ROOT));
+    String state = m.get("host.tableState." + t.state().toLowerCase(Locale.ROOT));
     subtitle.setText(
         "FREE".equals(t.state())
             ? m.get("host.table.free", t.seats(), state)

@@ -165,7 +165,9 @@ final class WaitlistPane extends VBox {
     scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
     scroll.getStyleClass().add("edge-to-edge");
     VBox.setVgrow(scroll, Priority.ALWAYS);
-    VBox form = new VBox(8, heading, scroll, buttons);
+    // The buttons above the fields: the pop-up keyboard, over the screen's bottom, never hides
+    // them.
+    VBox form = new VBox(8, heading, buttons, scroll);
     form.setId("party-form");
     return form;
   }

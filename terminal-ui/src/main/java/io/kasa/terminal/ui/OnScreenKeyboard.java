@@ -160,7 +160,12 @@ public final class OnScreenKeyboard extends VBox {
           keyboard.setPrefWidth(width - 16);
           double height = keyboard.prefHeight(width - 16);
           popup.setX(w.getX() + (w.getWidth() - width) / 2);
-          popup.setY(dialog ? w.getY() + w.getHeight() + 4 : w.getY() + w.getHeight() - height - 8);
+          // Over the bottom of the screen, unless the field is there: then over its top, so the
+          // field and what is typed stay in sight (the host stand's item code is low down).
+          double bottom = w.getY() + w.getHeight() - height - 8;
+          javafx.geometry.Bounds at = field.localToScreen(field.getBoundsInLocal());
+          boolean low = at != null && at.getMaxY() > bottom;
+          popup.setY(dialog ? w.getY() + w.getHeight() + 4 : low ? w.getY() + 8 : bottom);
         };
     scene.addEventFilter(MouseEvent.MOUSE_PRESSED, touched::handle);
     scene.addEventFilter(TouchEvent.TOUCH_PRESSED, touched::handle);

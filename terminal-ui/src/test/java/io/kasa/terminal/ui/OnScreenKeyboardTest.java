@@ -26,6 +26,7 @@ class OnScreenKeyboardTest {
   private TextField amount;
   private TextField reason;
   private Button ok;
+  private TextField low;
 
   @Start
   void start(Stage stage) {
@@ -37,7 +38,11 @@ class OnScreenKeyboardTest {
     amount.setPromptText("Amount");
     reason.setId("reason");
     reason.setPromptText("Reason");
-    Scene scene = new Scene(new VBox(12, amount, reason, ok), 1024, 768);
+    low = new TextField();
+    low.setId("low");
+    javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
+    VBox.setVgrow(gap, javafx.scene.layout.Priority.ALWAYS);
+    Scene scene = new Scene(new VBox(12, amount, reason, ok, gap, low), 1024, 768);
     OnScreenKeyboard.offerOn(scene, () -> OnScreenKeyboard.Layout.of(Locale.ENGLISH));
     stage.setScene(scene);
     stage.show();
@@ -90,6 +95,17 @@ class OnScreenKeyboardTest {
       }
       robot.clickOn("#osk-language");
     }
+  }
+
+  @Test
+  void aFieldLowOnTheScreenStaysInSightOverTheKeyboard(FxRobot robot) {
+    robot.clickOn("#low");
+    Node key = robot.lookup("#osk-language").query();
+    javafx.stage.Window keyboard = key.getScene().getWindow();
+    double fieldTop = low.localToScreen(low.getBoundsInLocal()).getMinY();
+    assertThat(keyboard.getY() + keyboard.getHeight()).isLessThanOrEqualTo(fieldTop);
+    robot.clickOn("z").clickOn("x");
+    assertThat(low.getText()).isEqualTo("zx");
   }
 
   @Test
