@@ -30,8 +30,11 @@ import javafx.scene.layout.VBox;
  */
 final class HostActions extends VBox {
 
-  /** Two rows of labelled counts (a label over a 56 px entry) and the gap between them. */
-  private static final double HEIGHT = 2 * (22 + 2 + 56) + 8;
+  /**
+   * Its tallest face: the split's two rows of labelled counts (a label over a 56 px entry, in the
+   * themes' borders), or the item entry over buttons whose names wrap to four lines at 1024 px.
+   */
+  private static final double HEIGHT = 190;
 
   private final HostViewModel vm;
   private final Messages m;
