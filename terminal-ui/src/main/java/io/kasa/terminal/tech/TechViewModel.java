@@ -71,6 +71,7 @@ public final class TechViewModel implements AutoCloseable {
   private final Messages messages;
   private final Clock clock;
   private final Path supportFolder;
+  private final BenchJobs jobs;
   private final Map<String, StringProperty> fields = new LinkedHashMap<>();
   private final ObservableList<DeviceBench.Attached> attached = FXCollections.observableArrayList();
   private final ObservableList<String> log = FXCollections.observableArrayList();
@@ -88,6 +89,7 @@ public final class TechViewModel implements AutoCloseable {
    *     (from device threads)
    * @param attachedNow lists the serial ports and USB devices attached now
    * @param supportFolder where exported summaries and logs are written
+   * @param jobsFolder where the jobs the bench sends are kept (beside the receipts)
    */
   public TechViewModel(
       Store store,
@@ -97,7 +99,8 @@ public final class TechViewModel implements AutoCloseable {
       TaskExecutor tasks,
       Messages messages,
       Clock clock,
-      Path supportFolder) {
+      Path supportFolder,
+      Path jobsFolder) {
     this.store = store;
     this.backup = backup;
     this.benches = benches;
@@ -110,6 +113,7 @@ public final class TechViewModel implements AutoCloseable {
     messages.follow(lastScan);
     this.clock = clock;
     this.supportFolder = supportFolder;
+    this.jobs = new BenchJobs(tasks, messages, jobsFolder, this::note);
     for (String name : DeviceSettings.NAMES) {
       fields.put(name, new SimpleStringProperty(""));
     }
@@ -153,6 +157,11 @@ public final class TechViewModel implements AutoCloseable {
   /** The drawer's last event. */
   public ReadOnlyStringProperty drawerStatusProperty() {
     return drawerStatus;
+  }
+
+  /** The jobs the bench sent this session, and the chosen one's bytes. */
+  public BenchJobs jobs() {
+    return jobs;
   }
 
   public ReadOnlyObjectProperty<Banner> bannerProperty() {
@@ -199,6 +208,10 @@ public final class TechViewModel implements AutoCloseable {
   }
 
   public void testKitchen() {
+    if (bench != null && !bench.hasKitchen()) {
+      banner.set(new Banner(Banner.Kind.WARNING, messages.get("tech.noKitchen")));
+      return;
+    }
     printed(() -> bench.testPage(true), "tech.testPage.done");
   }
 
@@ -237,7 +250,7 @@ public final class TechViewModel implements AutoCloseable {
 
   public void printSummary() {
     List<String> lines = summary();
-    printed(() -> bench.print(lines, "device summary"), "tech.summary.printed");
+    printed(() -> bench.printSummary(lines), "tech.summary.printed");
   }
 
   /** Writes the summary and the diagnostics log to a file in the support folder. */
@@ -304,14 +317,26 @@ public final class TechViewModel implements AutoCloseable {
   }
 
   /**
-   * What the system calls the port, in the register's words where the serial library makes the name
-   * up ("Physical Port S0" for a built-in port); a device's own product name is kept.
+   * What is attached to the port: a USB device by its maker, product and ids, with its stable by-id
+   * name under it, when the system knows them; else what the system calls the port, in the
+   * register's words where the serial library makes the name up ("Physical Port S0" for a built-in
+   * port).
    */
   public String describe(DeviceBench.Attached a) {
-    java.util.regex.Matcher builtIn = BUILT_IN_PORT.matcher(a.description());
-    return builtIn.matches()
-        ? messages.get("tech.port.builtIn", builtIn.group(1))
-        : a.description();
+    StringBuilder out = new StringBuilder();
+    if (a.usb() != null) {
+      String name = a.usb().name().isEmpty() ? a.description() : a.usb().name();
+      out.append(
+          messages.get("tech.port.usb", name, a.usb().vendorId() + ":" + a.usb().productId()));
+    } else {
+      java.util.regex.Matcher builtIn = BUILT_IN_PORT.matcher(a.description());
+      out.append(
+          builtIn.matches()
+              ? messages.get("tech.port.builtIn", builtIn.group(1))
+              : a.description());
+    }
+    a.byId().forEach(id -> out.append('\n').append(id));
+    return out.toString();
   }
 
   private static final java.util.regex.Pattern BUILT_IN_PORT =
@@ -351,6 +376,9 @@ public final class TechViewModel implements AutoCloseable {
       bench.close();
     }
     bench = benches.apply(settings, deviceLog());
+    if (bench != null) {
+      bench.onSent(job -> tasks.ui(() -> jobs.sent(job)));
+    }
   }
 
   /** A scan from a keyboard-wedge scanner while this screen is up: logged like the others. */
@@ -392,8 +420,15 @@ public final class TechViewModel implements AutoCloseable {
           String text =
               r.printed()
                   ? messages.get(done)
-                  : messages.get("tech.printFailed", r.failure(), r.message());
-          note(text);
+                  : messages.get(
+                      "tech.printFailed",
+                      messages.get(
+                          "tech.failure."
+                              + (r.failure() == null
+                                  ? "io"
+                                  : r.failure().name().toLowerCase(java.util.Locale.ROOT))));
+          // The device's own words stay in the log, for support; the banner is the screen's.
+          note(r.printed() ? text : text + " — " + r.message());
           banner.set(new Banner(r.printed() ? Banner.Kind.INFO : Banner.Kind.ERROR, text));
         });
   }
@@ -412,7 +447,9 @@ public final class TechViewModel implements AutoCloseable {
           String text =
               cause instanceof io.kasa.client.http.CloudProblemException p
                   ? messages.get("tech.failed", ServiceWords.problem(messages, p.problem()))
-                  : messages.get("tech.failed", String.valueOf(cause.getMessage()));
+                  : cause instanceof DeviceBench.Refused r
+                      ? messages.get(r.key(), r.args())
+                      : messages.get("tech.failed", String.valueOf(cause.getMessage()));
           note(text);
           banner.set(new Banner(Banner.Kind.ERROR, text));
         });

@@ -59,7 +59,8 @@ class TechViewModelTest {
         new DirectTaskExecutor(),
         new Messages(Locale.ENGLISH),
         Clock.systemUTC(),
-        dir);
+        dir.resolve("support"),
+        dir.resolve("receipts"));
   }
 
   @Test
