@@ -8,6 +8,7 @@ import io.kasa.devices.escpos.MonochromeImage;
 import io.kasa.devices.printer.PrintJob;
 import io.kasa.devices.printer.PrintResult;
 import io.kasa.devices.printer.PrinterService;
+import io.kasa.devices.profile.PrinterProfile;
 import io.kasa.devices.receipt.TestPage;
 import io.kasa.devices.scanner.ScanEvent;
 import io.kasa.devices.sim.Simulators;
@@ -288,17 +289,15 @@ public final class DeviceBench implements AutoCloseable {
    */
   public CompletableFuture<PrintResult> printSummary(List<String> lines) {
     var profile = receipt.printer().profile();
-    EscPos p = new EscPos(profile).initialize();
-    List<String> laid = summaryLines(lines, p);
-    laid.forEach(p::line);
-    p.feed(3).cut(EscPos.Cut.PARTIAL);
-    byte[] bytes = p.toBytes();
+    List<String> laid = summaryLines(lines, profile);
+    byte[] bytes = summaryBytes(laid, profile);
     send(SentJob.Kind.SUMMARY, settings.printerUri(), profile, bytes, laid);
     return receipt.printer().print(PrintJob.of("device summary", bytes));
   }
 
-  /** The summary's lines as {@code printer} prints them, none wider than its paper. */
-  static List<String> summaryLines(List<String> lines, EscPos printer) {
+  /** The summary's lines as {@code profile}'s printer prints them, none wider than its paper. */
+  static List<String> summaryLines(List<String> lines, PrinterProfile profile) {
+    EscPos printer = new EscPos(profile);
     List<String> out = new ArrayList<>();
     for (String line : lines) {
       out.addAll(io.kasa.devices.receipt.TextWrap.wrap(printer.printable(line), printer.columns()));
@@ -306,12 +305,15 @@ public final class DeviceBench implements AutoCloseable {
     return out;
   }
 
+  /** The printed summary: {@code laid} lines as they are, then a feed and a cut. */
+  static byte[] summaryBytes(List<String> laid, PrinterProfile profile) {
+    EscPos p = new EscPos(profile).initialize();
+    laid.forEach(p::line);
+    return p.feed(3).cut(EscPos.Cut.PARTIAL).toBytes();
+  }
+
   private void send(
-      SentJob.Kind kind,
-      String device,
-      io.kasa.devices.profile.PrinterProfile profile,
-      byte[] bytes,
-      List<String> lines) {
+      SentJob.Kind kind, String device, PrinterProfile profile, byte[] bytes, List<String> lines) {
     sent.accept(new SentJob(kind, clock.instant(), device, profile, bytes, lines));
   }
 
