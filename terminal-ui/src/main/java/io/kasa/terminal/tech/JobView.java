@@ -29,15 +29,15 @@ final class JobView extends VBox {
     list.setFocusTraversable(false);
     list.setPrefHeight(3 * TAPPED + 4);
     list.setMinHeight(2 * TAPPED + 4);
-    list.setPlaceholder(wrapped(m, "tech.job.none"));
+    Label none = wrapped(m, "tech.job.none");
+    none.maxWidthProperty().bind(list.widthProperty().subtract(24));
+    list.setPlaceholder(none);
     list.setCellFactory(
         l ->
             new ListCell<>() {
               {
-                setWrapText(true);
+                wrapTo(this, l);
                 setMinHeight(TAPPED);
-                // Wrap to the list's width rather than widen the list past it.
-                setPrefWidth(0);
               }
 
               @Override
@@ -112,13 +112,15 @@ final class JobView extends VBox {
     list.setFocusTraversable(false);
     list.getStyleClass().add("bench-bytes");
     list.setMinHeight(3 * 20);
+    if (!wrap) {
+      list.getStyleClass().add("receipt");
+    }
     if (wrap) {
       list.setCellFactory(
           l ->
               new ListCell<>() {
                 {
-                  setWrapText(true);
-                  setPrefWidth(0);
+                  wrapTo(this, l);
                 }
 
                 @Override
@@ -129,6 +131,16 @@ final class JobView extends VBox {
               });
     }
     return list;
+  }
+
+  /**
+   * Wraps a cell's text to its list's width (less a scroll bar's) rather than widening the list
+   * past it, so nothing is cut off on the right.
+   */
+  static void wrapTo(ListCell<?> cell, ListView<?> list) {
+    cell.setWrapText(true);
+    cell.prefWidthProperty().bind(list.widthProperty().subtract(24));
+    cell.setMaxWidth(javafx.scene.control.Control.USE_PREF_SIZE);
   }
 
   private static Label wrapped(Messages m, String key) {

@@ -73,7 +73,7 @@ final class SettingsForm extends ScrollPane {
                 arrange.run();
               }
             });
-    VBox content = new VBox(10, title(m, "tech.setup"), columns, logoRow());
+    VBox content = new VBox(10, title(m, "tech.setup"), columns, logo());
     content.setPadding(new Insets(0, 4, 0, 0));
     setContent(content);
     setFitToWidth(true);
@@ -172,7 +172,6 @@ final class SettingsForm extends ScrollPane {
 
   private HBox logoRow() {
     logo.setId("logo-path");
-    logo.promptTextProperty().bind(m.binding("tech.logo.path"));
     logo.setMinHeight(Touch.TARGET - 8);
     logo.setPrefColumnCount(8);
     Button choose =
@@ -193,6 +192,10 @@ final class SettingsForm extends ScrollPane {
             });
     choose.setMinWidth(Region.USE_PREF_SIZE);
     return new HBox(8, Touch.grow(logo), choose);
+  }
+
+  private VBox logo() {
+    return new VBox(4, label(m, "tech.logo.path"), logoRow());
   }
 
   static Label label(Messages m, String key) {

@@ -20,7 +20,6 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
@@ -60,8 +59,7 @@ public final class TechView extends BorderPane {
         list ->
             new ListCell<>() {
               {
-                setWrapText(true);
-                setPrefWidth(0);
+                JobView.wrapTo(this, list);
                 setMinHeight(Touch.TARGET);
               }
 
@@ -72,14 +70,15 @@ public final class TechView extends BorderPane {
               }
             });
     VBox.setVgrow(ports, Priority.ALWAYS);
-    GridPane use = new GridPane();
-    use.setHgap(8);
-    use.setVgap(8);
-    use.add(use("tech.use.printer", DeviceSettings.PRINTER_URI, "use-printer"), 0, 0);
-    use.add(use("tech.use.kitchen", DeviceSettings.KITCHEN_URI, "use-kitchen"), 1, 0);
-    use.add(use("tech.use.drawer", DeviceSettings.DRAWER_URI, "use-drawer"), 0, 1);
-    use.add(use("tech.use.scanner", DeviceSettings.SCANNER_URI, "use-scanner"), 1, 1);
-    VBox left = new VBox(8, SettingsForm.title(m, "tech.attached"), ports, use);
+    VBox left =
+        new VBox(
+            8,
+            SettingsForm.title(m, "tech.attached"),
+            ports,
+            use("tech.use.printer", DeviceSettings.PRINTER_URI, "use-printer"),
+            use("tech.use.kitchen", DeviceSettings.KITCHEN_URI, "use-kitchen"),
+            use("tech.use.drawer", DeviceSettings.DRAWER_URI, "use-drawer"),
+            use("tech.use.scanner", DeviceSettings.SCANNER_URI, "use-scanner"));
     left.setPrefWidth(250);
     left.setMinWidth(210);
     setLeft(left);
@@ -130,8 +129,7 @@ public final class TechView extends BorderPane {
         l ->
             new ListCell<>() {
               {
-                setWrapText(true);
-                setPrefWidth(0);
+                JobView.wrapTo(this, l);
               }
 
               @Override
@@ -188,6 +186,9 @@ public final class TechView extends BorderPane {
     l.setWrapText(true);
     l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     l.textProperty().bind(text);
+    // Nothing reported yet takes no room.
+    l.managedProperty().bind(l.textProperty().isNotEmpty());
+    l.visibleProperty().bind(l.managedProperty());
     return l;
   }
 
@@ -275,10 +276,6 @@ public final class TechView extends BorderPane {
             null,
             () -> vm.use(setting, ports.getSelectionModel().getSelectedItem()));
     b.setId(id);
-    GridPane.setHgrow(b, Priority.ALWAYS);
-    b.setWrapText(true);
-    b.setMaxWidth(Double.MAX_VALUE);
-    b.setPrefWidth(0);
-    return b;
+    return Touch.grow(b);
   }
 }

@@ -6,19 +6,15 @@ import io.kasa.terminal.i18n.Messages;
 import io.kasa.terminal.i18n.ServiceWords;
 import io.kasa.terminal.task.TaskExecutor;
 import io.kasa.terminal.ui.Banner;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
@@ -73,15 +69,13 @@ public final class TechViewModel implements AutoCloseable {
   private final Path supportFolder;
   private final BenchJobs jobs;
   private final Map<String, StringProperty> fields = new LinkedHashMap<>();
-  private final ObservableList<DeviceBench.Attached> attached = FXCollections.observableArrayList();
+  private final AttachedPorts ports;
   private final ObservableList<String> log = FXCollections.observableArrayList();
   private final StringProperty lastScan = new SimpleStringProperty("");
   private final StringProperty printerStatus = new SimpleStringProperty("");
   private final StringProperty drawerStatus = new SimpleStringProperty("");
   private final ObjectProperty<Banner> banner = new SimpleObjectProperty<>();
-  private final Set<String> seen = new HashSet<>();
   private DeviceBench bench;
-  private boolean firstPoll = true;
   private boolean closed;
 
   /**
@@ -114,6 +108,7 @@ public final class TechViewModel implements AutoCloseable {
     this.clock = clock;
     this.supportFolder = supportFolder;
     this.jobs = new BenchJobs(tasks, messages, jobsFolder, this::note);
+    this.ports = new AttachedPorts(messages, this::note);
     for (String name : DeviceSettings.NAMES) {
       fields.put(name, new SimpleStringProperty(""));
     }
@@ -138,7 +133,7 @@ public final class TechViewModel implements AutoCloseable {
   }
 
   public ObservableList<DeviceBench.Attached> attached() {
-    return attached;
+    return ports.attached();
   }
 
   public ObservableList<String> log() {
@@ -244,7 +239,7 @@ public final class TechViewModel implements AutoCloseable {
     store.saved().toMap().forEach((k, v) -> out.add(k + " = " + v));
     out.add("");
     out.add(messages.get("tech.attached"));
-    attached.forEach(a -> out.add("  " + a.uri() + "  " + describe(a)));
+    out.addAll(ports.summary());
     return out;
   }
 
@@ -259,19 +254,9 @@ public final class TechViewModel implements AutoCloseable {
     lines.add("");
     lines.add(messages.get("tech.diagnostics"));
     lines.addAll(log);
-    String name =
-        "devices-"
-            + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
-                .withZone(ZoneId.systemDefault())
-                .format(clock.instant())
-            + ".txt";
+    java.time.Instant at = clock.instant();
     run(
-        () -> {
-          Files.createDirectories(supportFolder);
-          Path file = supportFolder.resolve(name);
-          Files.write(file, lines, StandardCharsets.UTF_8);
-          return file;
-        },
+        () -> AttachedPorts.export(supportFolder, at, lines),
         file -> {
           String text = messages.get("tech.exported", file);
           note(text);
@@ -313,56 +298,12 @@ public final class TechViewModel implements AutoCloseable {
     if (closed) {
       return;
     }
-    tasks.submit(attachedNow::get, this::ports, e -> {});
+    tasks.submit(attachedNow::get, ports::update, e -> {});
   }
 
-  /**
-   * What is attached to the port: a USB device by its maker, product and ids, with its stable by-id
-   * name under it, when the system knows them; else what the system calls the port, in the
-   * register's words where the serial library makes the name up ("Physical Port S0" for a built-in
-   * port).
-   */
+  /** What is attached to a port, in the screen's words (see {@link AttachedPorts#describe}). */
   public String describe(DeviceBench.Attached a) {
-    StringBuilder out = new StringBuilder();
-    if (a.usb() != null) {
-      String name = a.usb().name().isEmpty() ? a.description() : a.usb().name();
-      out.append(
-          messages.get("tech.port.usb", name, a.usb().vendorId() + ":" + a.usb().productId()));
-    } else {
-      java.util.regex.Matcher builtIn = BUILT_IN_PORT.matcher(a.description());
-      out.append(
-          builtIn.matches()
-              ? messages.get("tech.port.builtIn", builtIn.group(1))
-              : a.description());
-    }
-    a.byId().forEach(id -> out.append('\n').append(id));
-    return out.toString();
-  }
-
-  private static final java.util.regex.Pattern BUILT_IN_PORT =
-      java.util.regex.Pattern.compile("Physical Port (\\S+)");
-
-  private void ports(List<DeviceBench.Attached> now) {
-    Set<String> uris = new HashSet<>();
-    for (DeviceBench.Attached a : now) {
-      uris.add(a.uri());
-      if (!firstPoll && !seen.contains(a.uri())) {
-        note(messages.get("tech.plugged", a.uri(), describe(a)));
-      }
-    }
-    if (!firstPoll) {
-      for (String gone : seen) {
-        if (!uris.contains(gone)) {
-          note(messages.get("tech.unplugged", gone));
-        }
-      }
-    }
-    firstPoll = false;
-    seen.clear();
-    seen.addAll(uris);
-    if (!attached.equals(now)) {
-      attached.setAll(now);
-    }
+    return ports.describe(a);
   }
 
   // --- plumbing

@@ -251,8 +251,14 @@ class LayoutWalkTest {
 
     robot.interact(register::signOut);
     TestRegister.signIn(robot, "Тарас", "7777");
-    await().atMost(Duration.ofSeconds(20)).until(() -> present("#diagnostics"));
+    await().atMost(Duration.ofSeconds(20)).until(() -> present("#bench-jobs"));
     look("technician");
+    // The bench with a job sent and chosen: its bytes read back beside the set-up.
+    fire("#test-page");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> !register.technician().jobs().decoded().isEmpty());
+    look("technician-job");
     robot.interact(register::signOut);
 
     enrollmentWizard();
@@ -270,7 +276,7 @@ class LayoutWalkTest {
             + problems.size()
             + " problems\n  "
             + String.join("\n  ", problems));
-    assertThat(visited).hasSize(21);
+    assertThat(visited).hasSize(22);
     assertThat(problems).as(String.join("\n", problems)).isEmpty();
   }
 
