@@ -21,6 +21,14 @@ final class JobDecoding {
   /** Bytes on a line of the hex dump. */
   static final int HEX_ROW = 8;
 
+  /**
+   * Characters on a row of the commands: the bench's column is narrow at 1024 px, so a longer row
+   * goes on under its offset rather than off the side.
+   */
+  static final int ROW = 44;
+
+  private static final String UNDER_OFFSET = " ".repeat(6);
+
   private JobDecoding() {}
 
   /** The job's commands and text, one a line, each starting with its offset. */
@@ -32,12 +40,23 @@ final class JobDecoding {
       EscPosDecoder.Step s = steps.get(k);
       if (EscPosDecoder.Step.TEXT.equals(s.command())) {
         boolean ends = k + 1 < steps.size() && steps.get(k + 1).command().equals("LF");
-        out.add(offset(s.offset()) + "«" + s.text() + "»" + (ends ? " LF" : ""));
+        // Printed text is cut at the row's end, never at a space: every character stays shown.
+        String text = "«" + s.text() + "»" + (ends ? " LF" : "");
+        String head = offset(s.offset());
+        for (int at = 0; at < text.length(); at += ROW - UNDER_OFFSET.length()) {
+          out.add(
+              head + text.substring(at, Math.min(text.length(), at + ROW - UNDER_OFFSET.length())));
+          head = UNDER_OFFSET;
+        }
         if (ends) {
           k++;
         }
       } else {
-        out.add(offset(s.offset()) + s.command() + " (" + meaning(s, bytes, job, m) + ")");
+        List<String> rows =
+            io.kasa.devices.receipt.TextWrap.wrap(
+                s.command() + " (" + meaning(s, bytes, job, m) + ")", ROW - UNDER_OFFSET.length());
+        out.add(offset(s.offset()) + rows.get(0));
+        rows.subList(1, rows.size()).forEach(r -> out.add(UNDER_OFFSET + r));
       }
     }
     return out;

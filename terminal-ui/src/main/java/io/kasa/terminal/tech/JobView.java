@@ -82,8 +82,8 @@ final class JobView extends VBox {
             });
     HBox switches = new HBox(8, commands, hex);
 
-    ListView<String> decoded = bytes(jobs.decoded(), "job-decoded", true);
-    ListView<String> dump = bytes(jobs.hex(), "job-hex-view", false);
+    ListView<String> decoded = bytes(jobs.decoded(), "job-decoded");
+    ListView<String> dump = bytes(jobs.hex(), "job-hex-view");
     decoded.visibleProperty().bind(showHex.not());
     dump.visibleProperty().bind(showHex);
     StackPane shown = new StackPane(decoded, dump);
@@ -104,32 +104,17 @@ final class JobView extends VBox {
     return b;
   }
 
-  /** A read-only list of a job's lines in the printer's monospaced look. */
+  /**
+   * A read-only list of a job's rows in the printer's monospaced look, one row of paper each (the
+   * rows are cut to fit the bench's column).
+   */
   private static ListView<String> bytes(
-      javafx.collections.ObservableList<String> lines, String id, boolean wrap) {
+      javafx.collections.ObservableList<String> lines, String id) {
     ListView<String> list = new ListView<>(lines);
     list.setId(id);
     list.setFocusTraversable(false);
-    list.getStyleClass().add("bench-bytes");
+    list.getStyleClass().addAll("receipt", "bench-rows");
     list.setMinHeight(3 * 20);
-    if (!wrap) {
-      list.getStyleClass().add("receipt");
-    }
-    if (wrap) {
-      list.setCellFactory(
-          l ->
-              new ListCell<>() {
-                {
-                  wrapTo(this, l);
-                }
-
-                @Override
-                protected void updateItem(String line, boolean empty) {
-                  super.updateItem(line, empty);
-                  setText(empty ? null : line);
-                }
-              });
-    }
     return list;
   }
 
