@@ -125,7 +125,7 @@ final class UkrainianText {
     for (String line : text.split("\n")) {
       // Text in «» is quoted as it was typed or printed (a test page's own bilingual lines), not
       // the register's words.
-      String trimmed = line.replaceAll("«[^»]*»", "«»").strip();
+      String trimmed = line.replaceAll("«[^»]*(»|$)", "«»").replaceAll("^[^«]*»", "»").strip();
       for (Pattern p : english) {
         if (p.matcher(trimmed).matches()) {
           found.add("English bundle text \"" + trimmed + "\": " + where);
