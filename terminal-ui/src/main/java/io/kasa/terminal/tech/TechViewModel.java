@@ -186,7 +186,7 @@ public final class TechViewModel implements AutoCloseable {
   /** Checks the draft; when it holds, keeps it on this terminal and reopens the bench with it. */
   public boolean apply() {
     DeviceSettings draft = draft();
-    List<String> problems = draft.problems();
+    List<String> problems = draft.problems(messages);
     if (!problems.isEmpty()) {
       banner.set(new Banner(Banner.Kind.ERROR, String.join("; ", problems)));
       return false;
