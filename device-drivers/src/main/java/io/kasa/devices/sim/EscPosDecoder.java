@@ -32,6 +32,36 @@ public final class EscPosDecoder {
     return new Run(bytes).decode();
   }
 
+  /**
+   * One command, or one run of printable text, as it stands in a stream.
+   *
+   * @param offset where it starts
+   * @param length how many bytes it takes
+   * @param command its mnemonic ({@code "ESC @"}, {@code "GS V"}, {@code "LF"}, {@code "GS ( k"},
+   *     {@code "DLE EOT"}…), or {@link #TEXT} for printable text
+   * @param text for text, the characters decoded through the code page active there; else empty
+   * @param elements what the printer did on reading it (a style command does nothing visible: it
+   *     changes how the next text prints)
+   */
+  public record Step(
+      int offset, int length, String command, String text, List<PrintElement> elements) {
+
+    /** The {@link #command} of a run of printable text. */
+    public static final String TEXT = "text";
+
+    public Step {
+      elements = List.copyOf(elements);
+    }
+  }
+
+  /**
+   * Reads a complete stream command by command, for showing a technician what a printer is sent:
+   * the same reading as {@link #decode}, with where each command and text run stands.
+   */
+  public List<Step> steps(byte[] bytes) {
+    return new Run(bytes).steps();
+  }
+
   /** The state of one decoding pass. */
   private final class Run {
     private final byte[] b;
@@ -56,34 +86,96 @@ public final class EscPosDecoder {
 
     List<PrintElement> decode() {
       while (i < b.length) {
-        int start = i;
-        int c = b[i] & 0xff;
-        if (c == 0x0a) {
-          i++;
-          endLine(true);
-        } else if (c == 0x0d) {
-          i++;
-        } else if (c == 0x1b) {
-          esc(start);
-        } else if (c == 0x1d) {
-          gs(start);
-        } else if (c == 0x1c) {
-          fs(start);
-        } else if (c == 0x10) {
-          dle(start);
-        } else if (c < 0x20) {
-          i++;
-          unknown(start, i);
-        } else {
-          if (line.length() == 0) {
-            lineStyle = new PrintElement.TextLine("", bold, underline, width, height, fontB, align);
-          }
-          line.append(page.decode(b[i]));
-          i++;
-        }
+        one();
       }
       endLine(false);
       return out;
+    }
+
+    List<Step> steps() {
+      List<Step> steps = new ArrayList<>();
+      while (i < b.length) {
+        int start = i;
+        int before = out.size();
+        boolean text = (b[i] & 0xff) >= 0x20;
+        CodePage at = page;
+        one();
+        Step last = steps.isEmpty() ? null : steps.get(steps.size() - 1);
+        if (text && last != null && Step.TEXT.equals(last.command())) {
+          steps.set(
+              steps.size() - 1,
+              new Step(
+                  last.offset(),
+                  i - last.offset(),
+                  Step.TEXT,
+                  last.text() + at.decode(b[start]),
+                  last.elements()));
+        } else {
+          steps.add(
+              new Step(
+                  start,
+                  i - start,
+                  text ? Step.TEXT : mnemonic(start),
+                  text ? String.valueOf(at.decode(b[start])) : "",
+                  out.subList(before, out.size())));
+        }
+      }
+      return steps;
+    }
+
+    /** The command's name as the ESC/POS manuals write it. */
+    private String mnemonic(int at) {
+      int c = b[at] & 0xff;
+      int next = at + 1 < b.length ? b[at + 1] & 0xff : -1;
+      int third = at + 2 < b.length ? b[at + 2] & 0xff : -1;
+      String nextChar = next >= 0x20 && next < 0x7f ? String.valueOf((char) next) : hex(next);
+      return switch (c) {
+        case 0x0a -> "LF";
+        case 0x0d -> "CR";
+        case 0x1b -> "ESC " + nextChar;
+        case 0x1c -> "FS " + nextChar;
+        case 0x1d ->
+            next == '(' || next == '8' || next == 'v'
+                ? "GS "
+                    + nextChar
+                    + " "
+                    + (third >= 0x20 && third < 0x7f ? (char) third : hex(third))
+                : "GS " + nextChar;
+        case 0x10 -> next == 0x04 ? "DLE EOT" : next == 0x14 ? "DLE DC4" : "DLE " + hex(next);
+        default -> hex(c);
+      };
+    }
+
+    private static String hex(int v) {
+      return v < 0 ? "" : String.format("0x%02X", v);
+    }
+
+    private void one() {
+      int start = i;
+      int c = b[i] & 0xff;
+      if (c == 0x0a) {
+        i++;
+        endLine(true);
+      } else if (c == 0x0d) {
+        i++;
+      } else if (c == 0x1b) {
+        esc(start);
+      } else if (c == 0x1d) {
+        gs(start);
+      } else if (c == 0x1c) {
+        fs(start);
+      } else if (c == 0x10) {
+        dle(start);
+      } else if (c < 0x20) {
+        i++;
+        unknown(start, i);
+      } else {
+        if (line.length() == 0) {
+          lineStyle = new PrintElement.TextLine("", bold, underline, width, height, fontB, align);
+        }
+        line.append(page.decode(b[i]));
+        i++;
+      }
     }
 
     private void esc(int start) {

@@ -107,4 +107,30 @@ class EscPosDecoderTest {
             // A line is reported when it ends (here: the end of the stream).
             new PrintElement.TextLine("A", false, false, 1, 1, false, EscPos.Align.LEFT));
   }
+
+  @Test
+  void stepsNameEachCommandWhereItStandsAndDecodeTextThroughItsCodePage() {
+    p.initialize().bold(true).line("Ґанок").cut(EscPos.Cut.FULL).drawerPulse(2, 100, 100);
+    byte[] bytes = p.toBytes();
+    List<EscPosDecoder.Step> steps = new EscPosDecoder(Profiles.epson()).steps(bytes);
+    assertThat(steps.get(0).command()).isEqualTo("ESC @");
+    assertThat(steps.get(0).offset()).isZero();
+    assertThat(steps.get(0).elements()).containsExactly(new PrintElement.Initialize());
+    assertThat(steps)
+        .filteredOn(s -> s.command().equals(EscPosDecoder.Step.TEXT))
+        .extracting(EscPosDecoder.Step::text)
+        .containsExactly("Ґанок");
+    assertThat(steps)
+        .extracting(EscPosDecoder.Step::command)
+        .contains("ESC E", "LF", "GS V", "ESC p");
+    assertThat(steps.get(steps.size() - 1).elements())
+        .containsExactly(new PrintElement.DrawerKick(2, 100, 100));
+    // The steps cover the stream end to end, each where the one before stops.
+    int at = 0;
+    for (EscPosDecoder.Step s : steps) {
+      assertThat(s.offset()).isEqualTo(at);
+      at += s.length();
+    }
+    assertThat(at).isEqualTo(bytes.length);
+  }
 }

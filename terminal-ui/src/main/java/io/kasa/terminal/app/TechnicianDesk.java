@@ -14,7 +14,8 @@ import java.time.Clock;
 
 /**
  * The technician's screen (where a technician lands on signing in): device set-up and diagnostics
- * on the terminal's saved device settings, with support bundles beside the receipts folder.
+ * on the terminal's saved device settings, with support bundles beside the receipts folder and
+ * every job the bench sends kept in it.
  */
 final class TechnicianDesk {
 
@@ -62,7 +63,9 @@ final class TechnicianDesk {
             tasks,
             messages,
             clock,
-            receipts.resolveSibling("support"));
+            receipts.resolveSibling("support"),
+            // The bench's jobs are kept with what the register prints: beside the receipts.
+            receipts);
     view = new TechView(technician, messages);
     technician.start();
     return view;

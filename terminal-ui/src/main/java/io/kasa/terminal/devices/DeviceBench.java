@@ -8,6 +8,7 @@ import io.kasa.devices.escpos.MonochromeImage;
 import io.kasa.devices.printer.PrintJob;
 import io.kasa.devices.printer.PrintResult;
 import io.kasa.devices.printer.PrinterService;
+import io.kasa.devices.profile.PrinterProfile;
 import io.kasa.devices.receipt.TestPage;
 import io.kasa.devices.scanner.ScanEvent;
 import io.kasa.devices.sim.Simulators;
@@ -45,8 +46,50 @@ import javax.imageio.ImageIO;
  */
 public final class DeviceBench implements AutoCloseable {
 
-  /** A serial port or USB device attached to this machine, by the URI that opens it. */
-  public record Attached(String uri, String description) {}
+  /**
+   * A serial port or USB device attached to this machine, by the URI that opens it.
+   *
+   * @param uri the URI that opens it
+   * @param description what the serial or USB library calls it
+   * @param usb the USB device behind a serial port, or null when it is none or not known
+   * @param byId its stable {@code /dev/serial/by-id} names
+   */
+  public record Attached(String uri, String description, PortNames.Usb usb, List<String> byId) {
+
+    public Attached {
+      byId = List.copyOf(byId);
+    }
+
+    /** A port or device the system says nothing more about. */
+    public Attached(String uri, String description) {
+      this(uri, description, null, List.of());
+    }
+  }
+
+  /**
+   * The bench would not send a job, for a reason the technician can put right; the reason is a
+   * message key with its arguments, said in the screen's words.
+   */
+  public static final class Refused extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    private final String key;
+    private final transient Object[] args;
+
+    Refused(String key, Object... args) {
+      super(key);
+      this.key = key;
+      this.args = args.clone();
+    }
+
+    public String key() {
+      return key;
+    }
+
+    public Object[] args() {
+      return args.clone();
+    }
+  }
 
   /** Which device a report is about. */
   public enum Source {
@@ -75,6 +118,8 @@ public final class DeviceBench implements AutoCloseable {
           });
   private final DeviceConnection kitchenConnection;
   private final PrinterService kitchen;
+  private final Clock clock;
+  private volatile Consumer<SentJob> sent = job -> {};
 
   /**
    * Opens the devices of {@code settings}; what they report goes to {@code log}, in words of {@code
@@ -82,6 +127,7 @@ public final class DeviceBench implements AutoCloseable {
    */
   public DeviceBench(DeviceSettings settings, Clock clock, Messages m, Consumer<Report> log) {
     this.settings = settings;
+    this.clock = clock;
     this.receipt = new RegisterDevices(settings, clock);
     receipt
         .printer()
@@ -134,8 +180,15 @@ public final class DeviceBench implements AutoCloseable {
   /** The serial ports and USB devices attached now; USB is left out where it cannot be read. */
   public static List<Attached> attached() {
     List<Attached> out = new ArrayList<>();
+    PortNames names = PortNames.system();
     for (SerialPort p : SerialPort.getCommPorts()) {
-      out.add(new Attached("serial:" + p.getSystemPortPath(), p.getPortDescription()));
+      String path = p.getSystemPortPath();
+      out.add(
+          new Attached(
+              "serial:" + path,
+              p.getPortDescription(),
+              names.usb(path).orElse(null),
+              names.byId(path)));
     }
     try {
       for (UsbDiscovery.UsbDeviceInfo d : UsbDiscovery.list()) {
@@ -160,18 +213,54 @@ public final class DeviceBench implements AutoCloseable {
     return out;
   }
 
-  /** Prints the test page on the receipt printer, or on the kitchen printer. */
+  /**
+   * Every job this bench sends goes to {@code listener} as it goes out (from the calling thread),
+   * whatever the device: what a real printer was sent is kept as well as the virtual one's.
+   */
+  public void onSent(Consumer<SentJob> listener) {
+    this.sent = listener;
+  }
+
+  /** Whether a kitchen printer is set. */
+  public boolean hasKitchen() {
+    return kitchen != null;
+  }
+
+  /**
+   * Prints the test page on the receipt printer, or on the kitchen printer.
+   *
+   * @throws IllegalStateException when the kitchen's is asked for and none is set
+   */
   public CompletableFuture<PrintResult> testPage(boolean onKitchen) {
     PrinterService printer = onKitchen ? kitchen : receipt.printer();
     if (printer == null) {
-      return CompletableFuture.failedFuture(new IllegalStateException("No kitchen printer is set"));
+      throw new IllegalStateException("No kitchen printer is set");
     }
     String uri = onKitchen ? settings.kitchenPrinterUri() : settings.printerUri();
-    return printer.print(PrintJob.of("test page", TestPage.bytes(printer.profile(), uri)));
+    byte[] bytes = TestPage.bytes(printer.profile(), uri);
+    List<String> lines =
+        new io.kasa.devices.sim.EscPosDecoder(printer.profile())
+            .decode(bytes).stream()
+                .filter(io.kasa.devices.sim.PrintElement.TextLine.class::isInstance)
+                .map(e -> ((io.kasa.devices.sim.PrintElement.TextLine) e).text())
+                .toList();
+    send(
+        onKitchen ? SentJob.Kind.KITCHEN_TEST : SentJob.Kind.TEST_PAGE,
+        uri,
+        printer.profile(),
+        bytes,
+        lines);
+    return printer.print(PrintJob.of("test page", bytes));
   }
 
   /** Kicks the drawer with the settings' pin and pulse; answers whether it was seen to open. */
   public CompletableFuture<CashDrawer.OpenResult> openDrawer() {
+    send(
+        SentJob.Kind.DRAWER_PULSE,
+        settings.drawerUri().isBlank() ? settings.printerUri() : settings.drawerUri(),
+        receipt.printer().profile(),
+        receipt.drawerPulse(),
+        List.of());
     return receipt.drawer().open();
   }
 
@@ -182,26 +271,50 @@ public final class DeviceBench implements AutoCloseable {
   public CompletableFuture<PrintResult> storeLogo(Path image) throws IOException {
     BufferedImage source = Files.isReadable(image) ? ImageIO.read(image.toFile()) : null;
     if (source == null) {
-      throw new IOException("Not an image this terminal can read: " + image);
+      throw new Refused("tech.logo.unreadable", image.toString());
     }
     var profile = receipt.printer().profile();
     if (!profile.nvGraphics()) {
-      throw new IOException(profile.name() + " cannot keep a logo in its memory");
+      throw new Refused("tech.logo.unsupported", profile.name());
     }
     MonochromeImage logo = MonochromeImage.fromImage(source, profile.paperWidthDots());
-    return receipt
-        .printer()
-        .print(
-            PrintJob.of(
-                "store logo", new EscPos(profile).initialize().storeNvLogo("K1", logo).toBytes()));
+    byte[] bytes = new EscPos(profile).initialize().storeNvLogo("K1", logo).toBytes();
+    send(SentJob.Kind.LOGO, settings.printerUri(), profile, bytes, List.of());
+    return receipt.printer().print(PrintJob.of("store logo", bytes));
   }
 
-  /** Prints plain lines (a summary) on the receipt printer. */
-  public CompletableFuture<PrintResult> print(List<String> lines, String name) {
-    EscPos p = new EscPos(receipt.printer().profile()).initialize();
-    lines.forEach(p::line);
-    p.feed(3).cut(EscPos.Cut.PARTIAL);
-    return receipt.printer().print(PrintJob.of(name, p.toBytes()));
+  /**
+   * Prints the set-up's summary on the receipt printer, each line as it prints and broken to fit
+   * its paper.
+   */
+  public CompletableFuture<PrintResult> printSummary(List<String> lines) {
+    var profile = receipt.printer().profile();
+    List<String> laid = summaryLines(lines, profile);
+    byte[] bytes = summaryBytes(laid, profile);
+    send(SentJob.Kind.SUMMARY, settings.printerUri(), profile, bytes, laid);
+    return receipt.printer().print(PrintJob.of("device summary", bytes));
+  }
+
+  /** The summary's lines as {@code profile}'s printer prints them, none wider than its paper. */
+  static List<String> summaryLines(List<String> lines, PrinterProfile profile) {
+    EscPos printer = new EscPos(profile);
+    List<String> out = new ArrayList<>();
+    for (String line : lines) {
+      out.addAll(io.kasa.devices.receipt.TextWrap.wrap(printer.printable(line), printer.columns()));
+    }
+    return out;
+  }
+
+  /** The printed summary: {@code laid} lines as they are, then a feed and a cut. */
+  static byte[] summaryBytes(List<String> laid, PrinterProfile profile) {
+    EscPos p = new EscPos(profile).initialize();
+    laid.forEach(p::line);
+    return p.feed(3).cut(EscPos.Cut.PARTIAL).toBytes();
+  }
+
+  private void send(
+      SentJob.Kind kind, String device, PrinterProfile profile, byte[] bytes, List<String> lines) {
+    sent.accept(new SentJob(kind, clock.instant(), device, profile, bytes, lines));
   }
 
   public Optional<VirtualPrinter> virtualPrinter() {

@@ -115,16 +115,19 @@ public record DeviceSettings(
     return m;
   }
 
-  /** What is wrong with these settings, each naming the setting; empty when they can be used. */
-  public List<String> problems() {
+  /**
+   * What is wrong with these settings, in words of {@code m}, each naming the setting; empty when
+   * they can be used.
+   */
+  public List<String> problems(io.kasa.terminal.i18n.Messages m) {
     List<String> out = new ArrayList<>();
-    uri(PRINTER_URI, printerUri, false, out);
-    uri(KITCHEN_URI, kitchenPrinterUri, true, out);
-    uri(DRAWER_URI, drawerUri, true, out);
-    uri(SCANNER_URI, scannerUri, true, out);
-    profile(PRINTER_PROFILE, printerProfile, out);
+    uri(PRINTER_URI, printerUri, false, out, m);
+    uri(KITCHEN_URI, kitchenPrinterUri, true, out, m);
+    uri(DRAWER_URI, drawerUri, true, out, m);
+    uri(SCANNER_URI, scannerUri, true, out, m);
+    profile(PRINTER_PROFILE, printerProfile, out, m);
     if (!kitchenPrinterUri.isBlank()) {
-      profile(KITCHEN_PROFILE, kitchenPrinterProfile, out);
+      profile(KITCHEN_PROFILE, kitchenPrinterProfile, out, m);
     }
     if (!codePage.isBlank()) {
       try {
@@ -132,27 +135,27 @@ public record DeviceSettings(
         PrinterProfiles.builtIn()
             .find(printerProfile)
             .filter(p -> !p.codePages().containsKey(page))
-            .ifPresent(p -> out.add(CODE_PAGE + ": " + p.name() + " does not have " + codePage));
+            .ifPresent(p -> out.add(m.get("tech.problem.page", CODE_PAGE, p.name(), codePage)));
       } catch (IllegalArgumentException e) {
-        out.add(CODE_PAGE + ": unknown code page " + codePage);
+        out.add(m.get("tech.problem.unknownPage", CODE_PAGE, codePage));
       }
     }
     if (paperMm != 0 && paperMm != 58 && paperMm != 80) {
-      out.add(PAPER + ": 58 or 80");
+      out.add(m.get("tech.problem.paper", PAPER));
     }
     if (drawerPin != 2 && drawerPin != 5) {
-      out.add(DRAWER_PIN + ": 2 or 5");
+      out.add(m.get("tech.problem.pin", DRAWER_PIN));
     }
     if (drawerPulseMs < 50 || drawerPulseMs > 500) {
-      out.add(DRAWER_PULSE + ": 50 to 500 ms");
+      out.add(m.get("tech.problem.pulse", DRAWER_PULSE));
     }
     try {
       ScanFraming.Terminator.valueOf(scannerTerminator);
     } catch (IllegalArgumentException e) {
-      out.add(SCANNER_TERMINATOR + ": CR, LF, CRLF, TAB or ANY");
+      out.add(m.get("tech.problem.terminator", SCANNER_TERMINATOR));
     }
     if (scannerPrefix.length() > 8) {
-      out.add(SCANNER_PREFIX + ": at most 8 characters");
+      out.add(m.get("tech.problem.prefix", SCANNER_PREFIX));
     }
     return out;
   }
@@ -191,23 +194,30 @@ public record DeviceSettings(
         scannerPrefix, "", ScanFraming.Terminator.valueOf(scannerTerminator), 512);
   }
 
-  private static void uri(String name, String value, boolean optional, List<String> out) {
+  private static void uri(
+      String name,
+      String value,
+      boolean optional,
+      List<String> out,
+      io.kasa.terminal.i18n.Messages m) {
     if (value.isBlank()) {
       if (!optional) {
-        out.add(name + ": required");
+        out.add(m.get("tech.problem.required", name));
       }
       return;
     }
     try {
       DeviceUri.parse(value);
     } catch (RuntimeException e) {
-      out.add(name + ": " + e.getMessage());
+      // The parser's own detail is kept: it names the part of the address that is wrong.
+      out.add(m.get("tech.problem.uri", name, String.valueOf(e.getMessage())));
     }
   }
 
-  private static void profile(String name, String id, List<String> out) {
+  private static void profile(
+      String name, String id, List<String> out, io.kasa.terminal.i18n.Messages m) {
     if (PrinterProfiles.builtIn().find(id).isEmpty()) {
-      out.add(name + ": no profile " + id);
+      out.add(m.get("tech.problem.profile", name, id));
     }
   }
 

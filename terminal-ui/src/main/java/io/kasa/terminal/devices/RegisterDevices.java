@@ -75,14 +75,7 @@ public final class RegisterDevices implements AutoCloseable {
           DeviceConnection.of(
               new Transports(simulators).create(DeviceUri.parse(settings.drawerUri())), scheduler);
       drawerConnection.start();
-      port =
-          CashDrawer.viaSerial(
-              drawerConnection,
-              new io.kasa.devices.escpos.EscPos(profile)
-                  .drawerPulse(
-                      settings.drawerPin(), settings.drawerPulseMs(), settings.drawerPulseMs())
-                  .toBytes(),
-              Duration.ofMillis(700));
+      port = CashDrawer.viaSerial(drawerConnection, drawerPulse(), Duration.ofMillis(700));
     }
     this.drawer =
         new CashDrawer(
@@ -127,6 +120,16 @@ public final class RegisterDevices implements AutoCloseable {
 
   public DeviceSettings settings() {
     return settings;
+  }
+
+  /**
+   * The bytes that kick the drawer with the settings' pin and pulse, as they go to the printer or
+   * to the drawer's own port.
+   */
+  public byte[] drawerPulse() {
+    return new io.kasa.devices.escpos.EscPos(printer.profile())
+        .drawerPulse(settings.drawerPin(), settings.drawerPulseMs(), settings.drawerPulseMs())
+        .toBytes();
   }
 
   public CashDrawer drawer() {

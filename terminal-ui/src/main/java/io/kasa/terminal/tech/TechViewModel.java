@@ -6,19 +6,15 @@ import io.kasa.terminal.i18n.Messages;
 import io.kasa.terminal.i18n.ServiceWords;
 import io.kasa.terminal.task.TaskExecutor;
 import io.kasa.terminal.ui.Banner;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
@@ -71,16 +67,15 @@ public final class TechViewModel implements AutoCloseable {
   private final Messages messages;
   private final Clock clock;
   private final Path supportFolder;
+  private final BenchJobs jobs;
   private final Map<String, StringProperty> fields = new LinkedHashMap<>();
-  private final ObservableList<DeviceBench.Attached> attached = FXCollections.observableArrayList();
+  private final AttachedPorts ports;
   private final ObservableList<String> log = FXCollections.observableArrayList();
   private final StringProperty lastScan = new SimpleStringProperty("");
   private final StringProperty printerStatus = new SimpleStringProperty("");
   private final StringProperty drawerStatus = new SimpleStringProperty("");
   private final ObjectProperty<Banner> banner = new SimpleObjectProperty<>();
-  private final Set<String> seen = new HashSet<>();
   private DeviceBench bench;
-  private boolean firstPoll = true;
   private boolean closed;
 
   /**
@@ -88,6 +83,7 @@ public final class TechViewModel implements AutoCloseable {
    *     (from device threads)
    * @param attachedNow lists the serial ports and USB devices attached now
    * @param supportFolder where exported summaries and logs are written
+   * @param jobsFolder where the jobs the bench sends are kept (beside the receipts)
    */
   public TechViewModel(
       Store store,
@@ -97,7 +93,8 @@ public final class TechViewModel implements AutoCloseable {
       TaskExecutor tasks,
       Messages messages,
       Clock clock,
-      Path supportFolder) {
+      Path supportFolder,
+      Path jobsFolder) {
     this.store = store;
     this.backup = backup;
     this.benches = benches;
@@ -110,6 +107,8 @@ public final class TechViewModel implements AutoCloseable {
     messages.follow(lastScan);
     this.clock = clock;
     this.supportFolder = supportFolder;
+    this.jobs = new BenchJobs(tasks, messages, jobsFolder, this::note);
+    this.ports = new AttachedPorts(messages, this::note);
     for (String name : DeviceSettings.NAMES) {
       fields.put(name, new SimpleStringProperty(""));
     }
@@ -134,7 +133,7 @@ public final class TechViewModel implements AutoCloseable {
   }
 
   public ObservableList<DeviceBench.Attached> attached() {
-    return attached;
+    return ports.attached();
   }
 
   public ObservableList<String> log() {
@@ -153,6 +152,11 @@ public final class TechViewModel implements AutoCloseable {
   /** The drawer's last event. */
   public ReadOnlyStringProperty drawerStatusProperty() {
     return drawerStatus;
+  }
+
+  /** The jobs the bench sent this session, and the chosen one's bytes. */
+  public BenchJobs jobs() {
+    return jobs;
   }
 
   public ReadOnlyObjectProperty<Banner> bannerProperty() {
@@ -182,7 +186,7 @@ public final class TechViewModel implements AutoCloseable {
   /** Checks the draft; when it holds, keeps it on this terminal and reopens the bench with it. */
   public boolean apply() {
     DeviceSettings draft = draft();
-    List<String> problems = draft.problems();
+    List<String> problems = draft.problems(messages);
     if (!problems.isEmpty()) {
       banner.set(new Banner(Banner.Kind.ERROR, String.join("; ", problems)));
       return false;
@@ -199,6 +203,10 @@ public final class TechViewModel implements AutoCloseable {
   }
 
   public void testKitchen() {
+    if (bench != null && !bench.hasKitchen()) {
+      banner.set(new Banner(Banner.Kind.WARNING, messages.get("tech.noKitchen")));
+      return;
+    }
     printed(() -> bench.testPage(true), "tech.testPage.done");
   }
 
@@ -231,13 +239,13 @@ public final class TechViewModel implements AutoCloseable {
     store.saved().toMap().forEach((k, v) -> out.add(k + " = " + v));
     out.add("");
     out.add(messages.get("tech.attached"));
-    attached.forEach(a -> out.add("  " + a.uri() + "  " + describe(a)));
+    out.addAll(ports.summary());
     return out;
   }
 
   public void printSummary() {
     List<String> lines = summary();
-    printed(() -> bench.print(lines, "device summary"), "tech.summary.printed");
+    printed(() -> bench.printSummary(lines), "tech.summary.printed");
   }
 
   /** Writes the summary and the diagnostics log to a file in the support folder. */
@@ -246,19 +254,9 @@ public final class TechViewModel implements AutoCloseable {
     lines.add("");
     lines.add(messages.get("tech.diagnostics"));
     lines.addAll(log);
-    String name =
-        "devices-"
-            + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
-                .withZone(ZoneId.systemDefault())
-                .format(clock.instant())
-            + ".txt";
+    java.time.Instant at = clock.instant();
     run(
-        () -> {
-          Files.createDirectories(supportFolder);
-          Path file = supportFolder.resolve(name);
-          Files.write(file, lines, StandardCharsets.UTF_8);
-          return file;
-        },
+        () -> AttachedPorts.export(supportFolder, at, lines),
         file -> {
           String text = messages.get("tech.exported", file);
           note(text);
@@ -300,44 +298,12 @@ public final class TechViewModel implements AutoCloseable {
     if (closed) {
       return;
     }
-    tasks.submit(attachedNow::get, this::ports, e -> {});
+    tasks.submit(attachedNow::get, ports::update, e -> {});
   }
 
-  /**
-   * What the system calls the port, in the register's words where the serial library makes the name
-   * up ("Physical Port S0" for a built-in port); a device's own product name is kept.
-   */
+  /** What is attached to a port, in the screen's words (see {@link AttachedPorts#describe}). */
   public String describe(DeviceBench.Attached a) {
-    java.util.regex.Matcher builtIn = BUILT_IN_PORT.matcher(a.description());
-    return builtIn.matches()
-        ? messages.get("tech.port.builtIn", builtIn.group(1))
-        : a.description();
-  }
-
-  private static final java.util.regex.Pattern BUILT_IN_PORT =
-      java.util.regex.Pattern.compile("Physical Port (\\S+)");
-
-  private void ports(List<DeviceBench.Attached> now) {
-    Set<String> uris = new HashSet<>();
-    for (DeviceBench.Attached a : now) {
-      uris.add(a.uri());
-      if (!firstPoll && !seen.contains(a.uri())) {
-        note(messages.get("tech.plugged", a.uri(), describe(a)));
-      }
-    }
-    if (!firstPoll) {
-      for (String gone : seen) {
-        if (!uris.contains(gone)) {
-          note(messages.get("tech.unplugged", gone));
-        }
-      }
-    }
-    firstPoll = false;
-    seen.clear();
-    seen.addAll(uris);
-    if (!attached.equals(now)) {
-      attached.setAll(now);
-    }
+    return ports.describe(a);
   }
 
   // --- plumbing
@@ -351,6 +317,9 @@ public final class TechViewModel implements AutoCloseable {
       bench.close();
     }
     bench = benches.apply(settings, deviceLog());
+    if (bench != null) {
+      bench.onSent(job -> tasks.ui(() -> jobs.sent(job)));
+    }
   }
 
   /** A scan from a keyboard-wedge scanner while this screen is up: logged like the others. */
@@ -392,8 +361,15 @@ public final class TechViewModel implements AutoCloseable {
           String text =
               r.printed()
                   ? messages.get(done)
-                  : messages.get("tech.printFailed", r.failure(), r.message());
-          note(text);
+                  : messages.get(
+                      "tech.printFailed",
+                      messages.get(
+                          "tech.failure."
+                              + (r.failure() == null
+                                  ? "io"
+                                  : r.failure().name().toLowerCase(java.util.Locale.ROOT))));
+          // The device's own words stay in the log, for support; the banner is the screen's.
+          note(r.printed() ? text : text + " — " + r.message());
           banner.set(new Banner(r.printed() ? Banner.Kind.INFO : Banner.Kind.ERROR, text));
         });
   }
@@ -412,7 +388,9 @@ public final class TechViewModel implements AutoCloseable {
           String text =
               cause instanceof io.kasa.client.http.CloudProblemException p
                   ? messages.get("tech.failed", ServiceWords.problem(messages, p.problem()))
-                  : messages.get("tech.failed", String.valueOf(cause.getMessage()));
+                  : cause instanceof DeviceBench.Refused r
+                      ? messages.get(r.key(), r.args())
+                      : messages.get("tech.failed", String.valueOf(cause.getMessage()));
           note(text);
           banner.set(new Banner(Banner.Kind.ERROR, text));
         });

@@ -37,7 +37,15 @@ final class LayoutCheck {
 
   /** Lists that are read, never tapped (receipts, reports, logs): their rows may be short. */
   private static final Set<String> READ_ONLY_LISTS =
-      Set.of("receipt", "paid", "shift-report", "return-receipt", "diagnostics", "check-lines");
+      Set.of(
+          "receipt",
+          "paid",
+          "shift-report",
+          "return-receipt",
+          "diagnostics",
+          "check-lines",
+          "job-decoded",
+          "job-hex-view");
 
   private LayoutCheck() {}
 

@@ -253,8 +253,14 @@ class LayoutWalkTest {
 
     robot.interact(register::signOut);
     TestRegister.signIn(robot, "Тарас", "7777");
-    await().atMost(Duration.ofSeconds(20)).until(() -> present("#diagnostics"));
+    await().atMost(Duration.ofSeconds(20)).until(() -> present("#bench-jobs"));
     look("technician");
+    // The bench with a job sent and chosen: its bytes read back beside the set-up.
+    fire("#test-page");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> !register.technician().jobs().decoded().isEmpty());
+    look("technician-job");
     robot.interact(register::signOut);
 
     enrollmentWizard();
@@ -272,7 +278,7 @@ class LayoutWalkTest {
             + problems.size()
             + " problems\n  "
             + String.join("\n  ", problems));
-    assertThat(visited).hasSize(25);
+    assertThat(visited).hasSize(26);
     assertThat(problems).as(String.join("\n", problems)).isEmpty();
   }
 

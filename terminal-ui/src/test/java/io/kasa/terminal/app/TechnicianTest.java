@@ -16,7 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -198,6 +200,66 @@ class TechnicianTest extends RegisterUiTest {
             () ->
                 tech.bench().virtualPrinter().orElseThrow().textLines().stream()
                     .anyMatch(l -> l.contains("drawer-pulse-ms = 120")));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<String> rows(FxRobot robot, String id) {
+    return List.copyOf(robot.lookup("#" + id).queryAs(ListView.class).getItems());
+  }
+
+  @Test
+  void aTestPageAndADrawerPulseAreListedWithTheirBytesReadBackAndKeptBesideTheReceipts(
+      FxRobot robot) throws Exception {
+    signInAsTechnician(robot);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () -> robot.lookup("#bench-printer").queryAs(Label.class).getText().contains("ready"));
+    robot.type(KeyCode.F3);
+    await().atMost(Duration.ofSeconds(10)).until(() -> banner(robot).contains("Test page printed"));
+    assertThat(rows(robot, "bench-jobs")).hasSize(1);
+    assertThat(rows(robot, "job-decoded"))
+        .startsWith("0000  ESC @ (initialise)")
+        .anyMatch(l -> l.endsWith("«Тестова сторінка / Test page» LF"))
+        .anyMatch(l -> l.contains("GS V (cut, partial"));
+
+    robot.clickOn("#open-drawer");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> banner(robot).matches("The drawer (opened|was kicked.*)"));
+    await().atMost(Duration.ofSeconds(5)).until(() -> rows(robot, "bench-jobs").size() == 2);
+    assertThat(robot.lookup("#bench-jobs").queryAs(ListView.class).getItems().get(0).toString())
+        .contains("DRAWER_PULSE");
+    assertThat(rows(robot, "job-decoded"))
+        .containsExactly("0000  ESC p (drawer pulse pin 2, 100 ms)");
+    robot.clickOn("#job-hex");
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> robot.lookup("#job-hex-view").query().isVisible());
+    assertThat(rows(robot, "job-hex-view")).containsExactly("0000  1B 70 00 32 32           .p.22");
+    assertThat(robot.lookup("#job-decoded").query().isVisible()).isFalse();
+
+    // Kept where the register keeps its receipts, as the demo's virtual printer keeps them.
+    Path receipts = fixture.data.resolve("receipts");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () -> {
+              try (var files = Files.list(receipts)) {
+                assertThat(files.map(f -> f.getFileName().toString()).toList())
+                    .anyMatch(f -> f.matches("test-page-\\d{8}-\\d{6}\\.escpos"))
+                    .anyMatch(f -> f.matches("test-page-\\d{8}-\\d{6}\\.pdf"))
+                    .anyMatch(f -> f.matches("drawer-pulse-\\d{8}-\\d{6}\\.escpos"));
+              }
+            });
+    try (var files = Files.list(receipts)) {
+      Path pulse =
+          files
+              .filter(f -> f.getFileName().toString().startsWith("drawer-pulse"))
+              .findFirst()
+              .orElseThrow();
+      assertThat(Files.readAllBytes(pulse)).containsExactly(0x1b, 'p', 0, 50, 50);
+    }
   }
 
   @Test

@@ -59,7 +59,8 @@ class TechViewModelTest {
         new DirectTaskExecutor(),
         new Messages(Locale.ENGLISH),
         Clock.systemUTC(),
-        dir);
+        dir.resolve("support"),
+        dir.resolve("receipts"));
   }
 
   @Test
@@ -108,5 +109,22 @@ class TechViewModelTest {
     assertThat(saved.receiptProfile().columnsFontA()).isEqualTo(32);
     assertThat(saved.receiptProfile().pages().get(0).name()).isEqualTo("CP866");
     assertThat(benches).containsExactly(saved);
+  }
+
+  @Test
+  void aUsbPortIsNamedByWhatIsAttachedAndABuiltInOneAsBefore() {
+    TechViewModel vm = vm();
+    assertThat(vm.describe(new DeviceBench.Attached("serial:/dev/ttyS0", "Physical Port S0")))
+        .isEqualTo("Built-in port S0");
+    assertThat(
+            vm.describe(
+                new DeviceBench.Attached(
+                    "serial:/dev/ttyUSB0",
+                    "FT232R USB UART",
+                    new io.kasa.terminal.devices.PortNames.Usb(
+                        "0403", "6001", "FTDI", "FT232R USB UART"),
+                    List.of("usb-FTDI_FT232R_USB_UART_A50285BI-if00-port0"))))
+        .isEqualTo(
+            "USB: FTDI FT232R USB UART (0403:6001)\nusb-FTDI_FT232R_USB_UART_A50285BI-if00-port0");
   }
 }
