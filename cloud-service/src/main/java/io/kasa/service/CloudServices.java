@@ -18,6 +18,7 @@ import io.kasa.service.sales.PostVoidService;
 import io.kasa.service.sales.RefundService;
 import io.kasa.service.sales.SalesService;
 import io.kasa.service.shifts.ShiftService;
+import io.kasa.service.terminals.TerminalFeed;
 import io.kasa.service.terminals.TerminalService;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -30,6 +31,7 @@ public final class CloudServices implements AutoCloseable {
   private final CloudApp.Services app;
   private final AdminService admin;
   private final FloorEvents floorEvents;
+  private final TerminalFeed terminalFeed;
   private final SalesService sales;
   private final Invalidations invalidations;
 
@@ -52,6 +54,11 @@ public final class CloudServices implements AutoCloseable {
     AuthService auth =
         new AuthService(database.jdbi(), database.dataSource(), invalidations, clock);
     this.floorEvents = new FloorEvents(database);
+    this.terminalFeed = new TerminalFeed(database);
+    io.micrometer.core.instrument.Gauge.builder(
+            "kasa_terminal_feed_streams", terminalFeed, TerminalFeed::streams)
+        .description("Open change streams (tills hearing of catalogue, staff and store changes)")
+        .register(metrics);
     DistributionSummary batches =
         DistributionSummary.builder("kasa_sale_batch_size")
             .description("Sales written by one statement (group commit)")
@@ -80,7 +87,7 @@ public final class CloudServices implements AutoCloseable {
             new RefundService(database.jdbi(), auth, json, clock),
             new PostVoidService(database.jdbi(), auth, processor, json, clock),
             new ShiftService(database.jdbi(), auth, json, clock),
-            new TerminalService(database.jdbi(), clock),
+            new TerminalService(database.jdbi(), clock, terminalFeed),
             new CloudApp.Floor(
                 new FloorService(database.jdbi(), clock),
                 new WaitlistService(database.jdbi(), clock),
@@ -112,6 +119,7 @@ public final class CloudServices implements AutoCloseable {
   @Override
   public void close() {
     floorEvents.close();
+    terminalFeed.close();
     sales.close();
     invalidations.close();
   }

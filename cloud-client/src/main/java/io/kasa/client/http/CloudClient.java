@@ -397,6 +397,31 @@ public final class CloudClient implements AutoCloseable {
     return response;
   }
 
+  /**
+   * Opens the store's change stream (ADR 0028): an event {@code CHANGED} with the store's version
+   * as its id, at once when it differs from {@code lastVersion} (null: always), then after every
+   * change to what the terminal keeps. The caller reads and closes the response.
+   */
+  public Response terminalChanges(Long lastVersion) {
+    Request.Builder b =
+        new Request.Builder()
+            .url(url("/v1/terminal/changes"))
+            .header("Accept", "text/event-stream");
+    if (lastVersion != null) {
+      b.header("Last-Event-ID", Long.toString(lastVersion));
+    }
+    Response response;
+    try {
+      response = streams.newCall(b.build()).execute();
+    } catch (IOException e) {
+      throw new CloudUnreachableException("GET /v1/terminal/changes: " + e.getMessage(), e);
+    }
+    if (!response.isSuccessful()) {
+      throw problem(response);
+    }
+    return response;
+  }
+
   // --- device set-up
 
   /** The device set-up this terminal backed up, or empty when it has none. */

@@ -20,7 +20,7 @@ import io.kasa.client.store.Outbox;
 import io.kasa.client.store.ReceiptSequence;
 import io.kasa.client.store.TerminalIdentity;
 import io.kasa.client.store.TerminalSettings;
-import io.kasa.client.sync.CatalogSync;
+import io.kasa.client.sync.ChangeFeed;
 import io.kasa.client.sync.SyncEngine;
 import io.kasa.client.sync.SyncStatus;
 import io.kasa.domain.money.Money;
@@ -65,7 +65,6 @@ public final class CloudTerminal implements AutoCloseable {
   public static final String CHECK_SETTLE = "CHECK_SETTLE";
 
   private static final String SERVICE_URL = "service-url";
-  private static final int CATALOG_PAGE = 5000;
 
   private final LocalStore store;
   private final TerminalIdentity identity;
@@ -82,8 +81,12 @@ public final class CloudTerminal implements AutoCloseable {
   private final Credentials credentials = Credentials.none();
   private final TerminalShifts shifts = new TerminalShifts(this);
   private final TerminalReturns returns = new TerminalReturns(this);
+  private final TerminalUpdates updates;
+  private final java.util.List<Runnable> updateListeners =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
   private CloudClient client;
   private SyncEngine engine;
+  private ChangeFeed feed;
   private CatalogReplica catalog;
 
   private CloudTerminal(
@@ -99,6 +102,7 @@ public final class CloudTerminal implements AutoCloseable {
     this.audit = new AuditTrail(outbox, json, clock);
     this.offlineSignIn = new OfflineSignIn(store, settings, audit, clock);
     this.offlineCards = new OfflineCards(store);
+    this.updates = new TerminalUpdates(store, settings, this::client, this::catalog, clock);
   }
 
   /**
@@ -115,6 +119,7 @@ public final class CloudTerminal implements AutoCloseable {
     if (url.isPresent() && credential.isPresent()) {
       t.credentials.terminal(credential.get());
       t.connect(URI.create(url.get()));
+      t.follow();
     }
     return t;
   }
@@ -160,8 +165,38 @@ public final class CloudTerminal implements AutoCloseable {
     c.close();
     connect(service);
     TerminalConfig config = refreshConfig();
-    new CatalogSync(catalog(), client()::catalogChanges, CATALOG_PAGE).sync(progress);
+    updates.syncCatalog(progress);
+    follow();
     return config;
+  }
+
+  /**
+   * Follows the store's changes from now on (ADR 0028): prices, items, staff, PINs and the store's
+   * rules are applied within seconds while online, and caught up at start and on reconnection.
+   */
+  private void follow() {
+    feed =
+        new ChangeFeed(
+            after -> client.terminalChanges(after < 0 ? null : after),
+            updates::apply,
+            updates,
+            clock,
+            updates::currentAt);
+    feed.listen(() -> updateListeners.forEach(Runnable::run));
+    feed.start();
+  }
+
+  /** Told, on the feed's thread, after every change from the service has been applied. */
+  public void onUpdate(Runnable listener) {
+    updateListeners.add(listener);
+  }
+
+  /**
+   * When this till was last known to hold everything the service has (now, while its change stream
+   * is open); null when never. The register shows the catalogue's age from it.
+   */
+  public Instant currentAt() {
+    return feed == null ? null : feed.currentAt();
   }
 
   private void connect(URI service) {
@@ -179,9 +214,7 @@ public final class CloudTerminal implements AutoCloseable {
 
   /** Fetches and caches the store's rules and the staff. */
   public TerminalConfig refreshConfig() {
-    TerminalConfig config = client().terminalConfig();
-    settings.save(config);
-    return config;
+    return updates.refreshConfig();
   }
 
   /** The configuration last fetched. */
@@ -193,7 +226,7 @@ public final class CloudTerminal implements AutoCloseable {
 
   /** Brings the catalogue replica up to date; returns the number of items applied. */
   public long syncCatalog() {
-    return new CatalogSync(catalog(), client()::catalogChanges, CATALOG_PAGE).sync();
+    return updates.syncCatalog(applied -> {});
   }
 
   public synchronized CatalogReplica catalog() {
@@ -572,6 +605,9 @@ public final class CloudTerminal implements AutoCloseable {
 
   @Override
   public void close() {
+    if (feed != null) {
+      feed.close();
+    }
     if (engine != null) {
       engine.close();
     }

@@ -303,6 +303,32 @@ public final class AdminService {
     changed.accept(Invalidations.Topic.CATALOG);
   }
 
+  /**
+   * Changes an item's price (minor units); {@code item} is its id or SKU. The tills hear of it
+   * within seconds (ADR 0028). Answers the item's id.
+   */
+  public String setPrice(UUID org, String item, long price) {
+    if (price < 0) {
+      throw new IllegalArgumentException("A price is 0 or more minor units: " + price);
+    }
+    String id =
+        jdbi.inTransaction(
+            h ->
+                new CatalogWriter(h, org)
+                    .setPrice(required(item, "item"), price)
+                    .orElseThrow(
+                        () ->
+                            new IllegalArgumentException(
+                                "No item with id or SKU " + item + " in organisation " + org)));
+    changed.accept(Invalidations.Topic.CATALOG);
+    return id;
+  }
+
+  /** Employees: dismissing one, changing a PIN. */
+  public StaffAdmin staff() {
+    return new StaffAdmin(jdbi, pins, changed);
+  }
+
   private static String required(String value, String field) {
     if (value == null || value.isBlank()) {
       throw new IllegalArgumentException(field + " is required");

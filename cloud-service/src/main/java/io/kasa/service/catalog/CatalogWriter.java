@@ -91,6 +91,33 @@ public final class CatalogWriter {
     flushIfFull();
   }
 
+  /**
+   * Changes the price of the item whose id or SKU is {@code item}, recorded as a change; answers
+   * the item's id, or empty when the organisation has no such item.
+   */
+  public java.util.Optional<String> setPrice(String item, long price) {
+    flush();
+    java.util.Optional<String> id =
+        h.createQuery(
+                "update item set price = :price where organisation_id = :org"
+                    + " and id = (select id from item where organisation_id = :org"
+                    + " and (id = :item or sku = :item) order by id = :item desc limit 1)"
+                    + " returning id")
+            .bind("org", org)
+            .bind("item", item)
+            .bind("price", price)
+            .mapTo(String.class)
+            .findOne();
+    id.ifPresent(
+        i ->
+            h.createUpdate(
+                    "insert into catalog_change (organisation_id, kind, key) values (:org, 'ITEM', :key)")
+                .bind("org", org)
+                .bind("key", i)
+                .execute());
+    return id;
+  }
+
   public void putItems(List<ItemDto> all) {
     all.forEach(this::putItem);
   }

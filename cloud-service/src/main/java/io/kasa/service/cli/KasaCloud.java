@@ -198,7 +198,10 @@ public final class KasaCloud implements Runnable {
         Admin.CreateTerminal.class,
         Admin.ReplaceTerminal.class,
         Admin.CreateEmployee.class,
+        DailyAdmin.DeactivateEmployee.class,
+        DailyAdmin.SetPin.class,
         Admin.ImportCatalog.class,
+        DailyAdmin.SetPrice.class,
         Admin.SeedDemo.class
       })
   static final class Admin implements Runnable {

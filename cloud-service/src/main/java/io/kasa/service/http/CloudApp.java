@@ -261,6 +261,7 @@ public final class CloudApp {
         new Route(HandlerType.POST, "/v1/terminals/enroll", this::enroll),
         new Route(HandlerType.POST, "/v1/sessions", this::signIn),
         new Route(HandlerType.GET, "/v1/terminal/config", this::terminalConfig),
+        new Route(HandlerType.GET, "/v1/terminal/changes", this::terminalChanges),
         new Route(HandlerType.POST, "/v1/audit-events", this::auditEvent),
         new Route(HandlerType.GET, "/v1/catalog/changes", this::catalogChanges),
         new Route(HandlerType.DELETE, "/v1/sessions/current", this::signOut),
@@ -331,6 +332,80 @@ public final class CloudApp {
 
   private void terminalConfig(Context ctx) {
     ctx.json(s.terminals().config(terminal(ctx)));
+  }
+
+  /**
+   * The calling till's store version as server-sent events (ADR 0028): at once when it differs from
+   * {@code Last-Event-ID}, then after every change to the store's catalogue, staff or rules; a
+   * keep-alive comment when idle. The till fetches what changed (catalogue deltas, configuration).
+   */
+  private void terminalChanges(Context ctx) throws Exception {
+    Principal who = terminal(ctx);
+    eventStreamAccepted(ctx);
+    String from = ctx.header("Last-Event-ID");
+    long after = lastVersion(from);
+    new SseHandler(
+            client -> {
+              Runnable stop =
+                  s.terminals()
+                      .feed()
+                      .subscribe(
+                          who.organisationId(),
+                          who.storeId(),
+                          after,
+                          new io.kasa.service.terminals.TerminalFeed.Sink() {
+                            @Override
+                            public boolean changed(long version) {
+                              client.sendEvent(
+                                  "CHANGED",
+                                  "{\"version\":" + version + "}",
+                                  Long.toString(version));
+                              return !client.terminated();
+                            }
+
+                            @Override
+                            public boolean keepAlive() {
+                              client.sendComment("keep-alive");
+                              return !client.terminated();
+                            }
+
+                            @Override
+                            public void close() {
+                              client.close();
+                            }
+                          });
+              client.onClose(stop);
+              client.keepAlive();
+            })
+        .handle(ctx);
+  }
+
+  /** A till's Last-Event-ID: the version it applied last, or -1 without one. */
+  private static long lastVersion(String header) {
+    if (header == null) {
+      return -1;
+    }
+    try {
+      long v = Long.parseLong(header.trim());
+      if (v >= 0) {
+        return v;
+      }
+    } catch (NumberFormatException e) {
+      // refused below
+    }
+    throw ApiException.badRequest("Last-Event-ID is the last version this terminal applied");
+  }
+
+  private static void eventStreamAccepted(Context ctx) {
+    String accept = ctx.header("Accept");
+    if (accept == null || !accept.contains("text/event-stream")) {
+      throw new ApiException(
+          406,
+          "not-acceptable",
+          "Not acceptable",
+          "This is an event stream: send Accept: text/event-stream",
+          null);
+    }
   }
 
   private void auditEvent(Context ctx) {

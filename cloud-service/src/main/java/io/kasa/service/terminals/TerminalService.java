@@ -34,10 +34,17 @@ public final class TerminalService {
 
   private final Jdbi jdbi;
   private final Clock clock;
+  private final TerminalFeed feed;
 
-  public TerminalService(Jdbi jdbi, Clock clock) {
+  public TerminalService(Jdbi jdbi, Clock clock, TerminalFeed feed) {
     this.jdbi = jdbi;
     this.clock = clock;
+    this.feed = feed;
+  }
+
+  /** What tells the tills that their configuration or catalogue changed (ADR 0028). */
+  public TerminalFeed feed() {
+    return feed;
   }
 
   /** The calling terminal's configuration, all in its own organisation. */

@@ -75,4 +75,57 @@ class KasaCloudCliTest {
     assertThat(missing.code()).isEqualTo(2);
     assertThat(missing.err()).contains("cannot read").contains("nope.csv");
   }
+
+  @Test
+  void aManagerChangesAPriceAddsACashierChangesAPinAndDismissesThem() {
+    String data = dir.resolve("pg").toString();
+    Run seeded = run("admin", "seed-demo", "--data", data);
+    assertThat(seeded.code()).isZero();
+    String org = seeded.out().lines().findFirst().orElseThrow().replace("organisation ", "");
+
+    Run priced =
+        run(
+            "admin",
+            "set-price",
+            "--data",
+            data,
+            "--org",
+            org,
+            "--item",
+            "SKU-P1",
+            "--price",
+            "1999");
+    assertThat(priced.code()).as(priced.err()).isZero();
+    assertThat(priced.out()).contains("item p1 now costs 1999");
+    Run unknown =
+        run("admin", "set-price", "--data", data, "--org", org, "--item", "nope", "--price", "1");
+    assertThat(unknown.code()).isNotZero();
+
+    Run added =
+        run(
+            "admin",
+            "create-employee",
+            "--data",
+            data,
+            "--org",
+            org,
+            "--name",
+            "Марта",
+            "--role",
+            "CASHIER",
+            "--pin",
+            "1357");
+    assertThat(added.code()).as(added.err()).isZero();
+    String marta = added.out().strip();
+    Run pin =
+        run("admin", "set-pin", "--data", data, "--org", org, "--employee", marta, "--pin", "2468");
+    assertThat(pin.code()).as(pin.err()).isZero();
+    Run dismissed =
+        run("admin", "deactivate-employee", "--data", data, "--org", org, "--employee", marta);
+    assertThat(dismissed.code()).as(dismissed.err()).isZero();
+    assertThat(dismissed.out()).contains("deactivated");
+    Run again =
+        run("admin", "set-pin", "--data", data, "--org", org, "--employee", marta, "--pin", "3579");
+    assertThat(again.code()).as("a dismissed employee gets no new PIN").isNotZero();
+  }
 }

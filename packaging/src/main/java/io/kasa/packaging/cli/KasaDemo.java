@@ -119,6 +119,16 @@ public final class KasaDemo implements Callable<Integer> {
         "Sign in:  Олена (cashier) PIN 1111 · Андрій (manager) PIN 9999 · Ірина (host) PIN 5555"
             + " · Тарас (technician) PIN 7777");
     out.println("Receipts: " + receipts + " (raw ESC/POS .escpos and .pdf)");
+    java.util.UUID org =
+        db.jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery("select organisation_id from terminal where id = :id")
+                        .bind("id", terminal.config().terminalId())
+                        .mapTo(java.util.UUID.class)
+                        .one());
+    // A manager's changes (README: set-price, create-employee, …) reach this register live.
+    out.println("Admin:    --data " + absolute.resolve("cloud") + " --org " + org);
     DeviceChoice.save(terminal, "sim:printer", DeviceChoice.DEFAULT_PROFILE);
     // The processor's test cards on the screen, as a card reader would take them.
     terminal.setting(DeviceChoice.CARD_READER_URI, "sim:card-reader");

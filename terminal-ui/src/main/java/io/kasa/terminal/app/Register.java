@@ -41,6 +41,7 @@ public final class Register implements AutoCloseable {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Register.class);
 
   private final CloudTerminal terminal;
+  private final Clock clock;
   private final Messages messages;
   private final TaskExecutor tasks;
   private final BorderPane root = new BorderPane();
@@ -100,6 +101,7 @@ public final class Register implements AutoCloseable {
       RegisterWindow.Theme theme,
       java.time.Duration lockAfter) {
     this.terminal = terminal;
+    this.clock = clock;
     this.theme = theme;
     this.lockAfter = lockAfter;
     this.messages = messages;
@@ -108,14 +110,9 @@ public final class Register implements AutoCloseable {
     Locale storeLocale = Locale.forLanguageTag(config.store().locale());
     this.status = new StatusViewModel(messages);
     this.signIn = new SignInViewModel(this::authenticate, tasks, messages, this::signedIn);
-    signIn.staff(
-        terminal.settings().staff().stream()
-            .map(
-                s ->
-                    new SignInViewModel.Person(
-                        s.member().id(), s.member().name(), s.member().role()))
-            .toList(),
-        storeLocale);
+    staff(storeLocale);
+    // A colleague added, dismissed or renamed on the service shows on the PIN pad (ADR 0028).
+    terminal.onUpdate(() -> tasks.ui(() -> staff(storeLocale)));
     this.signInView = new SignInView(signIn, messages);
     this.devices = new CounterDevices(devices, status, tasks, clock, this::scanned);
     this.printouts = new Printouts(() -> this.devices.current().printer(), receipts);
@@ -186,6 +183,17 @@ public final class Register implements AutoCloseable {
     poller.scheduleWithFixedDelay(this.devices::refreshPrinter, 0, 5, TimeUnit.SECONDS);
   }
 
+  private void staff(Locale storeLocale) {
+    signIn.staff(
+        terminal.settings().staff().stream()
+            .map(
+                s ->
+                    new SignInViewModel.Person(
+                        s.member().id(), s.member().name(), s.member().role()))
+            .toList(),
+        storeLocale);
+  }
+
   /** The devices in use now, or null while a technician has them. */
   public RegisterDevices devices() {
     return devices.current();
@@ -209,9 +217,11 @@ public final class Register implements AutoCloseable {
         tasks.ui(() -> status.note(messages.get("shift.z.late")));
       }
       var s = terminal.status();
+      java.time.Instant current = terminal.currentAt();
       tasks.ui(
           () -> {
             status.sync(s);
+            status.currentAt(current, clock.instant());
             sale.offlineProperty().set(s.connectivity() != Connectivity.State.ONLINE);
           });
     } catch (RuntimeException e) {

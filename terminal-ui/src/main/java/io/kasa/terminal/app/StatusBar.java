@@ -1,6 +1,7 @@
 package io.kasa.terminal.app;
 
 import io.kasa.terminal.status.StatusViewModel;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -32,6 +33,12 @@ final class StatusBar extends HBox {
     setAlignment(Pos.CENTER_LEFT);
     Label connection = level(vm.connectionProperty(), vm.connectionLevelProperty());
     connection.setId("status-connection");
+    // Only when the till has not heard from the service for a while (ADR 0028).
+    Label catalogue =
+        level(vm.catalogueProperty(), new SimpleObjectProperty<>(StatusViewModel.Level.WARNING));
+    catalogue.setId("status-catalogue");
+    catalogue.managedProperty().bind(catalogue.textProperty().isNotEmpty());
+    catalogue.visibleProperty().bind(catalogue.managedProperty());
     Label printer = level(vm.printerProperty(), vm.printerLevelProperty());
     printer.setId("status-printer");
     Label employee = whole(new Label());
@@ -63,7 +70,7 @@ final class StatusBar extends HBox {
     out.visibleProperty().bind(vm.employeeProperty().isNotEmpty());
     javafx.scene.control.Button info = small(keyBelow(m.binding("status.about")), about);
     info.setId("about");
-    getChildren().addAll(connection, printer, drawer, note, who, out, lang, look, info);
+    getChildren().addAll(connection, catalogue, printer, drawer, note, who, out, lang, look, info);
   }
 
   /** "Sign out (Ctrl+L)" as "Sign out" over "(Ctrl+L)", as the keys on the other buttons. */
@@ -112,7 +119,7 @@ final class StatusBar extends HBox {
           l.getStyleClass().removeAll("level-ok", "level-warning", "level-error");
           l.getStyleClass().add("level-" + b.name().toLowerCase(java.util.Locale.ROOT));
         });
-    l.getStyleClass().add("level-ok");
+    l.getStyleClass().add("level-" + level.getValue().name().toLowerCase(java.util.Locale.ROOT));
     return l;
   }
 }

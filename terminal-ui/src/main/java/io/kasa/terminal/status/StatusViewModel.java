@@ -40,6 +40,12 @@ public final class StatusViewModel {
   private SyncStatus lastSync;
   private PrinterStatus lastPrinter;
 
+  /** How long a till goes without hearing from the service before its catalogue's age shows. */
+  public static final java.time.Duration CATALOGUE_STALE_AFTER = java.time.Duration.ofMinutes(10);
+
+  private final ReadOnlyStringWrapper catalogue = new ReadOnlyStringWrapper("");
+  private java.time.Duration catalogueAge;
+
   public StatusViewModel(Messages messages) {
     this.messages = messages;
     messages.localeProperty().addListener((o, a, b) -> relabel());
@@ -96,6 +102,35 @@ public final class StatusViewModel {
     relabel();
   }
 
+  /** The catalogue's age when stale ("Catalogue: 2 h old"), else empty. */
+  public ReadOnlyStringProperty catalogueProperty() {
+    return catalogue.getReadOnlyProperty();
+  }
+
+  /**
+   * When the till was last known to hold everything the service has (ADR 0028), or null when not
+   * known; past {@link #CATALOGUE_STALE_AFTER} the status bar says how old its catalogue is.
+   */
+  public void currentAt(java.time.Instant at, java.time.Instant now) {
+    java.time.Duration age = at == null ? null : java.time.Duration.between(at, now);
+    catalogueAge = age != null && age.compareTo(CATALOGUE_STALE_AFTER) > 0 ? age : null;
+    relabel();
+  }
+
+  private String catalogueAge() {
+    if (catalogueAge == null) {
+      return "";
+    }
+    long minutes = catalogueAge.toMinutes();
+    if (minutes < 60) {
+      return messages.get("status.catalogue.minutes", minutes);
+    }
+    if (minutes < 48 * 60) {
+      return messages.get("status.catalogue.hours", minutes / 60);
+    }
+    return messages.get("status.catalogue.days", minutes / (24 * 60));
+  }
+
   public void printer(PrinterStatus s) {
     lastPrinter = s;
     withTechnician = false;
@@ -109,6 +144,7 @@ public final class StatusViewModel {
   }
 
   private void relabel() {
+    catalogue.set(catalogueAge());
     if (lastSync != null) {
       boolean online = lastSync.connectivity() == Connectivity.State.ONLINE;
       String state =
