@@ -376,6 +376,15 @@ class HostStandTest extends RegisterUiTest {
         .atMost(Duration.ofSeconds(10))
         .until(() -> checksOn("T3").get(0).get("lines").size() == 3);
     robot.clickOn("#split");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                robot
+                    .lookup("#split-seat-number-more")
+                    .tryQuery()
+                    .map(n -> n.isVisible() && n.getScene() != null)
+                    .orElse(false));
     robot.clickOn("#split-seat-number-more");
     robot.clickOn("#split-seat");
     await().atMost(Duration.ofSeconds(10)).until(() -> checksOn("T3").size() == 2);
