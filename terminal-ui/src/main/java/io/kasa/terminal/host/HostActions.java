@@ -109,6 +109,9 @@ final class HostActions extends VBox {
     modePrompt.setWrapText(true);
     modePrompt.setMinHeight(Region.USE_PREF_SIZE);
     modePrompt.getStyleClass().add("title-4");
+    // As wide as its word: a narrow Cancel broke «Скасувати» mid-word.
+    cancelMode.setPrefWidth(Region.USE_COMPUTED_SIZE);
+    cancelMode.setMinWidth(Region.USE_PREF_SIZE);
     modeRow = row(grow(modePrompt), cancelMode);
     modePrompt.setMaxWidth(Double.MAX_VALUE);
     getChildren().addAll(seatRow, itemRow, checkRow, splitSeatRow, splitEvenRow, modeRow);
