@@ -18,6 +18,7 @@ import io.kasa.service.sales.PostVoidService;
 import io.kasa.service.sales.RefundService;
 import io.kasa.service.sales.SalesService;
 import io.kasa.service.shifts.ShiftService;
+import io.kasa.service.stock.StockService;
 import io.kasa.service.terminals.TerminalFeed;
 import io.kasa.service.terminals.TerminalService;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -93,6 +94,7 @@ public final class CloudServices implements AutoCloseable {
                 new WaitlistService(database.jdbi(), clock),
                 new CheckService(database.jdbi(), clock),
                 floorEvents),
+            new StockService(database.jdbi()),
             json,
             metrics,
             metricsToken);

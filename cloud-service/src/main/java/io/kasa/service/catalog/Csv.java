@@ -9,21 +9,26 @@ import java.util.List;
  * A streaming RFC 4180 reader: comma-separated, fields optionally in double quotes (which may hold
  * commas, quotes written twice, and line breaks). Reports the line each record starts on.
  */
-final class Csv {
+public final class Csv {
 
-  /** One record and the line it starts on (1-based). */
-  record Row(int line, List<String> fields) {}
+  /**
+   * One record and the line it starts on.
+   *
+   * @param line the line, 1-based
+   * @param fields its fields
+   */
+  public record Row(int line, List<String> fields) {}
 
   private final Reader in;
   private int line = 1;
   private int peeked = -2;
 
-  Csv(Reader in) {
+  public Csv(Reader in) {
     this.in = in;
   }
 
   /** The next record, or null at the end. */
-  Row next() throws IOException {
+  public Row next() throws IOException {
     int c = read();
     if (c == -1) {
       return null;

@@ -202,6 +202,9 @@ public final class KasaCloud implements Runnable {
         DailyAdmin.SetPin.class,
         Admin.ImportCatalog.class,
         DailyAdmin.SetPrice.class,
+        StockCommands.SetStock.class,
+        StockCommands.AdjustStock.class,
+        StockCommands.ImportStock.class,
         Admin.SeedDemo.class
       })
   static final class Admin implements Runnable {

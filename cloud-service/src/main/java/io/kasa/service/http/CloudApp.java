@@ -33,6 +33,7 @@ import io.kasa.api.shifts.CashMovementRequest;
 import io.kasa.api.shifts.CloseShiftRequest;
 import io.kasa.api.shifts.OpenShiftRequest;
 import io.kasa.api.shifts.ShiftDto;
+import io.kasa.api.stock.StockAdjustmentRequest;
 import io.kasa.api.terminal.AuditEventRequest;
 import io.kasa.api.terminal.DeviceSetup;
 import io.kasa.service.auth.AuthService;
@@ -47,6 +48,7 @@ import io.kasa.service.sales.PostVoidService;
 import io.kasa.service.sales.RefundService;
 import io.kasa.service.sales.SalesService;
 import io.kasa.service.shifts.ShiftService;
+import io.kasa.service.stock.StockService;
 import io.kasa.service.terminals.TerminalService;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
@@ -87,6 +89,7 @@ public final class CloudApp {
    * @param shifts shifts and cash
    * @param terminals terminal configuration, reported events and device backups
    * @param floor the host stand
+   * @param stock the stores' stock for the back office
    * @param json the JSON mapper
    * @param metrics the Prometheus registry
    * @param metricsToken the bearer token that may read /metrics, or null to refuse everyone
@@ -101,6 +104,7 @@ public final class CloudApp {
       ShiftService shifts,
       TerminalService terminals,
       Floor floor,
+      StockService stock,
       ObjectMapper json,
       PrometheusMeterRegistry metrics,
       String metricsToken) {}
@@ -294,7 +298,11 @@ public final class CloudApp {
         new Route(HandlerType.POST, "/v1/checks/{id}/merge", this::mergeCheck),
         new Route(HandlerType.POST, "/v1/checks/{id}/split", this::splitCheck),
         new Route(HandlerType.POST, "/v1/checks/{id}/prebill", this::prebill),
-        new Route(HandlerType.POST, "/v1/checks/{id}/settle", this::settleCheck));
+        new Route(HandlerType.POST, "/v1/checks/{id}/settle", this::settleCheck),
+        new Route(HandlerType.GET, "/v1/stores/{id}/stock", this::stock),
+        new Route(
+            HandlerType.GET, "/v1/stores/{id}/stock/{itemId}/movements", this::stockMovements),
+        new Route(HandlerType.POST, "/v1/stores/{id}/stock/adjustments", this::adjustStock));
   }
 
   private void health(Context ctx) {
@@ -684,6 +692,62 @@ public final class CloudApp {
   private void settleCheck(Context ctx) {
     Principal who = recorder(ctx);
     ctx.json(s.floor().checks().settle(who, pathId(ctx), body(ctx, SettleRequest.class)));
+  }
+
+  private void stock(Context ctx) {
+    Principal who = employee(ctx);
+    ctx.json(
+        s.stock()
+            .levels(
+                who,
+                storeId(ctx),
+                ctx.queryParam("item"),
+                ctx.queryParam("below"),
+                intParam(ctx, "limit"),
+                ctx.queryParam("after")));
+  }
+
+  private void stockMovements(Context ctx) {
+    Principal who = employee(ctx);
+    String before = ctx.queryParam("before");
+    Long b;
+    try {
+      b = before == null ? null : Long.valueOf(before);
+    } catch (NumberFormatException e) {
+      throw ApiException.badRequest("before is the id of a movement");
+    }
+    ctx.json(
+        s.stock().movements(who, storeId(ctx), ctx.pathParam("itemId"), intParam(ctx, "limit"), b));
+  }
+
+  private void adjustStock(Context ctx) {
+    Principal who = employee(ctx);
+    StockService.Outcome outcome =
+        s.stock()
+            .adjust(
+                who,
+                storeId(ctx),
+                ctx.header(Headers.IDEMPOTENCY_KEY),
+                body(ctx, StockAdjustmentRequest.class));
+    ctx.status(outcome.created() ? 201 : 200).json(outcome.adjustment());
+  }
+
+  /** The store in the path; one that is not a UUID names no store. */
+  private static UUID storeId(Context ctx) {
+    try {
+      return UUID.fromString(ctx.pathParam("id"));
+    } catch (IllegalArgumentException e) {
+      throw ApiException.notFound("No store " + ctx.pathParam("id"));
+    }
+  }
+
+  private static Integer intParam(Context ctx, String name) {
+    String value = ctx.queryParam(name);
+    try {
+      return value == null ? null : Integer.valueOf(value);
+    } catch (NumberFormatException e) {
+      throw ApiException.badRequest(name + " is a whole number");
+    }
   }
 
   private static UUID pathId(Context ctx) {

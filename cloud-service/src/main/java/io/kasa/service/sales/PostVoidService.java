@@ -123,9 +123,12 @@ public final class PostVoidService {
               .bind("id", saleId)
               .execute();
           h.createUpdate(
-                  "insert into stock_movement (organisation_id, item_id, delta, sale_id)"
-                      + " select organisation_id, item_id, -delta, sale_id from stock_movement"
-                      + " where organisation_id = :org and sale_id = :sale and refund_id is null")
+                  "insert into stock_movement (organisation_id, store_id, item_id, delta, sale_id,"
+                      + " reason, terminal_id, employee_id) select organisation_id, store_id, item_id,"
+                      + " -delta, sale_id, 'VOID', :terminal, :manager from stock_movement"
+                      + " where organisation_id = :org and sale_id = :sale and reason = 'SALE'")
+              .bind("terminal", who.terminalId())
+              .bind("manager", manager)
               .bind("org", who.organisationId())
               .bind("sale", saleId)
               .execute();

@@ -346,18 +346,22 @@ public final class RefundService {
     if (inserted == 0) {
       throw ApiException.conflict("Receipt number " + r.receiptNumber() + " is already used");
     }
-    for (RefundLine line : refund.lines()) {}
-    // Stock comes back as appended moves, like sales take it.
+    // Stock comes back as appended moves, like sales take it, to the store the goods came back to.
     Map<String, BigDecimal> back = new TreeMap<>();
     for (RefundLine line : refund.lines()) {
       back.merge(line.item().id(), line.quantity().toDecimal(), BigDecimal::add);
     }
     PreparedBatch moves =
         h.prepareBatch(
-            "insert into stock_movement (organisation_id, item_id, delta, refund_id) values (:org, :item, :delta, :ref)");
+            "insert into stock_movement (organisation_id, store_id, item_id, delta, refund_id, reason,"
+                + " terminal_id, employee_id) values (:org, :store, :item, :delta, :ref, 'REFUND',"
+                + " :terminal, cast(:employee as uuid))");
     for (Map.Entry<String, BigDecimal> e : back.entrySet()) {
       moves
           .bind("org", who.organisationId())
+          .bind("store", who.storeId())
+          .bind("terminal", who.terminalId())
+          .bind("employee", who.employeeId() == null ? null : who.employeeId().toString())
           .bind("item", e.getKey())
           .bind("delta", e.getValue())
           .bind("ref", r.id())

@@ -492,6 +492,49 @@ class ContractTest {
         cloud.send("GET", "/v1/terminal/devices", null, terminalOnly));
   }
 
+  @Test
+  void stockResponsesMatchTheirSchemas() {
+    TestCloud.Enrolled till = cloud.enrollTerminal("T8", "stock");
+    Map<String, String> manager =
+        new HashMap<>(cloud.signedIn(till.authorization(), cloud.demo.managerId(), "9999"));
+    String stock = "/v1/stores/" + cloud.demo.storeId() + "/stock";
+    String counted = "{\"itemId\":\"apples\",\"reason\":\"COUNT\",\"counted\":\"2,5\"}";
+    String key = UUID.randomUUID().toString();
+    for (int i = 0; i < 2; i++) { // 201, then 200
+      check(
+          "POST",
+          "/v1/stores/{id}/stock/adjustments",
+          cloud.post(manager, stock + "/adjustments", key, counted));
+    }
+    for (String refused :
+        List.of(
+            counted.replace("COUNT", "THEFT"),
+            "{\"itemId\":\"apples\",\"reason\":\"THEFT\",\"change\":\"1\"}",
+            "{\"itemId\":\"apples\"}",
+            "{\"itemId\":1}")) {
+      check(
+          "POST",
+          "/v1/stores/{id}/stock/adjustments",
+          cloud.post(manager, stock + "/adjustments", key, refused));
+    }
+    check("GET", "/v1/stores/{id}/stock", cloud.send("GET", stock + "?limit=3", null, manager));
+    check("GET", "/v1/stores/{id}/stock", cloud.send("GET", stock + "?limit=x", null, manager));
+    check(
+        "GET",
+        "/v1/stores/{id}/stock",
+        cloud.send("GET", "/v1/stores/" + UUID.randomUUID() + "/stock", null, manager));
+    check(
+        "GET",
+        "/v1/stores/{id}/stock/{itemId}/movements",
+        cloud.send("GET", stock + "/apples/movements", null, manager));
+    check(
+        "GET",
+        "/v1/stores/{id}/stock/{itemId}/movements",
+        cloud.send("GET", stock + "/nope/movements", null, manager));
+    manager.remove("Kasa-Session");
+    check("GET", "/v1/stores/{id}/stock", cloud.send("GET", stock, null, manager));
+  }
+
   /** Validates a reply against the documented response of its operation and status. */
   private static void check(String method, String path, TestCloud.Reply reply) {
     JsonNode response =
