@@ -283,4 +283,72 @@ class CardPaymentsApiTest {
             cloud.send("GET", "/v1/sales/" + sale.id(), null, manager).json().get("state").asText())
         .isEqualTo("PAID");
   }
+
+  /** Bread and aspirin with 100.00 paid on the bank's own terminal, the rest in cash. */
+  private static SaleRequest onBankTerminal(String code, String last4) {
+    SaleRequest r = Sales.breadAndAspirin(UUID.randomUUID(), sequence++, null);
+    TenderDto card = r.tenders().get(0);
+    return new SaleRequest(
+        r.id(),
+        r.receiptNumber(),
+        r.currency(),
+        r.openedAt(),
+        r.paidAt(),
+        r.lines(),
+        r.orderDiscount(),
+        java.util.List.of(
+            new TenderDto(card.id(), "EXTERNAL_CARD", card.amount(), null, code, last4),
+            r.tenders().get(1)),
+        r.totals(),
+        false,
+        null);
+  }
+
+  @Test
+  void aCardPaidOnABankTerminalIsRecordedWithItsCodeAndLastDigits() {
+    SaleRequest sale = onBankTerminal("123ABC", "1234");
+
+    TestCloud.Reply r = deliver(sale);
+
+    assertThat(r.status()).as(r.body()).isEqualTo(201);
+    assertThat(cardResult(r).get("type").asText()).isEqualTo("EXTERNAL_CARD");
+    assertThat(cardResult(r).get("status").asText()).isEqualTo("ACCEPTED");
+    assertThat(cardResult(r).get("authorisation").asText()).isEqualTo("123ABC");
+    assertThat(PROCESSOR.calls().stream().filter(c -> c.tenderId().equals(card(sale)))).isEmpty();
+    String last4 =
+        cloud
+            .database
+            .jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery("select card_last4 from tender where id = :id")
+                        .bind("id", card(sale))
+                        .mapTo(String.class)
+                        .one());
+    assertThat(last4).isEqualTo("1234");
+  }
+
+  @Test
+  void aBankTerminalCardWithoutASixCharacterCodeIsRefused() {
+    TestCloud.Reply r = deliver(onBankTerminal("12AB", "1234"));
+
+    assertThat(r.status()).as(r.body()).isEqualTo(422);
+    assertThat(r.body()).contains("/tenders/0/reference", "six letters or digits");
+  }
+
+  @Test
+  void aBankTerminalCardWithoutItsLastFourDigitsIsRefused() {
+    SaleRequest missing = onBankTerminal("123ABC", null);
+    SaleRequest letters = onBankTerminal("123ABC", "12a4");
+
+    TestCloud.Reply withoutDigits = deliver(missing);
+    TestCloud.Reply withLetters = deliver(letters);
+
+    assertThat(withoutDigits.status()).as(withoutDigits.body()).isEqualTo(422);
+    assertThat(withoutDigits.body()).contains("/tenders/0/cardLast4");
+    assertThat(withLetters.status()).as(withLetters.body()).isEqualTo(422);
+    assertThat(withLetters.body()).contains("/tenders/0/cardLast4");
+    assertThat(cloud.send("GET", "/v1/sales/" + missing.id(), null, manager).status())
+        .isEqualTo(404);
+  }
 }

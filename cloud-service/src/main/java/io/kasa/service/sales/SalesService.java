@@ -306,7 +306,10 @@ public final class SalesService implements AutoCloseable {
                   .list();
           List<TenderDto> tenders =
               sale.tenders().stream()
-                  .map(t -> new TenderDto(t.id(), t.type(), t.amount(), null, t.reference()))
+                  .map(
+                      t ->
+                          new TenderDto(
+                              t.id(), t.type(), t.amount(), null, t.reference(), t.cardLast4()))
                   .toList();
           return new io.kasa.api.sales.SaleForReturn(
               new SaleRequest(
@@ -489,7 +492,10 @@ public final class SalesService implements AutoCloseable {
     for (int i = 0; i < request.tenders().size(); i++) {
       TenderDto t = request.tenders().get(i);
       try {
-        if (!"CARD".equals(t.type())) {
+        if ("EXTERNAL_CARD".equals(t.type())) {
+          // Charged by the bank's own terminal: its approval code is the authorisation.
+          results.add(new TenderResultDto(t.id(), t.type(), t.amount(), "ACCEPTED", t.reference()));
+        } else if (!"CARD".equals(t.type())) {
           results.add(new TenderResultDto(t.id(), t.type(), t.amount(), "ACCEPTED", null));
         } else if (request.offline()) {
           OfflineCardDelivery.Outcome o = offlineCards.authorise(t, policy.currency());
@@ -609,7 +615,7 @@ public final class SalesService implements AutoCloseable {
             tender.authorisation(),
             asked.reference(),
             authorised.declines().get(tender.id()),
-            null
+            asked.cardLast4()
           });
     }
     List<Object[]> audits = new ArrayList<>();
