@@ -85,7 +85,7 @@ public final class CloudServices implements AutoCloseable {
             auth,
             sales,
             new CatalogService(database.jdbi()),
-            new RefundService(database.jdbi(), auth, json, clock),
+            new RefundService(database.jdbi(), auth, processor, json, clock),
             new PostVoidService(database.jdbi(), auth, processor, json, clock),
             new ShiftService(database.jdbi(), auth, json, clock),
             new TerminalService(database.jdbi(), clock, terminalFeed),

@@ -39,6 +39,16 @@ class GracefulShutdownTest {
     public boolean reverse(UUID tenderId, String authorisation, Money amount) {
       return inner.reverse(tenderId, authorisation, amount);
     }
+
+    @Override
+    public Refund refund(UUID refundId, UUID tenderId, String authorisation, Money amount) {
+      return inner.refund(refundId, tenderId, authorisation, amount);
+    }
+
+    @Override
+    public String name() {
+      return "held";
+    }
   }
 
   @Test

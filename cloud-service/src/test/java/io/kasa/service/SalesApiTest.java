@@ -160,7 +160,7 @@ class SalesApiTest {
 
   @Test
   void offlineSalesKeepTheTerminalsPricesAndAreFlagged() {
-    SaleRequest good = Sales.breadAndAspirin(UUID.randomUUID(), next(), null);
+    SaleRequest good = Sales.breadAndAspirin(UUID.randomUUID(), next(), "tok_approve");
     // The terminal still had the old bread price, 30.00: 60.00 + 96.40 = 156.40.
     SaleRequest offline =
         new SaleRequest(
@@ -180,8 +180,8 @@ class SalesApiTest {
     TestCloud.Reply reply = submit(offline);
     assertThat(reply.status()).as(reply.body()).isEqualTo(201);
     assertThat(reply.json().get("offline").asBoolean()).isTrue();
-    assertThat(reply.json().get("tenders").get(0).get("status").asText())
-        .isEqualTo("STORED_OFFLINE");
+    // Its card, taken offline, is authorised now that the sale is delivered (ADR 0031).
+    assertThat(reply.json().get("tenders").get(0).get("status").asText()).isEqualTo("APPROVED");
   }
 
   @Test

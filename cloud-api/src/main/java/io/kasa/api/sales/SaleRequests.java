@@ -58,7 +58,10 @@ public final class SaleRequests {
               tender.type().name(),
               tender.amount().minor(),
               tender.type() == TenderType.CARD ? cardTokens.get(tender.id()) : null,
-              tender.reference()));
+              tender.reference(),
+              tender.type() == TenderType.EXTERNAL_CARD && tender.card() != null
+                  ? tender.card().last4()
+                  : null));
     }
     return new SaleRequest(
         sale.id(),
@@ -124,7 +127,10 @@ public final class SaleRequests {
               t.id(),
               TenderType.valueOf(t.type()),
               io.kasa.domain.money.Money.of(t.amount(), currency),
-              t.reference()),
+              t.reference(),
+              t.cardLast4() == null
+                  ? null
+                  : new io.kasa.domain.tender.CardDetails("", t.cardLast4())),
           r.paidAt());
     }
     if (sale.totals().total().minor() != r.totals().total()) {

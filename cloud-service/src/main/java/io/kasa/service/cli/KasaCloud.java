@@ -11,7 +11,8 @@ import io.kasa.service.catalog.CatalogImport;
 import io.kasa.service.db.Database;
 import io.kasa.service.db.embedded.EmbeddedPostgres;
 import io.kasa.service.http.CloudApp;
-import io.kasa.service.sales.TestPaymentProcessor;
+import io.kasa.service.sales.PaymentProcessor;
+import io.kasa.service.sales.PaymentProcessors;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Reader;
@@ -147,13 +148,23 @@ public final class KasaCloud implements Runnable {
         description = "Bearer token for /metrics (env KASA_METRICS_TOKEN)")
     String metricsToken;
 
+    @Option(
+        names = "--payments",
+        defaultValue = "${env:KASA_PAYMENTS}",
+        description =
+            "The card processor (env KASA_PAYMENTS): test is the built-in test processor, for"
+                + " demos and tests only (no money moves); without one, card payments are off")
+    String payments;
+
     @Override
     public Integer call() throws InterruptedException {
+      // An unknown name stops here, before the database starts.
+      PaymentProcessor processor = PaymentProcessors.named(payments);
       Database db = database.open(EmbeddedPostgres.Use.SERVE);
       CloudServices services =
           new CloudServices(
               db,
-              new TestPaymentProcessor(),
+              processor,
               new PinHasher(PinHasher.DEFAULT_ITERATIONS),
               metricsToken,
               Clock.systemUTC());
@@ -181,10 +192,24 @@ public final class KasaCloud implements Runnable {
                     stopped.countDown();
                   },
                   "kasa-cloud shutdown"));
+      spec.commandLine().getOut().println(paymentsLine(processor));
       spec.commandLine().getOut().println("kasa-cloud listening on port " + app.port());
       stopped.await();
       return 0;
     }
+  }
+
+  /** What the start-up says about cards (ADR 0031). */
+  static String paymentsLine(PaymentProcessor processor) {
+    if (!processor.configured()) {
+      return "Card payments are off: no card processor is configured (--payments or KASA_PAYMENTS);"
+          + " card tenders are refused and offline cards delivered are recorded as declined";
+    }
+    if ("test".equals(processor.name())) {
+      return "Card payments: the built-in TEST processor (--payments test): no money moves; for"
+          + " demos and tests only";
+    }
+    return "Card payments: " + processor.name();
   }
 
   @Command(
@@ -205,6 +230,8 @@ public final class KasaCloud implements Runnable {
         StockCommands.SetStock.class,
         StockCommands.AdjustStock.class,
         StockCommands.ImportStock.class,
+        PaymentsAdmin.ListDeclined.class,
+        PaymentsAdmin.Settle.class,
         Admin.SeedDemo.class
       })
   static final class Admin implements Runnable {

@@ -272,6 +272,7 @@ public final class CloudApp {
         new Route(HandlerType.POST, "/v1/approvals", this::approve),
         new Route(HandlerType.POST, "/v1/sales", this::submitSale),
         new Route(HandlerType.POST, "/v1/card-authorisations", this::authoriseCard),
+        new Route(HandlerType.GET, "/v1/offline-cards/declined", this::declinedCards),
         new Route(HandlerType.GET, "/v1/sales", this::saleByReceipt),
         new Route(HandlerType.GET, "/v1/sales/{id}", this::getSale),
         new Route(HandlerType.GET, "/v1/sales/{id}/return", this::saleForReturn),
@@ -462,6 +463,10 @@ public final class CloudApp {
     Principal who = recorder(ctx);
     ctx.json(
         s.sales().authoriseCard(who, body(ctx, io.kasa.api.sales.CardAuthorisationRequest.class)));
+  }
+
+  private void declinedCards(Context ctx) {
+    ctx.json(s.sales().declinedCards().forManager(employee(ctx)));
   }
 
   private void voidSale(Context ctx) {

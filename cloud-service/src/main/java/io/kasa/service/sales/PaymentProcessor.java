@@ -3,8 +3,32 @@ package io.kasa.service.sales;
 import io.kasa.domain.money.Money;
 import java.util.UUID;
 
-/** Authorises card payments with a card network or gateway. */
+/**
+ * The seam to a card network or gateway: authorises card payments, reverses them (voids) and
+ * refunds them. The service is started with one by name ({@link PaymentProcessors}); without one,
+ * {@link PaymentProcessors#none()} refuses every card (ADR 0031).
+ */
 public interface PaymentProcessor {
+
+  /**
+   * The answer to a refund.
+   *
+   * @param accepted whether the processor will pay the money back to the card
+   * @param reason why it refused, or null
+   */
+  record Refund(boolean accepted, String reason) {}
+
+  /**
+   * Thrown when the service runs without a card processor: card payments are off and nothing was
+   * sent anywhere.
+   */
+  final class UnavailableException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public UnavailableException(String message) {
+      super(message);
+    }
+  }
 
   /**
    * The outcome of an authorisation.
@@ -47,4 +71,19 @@ public interface PaymentProcessor {
    * authorisation was already settled).
    */
   boolean reverse(UUID tenderId, String authorisation, Money amount) throws TimeoutException;
+
+  /**
+   * Pays {@code amount} of an approved, captured authorisation back to the card. {@code refundId}
+   * (one refund's pay-out) is the idempotency key: asking again for it refunds once.
+   */
+  Refund refund(UUID refundId, UUID tenderId, String authorisation, Money amount)
+      throws TimeoutException;
+
+  /** The processor's name as the service's start-up line and logs give it. */
+  String name();
+
+  /** Whether cards can be taken at all (false only for {@link PaymentProcessors#none()}). */
+  default boolean configured() {
+    return true;
+  }
 }

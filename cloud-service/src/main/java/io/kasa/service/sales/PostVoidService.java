@@ -111,7 +111,11 @@ public final class PostVoidService {
                 "Sale " + sale.get("receipt_number") + " has refunds; refund the rest instead");
           }
           reverseCards(
-              h, who, saleId, Currency.getInstance(((String) sale.get("currency")).trim()));
+              h,
+              who,
+              saleId,
+              (String) sale.get("receipt_number"),
+              Currency.getInstance(((String) sale.get("currency")).trim()));
           h.createUpdate(
                   "update sale set state = 'VOIDED', voided_at = :now, voided_by = :manager, void_reason = :reason,"
                       + " response = cast(:response as jsonb) where organisation_id = :org and id = :id")
@@ -143,7 +147,13 @@ public final class PostVoidService {
         });
   }
 
-  private void reverseCards(Handle h, Principal who, UUID saleId, Currency currency) {
+  /**
+   * Reverses the sale's approved cards (offline ones approved on delivery included); a declined
+   * card took no money and has nothing to reverse. A refusal or a silence leaves the sale as it
+   * was; a retry asks again for each card, which the processor answers once per tender.
+   */
+  private void reverseCards(
+      Handle h, Principal who, UUID saleId, String receipt, Currency currency) {
     List<Map<String, Object>> cards =
         h.createQuery(
                 "select id, amount, authorisation from tender where organisation_id = :org and sale_id = :sale"
@@ -159,20 +169,12 @@ public final class PostVoidService {
             tender,
             (String) card.get("authorisation"),
             Money.of(((Number) card.get("amount")).longValue(), currency))) {
-          throw new ApiException(
-              502,
-              "reversal-refused",
-              "Card reversal refused",
-              "The card processor would not reverse tender " + tender + "; refund it instead",
-              null);
+          throw CardProblems.reversalRefused(receipt);
         }
       } catch (PaymentProcessor.TimeoutException e) {
-        throw new ApiException(
-            504,
-            "processor-timeout",
-            "Card processor timeout",
-            e.getMessage() + "; the sale is not voided, try again",
-            null);
+        throw CardProblems.timeout(e, "the sale is not voided, try again");
+      } catch (PaymentProcessor.UnavailableException e) {
+        throw CardProblems.unavailable(e, "/");
       }
       h.createUpdate(
               "update tender set status = 'REVERSED' where organisation_id = :org and id = :id")

@@ -57,12 +57,15 @@ public final class RefundService {
 
   private final Jdbi jdbi;
   private final AuthService auth;
+  private final CardRefunds cards;
   private final ObjectMapper json;
   private final Clock clock;
 
-  public RefundService(Jdbi jdbi, AuthService auth, ObjectMapper json, Clock clock) {
+  public RefundService(
+      Jdbi jdbi, AuthService auth, PaymentProcessor processor, ObjectMapper json, Clock clock) {
     this.jdbi = jdbi;
     this.auth = auth;
+    this.cards = new CardRefunds(processor);
     this.json = json;
     this.clock = clock;
   }
@@ -117,9 +120,25 @@ public final class RefundService {
             throw ApiException.invalid("/lines", e.getMessage());
           }
           RefundResponse response = response(r, refund, sale, clock);
+          // The receipt number is checked before any card is paid back, so that a refund refused
+          // for it never leaves money returned at the processor.
+          receiptFree(h, who.organisationId(), r.receiptNumber());
+          cards.payBack(h, who.organisationId(), r.receiptNumber(), refund);
           store(h, who, approvedBy, r, refund, hash, response);
           return new Outcome(true, response);
         });
+  }
+
+  private static void receiptFree(Handle h, UUID org, String receipt) {
+    if (h.createQuery(
+            "select 1 from refund where organisation_id = :org and receipt_number = :receipt")
+        .bind("org", org)
+        .bind("receipt", receipt)
+        .mapTo(Integer.class)
+        .findOne()
+        .isPresent()) {
+      throw ApiException.conflict("Receipt number " + receipt + " is already used");
+    }
   }
 
   private static void validate(RefundRequestDto r, String key) {

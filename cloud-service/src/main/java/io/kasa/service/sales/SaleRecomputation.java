@@ -15,6 +15,7 @@ import io.kasa.domain.sale.Sale;
 import io.kasa.domain.sale.SalePolicy;
 import io.kasa.domain.sale.SaleRuleViolation;
 import io.kasa.domain.sale.SaleTotals;
+import io.kasa.domain.tender.CardDetails;
 import io.kasa.domain.tender.Tender;
 import io.kasa.domain.tender.TenderType;
 import io.kasa.service.http.ApiException;
@@ -86,8 +87,33 @@ final class SaleRecomputation {
       try {
         TenderType.valueOf(String.valueOf(t.type()));
       } catch (IllegalArgumentException e) {
-        throw ApiException.invalid("/tenders/" + i + "/type", "A tender is CASH, CARD or OTHER");
+        throw ApiException.invalid(
+            "/tenders/" + i + "/type", "A tender is CASH, CARD, OTHER or EXTERNAL_CARD");
       }
+      externalCard(t, "/tenders/" + i);
+    }
+  }
+
+  /**
+   * A card paid on the bank's terminal carries what its slip shows (ADR 0031): the approval code
+   * and the card's last four digits; no other tender carries last digits.
+   */
+  private static void externalCard(TenderDto t, String at) {
+    if (!"EXTERNAL_CARD".equals(t.type())) {
+      if (t.cardLast4() != null) {
+        throw ApiException.invalid(
+            at + "/cardLast4", "Only a card paid on a bank terminal carries its last four digits");
+      }
+      return;
+    }
+    if (t.reference() == null || !t.reference().matches(Tender.APPROVAL_CODE)) {
+      throw ApiException.invalid(
+          at + "/reference",
+          "The bank terminal's approval code is six letters or digits, as its slip shows");
+    }
+    if (t.cardLast4() == null || !t.cardLast4().matches("\\d{4}")) {
+      throw ApiException.invalid(
+          at + "/cardLast4", "The card's last four digits, as the bank terminal's slip shows");
     }
   }
 
@@ -242,7 +268,8 @@ final class SaleRecomputation {
                 t.id(),
                 TenderType.valueOf(t.type()),
                 Money.of(t.amount(), sale.policy().currency()),
-                t.reference()),
+                t.reference(),
+                t.cardLast4() == null ? null : new CardDetails("", t.cardLast4())),
             paidAt);
       } catch (SaleRuleViolation e) {
         throw ApiException.invalid("/tenders/" + i, e.getMessage());

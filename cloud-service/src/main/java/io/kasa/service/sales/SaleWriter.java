@@ -279,6 +279,10 @@ final class SaleWriter implements AutoCloseable {
             "pauth",
             String.class,
             "pref",
+            String.class,
+            "pdecline",
+            String.class,
+            "plast4",
             String.class);
     Rows audits =
         new Rows(
@@ -361,10 +365,11 @@ final class SaleWriter implements AutoCloseable {
               + " cast(:trate as numeric[]), :tnet, :ttax, :tgross) u(org, sale)"
               + " join s on s.organisation_id = u.org and s.id = u.sale),"
               + " p as (insert into tender (organisation_id, id, sale_id, type, amount, status,"
-              + " authorisation, reference) select u.org, u.id, u.sale, u.type, u.amount, u.status,"
-              + " u.auth, u.ref from unnest(cast(:porg as uuid[]), cast(:psale as uuid[]),"
-              + " cast(:pid as uuid[]), :ptype, :pamount, :pstatus, :pauth, :pref)"
-              + " u(org, sale, id, type, amount, status, auth, ref)"
+              + " authorisation, reference, decline_reason, card_last4) select u.org, u.id, u.sale,"
+              + " u.type, u.amount, u.status, u.auth, u.ref, u.decline, u.last4 from"
+              + " unnest(cast(:porg as uuid[]), cast(:psale as uuid[]), cast(:pid as uuid[]), :ptype,"
+              + " :pamount, :pstatus, :pauth, :pref, :pdecline, :plast4)"
+              + " u(org, sale, id, type, amount, status, auth, ref, decline, last4)"
               + " join s on s.organisation_id = u.org and s.id = u.sale),"
               + " a as (insert into audit_log (organisation_id, terminal_id, employee_id, action, detail)"
               + " select u.org, u.terminal, u.employee, u.action, u.detail from unnest(cast(:aorg as uuid[]),"

@@ -65,6 +65,8 @@ public final class SalesService implements AutoCloseable {
   private final SaleCatalog catalog;
   private final SaleWriter writer;
   private final PaymentProcessor processor;
+  private final OfflineCardDelivery offlineCards;
+  private final DeclinedCards declinedCards;
   private final ObjectMapper json;
   private final Clock clock;
 
@@ -81,6 +83,8 @@ public final class SalesService implements AutoCloseable {
     this.catalog = new SaleCatalog(jdbi, invalidations);
     this.writer = new SaleWriter(pool, writers, batchSizes);
     this.processor = processor;
+    this.offlineCards = new OfflineCardDelivery(processor);
+    this.declinedCards = new DeclinedCards(jdbi, clock);
     this.json = json;
     this.clock = clock;
   }
@@ -94,6 +98,15 @@ public final class SalesService implements AutoCloseable {
     String requestJson = write(request);
     byte[] requestHash = Secrets.sha256(requestJson);
     UUID org = who.organisationId();
+    if (request.tenders().stream().anyMatch(t -> "CARD".equals(t.type()))) {
+      // A sale delivered again gets its first answer without asking the processor again: its cards
+      // are authorised once (ADR 0031). Two deliveries racing each other still charge once, by the
+      // processor's idempotency on the tender id.
+      Optional<Outcome> earlier = recorded(org, request.id(), requestHash);
+      if (earlier.isPresent()) {
+        return earlier.get();
+      }
+    }
     try {
       SaleResponse created = recordNew(who, request, requestJson, requestHash);
       if (created != null) {
@@ -171,8 +184,18 @@ public final class SalesService implements AutoCloseable {
     UUID approvedBy = overrideApproval(who, request, known, sale, audit);
     // No connection is held while the card network answers; the processor's idempotency on the
     // tender id makes a racing duplicate's authorisation the same one (ADR 0014).
-    List<TenderResultDto> tenders = authorise(request, policy);
+    Authorised authorised = authorise(request, policy);
+    List<TenderResultDto> tenders = authorised.results();
     SaleResponse response = response(request, sale, tenders, clock.instant());
+    authorised
+        .declines()
+        .forEach(
+            (tender, reason) ->
+                audit.add(
+                    new AuditEntry(
+                        who.employeeId(),
+                        "OFFLINE_CARD_DECLINED",
+                        request.receiptNumber() + " tender " + tender + ": " + reason)));
     // The audit log is for sensitive actions: a sale is its own record, but one accepted on the
     // terminal's prices while it was offline deserves a second look.
     if (request.offline()) {
@@ -186,7 +209,7 @@ public final class SalesService implements AutoCloseable {
               who.employeeId(), "LINE_VOIDED", request.receiptNumber() + " lines " + voided));
     }
     return record(
-            who, request, requestJson, sale, tenders, requestHash, response, approvedBy, audit)
+            who, request, requestJson, sale, authorised, requestHash, response, approvedBy, audit)
         ? response
         : null;
   }
@@ -229,19 +252,17 @@ public final class SalesService implements AutoCloseable {
           ? new CardAuthorisationResponse(r.tenderId(), "APPROVED", a.authorisation(), null)
           : new CardAuthorisationResponse(r.tenderId(), "DECLINED", null, a.reason());
     } catch (PaymentProcessor.TimeoutException e) {
-      throw processorTimeout(e);
+      throw CardProblems.timeout(e, "nothing was charged");
     } catch (PaymentProcessor.TenderReusedException e) {
       throw ApiException.conflict(e.getMessage());
+    } catch (PaymentProcessor.UnavailableException e) {
+      throw CardProblems.unavailable(e, "/cardToken");
     }
   }
 
-  private static ApiException processorTimeout(PaymentProcessor.TimeoutException e) {
-    return new ApiException(
-        504,
-        "processor-timeout",
-        "Card processor timeout",
-        e.getMessage() + "; nothing was charged",
-        null);
+  /** The offline cards declined on delivery, for the store's managers (ADR 0031). */
+  public DeclinedCards declinedCards() {
+    return declinedCards;
   }
 
   /** A recorded sale of the caller's organisation, as it stands. */
@@ -285,7 +306,10 @@ public final class SalesService implements AutoCloseable {
                   .list();
           List<TenderDto> tenders =
               sale.tenders().stream()
-                  .map(t -> new TenderDto(t.id(), t.type(), t.amount(), null, t.reference()))
+                  .map(
+                      t ->
+                          new TenderDto(
+                              t.id(), t.type(), t.amount(), null, t.reference(), t.cardLast4()))
                   .toList();
           return new io.kasa.api.sales.SaleForReturn(
               new SaleRequest(
@@ -454,37 +478,59 @@ public final class SalesService implements AutoCloseable {
         errors);
   }
 
-  private List<TenderResultDto> authorise(SaleRequest request, SalePolicy policy) {
+  /**
+   * The sale's tenders as the processor answered them.
+   *
+   * @param results each tender's outcome, in the sale's order
+   * @param declines the reasons of offline cards declined on delivery, by tender id
+   */
+  private record Authorised(List<TenderResultDto> results, Map<UUID, String> declines) {}
+
+  private Authorised authorise(SaleRequest request, SalePolicy policy) {
     List<TenderResultDto> results = new ArrayList<>();
+    Map<UUID, String> declines = new TreeMap<>();
     for (int i = 0; i < request.tenders().size(); i++) {
       TenderDto t = request.tenders().get(i);
-      if (!"CARD".equals(t.type())) {
-        results.add(new TenderResultDto(t.id(), t.type(), t.amount(), "ACCEPTED", null));
-      } else if (request.offline()) {
-        results.add(
-            new TenderResultDto(t.id(), t.type(), t.amount(), "STORED_OFFLINE", t.reference()));
-      } else {
-        try {
-          PaymentProcessor.Authorisation a =
-              processor.authorise(t.id(), t.cardToken(), Money.of(t.amount(), policy.currency()));
-          if (!a.approved()) {
-            throw new ApiException(
-                402,
-                "card-declined",
-                "Card declined",
-                "The card was declined: " + a.reason(),
-                List.of(new Problem.FieldError("/tenders/" + i, a.reason())));
+      try {
+        if ("EXTERNAL_CARD".equals(t.type())) {
+          // Charged by the bank's own terminal: its approval code is the authorisation.
+          results.add(new TenderResultDto(t.id(), t.type(), t.amount(), "ACCEPTED", t.reference()));
+        } else if (!"CARD".equals(t.type())) {
+          results.add(new TenderResultDto(t.id(), t.type(), t.amount(), "ACCEPTED", null));
+        } else if (request.offline()) {
+          OfflineCardDelivery.Outcome o = offlineCards.authorise(t, policy.currency());
+          results.add(o.result());
+          if (o.declineReason() != null) {
+            declines.put(t.id(), o.declineReason());
           }
-          results.add(
-              new TenderResultDto(t.id(), t.type(), t.amount(), "APPROVED", a.authorisation()));
-        } catch (PaymentProcessor.TimeoutException e) {
-          throw processorTimeout(e);
-        } catch (PaymentProcessor.TenderReusedException e) {
-          throw ApiException.conflict(e.getMessage());
+        } else {
+          results.add(online(t, i, policy));
         }
+      } catch (PaymentProcessor.TimeoutException e) {
+        throw CardProblems.timeout(e, "nothing was charged or recorded; send the sale again later");
+      } catch (PaymentProcessor.TenderReusedException e) {
+        throw ApiException.conflict(e.getMessage());
+      } catch (PaymentProcessor.UnavailableException e) {
+        throw CardProblems.unavailable(e, "/tenders/" + i);
       }
     }
-    return results;
+    return new Authorised(results, declines);
+  }
+
+  /** A card authorised while the customer waits: a decline refuses the sale (402). */
+  private TenderResultDto online(TenderDto t, int i, SalePolicy policy)
+      throws PaymentProcessor.TimeoutException {
+    PaymentProcessor.Authorisation a =
+        processor.authorise(t.id(), t.cardToken(), Money.of(t.amount(), policy.currency()));
+    if (!a.approved()) {
+      throw new ApiException(
+          402,
+          "card-declined",
+          "Card declined",
+          "The card was declined: " + a.reason(),
+          List.of(new Problem.FieldError("/tenders/" + i, a.reason())));
+    }
+    return new TenderResultDto(t.id(), t.type(), t.amount(), "APPROVED", a.authorisation());
   }
 
   private static SaleResponse response(
@@ -510,11 +556,12 @@ public final class SalesService implements AutoCloseable {
       SaleRequest r,
       String requestJson,
       Sale sale,
-      List<TenderResultDto> tenders,
+      Authorised authorised,
       byte[] requestHash,
       SaleResponse response,
       UUID approvedBy,
       List<AuditEntry> audit) {
+    List<TenderResultDto> tenders = authorised.results();
     SaleTotals t = sale.totals();
     List<Object[]> lines = new ArrayList<>();
     for (SaleLine line : sale.lines()) {
@@ -557,6 +604,8 @@ public final class SalesService implements AutoCloseable {
     }
     List<Object[]> tenderRows = new ArrayList<>();
     for (TenderResultDto tender : tenders) {
+      TenderDto asked =
+          r.tenders().stream().filter(x -> x.id().equals(tender.id())).findFirst().orElseThrow();
       tenderRows.add(
           new Object[] {
             tender.id().toString(),
@@ -564,11 +613,9 @@ public final class SalesService implements AutoCloseable {
             tender.amount(),
             tender.status(),
             tender.authorisation(),
-            r.tenders().stream()
-                .filter(x -> x.id().equals(tender.id()))
-                .findFirst()
-                .map(TenderDto::reference)
-                .orElse(null)
+            asked.reference(),
+            authorised.declines().get(tender.id()),
+            asked.cardLast4()
           });
     }
     List<Object[]> audits = new ArrayList<>();

@@ -535,6 +535,37 @@ class ContractTest {
     check("GET", "/v1/stores/{id}/stock", cloud.send("GET", stock, null, manager));
   }
 
+  @Test
+  void paymentResponsesMatchTheirSchemas() {
+    TestCloud.Enrolled till = cloud.enrollTerminal("T9", "payments");
+    Map<String, String> cashier =
+        cloud.signedIn(till.authorization(), cloud.demo.cashierId(), "1111");
+    Map<String, String> manager =
+        cloud.signedIn(till.authorization(), cloud.demo.managerId(), "9999");
+    SaleRequest r = Sales.breadAndAspirin(UUID.randomUUID(), "T9", 1, "tok_decline");
+    SaleRequest offline =
+        new SaleRequest(
+            r.id(),
+            r.receiptNumber(),
+            r.currency(),
+            r.openedAt(),
+            r.paidAt(),
+            r.lines(),
+            r.orderDiscount(),
+            r.tenders(),
+            r.totals(),
+            true,
+            null);
+    check(
+        "POST",
+        "/v1/sales",
+        cloud.post(cashier, "/v1/sales", offline.id().toString(), Sales.json(offline)));
+    String declined = "/v1/offline-cards/declined";
+    check("GET", declined, cloud.send("GET", declined, null, manager));
+    check("GET", declined, cloud.send("GET", declined, null, cashier));
+    check("GET", declined, cloud.send("GET", declined, null, Map.of()));
+  }
+
   /** Validates a reply against the documented response of its operation and status. */
   private static void check(String method, String path, TestCloud.Reply reply) {
     JsonNode response =

@@ -11,7 +11,7 @@ import io.kasa.service.CloudServices;
 import io.kasa.service.admin.DemoData;
 import io.kasa.service.db.Database;
 import io.kasa.service.http.CloudApp;
-import io.kasa.service.sales.TestPaymentProcessor;
+import io.kasa.service.sales.PaymentProcessors;
 import io.kasa.terminal.cli.WindowOptions;
 import io.kasa.terminal.devices.DeviceChoice;
 import java.io.PrintWriter;
@@ -74,7 +74,9 @@ public final class KasaDemo implements Callable<Integer> {
     CloudServices services =
         new CloudServices(
             db,
-            new TestPaymentProcessor(),
+            // The demo asks for the test processor by name, as `kasa-cloud serve --payments test`
+            // does: no money moves (ADR 0031).
+            PaymentProcessors.named("test"),
             new PinHasher(PinHasher.DEFAULT_ITERATIONS),
             null,
             Clock.systemUTC());

@@ -144,7 +144,16 @@ public final class ReceiptTextLayout {
     }
     for (ReceiptPayment payment : receipt.payments()) {
       pair(out, text.getString(paymentKey + payment.type()), amount(format, payment.amount()));
-      if (payment.card() != null) {
+      if (payment.type() == io.kasa.domain.tender.TenderType.EXTERNAL_CARD) {
+        // What the bank terminal's slip shows, so the two can be matched: «**** 1234, код 123ABC».
+        wrap(
+            out,
+            (payment.card() == null ? "" : payment.card().masked() + ", ")
+                + text.getString("bankTerminalCode")
+                + " "
+                + payment.reference(),
+            "  ");
+      } else if (payment.card() != null) {
         wrap(out, payment.card().scheme() + " " + payment.card().masked(), "  ");
       }
       if (payment.approved()) {

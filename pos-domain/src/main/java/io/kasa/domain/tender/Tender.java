@@ -42,6 +42,24 @@ public record Tender(UUID id, TenderType type, Money amount, String reference, C
   }
 
   /**
+   * A card paid on the bank's standalone terminal, as its slip shows it: the approval code (six
+   * letters or digits) and the card's last four digits.
+   *
+   * @throws IllegalArgumentException when the code or the digits are not of that shape
+   */
+  public static Tender externalCard(UUID id, Money amount, String approvalCode, String last4) {
+    if (approvalCode == null || !approvalCode.matches(APPROVAL_CODE)) {
+      throw new IllegalArgumentException(
+          "An approval code is six letters or digits: " + approvalCode);
+    }
+    return new Tender(
+        id, TenderType.EXTERNAL_CARD, amount, approvalCode, new CardDetails("", last4));
+  }
+
+  /** The shape of a bank terminal's approval code. */
+  public static final String APPROVAL_CODE = "[A-Za-z0-9]{6}";
+
+  /**
    * Whether this card tender carries an approval code (it was authorised while the customer was
    * there).
    */

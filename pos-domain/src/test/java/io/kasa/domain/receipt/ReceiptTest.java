@@ -192,6 +192,37 @@ class ReceiptTest {
   }
 
   @Test
+  void aCardPaidOnABankTerminalPrintsItsLastDigitsAndTheSlipsCode() {
+    Sale sale = openSale(ukraine(TaxRounding.PER_LINE));
+    sale.addItem(item("Хліб", uah("31.00"), "VAT20"), Quantity.ONE);
+    sale.startTendering();
+    sale.addTender(Tender.externalCard(UUID.randomUUID(), uah("31.00"), "123ABC", "1234"), NOW);
+    Receipt receipt =
+        ReceiptBuilder.forSale(
+            sale,
+            store(Locale.forLanguageTag("uk")),
+            new ReceiptContext(number, NOW, "Каса 1", "Олена", false));
+
+    String text = String.join("\n", new ReceiptTextLayout(42).layout(receipt));
+
+    assertThat(text)
+        .contains("Картка (термінал банку)")
+        .contains("**** 1234, код 123ABC")
+        .doesNotContain("Код авторизації");
+  }
+
+  @Test
+  void aBankTerminalsApprovalCodeIsSixLettersOrDigits() {
+    UUID id = UUID.randomUUID();
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> Tender.externalCard(id, uah("31.00"), "12AB", "1234"))
+        .isInstanceOf(IllegalArgumentException.class);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> Tender.externalCard(id, uah("31.00"), "123ABC", "12a4"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void aCardTakenOfflinePrintsNoApprovalCode() {
     Sale offline = openSale(ukraine(TaxRounding.PER_LINE));
     offline.addItem(item("Хліб", uah("31.00"), "VAT20"), Quantity.ONE);
