@@ -203,6 +203,8 @@ class TillUpdatesTest {
       int staff = t.settings().staff().size();
       TerminalUpdates updates =
           new TerminalUpdates(t.store(), t.settings(), t::client, t::catalog, Clock.systemUTC());
+      // The feed keeps the version after what it fetched; being current is said a moment before.
+      await().atMost(SECONDS).until(() -> updates.version().isPresent());
       long version = updates.version().orElseThrow();
       updates.apply(version);
       updates.apply(version);
