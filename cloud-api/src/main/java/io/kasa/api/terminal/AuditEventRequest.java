@@ -23,5 +23,6 @@ public record AuditEventRequest(
           "OFFLINE_PIN_FAILED",
           "SHIFT_CLOSE_OVERRIDE",
           "RECEIPT_REPRINT",
-          "KIOSK_EXIT");
+          "KIOSK_EXIT",
+          "DRAWER_LEFT_OPEN");
 }

@@ -17,6 +17,8 @@ import java.util.UUID;
  * @param receiptUrl where a receipt's QR code points ({@code {number}} is the receipt number), or
  *     null
  * @param offlineCards whether and how far cards are taken while the service is unreachable
+ * @param drawerLeftOpenSeconds how long the cash drawer may stand open before the till raises an
+ *     alert and audits it
  */
 public record StoreSettings(
     UUID id,
@@ -29,4 +31,5 @@ public record StoreSettings(
     long cashIncrement,
     String priceOverrideLimit,
     String receiptUrl,
-    OfflineCardRules offlineCards) {}
+    OfflineCardRules offlineCards,
+    int drawerLeftOpenSeconds) {}

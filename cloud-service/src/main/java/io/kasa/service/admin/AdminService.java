@@ -183,6 +183,31 @@ public final class AdminService {
   }
 
   /**
+   * How long a store's cash drawers may stand open before the tills raise an alert and audit it, 10
+   * seconds to an hour.
+   */
+  public void setDrawerLeftOpen(UUID org, UUID store, int seconds) {
+    if (seconds < 10 || seconds > 3600) {
+      throw new IllegalArgumentException(
+          "The drawer's time open is 10 to 3600 seconds, not " + seconds);
+    }
+    int updated =
+        jdbi.withHandle(
+            h ->
+                h.createUpdate(
+                        "update store set drawer_left_open_seconds = :seconds"
+                            + " where organisation_id = :org and id = :store")
+                    .bind("seconds", seconds)
+                    .bind("org", org)
+                    .bind("store", store)
+                    .execute());
+    changed.accept(Invalidations.Topic.CATALOG);
+    if (updated != 1) {
+      throw new IllegalArgumentException("No store " + store + " in organisation " + org);
+    }
+  }
+
+  /**
    * A new one-time enrollment code for an existing terminal, for the device that replaces it:
    * enrolling with it gives the terminal a new credential (the old device's stops working), and the
    * replacement restores the device set-up backed up under the terminal.

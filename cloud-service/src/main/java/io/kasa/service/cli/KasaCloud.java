@@ -380,8 +380,17 @@ public final class KasaCloud implements Runnable {
               "Minutes after the last contact with the service that cards are still taken")
       int window;
 
+      @Option(
+          names = "--drawer-left-open",
+          description =
+              "Seconds a cash drawer may stand open before the till alerts and audits it (10-3600)")
+      Integer drawerLeftOpen;
+
       @Override
       String run(AdminService admin) {
+        if (drawerLeftOpen != null) {
+          admin.setDrawerLeftOpen(org, store, drawerLeftOpen);
+        }
         admin.configureStore(
             org,
             store,

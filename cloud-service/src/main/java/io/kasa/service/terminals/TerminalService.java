@@ -92,7 +92,8 @@ public final class TerminalService {
                           ((Number) t.get("offline_card_sale_limit")).longValue(),
                           ((Number) t.get("offline_card_total_limit")).longValue(),
                           ((Number) t.get("offline_card_window_minutes")).intValue())
-                      : OfflineCardRules.none());
+                      : OfflineCardRules.none(),
+                  ((Number) t.get("drawer_left_open_seconds")).intValue());
           return new TerminalConfig(
               terminal.terminalId(),
               (String) t.get("terminal_code"),

@@ -18,6 +18,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,7 +76,7 @@ public final class CashDrawer implements AutoCloseable {
 
   private final Port port;
   private final boolean openWhenHigh;
-  private final Duration leftOpenAfter;
+  private final Supplier<Duration> leftOpenAfter;
   private final Clock clock;
   private final CopyOnWriteArrayList<Consumer<Event>> listeners = new CopyOnWriteArrayList<>();
   private final ScheduledFuture<?> poller;
@@ -83,10 +84,14 @@ public final class CashDrawer implements AutoCloseable {
   private volatile Instant openedAt;
   private volatile boolean leftOpenReported;
 
+  /**
+   * A drawer reached through {@code port}, its switch read every {@code pollInterval}; {@code
+   * leftOpenAfter} is asked each time, so a store that changes its limit is heard at once.
+   */
   public CashDrawer(
       Port port,
       boolean openWhenHigh,
-      Duration leftOpenAfter,
+      Supplier<Duration> leftOpenAfter,
       Duration pollInterval,
       ScheduledExecutorService scheduler,
       Clock clock) {
@@ -208,7 +213,7 @@ public final class CashDrawer implements AutoCloseable {
       Instant since = openedAt;
       if (state == State.OPEN && since != null && !leftOpenReported) {
         Duration open = Duration.between(since, clock.instant());
-        if (open.compareTo(leftOpenAfter) >= 0) {
+        if (open.compareTo(leftOpenAfter.get()) >= 0) {
           leftOpenReported = true;
           emit(new Event(Event.Type.LEFT_OPEN, open, clock.instant()));
         }

@@ -11,25 +11,22 @@ import io.kasa.devices.escpos.MonochromeImage;
  * @param rasterLogo a logo sent as a raster image with every receipt, or {@code null}; ignored when
  *     {@code nvLogoKey} is set
  * @param cut the cut after the receipt
- * @param openDrawer whether to kick the drawer before printing (cash sales)
+ *     <p>A receipt never kicks the cash drawer: the drawer is its own device, kicked once with the
+ *     technician's pin and pulse on its own port or the printer's (ADR 0029).
  */
 public record ReceiptOptions(
-    int columns, String nvLogoKey, MonochromeImage rasterLogo, EscPos.Cut cut, boolean openDrawer) {
+    int columns, String nvLogoKey, MonochromeImage rasterLogo, EscPos.Cut cut) {
 
-  /** No logo, the profile's columns, partial cut, drawer closed. */
+  /** No logo, the profile's columns, partial cut. */
   public static ReceiptOptions defaults() {
-    return new ReceiptOptions(0, null, null, EscPos.Cut.PARTIAL, false);
+    return new ReceiptOptions(0, null, null, EscPos.Cut.PARTIAL);
   }
 
   public ReceiptOptions withNvLogo(String key) {
-    return new ReceiptOptions(columns, key, rasterLogo, cut, openDrawer);
+    return new ReceiptOptions(columns, key, rasterLogo, cut);
   }
 
   public ReceiptOptions withRasterLogo(MonochromeImage logo) {
-    return new ReceiptOptions(columns, nvLogoKey, logo, cut, openDrawer);
-  }
-
-  public ReceiptOptions withDrawer(boolean open) {
-    return new ReceiptOptions(columns, nvLogoKey, rasterLogo, cut, open);
+    return new ReceiptOptions(columns, nvLogoKey, logo, cut);
   }
 }

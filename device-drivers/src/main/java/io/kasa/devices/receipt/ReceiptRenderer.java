@@ -43,11 +43,10 @@ public final class ReceiptRenderer {
 
   /**
    * The ESC/POS bytes of a shift's X or Z report: the same layout, logo, feed and cut as receipts,
-   * no code at the bottom, and never a drawer kick.
+   * no code at the bottom.
    */
   public byte[] render(ShiftReportReceipt report) {
-    List<ReceiptTextLayout.Line> lines = layout(new EscPos(profile)).lines(report);
-    return new ReceiptRenderer(profile, options.withDrawer(false)).encode(lines, null, null);
+    return encode(layout(new EscPos(profile)).lines(report), null, null);
   }
 
   /** The receipt laid out in this printer's columns, measured on what it will actually print. */
@@ -63,9 +62,6 @@ public final class ReceiptRenderer {
   public byte[] encode(
       List<ReceiptTextLayout.Line> lines, String qrPayload, String barcodePayload) {
     EscPos p = new EscPos(profile).initialize();
-    if (options.openDrawer()) {
-      p.drawerPulse();
-    }
     if (options.nvLogoKey() != null && profile.nvGraphics()) {
       p.align(EscPos.Align.CENTER).nvLogo(options.nvLogoKey()).align(EscPos.Align.LEFT);
     } else if (options.rasterLogo() != null && profile.rasterImage()) {

@@ -78,7 +78,7 @@ class CashDrawerTest {
         new CashDrawer(
             CashDrawer.viaPrinter(printer, 2, 100, 200),
             true,
-            Duration.ofSeconds(30),
+            () -> Duration.ofSeconds(30),
             Duration.ofMillis(50),
             scheduler,
             Clock.systemUTC());
@@ -110,7 +110,7 @@ class CashDrawerTest {
             CashDrawer.viaSerial(
                 connection, new byte[] {0x1b, 0x70, 0x00, 0x32, 0x64}, Duration.ofMillis(300)),
             false,
-            Duration.ofMillis(300),
+            () -> Duration.ofMillis(300),
             Duration.ofMillis(50),
             scheduler,
             Clock.systemUTC());
@@ -142,7 +142,7 @@ class CashDrawerTest {
         new CashDrawer(
             CashDrawer.viaPrinter(printer, 2, 100, 200),
             true,
-            Duration.ofSeconds(30),
+            () -> Duration.ofSeconds(30),
             Duration.ofSeconds(30),
             scheduler,
             Clock.systemUTC());

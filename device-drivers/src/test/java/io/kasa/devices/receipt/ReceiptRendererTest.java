@@ -100,19 +100,17 @@ class ReceiptRendererTest {
   }
 
   @Test
-  void cashSalesKickTheDrawerFirst() {
-    List<PrintElement> printed =
-        decode(
-            Profiles.epson(),
-            new ReceiptRenderer(Profiles.epson(), ReceiptOptions.defaults().withDrawer(true))
-                .render(receipt));
-    assertThat(printed.get(1)).isEqualTo(new PrintElement.DrawerKick(2, 100, 200));
+  void aReceiptNeverKicksTheDrawer() {
+    assertThat(
+            decode(
+                Profiles.epson(),
+                new ReceiptRenderer(Profiles.epson(), ReceiptOptions.defaults()).render(receipt)))
+        .noneMatch(PrintElement.DrawerKick.class::isInstance);
   }
 
   @Test
   void aZReportPrintsItsLayoutWithoutCodeOrDrawerKickThenCuts() {
-    ReceiptRenderer renderer =
-        new ReceiptRenderer(Profiles.epson(), ReceiptOptions.defaults().withDrawer(true));
+    ReceiptRenderer renderer = new ReceiptRenderer(Profiles.epson(), ReceiptOptions.defaults());
     ShiftReportReceipt z = SampleReceipts.zReport();
     List<PrintElement> printed = decode(Profiles.epson(), renderer.render(z));
     List<String> laidOut = renderer.preview(z).stream().filter(t -> !t.isEmpty()).toList();

@@ -33,12 +33,14 @@ import java.util.function.Supplier;
 /**
  * Returns against this register's journal: the sale rebuilt with pos-domain and its earlier
  * refunds, the refund computed the same way the service will, journalled for the approving manager,
- * and its receipt printed (the drawer opens when cash goes out) and kept as a PDF.
+ * and its receipt printed and kept as a PDF; the drawer opens, through its own device, when cash
+ * goes out.
  */
 final class CloudReturns implements Returns {
 
   private final CloudTerminal terminal;
   private final Printouts printouts;
+  private final Runnable cashDrawer;
   private final Supplier<StoreProfile> store;
   private final Supplier<JournalCheckout.Cashier> cashier;
   private final Messages messages;
@@ -47,12 +49,14 @@ final class CloudReturns implements Returns {
   CloudReturns(
       CloudTerminal terminal,
       Printouts printouts,
+      Runnable cashDrawer,
       Supplier<StoreProfile> store,
       Supplier<JournalCheckout.Cashier> cashier,
       Messages messages,
       Clock clock) {
     this.terminal = terminal;
     this.printouts = printouts;
+    this.cashDrawer = cashDrawer;
     this.store = store;
     this.cashier = cashier;
     this.messages = messages;
@@ -125,12 +129,16 @@ final class CloudReturns implements Returns {
                 terminal.config().terminalName(),
                 cashier.get().name(),
                 false));
+    List<String> printed;
     try {
-      return printouts.receipt(
-          receipt, refund.payouts().stream().anyMatch(p -> p.type() == TenderType.CASH));
+      printed = printouts.receipt(receipt);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    if (refund.payouts().stream().anyMatch(p -> p.type() == TenderType.CASH)) {
+      cashDrawer.run();
+    }
+    return printed;
   }
 
   private static List<RefundRequest> requests(List<RefundLineDto> lines) {

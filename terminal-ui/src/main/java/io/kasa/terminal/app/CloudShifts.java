@@ -22,11 +22,15 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
-/** The shift screen's calls on the terminal's cloud side, with the reports printed and kept. */
+/**
+ * The shift screen's calls on the terminal's cloud side, with the reports printed and kept and the
+ * drawer opened through its own device.
+ */
 final class CloudShifts implements Shifts {
 
   private final CloudTerminal terminal;
   private final Printouts printouts;
+  private final Supplier<java.util.concurrent.CompletableFuture<Boolean>> drawer;
   private final Supplier<JournalCheckout.Cashier> cashier;
   private final Messages messages;
   private final Clock clock;
@@ -34,11 +38,13 @@ final class CloudShifts implements Shifts {
   CloudShifts(
       CloudTerminal terminal,
       Printouts printouts,
+      Supplier<java.util.concurrent.CompletableFuture<Boolean>> drawer,
       Supplier<JournalCheckout.Cashier> cashier,
       Messages messages,
       Clock clock) {
     this.terminal = terminal;
     this.printouts = printouts;
+    this.drawer = drawer;
     this.cashier = cashier;
     this.messages = messages;
     this.clock = clock;
@@ -63,6 +69,11 @@ final class CloudShifts implements Shifts {
     } catch (SignInRefused e) {
       throw ManagerPins.refused(e, messages);
     }
+  }
+
+  @Override
+  public java.util.concurrent.CompletableFuture<Boolean> openDrawer() {
+    return drawer.get();
   }
 
   @Override

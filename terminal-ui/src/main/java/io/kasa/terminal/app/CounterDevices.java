@@ -23,19 +23,26 @@ final class CounterDevices {
   private final TaskExecutor tasks;
   private final Clock clock;
   private final Consumer<ScanEvent> scanned;
+  private final Consumer<CashDrawer.Event> drawerEvents;
   private volatile RegisterDevices devices;
 
+  /**
+   * @param scanned where a scanner's scans go (on the UI thread)
+   * @param drawerEvents what the drawer's switch reports (on the UI thread)
+   */
   CounterDevices(
       Supplier<RegisterDevices> factory,
       StatusViewModel status,
       TaskExecutor tasks,
       Clock clock,
-      Consumer<ScanEvent> scanned) {
+      Consumer<ScanEvent> scanned,
+      Consumer<CashDrawer.Event> drawerEvents) {
     this.factory = factory;
     this.status = status;
     this.tasks = tasks;
     this.clock = clock;
     this.scanned = scanned;
+    this.drawerEvents = drawerEvents;
   }
 
   /** Opens the devices of the terminal's settings and shows their state on the status bar. */
@@ -47,9 +54,11 @@ final class CounterDevices {
         .onEvent(
             e ->
                 tasks.ui(
-                    () ->
-                        status.drawer(
-                            opened.drawer().state(), e.type() == CashDrawer.Event.Type.LEFT_OPEN)));
+                    () -> {
+                      status.drawer(
+                          opened.drawer().state(), e.type() == CashDrawer.Event.Type.LEFT_OPEN);
+                      drawerEvents.accept(e);
+                    }));
     status.drawer(opened.drawer().state(), false);
     opened.scanner(
         new BarcodeParser(List.of(EmbeddedLayout.weight("22"))),

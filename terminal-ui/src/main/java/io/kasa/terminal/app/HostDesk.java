@@ -104,9 +104,12 @@ final class HostDesk {
     return view;
   }
 
-  /** Scans at the host stand add the item to the open check. */
+  /**
+   * Scans at the host stand go to the item code field and are added to the open check for the seat
+   * chosen there (with no open check, the stand says so).
+   */
   WedgeInput.Target target() {
-    return ScanTarget.scansOnly(scan -> host.addItem(scan.raw(), "1", 0));
+    return ScanTarget.scansOnly(scan -> view.scanned(scan.raw()));
   }
 
   HostViewModel model() {

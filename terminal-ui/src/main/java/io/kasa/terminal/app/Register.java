@@ -57,6 +57,10 @@ public final class Register implements AutoCloseable {
   private final io.kasa.terminal.returns.ReturnsViewModel returns;
   private io.kasa.terminal.returns.ReturnsView returnsView;
   private final WedgeInput wedge;
+
+  /** The screen in front's answer to scans, from any scanner (ADR 0029). */
+  private WedgeInput.Target scans;
+
   private final ScheduledExecutorService poller =
       Executors.newSingleThreadScheduledExecutor(
           r -> {
@@ -88,6 +92,7 @@ public final class Register implements AutoCloseable {
   private final HostDesk host;
   private io.kasa.terminal.host.HostView hostView;
   private final CounterDevices devices;
+  private final CounterDrawer drawer;
   private final Printouts printouts;
   private String role = "";
 
@@ -114,13 +119,27 @@ public final class Register implements AutoCloseable {
     // A colleague added, dismissed or renamed on the service shows on the PIN pad (ADR 0028).
     terminal.onUpdate(() -> tasks.ui(() -> staff(storeLocale)));
     this.signInView = new SignInView(signIn, messages);
-    this.devices = new CounterDevices(devices, status, tasks, clock, this::scanned);
-    this.printouts = new Printouts(() -> this.devices.current().printer(), receipts);
+    this.drawer =
+        new CounterDrawer(
+            this::devices,
+            status,
+            messages,
+            tasks,
+            terminal,
+            () -> cashier == null ? null : cashier.id());
+    this.devices = new CounterDevices(devices, status, tasks, clock, this::scanned, drawer::event);
+    this.printouts =
+        new Printouts(
+            () -> this.devices.current().printer(),
+            () -> this.devices.current().settings().printerLogoKey(),
+            receipts);
     ReplicaCatalog catalog = new ReplicaCatalog(terminal.catalog());
     this.sale =
-        SaleCounter.create(terminal, catalog, printouts, () -> cashier, messages, tasks, clock);
+        SaleCounter.create(
+            terminal, catalog, printouts, drawer::open, () -> cashier, messages, tasks, clock);
     // The sale and shift screens are built when first shown: the PIN pad comes up sooner.
-    this.shifts = new CloudShifts(terminal, printouts, () -> cashier, messages, clock);
+    this.shifts =
+        new CloudShifts(terminal, printouts, drawer::open, () -> cashier, messages, clock);
     this.shift =
         new ShiftViewModel(
             shifts,
@@ -139,10 +158,12 @@ public final class Register implements AutoCloseable {
             new CloudReturns(
                 terminal,
                 printouts,
+                drawer::open,
                 () -> SaleCounter.storeProfile(terminal, messages),
                 () -> cashier,
                 messages,
                 clock),
+            () -> terminal.config().store().receiptUrl(),
             tasks,
             messages,
             storeLocale);
@@ -166,7 +187,7 @@ public final class Register implements AutoCloseable {
             scene,
             WedgeDecoder.withDefaults(
                 new BarcodeParser(List.of(EmbeddedLayout.weight("22"))), clock));
-    wedge.target(signInTarget());
+    route(signInTarget());
     io.kasa.terminal.ui.OnScreenKeyboard.offerOn(
         scene, () -> io.kasa.terminal.ui.OnScreenKeyboard.Layout.of(messages.locale()));
     scene.addEventHandler(KeyEvent.KEY_PRESSED, this::key);
@@ -280,7 +301,7 @@ public final class Register implements AutoCloseable {
     hostView = host.open(canSell(), "MANAGER".equals(role) || "ADMIN".equals(role), this::showSale);
     screen = Screen.HOST;
     root.setCenter(hostView);
-    wedge.target(host.target());
+    route(host.target());
   }
 
   /**
@@ -293,7 +314,7 @@ public final class Register implements AutoCloseable {
     technicianView = technician.open();
     screen = Screen.TECHNICIAN;
     root.setCenter(technicianView);
-    wedge.target(technician.target());
+    route(technician.target());
   }
 
   public io.kasa.terminal.tech.TechViewModel technician() {
@@ -311,7 +332,7 @@ public final class Register implements AutoCloseable {
     screen = Screen.SALE;
     root.setCenter(saleView);
     saleView.requestFocus();
-    wedge.target(saleTarget());
+    route(saleTarget());
   }
 
   private void showShift() {
@@ -322,19 +343,7 @@ public final class Register implements AutoCloseable {
     shift.refresh();
     root.setCenter(shiftView);
     // A scan here is for the sale waiting behind, never for the amount field.
-    wedge.target(
-        new WedgeInput.Target() {
-          @Override
-          public void scanned(io.kasa.devices.scanner.ScanEvent scan) {
-            sale.scanned(scan.result());
-          }
-
-          @Override
-          public void typed(String text) {}
-
-          @Override
-          public void enter() {}
-        });
+    route(ScanTarget.scansOnly(scan -> sale.scanned(scan.result())));
     shiftView.focusAmount();
   }
 
@@ -346,7 +355,7 @@ public final class Register implements AutoCloseable {
     }
     screen = Screen.RETURNS;
     root.setCenter(returnsView);
-    wedge.target(new ScanTarget(scan -> returnsView.scanned(scan.raw()), t -> {}, returns::find));
+    route(new ScanTarget(scan -> returnsView.scanned(scan.raw()), t -> {}, returns::find));
     returnsView.focusNumber();
   }
 
@@ -385,7 +394,7 @@ public final class Register implements AutoCloseable {
     status.employeeProperty().set("");
     screen = Screen.SIGN_IN;
     root.setCenter(signInView);
-    wedge.target(signInTarget());
+    route(signInTarget());
     signIn.reset();
     tasks.submit(
         () -> {
@@ -467,16 +476,23 @@ public final class Register implements AutoCloseable {
     }
   }
 
-  /** A scan from a serial or simulated scanner: to the sale, when it is on screen. */
+  /** The screen in front takes scans and typing from now on, whichever scanner they come from. */
+  private void route(WedgeInput.Target target) {
+    scans = target;
+    wedge.target(target);
+  }
+
+  /**
+   * A scan from a serial, USB HID POS or simulated scanner: to the screen in front, as a wedge scan
+   * would go.
+   */
   private void scanned(io.kasa.devices.scanner.ScanEvent scan) {
-    if (screen == Screen.SALE) {
-      sale.scanned(scan.result());
-    }
+    scans.scanned(scan);
   }
 
   private WedgeInput.Target signInTarget() {
-    // A scan at the PIN pad is not a PIN.
-    return new ScanTarget(scan -> {}, signInView::typed, signIn::submit);
+    // A scan at the PIN pad is not a PIN: the pad says so.
+    return new ScanTarget(scan -> signIn.scanNotHere(), signInView::typed, signIn::submit);
   }
 
   private WedgeInput.Target saleTarget() {

@@ -30,13 +30,19 @@ final class SaleCounter {
       CloudTerminal terminal,
       ReplicaCatalog catalog,
       Printouts printouts,
+      Runnable cashDrawer,
       Supplier<JournalCheckout.Cashier> cashier,
       Messages messages,
       TaskExecutor tasks,
       Clock clock) {
     JournalCheckout checkout =
         new JournalCheckout(
-            terminal, printouts, () -> storeProfile(terminal, messages), cashier, clock);
+            terminal,
+            printouts,
+            cashDrawer,
+            () -> storeProfile(terminal, messages),
+            cashier,
+            clock);
     SaleViewModel sale =
         new SaleViewModel(
             catalog,

@@ -58,7 +58,13 @@ final class TechnicianDesk {
               }
             },
             new CloudDeviceBackup(terminal),
-            (settings, log) -> new DeviceBench(settings, clock, messages, log),
+            (settings, log) ->
+                new DeviceBench(
+                    settings,
+                    clock,
+                    () -> io.kasa.terminal.devices.DeviceChoice.drawerLeftOpen(terminal),
+                    messages,
+                    log),
             DeviceBench::attached,
             tasks,
             messages,

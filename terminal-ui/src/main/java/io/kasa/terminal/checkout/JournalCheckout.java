@@ -21,8 +21,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Completes a paid sale in the order that loses nothing: journal it (receipt number and outbox
- * entry in one local transaction), then print the receipt — kicking the drawer for cash — and keep
- * its copies ({@link Printouts}).
+ * entry in one local transaction), then print the receipt and keep its copies ({@link Printouts}),
+ * then, for cash, open the drawer through its own device (ADR 0029) — a drawer that does not open
+ * never undoes the sale.
  */
 public final class JournalCheckout implements Checkout {
 
@@ -30,6 +31,7 @@ public final class JournalCheckout implements Checkout {
 
   private final CloudTerminal terminal;
   private final Printouts printouts;
+  private final Runnable cashDrawer;
   private final Supplier<StoreProfile> store;
   private final Supplier<Cashier> cashier;
   private final Clock clock;
@@ -38,14 +40,19 @@ public final class JournalCheckout implements Checkout {
   /** Who is selling: the employee vouched for in the outbox, and the name on the receipt. */
   public record Cashier(UUID id, String name) {}
 
+  /**
+   * @param cashDrawer opens the cash drawer (in the background; it reports its own failure)
+   */
   public JournalCheckout(
       CloudTerminal terminal,
       Printouts printouts,
+      Runnable cashDrawer,
       Supplier<StoreProfile> store,
       Supplier<Cashier> cashier,
       Clock clock) {
     this.terminal = terminal;
     this.printouts = printouts;
+    this.cashDrawer = cashDrawer;
     this.store = store;
     this.cashier = cashier;
     this.clock = clock;
@@ -84,8 +91,10 @@ public final class JournalCheckout implements Checkout {
             new ReceiptContext(
                 number, clock.instant(), terminal.config().terminalName(), who.name(), offline));
     last = receipt;
-    List<String> preview =
-        printouts.receipt(receipt, sale.tenders().stream().anyMatch(Tender::isCash));
+    List<String> preview = printouts.receipt(receipt);
+    if (sale.tenders().stream().anyMatch(Tender::isCash)) {
+      cashDrawer.run();
+    }
     return new Completed(number.toString(), preview);
   }
 

@@ -17,29 +17,35 @@ import org.slf4j.LoggerFactory;
 /**
  * What the register prints — receipts, refunds, X and Z reports, pre-bills — queued on the printer
  * without waiting for it, and kept under the receipts folder as the raw ESC/POS bytes and a PDF. A
- * job the printer could not print is logged and waits in its reprint queue.
+ * job the printer could not print is logged and waits in its reprint queue. Each starts with the
+ * logo stored in the printer's memory when the technician set one; none kicks the drawer (the
+ * drawer is its own device, ADR 0029).
  */
 public final class Printouts {
 
   private static final Logger LOG = LoggerFactory.getLogger(Printouts.class);
 
   private final java.util.function.Supplier<PrinterService> printers;
+  private final java.util.function.Supplier<String> logoKey;
   private final Path folder;
 
   /**
    * @param printers the receipt printer in use now (a technician may have replaced it)
+   * @param logoKey the key of the logo in the printer's memory, or empty for none
    * @param folder where the printed bytes and PDFs are kept
    */
-  public Printouts(java.util.function.Supplier<PrinterService> printers, Path folder) {
+  public Printouts(
+      java.util.function.Supplier<PrinterService> printers,
+      java.util.function.Supplier<String> logoKey,
+      Path folder) {
     this.printers = printers;
+    this.logoKey = logoKey;
     this.folder = folder;
   }
 
-  /** Prints a sale's or refund's receipt (kicking the drawer when asked); answers its lines. */
-  public List<String> receipt(Receipt receipt, boolean openDrawer) throws IOException {
-    ReceiptRenderer renderer =
-        new ReceiptRenderer(
-            printers.get().profile(), ReceiptOptions.defaults().withDrawer(openDrawer));
+  /** Prints a sale's or refund's receipt; answers its lines. */
+  public List<String> receipt(Receipt receipt) throws IOException {
+    ReceiptRenderer renderer = new ReceiptRenderer(printers.get().profile(), options());
     List<String> lines = renderer.preview(receipt);
     keep(
         receipt.number().toString(),
@@ -52,8 +58,7 @@ public final class Printouts {
 
   /** Prints an X or Z report under {@code name}; answers its lines. */
   public List<String> report(ShiftReportReceipt report, String name) throws IOException {
-    ReceiptRenderer renderer =
-        new ReceiptRenderer(printers.get().profile(), ReceiptOptions.defaults());
+    ReceiptRenderer renderer = new ReceiptRenderer(printers.get().profile(), options());
     List<String> lines = renderer.preview(report);
     keep(name, renderer.render(report), lines, renderer.columns(), null);
     return lines;
@@ -72,8 +77,7 @@ public final class Printouts {
           layout,
       String name)
       throws IOException {
-    ReceiptRenderer renderer =
-        new ReceiptRenderer(printers.get().profile(), ReceiptOptions.defaults());
+    ReceiptRenderer renderer = new ReceiptRenderer(printers.get().profile(), options());
     List<io.kasa.domain.receipt.ReceiptTextLayout.Line> laid =
         layout.apply(renderer.columns(), renderer::printable);
     List<String> text =
@@ -82,12 +86,18 @@ public final class Printouts {
     return text;
   }
 
-  /** Prints a receipt again, marked as a copy, without the drawer; the original is what is kept. */
+  /** Prints a receipt again, marked as a copy; the original is what is kept. */
   public void copy(Receipt receipt) {
     queue(
         "copy of " + receipt.number(),
-        new ReceiptRenderer(printers.get().profile(), ReceiptOptions.defaults())
-            .render(receipt.asCopy()));
+        new ReceiptRenderer(printers.get().profile(), options()).render(receipt.asCopy()));
+  }
+
+  private ReceiptOptions options() {
+    String key = logoKey.get();
+    return key == null || key.isEmpty()
+        ? ReceiptOptions.defaults()
+        : ReceiptOptions.defaults().withNvLogo(key);
   }
 
   private void keep(

@@ -107,6 +107,9 @@ public final class DeviceBench implements AutoCloseable {
    */
   public record Report(Source source, String text) {}
 
+  /** The key the bench stores the logo under in the printer's memory. */
+  public static final String LOGO_KEY = "K1";
+
   private final DeviceSettings settings;
   private final RegisterDevices receipt;
   private final ScheduledExecutorService scheduler =
@@ -123,12 +126,17 @@ public final class DeviceBench implements AutoCloseable {
 
   /**
    * Opens the devices of {@code settings}; what they report goes to {@code log}, in words of {@code
-   * m}.
+   * m}; the drawer is reported left open after {@code drawerLeftOpen}, as at the counter.
    */
-  public DeviceBench(DeviceSettings settings, Clock clock, Messages m, Consumer<Report> log) {
+  public DeviceBench(
+      DeviceSettings settings,
+      Clock clock,
+      java.util.function.Supplier<Duration> drawerLeftOpen,
+      Messages m,
+      Consumer<Report> log) {
     this.settings = settings;
     this.clock = clock;
-    this.receipt = new RegisterDevices(settings, clock);
+    this.receipt = new RegisterDevices(settings, clock, drawerLeftOpen);
     receipt
         .printer()
         .onStatus(
@@ -265,7 +273,7 @@ public final class DeviceBench implements AutoCloseable {
   }
 
   /**
-   * Stores {@code image} in the receipt printer's NV memory under key {@code K1}, scaled to the
+   * Stores {@code image} in the receipt printer's NV memory under {@link #LOGO_KEY}, scaled to the
    * paper and dithered to black and white.
    */
   public CompletableFuture<PrintResult> storeLogo(Path image) throws IOException {
@@ -278,7 +286,7 @@ public final class DeviceBench implements AutoCloseable {
       throw new Refused("tech.logo.unsupported", profile.name());
     }
     MonochromeImage logo = MonochromeImage.fromImage(source, profile.paperWidthDots());
-    byte[] bytes = new EscPos(profile).initialize().storeNvLogo("K1", logo).toBytes();
+    byte[] bytes = new EscPos(profile).initialize().storeNvLogo(LOGO_KEY, logo).toBytes();
     send(SentJob.Kind.LOGO, settings.printerUri(), profile, bytes, List.of());
     return receipt.printer().print(PrintJob.of("store logo", bytes));
   }

@@ -44,9 +44,21 @@ public final class DeviceChoice {
     terminal.setting(PRINTER_PROFILE, profile == null ? DEFAULT_PROFILE : profile);
   }
 
-  /** Opens the devices chosen for this terminal. */
+  /**
+   * Opens the devices chosen for this terminal; the drawer may stand open as long as the store's
+   * settings say at the time.
+   */
   public static RegisterDevices open(CloudTerminal terminal, Clock clock) {
-    return new RegisterDevices(settings(terminal), clock);
+    return new RegisterDevices(settings(terminal), clock, () -> drawerLeftOpen(terminal));
+  }
+
+  /**
+   * How long the store lets a drawer stand open; a minute when the cached configuration predates
+   * the setting.
+   */
+  public static java.time.Duration drawerLeftOpen(CloudTerminal terminal) {
+    int seconds = terminal.config().store().drawerLeftOpenSeconds();
+    return java.time.Duration.ofSeconds(seconds > 0 ? seconds : 60);
   }
 
   /** The device settings kept on this terminal. */

@@ -31,6 +31,8 @@ import java.util.function.Function;
  * @param scannerUri a serial or simulated scanner, or empty for keyboard-wedge scanners only
  * @param scannerPrefix what the scanner sends before each code (often nothing)
  * @param scannerTerminator CR, LF, CRLF, TAB or ANY
+ * @param printerLogoKey the key of the logo the technician stored in the receipt printer's memory,
+ *     printed at the top of every receipt; empty for none
  */
 public record DeviceSettings(
     String printerUri,
@@ -45,7 +47,8 @@ public record DeviceSettings(
     boolean drawerOpenHigh,
     String scannerUri,
     String scannerPrefix,
-    String scannerTerminator) {
+    String scannerTerminator,
+    String printerLogoKey) {
 
   public static final String PRINTER_URI = DeviceChoice.PRINTER_URI;
   public static final String PRINTER_PROFILE = DeviceChoice.PRINTER_PROFILE;
@@ -60,6 +63,7 @@ public record DeviceSettings(
   public static final String SCANNER_URI = DeviceChoice.SCANNER_URI;
   public static final String SCANNER_PREFIX = "scanner-prefix";
   public static final String SCANNER_TERMINATOR = "scanner-terminator";
+  public static final String PRINTER_LOGO = "printer-logo-key";
 
   /** Every setting name, in the order a summary lists them. */
   public static final List<String> NAMES =
@@ -76,7 +80,8 @@ public record DeviceSettings(
           DRAWER_OPEN_HIGH,
           SCANNER_URI,
           SCANNER_PREFIX,
-          SCANNER_TERMINATOR);
+          SCANNER_TERMINATOR,
+          PRINTER_LOGO);
 
   /** The settings as stored, with defaults for what was never set. */
   public static DeviceSettings read(Function<String, Optional<String>> setting) {
@@ -93,7 +98,8 @@ public record DeviceSettings(
         setting.apply(DRAWER_OPEN_HIGH).map(Boolean::parseBoolean).orElse(true),
         setting.apply(SCANNER_URI).orElse(""),
         setting.apply(SCANNER_PREFIX).orElse(""),
-        setting.apply(SCANNER_TERMINATOR).orElse("ANY"));
+        setting.apply(SCANNER_TERMINATOR).orElse("ANY"),
+        setting.apply(PRINTER_LOGO).orElse(""));
   }
 
   /** The settings by name, as stored and backed up. */
@@ -112,6 +118,7 @@ public record DeviceSettings(
     m.put(SCANNER_URI, scannerUri);
     m.put(SCANNER_PREFIX, scannerPrefix);
     m.put(SCANNER_TERMINATOR, scannerTerminator);
+    m.put(PRINTER_LOGO, printerLogoKey);
     return m;
   }
 
@@ -156,6 +163,9 @@ public record DeviceSettings(
     }
     if (scannerPrefix.length() > 8) {
       out.add(m.get("tech.problem.prefix", SCANNER_PREFIX));
+    }
+    if (!printerLogoKey.isEmpty() && !printerLogoKey.matches("[\\x20-\\x7e]{2}")) {
+      out.add(m.get("tech.problem.logo", PRINTER_LOGO));
     }
     return out;
   }

@@ -6,6 +6,7 @@ import io.kasa.devices.printer.PrinterService;
 import io.kasa.devices.profile.PrinterProfile;
 import io.kasa.devices.scanner.ScanEvent;
 import io.kasa.devices.scanner.SerialScanner;
+import io.kasa.devices.scanner.UsbHidPosScanner;
 import io.kasa.devices.sim.PrintElement;
 import io.kasa.devices.sim.Simulators;
 import io.kasa.devices.sim.VirtualPrinter;
@@ -22,9 +23,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * The receipt printer the register prints on (the cash drawer is wired to it and kicked through
- * it), connected in the background so a printer that is off never holds up the counter. With a
- * {@code sim:} URI the printer is the built-in virtual one, whose output the demo shows on screen.
+ * The counter's devices as a technician set them: the receipt printer the register prints on,
+ * connected in the background so a printer that is off never holds up the counter; the cash drawer,
+ * kicked only through its own device — on its own port, or on the printer's with the configured pin
+ * and pulse (ADR 0029); and a scanner on a serial line or in USB HID POS mode. With a {@code sim:}
+ * URI a device is the built-in virtual one, whose output the demo shows on screen.
  */
 public final class RegisterDevices implements AutoCloseable {
 
@@ -42,12 +45,16 @@ public final class RegisterDevices implements AutoCloseable {
   private final boolean simulated;
   private final DeviceConnection drawerConnection;
   private DeviceConnection scannerConnection;
-  private SerialScanner scanner;
+  private Runnable closeScanner = () -> {};
 
   private final DeviceSettings settings;
 
-  /** The devices of these settings: the receipt printer, the drawer wired to it. */
-  public RegisterDevices(DeviceSettings settings, Clock clock) {
+  /**
+   * The devices of these settings: the receipt printer and the drawer; {@code drawerLeftOpen} is
+   * how long the drawer may stand open before it reports being left open (asked each time).
+   */
+  public RegisterDevices(
+      DeviceSettings settings, Clock clock, java.util.function.Supplier<Duration> drawerLeftOpen) {
     this.settings = settings;
     DeviceUri printerUri = DeviceUri.parse(settings.printerUri());
     PrinterProfile profile = settings.receiptProfile();
@@ -62,8 +69,8 @@ public final class RegisterDevices implements AutoCloseable {
                 Duration.ofMillis(800), Duration.ofSeconds(2), Duration.ofSeconds(30)),
             clock);
     connection.start();
-    // Usually the drawer is wired to the printer: kicked by the receipt, its switch read through
-    // it. A drawer on its own port gets the same pulse there.
+    // Usually the drawer is wired to the printer: its pulse goes to the printer's port as a job of
+    // its own, its switch read through the printer. A drawer on its own port gets the pulse there.
     CashDrawer.Port port;
     if (settings.drawerUri().isBlank()) {
       this.drawerConnection = null;
@@ -81,7 +88,7 @@ public final class RegisterDevices implements AutoCloseable {
         new CashDrawer(
             port,
             settings.drawerOpenHigh(),
-            Duration.ofSeconds(60),
+            drawerLeftOpen,
             Duration.ofMillis(700),
             scheduler,
             clock);
@@ -100,22 +107,30 @@ public final class RegisterDevices implements AutoCloseable {
   }
 
   /**
-   * Adds the settings' scanner on a serial port or the simulator ({@code serial:…}, {@code
-   * sim:scanner}), framed as they say; its scans go to {@code onScan}. Nothing when no scanner is
-   * set: keyboard-wedge scanners need nothing here, the window hears them.
+   * Adds the settings' scanner, as its URI says: a USB scanner in HID POS mode ({@code
+   * usb:vendor:product}), read from its interrupt endpoint and reopened when it comes back; or a
+   * scanner on a serial port or the simulator ({@code serial:…}, {@code sim:scanner}), framed as
+   * the settings say. Its scans go to {@code onScan}. Nothing when no scanner is set:
+   * keyboard-wedge scanners need nothing here, the window hears them.
    */
   public void scanner(BarcodeParser parser, Clock clock, Consumer<ScanEvent> onScan) {
     if (settings.scannerUri().isBlank()) {
       return;
     }
     DeviceUri uri = DeviceUri.parse(settings.scannerUri());
+    if (uri instanceof DeviceUri.Usb usb) {
+      UsbHidPosScanner hid = new UsbHidPosScanner(usb, parser, Duration.ofSeconds(5), clock);
+      hid.onScan(onScan);
+      closeScanner = hid.start()::close;
+      return;
+    }
     scannerConnection = DeviceConnection.of(new Transports(simulators).create(uri), scheduler);
     scannerConnection.start();
-    scanner =
+    SerialScanner serial =
         new SerialScanner(
             scannerConnection, settings.scanFraming(), parser, Duration.ofMillis(300), clock);
-    scanner.onScan(onScan);
-    scanner.start();
+    serial.onScan(onScan);
+    closeScanner = serial.start()::close;
   }
 
   public DeviceSettings settings() {
@@ -157,8 +172,8 @@ public final class RegisterDevices implements AutoCloseable {
 
   @Override
   public void close() {
-    if (scanner != null) {
-      scanner.close();
+    closeScanner.run();
+    if (scannerConnection != null) {
       scannerConnection.close();
     }
     drawer.close();

@@ -263,6 +263,12 @@ final class HostActions extends VBox {
     splitting.set(false);
   }
 
+  /** A code scanned: into the item code field, then added for the seat chosen beside it. */
+  void scanned(String code) {
+    item.setText(code);
+    addItem();
+  }
+
   private void addItem() {
     String code = item.getText().strip();
     if (!code.isEmpty()) {

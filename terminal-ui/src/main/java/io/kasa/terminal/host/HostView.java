@@ -205,6 +205,11 @@ public final class HostView extends BorderPane {
   }
 
   /** Keys of this screen; answers whether it used the key. */
+  /** A code scanned at the stand: into the item code field, then added for its seat. */
+  public void scanned(String code) {
+    actions.scanned(code);
+  }
+
   public boolean key(KeyEvent e) {
     KeyCode k = e.getCode();
     if (e.isShortcutDown() && k == KeyCode.E) {

@@ -76,6 +76,7 @@ public final class ReturnsViewModel {
   }
 
   private final Returns returns;
+  private final java.util.function.Supplier<String> receiptUrl;
   private final TaskExecutor tasks;
   private final Messages messages;
   private final MoneyFormat format;
@@ -88,9 +89,18 @@ public final class ReturnsViewModel {
   private final BooleanProperty busy = new SimpleBooleanProperty();
   private Returns.Found found;
 
+  /**
+   * @param receiptUrl the store's receipt URL template now ({@code {number}} for the number), or
+   *     null: a scanned receipt QR code is read back against it
+   */
   public ReturnsViewModel(
-      Returns returns, TaskExecutor tasks, Messages messages, Locale storeLocale) {
+      Returns returns,
+      java.util.function.Supplier<String> receiptUrl,
+      TaskExecutor tasks,
+      Messages messages,
+      Locale storeLocale) {
     this.returns = returns;
+    this.receiptUrl = receiptUrl;
     this.tasks = tasks;
     this.messages = messages;
     messages.follow(message);
@@ -121,13 +131,27 @@ public final class ReturnsViewModel {
     return busy;
   }
 
-  /** Finds the original by the number typed (or the receipt's barcode scanned). */
+  /**
+   * Finds the original by what was typed or scanned: its number, its barcode or its QR code's URL
+   * ({@link ReceiptCode}); a URL of another site is refused by name.
+   */
   public void find() {
-    String typed = number.get().strip().toUpperCase(Locale.ROOT);
-    if (typed.isEmpty()) {
+    String given = number.get().strip();
+    if (given.isEmpty()) {
       message.set(messages.get("returns.number.missing"));
       return;
     }
+    ReceiptCode.Read read = ReceiptCode.read(given, receiptUrl.get());
+    if (read instanceof ReceiptCode.OtherSite other) {
+      message.set(messages.get("returns.otherSite", other.host()));
+      return;
+    }
+    if (read instanceof ReceiptCode.NotAReceipt) {
+      message.set(messages.get("returns.notAReceipt", given));
+      return;
+    }
+    String typed = ((ReceiptCode.Number) read).receiptNumber();
+    number.set(typed);
     busy.set(true);
     tasks.submit(
         () -> returns.find(typed),

@@ -125,6 +125,7 @@ public final class ShiftView extends BorderPane {
             () ->
                 ManagerPinDialog.ask(m, managers.get(), m.get("shift.noSale.why"))
                     .ifPresent(vm::noSale));
+    noSale.setId("no-sale");
     Button x = Touch.button(m.binding("shift.x"), null, vm::xReport);
     x.setId("x-report");
     Button close = Touch.button(m.binding("shift.close"), null, this::close);

@@ -208,14 +208,28 @@ public final class ShiftViewModel {
         });
   }
 
-  /** Opens the drawer without a sale: a manager's PIN, audited. */
+  /**
+   * Opens the drawer without a sale: a manager's PIN, recorded (audited), then the drawer kicked
+   * through its device; the message says whether it opened.
+   */
   public void noSale(Shifts.ManagerPin manager) {
     run(
         () -> {
           shifts.movement("NO_SALE", 0, messages.get("shift.noSale.reason"), manager);
           return List.<String>of();
         },
-        lines -> message.set(messages.get("shift.noSale.done")));
+        lines -> {
+          message.set(messages.get("shift.noSale.recorded"));
+          shifts
+              .openDrawer()
+              .thenAccept(
+                  opened ->
+                      tasks.ui(
+                          () ->
+                              message.set(
+                                  messages.get(
+                                      opened ? "shift.noSale.done" : "shift.noSale.notOpened"))));
+        });
   }
 
   public void xReport() {

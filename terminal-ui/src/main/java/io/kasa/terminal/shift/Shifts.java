@@ -47,6 +47,12 @@ public interface Shifts {
 
   void movement(String type, long amount, String reason, ManagerPin manager) throws Refused;
 
+  /**
+   * Kicks the cash drawer through its device; completes with whether the pulse went out, never
+   * exceptionally.
+   */
+  java.util.concurrent.CompletableFuture<Boolean> openDrawer();
+
   /** Prints the X report; its lines, or empty when the service cannot be reached. */
   Optional<List<String>> xReport();
 

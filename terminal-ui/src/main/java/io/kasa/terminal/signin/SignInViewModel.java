@@ -113,6 +113,11 @@ public final class SignInViewModel {
   }
 
   /** Forgets the chosen name and the PIN typed: the pad as a newcomer finds it. */
+  /** A scan at the PIN pad: it is no PIN, and the pad says where scans go. */
+  public void scanNotHere() {
+    error.set(messages.get("signin.scanNotHere"));
+  }
+
   public void reset() {
     chosen.set(null);
     clear();

@@ -36,6 +36,7 @@ public final class StatusViewModel {
   private final ReadOnlyObjectWrapper<Level> drawerLevel = new ReadOnlyObjectWrapper<>(Level.OK);
   private io.kasa.devices.drawer.CashDrawer.State lastDrawer;
   private boolean leftOpen;
+  private boolean drawerFailed;
   private final StringProperty note = new SimpleStringProperty("");
   private SyncStatus lastSync;
   private PrinterStatus lastPrinter;
@@ -81,6 +82,13 @@ public final class StatusViewModel {
   public void drawer(io.kasa.devices.drawer.CashDrawer.State state, boolean leftOpenNow) {
     lastDrawer = state;
     leftOpen = leftOpenNow && state == io.kasa.devices.drawer.CashDrawer.State.OPEN;
+    drawerFailed = false;
+    relabel();
+  }
+
+  /** The drawer was asked to open and did not: red until its switch reports again. */
+  public void drawerFailed() {
+    drawerFailed = true;
     relabel();
   }
 
@@ -158,7 +166,10 @@ public final class StatusViewModel {
       connectionLevel.set(
           lastSync.rejected() > 0 ? Level.ERROR : online ? Level.OK : Level.WARNING);
     }
-    if (lastDrawer != null) {
+    if (drawerFailed) {
+      drawer.set(messages.get("status.drawer.failed"));
+      drawerLevel.set(Level.ERROR);
+    } else if (lastDrawer != null) {
       drawer.set(
           messages.get(
               leftOpen

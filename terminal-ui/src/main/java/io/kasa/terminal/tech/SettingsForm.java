@@ -195,7 +195,19 @@ final class SettingsForm extends ScrollPane {
   }
 
   private VBox logo() {
-    return new VBox(4, label(m, "tech.logo.path"), logoRow());
+    CheckBox onReceipts = new CheckBox();
+    onReceipts.setId("logo-on-receipts");
+    onReceipts.textProperty().bind(m.binding("tech.logo.onReceipts"));
+    onReceipts.setWrapText(true);
+    onReceipts.setMinHeight(Touch.TARGET - 16);
+    StringProperty key = vm.field(DeviceSettings.PRINTER_LOGO);
+    onReceipts.setSelected(!key.get().isEmpty());
+    // Ticked again, it prints the logo the bench stores (under the one key it uses).
+    onReceipts
+        .selectedProperty()
+        .addListener((o, a, b) -> key.set(b ? io.kasa.terminal.devices.DeviceBench.LOGO_KEY : ""));
+    key.addListener((o, a, b) -> onReceipts.setSelected(!b.isEmpty()));
+    return new VBox(4, label(m, "tech.logo.path"), logoRow(), onReceipts);
   }
 
   static Label label(Messages m, String key) {

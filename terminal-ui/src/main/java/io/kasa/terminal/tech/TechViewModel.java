@@ -226,7 +226,14 @@ public final class TechViewModel implements AutoCloseable {
       banner.set(new Banner(Banner.Kind.WARNING, messages.get("tech.logo.choose")));
       return;
     }
-    printed(() -> bench.storeLogo(image), "tech.logo.done");
+    printed(
+        () -> bench.storeLogo(image),
+        "tech.logo.done",
+        () -> {
+          // Stored, the logo prints at the top of every receipt from now on.
+          field(DeviceSettings.PRINTER_LOGO).set(DeviceBench.LOGO_KEY);
+          store.save(store.saved().with(DeviceSettings.PRINTER_LOGO, DeviceBench.LOGO_KEY));
+        });
   }
 
   /** The set-up as text: terminal, time, every setting, and what is attached. */
@@ -355,9 +362,19 @@ public final class TechViewModel implements AutoCloseable {
 
   private void printed(
       Callable<CompletableFuture<io.kasa.devices.printer.PrintResult>> job, String done) {
+    printed(job, done, () -> {});
+  }
+
+  private void printed(
+      Callable<CompletableFuture<io.kasa.devices.printer.PrintResult>> job,
+      String done,
+      Runnable afterwards) {
     run(
         () -> job.call().get(),
         r -> {
+          if (r.printed()) {
+            afterwards.run();
+          }
           String text =
               r.printed()
                   ? messages.get(done)

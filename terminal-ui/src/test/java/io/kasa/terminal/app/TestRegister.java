@@ -34,12 +34,26 @@ final class TestRegister implements AutoCloseable {
   final FaultProxy network;
 
   TestRegister(TestCloud cloud, Path dir, String prefix) {
-    this(cloud, dir, prefix, Locale.ENGLISH, RegisterWindow.Theme.LIGHT);
+    this(cloud, dir, prefix, Locale.ENGLISH, RegisterWindow.Theme.LIGHT, t -> {});
   }
 
   /** A register speaking {@code language} in {@code theme} (the theme applied by the caller). */
   TestRegister(
       TestCloud cloud, Path dir, String prefix, Locale language, RegisterWindow.Theme theme) {
+    this(cloud, dir, prefix, language, theme, t -> {});
+  }
+
+  /**
+   * A register whose terminal {@code devices} sets up (device settings) once enrolled, before the
+   * register opens its devices.
+   */
+  TestRegister(
+      TestCloud cloud,
+      Path dir,
+      String prefix,
+      Locale language,
+      RegisterWindow.Theme theme,
+      java.util.function.Consumer<CloudTerminal> devices) {
     int n = TERMINALS.incrementAndGet();
     AdminService.NewTerminal t =
         cloud
@@ -63,6 +77,7 @@ final class TestRegister implements AutoCloseable {
     // The card reader with the processor's test cards on the screen.
     terminal.setting(DeviceChoice.CARD_READER_URI, "sim:card-reader");
     DeviceChoice.save(terminal, "sim:printer", "epson-tm-t20iii");
+    devices.accept(terminal);
     tasks = new FxTaskExecutor();
     register =
         new Register(
