@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 /**
  * One background thread for the register's work (catalogue look-ups, the journal), so what the
  * cashier does is done in order; results come back through {@link Platform#runLater}, the only
- * place that calls it.
+ * place that calls it, until the register closes.
  */
 public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
 
@@ -25,6 +25,9 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
             t.setDaemon(true);
             return t;
           });
+
+  /** Set on close: work still queued finishes, but its result reaches no screen (they are gone). */
+  private volatile boolean closed;
 
   @Override
   public <T> void submit(Callable<T> work, Consumer<T> done, Consumer<Throwable> failed) {
@@ -41,10 +44,19 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
             } else {
               LOG.warn("Register task failed", e);
             }
-            Platform.runLater(() -> failed.accept(e));
+            deliver(() -> failed.accept(e));
             return;
           }
-          Platform.runLater(() -> done.accept(result));
+          deliver(() -> done.accept(result));
+        });
+  }
+
+  private void deliver(Runnable toScreen) {
+    Platform.runLater(
+        () -> {
+          if (!closed) {
+            toScreen.run();
+          }
         });
   }
 
@@ -60,6 +72,7 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
   /** Lets queued work finish (a sale being journalled), for at most 10 seconds. */
   @Override
   public void close() {
+    closed = true;
     worker.shutdown();
     try {
       worker.awaitTermination(10, TimeUnit.SECONDS);
