@@ -1,5 +1,6 @@
 package io.kasa.api.terminal;
 
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -17,6 +18,10 @@ import java.util.UUID;
  * @param receiptUrl where a receipt's QR code points ({@code {number}} is the receipt number), or
  *     null
  * @param offlineCards whether and how far cards are taken while the service is unreachable
+ * @param identity the store's legal identity and receipt words (ADR 0030); null from a service
+ *     older than it
+ * @param barcodeLayouts the layouts of its in-store labels (ADR 0030); null from a service older
+ *     than it
  */
 public record StoreSettings(
     UUID id,
@@ -29,4 +34,6 @@ public record StoreSettings(
     long cashIncrement,
     String priceOverrideLimit,
     String receiptUrl,
-    OfflineCardRules offlineCards) {}
+    OfflineCardRules offlineCards,
+    StoreIdentityDto identity,
+    List<BarcodeLayoutDto> barcodeLayouts) {}

@@ -202,6 +202,9 @@ public final class KasaCloud implements Runnable {
         DailyAdmin.SetPin.class,
         Admin.ImportCatalog.class,
         DailyAdmin.SetPrice.class,
+        StoreAdmin.SetIdentity.class,
+        StoreAdmin.SetLayout.class,
+        StoreAdmin.RemoveLayout.class,
         Admin.SeedDemo.class
       })
   static final class Admin implements Runnable {
