@@ -65,7 +65,7 @@ class StoreLayoutsTest {
     code += CheckDigit.compute(code);
     assertThat(((ScanResult.Accepted) parser.parse(code)).code())
         .isInstanceOfSatisfying(
-            ParsedCode.Gtin.class, g -> assertThat(g.printed()).isEqualTo("2500001234565"));
+            ParsedCode.Gtin.class, g -> assertThat(g.printed()).isEqualTo("2500001234568"));
   }
 
   @Test
