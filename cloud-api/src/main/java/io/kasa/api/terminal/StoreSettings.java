@@ -1,5 +1,6 @@
 package io.kasa.api.terminal;
 
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -19,6 +20,10 @@ import java.util.UUID;
  * @param offlineCards whether and how far cards are taken while the service is unreachable
  * @param drawerLeftOpenSeconds how long the cash drawer may stand open before the till raises an
  *     alert and audits it
+ * @param identity the store's legal identity and receipt words (ADR 0030); null from a service
+ *     older than it
+ * @param barcodeLayouts the layouts of its in-store labels (ADR 0030); null from a service older
+ *     than it
  */
 public record StoreSettings(
     UUID id,
@@ -32,4 +37,6 @@ public record StoreSettings(
     String priceOverrideLimit,
     String receiptUrl,
     OfflineCardRules offlineCards,
-    int drawerLeftOpenSeconds) {}
+    int drawerLeftOpenSeconds,
+    StoreIdentityDto identity,
+    List<BarcodeLayoutDto> barcodeLayouts) {}

@@ -121,6 +121,7 @@ public final class AdminService {
                 .bind("increment", cashIncrement)
                 .bind("limit", priceOverrideLimit)
                 .execute());
+    stores().putLayout(org, id, StoreSetup.DEFAULT_LAYOUT);
     return id;
   }
 
@@ -347,6 +348,11 @@ public final class AdminService {
                                 "No item with id or SKU " + item + " in organisation " + org)));
     changed.accept(Invalidations.Topic.CATALOG);
     return id;
+  }
+
+  /** The store's identity on receipts and its label layouts (ADR 0030). */
+  public StoreSetup stores() {
+    return new StoreSetup(jdbi, changed);
   }
 
   /** Employees: dismissing one, changing a PIN. */

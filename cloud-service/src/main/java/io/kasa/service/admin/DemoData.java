@@ -6,6 +6,7 @@ import io.kasa.domain.barcode.CheckDigit;
 import io.kasa.service.auth.Role;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -48,6 +49,23 @@ public final class DemoData {
         "uk-UA",
         "https://r.kasa.example/{number}",
         new OfflineCardRules(true, 200_000, 2_000_000, 24 * 60));
+    // A plausible identity (the codes' check digits hold; no real company has them).
+    admin
+        .stores()
+        .setIdentity(
+            org,
+            store,
+            new io.kasa.api.terminal.StoreIdentityDto(
+                "ТОВ «Колосок-Маркет»",
+                "вул. Велика Васильківська, 72, м. Київ, 03150",
+                "43151207",
+                "431512026591",
+                "Свіжий хліб щодня з 7:00",
+                "Обмін і повернення — 14 днів із чеком"));
+    // The deli packs salads priced at its scale: labels 26 IIIII PPPPP C carry the price.
+    admin
+        .stores()
+        .putLayout(org, store, new io.kasa.api.terminal.BarcodeLayoutDto("26", "PRICE", 5, 5, 2));
     admin.putTaxClass(org, "VAT20", "А", new BigDecimal("20"));
     admin.putTaxClass(org, "VAT7", "Б", new BigDecimal("7"));
     admin.putTaxClass(org, "VAT0", "В", new BigDecimal("0"));
@@ -71,9 +89,10 @@ public final class DemoData {
             item("espresso", "Еспресо", "EACH", 4500, "VAT20", "Кафе", "4820005678907"),
             item("borshch", "Борщ з пампушками", "EACH", 12000, "VAT20", "Кафе", "4820005678914"),
             item("varenyky", "Вареники з вишнею", "EACH", 14000, "VAT20", "Кафе", "4820005678921"),
-            item("uzvar", "Узвар 0,3 л", "EACH", 3500, "VAT20", "Кафе", "4820005678938"));
+            item("uzvar", "Узвар 0,3 л", "EACH", 3500, "VAT20", "Кафе", "4820005678938"),
+            item("salad", "Салат «Олів'є» (кулінарія)", "EACH", 0, "VAT20", "Кулінарія", "30001"));
     for (ItemDto i : items) {
-      admin.putItem(org, i.id().equals("gift") ? withOpenPrice(i) : i);
+      admin.putItem(org, Set.of("gift", "salad").contains(i.id()) ? withOpenPrice(i) : i);
     }
     for (ItemDto i : shelf()) {
       admin.putItem(org, i);

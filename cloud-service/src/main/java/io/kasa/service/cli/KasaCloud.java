@@ -232,6 +232,9 @@ public final class KasaCloud implements Runnable {
         StockCommands.ImportStock.class,
         PaymentsAdmin.ListDeclined.class,
         PaymentsAdmin.Settle.class,
+        StoreAdmin.SetIdentity.class,
+        StoreAdmin.SetLayout.class,
+        StoreAdmin.RemoveLayout.class,
         Admin.SeedDemo.class
       })
   static final class Admin implements Runnable {

@@ -4,8 +4,10 @@ import io.kasa.api.terminal.AuditEventRequest;
 import io.kasa.api.terminal.DeviceSetup;
 import io.kasa.api.terminal.OfflineCardRules;
 import io.kasa.api.terminal.StaffMember;
+import io.kasa.api.terminal.StoreIdentityDto;
 import io.kasa.api.terminal.StoreSettings;
 import io.kasa.api.terminal.TerminalConfig;
+import io.kasa.service.admin.StoreSetup;
 import io.kasa.service.audit.Audit;
 import io.kasa.service.auth.Principal;
 import io.kasa.service.auth.Role;
@@ -93,7 +95,15 @@ public final class TerminalService {
                           ((Number) t.get("offline_card_total_limit")).longValue(),
                           ((Number) t.get("offline_card_window_minutes")).intValue())
                       : OfflineCardRules.none(),
-                  ((Number) t.get("drawer_left_open_seconds")).intValue());
+                  ((Number) t.get("drawer_left_open_seconds")).intValue(),
+                  new StoreIdentityDto(
+                      (String) t.get("legal_name"),
+                      (String) t.get("address"),
+                      (String) t.get("tax_id"),
+                      (String) t.get("vat_number"),
+                      (String) t.get("receipt_header"),
+                      (String) t.get("receipt_footer")),
+                  StoreSetup.layouts(h, terminal.organisationId(), (UUID) t.get("id")));
           return new TerminalConfig(
               terminal.terminalId(),
               (String) t.get("terminal_code"),

@@ -77,6 +77,91 @@ class KasaCloudCliTest {
   }
 
   @Test
+  void theStoresIdentityAndALabelLayoutAreSetAndAMistypedTaxIdIsRefusedWithWhatIsWrong() {
+    String data = dir.resolve("pg").toString();
+    Run seeded = run("admin", "seed-demo", "--data", data);
+    assertThat(seeded.code()).isZero();
+    String org = seeded.out().lines().findFirst().orElseThrow().replace("organisation ", "");
+    String store =
+        seeded
+            .out()
+            .lines()
+            .filter(l -> l.startsWith("store "))
+            .findFirst()
+            .orElseThrow()
+            .split(" ")[1];
+    Run wrong =
+        run(
+            "admin",
+            "set-store-identity",
+            "--data",
+            data,
+            "--org",
+            org,
+            "--store",
+            store,
+            "--tax-id",
+            "43151208");
+    assertThat(wrong.code()).isEqualTo(1);
+    assertThat(wrong.err()).contains("ЄДРПОУ 43151208 is mistyped: its check digit does not match");
+    Run set =
+        run(
+            "admin",
+            "set-store-identity",
+            "--data",
+            data,
+            "--org",
+            org,
+            "--store",
+            store,
+            "--legal-name",
+            "ФОП Іваненко І. І.",
+            "--tax-id",
+            "3047125689",
+            "--vat-number",
+            "",
+            "--header",
+            "Тут смачно\\nЩодня");
+    assertThat(set.code()).as(set.err()).isZero();
+    Run layout =
+        run(
+            "admin",
+            "set-barcode-layout",
+            "--data",
+            data,
+            "--org",
+            org,
+            "--store",
+            store,
+            "--prefix",
+            "28",
+            "--kind",
+            "PRICE",
+            "--item-digits",
+            "4",
+            "--value-digits",
+            "6");
+    assertThat(layout.code()).as(layout.err()).isZero();
+    assertThat(layout.out()).contains("reads labels 28 as PRICE");
+    Run outside =
+        run(
+            "admin",
+            "set-barcode-layout",
+            "--data",
+            data,
+            "--org",
+            org,
+            "--store",
+            store,
+            "--prefix",
+            "31",
+            "--kind",
+            "WEIGHT");
+    assertThat(outside.code()).isEqualTo(1);
+    assertThat(outside.err()).contains("20 to 29");
+  }
+
+  @Test
   void aManagerChangesAPriceAddsACashierChangesAPinAndDismissesThem() {
     String data = dir.resolve("pg").toString();
     Run seeded = run("admin", "seed-demo", "--data", data);

@@ -46,6 +46,27 @@ public record EmbeddedLayout(
     }
   }
 
+  /**
+   * A store's layout as configured (ADR 0030): the two-digit prefix, the item code right after it,
+   * the value ending just before the check digit; digits between them (a price check digit some
+   * scales print) are not read.
+   */
+  public static EmbeddedLayout of(
+      String prefix, Kind kind, int itemDigits, int valueDigits, int valueDecimals) {
+    if (prefix == null || !prefix.matches("2[0-9]")) {
+      throw new IllegalArgumentException("A label prefix is two digits from 20 to 29: " + prefix);
+    }
+    if (itemDigits < 1 || valueDigits < 1 || itemDigits + valueDigits > 10) {
+      throw new IllegalArgumentException(
+          "Item code and value share the 10 digits between prefix and check digit: "
+              + itemDigits
+              + " + "
+              + valueDigits);
+    }
+    return new EmbeddedLayout(
+        prefix, kind, 2, itemDigits, 12 - valueDigits, valueDigits, valueDecimals);
+  }
+
   /** Weight in grams: {@code PP IIIII WWWWW C}. */
   public static EmbeddedLayout weight(String prefix) {
     return new EmbeddedLayout(prefix, Kind.WEIGHT, 2, 5, 7, 5, 3);

@@ -38,6 +38,22 @@ public record StoreProfile(
     }
   }
 
+  /**
+   * A store whose receipts carry its legal identity: the trading name first, then the identity's
+   * lines in the receipt's language, and the identity's footer before the closing words.
+   */
+  public static StoreProfile of(
+      String name, StoreIdentity identity, Locale locale, ZoneId zone, String receiptUrlTemplate) {
+    return new StoreProfile(
+        name,
+        identity.headerLines(locale),
+        null,
+        locale,
+        zone,
+        identity.footerLines(),
+        receiptUrlTemplate);
+  }
+
   /** The receipt's URL, if the store publishes receipts online. */
   public String receiptUrl(ReceiptNumber number) {
     return receiptUrlTemplate == null

@@ -3,12 +3,10 @@ package io.kasa.terminal.app;
 import io.kasa.devices.drawer.CashDrawer;
 import io.kasa.devices.scanner.ScanEvent;
 import io.kasa.domain.barcode.BarcodeParser;
-import io.kasa.domain.barcode.EmbeddedLayout;
 import io.kasa.terminal.devices.RegisterDevices;
 import io.kasa.terminal.status.StatusViewModel;
 import io.kasa.terminal.task.TaskExecutor;
 import java.time.Clock;
-import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -61,9 +59,8 @@ final class CounterDevices {
                     }));
     status.drawer(opened.drawer().state(), false);
     opened.scanner(
-        new BarcodeParser(List.of(EmbeddedLayout.weight("22"))),
-        clock,
-        scan -> tasks.ui(() -> scanned.accept(scan)));
+        // The store's label layouts are applied by the cart (ADR 0030).
+        BarcodeParser.withoutEmbeddedLabels(), clock, scan -> tasks.ui(() -> scanned.accept(scan)));
     status.printer(opened.printer().status());
     devices = opened;
   }

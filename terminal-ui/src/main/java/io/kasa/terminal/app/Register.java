@@ -6,7 +6,6 @@ import io.kasa.client.terminal.CloudTerminal;
 import io.kasa.client.terminal.SignInRefused;
 import io.kasa.devices.scanner.WedgeDecoder;
 import io.kasa.domain.barcode.BarcodeParser;
-import io.kasa.domain.barcode.EmbeddedLayout;
 import io.kasa.terminal.checkout.JournalCheckout;
 import io.kasa.terminal.checkout.Printouts;
 import io.kasa.terminal.devices.RegisterDevices;
@@ -186,7 +185,8 @@ public final class Register implements AutoCloseable {
         WedgeInput.install(
             scene,
             WedgeDecoder.withDefaults(
-                new BarcodeParser(List.of(EmbeddedLayout.weight("22"))), clock));
+                // The store's label layouts are applied by the cart (ADR 0030).
+                BarcodeParser.withoutEmbeddedLabels(), clock));
     route(signInTarget());
     io.kasa.terminal.ui.OnScreenKeyboard.offerOn(
         scene, () -> io.kasa.terminal.ui.OnScreenKeyboard.Layout.of(messages.locale()));

@@ -1,8 +1,10 @@
 package io.kasa.terminal.app;
 
+import io.kasa.api.terminal.StoreIdentityDto;
 import io.kasa.api.terminal.StoreSettings;
 import io.kasa.client.terminal.CloudTerminal;
 import io.kasa.client.terminal.SignInRefused;
+import io.kasa.domain.receipt.StoreIdentity;
 import io.kasa.domain.receipt.StoreProfile;
 import io.kasa.terminal.checkout.JournalCheckout;
 import io.kasa.terminal.checkout.Printouts;
@@ -15,7 +17,6 @@ import io.kasa.terminal.task.TaskExecutor;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 
@@ -59,6 +60,7 @@ final class SaleCounter {
         .set(
             RepeatedItems.of(terminal.setting(RepeatedItems.SETTING).orElse(""))
                 == RepeatedItems.JOIN);
+    sale.cart().labels(() -> StoreLabels.parser(terminal.config().store()));
     sale.priceOverrides(
         manager -> {
           try {
@@ -71,17 +73,21 @@ final class SaleCounter {
     return sale;
   }
 
-  /** The store as its receipts show it. */
+  /** The store as its receipts show it: its name, then its legal identity (ADR 0030). */
   static StoreProfile storeProfile(CloudTerminal terminal, Messages messages) {
     StoreSettings s = terminal.config().store();
-    return new StoreProfile(
+    StoreIdentityDto i = s.identity();
+    StoreIdentity identity =
+        i == null
+            ? StoreIdentity.NONE
+            : new StoreIdentity(
+                i.legalName(), i.address(), i.taxId(), i.vatNumber(), i.header(), i.footer());
+    // The closing words come with the receipt's kind, in its language (sale or refund).
+    return StoreProfile.of(
         s.name(),
-        List.of(),
-        null,
+        identity,
         Locale.forLanguageTag(s.locale()),
         ZoneId.systemDefault(),
-        // The closing words come with the receipt's kind, in its language (sale or refund).
-        List.of(),
         s.receiptUrl());
   }
 }

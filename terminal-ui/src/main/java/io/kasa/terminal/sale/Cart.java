@@ -1,8 +1,10 @@
 package io.kasa.terminal.sale;
 
+import io.kasa.domain.barcode.BarcodeParser;
 import io.kasa.domain.barcode.ParsedCode;
 import io.kasa.domain.barcode.ScanResult;
 import io.kasa.domain.catalog.CatalogItem;
+import io.kasa.domain.money.Money;
 import io.kasa.domain.money.Percent;
 import io.kasa.domain.money.Quantity;
 import io.kasa.domain.sale.Discount;
@@ -13,6 +15,7 @@ import io.kasa.terminal.ui.Banner;
 import java.text.DecimalFormatSymbols;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -41,6 +44,8 @@ public final class Cart {
   private final ObjectProperty<Quantity> pendingQuantity = new SimpleObjectProperty<>();
   private final IntegerProperty selected = new SimpleIntegerProperty(-1);
   private final ReadOnlyObjectWrapper<CatalogItem> weightWanted = new ReadOnlyObjectWrapper<>();
+  private final OpenPrices openPrices;
+  private Supplier<BarcodeParser> labels = BarcodeParser::withoutEmbeddedLabels;
   private final BooleanProperty joinRepeats = new SimpleBooleanProperty(true);
   private final char decimalSeparator;
 
@@ -49,6 +54,7 @@ public final class Cart {
     this.catalog = catalog;
     this.decimalSeparator =
         DecimalFormatSymbols.getInstance(session.storeLocale).getDecimalSeparator();
+    this.openPrices = new OpenPrices(session, this::sellAt);
     session.onNewSale(
         () -> {
           selected.set(-1);
@@ -57,6 +63,24 @@ public final class Cart {
         });
     session.onChange(this::refresh);
     session.messages.localeProperty().addListener((o, a, b) -> refresh());
+  }
+
+  /**
+   * An open-price item chosen without a price: the view asks for it on the keypad and the amount
+   * typed goes to {@link #priced()}; null when no price is asked for.
+   */
+  public ReadOnlyObjectProperty<CatalogItem> priceWantedProperty() {
+    return openPrices.wantedProperty();
+  }
+
+  /** OK in the price dialog: the amount typed is the open-price item's price. */
+  public void priced() {
+    openPrices.priced();
+  }
+
+  /** Cancel in the price dialog: the item is not added. */
+  public void cancelPrice() {
+    openPrices.cancel();
   }
 
   /**
@@ -153,13 +177,17 @@ public final class Cart {
 
   /** Enter: the digits typed are a barcode or PLU typed by hand, or the weight asked for. */
   public void enter() {
+    if (openPrices.wantedProperty().get() != null) {
+      openPrices.priced();
+      return;
+    }
     if (weightWanted.get() != null) {
       weighed();
       return;
     }
     String code = session.takeEntry().strip();
     if (!code.isEmpty()) {
-      lookUp(code, null);
+      lookUp(code, null, Optional.empty());
     }
   }
 
@@ -187,6 +215,14 @@ public final class Cart {
 
   // --- scanning
 
+  /**
+   * Where the store's in-store label layouts come from (ADR 0030): read at each scan, so a layout
+   * changed on the service applies to the next scan.
+   */
+  public void labels(Supplier<BarcodeParser> layouts) {
+    this.labels = layouts;
+  }
+
   /** A scan from any scanner (serial, USB, keyboard wedge). */
   public void scanned(ScanResult result) {
     if (result instanceof ScanResult.Rejected r) {
@@ -195,18 +231,22 @@ public final class Cart {
       return;
     }
     ParsedCode code = ((ScanResult.Accepted) result).code();
+    if (code instanceof ParsedCode.Gtin g && g.printed().length() == 13) {
+      // Scanners read labels as plain EAN-13s; the store's layouts say which are in-store labels.
+      code = ((ScanResult.Accepted) labels.get().parse(g.printed())).code();
+    }
     if (code instanceof ParsedCode.Gtin g) {
-      lookUp(g.printed(), null);
+      lookUp(g.printed(), null, Optional.empty());
     } else if (code instanceof ParsedCode.Embedded e) {
-      lookUp(e.itemCode(), e.weight().orElse(null));
+      lookUp(e.itemCode(), e.weight().orElse(null), e.price(session.sale().policy().currency()));
     } else if (code instanceof ParsedCode.Gs1 g && g.gtin().isPresent()) {
-      lookUp(g.gtin().get(), g.netWeight().orElse(null));
+      lookUp(g.gtin().get(), g.netWeight().orElse(null), Optional.empty());
     } else {
-      lookUp(result.raw(), null);
+      lookUp(result.raw(), null, Optional.empty());
     }
   }
 
-  private void lookUp(String code, Quantity weight) {
+  private void lookUp(String code, Quantity weight, Optional<Money> labelPrice) {
     if (!readyForItems()) {
       return;
     }
@@ -215,6 +255,8 @@ public final class Cart {
         found -> {
           if (found.isEmpty()) {
             session.show(Banner.Kind.ERROR, session.messages.get("scan.unknown", code));
+          } else if (labelPrice.isPresent()) {
+            labelled(found.get(), labelPrice.get());
           } else {
             add(found.get(), weight);
           }
@@ -239,11 +281,15 @@ public final class Cart {
     if (!readyForItems()) {
       return;
     }
+    Quantity pending = pendingQuantity.get();
     if (item.openPrice()) {
-      session.show(Banner.Kind.WARNING, session.messages.get("sale.openPrice", item.name()));
+      pendingQuantity.set(null);
+      Quantity q = weight != null ? weight : pending != null ? pending : Quantity.ONE;
+      if (wholeEnough(item, q)) {
+        openPrices.ask(item, q);
+      }
       return;
     }
-    Quantity pending = pendingQuantity.get();
     if (item.unit().isMeasured() && weight == null && pending == null) {
       session.entry.set("");
       weightWanted.set(item);
@@ -266,6 +312,33 @@ public final class Cart {
       } else {
         number = session.sale().addItem(item, q).number();
       }
+      session.changed();
+      selected.set(number);
+      session.show(Banner.Kind.INFO, session.messages.get("sale.added", item.name()));
+    } catch (SaleRuleViolation e) {
+      session.show(Banner.Kind.ERROR, e.getMessage());
+    }
+  }
+
+  /**
+   * A price label (ADR 0030): one of the item at the label's price. Only an open-price item takes
+   * its price from a label; a fixed-price item's label cannot change what it costs.
+   */
+  private void labelled(CatalogItem item, Money price) {
+    if (!readyForItems()) {
+      return;
+    }
+    if (!item.openPrice()) {
+      session.show(Banner.Kind.ERROR, session.messages.get("sale.label.fixedPrice", item.name()));
+      return;
+    }
+    sellAt(item, Quantity.ONE, price);
+  }
+
+  /** Adds an open-price item at the price given on the keypad or on its label. */
+  private void sellAt(CatalogItem item, Quantity quantity, Money price) {
+    try {
+      int number = session.sale().addOpenPriceItem(item, quantity, price).number();
       session.changed();
       selected.set(number);
       session.show(Banner.Kind.INFO, session.messages.get("sale.added", item.name()));

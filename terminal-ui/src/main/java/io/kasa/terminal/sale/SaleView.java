@@ -64,7 +64,9 @@ public final class SaleView extends BorderPane {
     CartPane cart = new CartPane(vm, m);
     cartColumn = cart;
     setCenter(cart);
-    StackPane right = new StackPane(side(m, cart), new WeightPane(vm, m), new ParkedPane(vm, m));
+    StackPane right =
+        new StackPane(
+            side(m, cart), AskPane.weight(vm, m), AskPane.price(vm, m), new ParkedPane(vm, m));
     // The keys' side grows with the window (400 px at 1024, 640 at 1920); the cart gets the rest.
     right
         .prefWidthProperty()
@@ -337,6 +339,8 @@ public final class SaleView extends BorderPane {
       case ESCAPE -> {
         if (vm.cart().weightWantedProperty().get() != null) {
           vm.cart().cancelWeight();
+        } else if (vm.cart().priceWantedProperty().get() != null) {
+          vm.cart().cancelPrice();
         } else if (vm.parked().choosingProperty().get()) {
           vm.parked().choosingProperty().set(false);
         } else if (search.isFocused()) {

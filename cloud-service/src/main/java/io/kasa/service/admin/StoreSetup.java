@@ -1,0 +1,227 @@
+package io.kasa.service.admin;
+
+import io.kasa.api.terminal.BarcodeLayoutDto;
+import io.kasa.api.terminal.StoreIdentityDto;
+import io.kasa.domain.tax.UkrainianTaxIds;
+import io.kasa.service.db.Invalidations;
+import io.kasa.service.http.ApiException;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * What a store prints and reads: its legal identity on receipts, and the layouts of the in-store
+ * labels its scales print (ADR 0030). Both are part of the store's configuration, so every change
+ * moves the store's version and reaches its tills within seconds (ADR 0028).
+ */
+public final class StoreSetup {
+
+  /** The layout every store starts with: weight in grams under prefix 22, as before ADR 0030. */
+  public static final BarcodeLayoutDto DEFAULT_LAYOUT =
+      new BarcodeLayoutDto("22", "WEIGHT", 5, 5, 3);
+
+  private static final int MAX_NAME = 200;
+  private static final int MAX_ADDRESS = 300;
+  private static final int MAX_WORDS = 500;
+
+  private final Jdbi jdbi;
+  private final Consumer<Invalidations.Topic> changed;
+
+  StoreSetup(Jdbi jdbi, Consumer<Invalidations.Topic> changed) {
+    this.jdbi = jdbi;
+    this.changed = changed;
+  }
+
+  /**
+   * Sets the store's identity; a null part stays as it is, an empty one is removed. A tax ID or VAT
+   * number of a store selling in hryvnias must be a Ukrainian one with its check digit; anything
+   * wrong is refused (422) naming the part and what is wrong with it.
+   */
+  public void setIdentity(UUID org, UUID store, StoreIdentityDto identity) {
+    jdbi.useTransaction(
+        h -> {
+          String currency = currency(h, org, store);
+          check(identity, currency);
+          h.createUpdate(
+                  "update store set legal_name = "
+                      + keep("legal_name", "legalName")
+                      + ", address = "
+                      + keep("address", "address")
+                      + ", tax_id = "
+                      + keep("tax_id", "taxId")
+                      + ", vat_number = "
+                      + keep("vat_number", "vatNumber")
+                      + ", receipt_header = "
+                      + keep("receipt_header", "header")
+                      + ", receipt_footer = "
+                      + keep("receipt_footer", "footer")
+                      + " where organisation_id = :org and id = :store")
+              .bind("legalName", trimmed(identity.legalName()))
+              .bind("address", trimmed(identity.address()))
+              .bind("taxId", trimmed(identity.taxId()))
+              .bind("vatNumber", trimmed(identity.vatNumber()))
+              .bind("header", trimmed(identity.header()))
+              .bind("footer", trimmed(identity.footer()))
+              .bind("org", org)
+              .bind("store", store)
+              .execute();
+        });
+    changed.accept(Invalidations.Topic.CATALOG);
+  }
+
+  /** Adds the layout of labels starting with its prefix, or replaces the one the prefix had. */
+  public void putLayout(UUID org, UUID store, BarcodeLayoutDto layout) {
+    check(layout);
+    jdbi.useTransaction(
+        h -> {
+          currency(h, org, store);
+          h.createUpdate(
+                  "insert into barcode_layout (organisation_id, store_id, prefix, kind,"
+                      + " item_digits, value_digits, value_decimals)"
+                      + " values (:org, :store, :prefix, :kind, :item, :value, :decimals)"
+                      + " on conflict (organisation_id, store_id, prefix) do update set"
+                      + " kind = excluded.kind, item_digits = excluded.item_digits,"
+                      + " value_digits = excluded.value_digits,"
+                      + " value_decimals = excluded.value_decimals")
+              .bind("org", org)
+              .bind("store", store)
+              .bind("prefix", layout.prefix())
+              .bind("kind", layout.kind().toUpperCase(Locale.ROOT))
+              .bind("item", layout.itemDigits())
+              .bind("value", layout.valueDigits())
+              .bind("decimals", layout.valueDecimals())
+              .execute();
+        });
+  }
+
+  /** Removes the layout of a prefix: its labels are then looked up as ordinary barcodes. */
+  public void removeLayout(UUID org, UUID store, String prefix) {
+    int removed =
+        jdbi.withHandle(
+            h ->
+                h.createUpdate(
+                        "delete from barcode_layout where organisation_id = :org"
+                            + " and store_id = :store and prefix = :prefix")
+                    .bind("org", org)
+                    .bind("store", store)
+                    .bind("prefix", prefix)
+                    .execute());
+    if (removed != 1) {
+      throw ApiException.notFound("Store " + store + " has no layout for prefix " + prefix);
+    }
+  }
+
+  /** A store's layouts, by prefix. */
+  public static List<BarcodeLayoutDto> layouts(Handle h, UUID org, UUID store) {
+    return h.createQuery(
+            "select prefix, kind, item_digits, value_digits, value_decimals from barcode_layout"
+                + " where organisation_id = :org and store_id = :store order by prefix")
+        .bind("org", org)
+        .bind("store", store)
+        .map(
+            (rs, ctx) ->
+                new BarcodeLayoutDto(
+                    rs.getString("prefix"),
+                    rs.getString("kind"),
+                    rs.getInt("item_digits"),
+                    rs.getInt("value_digits"),
+                    rs.getInt("value_decimals")))
+        .list();
+  }
+
+  /** Checks a layout, naming each wrong part by its JSON pointer (422). */
+  public static void check(BarcodeLayoutDto l) {
+    if (l.prefix() == null || !l.prefix().matches("2[0-9]")) {
+      throw ApiException.invalid(
+          "/prefix", "A label prefix is two digits from 20 to 29: " + l.prefix());
+    }
+    if (l.kind() == null
+        || !List.of("WEIGHT", "PRICE").contains(l.kind().toUpperCase(Locale.ROOT))) {
+      throw ApiException.invalid("/kind", "A layout carries a WEIGHT or a PRICE: " + l.kind());
+    }
+    if (l.itemDigits() < 1 || l.valueDigits() < 1 || l.itemDigits() + l.valueDigits() > 10) {
+      throw ApiException.invalid(
+          "/itemDigits",
+          "The item code and the value share the 10 digits between the prefix and the check"
+              + " digit: "
+              + l.itemDigits()
+              + " + "
+              + l.valueDigits()
+              + " do not fit");
+    }
+    if (l.valueDecimals() < 0 || l.valueDecimals() > Math.min(3, l.valueDigits())) {
+      throw ApiException.invalid(
+          "/valueDecimals",
+          "Decimals of the value: 0 to 3, and no more than its digits: " + l.valueDecimals());
+    }
+  }
+
+  private static void check(StoreIdentityDto i, String currency) {
+    length(i.legalName(), MAX_NAME, "/legalName");
+    length(i.address(), MAX_ADDRESS, "/address");
+    length(i.header(), MAX_WORDS, "/header");
+    length(i.footer(), MAX_WORDS, "/footer");
+    boolean ukrainian = "UAH".equals(currency);
+    String taxId = trimmed(i.taxId());
+    if (taxId != null && !taxId.isEmpty()) {
+      if (ukrainian) {
+        UkrainianTaxIds.taxIdProblem(taxId)
+            .ifPresent(
+                p -> {
+                  throw ApiException.invalid("/taxId", p);
+                });
+      } else {
+        length(taxId, 32, "/taxId");
+      }
+    }
+    String vat = trimmed(i.vatNumber());
+    if (vat != null && !vat.isEmpty()) {
+      if (ukrainian) {
+        UkrainianTaxIds.vatNumberProblem(vat)
+            .ifPresent(
+                p -> {
+                  throw ApiException.invalid("/vatNumber", p);
+                });
+      } else {
+        length(vat, 32, "/vatNumber");
+      }
+    }
+  }
+
+  private static void length(String value, int max, String pointer) {
+    if (value != null && value.strip().codePointCount(0, value.strip().length()) > max) {
+      throw ApiException.invalid(pointer, "At most " + max + " characters");
+    }
+  }
+
+  /** A null keeps the column; an empty value clears it. */
+  private static String keep(String column, String parameter) {
+    return "case when :"
+        + parameter
+        + " is null then "
+        + column
+        + " when :"
+        + parameter
+        + " = '' then null else :"
+        + parameter
+        + " end";
+  }
+
+  private static String trimmed(String value) {
+    return value == null ? null : value.strip();
+  }
+
+  private static String currency(Handle h, UUID org, UUID store) {
+    return h.createQuery(
+            "select currency from store where organisation_id = :org and id = :store for update")
+        .bind("org", org)
+        .bind("store", store)
+        .mapTo(String.class)
+        .findOne()
+        .orElseThrow(() -> ApiException.notFound("No store " + store + " in organisation " + org))
+        .trim();
+  }
+}
