@@ -194,7 +194,8 @@ public final class SaleView extends BorderPane {
           show(browse, p == SaleViewModel.Phase.CART);
           boolean letters = typing.get() && p == SaleViewModel.Phase.CART;
           boolean searching = p == SaleViewModel.Phase.CART && !search.getText().isBlank();
-          boolean card = !vm.cardWaitingProperty().get().isEmpty();
+          boolean card =
+              !vm.cardWaitingProperty().get().isEmpty() || vm.bankTerminal().openProperty().get();
           show(keyboard, letters);
           // Search results and the card reader's steps take the keypad's room (ADR 0025).
           show(keypad, p != SaleViewModel.Phase.DONE && !letters && !searching && !card);
@@ -208,6 +209,16 @@ public final class SaleView extends BorderPane {
     vm.phaseProperty().addListener((o, a, b) -> layout.run());
     search.textProperty().addListener((o, a, b) -> layout.run());
     vm.cardWaitingProperty().addListener((o, a, b) -> layout.run());
+    vm.bankTerminal()
+        .openProperty()
+        .addListener(
+            (o, a, open) -> {
+              layout.run();
+              if (!open) {
+                // Typing goes back to the keypad, not to a field no longer on screen.
+                requestFocus();
+              }
+            });
     typing.addListener(
         (o, a, on) -> {
           layout.run();
@@ -281,7 +292,13 @@ public final class SaleView extends BorderPane {
   private void enter() {
     switch (vm.phaseProperty().get()) {
       case CART -> vm.enter();
-      case PAYMENT -> vm.cash();
+      case PAYMENT -> {
+        if (vm.bankTerminal().openProperty().get()) {
+          vm.bankTerminal().confirm();
+        } else {
+          vm.cash();
+        }
+      }
       case DONE -> vm.newSale();
     }
   }
@@ -331,7 +348,13 @@ public final class SaleView extends BorderPane {
         return true;
       }
       case F11 -> {
-        vm.card();
+        if (!vm.bankTerminal().openProperty().get()) {
+          vm.card();
+        }
+        return true;
+      }
+      case F7 -> {
+        vm.bankTerminal().open();
         return true;
       }
       case ESCAPE -> {
@@ -344,6 +367,8 @@ public final class SaleView extends BorderPane {
           requestFocus();
         } else if (!vm.cardWaitingProperty().get().isEmpty()) {
           vm.cancelCard();
+        } else if (vm.bankTerminal().openProperty().get()) {
+          vm.bankTerminal().close();
         } else if (vm.phaseProperty().get() == SaleViewModel.Phase.PAYMENT) {
           vm.backToCart();
         } else {
@@ -352,7 +377,8 @@ public final class SaleView extends BorderPane {
         return true;
       }
       case BACK_SPACE -> {
-        if (search.isFocused()) {
+        if (getScene() != null
+            && getScene().getFocusOwner() instanceof javafx.scene.control.TextInputControl) {
           return false;
         }
         vm.backspace();
