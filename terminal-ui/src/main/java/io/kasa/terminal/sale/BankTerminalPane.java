@@ -69,6 +69,12 @@ final class BankTerminalPane {
               if (now) {
                 // The amount is usually right already: the slip's code is what is typed first.
                 Platform.runLater(code::requestFocus);
+              } else if (box.getScene() != null
+                  && box.getScene().getFocusOwner() instanceof TextField f
+                  && f.getParent() != null
+                  && f.getParent().getParent() == box) {
+                // Typing goes back to the keypad, not to a field no longer on screen.
+                box.getScene().getRoot().requestFocus();
               }
             });
     return box;

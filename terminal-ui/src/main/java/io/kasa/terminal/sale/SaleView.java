@@ -28,6 +28,8 @@ import javafx.scene.layout.VBox;
  */
 public final class SaleView extends BorderPane {
 
+  private static final double KEYPAD_MIN = 56;
+
   private final SaleViewModel vm;
   private final TextField search = new TextField();
 
@@ -209,16 +211,7 @@ public final class SaleView extends BorderPane {
     vm.phaseProperty().addListener((o, a, b) -> layout.run());
     search.textProperty().addListener((o, a, b) -> layout.run());
     vm.cardWaitingProperty().addListener((o, a, b) -> layout.run());
-    vm.bankTerminal()
-        .openProperty()
-        .addListener(
-            (o, a, open) -> {
-              layout.run();
-              if (!open) {
-                // Typing goes back to the keypad, not to a field no longer on screen.
-                requestFocus();
-              }
-            });
+    vm.bankTerminal().openProperty().addListener((o, a, b) -> layout.run());
     typing.addListener(
         (o, a, on) -> {
           layout.run();
@@ -265,6 +258,9 @@ public final class SaleView extends BorderPane {
     Button enter = Touch.grow(Touch.key("↵", this::enter));
     enter.setId("key-enter");
     pad.add(enter, 3, 3);
+    // Keys may give up a little height (never under 48 px) for the payment's two tender rows at
+    // 768.
+    pad.getChildren().forEach(n -> ((Button) n).setMinHeight(KEYPAD_MIN));
     for (int c = 0; c < 4; c++) {
       ColumnConstraints col = new ColumnConstraints();
       col.setPercentWidth(25);
@@ -292,13 +288,7 @@ public final class SaleView extends BorderPane {
   private void enter() {
     switch (vm.phaseProperty().get()) {
       case CART -> vm.enter();
-      case PAYMENT -> {
-        if (vm.bankTerminal().openProperty().get()) {
-          vm.bankTerminal().confirm();
-        } else {
-          vm.cash();
-        }
-      }
+      case PAYMENT -> vm.cash();
       case DONE -> vm.newSale();
     }
   }
@@ -348,9 +338,7 @@ public final class SaleView extends BorderPane {
         return true;
       }
       case F11 -> {
-        if (!vm.bankTerminal().openProperty().get()) {
-          vm.card();
-        }
+        vm.card();
         return true;
       }
       case F7 -> {

@@ -290,8 +290,13 @@ public final class SaleViewModel implements AutoCloseable {
     payment.backToCart();
   }
 
+  /** Enter while paying: exact or typed cash; with the bank terminal's form open, records it. */
   public void cash() {
-    payment.cash();
+    if (bankTerminal.openProperty().get()) {
+      bankTerminal.confirm();
+    } else {
+      payment.cash();
+    }
   }
 
   public void cash(Money amount) {
@@ -334,8 +339,11 @@ public final class SaleViewModel implements AutoCloseable {
     return card.reader();
   }
 
+  /** F11: a card at the reader; not while the bank terminal's form is open. */
   public void card() {
-    card.card();
+    if (!bankTerminal.openProperty().get()) {
+      card.card();
+    }
   }
 
   public void cancelCard() {
