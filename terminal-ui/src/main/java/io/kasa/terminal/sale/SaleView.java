@@ -28,8 +28,6 @@ import javafx.scene.layout.VBox;
  */
 public final class SaleView extends BorderPane {
 
-  private static final double KEYPAD_MIN = 56;
-
   private final SaleViewModel vm;
   private final TextField search = new TextField();
 
@@ -258,9 +256,8 @@ public final class SaleView extends BorderPane {
     Button enter = Touch.grow(Touch.key("↵", this::enter));
     enter.setId("key-enter");
     pad.add(enter, 3, 3);
-    // Keys may give up a little height (never under 48 px) for the payment's two tender rows at
-    // 768.
-    pad.getChildren().forEach(n -> ((Button) n).setMinHeight(KEYPAD_MIN));
+    // Its keys may give up a little height (register.css) for the payment's two tender rows at 768.
+    pad.getStyleClass().add("keypad");
     for (int c = 0; c < 4; c++) {
       ColumnConstraints col = new ColumnConstraints();
       col.setPercentWidth(25);
