@@ -7,7 +7,8 @@ import io.kasa.terminal.i18n.Messages;
 
 /**
  * A payment as the payment screen lists it, with what the receipt prints about it: the card's
- * scheme, masked number and approval code, or that it is authorised once the register is online.
+ * scheme, masked number and approval code, or that it is authorised once the register is online; a
+ * card paid on the bank's own terminal with its last digits and the slip's code.
  */
 public final class TenderWords {
 
@@ -16,6 +17,13 @@ public final class TenderWords {
   /** One line of "paid so far". */
   public static String of(Tender tender, MoneyFormat format, Messages m) {
     String amount = format.withSymbol(tender.amount());
+    if (tender.type() == TenderType.EXTERNAL_CARD) {
+      return m.get(
+          "payment.paid.bankTerminal",
+          amount,
+          tender.card() == null ? "" : tender.card().masked(),
+          tender.reference());
+    }
     if (tender.type() != TenderType.CARD) {
       return m.get("payment.paid.cash", amount);
     }

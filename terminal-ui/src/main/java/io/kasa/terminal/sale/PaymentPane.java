@@ -17,7 +17,10 @@ final class PaymentPane {
 
   private PaymentPane() {}
 
-  /** Due, the tenders taken, the card reader while it waits, quick cash and the pay buttons. */
+  /**
+   * Due, the tenders taken, the card reader while it waits or the bank terminal's form, quick cash
+   * and the pay buttons.
+   */
   static VBox paying(SaleViewModel vm, Messages m) {
     Label dueCaption = SaleView.caption(m, "payment.due");
     Label due = new Label();
@@ -49,7 +52,9 @@ final class PaymentPane {
         };
     vm.quickCash().addListener((ListChangeListener<Money>) c -> rebuild.run());
     // While the reader waits for a card, its steps take the room of the cash amounts.
-    quick.visibleProperty().bind(vm.cardWaitingProperty().isEmpty());
+    quick
+        .visibleProperty()
+        .bind(vm.cardWaitingProperty().isEmpty().and(vm.bankTerminal().openProperty().not()));
     quick.managedProperty().bind(quick.visibleProperty());
     Button cash = Touch.grow(Touch.button(m.binding("payment.cash"), "Enter", vm::cash));
     cash.setId("cash");
@@ -61,6 +66,16 @@ final class PaymentPane {
     Button back = Touch.grow(Touch.button(m.binding("payment.back"), "Esc", vm::backToCart));
     back.setId("back");
     HBox buttons = new HBox(8, back, card, cash);
+    BankTerminalPayment bank = vm.bankTerminal();
+    // A row of its own: beside the other three its words would not fit the 400 px side at 1024.
+    Button bankTerminal = Touch.grow(Touch.button(m.binding("payment.bank"), "F7", bank::open));
+    bankTerminal.setId("bank-terminal-open");
+    bankTerminal.setMaxHeight(Touch.TARGET);
+    bankTerminal.disableProperty().bind(vm.busyProperty());
+    // While the bank terminal's form is open it takes the room of the other tenders.
+    VBox tenders = new VBox(8, bankTerminal, buttons);
+    tenders.visibleProperty().bind(bank.openProperty().not());
+    tenders.managedProperty().bind(tenders.visibleProperty());
     ListView<String> paid = new ListView<>(vm.paid());
     paid.setId("paid");
     paid.setFocusTraversable(false);
@@ -73,8 +88,9 @@ final class PaymentPane {
         rounding,
         paid,
         cardReader(vm, m),
+        BankTerminalPane.form(vm.bankTerminal(), m),
         quick,
-        buttons);
+        tenders);
   }
 
   /** While the reader waits for a card: what it asks, Cancel, and the simulator's test cards. */

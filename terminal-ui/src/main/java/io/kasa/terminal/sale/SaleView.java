@@ -196,7 +196,8 @@ public final class SaleView extends BorderPane {
           show(browse, p == SaleViewModel.Phase.CART);
           boolean letters = typing.get() && p == SaleViewModel.Phase.CART;
           boolean searching = p == SaleViewModel.Phase.CART && !search.getText().isBlank();
-          boolean card = !vm.cardWaitingProperty().get().isEmpty();
+          boolean card =
+              !vm.cardWaitingProperty().get().isEmpty() || vm.bankTerminal().openProperty().get();
           show(keyboard, letters);
           // Search results and the card reader's steps take the keypad's room (ADR 0025).
           show(keypad, p != SaleViewModel.Phase.DONE && !letters && !searching && !card);
@@ -210,6 +211,7 @@ public final class SaleView extends BorderPane {
     vm.phaseProperty().addListener((o, a, b) -> layout.run());
     search.textProperty().addListener((o, a, b) -> layout.run());
     vm.cardWaitingProperty().addListener((o, a, b) -> layout.run());
+    vm.bankTerminal().openProperty().addListener((o, a, b) -> layout.run());
     typing.addListener(
         (o, a, on) -> {
           layout.run();
@@ -256,6 +258,8 @@ public final class SaleView extends BorderPane {
     Button enter = Touch.grow(Touch.key("↵", this::enter));
     enter.setId("key-enter");
     pad.add(enter, 3, 3);
+    // Its keys may give up a little height (register.css) for the payment's two tender rows at 768.
+    pad.getStyleClass().add("keypad");
     for (int c = 0; c < 4; c++) {
       ColumnConstraints col = new ColumnConstraints();
       col.setPercentWidth(25);
@@ -336,6 +340,10 @@ public final class SaleView extends BorderPane {
         vm.card();
         return true;
       }
+      case F7 -> {
+        vm.bankTerminal().open();
+        return true;
+      }
       case ESCAPE -> {
         if (vm.cart().weightWantedProperty().get() != null) {
           vm.cart().cancelWeight();
@@ -348,6 +356,8 @@ public final class SaleView extends BorderPane {
           requestFocus();
         } else if (!vm.cardWaitingProperty().get().isEmpty()) {
           vm.cancelCard();
+        } else if (vm.bankTerminal().openProperty().get()) {
+          vm.bankTerminal().close();
         } else if (vm.phaseProperty().get() == SaleViewModel.Phase.PAYMENT) {
           vm.backToCart();
         } else {
@@ -356,7 +366,8 @@ public final class SaleView extends BorderPane {
         return true;
       }
       case BACK_SPACE -> {
-        if (search.isFocused()) {
+        if (getScene() != null
+            && getScene().getFocusOwner() instanceof javafx.scene.control.TextInputControl) {
           return false;
         }
         vm.backspace();

@@ -46,6 +46,7 @@ public final class SaleViewModel implements AutoCloseable {
   private final PriceOverrides prices;
   private final Payment payment;
   private final CardPayment card;
+  private final BankTerminalPayment bankTerminal;
   private final SaleJournal journal;
   private final OpenCarts carts;
   private final ParkedSales parked;
@@ -65,6 +66,7 @@ public final class SaleViewModel implements AutoCloseable {
     this.prices = new PriceOverrides(session, cart.selectedProperty());
     this.payment = new Payment(session, checkout);
     this.card = new CardPayment(session, checkout, payment);
+    this.bankTerminal = new BankTerminalPayment(session, payment);
     this.journal = journal;
     this.carts = new OpenCarts(session, journal);
     this.parked = new ParkedSales(session, journal, carts);
@@ -97,6 +99,11 @@ public final class SaleViewModel implements AutoCloseable {
 
   public CardPayment cardPayment() {
     return card;
+  }
+
+  /** A card paid on the shop's own bank terminal, copied from its slip. */
+  public BankTerminalPayment bankTerminal() {
+    return bankTerminal;
   }
 
   public ParkedSales parked() {
@@ -283,8 +290,13 @@ public final class SaleViewModel implements AutoCloseable {
     payment.backToCart();
   }
 
+  /** Enter while paying: exact or typed cash; with the bank terminal's form open, records it. */
   public void cash() {
-    payment.cash();
+    if (bankTerminal.openProperty().get()) {
+      bankTerminal.confirm();
+    } else {
+      payment.cash();
+    }
   }
 
   public void cash(Money amount) {
@@ -327,8 +339,11 @@ public final class SaleViewModel implements AutoCloseable {
     return card.reader();
   }
 
+  /** F11: a card at the reader; not while the bank terminal's form is open. */
   public void card() {
-    card.card();
+    if (!bankTerminal.openProperty().get()) {
+      card.card();
+    }
   }
 
   public void cancelCard() {

@@ -213,6 +213,16 @@ class LayoutWalkTest {
     look("card");
     robot.interact(() -> register.sale().cancelCard());
     await().atMost(Duration.ofSeconds(10)).until(() -> !register.sale().busyProperty().get());
+    // The bank terminal's form in place of the keypad, with a code refused in words under it.
+    fire("#bank-terminal-open");
+    await().atMost(Duration.ofSeconds(5)).until(() -> present("#bank-terminal"));
+    robot.interact(
+        () -> {
+          register.sale().bankTerminal().codeProperty().set("123AB");
+          register.sale().bankTerminal().confirm();
+        });
+    look("bank-terminal");
+    robot.interact(() -> register.sale().bankTerminal().close());
     fire("#cash");
     await()
         .atMost(Duration.ofSeconds(20))
@@ -278,7 +288,7 @@ class LayoutWalkTest {
             + problems.size()
             + " problems\n  "
             + String.join("\n  ", problems));
-    assertThat(visited).hasSize(26);
+    assertThat(visited).hasSize(27);
     assertThat(problems).as(String.join("\n", problems)).isEmpty();
   }
 
