@@ -205,6 +205,7 @@ public final class KasaCloud implements Runnable {
         StockCommands.SetStock.class,
         StockCommands.AdjustStock.class,
         StockCommands.ImportStock.class,
+        DiscountCommands.SetDiscountLimit.class,
         Admin.SeedDemo.class
       })
   static final class Admin implements Runnable {
