@@ -1,7 +1,7 @@
 -- How far each role may discount alone in a store, in percent of the line or the sale (ADR 0033).
 -- Rows are only ever added: a sale is checked against the limits in force when it was paid, which
 -- for a till that was offline may be older than the newest. A role with no row has its default
--- (cashiers 10 %, managers 50 %, admins 100 %, others none).
+-- (cashiers 10 %, managers and admins 50 %, others none).
 create table discount_limit (
   organisation_id uuid not null,
   store_id        uuid not null,

@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * How far, in percent of the line or the sale, each role may discount alone (ADR 0033). A role the
- * store has not set gets the default: cashiers 10 %, managers 50 %, admins 100 %, anyone else none.
+ * store has not set gets the default: cashiers 10 %, managers and admins 50 %, anyone else none (an
+ * admin who should give more sets it).
  */
 public final class DiscountLimits {
 
@@ -18,7 +19,7 @@ public final class DiscountLimits {
           "MANAGER", new BigDecimal("50"),
           "HOST", BigDecimal.ZERO,
           "TECHNICIAN", BigDecimal.ZERO,
-          "ADMIN", new BigDecimal("100"));
+          "ADMIN", new BigDecimal("50"));
 
   /**
    * The limit of {@code role} among {@code limits} (role to percent as a decimal string, possibly

@@ -13,7 +13,6 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Discount limits at the register (ADR 0033), with the demo store's defaults: a cashier gives up to
@@ -97,9 +96,10 @@ class DiscountLimitsTest extends RegisterUiTest {
     breadRungUp(robot);
     robot.write("60");
     robot.type(KeyCode.F5);
-    WaitForAsyncUtils.waitForFxEvents();
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> register.sale().bannerProperty().get().kind() == Banner.Kind.ERROR);
     Banner banner = register.sale().bannerProperty().get();
-    assertThat(banner.kind()).isEqualTo(Banner.Kind.ERROR);
     assertThat(banner.text())
         .isEqualTo("A 60 % discount is not allowed here: the most a manager may approve is 50 %");
     assertThat(robot.lookup("#manager-pin").tryQuery()).isEmpty();
