@@ -142,17 +142,19 @@ public final class SaleRequests {
 
   private static Discount discount(DiscountDto d, java.util.Currency currency) {
     String reason = d.reason() == null ? "" : d.reason();
-    return d.percent() != null
-        ? Discount.percent(
-            new io.kasa.domain.money.Percent(new java.math.BigDecimal(d.percent())), reason)
-        : Discount.amount(io.kasa.domain.money.Money.of(d.amount(), currency), reason);
+    Discount discount =
+        d.percent() != null
+            ? Discount.percent(
+                new io.kasa.domain.money.Percent(new java.math.BigDecimal(d.percent())), reason)
+            : Discount.amount(io.kasa.domain.money.Money.of(d.amount(), currency), reason);
+    return discount.approvedBy(d.approvedBy());
   }
 
   private static DiscountDto discount(Discount d) {
     if (d instanceof Discount.PercentOff p) {
-      return new DiscountDto(p.percent().value().toPlainString(), null, p.reason());
+      return new DiscountDto(p.percent().value().toPlainString(), null, p.reason(), p.approvedBy());
     }
     Discount.AmountOff a = (Discount.AmountOff) d;
-    return new DiscountDto(null, a.amount().minor(), a.reason());
+    return new DiscountDto(null, a.amount().minor(), a.reason(), a.approvedBy());
   }
 }

@@ -1,6 +1,7 @@
 package io.kasa.api.terminal;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -12,10 +13,13 @@ import java.util.UUID;
  * @param terminalName its display name
  * @param store the store's rules
  * @param staff the active employees, with the verifiers of their PINs
+ * @param discountLimits how far each role may discount alone, in percent as a decimal string by
+ *     role ({@link DiscountLimits}); null in a configuration cached before limits existed
  */
 public record TerminalConfig(
     UUID terminalId,
     String terminalCode,
     String terminalName,
     StoreSettings store,
-    List<StaffMember> staff) {}
+    List<StaffMember> staff,
+    Map<String, String> discountLimits) {}

@@ -538,6 +538,15 @@ public final class CloudTerminal implements AutoCloseable {
   public record ManagerOverride(UUID managerId, String pin) {}
 
   /**
+   * A manager's PIN for a discount beyond the signed-in employee's limit, checked here so that it
+   * works offline too; the sale names the manager and the service audits the discount against the
+   * store's limits (ADR 0033). Answers the manager, whose role gives their own limit.
+   */
+  public StaffMember approveDiscount(ManagerOverride manager) {
+    return verifyManager(manager);
+  }
+
+  /**
    * The manager who approves: {@code manager}'s PIN checked here, or {@code employee} when they are
    * one; otherwise refused, saying what {@code needs} a manager.
    */

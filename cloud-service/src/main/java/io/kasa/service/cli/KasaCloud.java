@@ -235,6 +235,7 @@ public final class KasaCloud implements Runnable {
         StoreAdmin.SetIdentity.class,
         StoreAdmin.SetLayout.class,
         StoreAdmin.RemoveLayout.class,
+        DiscountCommands.SetDiscountLimit.class,
         Admin.SeedDemo.class
       })
   static final class Admin implements Runnable {

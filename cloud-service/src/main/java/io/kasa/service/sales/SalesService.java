@@ -24,6 +24,7 @@ import io.kasa.service.auth.Principal;
 import io.kasa.service.auth.Role;
 import io.kasa.service.auth.Secrets;
 import io.kasa.service.db.Invalidations;
+import io.kasa.service.discounts.DiscountAudit;
 import io.kasa.service.http.ApiException;
 import io.kasa.service.terminals.TerminalTimes;
 import java.math.BigDecimal;
@@ -182,6 +183,13 @@ public final class SalesService implements AutoCloseable {
     SaleRecomputation.pay(sale, request, request.paidAt());
     List<AuditEntry> audit = new ArrayList<>();
     UUID approvedBy = overrideApproval(who, request, known, sale, audit);
+    if (DiscountAudit.any(request)) {
+      // Checked, never refused: the till may have given it offline under older limits (ADR 0033).
+      jdbi.useHandle(
+          h ->
+              DiscountAudit.check(h, org, who.storeId(), who.employeeId(), request, sale.totals())
+                  .forEach(e -> audit.add(new AuditEntry(e.employee(), e.action(), e.detail()))));
+    }
     // No connection is held while the card network answers; the processor's idempotency on the
     // tender id makes a racing duplicate's authorisation the same one (ADR 0014).
     Authorised authorised = authorise(request, policy);

@@ -11,6 +11,7 @@ import io.kasa.service.admin.StoreSetup;
 import io.kasa.service.audit.Audit;
 import io.kasa.service.auth.Principal;
 import io.kasa.service.auth.Role;
+import io.kasa.service.discounts.DiscountLimitStore;
 import io.kasa.service.http.ApiException;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -109,7 +110,9 @@ public final class TerminalService {
               (String) t.get("terminal_code"),
               (String) t.get("terminal_name"),
               store,
-              staff);
+              staff,
+              DiscountLimitStore.at(
+                  h, terminal.organisationId(), (UUID) t.get("id"), clock.instant()));
         });
   }
 

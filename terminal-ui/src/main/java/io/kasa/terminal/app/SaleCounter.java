@@ -1,7 +1,10 @@
 package io.kasa.terminal.app;
 
+import io.kasa.api.terminal.DiscountLimits;
+import io.kasa.api.terminal.StaffMember;
 import io.kasa.api.terminal.StoreIdentityDto;
 import io.kasa.api.terminal.StoreSettings;
+import io.kasa.api.terminal.TerminalConfig;
 import io.kasa.client.terminal.CloudTerminal;
 import io.kasa.client.terminal.SignInRefused;
 import io.kasa.domain.receipt.StoreIdentity;
@@ -10,6 +13,7 @@ import io.kasa.terminal.checkout.JournalCheckout;
 import io.kasa.terminal.checkout.Printouts;
 import io.kasa.terminal.devices.DeviceChoice;
 import io.kasa.terminal.i18n.Messages;
+import io.kasa.terminal.sale.Discounts;
 import io.kasa.terminal.sale.RepeatedItems;
 import io.kasa.terminal.sale.SaleJournal;
 import io.kasa.terminal.sale.SaleViewModel;
@@ -70,7 +74,45 @@ final class SaleCounter {
           }
         },
         () -> new BigDecimal(terminal.config().store().priceOverrideLimit()));
+    sale.discounts().use(discountApprovals(terminal, messages), discountLimits(terminal, cashier));
     return sale;
+  }
+
+  /** A manager's PIN checked on the terminal; their role gives how far they may discount. */
+  private static Discounts.Approvals discountApprovals(CloudTerminal terminal, Messages messages) {
+    return manager -> {
+      try {
+        StaffMember m = terminal.approveDiscount(ManagerPins.override(manager));
+        return new Discounts.Approver(
+            m.id(), DiscountLimits.of(terminal.config().discountLimits(), m.role()));
+      } catch (SignInRefused e) {
+        throw ManagerPins.refused(e, messages);
+      }
+    };
+  }
+
+  /** The store's limits as last synced: they change with the configuration, live (ADR 0028). */
+  private static Discounts.Limits discountLimits(
+      CloudTerminal terminal, Supplier<JournalCheckout.Cashier> cashier) {
+    return new Discounts.Limits() {
+      @Override
+      public BigDecimal own() {
+        TerminalConfig config = terminal.config();
+        JournalCheckout.Cashier who = cashier.get();
+        String role =
+            config.staff().stream()
+                .filter(s -> who != null && s.id().equals(who.id()))
+                .map(StaffMember::role)
+                .findFirst()
+                .orElse("CASHIER");
+        return DiscountLimits.of(config.discountLimits(), role);
+      }
+
+      @Override
+      public BigDecimal managers() {
+        return DiscountLimits.managers(terminal.config().discountLimits());
+      }
+    };
   }
 
   /** The store as its receipts show it: its name, then its legal identity (ADR 0030). */

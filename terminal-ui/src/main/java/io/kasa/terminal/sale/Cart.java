@@ -5,9 +5,7 @@ import io.kasa.domain.barcode.ParsedCode;
 import io.kasa.domain.barcode.ScanResult;
 import io.kasa.domain.catalog.CatalogItem;
 import io.kasa.domain.money.Money;
-import io.kasa.domain.money.Percent;
 import io.kasa.domain.money.Quantity;
-import io.kasa.domain.sale.Discount;
 import io.kasa.domain.sale.SaleLine;
 import io.kasa.domain.sale.SaleRuleViolation;
 import io.kasa.domain.sale.SaleTotals;
@@ -394,36 +392,6 @@ public final class Cart {
     }
     session.entry.set("");
     changeQuantity(n, q.get());
-  }
-
-  /** F5: the number typed is a percentage off the selected line; Shift+F5 off the whole sale. */
-  public void discount(boolean wholeSale) {
-    if (session.phase.get() != SaleViewModel.Phase.CART) {
-      return;
-    }
-    Optional<Percent> percent = Typed.percent(session.entry.get());
-    if (percent.isEmpty()) {
-      session.show(Banner.Kind.WARNING, session.messages.get("sale.discount.invalid"));
-      return;
-    }
-    session.entry.set("");
-    Discount d = Discount.percent(percent.get(), session.messages.get("sale.discount.reason"));
-    try {
-      if (wholeSale) {
-        session.sale().discountOrder(d);
-      } else if (selected.get() > 0) {
-        session.sale().discountLine(selected.get(), d);
-      } else {
-        session.show(Banner.Kind.WARNING, session.messages.get("sale.selectLine"));
-        return;
-      }
-      session.changed();
-      session.show(
-          Banner.Kind.INFO,
-          session.messages.get("sale.discounted", percent.get().value().toPlainString()));
-    } catch (SaleRuleViolation | IllegalArgumentException e) {
-      session.show(Banner.Kind.ERROR, e.getMessage());
-    }
   }
 
   public void changeQuantity(int lineNumber, Quantity quantity) {

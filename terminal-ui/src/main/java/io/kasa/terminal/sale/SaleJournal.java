@@ -55,7 +55,8 @@ public final class SaleJournal implements AutoCloseable {
       boolean openPrice,
       boolean ageRestricted) {}
 
-  record DiscountRow(String percent, Long amount, String reason) {}
+  /** A discount as kept in the journal; {@code approvedBy} is null in rows written before it. */
+  record DiscountRow(String percent, Long amount, String reason, java.util.UUID approvedBy) {}
 
   record LineRow(
       ItemRow item,
@@ -233,17 +234,19 @@ public final class SaleJournal implements AutoCloseable {
 
   private static DiscountRow row(Discount d) {
     if (d instanceof Discount.PercentOff p) {
-      return new DiscountRow(p.percent().value().toPlainString(), null, p.reason());
+      return new DiscountRow(p.percent().value().toPlainString(), null, p.reason(), p.approvedBy());
     }
     if (d instanceof Discount.AmountOff a) {
-      return new DiscountRow(null, a.amount().minor(), a.reason());
+      return new DiscountRow(null, a.amount().minor(), a.reason(), a.approvedBy());
     }
     return null;
   }
 
   private static Discount discount(DiscountRow d, Currency currency) {
-    return d.percent() != null
-        ? Discount.percent(new Percent(new BigDecimal(d.percent())), d.reason())
-        : Discount.amount(Money.of(d.amount(), currency), d.reason());
+    Discount discount =
+        d.percent() != null
+            ? Discount.percent(new Percent(new BigDecimal(d.percent())), d.reason())
+            : Discount.amount(Money.of(d.amount(), currency), d.reason());
+    return discount.approvedBy(d.approvedBy());
   }
 }

@@ -60,6 +60,22 @@ public final class SaleView extends BorderPane {
                             .ifPresent(vm::overridePrice));
               }
             });
+    vm.discounts()
+        .managerWantedProperty()
+        .addListener(
+            (o, a, wanted) -> {
+              if (wanted != null) {
+                javafx.application.Platform.runLater(
+                    () ->
+                        io.kasa.terminal.shift.ManagerPinDialog.ask(
+                                m,
+                                managers.get(),
+                                m.get(
+                                    "sale.discount.why",
+                                    wanted.percent().value().stripTrailingZeros().toPlainString()))
+                            .ifPresent(vm.discounts()::approve));
+              }
+            });
     getStyleClass().add("sale");
     CartPane cart = new CartPane(vm, m);
     cartColumn = cart;

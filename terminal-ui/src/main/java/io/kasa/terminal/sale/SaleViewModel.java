@@ -44,6 +44,7 @@ public final class SaleViewModel implements AutoCloseable {
   private final Cart cart;
   private final Browse browse;
   private final PriceOverrides prices;
+  private final Discounts discounts;
   private final Payment payment;
   private final CardPayment card;
   private final BankTerminalPayment bankTerminal;
@@ -64,6 +65,7 @@ public final class SaleViewModel implements AutoCloseable {
     this.cart = new Cart(session, catalog);
     this.browse = new Browse(session, catalog);
     this.prices = new PriceOverrides(session, cart.selectedProperty());
+    this.discounts = new Discounts(session, cart.selectedProperty());
     this.payment = new Payment(session, checkout);
     this.card = new CardPayment(session, checkout, payment);
     this.bankTerminal = new BankTerminalPayment(session, payment);
@@ -227,7 +229,12 @@ public final class SaleViewModel implements AutoCloseable {
   }
 
   public void discount(boolean wholeSale) {
-    cart.discount(wholeSale);
+    discounts.give(wholeSale);
+  }
+
+  /** The discount limits in force and how a manager approves beyond them (ADR 0033). */
+  public Discounts discounts() {
+    return discounts;
   }
 
   public void voidSelected() {
