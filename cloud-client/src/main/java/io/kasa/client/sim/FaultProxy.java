@@ -76,12 +76,15 @@ public final class FaultProxy implements AutoCloseable {
     }
     Fault before = fault;
     fault = f;
+    // Refusing closes the listening socket before cutting what is open, so no reconnection slips
+    // in between and carries on as if the network were there.
+    if (f == Fault.REFUSE) {
+      server.close();
+    }
     for (Socket s : open) {
       quietly(s);
     }
-    if (f == Fault.REFUSE) {
-      server.close();
-    } else if (before == Fault.REFUSE) {
+    if (f != Fault.REFUSE && before == Fault.REFUSE) {
       ServerSocket s = new ServerSocket();
       s.setReuseAddress(true);
       s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
@@ -118,6 +121,10 @@ public final class FaultProxy implements AutoCloseable {
   }
 
   private void handle(Socket client) throws IOException {
+    if (fault == Fault.REFUSE) {
+      reset(client);
+      return;
+    }
     Socket upstream;
     try {
       upstream = new Socket(targetHost, target);
@@ -127,6 +134,11 @@ public final class FaultProxy implements AutoCloseable {
     }
     open.add(client);
     open.add(upstream);
+    if (fault == Fault.REFUSE) { // refused while this one was being connected
+      quietly(client);
+      quietly(upstream);
+      return;
+    }
     pump("request", client, upstream, true);
     pump("response", upstream, client, false);
   }
