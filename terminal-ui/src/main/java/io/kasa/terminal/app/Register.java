@@ -136,6 +136,8 @@ public final class Register implements AutoCloseable {
     this.sale =
         SaleCounter.create(
             terminal, catalog, printouts, drawer::open, () -> cashier, messages, tasks, clock);
+    // A new price or item reaches the quick keys too: their items would sell as they were loaded.
+    terminal.onUpdate(() -> tasks.ui(sale::loadQuickKeys));
     // The sale and shift screens are built when first shown: the PIN pad comes up sooner.
     this.shifts =
         new CloudShifts(terminal, printouts, drawer::open, () -> cashier, messages, clock);

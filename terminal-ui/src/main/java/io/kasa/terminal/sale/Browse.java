@@ -42,14 +42,18 @@ public final class Browse {
     return category;
   }
 
-  /** Loads the categories (after a catalogue sync) and shows the first. */
+  /**
+   * Loads the categories (after a catalogue sync) and shows the chosen one again, or the first: its
+   * keys are read afresh, so they sell at today's prices.
+   */
   public void loadQuickKeys() {
     session.tasks.submit(
         catalog::categories,
         found -> {
           categories.setAll(found);
-          if (!found.isEmpty() && (category.get() == null || !found.contains(category.get()))) {
-            chooseCategory(found.get(0));
+          if (!found.isEmpty()) {
+            String chosen = category.get();
+            chooseCategory(chosen != null && found.contains(chosen) ? chosen : found.get(0));
           }
         },
         e -> failed());

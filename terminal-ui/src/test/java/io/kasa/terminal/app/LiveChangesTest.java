@@ -108,6 +108,31 @@ class LiveChangesTest extends RegisterUiTest {
   }
 
   @Test
+  void aQuickKeyShownBeforeAPriceChangeSellsAtTheNewPrice(FxRobot robot) {
+    TestRegister.signIn(robot, "Олена", "1111");
+    await().atMost(SECONDS).until(() -> robot.lookup("#cart").tryQuery().isPresent());
+    TestRegister.openShift(robot, fixture.register);
+    robot.interact(
+        () ->
+            robot
+                .lookup("#category-Напої")
+                .queryAs(javafx.scene.control.ToggleButton.class)
+                .fire());
+    await().atMost(SECONDS).until(() -> robot.lookup("#quick-water").tryQuery().isPresent());
+    cloud.services.admin().setPrice(org(), "water", 3250);
+    // The keys on screen are read again once the till has taken the change in.
+    await()
+        .atMost(SECONDS)
+        .until(
+            () ->
+                fixture.register.sale().quickItems().stream()
+                    .anyMatch(i -> i.id().equals("water") && i.price().minor() == 3250));
+    robot.clickOn("#quick-water");
+    await().atMost(SECONDS).until(() -> fixture.register.sale().lines().size() == 1);
+    assertThat(fixture.register.sale().lines().get(0).price()).isEqualTo("32,50");
+  }
+
+  @Test
   void aNewCashierAddedOnTheServiceSignsInAtTheRunningRegister(FxRobot robot) {
     cloud.services.admin().createEmployee(org(), "Марта", Role.CASHIER, "3579");
     await().atMost(SECONDS).until(() -> onThePinPad(robot, "Марта"));
