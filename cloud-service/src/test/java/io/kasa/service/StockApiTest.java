@@ -127,6 +127,32 @@ class StockApiTest {
   }
 
   @Test
+  void theDemoShopOpensWithItsCountedStockAndNoneOfTheCafesDishes() {
+    UUID org = cloud.demo.organisationId();
+    UUID opened =
+        cloud
+            .services
+            .admin()
+            .createStore(
+                org, "K9", "Відкриття", "UAH", "INCLUSIVE", "PER_LINE", 10, BigDecimal.TEN);
+    DemoData.openingStock(cloud.services.admin(), org, opened);
+    Map<String, String> counted = new java.util.HashMap<>();
+    for (String item : List.of("milk", "apples", "espresso")) {
+      JsonNode found =
+          cloud
+              .send("GET", "/v1/stores/" + opened + "/stock?item=" + item, null, manager)
+              .json()
+              .get("items");
+      counted.put(item, found.get(0).get("stock").asText());
+    }
+    assertThat(counted)
+        .containsEntry("milk", "24.000")
+        .containsEntry("apples", "18.500")
+        .as("dishes are cooked to order, never counted")
+        .containsEntry("espresso", "0.000");
+  }
+
+  @Test
   void aManagersAdjustmentIsAuditedWithWhoAndHowMuchAndRecordedOnce() {
     count("milk", "10");
     UUID key = UUID.randomUUID();

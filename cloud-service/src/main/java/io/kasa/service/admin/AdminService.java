@@ -13,6 +13,7 @@ import io.kasa.service.auth.Secrets;
 import io.kasa.service.catalog.CatalogWriter;
 import io.kasa.service.db.Invalidations;
 import io.kasa.service.floor.FloorService;
+import io.kasa.service.stock.StockAdmin;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -353,6 +354,11 @@ public final class AdminService {
   /** The store's identity on receipts and its label layouts (ADR 0030). */
   public StoreSetup stores() {
     return new StoreSetup(jdbi, changed);
+  }
+
+  /** The stores' stock: counts and adjustments (ADR 0032). */
+  public StockAdmin stock() {
+    return new StockAdmin(jdbi);
   }
 
   /** Employees: dismissing one, changing a PIN. */

@@ -37,6 +37,30 @@ public final class DemoData {
 
   private DemoData() {}
 
+  /** The counter's items, which the README and the tests name. */
+  private static final List<ItemDto> COUNTER =
+      List.of(
+          item(
+              "coffee",
+              "Кава мелена Lavazza Qualità Oro 250 г",
+              "EACH",
+              18990,
+              "VAT20",
+              "Бакалія",
+              "8000070012349"),
+          item("bread", "Хліб житній", "EACH", 3100, "VAT20", "Хліб", "4820000191357"),
+          item("milk", "Молоко 2,5 % 900 г", "EACH", 4290, "VAT20", "Молочне", "4820001234565"),
+          item("apples", "Яблука Голден", "KILOGRAM", 4250, "VAT20", "Фрукти", "12345"),
+          item("aspirin", "Аспірин 500 мг №10", "EACH", 9640, "VAT7", "Аптека", "4820002345673"),
+          item("water", "Вода мінеральна 1,5 л", "EACH", 2850, "VAT20", "Напої", "4820003456781"),
+          item("cheese", "Сир твердий", "KILOGRAM", 38900, "VAT20", "Молочне", "12346"),
+          item("gift", "Подарунковий набір", "EACH", 0, "VAT20", "Подарунки", "4820004567899"),
+          item("espresso", "Еспресо", "EACH", 4500, "VAT20", "Кафе", "4820005678907"),
+          item("borshch", "Борщ з пампушками", "EACH", 12000, "VAT20", "Кафе", "4820005678914"),
+          item("varenyky", "Вареники з вишнею", "EACH", 14000, "VAT20", "Кафе", "4820005678921"),
+          item("uzvar", "Узвар 0,3 л", "EACH", 3500, "VAT20", "Кафе", "4820005678938"),
+          item("salad", "Салат «Олів'є» (кулінарія)", "EACH", 0, "VAT20", "Кулінарія", "30001"));
+
   public static Seeded seed(AdminService admin) {
     UUID org = admin.createOrganisation("Колосок");
     UUID store =
@@ -69,28 +93,7 @@ public final class DemoData {
     admin.putTaxClass(org, "VAT20", "А", new BigDecimal("20"));
     admin.putTaxClass(org, "VAT7", "Б", new BigDecimal("7"));
     admin.putTaxClass(org, "VAT0", "В", new BigDecimal("0"));
-    List<ItemDto> items =
-        List.of(
-            item(
-                "coffee",
-                "Кава мелена Lavazza Qualità Oro 250 г",
-                "EACH",
-                18990,
-                "VAT20",
-                "Бакалія",
-                "8000070012349"),
-            item("bread", "Хліб житній", "EACH", 3100, "VAT20", "Хліб", "4820000191357"),
-            item("milk", "Молоко 2,5 % 900 г", "EACH", 4290, "VAT20", "Молочне", "4820001234565"),
-            item("apples", "Яблука Голден", "KILOGRAM", 4250, "VAT20", "Фрукти", "12345"),
-            item("aspirin", "Аспірин 500 мг №10", "EACH", 9640, "VAT7", "Аптека", "4820002345673"),
-            item("water", "Вода мінеральна 1,5 л", "EACH", 2850, "VAT20", "Напої", "4820003456781"),
-            item("cheese", "Сир твердий", "KILOGRAM", 38900, "VAT20", "Молочне", "12346"),
-            item("gift", "Подарунковий набір", "EACH", 0, "VAT20", "Подарунки", "4820004567899"),
-            item("espresso", "Еспресо", "EACH", 4500, "VAT20", "Кафе", "4820005678907"),
-            item("borshch", "Борщ з пампушками", "EACH", 12000, "VAT20", "Кафе", "4820005678914"),
-            item("varenyky", "Вареники з вишнею", "EACH", 14000, "VAT20", "Кафе", "4820005678921"),
-            item("uzvar", "Узвар 0,3 л", "EACH", 3500, "VAT20", "Кафе", "4820005678938"),
-            item("salad", "Салат «Олів'є» (кулінарія)", "EACH", 0, "VAT20", "Кулінарія", "30001"));
+    List<ItemDto> items = COUNTER;
     for (ItemDto i : items) {
       admin.putItem(org, Set.of("gift", "salad").contains(i.id()) ? withOpenPrice(i) : i);
     }
@@ -104,6 +107,20 @@ public final class DemoData {
     AdminService.NewTerminal terminal = admin.createTerminal(org, store, "T1", "Каса 1");
     floor(admin, org, store);
     return new Seeded(org, store, cashier, manager, host, technician, terminal);
+  }
+
+  /**
+   * The shop's opening count (ADR 0032), so stock reads as a shop's would: a few dozen of each
+   * packed item, kilograms of the weighed ones, none of the café's dishes (cooked to order).
+   */
+  public static void openingStock(AdminService admin, UUID org, UUID store) {
+    var stock = admin.stock();
+    for (ItemDto i : COUNTER) {
+      if (!"Кафе".equals(i.category())) {
+        String quantity = "KILOGRAM".equals(i.unit()) ? "18.500" : "24";
+        stock.count(org, store, i.id(), quantity, "Опис при відкритті");
+      }
+    }
   }
 
   /** The café corner: six tables in the hall, four on the terrace. */

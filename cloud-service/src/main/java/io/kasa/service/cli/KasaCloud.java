@@ -541,6 +541,7 @@ public final class KasaCloud implements Runnable {
       @Override
       String run(AdminService admin) {
         DemoData.Seeded s = DemoData.seed(admin);
+        DemoData.openingStock(admin, s.organisationId(), s.storeId());
         return String.join(
             "\n",
             "organisation " + s.organisationId(),

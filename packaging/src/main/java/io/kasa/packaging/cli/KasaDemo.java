@@ -108,6 +108,7 @@ public final class KasaDemo implements Callable<Integer> {
     if (!terminal.enrolled()) {
       out.println("Seeding the demo store and enrolling this terminal…");
       DemoData.Seeded seeded = DemoData.seed(services.admin());
+      DemoData.openingStock(services.admin(), seeded.organisationId(), seeded.storeId());
       terminal.enroll(url, seeded.terminal().enrollmentCode(), "kasa-demo");
       // The demo's first sale needs no shift step: Олена opened the till with a float (ADR 0021).
       terminal.shifts().open(DEMO_FLOAT, seeded.cashierId());
