@@ -1,0 +1,218 @@
+package io.kasa.service.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.kasa.api.sales.RefundLineDto;
+import io.kasa.api.sales.RefundRequestDto;
+import io.kasa.api.sales.SaleRequest;
+import io.kasa.service.Sales;
+import io.kasa.service.TestCloud;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Day 365 is as fast as day 1 on the service (issue 24): every query of the till's daily paths —
+ * sign-in, sales delivered (and delivered again), look-ups for returns, refunds, post-voids, shifts
+ * and their reports, catalogue and configuration sync, stock — reaches the tables that grow without
+ * bound through an index, never by reading them whole.
+ *
+ * <p>The test runs the real service with sequential scans priced out of reach ({@code
+ * enable_seqscan = off} for the database: the planner still takes one where no index can answer),
+ * then reads PostgreSQL's own count of sequential scans per table. A query added without its index
+ * fails here, on a database of any size.
+ */
+class HotPathsUseIndexesTest {
+
+  /**
+   * Tables that grow with the business: sales, their parts, journals and ledgers, the catalogue.
+   */
+  private static final Set<String> GROWING =
+      Set.of(
+          "sale",
+          "sale_line",
+          "sale_tax",
+          "tender",
+          "refund",
+          "refund_line",
+          "refund_payout",
+          "shift",
+          "cash_movement",
+          "stock_movement",
+          "audit_log",
+          "approval",
+          "catalog_change",
+          "item",
+          "barcode",
+          "employee_session");
+
+  private static TestCloud cloud;
+  private static Map<String, String> cashier;
+  private static Map<String, String> manager;
+  private static String terminal;
+
+  @BeforeAll
+  static void start() throws Exception {
+    cloud = new TestCloud();
+    terminal = cloud.enrollDemoTerminal();
+    cloud
+        .database
+        .jdbi()
+        .useHandle(
+            h ->
+                h.execute(
+                    "do $$ begin execute format('alter database %I set enable_seqscan = off',"
+                        + " current_database()); end $$"));
+    // Connections made from here on plan as on a database too big to read whole.
+    ((HikariDataSource) cloud.database.dataSource()).getHikariPoolMXBean().softEvictConnections();
+    cashier = cloud.signedIn(terminal, cloud.demo.cashierId(), "1111");
+    manager = cloud.signedIn(terminal, cloud.demo.managerId(), "9999");
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    cloud.close();
+  }
+
+  @Test
+  void theTillsDailyPathsReadGrowingTablesOnlyThroughIndexes() throws Exception {
+    Map<String, Long> before = seqScans();
+
+    UUID shift = UUID.randomUUID();
+    Instant opened = Instant.now().minusSeconds(90);
+    String open = "{\"id\":\"" + shift + "\",\"openingFloat\":50000,\"at\":\"" + opened + "\"}";
+    assertThat(cloud.post(cashier, "/v1/shifts", shift.toString(), open).status()).isEqualTo(201);
+    UUID in = UUID.randomUUID();
+    String movement =
+        "{\"id\":\""
+            + in
+            + "\",\"type\":\"IN\",\"amount\":10000,\"reason\":\"change\",\"at\":\""
+            + Instant.now()
+            + "\"}";
+    assertThat(
+            cloud
+                .post(cashier, "/v1/shifts/" + shift + "/cash-movements", in.toString(), movement)
+                .status())
+        .isEqualTo(204);
+
+    SaleRequest first = sell(1);
+    SaleRequest second = sell(2);
+    assertThat(cloud.post(cashier, "/v1/sales", first.id().toString(), Sales.json(first)).status())
+        .as("delivered again")
+        .isEqualTo(200);
+    ok(cloud.send("GET", "/v1/sales?receipt=" + first.receiptNumber(), null, manager));
+    ok(cloud.send("GET", "/v1/sales/" + first.id(), null, manager));
+    ok(cloud.send("GET", "/v1/sales/" + first.id() + "/return", null, manager));
+    RefundRequestDto refund =
+        new RefundRequestDto(
+            UUID.randomUUID(),
+            first.id(),
+            Sales.receipt(3),
+            List.of(new RefundLineDto(2, "1")),
+            "CASH",
+            "Не підійшло",
+            Instant.now(),
+            null,
+            null);
+    String refundJson = TestCloud.JSON.writeValueAsString(refund);
+    assertThat(cloud.post(manager, "/v1/refunds", refund.id().toString(), refundJson).status())
+        .isEqualTo(201);
+    assertThat(
+            cloud
+                .post(manager, "/v1/sales/" + second.id() + "/void", null, "{\"reason\":\"двічі\"}")
+                .status())
+        .isEqualTo(200);
+
+    Map<String, String> terminalOnly = Map.of("Authorization", terminal);
+    ok(cloud.send("GET", "/v1/catalog/changes", null, terminalOnly));
+    ok(cloud.send("GET", "/v1/terminal/config", null, terminalOnly));
+    String store = cloud.demo.storeId().toString();
+    ok(cloud.send("GET", "/v1/stores/" + store + "/stock?item=bread", null, manager));
+    ok(cloud.send("GET", "/v1/stores/" + store + "/stock/bread/movements", null, manager));
+    ok(cloud.send("GET", "/v1/shifts/" + shift + "/report", null, cashier));
+    String close = "{\"counted\":69000,\"blind\":false,\"at\":\"" + Instant.now() + "\"}";
+    ok(cloud.post(manager, "/v1/shifts/" + shift + "/close", null, close));
+
+    // A connection's counts reach the statistics when it ends: end them all.
+    ((HikariDataSource) cloud.database.dataSource()).getHikariPoolMXBean().softEvictConnections();
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () -> {
+              Map<String, Long> scanned = new TreeMap<>();
+              seqScans()
+                  .forEach(
+                      (table, n) -> {
+                        long more = n - before.getOrDefault(table, 0L);
+                        if (more > 0 && GROWING.contains(table)) {
+                          scanned.put(table, more);
+                        }
+                      });
+              // Proof the counts arrived: the sales just written were read through an index.
+              assertThat(indexScans("sale")).isPositive();
+              assertThat(scanned).as("sequential scans of growing tables").isEmpty();
+            });
+
+    // And the watch sees a scan when one happens: a search no index can answer.
+    long seen = seqScans().getOrDefault("audit_log", 0L);
+    cloud
+        .database
+        .jdbi()
+        .useHandle(
+            h ->
+                h.createQuery("select count(*) from audit_log where detail::text like '%nie%'")
+                    .mapTo(Long.class)
+                    .one());
+    ((HikariDataSource) cloud.database.dataSource()).getHikariPoolMXBean().softEvictConnections();
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> seqScans().getOrDefault("audit_log", 0L) > seen);
+  }
+
+  private static SaleRequest sell(long sequence) {
+    SaleRequest sale = Sales.breadAndAspirin(UUID.randomUUID(), sequence, "tok_approve");
+    TestCloud.Reply r = cloud.post(cashier, "/v1/sales", sale.id().toString(), Sales.json(sale));
+    assertThat(r.status()).as(r.body()).isEqualTo(201);
+    return sale;
+  }
+
+  private static void ok(TestCloud.Reply r) {
+    assertThat(r.status()).as(r.body()).isBetween(200, 204);
+  }
+
+  private static Map<String, Long> seqScans() {
+    return cloud
+        .database
+        .jdbi()
+        .withHandle(
+            h -> {
+              Map<String, Long> out = new TreeMap<>();
+              h.createQuery("select relname, seq_scan from pg_stat_user_tables")
+                  .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                  .forEach(e -> out.put(e.getKey(), e.getValue()));
+              return out;
+            });
+  }
+
+  private static long indexScans(String table) {
+    return cloud
+        .database
+        .jdbi()
+        .withHandle(
+            h ->
+                h.createQuery(
+                        "select coalesce(idx_scan, 0) from pg_stat_user_tables where relname = :t")
+                    .bind("t", table)
+                    .mapTo(Long.class)
+                    .one());
+  }
+}
