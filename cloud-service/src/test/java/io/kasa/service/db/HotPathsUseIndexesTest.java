@@ -53,11 +53,16 @@ class HotPathsUseIndexesTest {
           "catalog_change",
           "item",
           "barcode",
-          "employee_session");
+          "employee_session",
+          "dining_check",
+          "check_line",
+          "floor_event",
+          "waitlist_party");
 
   private static TestCloud cloud;
   private static Map<String, String> cashier;
   private static Map<String, String> manager;
+  private static Map<String, String> host;
   private static String terminal;
 
   @BeforeAll
@@ -76,6 +81,7 @@ class HotPathsUseIndexesTest {
     ((HikariDataSource) cloud.database.dataSource()).getHikariPoolMXBean().softEvictConnections();
     cashier = cloud.signedIn(terminal, cloud.demo.cashierId(), "1111");
     manager = cloud.signedIn(terminal, cloud.demo.managerId(), "9999");
+    host = cloud.signedIn(terminal, cloud.demo.hostId(), "5555");
   }
 
   @AfterAll
@@ -141,6 +147,62 @@ class HotPathsUseIndexesTest {
     ok(cloud.send("GET", "/v1/shifts/" + shift + "/report", null, cashier));
     String close = "{\"counted\":69000,\"blind\":false,\"at\":\"" + Instant.now() + "\"}";
     ok(cloud.post(manager, "/v1/shifts/" + shift + "/close", null, close));
+
+    // The host stand: a party waits, is seated, orders, gets a pre-bill, pays, and the table
+    // clears.
+    String party = UUID.randomUUID().toString();
+    ok(
+        cloud.post(
+            host,
+            "/v1/waitlist",
+            party,
+            "{\"id\":\"" + party + "\",\"name\":\"Коваленко\",\"size\":2}"));
+    var free = cloud.send("GET", "/v1/floor", null, host).json().get("tables").get(0);
+    UUID check = UUID.randomUUID();
+    ok(
+        cloud.send(
+            "POST",
+            "/v1/floor/tables/" + free.get("id").asText() + "/seat",
+            "{\"checkId\":\""
+                + check
+                + "\",\"guests\":2,\"version\":"
+                + free.get("version")
+                + ",\"partyId\":\""
+                + party
+                + "\"}",
+            host));
+    for (String[] line : new String[][] {{"bread", "2"}, {"aspirin", "1"}}) {
+      ok(
+          cloud.send(
+              "POST",
+              "/v1/checks/" + check + "/lines",
+              "{\"id\":\""
+                  + UUID.randomUUID()
+                  + "\",\"itemId\":\""
+                  + line[0]
+                  + "\",\"quantity\":\""
+                  + line[1]
+                  + "\",\"seat\":1}",
+              host));
+    }
+    long version =
+        cloud
+            .send("GET", "/v1/floor", null, host)
+            .json()
+            .get("checks")
+            .get(0)
+            .get("version")
+            .asLong();
+    ok(
+        cloud.send(
+            "POST", "/v1/checks/" + check + "/prebill", "{\"version\":" + version + "}", host));
+    SaleRequest paid = sell(4);
+    ok(
+        cloud.send(
+            "POST",
+            "/v1/checks/" + check + "/settle",
+            "{\"saleId\":\"" + paid.id() + "\"}",
+            cashier));
 
     // A connection's counts reach the statistics when it ends: end them all.
     ((HikariDataSource) cloud.database.dataSource()).getHikariPoolMXBean().softEvictConnections();
