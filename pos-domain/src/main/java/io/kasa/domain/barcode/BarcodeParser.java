@@ -42,12 +42,20 @@ public final class BarcodeParser {
           Map.entry("]I1", Symbology.GTIN_14),
           Map.entry("]C0", Symbology.CODE_128),
           Map.entry("]C1", Symbology.GS1_128),
+          Map.entry("]C2", Symbology.CODE_128),
+          Map.entry("]C4", Symbology.CODE_128),
           Map.entry("]e0", Symbology.GS1_DATABAR),
           Map.entry("]d1", Symbology.DATA_MATRIX),
           Map.entry("]d2", Symbology.GS1_DATAMATRIX),
+          Map.entry("]Q0", Symbology.QR),
           Map.entry("]Q1", Symbology.QR),
+          Map.entry("]Q2", Symbology.QR),
           Map.entry("]Q3", Symbology.GS1_QR),
-          Map.entry("]A0", Symbology.CODE_39));
+          Map.entry("]A0", Symbology.CODE_39),
+          Map.entry("]A1", Symbology.CODE_39),
+          Map.entry("]A3", Symbology.CODE_39),
+          Map.entry("]A4", Symbology.CODE_39),
+          Map.entry("]A7", Symbology.CODE_39));
 
   private final List<EmbeddedLayout> layouts;
 
@@ -99,13 +107,15 @@ public final class BarcodeParser {
 
   /**
    * Reads a scan from a serial line, where line noise can look like text: as {@link #parse}, but a
-   * code without an AIM identifier is accepted only when it checks itself — an EAN/UPC/GTIN with
-   * its check digit, or GS1 data carrying an SSCC or GTIN (AI 00, 01 or 02) with its check digit.
-   * Any other unannounced code is refused as {@link Reason#UNANNOUNCED}.
+   * code without a known AIM identifier is accepted only when it checks itself — an EAN/UPC/GTIN
+   * with its check digit, or GS1 data carrying an SSCC or GTIN (AI 00, 01 or 02) with its check
+   * digit. Any other unannounced code is refused as {@link Reason#UNANNOUNCED}.
    */
   public ScanResult parseFromLine(String raw) {
     ScanResult result = parse(raw);
-    if (result instanceof Accepted a && a.aimPrefix() == null && !checksItself(a.code())) {
+    if (result instanceof Accepted a
+        && !AIM.containsKey(String.valueOf(a.aimPrefix()))
+        && !checksItself(a.code())) {
       return new Rejected(
           Reason.UNANNOUNCED, "no symbology identifier and no check digit to trust", raw);
     }

@@ -172,6 +172,7 @@ class BarcodeParserTest {
     "t, UNANNOUNCED",
     "4011, UNANNOUNCED",
     "'(10)LOT42', UNANNOUNCED",
+    "']X9A-12345', UNANNOUNCED",
     "']C0A-12345', ACCEPTED",
     "']Q1https://r.kasa.example/K1-T1-000042', ACCEPTED",
     "4820000191357, ACCEPTED",

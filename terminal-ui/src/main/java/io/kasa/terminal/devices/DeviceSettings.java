@@ -4,6 +4,7 @@ import io.kasa.devices.DeviceUri;
 import io.kasa.devices.escpos.CodePage;
 import io.kasa.devices.profile.PrinterProfile;
 import io.kasa.devices.profile.PrinterProfiles;
+import io.kasa.devices.scanner.ControlNames;
 import io.kasa.devices.scanner.ScanFraming;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,7 +30,8 @@ import java.util.function.Function;
  * @param drawerPulseMs how long the pulse lasts, 50 to 500 ms
  * @param drawerOpenHigh whether the drawer's switch reads high when it is open
  * @param scannerUri a serial or simulated scanner, or empty for keyboard-wedge scanners only
- * @param scannerPrefix what the scanner sends before each code (often nothing)
+ * @param scannerPrefix what the scanner sends before each code (often nothing), control characters
+ *     by their ASCII names ({@code <STX>}); a scan without it is refused
  * @param scannerTerminator CR, LF, CRLF, TAB or ANY
  * @param printerLogoKey the key of the logo the technician stored in the receipt printer's memory,
  *     printed at the top of every receipt; empty for none
@@ -161,8 +163,12 @@ public record DeviceSettings(
     } catch (IllegalArgumentException e) {
       out.add(m.get("tech.problem.terminator", SCANNER_TERMINATOR));
     }
-    if (scannerPrefix.length() > 8) {
-      out.add(m.get("tech.problem.prefix", SCANNER_PREFIX));
+    try {
+      if (ControlNames.decode(scannerPrefix).length() > 8) {
+        out.add(m.get("tech.problem.prefix", SCANNER_PREFIX));
+      }
+    } catch (IllegalArgumentException e) {
+      out.add(m.get("tech.problem.prefixName", SCANNER_PREFIX));
     }
     if (!printerLogoKey.isEmpty() && !printerLogoKey.matches("[\\x20-\\x7e]{2}")) {
       out.add(m.get("tech.problem.logo", PRINTER_LOGO));
@@ -201,7 +207,10 @@ public record DeviceSettings(
   /** How the scanner frames its codes. */
   public ScanFraming scanFraming() {
     return new ScanFraming(
-        scannerPrefix, "", ScanFraming.Terminator.valueOf(scannerTerminator), 512);
+        ControlNames.decode(scannerPrefix),
+        "",
+        ScanFraming.Terminator.valueOf(scannerTerminator),
+        512);
   }
 
   private static void uri(
