@@ -119,8 +119,8 @@ public final class RegisterDevices implements AutoCloseable {
   }
 
   /**
-   * As {@link #scanner(BarcodeParser, Clock, Consumer)}; a serial scanner also tells {@code
-   * onStatus} once when it is unplugged and once when it is back.
+   * As {@link #scanner(BarcodeParser, Clock, Consumer)}; the scanner also tells {@code onStatus}
+   * once when it is unplugged and once when it is back.
    */
   public void scanner(
       BarcodeParser parser,
@@ -134,6 +134,12 @@ public final class RegisterDevices implements AutoCloseable {
     if (uri instanceof DeviceUri.Usb usb) {
       UsbHidPosScanner hid = new UsbHidPosScanner(usb, parser, Duration.ofSeconds(5), clock);
       hid.onScan(onScan);
+      // Its reports carry whole scans: nothing is half-read when it goes; only say it went.
+      hid.onState(
+          connected ->
+              onStatus.accept(
+                  new ScannerStatus(
+                      usb.toString(), connected, connected ? "" : "unplugged", clock.instant())));
       closeScanner = hid.start()::close;
       return;
     }
