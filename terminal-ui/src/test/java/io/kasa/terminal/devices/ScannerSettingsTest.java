@@ -43,4 +43,16 @@ class ScannerSettingsTest {
     assertThat(problems(withPrefix("<STX><STX>"))).isEmpty();
     assertThat(problems(withPrefix("123456789"))).hasSize(1);
   }
+
+  @Test
+  void anEtxSuffixIsStrippedAndAMistypedOneIsNamed() {
+    DeviceSettings s = withPrefix("<STX>").with(DeviceSettings.SCANNER_SUFFIX, "<ETX>");
+    byte[] scan = "\u00024820000191357\u0003\r".getBytes(StandardCharsets.ISO_8859_1);
+    assertThat(s.scanFraming().feed(scan, scan.length))
+        .extracting(f -> f.text())
+        .containsExactly("4820000191357");
+    assertThat(problems(s.with(DeviceSettings.SCANNER_SUFFIX, "<EXT>")))
+        .containsExactly(
+            "scanner-suffix: write control characters by their ASCII names, e.g. <STX>, <CR>, <GS>");
+  }
 }
