@@ -131,7 +131,9 @@ public final class SerialScanner implements AutoCloseable {
           ScanFraming.Frame partial = framing.flush();
           emit(
               new ScanResult.Rejected(
-                  ScanResult.Reason.INCOMPLETE, "no terminator after the scan", partial.text()));
+                  ScanResult.Reason.INCOMPLETE,
+                  "no terminator after the scan",
+                  shortened(partial.text())));
         }
       } catch (InterruptedException e) {
         return;
