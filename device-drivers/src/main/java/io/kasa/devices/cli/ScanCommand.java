@@ -2,6 +2,7 @@ package io.kasa.devices.cli;
 
 import io.kasa.devices.DeviceUri;
 import io.kasa.devices.profile.PrinterProfiles;
+import io.kasa.devices.scanner.ControlNames;
 import io.kasa.devices.scanner.ScanEvent;
 import io.kasa.devices.scanner.ScanFraming;
 import io.kasa.devices.scanner.SerialScanner;
@@ -40,13 +41,20 @@ final class ScanCommand implements java.util.concurrent.Callable<Integer> {
       description = "Scan terminator: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
   ScanFraming.Terminator terminator;
 
-  @Option(names = "--prefix", defaultValue = "", description = "Prefix the scanner adds (stripped)")
+  @Option(
+      names = "--prefix",
+      defaultValue = "",
+      description =
+          "Prefix the scanner adds (stripped; a scan without it is refused);"
+              + " control characters by name, e.g. <STX>")
   String prefix;
 
   @Option(
       names = "--suffix",
       defaultValue = "",
-      description = "Suffix the scanner adds before the terminator (stripped)")
+      description =
+          "Suffix the scanner adds before the terminator (stripped);"
+              + " control characters by name, e.g. <ETX>")
   String suffix;
 
   @Option(
@@ -58,6 +66,14 @@ final class ScanCommand implements java.util.concurrent.Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
+    ScanFraming framing;
+    try {
+      framing =
+          new ScanFraming(
+              ControlNames.decode(prefix), ControlNames.decode(suffix), terminator, 512);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
     ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     DeviceConnection connection =
         DeviceConnection.of(
@@ -70,7 +86,7 @@ final class ScanCommand implements java.util.concurrent.Callable<Integer> {
       try (SerialScanner reader =
           new SerialScanner(
               connection,
-              new ScanFraming(prefix, suffix, terminator, 512),
+              framing,
               BarcodeParser.withoutEmbeddedLabels(),
               Duration.ofSeconds(1),
               Clock.systemUTC())) {
@@ -79,6 +95,14 @@ final class ScanCommand implements java.util.concurrent.Callable<Integer> {
               out.println(describe(e));
               out.flush();
               done.countDown();
+            });
+        reader.onStatus(
+            s -> {
+              out.println(
+                  s.connected()
+                      ? "Scanner " + s.source() + " is back"
+                      : "Scanner " + s.source() + " unplugged: " + s.reason());
+              out.flush();
             });
         reader.start();
         out.println("Waiting for scans on " + scanner + (count > 0 ? "" : " (Ctrl+C to stop)"));
@@ -105,14 +129,6 @@ final class ScanCommand implements java.util.concurrent.Callable<Integer> {
           + a.code();
     }
     ScanResult.Rejected r = (ScanResult.Rejected) e.result();
-    return "REJECTED " + r.reason() + ": " + r.detail() + "  raw=" + printable(r.raw());
-  }
-
-  private static String printable(String raw) {
-    StringBuilder s = new StringBuilder();
-    for (char c : raw.toCharArray()) {
-      s.append(c < 0x20 || c == 0x7f ? String.format("\\x%02X", (int) c) : String.valueOf(c));
-    }
-    return s.toString();
+    return "REJECTED " + r.reason() + ": " + r.detail() + "  raw=" + ControlNames.encode(r.raw());
   }
 }

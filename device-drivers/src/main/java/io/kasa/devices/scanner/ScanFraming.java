@@ -10,25 +10,28 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Splits a scanner's byte stream into scans: an optional prefix to strip, a terminator (CR, LF, CR
- * LF or Tab; configurable), and a maximum length beyond which input is junk. Stateful: feed it
- * chunks as they arrive.
+ * Splits a scanner's byte stream into scans: a prefix the scanner must send (stripped; a frame
+ * without it is marked), a terminator (CR, LF, CR LF or Tab; configurable), and a maximum length
+ * beyond which input is junk. The terminator is recognised whatever came before it, so after an
+ * over-long line the next scan is framed cleanly. Stateful: feed it chunks as they arrive, from one
+ * thread.
  */
 public final class ScanFraming {
 
   /** Scanner terminators. */
   public enum Terminator {
-    CR("\r"),
-    LF("\n"),
-    CRLF("\r\n"),
-    TAB("\t"),
+    CR('\r'),
+    LF('\n'),
+    /** CR then LF; a CR not followed by LF is part of the scan. */
+    CRLF('\n'),
+    TAB('\t'),
     /** Any of CR, LF or Tab; an LF right after CR is skipped. */
-    ANY(null);
+    ANY('\0');
 
-    private final String text;
+    private final char last;
 
-    Terminator(String text) {
-      this.text = text;
+    Terminator(char last) {
+      this.last = last;
     }
   }
 
@@ -37,8 +40,16 @@ public final class ScanFraming {
    *
    * @param text the scan, without prefix, suffix and terminator
    * @param overlong true when more than the maximum arrived before a terminator (text is cut)
+   * @param missingPrefix true when a prefix is configured and the frame did not start with it (text
+   *     is the frame as it came)
    */
-  public record Frame(String text, boolean overlong) {}
+  public record Frame(String text, boolean overlong, boolean missingPrefix) {
+
+    /** A frame that had its prefix (or needed none). */
+    public Frame(String text, boolean overlong) {
+      this(text, overlong, false);
+    }
+  }
 
   private final String prefix;
   private final String suffix;
@@ -47,7 +58,13 @@ public final class ScanFraming {
   private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
   private boolean overlong;
   private boolean lastWasCr;
+  private boolean pendingCr;
 
+  /**
+   * @param prefix what the scanner sends before each code (its characters, e.g. {@code "\u0002"}
+   *     for STX; see {@link ControlNames#decode} for the written form), or empty
+   * @param suffix what it sends between the code and the terminator, or empty
+   */
   public ScanFraming(String prefix, String suffix, Terminator terminator, int maxLength) {
     this.prefix = Objects.requireNonNullElse(prefix, "");
     this.suffix = Objects.requireNonNullElse(suffix, "");
@@ -68,58 +85,72 @@ public final class ScanFraming {
     List<Frame> frames = new ArrayList<>();
     for (int i = 0; i < length; i++) {
       char c = (char) (bytes[i] & 0xff);
-      if (terminator == Terminator.ANY) {
-        if (c == '\n' && lastWasCr) {
-          lastWasCr = false;
-          continue;
+      switch (terminator) {
+        case ANY -> {
+          if (c == '\n' && lastWasCr) {
+            lastWasCr = false;
+            continue;
+          }
+          lastWasCr = c == '\r';
+          if (c == '\r' || c == '\n' || c == '\t') {
+            frames.add(complete());
+            continue;
+          }
         }
-        lastWasCr = c == '\r';
-        if (c == '\r' || c == '\n' || c == '\t') {
-          frames.add(complete());
-          continue;
+        case CRLF -> {
+          // The CR is held back, not buffered: a full buffer must not hide it from the LF.
+          if (pendingCr) {
+            pendingCr = false;
+            if (c == '\n') {
+              frames.add(complete());
+              continue;
+            }
+            append((byte) '\r');
+          }
+          if (c == '\r') {
+            pendingCr = true;
+            continue;
+          }
         }
-      } else {
-        String t = terminator.text;
-        if (c == t.charAt(t.length() - 1) && endsWith(t.substring(0, t.length() - 1))) {
-          byte[] all = buffer.toByteArray();
-          buffer.reset();
-          buffer.write(all, 0, all.length - (t.length() - 1));
-          frames.add(complete());
-          continue;
+        default -> {
+          if (c == terminator.last) {
+            frames.add(complete());
+            continue;
+          }
         }
       }
-      if (buffer.size() < maxLength) {
-        buffer.write(bytes[i]);
-      } else {
-        overlong = true;
-      }
+      append(bytes[i]);
     }
     return frames;
   }
 
   /** Whatever arrived without a terminator yet, as a frame; empties the buffer. */
   public Frame flush() {
+    if (pendingCr) {
+      pendingCr = false;
+      append((byte) '\r');
+    }
     return complete();
   }
 
-  public boolean hasPartial() {
-    return buffer.size() > 0 || overlong;
+  /** Forgets whatever arrived without a terminator (the scanner went away half-way). */
+  public void discard() {
+    buffer.reset();
+    overlong = false;
+    lastWasCr = false;
+    pendingCr = false;
   }
 
-  private boolean endsWith(String s) {
-    if (s.isEmpty()) {
-      return true;
+  public boolean hasPartial() {
+    return buffer.size() > 0 || overlong || pendingCr;
+  }
+
+  private void append(byte b) {
+    if (buffer.size() < maxLength) {
+      buffer.write(b);
+    } else {
+      overlong = true;
     }
-    byte[] all = buffer.toByteArray();
-    if (all.length < s.length()) {
-      return false;
-    }
-    for (int k = 0; k < s.length(); k++) {
-      if ((char) (all[all.length - s.length() + k] & 0xff) != s.charAt(k)) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** UTF-8 where the bytes are valid UTF-8 (QR codes), otherwise one character per byte. */
@@ -141,12 +172,15 @@ public final class ScanFraming {
     buffer.reset();
     boolean wasOverlong = overlong;
     overlong = false;
+    boolean missingPrefix = false;
     if (text.startsWith(prefix)) {
       text = text.substring(prefix.length());
+    } else {
+      missingPrefix = !text.isEmpty();
     }
-    if (!suffix.isEmpty() && text.endsWith(suffix)) {
+    if (!missingPrefix && !suffix.isEmpty() && text.endsWith(suffix)) {
       text = text.substring(0, text.length() - suffix.length());
     }
-    return new Frame(text, wasOverlong);
+    return new Frame(text, wasOverlong, missingPrefix);
   }
 }

@@ -212,7 +212,8 @@ public final class DeviceConnection implements AutoCloseable {
 
   private void lost(DeviceException e) {
     transport.close();
-    if (state() == State.CLOSED) {
+    // The transport's disconnect event and the failed call that noticed it both end here: once.
+    if (state() != State.CONNECTED) {
       return;
     }
     LOG.warn("Device {} lost: {}", uri(), e.getMessage());

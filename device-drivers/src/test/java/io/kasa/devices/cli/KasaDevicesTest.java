@@ -214,6 +214,30 @@ class KasaDevicesTest {
   }
 
   @Test
+  void scanTakesAControlCharacterPrefixByNameAndRefusesScansWithoutIt() throws Exception {
+    line = new SocatPair(dir, "scan").start();
+    CompletableFuture<Integer> scanning =
+        CompletableFuture.supplyAsync(
+            () ->
+                run(
+                    "scan",
+                    "--scanner",
+                    "serial:" + line.deviceEnd(),
+                    "--prefix",
+                    "<STX>",
+                    "--count",
+                    "2"));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> out.toString().contains("Waiting for scans"));
+    line.writePeer("\u00024820000191357\r4820000191357\r".getBytes(StandardCharsets.US_ASCII));
+    assertThat(scanning.get(10, TimeUnit.SECONDS)).isZero();
+    assertThat(out.toString())
+        .contains("OK       EAN_13  Gtin[gtin14=04820000191357")
+        .contains("REJECTED MISSING_PREFIX");
+  }
+
+  @Test
   void userErrorsAreOneLineAndNonZero() {
     assertThat(run("test-print", "--printer", "serial:" + dir.resolve("ttyUSB9"))).isEqualTo(1);
     assertThat(run("test-print", "--printer", "lpt1")).isEqualTo(1);

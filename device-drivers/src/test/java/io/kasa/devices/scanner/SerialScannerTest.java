@@ -31,6 +31,7 @@ class SerialScannerTest {
   @TempDir Path dir;
   private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
   private final LinkedBlockingQueue<ScanEvent> events = new LinkedBlockingQueue<>();
+  private final LinkedBlockingQueue<ScannerStatus> statuses = new LinkedBlockingQueue<>();
   private SocatPair line;
   private DeviceConnection connection;
   private SerialScanner scanner;
@@ -44,20 +45,31 @@ class SerialScannerTest {
                 .create(DeviceUri.parse("serial:" + line.deviceEnd())),
             scheduler);
     connection.connect();
+  }
+
+  /** Reads the line with {@code framing}; scans and status reports go to the queues. */
+  private void reading(ScanFraming framing, Duration incompleteAfter) {
     scanner =
         new SerialScanner(
             connection,
-            new ScanFraming("", "", ScanFraming.Terminator.ANY, 64),
+            framing,
             BarcodeParser.withoutEmbeddedLabels(),
-            Duration.ofMillis(300),
+            incompleteAfter,
             Clock.systemUTC());
     scanner.onScan(events::add);
+    scanner.onStatus(statuses::add);
     scanner.start();
+  }
+
+  private void reading() {
+    reading(new ScanFraming("", "", ScanFraming.Terminator.ANY, 64), Duration.ofMillis(300));
   }
 
   @AfterEach
   void tearDown() {
-    scanner.close();
+    if (scanner != null) {
+      scanner.close();
+    }
     connection.close();
     line.close();
     scheduler.shutdownNow();
@@ -75,6 +87,7 @@ class SerialScannerTest {
 
   @Test
   void aScanWithCrLfBecomesAnAcceptedEvent() throws Exception {
+    reading();
     send("4820000191357\r\n");
     ScanEvent e = next();
     assertThat(e.accepted()).isTrue();
@@ -86,6 +99,7 @@ class SerialScannerTest {
 
   @Test
   void aimPrefixesAreStrippedAndReported() throws Exception {
+    reading();
     send("]E04820000191357\r");
     ScanEvent e = next();
     assertThat(((ScanResult.Accepted) e.result()).aimPrefix()).isEqualTo("]E0");
@@ -93,6 +107,7 @@ class SerialScannerTest {
 
   @Test
   void aScanSplitAcrossReadsIsJoined() throws Exception {
+    reading();
     send("48200");
     send("00191357\r");
     assertThat(next().raw()).isEqualTo("4820000191357");
@@ -100,6 +115,7 @@ class SerialScannerTest {
 
   @Test
   void junkBecomesRejectedEventsWithTheirReason() throws Exception {
+    reading();
     send("4820000191351\r");
     send("48\u000700\r");
     send("9".repeat(100) + "\r");
@@ -112,8 +128,69 @@ class SerialScannerTest {
 
   @Test
   void aScanWithoutTerminatorIsReportedIncomplete() throws Exception {
+    reading();
     send("482000");
     assertThat(reason(next())).isEqualTo(ScanResult.Reason.INCOMPLETE);
+  }
+
+  @Test
+  void aCrLfScannerLosesNoScanAfterAnOverlongLine() throws Exception {
+    reading(new ScanFraming("", "", ScanFraming.Terminator.CRLF, 512), Duration.ofSeconds(1));
+    send("A".repeat(600) + "\r\n");
+    for (int i = 0; i < 5; i++) {
+      send("4820000191357\r\n");
+    }
+    assertThat(reason(next())).isEqualTo(ScanResult.Reason.TOO_LONG);
+    for (int i = 0; i < 5; i++) {
+      assertThat(next().accepted()).as("scan %d after the long line", i + 1).isTrue();
+    }
+  }
+
+  @Test
+  void anStxPrefixIsStrippedAndAScanWithoutItIsRefused() throws Exception {
+    reading(
+        new ScanFraming(ControlNames.decode("<STX>"), "", ScanFraming.Terminator.CR, 64),
+        Duration.ofSeconds(1));
+    send("\u0002]E04820000191357\r");
+    send("4820000191357\r");
+    ScanEvent withPrefix = next();
+    assertThat(withPrefix.accepted()).isTrue();
+    assertThat(((ScanResult.Accepted) withPrefix.result()).aimPrefix()).isEqualTo("]E0");
+    assertThat(reason(next())).isEqualTo(ScanResult.Reason.MISSING_PREFIX);
+  }
+
+  @Test
+  void textWithoutASymbologyIdentifierIsNotTakenForACode() throws Exception {
+    reading();
+    send("t\r");
+    send("]C0A-12345\r");
+    assertThat(reason(next())).isEqualTo(ScanResult.Reason.UNANNOUNCED);
+    assertThat(next().accepted()).isTrue();
+  }
+
+  @Test
+  void unpluggedAndBackIsReportedOnceEachAndAHalfScanIsForgotten() throws Exception {
+    // A long wait for the terminator: the half scan must go with the unplug, not time out.
+    reading(new ScanFraming("", "", ScanFraming.Terminator.CR, 64), Duration.ofSeconds(60));
+    send("]E04820000191357\r");
+    assertThat(next().accepted()).isTrue();
+    send("482000");
+    // Let the reader take the half scan before the cable goes.
+    Thread.sleep(300);
+    line.unplug();
+    ScannerStatus lost = statuses.poll(10, TimeUnit.SECONDS);
+    assertThat(lost).isNotNull();
+    assertThat(lost.connected()).isFalse();
+    line.start();
+    ScannerStatus back = statuses.poll(20, TimeUnit.SECONDS);
+    assertThat(back).isNotNull();
+    assertThat(back.connected()).isTrue();
+    send("4820000191357\r");
+    ScanEvent after = next();
+    assertThat(after.raw()).isEqualTo("4820000191357");
+    assertThat(after.accepted()).isTrue();
+    assertThat(statuses).isEmpty();
+    assertThat(events).isEmpty();
   }
 
   private static ScanResult.Reason reason(ScanEvent e) {

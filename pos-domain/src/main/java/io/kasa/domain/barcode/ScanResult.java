@@ -45,6 +45,13 @@ public sealed interface ScanResult {
     /** More arrived than a scan can hold before its terminator (set by scanner framing). */
     TOO_LONG,
     /** A scan started but its terminator never came (set by scanner framing). */
-    INCOMPLETE
+    INCOMPLETE,
+    /** The scanner's configured prefix did not start the scan (set by scanner framing). */
+    MISSING_PREFIX,
+    /**
+     * From a serial line: neither an AIM identifier nor a check digit vouches that this is a code
+     * and not line noise ({@link BarcodeParser#parseFromLine}).
+     */
+    UNANNOUNCED
   }
 }

@@ -139,6 +139,58 @@ class BarcodeParserTest {
     assertThat(qr.code()).isEqualTo(new ParsedCode.Plain("https://r.kasa.example/K1-T1-000042"));
   }
 
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource({
+    // Both check digits fit: unannounced, a leading 0 is UPC-E (GS1-8 prefix 0 is in-company only).
+    "01234565, UPC_E, 00012345000065",
+    "']E401234565', EAN_8, 00000001234565",
+    "']E001234565', UPC_E, 00012345000065",
+    // A leading 1 with both fitting: a GS1 US GTIN-8 before the non-standard UPC-E number system 1.
+    "12345670, EAN_8, 00000012345670"
+  })
+  void eightDigitsFittingBothEan8AndUpcEFollowTheAnnouncementOrTheLeadingDigit(
+      String raw, Symbology symbology, String gtin14) {
+    Accepted accepted = accepted(raw);
+    assertThat(accepted.symbology()).isEqualTo(symbology);
+    assertThat(((ParsedCode.Gtin) accepted.code()).gtin14()).isEqualTo(gtin14);
+  }
+
+  @ParameterizedTest(name = "FNC1 kept in {0}")
+  @CsvSource({
+    "'\u001d0104820000191357'",
+    "'0104820000191357\u001d'",
+    "' \u001d0104820000191357 \r\n'"
+  })
+  void aLeadingOrTrailingFnc1IsGs1DataNotWhitespace(String raw) {
+    Accepted accepted = accepted(raw);
+    assertThat(accepted.symbology()).isEqualTo(Symbology.GS1_128);
+    assertThat(((ParsedCode.Gs1) accepted.code()).gtin()).contains("04820000191357");
+  }
+
+  @ParameterizedTest(name = "from a line {0}: {1}")
+  @CsvSource({
+    "t, UNANNOUNCED",
+    "4011, UNANNOUNCED",
+    "'(10)LOT42', UNANNOUNCED",
+    "']X9A-12345', UNANNOUNCED",
+    "']C0A-12345', ACCEPTED",
+    "']Q1https://r.kasa.example/K1-T1-000042', ACCEPTED",
+    "4820000191357, ACCEPTED",
+    "01234565, ACCEPTED",
+    "'(01)09501101530003(10)LOT1', ACCEPTED",
+    "4820000191351, CHECK_DIGIT"
+  })
+  void fromASerialLineOnlyAnnouncedOrSelfCheckingCodesAreAccepted(String raw, String verdict) {
+    ScanResult result = parser.parseFromLine(raw);
+    if (verdict.equals("ACCEPTED")) {
+      assertThat(result).isInstanceOf(Accepted.class);
+    } else {
+      assertThat(result)
+          .isInstanceOfSatisfying(
+              Rejected.class, r -> assertThat(r.reason()).isEqualTo(Reason.valueOf(verdict)));
+    }
+  }
+
   private Accepted accepted(String raw) {
     ScanResult result = parser.parse(raw);
     assertThat(result).isInstanceOf(Accepted.class);

@@ -60,7 +60,10 @@ final class CounterDevices {
     status.drawer(opened.drawer().state(), false);
     opened.scanner(
         // The store's label layouts are applied by the cart (ADR 0030).
-        BarcodeParser.withoutEmbeddedLabels(), clock, scan -> tasks.ui(() -> scanned.accept(scan)));
+        BarcodeParser.withoutEmbeddedLabels(),
+        clock,
+        scan -> tasks.ui(() -> scanned.accept(scan)),
+        s -> tasks.ui(() -> status.scanner(s.connected())));
     status.printer(opened.printer().status());
     devices = opened;
   }

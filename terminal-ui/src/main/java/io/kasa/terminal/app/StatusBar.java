@@ -11,8 +11,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 
 /**
- * The bottom bar: connection and outbox, printer, drawer, employee and shift; colours follow the
- * level.
+ * The bottom bar: connection and outbox, printer, drawer, an unplugged scanner, employee and shift;
+ * colours follow the level.
  */
 final class StatusBar extends HBox {
 
@@ -54,6 +54,12 @@ final class StatusBar extends HBox {
     who.setMinWidth(Region.USE_PREF_SIZE);
     Label drawer = level(vm.drawerProperty(), vm.drawerLevelProperty());
     drawer.setId("status-drawer");
+    // Only while the scanner is unplugged; its return is said in the note.
+    Label scanner =
+        level(vm.scannerProperty(), new SimpleObjectProperty<>(StatusViewModel.Level.ERROR));
+    scanner.setId("status-scanner");
+    scanner.managedProperty().bind(scanner.textProperty().isNotEmpty());
+    scanner.visibleProperty().bind(scanner.managedProperty());
     Label note = new Label();
     note.setId("status-note");
     note.textProperty().bind(vm.noteProperty());
@@ -70,7 +76,8 @@ final class StatusBar extends HBox {
     out.visibleProperty().bind(vm.employeeProperty().isNotEmpty());
     javafx.scene.control.Button info = small(keyBelow(m.binding("status.about")), about);
     info.setId("about");
-    getChildren().addAll(connection, catalogue, printer, drawer, note, who, out, lang, look, info);
+    getChildren()
+        .addAll(connection, catalogue, printer, drawer, scanner, note, who, out, lang, look, info);
   }
 
   /** "Sign out (Ctrl+L)" as "Sign out" over "(Ctrl+L)", as the keys on the other buttons. */

@@ -157,7 +157,14 @@ public final class DeviceBench implements AutoCloseable {
     receipt.scanner(
         new BarcodeParser(List.of(EmbeddedLayout.weight("22"))),
         clock,
-        scan -> log.accept(new Report(Source.SCANNER, describe(scan, m))));
+        scan -> log.accept(new Report(Source.SCANNER, describe(scan, m))),
+        s ->
+            log.accept(
+                new Report(
+                    Source.SCANNER,
+                    m.get(
+                        s.connected() ? "device.log.scanner.back" : "device.log.scanner.lost",
+                        s.source()))));
     if (settings.kitchenPrinterUri().isBlank()) {
       kitchenConnection = null;
       kitchen = null;

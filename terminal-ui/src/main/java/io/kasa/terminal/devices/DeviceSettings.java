@@ -4,6 +4,7 @@ import io.kasa.devices.DeviceUri;
 import io.kasa.devices.escpos.CodePage;
 import io.kasa.devices.profile.PrinterProfile;
 import io.kasa.devices.profile.PrinterProfiles;
+import io.kasa.devices.scanner.ControlNames;
 import io.kasa.devices.scanner.ScanFraming;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,7 +30,10 @@ import java.util.function.Function;
  * @param drawerPulseMs how long the pulse lasts, 50 to 500 ms
  * @param drawerOpenHigh whether the drawer's switch reads high when it is open
  * @param scannerUri a serial or simulated scanner, or empty for keyboard-wedge scanners only
- * @param scannerPrefix what the scanner sends before each code (often nothing)
+ * @param scannerPrefix what the scanner sends before each code (often nothing), control characters
+ *     by their ASCII names ({@code <STX>}); a scan without it is refused
+ * @param scannerSuffix what the scanner sends after each code, before the terminator (often
+ *     nothing), written as the prefix
  * @param scannerTerminator CR, LF, CRLF, TAB or ANY
  * @param printerLogoKey the key of the logo the technician stored in the receipt printer's memory,
  *     printed at the top of every receipt; empty for none
@@ -47,6 +51,7 @@ public record DeviceSettings(
     boolean drawerOpenHigh,
     String scannerUri,
     String scannerPrefix,
+    String scannerSuffix,
     String scannerTerminator,
     String printerLogoKey) {
 
@@ -62,6 +67,7 @@ public record DeviceSettings(
   public static final String DRAWER_OPEN_HIGH = "drawer-open-high";
   public static final String SCANNER_URI = DeviceChoice.SCANNER_URI;
   public static final String SCANNER_PREFIX = "scanner-prefix";
+  public static final String SCANNER_SUFFIX = "scanner-suffix";
   public static final String SCANNER_TERMINATOR = "scanner-terminator";
   public static final String PRINTER_LOGO = "printer-logo-key";
 
@@ -80,6 +86,7 @@ public record DeviceSettings(
           DRAWER_OPEN_HIGH,
           SCANNER_URI,
           SCANNER_PREFIX,
+          SCANNER_SUFFIX,
           SCANNER_TERMINATOR,
           PRINTER_LOGO);
 
@@ -98,6 +105,7 @@ public record DeviceSettings(
         setting.apply(DRAWER_OPEN_HIGH).map(Boolean::parseBoolean).orElse(true),
         setting.apply(SCANNER_URI).orElse(""),
         setting.apply(SCANNER_PREFIX).orElse(""),
+        setting.apply(SCANNER_SUFFIX).orElse(""),
         setting.apply(SCANNER_TERMINATOR).orElse("ANY"),
         setting.apply(PRINTER_LOGO).orElse(""));
   }
@@ -117,6 +125,7 @@ public record DeviceSettings(
     m.put(DRAWER_OPEN_HIGH, Boolean.toString(drawerOpenHigh));
     m.put(SCANNER_URI, scannerUri);
     m.put(SCANNER_PREFIX, scannerPrefix);
+    m.put(SCANNER_SUFFIX, scannerSuffix);
     m.put(SCANNER_TERMINATOR, scannerTerminator);
     m.put(PRINTER_LOGO, printerLogoKey);
     return m;
@@ -161,9 +170,8 @@ public record DeviceSettings(
     } catch (IllegalArgumentException e) {
       out.add(m.get("tech.problem.terminator", SCANNER_TERMINATOR));
     }
-    if (scannerPrefix.length() > 8) {
-      out.add(m.get("tech.problem.prefix", SCANNER_PREFIX));
-    }
+    framingText(SCANNER_PREFIX, scannerPrefix, out, m);
+    framingText(SCANNER_SUFFIX, scannerSuffix, out, m);
     if (!printerLogoKey.isEmpty() && !printerLogoKey.matches("[\\x20-\\x7e]{2}")) {
       out.add(m.get("tech.problem.logo", PRINTER_LOGO));
     }
@@ -201,7 +209,22 @@ public record DeviceSettings(
   /** How the scanner frames its codes. */
   public ScanFraming scanFraming() {
     return new ScanFraming(
-        scannerPrefix, "", ScanFraming.Terminator.valueOf(scannerTerminator), 512);
+        ControlNames.decode(scannerPrefix),
+        ControlNames.decode(scannerSuffix),
+        ScanFraming.Terminator.valueOf(scannerTerminator),
+        512);
+  }
+
+  /** A prefix or suffix: control characters by name, at most 8 characters once read. */
+  private static void framingText(
+      String name, String value, List<String> out, io.kasa.terminal.i18n.Messages m) {
+    try {
+      if (ControlNames.decode(value).length() > 8) {
+        out.add(m.get("tech.problem.prefix", name));
+      }
+    } catch (IllegalArgumentException e) {
+      out.add(m.get("tech.problem.prefixName", name));
+    }
   }
 
   private static void uri(

@@ -5,6 +5,7 @@ import io.kasa.devices.drawer.CashDrawer;
 import io.kasa.devices.printer.PrinterService;
 import io.kasa.devices.profile.PrinterProfile;
 import io.kasa.devices.scanner.ScanEvent;
+import io.kasa.devices.scanner.ScannerStatus;
 import io.kasa.devices.scanner.SerialScanner;
 import io.kasa.devices.scanner.UsbHidPosScanner;
 import io.kasa.devices.sim.PrintElement;
@@ -114,6 +115,18 @@ public final class RegisterDevices implements AutoCloseable {
    * keyboard-wedge scanners need nothing here, the window hears them.
    */
   public void scanner(BarcodeParser parser, Clock clock, Consumer<ScanEvent> onScan) {
+    scanner(parser, clock, onScan, s -> {});
+  }
+
+  /**
+   * As {@link #scanner(BarcodeParser, Clock, Consumer)}; the scanner also tells {@code onStatus}
+   * once when it is unplugged and once when it is back.
+   */
+  public void scanner(
+      BarcodeParser parser,
+      Clock clock,
+      Consumer<ScanEvent> onScan,
+      Consumer<ScannerStatus> onStatus) {
     if (settings.scannerUri().isBlank()) {
       return;
     }
@@ -121,6 +134,12 @@ public final class RegisterDevices implements AutoCloseable {
     if (uri instanceof DeviceUri.Usb usb) {
       UsbHidPosScanner hid = new UsbHidPosScanner(usb, parser, Duration.ofSeconds(5), clock);
       hid.onScan(onScan);
+      // Its reports carry whole scans: nothing is half-read when it goes; only say it went.
+      hid.onState(
+          connected ->
+              onStatus.accept(
+                  new ScannerStatus(
+                      usb.toString(), connected, connected ? "" : "unplugged", clock.instant())));
       closeScanner = hid.start()::close;
       return;
     }
@@ -130,6 +149,7 @@ public final class RegisterDevices implements AutoCloseable {
         new SerialScanner(
             scannerConnection, settings.scanFraming(), parser, Duration.ofMillis(300), clock);
     serial.onScan(onScan);
+    serial.onStatus(onStatus);
     closeScanner = serial.start()::close;
   }
 

@@ -38,6 +38,8 @@ public final class StatusViewModel {
   private boolean leftOpen;
   private boolean drawerFailed;
   private final StringProperty note = new SimpleStringProperty("");
+  private final ReadOnlyStringWrapper scanner = new ReadOnlyStringWrapper("");
+  private boolean scannerLost;
   private SyncStatus lastSync;
   private PrinterStatus lastPrinter;
 
@@ -89,6 +91,23 @@ public final class StatusViewModel {
   /** The drawer was asked to open and did not: red until its switch reports again. */
   public void drawerFailed() {
     drawerFailed = true;
+    relabel();
+  }
+
+  /** "Scanner unplugged" while the scanner is away, else empty (the bar hides it). */
+  public ReadOnlyStringProperty scannerProperty() {
+    return scanner.getReadOnlyProperty();
+  }
+
+  /**
+   * The scanner went away ({@code connected} false: the bar says so until it is back) or came back
+   * (the bar's note says so once).
+   */
+  public void scanner(boolean connected) {
+    if (connected && scannerLost) {
+      note(messages.get("status.scanner.back"));
+    }
+    scannerLost = !connected;
     relabel();
   }
 
@@ -153,6 +172,7 @@ public final class StatusViewModel {
 
   private void relabel() {
     catalogue.set(catalogueAge());
+    scanner.set(scannerLost ? messages.get("status.scanner.lost") : "");
     if (lastSync != null) {
       boolean online = lastSync.connectivity() == Connectivity.State.ONLINE;
       String state =

@@ -163,6 +163,8 @@ final class SettingsForm extends ScrollPane {
         text(DeviceSettings.SCANNER_URI, "scanner-uri"),
         label(m, "tech.scannerPrefix"),
         text(DeviceSettings.SCANNER_PREFIX, "scanner-prefix"),
+        label(m, "tech.scannerSuffix"),
+        text(DeviceSettings.SCANNER_SUFFIX, "scanner-suffix"),
         label(m, "tech.scannerTerminator"),
         choice(
             DeviceSettings.SCANNER_TERMINATOR,
