@@ -29,6 +29,14 @@ public record ScanEvent(ScanResult result, String source, Instant at) {
     return result instanceof ScanResult.Accepted a ? a.symbology() : Symbology.UNKNOWN;
   }
 
+  /**
+   * What a screen looks up: an accepted code's text without its AIM identifier, or a refused scan's
+   * text as it arrived.
+   */
+  public String text() {
+    return result instanceof ScanResult.Accepted a ? a.text() : result.raw();
+  }
+
   /** The raw text as it arrived. */
   public String raw() {
     return result.raw();

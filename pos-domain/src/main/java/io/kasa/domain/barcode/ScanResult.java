@@ -23,6 +23,25 @@ public sealed interface ScanResult {
       Objects.requireNonNull(code, "code");
       Objects.requireNonNull(symbology, "symbology");
     }
+
+    /**
+     * The code as a catalogue or a receipt look-up reads it: without the AIM identifier or anything
+     * else the scanner added (a QR's URL, an internal label's text, a GTIN as printed).
+     */
+    public String text() {
+      if (code instanceof ParsedCode.Plain p) {
+        return p.text();
+      }
+      if (code instanceof ParsedCode.Gtin g) {
+        return g.printed();
+      }
+      if (code instanceof ParsedCode.Embedded e) {
+        return e.printed();
+      }
+      return aimPrefix != null && raw.startsWith(aimPrefix)
+          ? raw.substring(aimPrefix.length())
+          : raw;
+    }
   }
 
   /**

@@ -139,6 +139,17 @@ class BarcodeParserTest {
     assertThat(qr.code()).isEqualTo(new ParsedCode.Plain("https://r.kasa.example/K1-T1-000042"));
   }
 
+  @Test
+  void whatAScreenLooksUpIsTheCodeWithoutItsAimIdentifier() {
+    assertThat(accepted("]Q1https://r.kasa.example/K1-T1-000042").text())
+        .isEqualTo("https://r.kasa.example/K1-T1-000042");
+    assertThat(accepted("]C0SHELF-0042").text()).isEqualTo("SHELF-0042");
+    assertThat(accepted("]E04820000191357").text()).isEqualTo("4820000191357");
+    assertThat(accepted("4011").text()).isEqualTo("4011");
+    assertThat(accepted("]C1" + "0104607001234562" + "10LOT42").text())
+        .isEqualTo("0104607001234562" + "10LOT42");
+  }
+
   @ParameterizedTest(name = "{0} -> {1}")
   @CsvSource({
     // Both check digits fit: unannounced, a leading 0 is UPC-E (GS1-8 prefix 0 is in-company only).

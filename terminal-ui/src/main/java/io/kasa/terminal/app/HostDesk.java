@@ -109,7 +109,7 @@ final class HostDesk {
    * chosen there (with no open check, the stand says so).
    */
   WedgeInput.Target target() {
-    return ScanTarget.scansOnly(scan -> view.scanned(scan.raw()));
+    return ScanTarget.scansOnly(scan -> view.scanned(scan.text()));
   }
 
   HostViewModel model() {

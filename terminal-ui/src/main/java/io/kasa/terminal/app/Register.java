@@ -357,7 +357,7 @@ public final class Register implements AutoCloseable {
     }
     screen = Screen.RETURNS;
     root.setCenter(returnsView);
-    route(new ScanTarget(scan -> returnsView.scanned(scan.raw()), t -> {}, returns::find));
+    route(new ScanTarget(scan -> returnsView.scanned(scan.text()), t -> {}, returns::find));
     returnsView.focusNumber();
   }
 

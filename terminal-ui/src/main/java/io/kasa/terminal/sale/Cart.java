@@ -240,7 +240,7 @@ public final class Cart {
     } else if (code instanceof ParsedCode.Gs1 g && g.gtin().isPresent()) {
       lookUp(g.gtin().get(), g.netWeight().orElse(null), Optional.empty());
     } else {
-      lookUp(result.raw(), null, Optional.empty());
+      lookUp(((ScanResult.Accepted) result).text(), null, Optional.empty());
     }
   }
 
