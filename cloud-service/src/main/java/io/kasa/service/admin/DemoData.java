@@ -6,7 +6,6 @@ import io.kasa.domain.barcode.CheckDigit;
 import io.kasa.service.auth.Role;
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -92,7 +91,13 @@ public final class DemoData {
             item("uzvar", "Узвар 0,3 л", "EACH", 3500, "VAT20", "Кафе", "4820005678938"),
             item("salad", "Салат «Олів'є» (кулінарія)", "EACH", 0, "VAT20", "Кулінарія", "30001"));
     for (ItemDto i : items) {
-      admin.putItem(org, Set.of("gift", "salad").contains(i.id()) ? withOpenPrice(i) : i);
+      // The gift set is priced at the counter from 100,00 to 5 000,00 ₴; the deli's salad by its
+      // scale's label, with no limits.
+      admin.putItem(
+          org,
+          i.id().equals("gift")
+              ? withOpenPrice(i, 10_000L, 500_000L)
+              : i.id().equals("salad") ? withOpenPrice(i, null, null) : i);
     }
     for (ItemDto i : shelf()) {
       admin.putItem(org, i);
@@ -215,7 +220,7 @@ public final class DemoData {
         true);
   }
 
-  private static ItemDto withOpenPrice(ItemDto i) {
+  private static ItemDto withOpenPrice(ItemDto i, Long min, Long max) {
     return new ItemDto(
         i.id(),
         i.sku(),
@@ -227,6 +232,8 @@ public final class DemoData {
         i.category(),
         true,
         i.ageRestricted(),
-        i.active());
+        i.active(),
+        min,
+        max);
   }
 }
