@@ -132,6 +132,43 @@ class OpenPriceTest extends RegisterUiTest {
     payExactCashAndDeliver(robot);
   }
 
+  @Test
+  void aPriceLabelBelowTheLowestAManagerSetsIsRefusedAtTheNextScan(FxRobot robot) {
+    signInAndOpenShift(robot);
+    Register register = fixture.register;
+    cloud.services.admin().setPriceLimits(cloud.demo.organisationId(), "salad", 20_000L, null);
+    try {
+      // The register's own replica takes it in, live.
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(
+              () ->
+                  fixture
+                      .terminal
+                      .catalog()
+                      .byId("salad")
+                      .orElseThrow()
+                      .priceLimits()
+                      .lowest()
+                      .isPresent());
+      fixture.devices().virtualScanner().scan("2630001125501");
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> register.sale().bannerProperty().get().kind() == Banner.Kind.ERROR);
+      assertThat(plain(register.sale().bannerProperty().get().text()))
+          .isEqualTo(
+              "Салат «Олів'є» (кулінарія) cannot be sold at the label's 125,50 ₴: allowed at"
+                  + " least 200,00 ₴");
+      assertThat(register.sale().lines()).isEmpty();
+    } finally {
+      cloud.services.admin().setPriceLimits(cloud.demo.organisationId(), "salad", null, null);
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(
+              () -> fixture.terminal.catalog().byId("salad").orElseThrow().priceLimits().isNone());
+    }
+  }
+
   /** The demo store's legal identity (ADR 0030), the same words on paper and in the PDF. */
   private void theReceiptCarriesTheStoresIdentityOnPaperAndInThePdf(Register register)
       throws Exception {
