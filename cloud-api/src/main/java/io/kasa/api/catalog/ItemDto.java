@@ -16,6 +16,9 @@ import java.util.List;
  * @param openPrice whether the price is entered at sale time
  * @param ageRestricted whether an age check is needed
  * @param active false when the item was withdrawn (kept for old sales and refunds)
+ * @param minPrice for an open-price item, the lowest price it may be sold at (minor units), or null
+ * @param maxPrice for an open-price item, the highest price it may be sold at (minor units), or
+ *     null
  */
 public record ItemDto(
     String id,
@@ -28,4 +31,36 @@ public record ItemDto(
     String category,
     boolean openPrice,
     boolean ageRestricted,
-    boolean active) {}
+    boolean active,
+    Long minPrice,
+    Long maxPrice) {
+
+  /** An item with no price limits. */
+  public ItemDto(
+      String id,
+      String sku,
+      String name,
+      List<String> barcodes,
+      String unit,
+      long price,
+      String taxClass,
+      String category,
+      boolean openPrice,
+      boolean ageRestricted,
+      boolean active) {
+    this(
+        id,
+        sku,
+        name,
+        barcodes,
+        unit,
+        price,
+        taxClass,
+        category,
+        openPrice,
+        ageRestricted,
+        active,
+        null,
+        null);
+  }
+}

@@ -4,6 +4,7 @@ import io.kasa.api.catalog.CatalogChanges;
 import io.kasa.api.catalog.ItemDto;
 import io.kasa.api.catalog.TaxClassDto;
 import io.kasa.domain.catalog.CatalogItem;
+import io.kasa.domain.catalog.PriceLimits;
 import io.kasa.domain.catalog.Unit;
 import io.kasa.domain.money.Money;
 import io.kasa.domain.money.Percent;
@@ -13,6 +14,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
@@ -67,11 +69,13 @@ public final class CatalogReplica {
           try (PreparedStatement upsert =
                   c.prepareStatement(
                       "insert into catalog_item (id, sku, name, unit, price, tax_class, category, open_price,"
-                          + " age_restricted, active, name_key) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                          + " age_restricted, active, name_key, min_price, max_price)"
+                          + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                           + " on conflict (id) do update set sku = excluded.sku, name = excluded.name,"
                           + " name_key = excluded.name_key, unit = excluded.unit, price = excluded.price, tax_class = excluded.tax_class,"
                           + " category = excluded.category, open_price = excluded.open_price,"
-                          + " age_restricted = excluded.age_restricted, active = excluded.active");
+                          + " age_restricted = excluded.age_restricted, active = excluded.active,"
+                          + " min_price = excluded.min_price, max_price = excluded.max_price");
               PreparedStatement dropCodes =
                   c.prepareStatement("delete from catalog_barcode where item_id = ?");
               PreparedStatement addCode =
@@ -90,6 +94,8 @@ public final class CatalogReplica {
               upsert.setInt(9, i.ageRestricted() ? 1 : 0);
               upsert.setInt(10, i.active() ? 1 : 0);
               upsert.setString(11, key(i.name()));
+              upsert.setObject(12, i.minPrice(), Types.BIGINT);
+              upsert.setObject(13, i.maxPrice(), Types.BIGINT);
               upsert.addBatch();
             }
             upsert.executeBatch();
@@ -329,6 +335,24 @@ public final class CatalogReplica {
         Money.of(r.getLong("price"), currency),
         r.getString("tax_class"),
         r.getInt("open_price") == 1,
-        r.getInt("age_restricted") == 1);
+        r.getInt("age_restricted") == 1,
+        limits(r));
+  }
+
+  /**
+   * An open-price item's limits as the service sent them. Limits that no longer make sense (a
+   * lowest above the highest, which the service never sends) are dropped rather than block the
+   * item: the service still checks every sale.
+   */
+  private PriceLimits limits(ResultSet r) throws SQLException {
+    long min = r.getLong("min_price");
+    boolean hasMin = !r.wasNull();
+    long max = r.getLong("max_price");
+    boolean hasMax = !r.wasNull();
+    try {
+      return PriceLimits.of(hasMin ? min : null, hasMax ? max : null, currency);
+    } catch (IllegalArgumentException e) {
+      return PriceLimits.NONE;
+    }
   }
 }

@@ -30,7 +30,8 @@ public final class LocalStore implements AutoCloseable {
           "V3__receipt_sequence.sql",
           "V4__terminal.sql",
           "V5__catalog_search_prefix.sql",
-          "V6__carts.sql");
+          "V6__carts.sql",
+          "V7__open_price_limits.sql");
 
   private final Connection connection;
   private final ReentrantLock lock = new ReentrantLock();

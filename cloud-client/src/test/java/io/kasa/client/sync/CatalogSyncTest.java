@@ -12,6 +12,8 @@ import io.kasa.client.store.CatalogReplica;
 import io.kasa.client.store.LocalStore;
 import io.kasa.client.store.StoreException;
 import io.kasa.domain.catalog.CatalogItem;
+import io.kasa.domain.catalog.PriceLimits;
+import io.kasa.domain.money.Money;
 import io.kasa.service.TestCloud;
 import java.io.IOException;
 import java.net.URI;
@@ -106,6 +108,33 @@ class CatalogSyncTest {
           .doesNotContain("bread");
       assertThat(replica.byId("bread")).isPresent();
       assertThat(sync.sync()).isZero();
+    }
+  }
+
+  @Test
+  void anOpenPriceItemsLimitsComeWithItAndTheirChangesFollow() {
+    try (LocalStore store = LocalStore.open(dir)) {
+      CatalogReplica replica = new CatalogReplica(store, UAH);
+      CatalogSync sync = new CatalogSync(replica, client::catalogChanges, 50);
+      sync.sync();
+      CatalogItem gift = replica.byBarcode("4820004567899").orElseThrow();
+      assertThat(gift.openPrice()).isTrue();
+      assertThat(gift.priceLimits())
+          .isEqualTo(new PriceLimits(Money.of(10_000, UAH), Money.of(500_000, UAH)));
+      assertThat(replica.byId("salad").orElseThrow().priceLimits()).isEqualTo(PriceLimits.NONE);
+      assertThat(replica.byId("milk").orElseThrow().priceLimits()).isEqualTo(PriceLimits.NONE);
+
+      cloud.services.admin().setPriceLimits(cloud.demo.organisationId(), "gift", null, 20_000L);
+      assertThat(sync.sync()).isEqualTo(1);
+      assertThat(replica.byId("gift").orElseThrow().priceLimits())
+          .isEqualTo(new PriceLimits(null, Money.of(20_000, UAH)));
+      assertThat(replica.byBarcode("4820004567899").orElseThrow().priceLimits().highest())
+          .hasValue(Money.of(20_000, UAH));
+
+      cloud.services.admin().setPriceLimits(cloud.demo.organisationId(), "gift", 10_000L, 500_000L);
+      sync.sync();
+      assertThat(replica.byId("gift").orElseThrow().priceLimits().lowest())
+          .hasValue(Money.of(10_000, UAH));
     }
   }
 

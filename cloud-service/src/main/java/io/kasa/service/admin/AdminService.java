@@ -351,6 +351,49 @@ public final class AdminService {
     return id;
   }
 
+  /**
+   * Sets the lowest and highest price (minor units, null for no limit on that side) an open-price
+   * item may be sold at; {@code item} is its id or SKU. The tills hear of it within seconds (ADR
+   * 0028). Answers the item's id.
+   */
+  public String setPriceLimits(UUID org, String item, Long min, Long max) {
+    if ((min != null && min <= 0) || (max != null && max <= 0)) {
+      throw new IllegalArgumentException("A price limit is above zero minor units");
+    }
+    if (min != null && max != null && min > max) {
+      throw new IllegalArgumentException(
+          "The lowest price " + min + " is above the highest " + max);
+    }
+    String id =
+        jdbi.inTransaction(
+            h -> {
+              String key = required(item, "item");
+              boolean open =
+                  h.createQuery(
+                          "select open_price from item where organisation_id = :org"
+                              + " and (id = :item or sku = :item) order by id = :item desc limit 1")
+                      .bind("org", org)
+                      .bind("item", key)
+                      .mapTo(Boolean.class)
+                      .findOne()
+                      .orElseThrow(() -> noItem(org, key));
+              if (!open) {
+                throw new IllegalArgumentException(
+                    "Item " + key + " has a fixed price: only an open-price item takes limits");
+              }
+              return new CatalogWriter(h, org)
+                  .setPriceLimits(key, min, max)
+                  .orElseThrow(() -> noItem(org, key));
+            });
+    changed.accept(Invalidations.Topic.CATALOG);
+    return id;
+  }
+
+  private static IllegalArgumentException noItem(UUID org, String item) {
+    return new IllegalArgumentException(
+        "No item with id or SKU " + item + " in organisation " + org);
+  }
+
   /** The store's identity on receipts and its label layouts (ADR 0030). */
   public StoreSetup stores() {
     return new StoreSetup(jdbi, changed);

@@ -6,7 +6,6 @@ import io.kasa.domain.barcode.CheckDigit;
 import io.kasa.service.auth.Role;
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -95,7 +94,13 @@ public final class DemoData {
     admin.putTaxClass(org, "VAT0", "В", new BigDecimal("0"));
     List<ItemDto> items = COUNTER;
     for (ItemDto i : items) {
-      admin.putItem(org, Set.of("gift", "salad").contains(i.id()) ? withOpenPrice(i) : i);
+      // The gift set is priced at the counter from 100,00 to 5 000,00 ₴; the deli's salad by its
+      // scale's label, with no limits.
+      admin.putItem(
+          org,
+          i.id().equals("gift")
+              ? withOpenPrice(i, 10_000L, 500_000L)
+              : i.id().equals("salad") ? withOpenPrice(i, null, null) : i);
     }
     for (ItemDto i : shelf()) {
       admin.putItem(org, i);
@@ -232,7 +237,7 @@ public final class DemoData {
         true);
   }
 
-  private static ItemDto withOpenPrice(ItemDto i) {
+  private static ItemDto withOpenPrice(ItemDto i, Long min, Long max) {
     return new ItemDto(
         i.id(),
         i.sku(),
@@ -244,6 +249,8 @@ public final class DemoData {
         i.category(),
         true,
         i.ageRestricted(),
-        i.active());
+        i.active(),
+        min,
+        max);
   }
 }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -21,9 +22,11 @@ import org.jdbi.v3.core.Jdbi;
  * imports nothing and reports every bad row with its line number (the first 1,000).
  *
  * <p>Header (in this order): {@code id,sku,name,barcodes,unit,price,tax_class,category,open_price,
- * age_restricted,active}. Barcodes are separated by {@code ;}; unit is EACH, KILOGRAM or LITRE;
- * price in major units with a dot ({@code 42.50}); booleans are true/false (empty = false, active
- * empty = true).
+ * age_restricted,active}, optionally followed by {@code min_price,max_price}. Barcodes are
+ * separated by {@code ;}; unit is EACH, KILOGRAM or LITRE; prices in major units with a dot ({@code
+ * 42.50}); booleans are true/false (empty = false, active empty = true). {@code min_price} and
+ * {@code max_price} are the lowest and highest price an open-price item may be sold at (empty = no
+ * limit on that side); a fixed-price item has none.
  */
 public final class CatalogImport {
 
@@ -40,6 +43,10 @@ public final class CatalogImport {
           "open_price",
           "age_restricted",
           "active");
+
+  /** The header with an open-price item's limits after the other columns. */
+  static final List<String> HEADER_WITH_LIMITS =
+      Stream.concat(HEADER.stream(), Stream.of("min_price", "max_price")).toList();
 
   /**
    * The outcome.
@@ -82,12 +89,15 @@ public final class CatalogImport {
           h -> {
             Csv csv = new Csv(new BufferedReader(source, 1 << 16));
             Csv.Row header = csv.next();
-            if (header == null
-                || !header.fields().stream()
-                    .map(f -> f.trim().toLowerCase(Locale.ROOT))
-                    .toList()
-                    .equals(HEADER)) {
-              errors.add("line 1: the header must be " + String.join(",", HEADER));
+            List<String> columns =
+                header == null
+                    ? List.of()
+                    : header.fields().stream().map(f -> f.trim().toLowerCase(Locale.ROOT)).toList();
+            if (!columns.equals(HEADER) && !columns.equals(HEADER_WITH_LIMITS)) {
+              errors.add(
+                  "line 1: the header must be "
+                      + String.join(",", HEADER)
+                      + " (then min_price,max_price for open-price limits)");
               throw new Rollback();
             }
             CatalogWriter writer = new CatalogWriter(h, org);
@@ -98,7 +108,7 @@ public final class CatalogImport {
                 continue;
               }
               try {
-                ItemDto item = parse(row, currency, taxClasses);
+                ItemDto item = parse(row, columns.size(), currency, taxClasses);
                 if (!seen.add(item.id())) {
                   throw new IllegalArgumentException("item " + item.id() + " appears twice");
                 }
@@ -123,11 +133,11 @@ public final class CatalogImport {
     return new Result(imported[0], errors);
   }
 
-  private static ItemDto parse(Csv.Row row, Currency currency, Set<String> taxClasses) {
+  private static ItemDto parse(
+      Csv.Row row, int columns, Currency currency, Set<String> taxClasses) {
     List<String> f = row.fields();
-    if (f.size() != HEADER.size()) {
-      throw new IllegalArgumentException(
-          "expected " + HEADER.size() + " fields, found " + f.size());
+    if (f.size() != columns) {
+      throw new IllegalArgumentException("expected " + columns + " fields, found " + f.size());
     }
     String id = required(f.get(0), "id");
     if (id.length() > 64) {
@@ -137,27 +147,24 @@ public final class CatalogImport {
     if (!Set.of("EACH", "KILOGRAM", "LITRE").contains(unit)) {
       throw new IllegalArgumentException("unit '" + f.get(4) + "' is not EACH, KILOGRAM or LITRE");
     }
-    long price;
-    try {
-      BigDecimal major = new BigDecimal(f.get(5).trim());
-      price =
-          major
-              .setScale(currency.getDefaultFractionDigits(), RoundingMode.UNNECESSARY)
-              .unscaledValue()
-              .longValueExact();
-      if (price < 0 || price > 10_000_000_000L) {
-        throw new ArithmeticException();
-      }
-    } catch (NumberFormatException | ArithmeticException e) {
-      throw new IllegalArgumentException(
-          "price '" + f.get(5) + "' is not an amount in " + currency.getCurrencyCode());
-    }
+    long price = amount(f.get(5), "price", currency);
     String tax = required(f.get(6), "tax_class");
     if (!taxClasses.contains(tax)) {
       throw new IllegalArgumentException("tax class '" + tax + "' does not exist");
     }
     List<String> barcodes =
         Arrays.stream(f.get(3).split(";")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    boolean openPrice = bool(f.get(8), false, "open_price");
+    Long min = columns > 11 ? limit(f.get(11), "min_price", currency) : null;
+    Long max = columns > 11 ? limit(f.get(12), "max_price", currency) : null;
+    if ((min != null || max != null) && !openPrice) {
+      throw new IllegalArgumentException(
+          "min_price and max_price are for open-price items (open_price true) only");
+    }
+    if (min != null && max != null && min > max) {
+      throw new IllegalArgumentException(
+          "min_price '" + f.get(11).trim() + "' is above max_price '" + f.get(12).trim() + "'");
+    }
     return new ItemDto(
         id,
         required(f.get(1), "sku"),
@@ -167,9 +174,41 @@ public final class CatalogImport {
         price,
         tax,
         f.get(7).isBlank() ? null : f.get(7).trim(),
-        bool(f.get(8), false, "open_price"),
+        openPrice,
         bool(f.get(9), false, "age_restricted"),
-        bool(f.get(10), true, "active"));
+        bool(f.get(10), true, "active"),
+        min,
+        max);
+  }
+
+  /** An amount in major units with a dot, from 0 to 100 million. */
+  private static long amount(String value, String field, Currency currency) {
+    try {
+      long minor =
+          new BigDecimal(value.trim())
+              .setScale(currency.getDefaultFractionDigits(), RoundingMode.UNNECESSARY)
+              .unscaledValue()
+              .longValueExact();
+      if (minor < 0 || minor > 10_000_000_000L) {
+        throw new ArithmeticException();
+      }
+      return minor;
+    } catch (NumberFormatException | ArithmeticException e) {
+      throw new IllegalArgumentException(
+          field + " '" + value + "' is not an amount in " + currency.getCurrencyCode());
+    }
+  }
+
+  /** An open-price limit: empty for none, else an amount above zero. */
+  private static Long limit(String value, String field, Currency currency) {
+    if (value.isBlank()) {
+      return null;
+    }
+    long minor = amount(value, field, currency);
+    if (minor == 0) {
+      throw new IllegalArgumentException(field + " '" + value + "' must be above zero");
+    }
+    return minor;
   }
 
   private static String required(String value, String field) {

@@ -94,7 +94,8 @@ public final class CatalogService {
                     .add((String) r.get("code")));
     Map<String, ItemDto> byId = new LinkedHashMap<>();
     h.createQuery(
-            "select id, sku, name, unit, price, tax_class, category, open_price, age_restricted, active from item"
+            "select id, sku, name, unit, price, tax_class, category, open_price, age_restricted, active,"
+                + " min_price, max_price from item"
                 + " where organisation_id = :org and id in (<ids>)")
         .bind("org", who.organisationId())
         .bindList("ids", List.copyOf(ids))
@@ -111,7 +112,9 @@ public final class CatalogService {
                     rs.getString("category"),
                     rs.getBoolean("open_price"),
                     rs.getBoolean("age_restricted"),
-                    rs.getBoolean("active")))
+                    rs.getBoolean("active"),
+                    rs.getObject("min_price", Long.class),
+                    rs.getObject("max_price", Long.class)))
         .forEach(i -> byId.put(i.id(), i));
     List<ItemDto> ordered = new ArrayList<>();
     for (String id : ids) {

@@ -32,11 +32,14 @@ public final class CatalogWriter {
   private void newBatches() {
     this.items =
         h.prepareBatch(
-            "insert into item (organisation_id, id, sku, name, unit, price, tax_class, category, open_price, age_restricted, active)"
-                + " values (:org, :id, :sku, :name, :unit, :price, :tax, :category, :open, :age, :active)"
+            "insert into item (organisation_id, id, sku, name, unit, price, tax_class, category, open_price, age_restricted, active,"
+                + " min_price, max_price)"
+                + " values (:org, :id, :sku, :name, :unit, :price, :tax, :category, :open, :age, :active,"
+                + " :min, :max)"
                 + " on conflict (organisation_id, id) do update set sku = excluded.sku, name = excluded.name,"
                 + " unit = excluded.unit, price = excluded.price, tax_class = excluded.tax_class, category = excluded.category,"
-                + " open_price = excluded.open_price, age_restricted = excluded.age_restricted, active = excluded.active");
+                + " open_price = excluded.open_price, age_restricted = excluded.age_restricted, active = excluded.active,"
+                + " min_price = excluded.min_price, max_price = excluded.max_price");
     // An item is put as it is now: barcodes it no longer lists are dropped.
     this.dropped =
         h.prepareBatch(
@@ -77,6 +80,8 @@ public final class CatalogWriter {
         .bind("open", item.openPrice())
         .bind("age", item.ageRestricted())
         .bind("active", item.active())
+        .bind("min", item.minPrice())
+        .bind("max", item.maxPrice())
         .add();
     dropped
         .bind("org", org)
@@ -108,14 +113,39 @@ public final class CatalogWriter {
             .bind("price", price)
             .mapTo(String.class)
             .findOne();
-    id.ifPresent(
-        i ->
-            h.createUpdate(
-                    "insert into catalog_change (organisation_id, kind, key) values (:org, 'ITEM', :key)")
-                .bind("org", org)
-                .bind("key", i)
-                .execute());
+    id.ifPresent(this::changed);
     return id;
+  }
+
+  /**
+   * Sets the lowest and highest price (minor units, null for none) of the open-price item whose id
+   * or SKU is {@code item}, recorded as a change; answers the item's id, or empty when the
+   * organisation has no such item.
+   */
+  public java.util.Optional<String> setPriceLimits(String item, Long min, Long max) {
+    flush();
+    java.util.Optional<String> id =
+        h.createQuery(
+                "update item set min_price = :min, max_price = :max where organisation_id = :org"
+                    + " and id = (select id from item where organisation_id = :org"
+                    + " and (id = :item or sku = :item) order by id = :item desc limit 1)"
+                    + " returning id")
+            .bind("org", org)
+            .bind("item", item)
+            .bind("min", min)
+            .bind("max", max)
+            .mapTo(String.class)
+            .findOne();
+    id.ifPresent(this::changed);
+    return id;
+  }
+
+  private void changed(String item) {
+    h.createUpdate(
+            "insert into catalog_change (organisation_id, kind, key) values (:org, 'ITEM', :key)")
+        .bind("org", org)
+        .bind("key", item)
+        .execute();
   }
 
   public void putItems(List<ItemDto> all) {

@@ -37,6 +37,44 @@ final class DailyAdmin {
   }
 
   @Command(
+      name = "set-price-limits",
+      mixinStandardHelpOptions = true,
+      description =
+          "Set the lowest and highest price an open-price item may be sold at; the tills ask"
+              + " within them from the next scan, and the service refuses a sale outside them."
+              + " An option left out removes that limit.")
+  static final class SetPriceLimits extends KasaCloud.Admin.Action {
+    @Option(names = "--org", required = true)
+    UUID org;
+
+    @Option(names = "--item", required = true, description = "The item's id or SKU")
+    String item;
+
+    @Option(
+        names = "--min",
+        description = "The lowest price in minor units, e.g. 10000 for 100.00; none when left out")
+    Long min;
+
+    @Option(
+        names = "--max",
+        description =
+            "The highest price in minor units, e.g. 500000 for 5000.00; none when left out")
+    Long max;
+
+    @Override
+    String run(AdminService admin) {
+      String id = admin.setPriceLimits(org, item, min, max);
+      return "item "
+          + id
+          + " sells "
+          + (min == null && max == null
+                  ? "at any price above zero"
+                  : (min == null ? "" : "from " + min) + (max == null ? "" : " up to " + max))
+              .strip();
+    }
+  }
+
+  @Command(
       name = "deactivate-employee",
       mixinStandardHelpOptions = true,
       description =

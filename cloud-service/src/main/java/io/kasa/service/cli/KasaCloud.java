@@ -227,6 +227,7 @@ public final class KasaCloud implements Runnable {
         DailyAdmin.SetPin.class,
         Admin.ImportCatalog.class,
         DailyAdmin.SetPrice.class,
+        DailyAdmin.SetPriceLimits.class,
         StockCommands.SetStock.class,
         StockCommands.AdjustStock.class,
         StockCommands.ImportStock.class,
@@ -509,7 +510,8 @@ public final class KasaCloud implements Runnable {
           paramLabel = "FILE.csv",
           description =
               "Header: id,sku,name,barcodes,unit,price,tax_class,category,open_price,"
-                  + "age_restricted,active")
+                  + "age_restricted,active[,min_price,max_price] (an open-price item's limits,"
+                  + " in major units; empty for none)")
       Path file;
 
       @Override

@@ -242,7 +242,8 @@ public final class RefundService {
                                 i.price(),
                                 e.getValue(),
                                 i.openPrice(),
-                                i.ageRestricted())));
+                                i.ageRestricted(),
+                                i.priceLimits())));
     return out;
   }
 

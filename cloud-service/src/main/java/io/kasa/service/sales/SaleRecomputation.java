@@ -5,6 +5,7 @@ import io.kasa.api.sales.SaleLineDto;
 import io.kasa.api.sales.SaleRequest;
 import io.kasa.api.sales.TenderDto;
 import io.kasa.domain.catalog.CatalogItem;
+import io.kasa.domain.catalog.PriceLimits;
 import io.kasa.domain.money.Money;
 import io.kasa.domain.money.Percent;
 import io.kasa.domain.money.Quantity;
@@ -187,6 +188,12 @@ final class SaleRecomputation {
         }
         Money price = Money.of(l.unitPrice(), policy.currency());
         if (item.openPrice()) {
+          if (!recorded
+              && !r.offline()
+              && outsideLimits(item, price)
+              && !changedSince.test(item.id(), r.openedAt().minus(CLOCK_SKEW))) {
+            throw outOfRange(item, price, l.number(), at + "/unitPrice");
+          }
           sale.addOpenPriceItem(item, quantity, price);
         } else {
           sale.addItem(item, quantity);
@@ -233,6 +240,49 @@ final class SaleRecomputation {
       }
     }
     return sale;
+  }
+
+  /**
+   * Whether an open-price line is outside its item's limits. Refused only for a sale made online
+   * whose item did not change while it was open: a till offline sold within the limits it had, and
+   * a sale recorded stays as it was sold. An item with no limits takes any price, as before.
+   */
+  private static boolean outsideLimits(CatalogItem item, Money price) {
+    PriceLimits limits = item.priceLimits();
+    return !limits.isNone() && !limits.allows(price);
+  }
+
+  /** The refusal of an open-price line outside its limits, in words a register can say again. */
+  private static ApiException outOfRange(CatalogItem item, Money price, int line, String pointer) {
+    PriceLimits limits = item.priceLimits();
+    String min = limits.lowest().map(m -> m.toDecimal().toPlainString()).orElse("");
+    String max = limits.highest().map(m -> m.toDecimal().toPlainString()).orElse("");
+    return ApiException.refused(
+        "open-price-out-of-range",
+        Map.of(
+            "line",
+            String.valueOf(line),
+            "item",
+            item.name(),
+            "price",
+            price.toDecimal().toPlainString(),
+            "min",
+            min,
+            "max",
+            max),
+        pointer,
+        "Line "
+            + line
+            + ": "
+            + item.name()
+            + " is sold at "
+            + (min.isEmpty() ? "" : "at least " + min)
+            + (min.isEmpty() || max.isEmpty() ? "" : " and ")
+            + (max.isEmpty() ? "" : "at most " + max)
+            + ", not "
+            + price.toDecimal().toPlainString()
+            + " "
+            + price.currency().getCurrencyCode());
   }
 
   /** Compares the terminal's amounts with the service's, naming the first line that differs. */

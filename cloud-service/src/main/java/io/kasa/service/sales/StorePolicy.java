@@ -1,6 +1,7 @@
 package io.kasa.service.sales;
 
 import io.kasa.domain.catalog.CatalogItem;
+import io.kasa.domain.catalog.PriceLimits;
 import io.kasa.domain.catalog.Unit;
 import io.kasa.domain.money.Money;
 import io.kasa.domain.money.Percent;
@@ -108,7 +109,8 @@ final class StorePolicy {
       return out;
     }
     h.createQuery(
-            "select id, sku, name, unit, price, tax_class, open_price, age_restricted from item"
+            "select id, sku, name, unit, price, tax_class, open_price, age_restricted, min_price,"
+                + " max_price from item"
                 + " where organisation_id = :org and id = any(:ids)")
         .bind("org", org)
         .bindArray("ids", String.class, ids)
@@ -123,7 +125,11 @@ final class StorePolicy {
                     Money.of(rs.getLong("price"), currency),
                     rs.getString("tax_class"),
                     rs.getBoolean("open_price"),
-                    rs.getBoolean("age_restricted")))
+                    rs.getBoolean("age_restricted"),
+                    PriceLimits.of(
+                        rs.getObject("min_price", Long.class),
+                        rs.getObject("max_price", Long.class),
+                        currency)))
         .forEach(i -> out.put(i.id(), i));
     return out;
   }

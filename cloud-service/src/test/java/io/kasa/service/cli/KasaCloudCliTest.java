@@ -186,6 +186,53 @@ class KasaCloudCliTest {
         run("admin", "set-price", "--data", data, "--org", org, "--item", "nope", "--price", "1");
     assertThat(unknown.code()).isNotZero();
 
+    Run limited =
+        run(
+            "admin",
+            "set-price-limits",
+            "--data",
+            data,
+            "--org",
+            org,
+            "--item",
+            "SKU-GIFT",
+            "--min",
+            "1000",
+            "--max",
+            "50000");
+    assertThat(limited.code()).as(limited.err()).isZero();
+    assertThat(limited.out()).contains("item gift sells from 1000 up to 50000");
+    Run upsideDown =
+        run(
+            "admin",
+            "set-price-limits",
+            "--data",
+            data,
+            "--org",
+            org,
+            "--item",
+            "SKU-GIFT",
+            "--min",
+            "50000",
+            "--max",
+            "1000");
+    assertThat(upsideDown.code()).isNotZero();
+    assertThat(upsideDown.err()).contains("above the highest");
+    Run fixed =
+        run(
+            "admin",
+            "set-price-limits",
+            "--data",
+            data,
+            "--org",
+            org,
+            "--item",
+            "SKU-P1",
+            "--max",
+            "50000");
+    assertThat(fixed.code()).isNotZero();
+    assertThat(fixed.err()).contains("fixed price");
+
     Run added =
         run(
             "admin",

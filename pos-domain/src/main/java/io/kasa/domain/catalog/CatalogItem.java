@@ -17,6 +17,7 @@ import java.util.Objects;
  * @param taxClass the tax class whose rate applies
  * @param openPrice whether the cashier enters the price at sale time
  * @param ageRestricted whether the sale needs an age check
+ * @param priceLimits for an open-price item, the lowest and highest price it may be sold at
  */
 public record CatalogItem(
     String id,
@@ -27,7 +28,8 @@ public record CatalogItem(
     Money price,
     String taxClass,
     boolean openPrice,
-    boolean ageRestricted) {
+    boolean ageRestricted,
+    PriceLimits priceLimits) {
 
   public CatalogItem {
     requireText(id, "id");
@@ -37,9 +39,25 @@ public record CatalogItem(
     Objects.requireNonNull(unit, "unit");
     Objects.requireNonNull(price, "price");
     requireText(taxClass, "taxClass");
+    priceLimits = priceLimits == null ? PriceLimits.NONE : priceLimits;
     if (price.isNegative()) {
       throw new IllegalArgumentException("Price of " + sku + " cannot be negative: " + price);
     }
+  }
+
+  /** An item with no price limits (a fixed-price item, or an open-price one with none). */
+  public CatalogItem(
+      String id,
+      String sku,
+      String name,
+      List<String> barcodes,
+      Unit unit,
+      Money price,
+      String taxClass,
+      boolean openPrice,
+      boolean ageRestricted) {
+    this(
+        id, sku, name, barcodes, unit, price, taxClass, openPrice, ageRestricted, PriceLimits.NONE);
   }
 
   /** A plain item sold by the piece at a fixed price. */
@@ -48,7 +66,13 @@ public record CatalogItem(
   }
 
   public CatalogItem withOpenPrice() {
-    return new CatalogItem(id, sku, name, barcodes, unit, price, taxClass, true, ageRestricted);
+    return withOpenPrice(priceLimits);
+  }
+
+  /** The same item priced at the counter, within {@code limits}. */
+  public CatalogItem withOpenPrice(PriceLimits limits) {
+    return new CatalogItem(
+        id, sku, name, barcodes, unit, price, taxClass, true, ageRestricted, limits);
   }
 
   private static void requireText(String value, String field) {

@@ -16,8 +16,9 @@ import javafx.scene.layout.VBox;
 
 /**
  * Asks in place, over the keypad, for what an item needs before it is added: a weighed item's
- * weight ("0,5 кг"), an open-price item's price ("250,00 ₴"). The item, what is typed with its
- * unit, a numeric pad, Cancel and OK; shown while the cart wants it.
+ * weight ("0,5 кг"), an open-price item's price ("250,00 ₴"). The item, what it allows (an
+ * open-price item's limits), what is typed with its unit, a numeric pad, Cancel and OK; shown while
+ * the cart wants it.
  */
 final class AskPane extends VBox {
 
@@ -30,6 +31,7 @@ final class AskPane extends VBox {
         "weight",
         cart.weightWantedProperty(),
         item -> cart.unit(item),
+        item -> "",
         cart::weighed,
         cart::cancelWeight);
   }
@@ -43,6 +45,7 @@ final class AskPane extends VBox {
         "price",
         cart.priceWantedProperty(),
         item -> vm.sale().policy().currency().getSymbol(m.localeProperty().get()),
+        cart::priceAllowed,
         cart::priced,
         cart::cancelPrice);
   }
@@ -53,6 +56,7 @@ final class AskPane extends VBox {
       String what,
       ReadOnlyObjectProperty<CatalogItem> wanted,
       Function<CatalogItem, String> unit,
+      Function<CatalogItem, String> limits,
       Runnable ok,
       Runnable cancel) {
     super(12);
@@ -79,6 +83,23 @@ final class AskPane extends VBox {
     prompt.textProperty().bind(m.binding("sale." + what + ".prompt"));
     prompt.setWrapText(true);
     prompt.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+    // What the item allows ("Allowed: from 100,00 to 5 000,00 ₴"); takes no room when nothing.
+    Label allowed = new Label();
+    allowed.setId(what + "-limits");
+    allowed.setWrapText(true);
+    allowed.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+    allowed
+        .textProperty()
+        .bind(
+            Bindings.createStringBinding(
+                () -> {
+                  CatalogItem item = wanted.get();
+                  return item == null ? "" : limits.apply(item);
+                },
+                wanted,
+                m.localeProperty()));
+    allowed.visibleProperty().bind(allowed.textProperty().isNotEmpty());
+    allowed.managedProperty().bind(allowed.visibleProperty());
     Label weight = new Label();
     weight.setId(what + "-entry");
     weight.getStyleClass().add("entry");
@@ -119,7 +140,7 @@ final class AskPane extends VBox {
     Button yes = Touch.grow(Touch.button(m.binding("sale.weight.ok"), "Enter", ok));
     yes.setId(what + "-ok");
     yes.getStyleClass().add("accent");
-    getChildren().setAll(title, prompt, weight, pad, new HBox(8, no, yes));
+    getChildren().setAll(title, prompt, allowed, weight, pad, new HBox(8, no, yes));
     visibleProperty().bind(wanted.isNotNull());
     // Hidden, it takes no room: its height does not count against the sale screen's.
     managedProperty().bind(visibleProperty());

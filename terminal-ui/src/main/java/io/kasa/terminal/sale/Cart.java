@@ -76,6 +76,14 @@ public final class Cart {
     openPrices.priced();
   }
 
+  /**
+   * The lowest and highest price the item asked for may be sold at, in words ("Allowed: from 100,00
+   * to 5 000,00 ₴"); empty when any positive price goes.
+   */
+  public String priceAllowed(CatalogItem item) {
+    return openPrices.allowed(item);
+  }
+
   /** Cancel in the price dialog: the item is not added. */
   public void cancelPrice() {
     openPrices.cancel();
@@ -318,19 +326,11 @@ public final class Cart {
     }
   }
 
-  /**
-   * A price label (ADR 0030): one of the item at the label's price. Only an open-price item takes
-   * its price from a label; a fixed-price item's label cannot change what it costs.
-   */
+  /** A price label (ADR 0030): one of the item at the label's price, if it may take it. */
   private void labelled(CatalogItem item, Money price) {
-    if (!readyForItems()) {
-      return;
+    if (readyForItems()) {
+      openPrices.labelled(item, price);
     }
-    if (!item.openPrice()) {
-      session.show(Banner.Kind.ERROR, session.messages.get("sale.label.fixedPrice", item.name()));
-      return;
-    }
-    sellAt(item, Quantity.ONE, price);
   }
 
   /** Adds an open-price item at the price given on the keypad or on its label. */

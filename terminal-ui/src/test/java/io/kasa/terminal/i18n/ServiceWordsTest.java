@@ -29,6 +29,32 @@ class ServiceWordsTest {
   }
 
   @Test
+  void anOpenPriceLineOutsideItsLimitsIsSaidWithTheLineTheItemAndTheLimits() {
+    Problem outside =
+        new Problem(
+            "https://kasa.io/problems/open-price-out-of-range",
+            "The request is not valid",
+            422,
+            "Line 2: Подарунковий набір is sold at at least 100.00 and at most 5000.00, not 50.00 UAH",
+            null,
+            Map.of(
+                "line", "2",
+                "item", "Подарунковий набір",
+                "price", "50.00",
+                "min", "100.00",
+                "max", "5000.00"));
+    assertThat(ServiceWords.problem(uk, outside))
+        .isEqualTo(
+            "Рядок 2: «Подарунковий набір» не можна продати за 50.00, поза межами його ціни"
+                + " (100.00 – 5000.00)");
+    uk.use(Locale.ENGLISH);
+    assertThat(ServiceWords.problem(uk, outside))
+        .isEqualTo(
+            "Line 2: Подарунковий набір cannot be sold at 50.00, outside its price limits"
+                + " (100.00 – 5000.00)");
+  }
+
+  @Test
   void aProblemWithoutWordsOfItsOwnIsAPlainSentenceNeverTheServicesEnglish() {
     Problem other =
         new Problem(
