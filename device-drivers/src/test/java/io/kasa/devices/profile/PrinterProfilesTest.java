@@ -126,6 +126,16 @@ class PrinterProfilesTest {
         PrinterProfiles.withOverrides(
             profiles.get("epson-tm-t88vi"), Map.of("codePages", "CP1251:46", "columnsFontB", "56"));
     assertThat(p.sources().get("codePages")).isEqualTo(PrinterProfile.TECHNICIAN);
+    assertThat(
+            PrinterProfiles.withOverrides(
+                    profiles.get("star-tsp650-escpos"), Map.of("pageCommand", "ESC_T"))
+                .pageCommand())
+        .isEqualTo(PrinterProfile.PageCommand.ESC_T);
+    assertThatThrownBy(
+            () ->
+                PrinterProfiles.withOverrides(
+                    profiles.get("star-tsp650-escpos"), Map.of("pageCommand", "ESC_X")))
+        .hasMessageContaining("ESC_X");
     assertThat(p.sources().get("columns")).isEqualTo(PrinterProfile.TECHNICIAN);
     assertThat(p.unverified()).doesNotContain("codePages", "columns").contains("features");
     assertThatThrownBy(
