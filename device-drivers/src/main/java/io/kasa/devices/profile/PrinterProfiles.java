@@ -85,9 +85,9 @@ public final class PrinterProfiles {
   /**
    * {@code base} with some fields replaced, as a technician configures a device: values are written
    * as in the profile JSON ({@code "columnsFontA": "42"}, {@code "qrCode": "false"}, {@code
-   * "codePages": "CP1251:73,CP866:59"}, {@code "pageCommand": "ESC_T"}). The overridden fact's
-   * source becomes "technician's setting". Unknown fields, the id, the sources and invalid values
-   * are rejected with a message naming them.
+   * "codePages": "CP1251:73,CP866:59"}, {@code "pageCommand": "ESC_T"}). A fact whose value changes
+   * gets the source "technician's setting"; the same pages in another order keep theirs. Unknown
+   * fields, the id, the sources and invalid values are rejected with a message naming them.
    */
   public static PrinterProfile withOverrides(PrinterProfile base, Map<String, String> overrides) {
     ObjectNode node = JSON.valueToTree(base);
@@ -101,10 +101,6 @@ public final class PrinterProfiles {
       if (field.equals("sources") || field.equals("id")) {
         throw new IllegalArgumentException(
             "A printer profile's " + field + " cannot be overridden");
-      }
-      String fact = FACT_OF_FIELD.get(field);
-      if (fact != null) {
-        ((ObjectNode) node.get("sources")).put(fact, PrinterProfile.TECHNICIAN);
       }
       if (field.equals("codePages")) {
         ObjectNode pages = JSON.createObjectNode();
@@ -126,6 +122,11 @@ public final class PrinterProfiles {
         node.put(field, parseInt(field, value));
       } else {
         node.put(field, value);
+      }
+      // Only a changed fact is the technician's: reordering the same pages keeps their source.
+      String fact = FACT_OF_FIELD.get(field);
+      if (fact != null && !current.equals(node.get(field))) {
+        ((ObjectNode) node.get("sources")).put(fact, PrinterProfile.TECHNICIAN);
       }
     }
     try {

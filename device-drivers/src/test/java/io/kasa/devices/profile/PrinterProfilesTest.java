@@ -124,8 +124,15 @@ class PrinterProfilesTest {
   void anOverriddenFactIsTheTechniciansSetting() {
     PrinterProfile p =
         PrinterProfiles.withOverrides(
-            profiles.get("epson-tm-t88vi"), Map.of("codePages", "CP1251:46", "columnsFontB", "56"));
+            profiles.get("epson-tm-t88vi"), Map.of("codePages", "CP1251:46", "columnsFontB", "55"));
     assertThat(p.sources().get("codePages")).isEqualTo(PrinterProfile.TECHNICIAN);
+    // The register's code-page choice only reorders the profile's pages: still the database's.
+    PrinterProfile reordered =
+        PrinterProfiles.withOverrides(
+            profiles.get("epson-tm-t88v"),
+            Map.of("codePages", "CP866:17,CP1251:46,CP437:0,CP1252:16,CP858:19"));
+    assertThat(reordered.pages().get(0).name()).isEqualTo("CP866");
+    assertThat(reordered.sources().get("codePages")).isEqualTo("escpos-printer-db TM-T88V");
     assertThat(
             PrinterProfiles.withOverrides(
                     profiles.get("star-tsp650-escpos"), Map.of("pageCommand", "ESC_T"))
