@@ -42,6 +42,11 @@ class VendorNumberingTest {
         .contains("Ілля")
         .contains("ІЇЄҐ іїєґ")
         .contains("Тестова сторінка / Test page");
+    if (profile.verified()) {
+      assertThat(printed).doesNotContain("Profile not verified");
+    } else {
+      assertThat(printed).contains("Профіль не перевірено").contains("Profile not verified");
+    }
     assertFits(profile, bytes);
   }
 
