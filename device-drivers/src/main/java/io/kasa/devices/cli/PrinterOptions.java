@@ -27,7 +27,8 @@ class PrinterOptions {
       names = "--set",
       paramLabel = "FIELD=VALUE",
       description =
-          "Override a profile field, e.g. --set columnsFontA=42 --set codePages=CP1251:73")
+          "Override a profile field, e.g. --set columnsFontA=42 --set codePages=CP1251:73"
+              + " --set pageCommand=ESC_T")
   Map<String, String> overrides = new LinkedHashMap<>();
 
   PrinterProfile resolveProfile() {

@@ -82,8 +82,9 @@ public final class EscPos {
   }
 
   /**
-   * {@code ESC @}, then the code page again ({@code ESC t n}) and {@code FS .}: initialising resets
-   * the page, and clones left in Kanji mode print Cyrillic as Chinese without {@code FS .}.
+   * {@code ESC @}, then the code page again ({@code ESC t n}, or {@code ESC GS t n} where the
+   * profile numbers its pages as Star does) and {@code FS .}: initialising resets the page, and
+   * clones left in Kanji mode print Cyrillic as Chinese without {@code FS .}.
    */
   public EscPos initialize() {
     raw(ESC, '@');
@@ -342,7 +343,11 @@ public final class EscPos {
   }
 
   private void selectPage(CodePage p) {
-    raw(ESC, 't', profile.numberOf(p));
+    int n = profile.numberOf(p);
+    switch (profile.pageCommand()) {
+      case ESC_T -> raw(ESC, 't', n);
+      case ESC_GS_T -> raw(ESC, GS, 't', n);
+    }
     page = p;
   }
 

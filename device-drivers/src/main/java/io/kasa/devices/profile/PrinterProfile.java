@@ -4,12 +4,14 @@ import io.kasa.devices.escpos.CodePage;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * What one printer model can do, as data. Facts come from the printers' manuals and the
- * escpos-printer-db project (see NOTICE); a technician can override any field per device.
+ * What one printer model can do, as data. Every profile says where its facts come from ({@link
+ * #sources}): an escpos-printer-db entry (see NOTICE), a vendor's manual, or "assumed, unverified"
+ * where neither could be checked; a technician can override any field per device (ADR 0034).
  *
  * @param id stable identifier, e.g. {@code epson-tm-t20iii}
  * @param name display name
@@ -17,8 +19,9 @@ import java.util.Objects;
  * @param paperWidthDots printable width in dots (384 on 58 mm, 512 or 576 on 80 mm)
  * @param columnsFontA characters per line in font A
  * @param columnsFontB characters per line in font B
- * @param codePages code page → the number {@code ESC t n} selects on this model, in order of
- *     preference
+ * @param codePages code page → the number that selects it on this model, in order of preference
+ * @param pageCommand the command those numbers go with: Epson's {@code ESC t n} or Star's {@code
+ *     ESC GS t n}
  * @param fullCut whether the cutter can cut fully
  * @param partialCut whether the cutter can cut partially
  * @param feedAndCut whether {@code GS V 65/66 n} (feed then cut) is understood
@@ -30,6 +33,8 @@ import java.util.Objects;
  * @param drawerPin default drawer pin: 2 or 5
  * @param drawerOnMillis default pulse on-time
  * @param drawerOffMillis default pulse off-time
+ * @param sources where the facts come from, for each of {@link #SOURCE_KEYS}: {@code
+ *     "escpos-printer-db TM-T20III"}, {@code "manual: …"}, or {@code "assumed, unverified: …"}
  */
 public record PrinterProfile(
     String id,
@@ -39,6 +44,7 @@ public record PrinterProfile(
     int columnsFontA,
     int columnsFontB,
     LinkedHashMap<CodePage, Integer> codePages,
+    PageCommand pageCommand,
     boolean fullCut,
     boolean partialCut,
     boolean feedAndCut,
@@ -49,11 +55,50 @@ public record PrinterProfile(
     boolean realTimeStatus,
     int drawerPin,
     int drawerOnMillis,
-    int drawerOffMillis) {
+    int drawerOffMillis,
+    LinkedHashMap<String, String> sources) {
+
+  /** How a model selects a code page. */
+  public enum PageCommand {
+    /** {@code ESC t n}, numbered as the model's ESC/POS table. */
+    ESC_T,
+    /** {@code ESC GS t n}: Star's own command and numbering (escpos-printer-db "starCommands"). */
+    ESC_GS_T;
+
+    /** As the manuals write it: {@code ESC t n} or {@code ESC GS t n}. */
+    public String mnemonic() {
+      return this == ESC_T ? "ESC t n" : "ESC GS t n";
+    }
+  }
+
+  /** The facts each profile gives a source for. */
+  public static final List<String> SOURCE_KEYS =
+      List.of("codePages", "columns", "paperWidthDots", "features");
+
+  /** How a source that could not be checked begins. */
+  public static final String UNVERIFIED = "assumed, unverified";
+
+  /** The source of a fact a technician set on the device, replacing the profile's. */
+  public static final String TECHNICIAN = "technician's setting";
 
   public PrinterProfile {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(pageCommand, () -> "Profile " + id + " needs a pageCommand");
+    sources = new LinkedHashMap<>(Objects.requireNonNull(sources, "Profile " + id + " sources"));
+    for (String key : SOURCE_KEYS) {
+      String source = sources.get(key);
+      if (source == null || source.isBlank()) {
+        throw new IllegalArgumentException(
+            "Profile " + id + " must say where its " + key + " come from (sources." + key + ")");
+      }
+    }
+    for (String key : sources.keySet()) {
+      if (!SOURCE_KEYS.contains(key)) {
+        throw new IllegalArgumentException(
+            "Profile " + id + ": unknown source '" + key + "' (known: " + SOURCE_KEYS + ")");
+      }
+    }
     codePages = new LinkedHashMap<>(Objects.requireNonNull(codePages, "codePages"));
     if (codePages.isEmpty()) {
       throw new IllegalArgumentException("Profile " + id + " needs at least one code page");
@@ -102,13 +147,29 @@ public record PrinterProfile(
     return new ArrayList<>(codePages.keySet());
   }
 
-  /** The {@code ESC t} number of {@code page} on this model. */
+  /** The number of {@code page} on this model, for {@link #pageCommand}. */
   public int numberOf(CodePage page) {
     Integer n = codePages.get(page);
     if (n == null) {
       throw new IllegalArgumentException(id + " has no code page " + page);
     }
     return n;
+  }
+
+  /** The facts whose source is "assumed, unverified", in {@link #SOURCE_KEYS} order. */
+  public List<String> unverified() {
+    List<String> out = new ArrayList<>();
+    for (String key : SOURCE_KEYS) {
+      if (sources.get(key).toLowerCase(Locale.ROOT).startsWith(UNVERIFIED)) {
+        out.add(key);
+      }
+    }
+    return out;
+  }
+
+  /** Whether every fact of this profile comes from a checked source. */
+  public boolean verified() {
+    return unverified().isEmpty();
   }
 
   /** Whether the printer has any cutter. */

@@ -26,6 +26,21 @@ public final class PrinterProfiles {
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
+  /** Which {@link PrinterProfile#sources} entry a field's value comes under. */
+  private static final Map<String, String> FACT_OF_FIELD =
+      Map.ofEntries(
+          Map.entry("codePages", "codePages"),
+          Map.entry("pageCommand", "codePages"),
+          Map.entry("columnsFontA", "columns"),
+          Map.entry("columnsFontB", "columns"),
+          Map.entry("paperWidthDots", "paperWidthDots"),
+          Map.entry("fullCut", "features"),
+          Map.entry("partialCut", "features"),
+          Map.entry("feedAndCut", "features"),
+          Map.entry("qrCode", "features"),
+          Map.entry("rasterImage", "features"),
+          Map.entry("nvGraphics", "features"));
+
   private final Map<String, PrinterProfile> byId;
 
   private PrinterProfiles(Map<String, PrinterProfile> byId) {
@@ -70,8 +85,9 @@ public final class PrinterProfiles {
   /**
    * {@code base} with some fields replaced, as a technician configures a device: values are written
    * as in the profile JSON ({@code "columnsFontA": "42"}, {@code "qrCode": "false"}, {@code
-   * "codePages": "CP1251:73,CP866:59"}). Unknown fields and invalid values are rejected with a
-   * message naming them.
+   * "codePages": "CP1251:73,CP866:59"}, {@code "pageCommand": "ESC_T"}). A fact whose value changes
+   * gets the source "technician's setting"; the same pages in another order keep theirs. Unknown
+   * fields, the id, the sources and invalid values are rejected with a message naming them.
    */
   public static PrinterProfile withOverrides(PrinterProfile base, Map<String, String> overrides) {
     ObjectNode node = JSON.valueToTree(base);
@@ -81,6 +97,10 @@ public final class PrinterProfiles {
       JsonNode current = node.get(field);
       if (current == null) {
         throw new IllegalArgumentException("Unknown printer profile field '" + field + "'");
+      }
+      if (field.equals("sources") || field.equals("id")) {
+        throw new IllegalArgumentException(
+            "A printer profile's " + field + " cannot be overridden");
       }
       if (field.equals("codePages")) {
         ObjectNode pages = JSON.createObjectNode();
@@ -102,6 +122,11 @@ public final class PrinterProfiles {
         node.put(field, parseInt(field, value));
       } else {
         node.put(field, value);
+      }
+      // Only a changed fact is the technician's: reordering the same pages keeps their source.
+      String fact = FACT_OF_FIELD.get(field);
+      if (fact != null && !current.equals(node.get(field))) {
+        ((ObjectNode) node.get("sources")).put(fact, PrinterProfile.TECHNICIAN);
       }
     }
     try {

@@ -22,6 +22,11 @@ public final class TestPage {
     lines(p, "Тестова сторінка / Test page", columns);
     p.bold(false);
     lines(p, profile.name(), columns);
+    if (!profile.verified()) {
+      // Its numbers are assumed (ADR 0034): this page is how the technician checks them.
+      lines(p, "Профіль не перевірено", columns);
+      lines(p, "Profile not verified", columns);
+    }
     lines(p, uri, columns);
     p.align(EscPos.Align.LEFT);
     p.line("-".repeat(columns));

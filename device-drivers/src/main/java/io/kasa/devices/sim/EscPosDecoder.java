@@ -21,8 +21,10 @@ public final class EscPosDecoder {
 
   private final Map<Integer, CodePage> pagesByNumber = new HashMap<>();
   private final CodePage firstPage;
+  private final PrinterProfile.PageCommand pageCommand;
 
   public EscPosDecoder(PrinterProfile profile) {
+    this.pageCommand = profile.pageCommand();
     profile.codePages().forEach((page, number) -> pagesByNumber.putIfAbsent(number, page));
     this.firstPage = profile.pages().get(0);
   }
@@ -132,7 +134,10 @@ public final class EscPosDecoder {
       return switch (c) {
         case 0x0a -> "LF";
         case 0x0d -> "CR";
-        case 0x1b -> "ESC " + nextChar;
+        case 0x1b ->
+            next == 0x1d
+                ? "ESC GS " + (third >= 0x20 && third < 0x7f ? (char) third : hex(third))
+                : "ESC " + nextChar;
         case 0x1c -> "FS " + nextChar;
         case 0x1d ->
             next == '(' || next == '8' || next == 'v'
@@ -217,11 +222,16 @@ public final class EscPosDecoder {
         }
         case 't' -> {
           int n = arg(start, 3);
-          CodePage p = pagesByNumber.get(n);
-          if (p == null) {
+          selectPage(start, n, PrinterProfile.PageCommand.ESC_T);
+        }
+        case 0x1d -> {
+          if (need(4, start) && b[i + 2] == 't') {
+            int n = b[i + 3] & 0xff;
+            i += 4;
+            selectPage(start, n, PrinterProfile.PageCommand.ESC_GS_T);
+          } else if (i + 2 < b.length) {
+            i += 3;
             unknown(start, i);
-          } else {
-            page = p;
           }
         }
         case 'd' -> {
@@ -244,6 +254,19 @@ public final class EscPosDecoder {
           i += 2;
           unknown(start, i);
         }
+      }
+    }
+
+    /**
+     * A page selected by number: the profile's numbers only hold for the command the profile uses
+     * (Star's {@code ESC GS t} table is not Epson's {@code ESC t} table).
+     */
+    private void selectPage(int start, int n, PrinterProfile.PageCommand command) {
+      CodePage p = command == pageCommand ? pagesByNumber.get(n) : null;
+      if (p == null) {
+        unknown(start, i);
+      } else {
+        page = p;
       }
     }
 

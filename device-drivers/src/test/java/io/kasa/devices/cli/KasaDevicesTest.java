@@ -82,7 +82,15 @@ class KasaDevicesTest {
         .contains("epson-tm-t20iii")
         .contains("CP1251=46")
         .contains("xprinter-xp-80")
-        .contains("CP1251=73");
+        .contains("CP1251=73")
+        .contains("ESC GS t n: CP1251=34")
+        .contains("escpos-printer-db TSP600")
+        .contains("escpos-printer-db TM-T20III");
+    // Profiles the database does not cover say so under their line.
+    String t88vi = out.toString().substring(out.toString().indexOf("epson-tm-t88vi"));
+    assertThat(t88vi.lines().skip(1).findFirst().orElseThrow())
+        .contains("NOT VERIFIED")
+        .contains("codePages");
   }
 
   @Test

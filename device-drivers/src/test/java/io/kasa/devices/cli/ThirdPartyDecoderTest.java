@@ -6,11 +6,13 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kasa.devices.Profiles;
+import io.kasa.devices.profile.PrinterProfile;
 import io.kasa.devices.profile.PrinterProfiles;
 import io.kasa.devices.sim.PrintElement;
 import io.kasa.devices.sim.VirtualPrinter;
 import io.kasa.devices.transport.PtyDevice;
 import io.kasa.devices.transport.SocatPair;
+import io.kasa.devices.vendor.VendorPages;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.Charset;
@@ -26,8 +28,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code kasa-devices test-print} over a pty, read back by a third-party ESC/POS parser (npos, in
- * tools/escpos-check): no unknown commands, Ukrainian text intact. CI installs the parser and sets
- * KASA_THIRD_PARTY_DECODER=required; elsewhere the test is skipped when node or npos is missing.
+ * tools/escpos-check): no unknown commands, Ukrainian text intact. The text runs npos finds are
+ * decoded in the page the printer would be in, following the code-page commands in npos's reading
+ * through the vendor's own numbering ({@link VendorPages}), never by assuming one page. CI installs
+ * the parser and sets KASA_THIRD_PARTY_DECODER=required; elsewhere the test is skipped when node or
+ * npos is missing.
  */
 class ThirdPartyDecoderTest {
 
@@ -36,7 +41,7 @@ class ThirdPartyDecoderTest {
   @TempDir Path dir;
 
   @ParameterizedTest
-  @ValueSource(strings = {"generic-80mm", "epson-tm-t20iii"})
+  @ValueSource(strings = {"generic-80mm", "epson-tm-t20iii", "rongta-rp326", "star-tsp650-escpos"})
   void testPrintReadsCleanlyWithNpos(String profile) throws Exception {
     boolean required = "required".equals(System.getenv("KASA_THIRD_PARTY_DECODER"));
     boolean installed = Files.isDirectory(TOOL.resolve("node_modules/npos")) && nodeAvailable();
@@ -85,16 +90,44 @@ class ThirdPartyDecoderTest {
     assertThat(result.get("commands").has("GS (k")).isTrue();
     assertThat(result.get("commands").has("GS V")).isTrue();
 
-    // Both profiles print Ukrainian in WPC1251: the text runs npos found must read back intact.
-    StringBuilder text = new StringBuilder();
-    for (JsonNode run : result.get("text")) {
-      text.append(
-          new String(HexFormat.of().parseHex(run.asText()), Charset.forName("windows-1251")));
-    }
-    assertThat(Profiles.ALL.get(profile).pages().get(0).name()).isEqualTo("CP1251");
-    assertThat(text.toString())
+    PrinterProfile printerProfile = Profiles.ALL.get(profile);
+    String text = readAsTheVendor(printerProfile, result.get("sequence"));
+    assertThat(text)
         .contains("Українська: Ґанок, Їжак, Єнот, Ілля")
         .contains("ІЇЄҐ іїєґ  1 234,50 грн");
+  }
+
+  /** npos's reading, each text run decoded in the page the vendor's printer has selected there. */
+  private static String readAsTheVendor(PrinterProfile profile, JsonNode sequence) {
+    StringBuilder text = new StringBuilder();
+    VendorPages.Table page = VendorPages.initial();
+    for (JsonNode node : sequence) {
+      String name = node.get(0).asText();
+      byte[] bytes = HexFormat.of().parseHex(node.get(1).asText());
+      switch (name) {
+        case "text" -> {
+          for (byte b : bytes) {
+            text.append(b == '\n' ? '\n' : page.decode(b));
+          }
+        }
+        case "ESC @" -> page = VendorPages.initial();
+        case "ESC t", "ESC GS t" -> {
+          int n = bytes[bytes.length - 1] & 0xff;
+          page =
+              VendorPages.select(
+                  profile,
+                  name.equals("ESC t")
+                      ? PrinterProfile.PageCommand.ESC_T
+                      : PrinterProfile.PageCommand.ESC_GS_T,
+                  n);
+          assertThat(page)
+              .as("%s: %s %d on a %s printer", profile.id(), name, n, profile.vendor())
+              .isNotNull();
+        }
+        default -> {}
+      }
+    }
+    return text.toString();
   }
 
   private static boolean nodeAvailable() {

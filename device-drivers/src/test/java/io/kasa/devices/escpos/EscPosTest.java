@@ -21,6 +21,14 @@ class EscPosTest {
   }
 
   @Test
+  void starProfilesSelectPagesWithStarsOwnCommandAndNumbers() {
+    // Star numbers WPC1251 34 (0x22) in its own table, read with ESC GS t; ESC t 34 is PC855.
+    EscPos star = new EscPos(Profiles.ALL.get("star-tsp650-escpos"));
+    assertThat(of(star.initialize().toBytes())).isEqualTo("1B 40 1B 1D 74 22 1C 2E");
+    assertThat(of(star.text("Ґ").text("é").toBytes())).endsWith("A5 1B 1D 74 03 82");
+  }
+
+  @Test
   void cyrillicTextGoesOutInCp1251() {
     assertThat(of(epson.initialize().line("Ґі").toBytes())).endsWith("1C 2E A5 B3 0A");
   }

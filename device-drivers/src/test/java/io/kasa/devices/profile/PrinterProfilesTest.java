@@ -50,6 +50,107 @@ class PrinterProfilesTest {
   }
 
   @Test
+  void starProfilesKeepTheDatabasesStarCommandFlag() {
+    for (String id : new String[] {"star-tsp650-escpos", "star-tsp800-escpos"}) {
+      assertThat(profiles.get(id).pageCommand()).isEqualTo(PrinterProfile.PageCommand.ESC_GS_T);
+    }
+    assertThat(profiles.all())
+        .filteredOn(p -> !p.vendor().startsWith("Star"))
+        .allMatch(p -> p.pageCommand() == PrinterProfile.PageCommand.ESC_T);
+  }
+
+  @Test
+  void columnsAreTheDatabases() {
+    // escpos-printer-db TM-m30III: font A 48, font B 57 (64 is its font C).
+    assertThat(profiles.get("epson-tm-m30").columnsFontB()).isEqualTo(57);
+    assertThat(profiles.get("epson-tm-t88v").columnsFontB()).isEqualTo(56);
+  }
+
+  @Test
+  void everyProfileSaysWhereEachFactComesFrom() {
+    for (PrinterProfile p : profiles.all()) {
+      assertThat(p.sources().keySet())
+          .as(p.id())
+          .containsExactlyElementsOf(PrinterProfile.SOURCE_KEYS);
+      assertThat(p.sources().values())
+          .as(p.id())
+          .allMatch(
+              s ->
+                  s.startsWith("escpos-printer-db ")
+                      || s.startsWith("manual: ")
+                      || s.startsWith(PrinterProfile.UNVERIFIED));
+    }
+    // Not in the printer database: their numbering is assumed, and says so.
+    assertThat(profiles.all())
+        .filteredOn(p -> !p.verified())
+        .extracting(PrinterProfile::id)
+        .contains("epson-tm-t88vi", "xprinter-xp-58", "xprinter-xp-80", "generic-80mm")
+        .doesNotContain("epson-tm-t20iii", "epson-tm-t88v", "star-tsp650-escpos", "generic-58mm");
+    assertThat(profiles.get("epson-tm-t88vi").unverified()).contains("codePages");
+  }
+
+  @Test
+  void aProfileWithoutSourcesOrPageCommandIsRejected() {
+    PrinterProfile p = profiles.get("epson-tm-t20iii");
+    java.util.LinkedHashMap<String, String> missing = new java.util.LinkedHashMap<>(p.sources());
+    missing.remove("columns");
+    assertThatThrownBy(
+            () ->
+                new PrinterProfile(
+                    p.id(),
+                    p.name(),
+                    p.vendor(),
+                    p.paperWidthDots(),
+                    p.columnsFontA(),
+                    p.columnsFontB(),
+                    p.codePages(),
+                    p.pageCommand(),
+                    p.fullCut(),
+                    p.partialCut(),
+                    p.feedAndCut(),
+                    p.cutFeedLines(),
+                    p.qrCode(),
+                    p.rasterImage(),
+                    p.nvGraphics(),
+                    p.realTimeStatus(),
+                    p.drawerPin(),
+                    p.drawerOnMillis(),
+                    p.drawerOffMillis(),
+                    missing))
+        .hasMessageContaining("sources.columns");
+  }
+
+  @Test
+  void anOverriddenFactIsTheTechniciansSetting() {
+    PrinterProfile p =
+        PrinterProfiles.withOverrides(
+            profiles.get("epson-tm-t88vi"), Map.of("codePages", "CP1251:46", "columnsFontB", "55"));
+    assertThat(p.sources().get("codePages")).isEqualTo(PrinterProfile.TECHNICIAN);
+    // The register's code-page choice only reorders the profile's pages: still the database's.
+    PrinterProfile reordered =
+        PrinterProfiles.withOverrides(
+            profiles.get("epson-tm-t88v"),
+            Map.of("codePages", "CP866:17,CP1251:46,CP437:0,CP1252:16,CP858:19"));
+    assertThat(reordered.pages().get(0).name()).isEqualTo("CP866");
+    assertThat(reordered.sources().get("codePages")).isEqualTo("escpos-printer-db TM-T88V");
+    assertThat(
+            PrinterProfiles.withOverrides(
+                    profiles.get("star-tsp650-escpos"), Map.of("pageCommand", "ESC_T"))
+                .pageCommand())
+        .isEqualTo(PrinterProfile.PageCommand.ESC_T);
+    assertThatThrownBy(
+            () ->
+                PrinterProfiles.withOverrides(
+                    profiles.get("star-tsp650-escpos"), Map.of("pageCommand", "ESC_X")))
+        .hasMessageContaining("ESC_X");
+    assertThat(p.sources().get("columns")).isEqualTo(PrinterProfile.TECHNICIAN);
+    assertThat(p.unverified()).doesNotContain("codePages", "columns").contains("features");
+    assertThatThrownBy(
+            () -> PrinterProfiles.withOverrides(p, Map.of("sources", "escpos-printer-db X")))
+        .hasMessageContaining("sources");
+  }
+
+  @Test
   void aTechnicianCanOverrideAnyField() {
     PrinterProfile p =
         PrinterProfiles.withOverrides(

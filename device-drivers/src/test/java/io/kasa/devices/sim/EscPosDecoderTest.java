@@ -133,4 +133,19 @@ class EscPosDecoderTest {
     }
     assertThat(at).isEqualTo(bytes.length);
   }
+
+  @Test
+  void pageNumbersHoldOnlyForTheProfilesOwnCommand() {
+    var star = Profiles.ALL.get("star-tsp650-escpos");
+    byte[] bytes = new EscPos(star).initialize().line("Ґанок").toBytes();
+    List<EscPosDecoder.Step> steps = new EscPosDecoder(star).steps(bytes);
+    assertThat(steps).extracting(EscPosDecoder.Step::command).contains("ESC GS t");
+    assertThat(new EscPosDecoder(star).decode(bytes))
+        .contains(new PrintElement.TextLine("Ґанок", false, false, 1, 1, false, EscPos.Align.LEFT));
+    // Star's numbers sent with Epson's command, or Epson's read as Star's: not a page it knows.
+    assertThat(new EscPosDecoder(star).decode(new byte[] {0x1b, 't', 34}))
+        .containsExactly(new PrintElement.Unknown(0, "1B 74 22"));
+    assertThat(new EscPosDecoder(Profiles.epson()).decode(new byte[] {0x1b, 0x1d, 't', 46}))
+        .containsExactly(new PrintElement.Unknown(0, "1B 1D 74 2E"));
+  }
 }

@@ -38,14 +38,23 @@ public final class MoneyFormat {
     return format.format(money.toDecimal());
   }
 
-  /** The amount with the currency's symbol in this locale, e.g. {@code 1 234,50 ₴}. */
+  /**
+   * The amount with the currency's symbol in this locale, e.g. {@code 1 234,50 ₴} in Ukrainian,
+   * {@code $12.50} in US English. Where the locale has no sign for the currency and writes its code
+   * instead ({@code UAH} in English), a space parts the code from the digits: {@code UAH 672.80},
+   * never {@code UAH672.80}.
+   */
   public String withSymbol(Money money) {
     if (symbolFirst == null) {
       NumberFormat probe = NumberFormat.getCurrencyInstance(locale);
       symbolFirst = probe instanceof DecimalFormat df && df.toPattern().startsWith("¤");
     }
     String symbol = money.currency().getSymbol(locale);
-    return symbolFirst ? symbol + amount(money) : amount(money) + " " + symbol;
+    if (!symbolFirst) {
+      return amount(money) + " " + symbol;
+    }
+    boolean code = Character.isLetter(symbol.charAt(symbol.length() - 1));
+    return symbol + (code ? " " : "") + amount(money);
   }
 
   /** A quantity with as many decimals as it needs: {@code 2}, {@code 0,375}. */

@@ -146,7 +146,10 @@ class ReceiptTest {
         .contains("Receipt K1-T1-000042")
         .contains("TOTAL")
         .contains("Change")
-        .contains("379.80 А");
+        .contains("379.80 А")
+        // The currency code stands apart from the digits, as on the register's screen.
+        .containsPattern("TOTAL +UAH [0-9]")
+        .doesNotContainPattern("UAH[0-9]");
   }
 
   @Test

@@ -119,7 +119,7 @@ final class JobDecoding {
       case "ESC M" -> m.get("tech.cmd.font", n == 1 ? "B" : "A");
       case "ESC a" -> m.get("tech.cmd.align." + Math.min(n, 2));
       case "ESC !" -> m.get("tech.cmd.mode");
-      case "ESC t" -> m.get("tech.cmd.codePage", page(job, n));
+      case "ESC t", "ESC GS t" -> m.get("tech.cmd.codePage", page(job, n));
       case "GS !" -> m.get("tech.cmd.size", ((n >> 4) & 0x07) + 1, (n & 0x07) + 1);
       case "GS h" -> m.get("tech.cmd.barcodeHeight", n);
       case "GS w" -> m.get("tech.cmd.barcodeWidth", n);

@@ -130,6 +130,7 @@ final class SettingsForm extends ScrollPane {
         text(DeviceSettings.PRINTER_URI, "printer-uri"),
         label(m, "tech.profile"),
         choice(DeviceSettings.PRINTER_PROFILE, "printer-profile", profiles),
+        provenance(DeviceSettings.PRINTER_PROFILE, "printer-profile-provenance"),
         label(m, "tech.codePage"),
         pages,
         label(m, "tech.paper"),
@@ -137,7 +138,36 @@ final class SettingsForm extends ScrollPane {
         label(m, "tech.kitchen"),
         text(DeviceSettings.KITCHEN_URI, "kitchen-uri"),
         label(m, "tech.profile"),
-        choice(DeviceSettings.KITCHEN_PROFILE, "kitchen-profile", profiles));
+        choice(DeviceSettings.KITCHEN_PROFILE, "kitchen-profile", profiles),
+        provenance(DeviceSettings.KITCHEN_PROFILE, "kitchen-profile-provenance"));
+  }
+
+  /**
+   * Under a profile choice: where the chosen profile's facts come from, or that they are assumed
+   * and unverified (then styled as a warning). Follows the choice and the language.
+   */
+  private Label provenance(String setting, String id) {
+    Label note = new Label();
+    note.setId(id);
+    note.setWrapText(true);
+    note.setMinHeight(Region.USE_PREF_SIZE);
+    StringProperty chosen = vm.field(setting);
+    note.textProperty()
+        .bind(
+            javafx.beans.binding.Bindings.createStringBinding(
+                () -> ProfileProvenance.note(PrinterProfiles.builtIn().find(chosen.get()), m),
+                chosen,
+                m.binding("tech.profile")));
+    Runnable style =
+        () -> {
+          boolean unverified =
+              PrinterProfiles.builtIn().find(chosen.get()).map(p -> !p.verified()).orElse(false);
+          note.getStyleClass().removeAll("warning", "text-muted");
+          note.getStyleClass().add(unverified ? "warning" : "text-muted");
+        };
+    style.run();
+    chosen.addListener((o, a, b) -> style.run());
+    return note;
   }
 
   private VBox drawerAndScanner() {

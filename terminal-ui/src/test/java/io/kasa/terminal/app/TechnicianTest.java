@@ -64,6 +64,19 @@ class TechnicianTest extends RegisterUiTest {
   }
 
   @Test
+  void aProfileTheDatabaseDoesNotCoverIsMarkedNotVerifiedUnderItsChoice(FxRobot robot) {
+    TechViewModel vm = signInAsTechnician(robot);
+    robot.interact(() -> vm.field(DeviceSettings.PRINTER_PROFILE).set("epson-tm-t88vi"));
+    Label note = robot.lookup("#printer-profile-provenance").queryAs(Label.class);
+    assertThat(note.getText()).startsWith("Not verified:").contains("code page numbers");
+    assertThat(note.getStyleClass()).contains("warning");
+
+    robot.interact(() -> vm.field(DeviceSettings.PRINTER_PROFILE).set("epson-tm-t20iii"));
+    assertThat(note.getText()).isEqualTo("Facts from escpos-printer-db TM-T20III.");
+    assertThat(note.getStyleClass()).doesNotContain("warning");
+  }
+
+  @Test
   void aTestPageGoesOverTheSerialLineOfTheAppliedPrinter(FxRobot robot) throws Exception {
     TechViewModel tech = signInAsTechnician(robot);
     assertThat(fixture.register.devices()).as("the register let go of its devices").isNull();
