@@ -53,7 +53,7 @@ final class OpenPrices {
     }
     Optional<Money> price = Typed.money(session.entry.get(), session.sale().policy().currency());
     if (price.isEmpty() || !price.get().isPositive()) {
-      session.show(Banner.Kind.WARNING, session.messages.get("sale.price.invalid"));
+      session.show(Banner.Kind.WARNING, session.messages.get("sale.openprice.invalid"));
       return;
     }
     if (!item.priceLimits().allows(price.get())) {

@@ -23,6 +23,24 @@ class MessagesTest {
   }
 
   @Test
+  void noKeyIsSaidTwiceInABundle() throws java.io.IOException {
+    // A later line silently wins: two screens meaning different things would say the same words.
+    for (String file : List.of("messages.properties", "messages_uk.properties")) {
+      List<String> keys = new ArrayList<>();
+      try (var in = Messages.class.getResourceAsStream(file)) {
+        for (String line :
+            new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+          String trimmed = line.strip();
+          if (!trimmed.isEmpty() && !trimmed.startsWith("#") && trimmed.contains("=")) {
+            keys.add(trimmed.substring(0, trimmed.indexOf('=')).strip());
+          }
+        }
+      }
+      assertThat(keys).as(file).doesNotHaveDuplicates();
+    }
+  }
+
+  @Test
   void aWaitOfNoMinutesIsSaidInWordsNotAsZero() {
     Messages uk = new Messages(Locale.forLanguageTag("uk"));
     assertThat(uk.get("host.table.now", 2, 0L)).isEqualTo("2 гості · щойно");
