@@ -47,7 +47,9 @@ update outbox_tally
 create trigger outbox_tally_append
 after insert on outbox
 begin
-  insert or ignore into outbox_tally (kind) values (new.kind);
+  -- Not "insert or ignore": an outer "insert or replace" would override the ignore.
+  insert into outbox_tally (kind)
+  select new.kind where not exists (select 1 from outbox_tally where kind = new.kind);
   update outbox_tally
      set entries = entries + 1,
          unsent = unsent + (new.state in ('PENDING', 'SENDING')),
