@@ -47,7 +47,9 @@ import java.util.UUID;
  *       a LIKE scan of the same table;
  *   <li>the first full sync of 200k items from the service, against fetching the same pages without
  *       applying them;
- *   <li>draining 10,000 queued sales against the same client's online rate.
+ *   <li>draining 10,000 queued sales against the same client's online rate;
+ *   <li>a sale and a returns look-up with 500,000 entries in the journal against an empty one
+ *       ({@link JournalBench}).
  * </ul>
  *
  * Run with {@code ./mvnw -q -pl cloud-client exec:exec@bench-client} (docs/benchmarks.md).
@@ -122,12 +124,16 @@ public final class ClientBench {
     if (only.isEmpty() || only.equals("replica")) {
       replica(dir.resolve("replica"));
     }
-    if (!only.isEmpty() && !only.equals("cloud")) {
-      return;
+    if (only.isEmpty() || only.equals("cloud")) {
+      try (TestCloud cloud = new TestCloud()) {
+        fullSync(cloud, dir.resolve("sync"));
+        drain(cloud, dir.resolve("drain"));
+      }
     }
-    try (TestCloud cloud = new TestCloud()) {
-      fullSync(cloud, dir.resolve("sync"));
-      drain(cloud, dir.resolve("drain"));
+    if (only.isEmpty() || only.equals("journal")) {
+      try (TestCloud cloud = new TestCloud()) {
+        JournalBench.run(cloud, dir.resolve("journal"));
+      }
     }
   }
 

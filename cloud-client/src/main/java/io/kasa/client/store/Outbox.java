@@ -61,6 +61,27 @@ public final class Outbox {
    */
   public record Stats(long unsent, Instant oldestUnsent, long rejected) {}
 
+  // The queries the register makes of the outbox while it sells. Each is answered from an index or
+  // from the tally (V8, ADR 0037); OutboxQueryPlanTest checks that none reads the whole journal.
+  static final String NEXT_IN_LINE =
+      "select * from outbox where state in ('PENDING', 'SENDING') order by seq limit 1";
+  static final String STATS =
+      "select (select coalesce(sum(unsent), 0) from outbox_tally),"
+          + " (select min(created_at) from outbox where state in ('PENDING', 'SENDING')),"
+          + " (select coalesce(sum(rejected), 0) from outbox_tally)";
+  static final String LAST_ACKNOWLEDGED =
+      "select last_acknowledged_at from outbox_tally where last_acknowledged_at is not null"
+          + " order by julianday(last_acknowledged_at) desc limit 1";
+  static final String REJECTED = "select * from outbox where state = 'REJECTED' order by seq";
+  static final String BY_RECEIPT =
+      "select * from outbox where kind = ? and receipt_number = ? order by seq";
+  static final String BY_SALE = "select * from outbox where kind = ? and sale_id = ? order by seq";
+  static final String COUNT = "select entries from outbox_tally where kind = ?";
+  static final String COUNT_ACKNOWLEDGED = "select acknowledged from outbox_tally where kind = ?";
+  static final String BY_ID = "select * from outbox where id = ?";
+  static final String RESPONSE =
+      "select response from outbox where id = ? and state = 'ACKNOWLEDGED'";
+
   private final LocalStore store;
   private final Clock clock;
 
@@ -76,17 +97,21 @@ public final class Outbox {
   public void append(Connection c, UUID id, String kind, String path, String body, UUID employee)
       throws SQLException {
     String now = clock.instant().toString();
+    // The look-up keys come from the body as the migration that added them took them (V8): the
+    // receipt number it carries, and the sale it is about (a sale's own id, else its saleId).
     try (PreparedStatement s =
         c.prepareStatement(
-            "insert into outbox (id, kind, path, body, employee_id, created_at, updated_at)"
-                + " values (?, ?, ?, ?, ?, ?, ?)")) {
+            "insert into outbox (id, kind, path, body, employee_id, created_at, updated_at,"
+                + " receipt_number, sale_id) values (?1, ?2, ?3, ?4, ?5, ?6, ?6,"
+                + " case when json_valid(?4) then json_extract(?4, '$.receiptNumber') end,"
+                + " case when json_valid(?4) then coalesce(json_extract(?4, '$.saleId'),"
+                + " case when ?2 = 'SALE' then ?1 end) end)")) {
       s.setString(1, id.toString());
       s.setString(2, kind);
       s.setString(3, path);
       s.setString(4, body);
       s.setString(5, employee == null ? null : employee.toString());
       s.setString(6, now);
-      s.setString(7, now);
       s.executeUpdate();
     }
   }
@@ -104,9 +129,7 @@ public final class Outbox {
   public Optional<Entry> next() {
     return store.inTransaction(
         c -> {
-          try (PreparedStatement s =
-                  c.prepareStatement(
-                      "select * from outbox where state in ('PENDING', 'SENDING') order by seq limit 1");
+          try (PreparedStatement s = c.prepareStatement(NEXT_IN_LINE);
               ResultSet r = s.executeQuery()) {
             return r.next() ? Optional.of(entry(r)) : Optional.empty();
           }
@@ -116,7 +139,7 @@ public final class Outbox {
   public Optional<Entry> find(UUID id) {
     return store.inTransaction(
         c -> {
-          try (PreparedStatement s = c.prepareStatement("select * from outbox where id = ?")) {
+          try (PreparedStatement s = c.prepareStatement(BY_ID)) {
             s.setString(1, id.toString());
             try (ResultSet r = s.executeQuery()) {
               return r.next() ? Optional.of(entry(r)) : Optional.empty();
@@ -157,8 +180,7 @@ public final class Outbox {
     return store.inTransaction(
         c -> {
           List<Entry> out = new ArrayList<>();
-          try (PreparedStatement s =
-                  c.prepareStatement("select * from outbox where state = 'REJECTED' order by seq");
+          try (PreparedStatement s = c.prepareStatement(REJECTED);
               ResultSet r = s.executeQuery()) {
             while (r.next()) {
               out.add(entry(r));
@@ -172,9 +194,7 @@ public final class Outbox {
   public Instant lastAcknowledgedAt() {
     return store.inTransaction(
         c -> {
-          try (PreparedStatement s =
-                  c.prepareStatement(
-                      "select max(updated_at) from outbox where state = 'ACKNOWLEDGED'");
+          try (PreparedStatement s = c.prepareStatement(LAST_ACKNOWLEDGED);
               ResultSet r = s.executeQuery()) {
             String at = r.next() ? r.getString(1) : null;
             return at == null ? null : Instant.parse(at);
@@ -186,9 +206,7 @@ public final class Outbox {
   public Optional<String> response(UUID id) {
     return store.inTransaction(
         c -> {
-          try (PreparedStatement s =
-              c.prepareStatement(
-                  "select response from outbox where id = ? and state = 'ACKNOWLEDGED'")) {
+          try (PreparedStatement s = c.prepareStatement(RESPONSE)) {
             s.setString(1, id.toString());
             try (ResultSet r = s.executeQuery()) {
               return r.next() ? Optional.ofNullable(r.getString(1)) : Optional.empty();
@@ -198,19 +216,28 @@ public final class Outbox {
   }
 
   /**
-   * The entries of {@code kind} whose JSON body holds {@code value} at {@code jsonPath} (e.g.
-   * {@code $.receiptNumber}), in order: the journal searched by SQLite, not by parsing every entry.
+   * The entries of {@code kind} that carry receipt number {@code receiptNumber} (a sale's, a
+   * refund's), in order: found through an index, however long the journal.
    */
-  public List<Entry> entriesWhere(String kind, String jsonPath, String value) {
+  public List<Entry> withReceiptNumber(String kind, String receiptNumber) {
+    return entries(BY_RECEIPT, kind, receiptNumber);
+  }
+
+  /**
+   * The entries of {@code kind} about sale {@code saleId} (the sale itself, its refunds, the check
+   * it settled), in order: found through an index, however long the journal.
+   */
+  public List<Entry> aboutSale(String kind, UUID saleId) {
+    return entries(BY_SALE, kind, saleId.toString());
+  }
+
+  private List<Entry> entries(String sql, String kind, String key) {
     return store.inTransaction(
         c -> {
           List<Entry> out = new ArrayList<>();
-          try (PreparedStatement s =
-              c.prepareStatement(
-                  "select * from outbox where kind = ? and json_extract(body, ?) = ? order by seq")) {
+          try (PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, kind);
-            s.setString(2, jsonPath);
-            s.setString(3, value);
+            s.setString(2, key);
             try (ResultSet r = s.executeQuery()) {
               while (r.next()) {
                 out.add(entry(r));
@@ -223,36 +250,31 @@ public final class Outbox {
 
   /** Entries of {@code kind}, whatever their state. */
   public long count(String kind) {
-    return countWhere("kind = ?", kind);
+    return tally(COUNT, kind);
   }
 
   /** Entries of {@code kind} the service acknowledged. */
   public long countAcknowledged(String kind) {
-    return countWhere("kind = ? and state = 'ACKNOWLEDGED'", kind);
+    return tally(COUNT_ACKNOWLEDGED, kind);
   }
 
-  private long countWhere(String condition, String kind) {
+  private long tally(String sql, String kind) {
     return store.inTransaction(
         c -> {
-          try (PreparedStatement s =
-              c.prepareStatement("select count(*) from outbox where " + condition)) {
+          try (PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, kind);
             try (ResultSet r = s.executeQuery()) {
-              r.next();
-              return r.getLong(1);
+              return r.next() ? r.getLong(1) : 0;
             }
           }
         });
   }
 
+  /** The counts from the tally, the oldest unsent entry from its index: no history is read. */
   public Stats stats() {
     return store.inTransaction(
         c -> {
-          try (PreparedStatement s =
-                  c.prepareStatement(
-                      "select sum(state in ('PENDING', 'SENDING')),"
-                          + " min(case when state in ('PENDING', 'SENDING') then created_at end),"
-                          + " sum(state = 'REJECTED') from outbox");
+          try (PreparedStatement s = c.prepareStatement(STATS);
               ResultSet r = s.executeQuery()) {
             r.next();
             String oldest = r.getString(2);

@@ -34,7 +34,7 @@ public final class TerminalReturns {
   public Optional<FoundSale> findSale(String receiptNumber) {
     Outbox outbox = t.outbox();
     Optional<SaleRequest> local =
-        outbox.entriesWhere(CloudTerminal.SALE, "$.receiptNumber", receiptNumber).stream()
+        outbox.withReceiptNumber(CloudTerminal.SALE, receiptNumber).stream()
             .findFirst()
             .map(e -> t.read(e.body(), SaleRequest.class));
     Optional<io.kasa.api.sales.SaleForReturn> remote = online(local, receiptNumber);
@@ -43,7 +43,7 @@ public final class TerminalReturns {
         s -> {
           java.util.Map<UUID, RefundRequestDto> refunds = new java.util.LinkedHashMap<>();
           remote.ifPresent(r -> r.refunds().forEach(x -> refunds.put(x.id(), x)));
-          outbox.entriesWhere(CloudTerminal.REFUND, "$.saleId", s.id().toString()).stream()
+          outbox.aboutSale(CloudTerminal.REFUND, s.id()).stream()
               .map(r -> t.read(r.body(), RefundRequestDto.class))
               .forEach(x -> refunds.putIfAbsent(x.id(), x));
           return new FoundSale(s, java.util.List.copyOf(refunds.values()));

@@ -1,0 +1,160 @@
+package io.kasa.client.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A terminal's database from before the journal kept its look-up keys and tally (schema 6) is
+ * brought up to date on opening: its entries are found by receipt number and sale, and its
+ * bookkeeping counts what was there.
+ */
+class OutboxMigrationTest {
+
+  @TempDir Path dir;
+
+  private final Clock clock = Clock.fixed(Instant.parse("2026-12-04T12:00:00Z"), ZoneOffset.UTC);
+
+  @Test
+  void anOldJournalIsBackFilledAndFoundByReceiptNumber() throws Exception {
+    UUID sale = UUID.randomUUID();
+    UUID other = UUID.randomUUID();
+    UUID refund = UUID.randomUUID();
+    UUID settle = UUID.randomUUID();
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("kasa.db"))) {
+      schemaSix(c);
+      insert(
+          c,
+          sale,
+          "SALE",
+          sale(sale, "K1-T1-000001"),
+          "ACKNOWLEDGED",
+          "2026-12-01T09:00:00Z",
+          "2026-12-01T09:00:01.500Z");
+      insert(
+          c,
+          refund,
+          "REFUND",
+          "{\"id\":\""
+              + refund
+              + "\",\"saleId\":\""
+              + sale
+              + "\",\"receiptNumber\":\"K1-T1-000002\"}",
+          "ACKNOWLEDGED",
+          "2026-12-01T10:00:00Z",
+          "2026-12-01T10:00:01Z");
+      insert(
+          c,
+          settle,
+          "CHECK_SETTLE",
+          "{\"saleId\":\"" + sale + "\"}",
+          "REJECTED",
+          "2026-12-01T10:30:00Z",
+          "2026-12-01T10:30:01Z");
+      insert(
+          c,
+          other,
+          "SALE",
+          sale(other, "K1-T1-000003"),
+          "PENDING",
+          "2026-12-01T11:00:00Z",
+          "2026-12-01T11:00:00Z");
+      insert(
+          c,
+          UUID.randomUUID(),
+          "SHIFT_CLOSE",
+          "{}",
+          "SENDING",
+          "2026-12-01T11:30:00Z",
+          "2026-12-01T11:30:00Z");
+    }
+
+    try (LocalStore store = LocalStore.open(dir)) {
+      assertThat(store.schemaVersion()).isEqualTo(LocalStore.MIGRATIONS.size());
+      Outbox outbox = new Outbox(store, clock);
+      assertThat(outbox.withReceiptNumber("SALE", "K1-T1-000001"))
+          .singleElement()
+          .satisfies(e -> assertThat(e.id()).isEqualTo(sale));
+      assertThat(outbox.withReceiptNumber("SALE", "K1-T1-000003"))
+          .singleElement()
+          .satisfies(e -> assertThat(e.id()).isEqualTo(other));
+      assertThat(outbox.withReceiptNumber("REFUND", "K1-T1-000002"))
+          .singleElement()
+          .satisfies(e -> assertThat(e.id()).isEqualTo(refund));
+      assertThat(outbox.aboutSale("REFUND", sale))
+          .extracting(Outbox.Entry::id)
+          .containsExactly(refund);
+      assertThat(outbox.aboutSale("CHECK_SETTLE", sale))
+          .extracting(Outbox.Entry::id)
+          .containsExactly(settle);
+
+      assertThat(outbox.stats())
+          .isEqualTo(new Outbox.Stats(2, Instant.parse("2026-12-01T11:00:00Z"), 1));
+      assertThat(outbox.lastAcknowledgedAt()).isEqualTo(Instant.parse("2026-12-01T10:00:01Z"));
+      assertThat(outbox.count("SALE")).isEqualTo(2);
+      assertThat(outbox.countAcknowledged("SALE")).isEqualTo(1);
+
+      // And the tally goes on from there.
+      long next = outbox.next().orElseThrow().seq();
+      outbox.sending(next);
+      outbox.acknowledged(next, "{}");
+      assertThat(outbox.stats())
+          .isEqualTo(new Outbox.Stats(1, Instant.parse("2026-12-01T11:30:00Z"), 1));
+      assertThat(outbox.lastAcknowledgedAt()).isEqualTo(clock.instant());
+      assertThat(outbox.countAcknowledged("SALE")).isEqualTo(2);
+    }
+  }
+
+  private static String sale(UUID id, String receipt) {
+    return "{\"id\":\"" + id + "\",\"receiptNumber\":\"" + receipt + "\",\"lines\":[]}";
+  }
+
+  /** The schema as the terminal had it before V8: migrations 1 to 6, recorded as applied. */
+  private static void schemaSix(Connection c) throws Exception {
+    try (Statement s = c.createStatement()) {
+      s.execute(
+          "create table schema_version (version integer primary key, name text not null,"
+              + " applied_at text not null default (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))");
+      for (int v = 1; v <= 6; v++) {
+        String name = LocalStore.MIGRATIONS.get(v - 1);
+        assertThat(name).startsWith("V" + v + "__");
+        try (InputStream in = LocalStore.class.getResourceAsStream(name)) {
+          for (String statement :
+              LocalStore.statements(new String(in.readAllBytes(), StandardCharsets.UTF_8))) {
+            s.execute(statement);
+          }
+        }
+        s.execute("insert into schema_version (version, name) values (" + v + ", '" + name + "')");
+      }
+    }
+  }
+
+  private static void insert(
+      Connection c, UUID id, String kind, String body, String state, String created, String updated)
+      throws Exception {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "insert into outbox (id, kind, path, body, state, created_at, updated_at)"
+                + " values (?, ?, '/v1/x', ?, ?, ?, ?)")) {
+      s.setString(1, id.toString());
+      s.setString(2, kind);
+      s.setString(3, body);
+      s.setString(4, state);
+      s.setString(5, created);
+      s.setString(6, updated);
+      s.executeUpdate();
+    }
+  }
+}
