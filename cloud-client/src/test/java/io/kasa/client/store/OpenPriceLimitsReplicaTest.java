@@ -7,6 +7,8 @@ import io.kasa.api.catalog.ItemDto;
 import io.kasa.domain.catalog.PriceLimits;
 import io.kasa.domain.money.Money;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.Currency;
 import java.util.List;
@@ -53,23 +55,21 @@ class OpenPriceLimitsReplicaTest {
   }
 
   @Test
-  void aReplicaFromBeforeTheLimitsSyncsEverythingAgainToLearnThem() {
-    try (LocalStore store = LocalStore.open(dir)) {
-      new CatalogReplica(store, UAH)
-          .apply(new CatalogChanges(List.of(gift(null, null)), List.of(), "c7", false));
-      // As a till updated from the version before V7 has it: no limit columns, its cursor kept.
-      store.inTransaction(
-          c -> {
-            try (Statement s = c.createStatement()) {
-              s.execute("alter table catalog_item drop column min_price");
-              s.execute("alter table catalog_item drop column max_price");
-              s.execute("delete from schema_version where version = 7");
-            }
-            return null;
-          });
+  void aReplicaFromBeforeTheLimitsSyncsEverythingAgainToLearnThem() throws Exception {
+    // As a till updated from the version before V7 has it: no limit columns, its cursor kept.
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("kasa.db"))) {
+      OldSchema.upTo(c, 6);
+      try (Statement s = c.createStatement()) {
+        s.execute(
+            "insert into catalog_item (id, sku, name, unit, price, tax_class, category,"
+                + " open_price, age_restricted, active) values ('gift', 'SKU-GIFT',"
+                + " 'Подарунковий набір', 'EACH', 0, 'VAT20', 'Подарунки', 1, 0, 1)");
+        s.execute("insert into catalog_barcode (code, item_id) values ('4820004567899', 'gift')");
+        s.execute("insert into catalog_cursor (singleton, cursor) values (1, 'c7')");
+      }
     }
     try (LocalStore store = LocalStore.open(dir)) {
-      assertThat(store.schemaVersion()).isEqualTo(7);
+      assertThat(store.schemaVersion()).isEqualTo(LocalStore.MIGRATIONS.size());
       CatalogReplica replica = new CatalogReplica(store, UAH);
       assertThat(replica.cursor()).as("the next sync starts from the beginning").isNull();
       assertThat(replica.byId("gift").orElseThrow().priceLimits()).isEqualTo(PriceLimits.NONE);

@@ -2,13 +2,10 @@ package io.kasa.client.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -34,7 +31,7 @@ class OutboxMigrationTest {
     UUID refund = UUID.randomUUID();
     UUID settle = UUID.randomUUID();
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("kasa.db"))) {
-      schemaSix(c);
+      OldSchema.upTo(c, 6);
       insert(
           c,
           sale,
@@ -122,25 +119,6 @@ class OutboxMigrationTest {
   }
 
   /** The schema as the terminal had it before V8: migrations 1 to 6, recorded as applied. */
-  private static void schemaSix(Connection c) throws Exception {
-    try (Statement s = c.createStatement()) {
-      s.execute(
-          "create table schema_version (version integer primary key, name text not null,"
-              + " applied_at text not null default (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))");
-      for (int v = 1; v <= 6; v++) {
-        String name = LocalStore.MIGRATIONS.get(v - 1);
-        assertThat(name).startsWith("V" + v + "__");
-        try (InputStream in = LocalStore.class.getResourceAsStream(name)) {
-          for (String statement :
-              LocalStore.statements(new String(in.readAllBytes(), StandardCharsets.UTF_8))) {
-            s.execute(statement);
-          }
-        }
-        s.execute("insert into schema_version (version, name) values (" + v + ", '" + name + "')");
-      }
-    }
-  }
-
   private static void insert(
       Connection c, UUID id, String kind, String body, String state, String created, String updated)
       throws Exception {
