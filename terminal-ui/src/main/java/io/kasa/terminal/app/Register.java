@@ -181,7 +181,10 @@ public final class Register implements AutoCloseable {
     root.setCenter(signInView);
     // A screen built once keeps the words it was built with: shown again, it is relabelled.
     root.centerProperty().addListener((o, was, now) -> Relabel.tree(now, messages));
-    this.scene = new Scene(root, 1280, 800);
+    // 1280×800 where it fits; a smaller screen (1024×768 terminals) gets a window that fits it.
+    javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+    this.scene =
+        new Scene(root, Math.min(1280, screen.getWidth()), Math.min(800, screen.getHeight()));
     scene.getStylesheets().add(Register.class.getResource("register.css").toExternalForm());
     this.wedge =
         WedgeInput.install(

@@ -44,7 +44,8 @@ final class AskPane extends VBox {
         m,
         "price",
         cart.priceWantedProperty(),
-        item -> vm.sale().policy().currency().getSymbol(m.localeProperty().get()),
+        // Written as every amount on the screen is: in the store's way (₴), whatever the language.
+        item -> vm.sale().policy().currency().getSymbol(vm.storeLocale()),
         cart::priceAllowed,
         cart::priced,
         cart::cancelPrice);

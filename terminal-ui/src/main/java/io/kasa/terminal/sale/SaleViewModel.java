@@ -368,4 +368,9 @@ public final class SaleViewModel implements AutoCloseable {
   public ReadOnlyIntegerProperty parkedCountProperty() {
     return parked.countProperty();
   }
+
+  /** The store's locale, in which amounts are written on screen and paper. */
+  java.util.Locale storeLocale() {
+    return session.storeLocale;
+  }
 }
