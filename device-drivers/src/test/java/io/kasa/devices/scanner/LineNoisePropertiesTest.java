@@ -36,7 +36,11 @@ class LineNoisePropertiesTest {
         }
       }
     }
-    assertThat(results).isNotEmpty();
+    if (terminator != ScanFraming.Terminator.CRLF) {
+      // A one-byte terminator comes every 256 bytes or so: the noise was framed, not ignored. (CR
+      // then LF comes once in 64 KiB on average, so a try may hold none.)
+      assertThat(results).isNotEmpty();
+    }
     assertThat(results)
         .as("codes read from noise")
         .filteredOn(ScanResult.Accepted.class::isInstance)
