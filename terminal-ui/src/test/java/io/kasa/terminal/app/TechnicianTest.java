@@ -236,7 +236,7 @@ class TechnicianTest extends RegisterUiTest {
     await()
         .atMost(Duration.ofSeconds(5))
         .until(() -> robot.lookup("#job-hex-view").query().isVisible());
-    assertThat(rows(robot, "job-hex-view")).containsExactly("0000  1B 70 00 32 32           .p.22");
+    assertThat(rows(robot, "job-hex-view")).containsExactly("0000  1B 70 00 32 64           .p.2d");
     assertThat(robot.lookup("#job-decoded").query().isVisible()).isFalse();
 
     // Kept where the register keeps its receipts, as the demo's virtual printer keeps them.
