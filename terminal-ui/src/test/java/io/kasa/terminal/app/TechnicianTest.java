@@ -258,7 +258,8 @@ class TechnicianTest extends RegisterUiTest {
               .filter(f -> f.getFileName().toString().startsWith("drawer-pulse"))
               .findFirst()
               .orElseThrow();
-      assertThat(Files.readAllBytes(pulse)).containsExactly(0x1b, 'p', 0, 50, 50);
+      // The configured off-time (the profile's 200 ms), not the on-time again.
+      assertThat(Files.readAllBytes(pulse)).containsExactly(0x1b, 'p', 0, 50, 100);
     }
   }
 
