@@ -129,6 +129,23 @@ class StatusAndKickCommandTest {
   }
 
   @Test
+  void portsSaysWhenThereIsNoUsbSubsystemAtAll() {
+    assertThat(run("ports", "--usb-sysfs", dir.resolve("no-usb").toString())).isZero();
+    assertThat(out.toString()).contains("no USB subsystem here").doesNotContain("none attached");
+  }
+
+  @Test
+  void portsWithAUsbSubsystemDoesNotBlameTheSubsystem() throws Exception {
+    java.nio.file.Files.createDirectories(dir.resolve("usb/devices"));
+    assertThat(run("ports", "--usb-sysfs", dir.resolve("usb").toString())).isZero();
+    // Here the bus itself cannot be opened (no /dev/bus/usb in the build's container), or it is
+    // empty: either way the words are not "no USB subsystem".
+    assertThat(out.toString())
+        .doesNotContain("no USB subsystem")
+        .containsAnyOf("none attached", "present but cannot be read", "usb:");
+  }
+
+  @Test
   void kickTakesThePulseFromTheProfile() throws Exception {
     ByteArrayOutputStream got = new ByteArrayOutputStream();
     line = new SocatPair(dir, "dk").start();
