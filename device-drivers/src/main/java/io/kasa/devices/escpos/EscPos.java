@@ -184,12 +184,8 @@ public final class EscPos {
 
   /** The pulse with its own command: {@code ESC p} or the real-time {@code DLE DC4 1 m t}. */
   public EscPos drawerPulse(DrawerPulse pulse) {
-    byte[] bytes = pulse.toBytes();
-    int[] values = new int[bytes.length];
-    for (int i = 0; i < bytes.length; i++) {
-      values[i] = bytes[i] & 0xff;
-    }
-    return raw(values);
+    out.write(pulse.toBytes());
+    return this;
   }
 
   /** The profile's default drawer pulse, with the profile's command. */
