@@ -20,6 +20,11 @@ public final class DeviceException extends Exception {
     COVER_OPEN,
     /** The printer reports an error (cutter jam, overheating). */
     PRINTER_ERROR,
+    /**
+     * Something answers at the address, but not as a receipt printer does (a web server on port
+     * 9100, another device on the serial line): check the address.
+     */
+    NOT_A_PRINTER,
     /** The device cannot do this (no cutter, no QR support). */
     UNSUPPORTED,
     /** Reading or writing failed for another reason. */

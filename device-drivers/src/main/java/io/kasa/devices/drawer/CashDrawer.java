@@ -1,6 +1,7 @@
 package io.kasa.devices.drawer;
 
 import io.kasa.devices.DeviceException;
+import io.kasa.devices.escpos.DrawerPulse;
 import io.kasa.devices.escpos.EscPos;
 import io.kasa.devices.printer.PrintJob;
 import io.kasa.devices.printer.PrinterService;
@@ -70,6 +71,14 @@ public final class CashDrawer implements AutoCloseable {
     /** Sends the kick pulse. */
     CompletableFuture<Void> kick();
 
+    /**
+     * How long after the kick the switch is worth reading: the pulse's on- and off-time plus time
+     * for the drawer to move. Read earlier, a drawer that opened still reads closed.
+     */
+    default Duration settleAfterKick() {
+      return Duration.ZERO;
+    }
+
     /** Reads the switch level: true = high; empty when not reported. */
     CompletableFuture<Optional<Boolean>> signalHigh();
   }
@@ -104,14 +113,23 @@ public final class CashDrawer implements AutoCloseable {
             this::poll, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
   }
 
-  /** A drawer wired to the printer's drawer port, kicked with the given pin and pulse. */
-  public static Port viaPrinter(PrinterService printer, int pin, int onMillis, int offMillis) {
-    byte[] pulse = new EscPos(printer.profile()).drawerPulse(pin, onMillis, offMillis).toBytes();
+  /**
+   * A drawer wired to the printer's drawer port, kicked with {@code pulse}; its switch is read
+   * {@code settle} after the pulse has ended.
+   */
+  public static Port viaPrinter(PrinterService printer, DrawerPulse pulse, Duration settle) {
+    byte[] bytes = new EscPos(printer.profile()).drawerPulse(pulse).toBytes();
+    Duration wait = pulse.duration().plus(settle);
     return new Port() {
+      @Override
+      public Duration settleAfterKick() {
+        return wait;
+      }
+
       @Override
       public CompletableFuture<Void> kick() {
         return printer
-            .print(PrintJob.of("drawer kick", pulse))
+            .print(PrintJob.of("drawer kick", bytes))
             .thenAccept(
                 r -> {
                   if (!r.printed()) {
@@ -122,18 +140,25 @@ public final class CashDrawer implements AutoCloseable {
 
       @Override
       public CompletableFuture<Optional<Boolean>> signalHigh() {
-        return printer
-            .refreshStatus()
-            .thenApply(s -> s.known() ? Optional.of(s.drawerSignalHigh()) : Optional.empty());
+        return printer.refreshStatus().thenApply(PrinterStatus::drawerSignal);
       }
     };
   }
 
-  /** A standalone drawer on its own serial line: {@code kickBytes} open it, DLE EOT 1 reads it. */
+  /**
+   * A standalone drawer on its own line: {@code pulse} opens it, DLE EOT 1 reads it, {@code settle}
+   * after the pulse has ended.
+   */
   public static Port viaSerial(
-      DeviceConnection connection, byte[] kickBytes, Duration statusTimeout) {
-    byte[] kick = kickBytes.clone();
+      DeviceConnection connection, DrawerPulse pulse, Duration settle, Duration statusTimeout) {
+    byte[] kick = pulse.toBytes();
+    Duration wait = pulse.duration().plus(settle);
     return new Port() {
+      @Override
+      public Duration settleAfterKick() {
+        return wait;
+      }
+
       @Override
       public CompletableFuture<Void> kick() {
         return CompletableFuture.runAsync(
@@ -155,9 +180,7 @@ public final class CashDrawer implements AutoCloseable {
         return CompletableFuture.supplyAsync(
             () -> {
               try {
-                PrinterStatus s =
-                    connection.call(t -> StatusQuery.query(t, statusTimeout, Instant.now()));
-                return s.known() ? Optional.of(s.drawerSignalHigh()) : Optional.empty();
+                return connection.call(t -> StatusQuery.drawerSignal(t, statusTimeout));
               } catch (DeviceException e) {
                 return Optional.empty();
               }
@@ -166,9 +189,14 @@ public final class CashDrawer implements AutoCloseable {
     };
   }
 
-  /** Kicks the drawer; completes with the state read right after. */
+  /** Kicks the drawer; completes with the state read once the pulse has had time to act. */
   public CompletableFuture<OpenResult> open() {
+    long settle = port.settleAfterKick().toMillis();
     return port.kick()
+        .thenCompose(
+            v ->
+                CompletableFuture.runAsync(
+                    () -> {}, CompletableFuture.delayedExecutor(settle, TimeUnit.MILLISECONDS)))
         .thenCompose(v -> port.signalHigh())
         .thenApply(
             signal -> {

@@ -175,20 +175,23 @@ public final class EscPos {
     return raw(GS, 'V', partial ? 1 : 0);
   }
 
-  /** {@code ESC p m t1 t2}: a pulse on drawer pin 2 or 5, times in milliseconds (2 ms units). */
+  /**
+   * {@code ESC p m t1 t2}: a pulse on drawer pin 2 or 5, times in milliseconds rounded up to the 2
+   * ms unit (see {@link DrawerPulse}).
+   */
   public EscPos drawerPulse(int pin, int onMillis, int offMillis) {
-    if (pin != 2 && pin != 5) {
-      throw new IllegalArgumentException("Drawer pin is 2 or 5: " + pin);
-    }
-    if (onMillis < 2 || onMillis > 510 || offMillis < 2 || offMillis > 510) {
-      throw new IllegalArgumentException("Pulse times are 2-510 ms");
-    }
-    return raw(ESC, 'p', pin == 2 ? 0 : 1, onMillis / 2, offMillis / 2);
+    return drawerPulse(DrawerPulse.escP(pin, onMillis, offMillis));
   }
 
-  /** The profile's default drawer pulse. */
+  /** The pulse with its own command: {@code ESC p} or the real-time {@code DLE DC4 1 m t}. */
+  public EscPos drawerPulse(DrawerPulse pulse) {
+    out.write(pulse.toBytes());
+    return this;
+  }
+
+  /** The profile's default drawer pulse, with the profile's command. */
   public EscPos drawerPulse() {
-    return drawerPulse(profile.drawerPin(), profile.drawerOnMillis(), profile.drawerOffMillis());
+    return drawerPulse(profile.drawerPulse());
   }
 
   /**

@@ -194,6 +194,10 @@ public final class PrinterService implements AutoCloseable {
                     t -> StatusQuery.query(t, settings.statusTimeout(), clock.instant()))
                 : PrinterStatus.unknown(clock.instant());
         publish(now);
+        if (now.reply() == PrinterStatus.Reply.NOT_A_PRINTER) {
+          // Waiting will not turn a web server into a printer: say what answers, at once.
+          return failed(job, Kind.NOT_A_PRINTER, describe(now), attempts);
+        }
         if (!now.canPrint()) {
           if (System.nanoTime() >= deadline) {
             return failed(job, kindOf(now), describe(now), attempts);
@@ -249,6 +253,9 @@ public final class PrinterService implements AutoCloseable {
   }
 
   private static Kind kindOf(PrinterStatus s) {
+    if (s.reply() == PrinterStatus.Reply.NOT_A_PRINTER) {
+      return Kind.NOT_A_PRINTER;
+    }
     if (!s.connected() || s.flags().contains(PrinterStatus.Flag.OFFLINE) && s.flags().size() == 1) {
       return Kind.OFFLINE;
     }
@@ -266,6 +273,8 @@ public final class PrinterService implements AutoCloseable {
       case PAPER_OUT -> "The printer is out of paper";
       case COVER_OPEN -> "The printer cover is open";
       case OFFLINE -> "The printer is offline";
+      case NOT_A_PRINTER ->
+          "Something answers there, but not as a receipt printer: check the address";
       default -> "The printer reports an error (" + s.flags() + ")";
     };
   }
@@ -273,9 +282,7 @@ public final class PrinterService implements AutoCloseable {
   private void publish(PrinterStatus next) {
     PrinterStatus previous = status;
     status = next;
-    if (!previous.flags().equals(next.flags())
-        || previous.known() != next.known()
-        || previous.connected() != next.connected()) {
+    if (!previous.flags().equals(next.flags()) || previous.reply() != next.reply()) {
       statusListeners.forEach(l -> l.accept(next));
     }
   }

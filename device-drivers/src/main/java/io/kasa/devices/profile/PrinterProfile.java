@@ -1,6 +1,7 @@
 package io.kasa.devices.profile;
 
 import io.kasa.devices.escpos.CodePage;
+import io.kasa.devices.escpos.DrawerPulse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +34,8 @@ import java.util.Objects;
  * @param drawerPin default drawer pin: 2 or 5
  * @param drawerOnMillis default pulse on-time
  * @param drawerOffMillis default pulse off-time
+ * @param drawerCommand the command that carries the pulse ({@code ESC_P} when the profile does not
+ *     say; {@code DLE_DC4} for printers that need the real-time pulse)
  * @param sources where the facts come from, for each of {@link #SOURCE_KEYS}: {@code
  *     "escpos-printer-db TM-T20III"}, {@code "manual: …"}, or {@code "assumed, unverified: …"}
  */
@@ -56,6 +59,7 @@ public record PrinterProfile(
     int drawerPin,
     int drawerOnMillis,
     int drawerOffMillis,
+    DrawerPulse.Command drawerCommand,
     LinkedHashMap<String, String> sources) {
 
   /** How a model selects a code page. */
@@ -127,15 +131,16 @@ public record PrinterProfile(
       throw new IllegalArgumentException(
           "Profile " + id + ": implausible columns " + columnsFontA + "/" + columnsFontB);
     }
-    if (drawerPin != 2 && drawerPin != 5) {
-      throw new IllegalArgumentException(
-          "Profile " + id + ": drawer pin must be 2 or 5, not " + drawerPin);
+    if (drawerCommand == null) {
+      drawerCommand = DrawerPulse.Command.ESC_P;
     }
-    if (drawerOnMillis < 2
-        || drawerOnMillis > 510
-        || drawerOffMillis < 2
-        || drawerOffMillis > 510) {
-      throw new IllegalArgumentException("Profile " + id + ": drawer pulse times must be 2-510 ms");
+    try {
+      DrawerPulse pulse =
+          new DrawerPulse(drawerPin, drawerCommand, drawerOnMillis, drawerOffMillis);
+      drawerOnMillis = pulse.onMillis();
+      drawerOffMillis = pulse.offMillis();
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("Profile " + id + ": " + e.getMessage(), e);
     }
     if (cutFeedLines < 0 || cutFeedLines > 255) {
       throw new IllegalArgumentException("Profile " + id + ": cut feed must be 0-255 lines");
@@ -170,6 +175,11 @@ public record PrinterProfile(
   /** Whether every fact of this profile comes from a checked source. */
   public boolean verified() {
     return unverified().isEmpty();
+  }
+
+  /** The profile's default drawer pulse. */
+  public DrawerPulse drawerPulse() {
+    return new DrawerPulse(drawerPin, drawerCommand, drawerOnMillis, drawerOffMillis);
   }
 
   /** Whether the printer has any cutter. */

@@ -17,8 +17,10 @@ import java.util.function.Consumer;
 
 /**
  * A device file such as the kernel's {@code /dev/usb/lp0}, a FIFO, or a plain file that captures
- * the bytes. Write-only: reads return nothing, so the printer's status stays "unknown", which is
- * what a one-way printer reports anyway.
+ * the bytes. A plain file or a FIFO cannot answer: {@link #canAnswer()} says so and nothing is ever
+ * asked of it. A character device (usblp, a tty) is opened for reading too when the system allows,
+ * and a reader thread blocks on it, so {@link #read} waits for a reply without spinning; a device
+ * whose read side ends or fails (a one-way printer) stops being asked.
  */
 final class FileTransport implements Transport {
 
@@ -26,6 +28,7 @@ final class FileTransport implements Transport {
   private final CopyOnWriteArrayList<Consumer<DeviceException>> listeners =
       new CopyOnWriteArrayList<>();
   private volatile FileChannel channel;
+  private volatile DeviceReader reader;
 
   FileTransport(DeviceUri.File uri) {
     this.uri = uri;
@@ -42,14 +45,18 @@ final class FileTransport implements Transport {
     Path path = Path.of(uri.path());
     try {
       boolean regular = !Files.exists(path) || Files.isRegularFile(path);
-      channel =
-          regular
-              ? FileChannel.open(
-                  path,
-                  StandardOpenOption.CREATE,
-                  StandardOpenOption.WRITE,
-                  StandardOpenOption.APPEND)
-              : FileChannel.open(path, StandardOpenOption.WRITE);
+      if (regular) {
+        channel =
+            FileChannel.open(
+                path,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND);
+      } else if (DeviceReader.isCharacterDevice(path)) {
+        openDevice(path);
+      } else {
+        channel = FileChannel.open(path, StandardOpenOption.WRITE);
+      }
     } catch (NoSuchFileException e) {
       throw new DeviceException(Kind.NOT_FOUND, "No such device file " + uri.path(), e);
     } catch (AccessDeniedException e) {
@@ -83,9 +90,38 @@ final class FileTransport implements Transport {
     }
   }
 
+  /**
+   * A character device: written through one channel and, when the system allows, read through a
+   * second (a {@link FileChannel} serialises its reads and writes, so one blocked read would hold
+   * up every write).
+   */
+  private void openDevice(Path path) throws IOException {
+    channel = FileChannel.open(path, StandardOpenOption.WRITE);
+    try {
+      reader = DeviceReader.start(FileChannel.open(path, StandardOpenOption.READ), uri.path());
+    } catch (AccessDeniedException e) {
+      reader = null; // write-only for this user: status is not available
+    }
+  }
+
   @Override
-  public int read(byte[] buffer, Duration timeout) {
-    return 0;
+  public boolean canAnswer() {
+    DeviceReader r = reader;
+    return r != null && r.alive();
+  }
+
+  @Override
+  public int read(byte[] buffer, Duration timeout) throws DeviceException {
+    DeviceReader r = reader;
+    if (r == null) {
+      return 0;
+    }
+    try {
+      return r.take(buffer, timeout);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return 0;
+    }
   }
 
   @Override
@@ -103,6 +139,11 @@ final class FileTransport implements Transport {
   public synchronized void close() {
     FileChannel c = channel;
     channel = null;
+    DeviceReader r = reader;
+    reader = null;
+    if (r != null) {
+      r.stop();
+    }
     if (c != null) {
       try {
         c.close();

@@ -62,6 +62,9 @@ final class SimTransport implements Transport {
       } else if (data[i] == 0x1b && i + 1 < data.length && data[i + 1] == 'p') {
         sims.drawer().kick();
         i += 4;
+      } else if (data[i] == 0x10 && i + 1 < data.length && data[i + 1] == 0x14) {
+        sims.drawer().kick(); // DLE DC4 1 m t: the real-time pulse
+        i += 4;
       }
     }
   }

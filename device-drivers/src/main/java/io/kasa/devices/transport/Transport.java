@@ -28,12 +28,28 @@ public interface Transport extends AutoCloseable {
    */
   int read(byte[] buffer, Duration timeout) throws DeviceException;
 
-  /** Discards input that has already arrived (late replies to earlier queries). */
-  default void drainInput() throws DeviceException {
+  /**
+   * Discards input that has already arrived (late replies to earlier queries).
+   *
+   * @return the bytes discarded, in order (callers may judge what the device sent unasked)
+   */
+  default byte[] drainInput() throws DeviceException {
     byte[] scratch = new byte[256];
-    while (read(scratch, Duration.ZERO) > 0) {
-      // discard
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    int n;
+    while ((n = read(scratch, Duration.ZERO)) > 0) {
+      out.write(scratch, 0, n);
     }
+    return out.toByteArray();
+  }
+
+  /**
+   * Whether a reply can come back over this transport at all. A plain file or a FIFO cannot answer,
+   * so nobody should write status requests into it (they would land in the capture) or wait for a
+   * reply.
+   */
+  default boolean canAnswer() {
+    return true;
   }
 
   /** Whether the device is open and was not lost since. */

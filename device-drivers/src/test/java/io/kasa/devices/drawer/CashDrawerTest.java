@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.kasa.devices.DeviceUri;
 import io.kasa.devices.Profiles;
+import io.kasa.devices.escpos.DrawerPulse;
 import io.kasa.devices.printer.PrinterService;
 import io.kasa.devices.sim.Simulators;
 import io.kasa.devices.sim.VirtualDrawer;
@@ -76,7 +77,7 @@ class CashDrawerTest {
             Clock.systemUTC());
     drawer =
         new CashDrawer(
-            CashDrawer.viaPrinter(printer, 2, 100, 200),
+            CashDrawer.viaPrinter(printer, DrawerPulse.escP(2, 100, 200), Duration.ofMillis(50)),
             true,
             () -> Duration.ofSeconds(30),
             Duration.ofMillis(50),
@@ -108,7 +109,10 @@ class CashDrawerTest {
     drawer =
         new CashDrawer(
             CashDrawer.viaSerial(
-                connection, new byte[] {0x1b, 0x70, 0x00, 0x32, 0x64}, Duration.ofMillis(300)),
+                connection,
+                DrawerPulse.escP(2, 100, 200),
+                Duration.ofMillis(50),
+                Duration.ofMillis(300)),
             false,
             () -> Duration.ofMillis(300),
             Duration.ofMillis(50),
@@ -140,7 +144,7 @@ class CashDrawerTest {
             Clock.systemUTC());
     drawer =
         new CashDrawer(
-            CashDrawer.viaPrinter(printer, 2, 100, 200),
+            CashDrawer.viaPrinter(printer, DrawerPulse.escP(2, 100, 200), Duration.ofMillis(50)),
             true,
             () -> Duration.ofSeconds(30),
             Duration.ofSeconds(30),
@@ -150,6 +154,107 @@ class CashDrawerTest {
     CashDrawer.OpenResult result = drawer.open().get(10, TimeUnit.SECONDS);
     assertThat(result.kicked()).isFalse();
     assertThat(result.message()).contains("could not be opened").contains("cover is open");
+  }
+
+  @Test
+  void theSwitchIsReadAfterThePulseSoADrawerThatOpensIsReportedOpen() throws Exception {
+    SlowDrawer slow = new SlowDrawer();
+    line = new SocatPair(dir, "slow").start();
+    device = new PtyDevice(line, slow::receive);
+    connection =
+        DeviceConnection.of(
+            new Transports(sims).create(DeviceUri.parse("serial:" + line.deviceEnd())), scheduler);
+    connection.connect();
+    drawer =
+        new CashDrawer(
+            CashDrawer.viaSerial(
+                connection,
+                DrawerPulse.escP(2, 100, 200),
+                Duration.ofMillis(100),
+                Duration.ofMillis(300)),
+            true,
+            () -> Duration.ofSeconds(30),
+            Duration.ofSeconds(30),
+            scheduler,
+            Clock.systemUTC());
+
+    CashDrawer.OpenResult result = drawer.open().get(10, TimeUnit.SECONDS);
+
+    assertThat(result.state()).isEqualTo(CashDrawer.State.OPEN);
+    assertThat(result.message()).doesNotContain("check the cable");
+    assertThat(slow.kickBytes()).containsExactly(0x1b, 'p', 0, 50, 100);
+  }
+
+  @Test
+  void aDrawerSetForTheRealTimePulseGetsDleDc4OnItsLine() throws Exception {
+    SlowDrawer slow = new SlowDrawer();
+    line = new SocatPair(dir, "dc4").start();
+    device = new PtyDevice(line, slow::receive);
+    connection =
+        DeviceConnection.of(
+            new Transports(sims).create(DeviceUri.parse("serial:" + line.deviceEnd())), scheduler);
+    connection.connect();
+    drawer =
+        new CashDrawer(
+            CashDrawer.viaSerial(
+                connection,
+                new DrawerPulse(5, DrawerPulse.Command.DLE_DC4, 150, 0),
+                Duration.ofMillis(100),
+                Duration.ofMillis(300)),
+            true,
+            () -> Duration.ofSeconds(30),
+            Duration.ofSeconds(30),
+            scheduler,
+            Clock.systemUTC());
+
+    CashDrawer.OpenResult result = drawer.open().get(10, TimeUnit.SECONDS);
+
+    assertThat(result.state()).isEqualTo(CashDrawer.State.OPEN);
+    // 150 ms rounds up to t = 2 (200 ms on, 200 ms off) on pin 5 (m = 1).
+    assertThat(slow.kickBytes()).containsExactly(0x10, 0x14, 1, 1, 2);
+  }
+
+  /**
+   * A drawer whose switch only reads open once the pulse is over and the drawer has sprung: as a
+   * real drawer, whose solenoid releases the latch during the pulse and whose tray then moves.
+   */
+  private static final class SlowDrawer {
+    private volatile long openAt = Long.MAX_VALUE;
+    private volatile int[] kick = new int[0];
+
+    byte[] receive(byte[] bytes) {
+      ByteArrayOutputStream reply = new ByteArrayOutputStream();
+      for (int i = 0; i < bytes.length; i++) {
+        int b = bytes[i] & 0xff;
+        if (b == 0x1b && i + 4 < bytes.length && bytes[i + 1] == 'p') {
+          kick = copy(bytes, i, 5);
+          long pulse = 2L * ((bytes[i + 3] & 0xff) + (bytes[i + 4] & 0xff));
+          openAt = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(pulse);
+          i += 4;
+        } else if (b == 0x10 && i + 4 < bytes.length && bytes[i + 1] == 0x14) {
+          kick = copy(bytes, i, 5);
+          long pulse = 2L * 100 * (bytes[i + 4] & 0xff);
+          openAt = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(pulse);
+          i += 4;
+        } else if (b == 0x10 && i + 2 < bytes.length && bytes[i + 1] == 0x04) {
+          reply.write(System.nanoTime() >= openAt ? 0x16 : 0x12);
+          i += 2;
+        }
+      }
+      return reply.toByteArray();
+    }
+
+    int[] kickBytes() {
+      return kick;
+    }
+
+    private static int[] copy(byte[] bytes, int from, int n) {
+      int[] out = new int[n];
+      for (int k = 0; k < n; k++) {
+        out[k] = bytes[from + k] & 0xff;
+      }
+      return out;
+    }
   }
 
   /** A serial drawer whose switch is low while open (the reverse of the printer-port default). */

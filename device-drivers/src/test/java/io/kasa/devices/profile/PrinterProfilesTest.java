@@ -116,6 +116,7 @@ class PrinterProfilesTest {
                     p.drawerPin(),
                     p.drawerOnMillis(),
                     p.drawerOffMillis(),
+                    p.drawerCommand(),
                     missing))
         .hasMessageContaining("sources.columns");
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kasa.devices.DeviceUri;
 import io.kasa.devices.Profiles;
+import io.kasa.devices.escpos.DrawerPulse;
 import io.kasa.devices.escpos.EscPos;
 import io.kasa.devices.sim.PrintElement;
 import io.kasa.devices.sim.Simulators;
@@ -69,6 +70,17 @@ class SimTransportTest {
       t.write(new byte[] {0x10, 0x04, 0x01});
       t.read(reply, Duration.ofSeconds(1));
       assertThat(reply[0] & 0x04).isZero();
+    }
+  }
+
+  @Test
+  void virtualDrawerOpensOnTheRealTimePulse() throws Exception {
+    try (Transport t = transports.create(DeviceUri.parse("sim:drawer"))) {
+      t.open();
+      t.write(
+          new DrawerPulse(2, DrawerPulse.Command.DLE_DC4, 100, 100).toBytes()); // 10 14 01 00 01
+      assertThat(sims.drawer().isOpen()).isTrue();
+      assertThat(sims.drawer().kicks()).isEqualTo(1);
     }
   }
 }

@@ -346,8 +346,15 @@ public final class DeviceBench implements AutoCloseable {
 
   /** A printer's status in a few words: connected or not, and what it reports. */
   static String status(io.kasa.devices.printer.PrinterStatus s, Messages m) {
-    if (s.connected() && !s.known()) {
-      return m.get("device.printer.unreported");
+    switch (s.reply()) {
+      case NOT_A_PRINTER:
+        return m.get("device.printer.notAPrinter");
+      case NOT_AVAILABLE:
+        return m.get("device.printer.noStatusLine");
+      case NO_REPLY:
+        return m.get("device.printer.unreported");
+      default:
+        break;
     }
     return m.get("device.printer." + StatusViewModel.printerKey(s));
   }

@@ -2,6 +2,7 @@ package io.kasa.terminal.devices;
 
 import io.kasa.devices.DeviceUri;
 import io.kasa.devices.escpos.CodePage;
+import io.kasa.devices.escpos.DrawerPulse;
 import io.kasa.devices.profile.PrinterProfile;
 import io.kasa.devices.profile.PrinterProfiles;
 import io.kasa.devices.scanner.ControlNames;
@@ -27,7 +28,11 @@ import java.util.function.Function;
  * @param drawerUri the cash drawer's own port ({@code serial:…}, {@code sim:drawer}), or empty when
  *     it is wired to the receipt printer and kicked through it
  * @param drawerPin 2 or 5: the connector pin the drawer's solenoid is wired to
- * @param drawerPulseMs how long the pulse lasts, 50 to 500 ms
+ * @param drawerPulseMs the pulse's on-time: 2–510 ms for {@code ESC p} (rounded up to 2 ms),
+ *     100–800 ms for {@code DLE DC4} (rounded up to 100 ms); see {@link DrawerPulse}
+ * @param drawerPulseOffMs the pulse's off-time, at least the on-time ({@code DLE DC4} uses the
+ *     on-time)
+ * @param drawerCommand {@code ESC_P} or {@code DLE_DC4} (the real-time pulse some printers need)
  * @param drawerOpenHigh whether the drawer's switch reads high when it is open
  * @param scannerUri a serial or simulated scanner, or empty for keyboard-wedge scanners only
  * @param scannerPrefix what the scanner sends before each code (often nothing), control characters
@@ -48,6 +53,8 @@ public record DeviceSettings(
     String drawerUri,
     int drawerPin,
     int drawerPulseMs,
+    int drawerPulseOffMs,
+    String drawerCommand,
     boolean drawerOpenHigh,
     String scannerUri,
     String scannerPrefix,
@@ -64,6 +71,8 @@ public record DeviceSettings(
   public static final String DRAWER_URI = "drawer-uri";
   public static final String DRAWER_PIN = "drawer-pin";
   public static final String DRAWER_PULSE = "drawer-pulse-ms";
+  public static final String DRAWER_PULSE_OFF = "drawer-pulse-off-ms";
+  public static final String DRAWER_COMMAND = "drawer-command";
   public static final String DRAWER_OPEN_HIGH = "drawer-open-high";
   public static final String SCANNER_URI = DeviceChoice.SCANNER_URI;
   public static final String SCANNER_PREFIX = "scanner-prefix";
@@ -83,6 +92,8 @@ public record DeviceSettings(
           DRAWER_URI,
           DRAWER_PIN,
           DRAWER_PULSE,
+          DRAWER_PULSE_OFF,
+          DRAWER_COMMAND,
           DRAWER_OPEN_HIGH,
           SCANNER_URI,
           SCANNER_PREFIX,
@@ -92,16 +103,25 @@ public record DeviceSettings(
 
   /** The settings as stored, with defaults for what was never set. */
   public static DeviceSettings read(Function<String, Optional<String>> setting) {
+    String profileId = setting.apply(PRINTER_PROFILE).orElse(DeviceChoice.DEFAULT_PROFILE);
+    // What was never set comes from the receipt printer's profile, as the kick command does.
+    Optional<DrawerPulse> profilePulse =
+        PrinterProfiles.builtIn().find(profileId).map(PrinterProfile::drawerPulse);
     return new DeviceSettings(
         setting.apply(PRINTER_URI).orElse("sim:printer"),
-        setting.apply(PRINTER_PROFILE).orElse(DeviceChoice.DEFAULT_PROFILE),
+        profileId,
         setting.apply(CODE_PAGE).orElse(""),
         number(setting.apply(PAPER), 0),
         setting.apply(KITCHEN_URI).orElse(""),
         setting.apply(KITCHEN_PROFILE).orElse(DeviceChoice.DEFAULT_PROFILE),
         setting.apply(DRAWER_URI).orElse(""),
         number(setting.apply(DRAWER_PIN), 2),
-        number(setting.apply(DRAWER_PULSE), 100),
+        number(setting.apply(DRAWER_PULSE), profilePulse.map(DrawerPulse::onMillis).orElse(100)),
+        number(
+            setting.apply(DRAWER_PULSE_OFF), profilePulse.map(DrawerPulse::offMillis).orElse(200)),
+        setting
+            .apply(DRAWER_COMMAND)
+            .orElse(profilePulse.map(p -> p.command().name()).orElse("ESC_P")),
         setting.apply(DRAWER_OPEN_HIGH).map(Boolean::parseBoolean).orElse(true),
         setting.apply(SCANNER_URI).orElse(""),
         setting.apply(SCANNER_PREFIX).orElse(""),
@@ -122,6 +142,8 @@ public record DeviceSettings(
     m.put(DRAWER_URI, drawerUri);
     m.put(DRAWER_PIN, Integer.toString(drawerPin));
     m.put(DRAWER_PULSE, Integer.toString(drawerPulseMs));
+    m.put(DRAWER_PULSE_OFF, Integer.toString(drawerPulseOffMs));
+    m.put(DRAWER_COMMAND, drawerCommand);
     m.put(DRAWER_OPEN_HIGH, Boolean.toString(drawerOpenHigh));
     m.put(SCANNER_URI, scannerUri);
     m.put(SCANNER_PREFIX, scannerPrefix);
@@ -162,9 +184,7 @@ public record DeviceSettings(
     if (drawerPin != 2 && drawerPin != 5) {
       out.add(m.get("tech.problem.pin", DRAWER_PIN));
     }
-    if (drawerPulseMs < 50 || drawerPulseMs > 500) {
-      out.add(m.get("tech.problem.pulse", DRAWER_PULSE));
-    }
+    pulseProblems(out, m);
     try {
       ScanFraming.Terminator.valueOf(scannerTerminator);
     } catch (IllegalArgumentException e) {
@@ -176,6 +196,38 @@ public record DeviceSettings(
       out.add(m.get("tech.problem.logo", PRINTER_LOGO));
     }
     return out;
+  }
+
+  /** The drawer pulse of these settings; throws when {@link #problems} names one. */
+  public DrawerPulse drawerPulse() {
+    return new DrawerPulse(
+        drawerPin, DrawerPulse.Command.parse(drawerCommand), drawerPulseMs, drawerPulseOffMs);
+  }
+
+  /** The pulse checked by {@link DrawerPulse}'s rules, each problem naming its setting. */
+  private void pulseProblems(List<String> out, io.kasa.terminal.i18n.Messages m) {
+    DrawerPulse.Command command;
+    try {
+      command = DrawerPulse.Command.parse(drawerCommand);
+    } catch (IllegalArgumentException e) {
+      out.add(m.get("tech.problem.drawerCommand", DRAWER_COMMAND));
+      return;
+    }
+    if (drawerPin != 2 && drawerPin != 5) {
+      return; // said above
+    }
+    try {
+      new DrawerPulse(drawerPin, command, drawerPulseMs, drawerPulseMs);
+    } catch (IllegalArgumentException e) {
+      out.add(m.get("tech.problem.pulse", DRAWER_PULSE, command.min, command.max));
+      return;
+    }
+    try {
+      drawerPulse();
+    } catch (IllegalArgumentException e) {
+      int on = new DrawerPulse(drawerPin, command, drawerPulseMs, drawerPulseMs).onMillis();
+      out.add(m.get("tech.problem.pulseOff", DRAWER_PULSE_OFF, on, command.max));
+    }
   }
 
   /** The receipt printer's profile with the code page and paper chosen here. */

@@ -2,6 +2,7 @@ package io.kasa.terminal.devices;
 
 import io.kasa.devices.DeviceUri;
 import io.kasa.devices.drawer.CashDrawer;
+import io.kasa.devices.escpos.DrawerPulse;
 import io.kasa.devices.printer.PrinterService;
 import io.kasa.devices.profile.PrinterProfile;
 import io.kasa.devices.scanner.ScanEvent;
@@ -75,15 +76,18 @@ public final class RegisterDevices implements AutoCloseable {
     CashDrawer.Port port;
     if (settings.drawerUri().isBlank()) {
       this.drawerConnection = null;
-      port =
-          CashDrawer.viaPrinter(
-              printer, settings.drawerPin(), settings.drawerPulseMs(), settings.drawerPulseMs());
+      port = CashDrawer.viaPrinter(printer, settings.drawerPulse(), DrawerPulse.DEFAULT_SETTLE);
     } else {
       this.drawerConnection =
           DeviceConnection.of(
               new Transports(simulators).create(DeviceUri.parse(settings.drawerUri())), scheduler);
       drawerConnection.start();
-      port = CashDrawer.viaSerial(drawerConnection, drawerPulse(), Duration.ofMillis(700));
+      port =
+          CashDrawer.viaSerial(
+              drawerConnection,
+              settings.drawerPulse(),
+              DrawerPulse.DEFAULT_SETTLE,
+              Duration.ofMillis(700));
     }
     this.drawer =
         new CashDrawer(
@@ -163,7 +167,7 @@ public final class RegisterDevices implements AutoCloseable {
    */
   public byte[] drawerPulse() {
     return new io.kasa.devices.escpos.EscPos(printer.profile())
-        .drawerPulse(settings.drawerPin(), settings.drawerPulseMs(), settings.drawerPulseMs())
+        .drawerPulse(settings.drawerPulse())
         .toBytes();
   }
 

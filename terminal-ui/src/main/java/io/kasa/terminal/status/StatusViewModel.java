@@ -214,6 +214,9 @@ public final class StatusViewModel {
     if (!s.connected()) {
       return "offline";
     }
+    if (s.reply() == PrinterStatus.Reply.NOT_A_PRINTER) {
+      return "error"; // something else answers at the printer's address: no receipts there
+    }
     if (s.flags().contains(PrinterStatus.Flag.PAPER_END)) {
       return "paperOut";
     }

@@ -249,7 +249,7 @@ class TechnicianTest extends RegisterUiTest {
     await()
         .atMost(Duration.ofSeconds(5))
         .until(() -> robot.lookup("#job-hex-view").query().isVisible());
-    assertThat(rows(robot, "job-hex-view")).containsExactly("0000  1B 70 00 32 32           .p.22");
+    assertThat(rows(robot, "job-hex-view")).containsExactly("0000  1B 70 00 32 64           .p.2d");
     assertThat(robot.lookup("#job-decoded").query().isVisible()).isFalse();
 
     // Kept where the register keeps its receipts, as the demo's virtual printer keeps them.
@@ -271,7 +271,8 @@ class TechnicianTest extends RegisterUiTest {
               .filter(f -> f.getFileName().toString().startsWith("drawer-pulse"))
               .findFirst()
               .orElseThrow();
-      assertThat(Files.readAllBytes(pulse)).containsExactly(0x1b, 'p', 0, 50, 50);
+      // The configured off-time (the profile's 200 ms), not the on-time again.
+      assertThat(Files.readAllBytes(pulse)).containsExactly(0x1b, 'p', 0, 50, 100);
     }
   }
 

@@ -99,6 +99,48 @@ class TechViewModelTest {
   }
 
   @Test
+  void aDrawerPulseOutsideTheOneRangeIsRefusedWithTheRange() {
+    TechViewModel vm = vm();
+    vm.field(DeviceSettings.DRAWER_PULSE).set("600");
+    assertThat(vm.apply()).isFalse();
+    assertThat(vm.bannerProperty().get().text()).contains("drawer-pulse-ms: 2 to 510 ms");
+    assertThat(benches).isEmpty();
+  }
+
+  @Test
+  void aDrawerOffTimeShorterThanTheOnTimeIsRefused() {
+    TechViewModel vm = vm();
+    vm.field(DeviceSettings.DRAWER_PULSE).set("200");
+    vm.field(DeviceSettings.DRAWER_PULSE_OFF).set("100");
+    assertThat(vm.apply()).isFalse();
+    assertThat(vm.bannerProperty().get().text())
+        .contains("drawer-pulse-off-ms: from the on-time (200 ms) to 510 ms");
+  }
+
+  @Test
+  void oddMillisecondsAreRoundedUpAndTheOffTimeIsKept() {
+    TechViewModel vm = vm();
+    vm.field(DeviceSettings.DRAWER_PULSE).set("101");
+    vm.field(DeviceSettings.DRAWER_PULSE_OFF).set("201");
+    assertThat(vm.apply()).isTrue();
+    assertThat(saved.drawerPulse().toBytes()).containsExactly(0x1b, 'p', 0, 51, 101);
+  }
+
+  @Test
+  void theRealTimePulseHasItsOwnRangeAndBytes() {
+    TechViewModel vm = vm();
+    vm.field(DeviceSettings.DRAWER_COMMAND).set("DLE_DC4");
+    vm.field(DeviceSettings.DRAWER_PULSE).set("900");
+    assertThat(vm.apply()).isFalse();
+    assertThat(vm.bannerProperty().get().text()).contains("drawer-pulse-ms: 100 to 800 ms");
+
+    vm.field(DeviceSettings.DRAWER_PULSE).set("150");
+    vm.field(DeviceSettings.DRAWER_PULSE_OFF).set("150");
+    assertThat(vm.apply()).isTrue();
+    assertThat(saved.drawerPulse().toBytes()).containsExactly(0x10, 0x14, 1, 0, 2);
+  }
+
+  @Test
   void aGoodDraftIsKeptAndTheBenchReopenedWithIt() {
     TechViewModel vm = vm();
     vm.use(DeviceSettings.PRINTER_URI, new DeviceBench.Attached("serial:/dev/ttyUSB0", "FT232R"));
