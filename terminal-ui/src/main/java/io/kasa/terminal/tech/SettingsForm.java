@@ -187,7 +187,7 @@ final class SettingsForm extends ScrollPane {
         label(m, "tech.drawerPin"),
         choice(DeviceSettings.DRAWER_PIN, "drawer-pin", List.of("2", "5")),
         label(m, "tech.drawerCommand"),
-        choice(DeviceSettings.DRAWER_COMMAND, "drawer-command", List.of("ESC_P", "DLE_DC4")),
+        drawerCommand(),
         label(m, "tech.drawerPulse"),
         text(DeviceSettings.DRAWER_PULSE, "drawer-pulse"),
         label(m, "tech.drawerPulseOff"),
@@ -273,6 +273,27 @@ final class SettingsForm extends ScrollPane {
   /** The receipt printer's profile as chosen on this screen (not yet applied). */
   private Optional<PrinterProfile> receiptProfile() {
     return PrinterProfiles.builtIn().find(vm.field(DeviceSettings.PRINTER_PROFILE).get());
+  }
+
+  /** The pulse's command, shown as the manuals write it (ESC p, DLE DC4), kept as its setting. */
+  private ComboBox<String> drawerCommand() {
+    ComboBox<String> c =
+        choice(DeviceSettings.DRAWER_COMMAND, "drawer-command", List.of("ESC_P", "DLE_DC4"));
+    c.setConverter(
+        new javafx.util.StringConverter<>() {
+          @Override
+          public String toString(String setting) {
+            return setting == null ? "" : setting.replace('_', ' ').replace("ESC P", "ESC p");
+          }
+
+          @Override
+          public String fromString(String shown) {
+            return shown == null
+                ? null
+                : shown.toUpperCase(java.util.Locale.ROOT).replace(' ', '_');
+          }
+        });
+    return c;
   }
 
   private ComboBox<String> choice(String setting, String id, List<String> items) {
