@@ -31,7 +31,7 @@ first_try_failures=0
 # Starts serve once and waits for it to answer; a start that fails is counted, never retried.
 start_serve() {
   starts=$((starts + 1))
-  "${CLOUD[@]}" serve --data "$DATA" --port "$PORT" > "$WORK/serve-$starts.log" 2>&1 &
+  "${CLOUD[@]}" serve --data "$DATA" --port "$PORT" --payments test > "$WORK/serve-$starts.log" 2>&1 &
   SERVE=$!
   for _ in $(seq 1 600); do
     if healthy; then return 0; fi
