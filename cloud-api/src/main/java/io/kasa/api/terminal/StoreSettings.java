@@ -24,6 +24,8 @@ import java.util.UUID;
  *     older than it
  * @param barcodeLayouts the layouts of its in-store labels (ADR 0030); null from a service older
  *     than it
+ * @param journalRetentionDays how many days a till keeps acknowledged journal entries in its outbox
+ *     before moving them to its archive (ADR 0037); null from a service older than it
  */
 public record StoreSettings(
     UUID id,
@@ -39,4 +41,5 @@ public record StoreSettings(
     OfflineCardRules offlineCards,
     int drawerLeftOpenSeconds,
     StoreIdentityDto identity,
-    List<BarcodeLayoutDto> barcodeLayouts) {}
+    List<BarcodeLayoutDto> barcodeLayouts,
+    Integer journalRetentionDays) {}

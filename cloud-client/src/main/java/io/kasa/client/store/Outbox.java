@@ -73,17 +73,37 @@ public final class Outbox {
       "select last_acknowledged_at from outbox_tally where last_acknowledged_at is not null"
           + " order by julianday(last_acknowledged_at) desc limit 1";
   static final String REJECTED = "select * from outbox where state = 'REJECTED' order by seq";
+  // Look-ups of history read the outbox and its archive (V9) together, each through its own index.
+  static final String COLUMNS =
+      "seq, id, kind, path, body, state, attempts, last_error, response, created_at, updated_at,"
+          + " employee_id, receipt_number, sale_id";
   static final String BY_RECEIPT =
-      "select * from outbox where kind = ? and receipt_number = ? order by seq";
-  static final String BY_SALE = "select * from outbox where kind = ? and sale_id = ? order by seq";
+      "select "
+          + COLUMNS
+          + " from outbox where kind = ?1 and receipt_number = ?2 union all select "
+          + COLUMNS
+          + " from outbox_archive where kind = ?1 and receipt_number = ?2 order by seq";
+  static final String BY_SALE =
+      "select "
+          + COLUMNS
+          + " from outbox where kind = ?1 and sale_id = ?2 union all select "
+          + COLUMNS
+          + " from outbox_archive where kind = ?1 and sale_id = ?2 order by seq";
   static final String COUNT = "select entries from outbox_tally where kind = ?";
   static final String COUNT_ACKNOWLEDGED = "select acknowledged from outbox_tally where kind = ?";
-  static final String BY_ID = "select * from outbox where id = ?";
+  static final String BY_ID =
+      "select "
+          + COLUMNS
+          + " from outbox where id = ?1 union all select "
+          + COLUMNS
+          + " from outbox_archive where id = ?1";
   static final String RESPONSE =
-      "select response from outbox where id = ? and state = 'ACKNOWLEDGED'";
+      "select response from outbox where id = ?1 and state = 'ACKNOWLEDGED'"
+          + " union all select response from outbox_archive where id = ?1";
 
   private final LocalStore store;
   private final Clock clock;
+  private volatile long lastAppendNanos = System.nanoTime();
 
   public Outbox(LocalStore store, Clock clock) {
     this.store = store;
@@ -114,6 +134,15 @@ public final class Outbox {
       s.setString(6, now);
       s.executeUpdate();
     }
+    lastAppendNanos = System.nanoTime();
+  }
+
+  /**
+   * How long ago (by the machine's monotonic clock) an entry was last appended, or this outbox
+   * opened: the archive moves entries only while the till has been quiet for a while.
+   */
+  public java.time.Duration sinceLastAppend() {
+    return java.time.Duration.ofNanos(System.nanoTime() - lastAppendNanos);
   }
 
   /** Appends in a transaction of its own. */
@@ -136,6 +165,7 @@ public final class Outbox {
         });
   }
 
+  /** The entry with this id, in the outbox or its archive. */
   public Optional<Entry> find(UUID id) {
     return store.inTransaction(
         c -> {
@@ -202,7 +232,7 @@ public final class Outbox {
         });
   }
 
-  /** The service's answer to an acknowledged entry, if it has one. */
+  /** The service's answer to an acknowledged entry (archived or not), if it has one. */
   public Optional<String> response(UUID id) {
     return store.inTransaction(
         c -> {
@@ -217,7 +247,7 @@ public final class Outbox {
 
   /**
    * The entries of {@code kind} that carry receipt number {@code receiptNumber} (a sale's, a
-   * refund's), in order: found through an index, however long the journal.
+   * refund's), in order, archived or not: found through an index, however long the journal.
    */
   public List<Entry> withReceiptNumber(String kind, String receiptNumber) {
     return entries(BY_RECEIPT, kind, receiptNumber);
@@ -225,7 +255,7 @@ public final class Outbox {
 
   /**
    * The entries of {@code kind} about sale {@code saleId} (the sale itself, its refunds, the check
-   * it settled), in order: found through an index, however long the journal.
+   * it settled), in order, archived or not: found through an index, however long the journal.
    */
   public List<Entry> aboutSale(String kind, UUID saleId) {
     return entries(BY_SALE, kind, saleId.toString());

@@ -75,6 +75,7 @@ public final class CloudTerminal implements AutoCloseable {
   private final AuditTrail audit;
   private final OfflineSignIn offlineSignIn;
   private final OfflineCards offlineCards;
+  private final io.kasa.client.sync.JournalArchiver archiver;
   private final Clock clock;
   private final ObjectMapper json = CloudClient.mapper();
   private final Function<URI, CloudClientConfig> clientConfig;
@@ -103,6 +104,25 @@ public final class CloudTerminal implements AutoCloseable {
     this.offlineSignIn = new OfflineSignIn(store, settings, audit, clock);
     this.offlineCards = new OfflineCards(store);
     this.updates = new TerminalUpdates(store, settings, this::client, this::catalog, clock);
+    this.archiver =
+        new io.kasa.client.sync.JournalArchiver(
+            new io.kasa.client.store.JournalArchive(store, clock),
+            this::journalRetentionDays,
+            outbox::sinceLastAppend,
+            clock,
+            io.kasa.client.sync.JournalArchiver.Timing.register());
+  }
+
+  /** The store's journal retention in days, or null before the terminal has its configuration. */
+  private Integer journalRetentionDays() {
+    return settings
+        .config()
+        .map(
+            c ->
+                c.store().journalRetentionDays() == null
+                    ? io.kasa.client.sync.JournalArchiver.DEFAULT_RETENTION_DAYS
+                    : c.store().journalRetentionDays())
+        .orElse(null);
   }
 
   /**
@@ -114,6 +134,8 @@ public final class CloudTerminal implements AutoCloseable {
       Path dir, Clock clock, Function<URI, CloudClientConfig> clientConfig) {
     LocalStore store = LocalStore.open(dir);
     CloudTerminal t = new CloudTerminal(store, dir, clock, clientConfig);
+    // The journal's old history moves to its archive on its own while the till is idle (ADR 0037).
+    t.archiver.start();
     Optional<String> url = t.local.get(SERVICE_URL);
     Optional<String> credential = t.identity.credential();
     if (url.isPresent() && credential.isPresent()) {
@@ -589,6 +611,11 @@ public final class CloudTerminal implements AutoCloseable {
     return outbox;
   }
 
+  /** What moves the journal's old history into its archive, on its own while the till is idle. */
+  public io.kasa.client.sync.JournalArchiver archiver() {
+    return archiver;
+  }
+
   public TerminalSettings settings() {
     return settings;
   }
@@ -614,6 +641,7 @@ public final class CloudTerminal implements AutoCloseable {
 
   @Override
   public void close() {
+    archiver.close();
     if (feed != null) {
       feed.close();
     }

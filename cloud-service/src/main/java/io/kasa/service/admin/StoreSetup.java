@@ -72,6 +72,41 @@ public final class StoreSetup {
     changed.accept(Invalidations.Topic.CATALOG);
   }
 
+  /** The least and most days a store's tills keep acknowledged entries in their outbox. */
+  public static final int MIN_JOURNAL_RETENTION_DAYS = 7;
+
+  public static final int MAX_JOURNAL_RETENTION_DAYS = 3650;
+
+  /**
+   * How many days the store's tills keep acknowledged journal entries in their outbox before moving
+   * them to their archive (ADR 0037): a week to ten years, else refused (422); an unknown store is
+   * 404. The tills hear of it with their configuration.
+   */
+  public void setJournalRetention(UUID org, UUID store, int days) {
+    if (days < MIN_JOURNAL_RETENTION_DAYS || days > MAX_JOURNAL_RETENTION_DAYS) {
+      throw ApiException.invalid(
+          "/journalRetentionDays",
+          "A till keeps its journal in the outbox "
+              + MIN_JOURNAL_RETENTION_DAYS
+              + " to "
+              + MAX_JOURNAL_RETENTION_DAYS
+              + " days before archiving it, not "
+              + days);
+    }
+    jdbi.useTransaction(
+        h -> {
+          currency(h, org, store);
+          h.createUpdate(
+                  "update store set journal_retention_days = :days"
+                      + " where organisation_id = :org and id = :store")
+              .bind("days", days)
+              .bind("org", org)
+              .bind("store", store)
+              .execute();
+        });
+    changed.accept(Invalidations.Topic.CATALOG);
+  }
+
   /** Adds the layout of labels starting with its prefix, or replaces the one the prefix had. */
   public void putLayout(UUID org, UUID store, BarcodeLayoutDto layout) {
     check(layout);

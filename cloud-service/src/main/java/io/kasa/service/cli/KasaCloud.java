@@ -236,6 +236,7 @@ public final class KasaCloud implements Runnable {
         StoreAdmin.SetIdentity.class,
         StoreAdmin.SetLayout.class,
         StoreAdmin.RemoveLayout.class,
+        StoreAdmin.SetJournalRetention.class,
         DiscountCommands.SetDiscountLimit.class,
         Admin.SeedDemo.class
       })

@@ -9,7 +9,8 @@ import picocli.CommandLine.Option;
 
 /**
  * The admin commands for what a store prints and reads: its legal identity on receipts and the
- * layouts of its scale labels (ADR 0030). Each reaches the store's tills within seconds.
+ * layouts of its scale labels (ADR 0030); and how long its tills keep their journal's history in
+ * the outbox before archiving it (ADR 0037). Each reaches the store's tills within seconds.
  */
 final class StoreAdmin {
 
@@ -130,6 +131,30 @@ final class StoreAdmin {
     String run(AdminService admin) {
       admin.stores().removeLayout(org, store, prefix);
       return "store " + store + " no longer reads labels " + prefix;
+    }
+  }
+
+  @Command(
+      name = "set-journal-retention",
+      mixinStandardHelpOptions = true,
+      description =
+          "Say how many days a store's tills keep acknowledged sales and other journal entries in"
+              + " their outbox before moving them to their archive, where reprints and returns"
+              + " still find them (7 to 3650; 90 until set).")
+  static final class SetJournalRetention extends KasaCloud.Admin.Action {
+    @Option(names = "--org", required = true)
+    UUID org;
+
+    @Option(names = "--store", required = true)
+    UUID store;
+
+    @Option(names = "--days", required = true, description = "Days, 7 to 3650")
+    int days;
+
+    @Override
+    String run(AdminService admin) {
+      admin.stores().setJournalRetention(org, store, days);
+      return "store " + store + " tills archive their journal after " + days + " days";
     }
   }
 }

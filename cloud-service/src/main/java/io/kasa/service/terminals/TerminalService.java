@@ -104,7 +104,8 @@ public final class TerminalService {
                       (String) t.get("vat_number"),
                       (String) t.get("receipt_header"),
                       (String) t.get("receipt_footer")),
-                  StoreSetup.layouts(h, terminal.organisationId(), (UUID) t.get("id")));
+                  StoreSetup.layouts(h, terminal.organisationId(), (UUID) t.get("id")),
+                  ((Number) t.get("journal_retention_days")).intValue());
           return new TerminalConfig(
               terminal.terminalId(),
               (String) t.get("terminal_code"),
