@@ -7,6 +7,9 @@
 # with minute 3, and writes the table as Markdown for docs/benchmarks.md.
 # Needs a built tree (./mvnw -q install -DskipTests), curl.
 #   MINUTES=60 TERMINALS=4 THINK=100ms cloud-service/bench/soak.sh
+# On a machine shared with other work, SOAK_CPUS=1 runs the soak (the service, its PostgreSQL and
+# the terminals) on CPU 1 alone; keep the other work on the other CPUs (e.g. `taskset -a -p 1 PID`
+# on the shell that starts it, whose children inherit it).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 MINUTES=${MINUTES:-60}
@@ -16,6 +19,9 @@ PORT=${PORT:-18092}
 SERVICE_HEAP=${SERVICE_HEAP:-1g}
 SIM_HEAP=${SIM_HEAP:-512m}
 WORK=${WORK:-$(mktemp -d /tmp/kasa-soak.XXXXXX)}
+if [ -n "${SOAK_CPUS:-}" ]; then
+  taskset -c -p "$SOAK_CPUS" $$ > /dev/null   # every process started from here inherits it
+fi
 mkdir -p "$WORK"
 DATA=$WORK/data
 SERVE=
