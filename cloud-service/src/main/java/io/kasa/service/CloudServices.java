@@ -95,6 +95,8 @@ public final class CloudServices implements AutoCloseable {
                 new CheckService(database.jdbi(), clock),
                 floorEvents),
             new StockService(database.jdbi()),
+            new io.kasa.service.sales.PublicReceipts(
+                database.jdbi(), json, java.time.ZoneId.systemDefault()),
             json,
             metrics,
             metricsToken);

@@ -58,6 +58,7 @@ public final class CloudApp {
    * @param terminals terminal configuration, reported events and device backups
    * @param floor the host stand
    * @param stock the stores' stock for the back office
+   * @param receipts the customers' receipts by token (ADR 0041)
    * @param json the JSON mapper
    * @param metrics the Prometheus registry
    * @param metricsToken the bearer token that may read /metrics, or null to refuse everyone
@@ -73,6 +74,7 @@ public final class CloudApp {
       TerminalService terminals,
       Floor floor,
       StockService stock,
+      io.kasa.service.sales.PublicReceipts receipts,
       ObjectMapper json,
       PrometheusMeterRegistry metrics,
       String metricsToken) {}
@@ -92,6 +94,8 @@ public final class CloudApp {
 
   private final Services s;
   private final Contract contract;
+  private final TokenBuckets receiptLimits =
+      new TokenBuckets(ReceiptRoutes.BURST, ReceiptRoutes.PER_SECOND, System::nanoTime);
 
   private CloudApp(Services services) {
     this.s = services;
@@ -226,6 +230,7 @@ public final class CloudApp {
     all.addAll(new ShiftRoutes(req, s.shifts()).routes());
     all.addAll(new FloorRoutes(req, s.database(), s.floor()).routes());
     all.addAll(new StockRoutes(req, s.stock()).routes());
+    all.addAll(new ReceiptRoutes(s.receipts(), s.json(), receiptLimits).routes());
     return List.copyOf(all);
   }
 }
