@@ -116,6 +116,60 @@ class ReceiptPagesApiTest {
     assertThat(r.body()).doesNotContain("https://r.kasa.example/r/" + sale.receiptNumber());
     assertThat(printed).contains("https://r.kasa.example/r/" + token);
     assertThat(receipt.get("refunds")).isEmpty();
+
+    TestCloud.Reply page = cloud.send("GET", "/r/" + token, null, Map.of());
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.contentType()).startsWith("text/html");
+    assertThat(page.body())
+        .contains("<html lang=\"uk\"", "Маркет «Колосок»", "ТОВ «Колосок-Маркет»", "43151207")
+        .contains("Хліб житній", "Аспірин", "158,40", "**** 4417", sale.receiptNumber())
+        .contains("Податки", "20 %", "Картка (термінал банку)", token + ".pdf")
+        .doesNotContain("<script", "style=", "<style");
+  }
+
+  @Test
+  void thePageIsStrictAndPrivate() {
+    String token = ReceiptTokens.next();
+    assertThat(submit(sale(token)).status()).isEqualTo(201);
+    HttpResponse<String> page = get("/r/" + token);
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.headers().firstValue("Content-Security-Policy").orElse(""))
+        .contains("default-src 'self'", "script-src 'self'")
+        .doesNotContain("unsafe-inline");
+    assertThat(page.headers().firstValue("Cache-Control")).hasValue("no-store");
+    assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+    assertThat(page.headers().map()).doesNotContainKey("set-cookie");
+    // Its stylesheet is the back office's, served from the jar.
+    String css = page.body().replaceAll("(?s).*<link rel=\"stylesheet\" href=\"([^\"]+)\".*", "$1");
+    assertThat(get(css).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void aReceiptNotThereYetHasAFriendlyPage() {
+    HttpResponse<String> unknown = get("/r/" + ReceiptTokens.next(), "en-GB");
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(unknown.body()).contains("This receipt is not available yet", "<html lang=\"en\"");
+    HttpResponse<String> inUkrainian = get("/r/" + ReceiptTokens.next(), "uk");
+    assertThat(inUkrainian.body()).contains("Цей чек ще недоступний");
+    HttpResponse<String> malformed = get("/r/K1-T1-000001", "en");
+    assertThat(malformed.statusCode()).isEqualTo(400);
+    assertThat(malformed.body()).contains("This is not a receipt");
+  }
+
+  /** A GET over real HTTP. */
+  private static HttpResponse<String> get(String path, String... language) {
+    try {
+      HttpRequest.Builder b = HttpRequest.newBuilder(cloud.uri(path));
+      if (language.length > 0) {
+        b.header("Accept-Language", language[0]);
+      }
+      return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
   }
 
   @Test
@@ -149,6 +203,8 @@ class ReceiptPagesApiTest {
     assertThat(shown.get("receiptNumber").asText()).isEqualTo(refund.receiptNumber());
     assertThat(shown.get("total").asLong()).isEqualTo(3100);
     assertThat(shown.get("lines").get(0).get("name").asText()).isEqualTo("Хліб житній");
+    assertThat(cloud.send("GET", "/r/" + token, null, Map.of()).body())
+        .contains("Повернення", refund.receiptNumber(), "31,00");
   }
 
   @Test
@@ -163,6 +219,10 @@ class ReceiptPagesApiTest {
       JsonNode receipt = cloud.send("GET", "/v1/receipts/" + token, null, Map.of()).json();
       assertThat(receipt.get("locale").asText()).isEqualTo("en-GB");
       assertThat(receipt.get("printed").toString()).contains("TOTAL").doesNotContain("СУМА");
+      // The page speaks the store's language, whatever the browser's.
+      HttpResponse<String> page = get("/r/" + token, "uk");
+      assertThat(page.body())
+          .contains("<html lang=\"en\"", "Taxes", "Card (bank terminal)", "Download PDF");
     } finally {
       cloud
           .services

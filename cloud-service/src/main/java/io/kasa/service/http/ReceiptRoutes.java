@@ -20,28 +20,20 @@ import java.util.List;
  */
 final class ReceiptRoutes {
 
-  /** How many receipt requests a client address may make at once. */
-  static final int BURST = 30;
-
-  /** How many a client address may make each second after the burst. */
-  static final double PER_SECOND = 0.5;
-
   /** The detail of every 404, whatever the token. */
   static final String UNKNOWN =
       "No receipt with this token (a receipt made offline appears once its till sends it)";
 
   private final PublicReceipts receipts;
   private final ObjectMapper json;
-  private final TokenBuckets limits;
 
-  ReceiptRoutes(PublicReceipts receipts, ObjectMapper json, TokenBuckets limits) {
+  ReceiptRoutes(PublicReceipts receipts, ObjectMapper json) {
     this.receipts = receipts;
     this.json = json;
-    this.limits = limits;
   }
 
   List<Route> routes() {
-    // The PDF first: "/r/{token}" would otherwise take "abc.pdf" for a token.
+    // Registered before the page, whose "/r/{token}" would otherwise take "abc.pdf" for a token.
     return List.of(
         new Route(HandlerType.GET, "/r/{token}.pdf", this::pdf),
         new Route(HandlerType.GET, "/v1/receipts/{token}", this::json));
@@ -101,7 +93,7 @@ final class ReceiptRoutes {
 
   /** Whether the client may go ahead; if not, Retry-After is set. */
   private boolean limits(Context ctx) {
-    long wait = limits.take(ctx.ip());
+    long wait = receipts.admit(ctx.ip());
     if (wait > 0) {
       ctx.header("Retry-After", Long.toString(wait));
       return false;

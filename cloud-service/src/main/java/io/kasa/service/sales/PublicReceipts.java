@@ -52,9 +52,16 @@ public final class PublicReceipts {
    */
   public record Found(PublicReceipt view, Receipt receipt, Locale locale) {}
 
+  /** How many receipt requests a client address may make at once. */
+  public static final int BURST = 30;
+
+  /** How many a client address may make each second after the burst. */
+  public static final double PER_SECOND = 0.5;
+
   private final Jdbi jdbi;
   private final ObjectMapper json;
   private final ZoneId zone;
+  private final TokenBuckets limits = new TokenBuckets(BURST, PER_SECOND, System::nanoTime);
 
   /**
    * @param zone the time zone receipts print their time in (stores keep none of their own yet; the
@@ -64,6 +71,14 @@ public final class PublicReceipts {
     this.jdbi = jdbi;
     this.json = json;
     this.zone = zone;
+  }
+
+  /**
+   * Admits a request of client address {@code address} to any receipt route (page, PDF, JSON), one
+   * token bucket per address: 0 when it may go ahead, else the seconds to wait (Retry-After).
+   */
+  public long admit(String address) {
+    return limits.take(address);
   }
 
   /** The receipt whose token is {@code token}, once its sale has reached the service. */

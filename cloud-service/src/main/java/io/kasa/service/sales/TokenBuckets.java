@@ -1,4 +1,4 @@
-package io.kasa.service.http;
+package io.kasa.service.sales;
 
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
