@@ -208,6 +208,21 @@ class ReceiptPagesApiTest {
   }
 
   @Test
+  void aPostVoidShowsOnTheReceiptOnceMade() {
+    String token = ReceiptTokens.next();
+    SaleRequest sale = sale(token);
+    assertThat(submit(sale).status()).isEqualTo(201);
+    TestCloud.Reply voided =
+        cloud.post(manager, "/v1/sales/" + sale.id() + "/void", null, "{\"reason\":\"twice\"}");
+    assertThat(voided.status()).as(voided.body()).isEqualTo(200);
+    JsonNode receipt = cloud.send("GET", "/v1/receipts/" + token, null, Map.of()).json();
+    assertThat(receipt.get("state").asText()).isEqualTo("VOIDED");
+    assertThat(receipt.get("voidedAt").isNull()).isFalse();
+    assertThat(cloud.send("GET", "/r/" + token, null, Map.of()).body())
+        .contains("Магазин скасував цей продаж");
+  }
+
+  @Test
   void theReceiptIsInTheStoresLanguage() {
     String token = ReceiptTokens.next();
     assertThat(submit(sale(token)).status()).isEqualTo(201);
