@@ -209,6 +209,15 @@ class ReceiptPagesApiTest {
 
   @Test
   void aPostVoidShowsOnTheReceiptOnceMade() {
+    // A sale is voided within its open shift: one opened before the sale was paid.
+    UUID shift = UUID.randomUUID();
+    String open =
+        "{\"id\":\""
+            + shift
+            + "\",\"openingFloat\":0,\"at\":\""
+            + Instant.now().minusSeconds(90)
+            + "\"}";
+    assertThat(cloud.post(cashier, "/v1/shifts", shift.toString(), open).status()).isEqualTo(201);
     String token = ReceiptTokens.next();
     SaleRequest sale = sale(token);
     assertThat(submit(sale).status()).isEqualTo(201);
@@ -220,6 +229,9 @@ class ReceiptPagesApiTest {
     assertThat(receipt.get("voidedAt").isNull()).isFalse();
     assertThat(cloud.send("GET", "/r/" + token, null, Map.of()).body())
         .contains("Магазин скасував цей продаж");
+    String close = "{\"counted\":0,\"blind\":false,\"at\":\"" + Instant.now() + "\"}";
+    assertThat(cloud.post(manager, "/v1/shifts/" + shift + "/close", null, close).status())
+        .isEqualTo(200);
   }
 
   @Test
