@@ -13,6 +13,7 @@ import io.kasa.service.floor.FloorService;
 import io.kasa.service.floor.WaitlistService;
 import io.kasa.service.http.CloudApp;
 import io.kasa.service.http.Json;
+import io.kasa.service.office.Office;
 import io.kasa.service.sales.PaymentProcessor;
 import io.kasa.service.sales.PostVoidService;
 import io.kasa.service.sales.RefundService;
@@ -95,6 +96,9 @@ public final class CloudServices implements AutoCloseable {
                 new CheckService(database.jdbi(), clock),
                 floorEvents),
             new StockService(database.jdbi()),
+            new io.kasa.service.sales.PublicReceipts(
+                database.jdbi(), json, java.time.ZoneId.systemDefault()),
+            new Office(),
             json,
             metrics,
             metricsToken);

@@ -28,7 +28,8 @@ import java.util.Set;
  * terminal-ui ──> device-drivers ──> pos-domain
  *      │ └──────> cloud-client ───> cloud-api ──> pos-domain
  *      └────────> pos-domain
- * cloud-service ──> cloud-api, pos-domain
+ * cloud-service ──> cloud-api, pos-domain, receipt-pdf
+ * terminal-ui ───> receipt-pdf ──> pos-domain
  * </pre>
  */
 public final class KasaArchitectureRules {
@@ -40,6 +41,7 @@ public final class KasaArchitectureRules {
   public static final String SERVICE = "io.kasa.service..";
   public static final String TERMINAL = "io.kasa.terminal..";
   public static final String PACKAGING = "io.kasa.packaging..";
+  public static final String PRINT = "io.kasa.print..";
 
   private KasaArchitectureRules() {}
 
@@ -118,6 +120,19 @@ public final class KasaArchitectureRules {
           .allowEmptyShould(true);
 
   @ArchTest
+  public static final ArchRule PRINT_KNOWS_ONLY_THE_DOMAIN =
+      noClasses()
+          .that()
+          .resideInAPackage(PRINT)
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(API, DEVICES, CLIENT, SERVICE, TERMINAL, PACKAGING, "javafx..")
+          .because(
+              "the receipt PDF is drawn alike by the register and the service from pos-domain's"
+                  + " receipt lines, so it may know neither")
+          .allowEmptyShould(true);
+
+  @ArchTest
   public static final ArchRule TERMINAL_NEVER_USES_THE_SERVICE =
       noClasses()
           .that()
@@ -162,6 +177,7 @@ public final class KasaArchitectureRules {
         DEVICES_STAY_BELOW_UI_AND_CLOUD,
         CLIENT_KNOWS_NO_DEVICES_OR_UI,
         SERVICE_NEVER_USES_TERMINAL_MODULES,
+        PRINT_KNOWS_ONLY_THE_DOMAIN,
         TERMINAL_NEVER_USES_THE_SERVICE,
         NO_CONSOLE_OUTPUT_OUTSIDE_CLI,
         MODULES_ARE_FREE_OF_CYCLES);

@@ -22,6 +22,9 @@ import java.util.UUID;
  *     the terminal used
  * @param approvalId a manager's {@code PRICE_OVERRIDE} approval ({@code POST /v1/approvals}) when a
  *     cashier lowered a price beyond the store's limit, or null
+ * @param receiptToken the token of the receipt's public page ({@code /r/{token}}, ADR 0041): 128
+ *     random bits from the till's SecureRandom, base64url, made on the till with the sale; null
+ *     from a till older than tokens
  */
 public record SaleRequest(
     UUID id,
@@ -34,4 +37,51 @@ public record SaleRequest(
     List<TenderDto> tenders,
     TotalsDto totals,
     boolean offline,
-    UUID approvalId) {}
+    UUID approvalId,
+    String receiptToken) {
+
+  /** A sale without a receipt token, as a till older than tokens sends it. */
+  public SaleRequest(
+      UUID id,
+      String receiptNumber,
+      String currency,
+      Instant openedAt,
+      Instant paidAt,
+      List<SaleLineDto> lines,
+      DiscountDto orderDiscount,
+      List<TenderDto> tenders,
+      TotalsDto totals,
+      boolean offline,
+      UUID approvalId) {
+    this(
+        id,
+        receiptNumber,
+        currency,
+        openedAt,
+        paidAt,
+        lines,
+        orderDiscount,
+        tenders,
+        totals,
+        offline,
+        approvalId,
+        null);
+  }
+
+  /** This sale with receipt token {@code token}. */
+  public SaleRequest withReceiptToken(String token) {
+    return new SaleRequest(
+        id,
+        receiptNumber,
+        currency,
+        openedAt,
+        paidAt,
+        lines,
+        orderDiscount,
+        tenders,
+        totals,
+        offline,
+        approvalId,
+        token);
+  }
+}

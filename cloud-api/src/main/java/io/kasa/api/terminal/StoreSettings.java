@@ -15,8 +15,9 @@ import java.util.UUID;
  * @param taxRounding PER_LINE or PER_RECEIPT
  * @param cashIncrement the smallest cash amount in minor units (e.g. 10 for 0.10)
  * @param priceOverrideLimit how far, in percent, a cashier may lower a price without a manager
- * @param receiptUrl where a receipt's QR code points ({@code {number}} is the receipt number), or
- *     null
+ * @param publicAddress the store's public address (http or https base URL): each receipt's QR code
+ *     opens {@code {publicAddress}/r/{token}} (ADR 0041); null when the store has none, and then
+ *     receipts carry no QR code
  * @param offlineCards whether and how far cards are taken while the service is unreachable
  * @param drawerLeftOpenSeconds how long the cash drawer may stand open before the till raises an
  *     alert and audits it
@@ -37,7 +38,7 @@ public record StoreSettings(
     String taxRounding,
     long cashIncrement,
     String priceOverrideLimit,
-    String receiptUrl,
+    String publicAddress,
     OfflineCardRules offlineCards,
     int drawerLeftOpenSeconds,
     StoreIdentityDto identity,

@@ -242,6 +242,22 @@ public final class CloudClient implements AutoCloseable {
   }
 
   /**
+   * The sale of this organisation whose receipt token is {@code token} (a scanned receipt QR code,
+   * ADR 0041); empty when the service has none.
+   */
+  public Optional<SaleResponse> saleByToken(String token) {
+    HttpUrl u = url("/v1/sales").newBuilder().addQueryParameter("token", token).build();
+    try {
+      return Optional.of(send(new Request.Builder().url(u).get().build(), SaleResponse.class));
+    } catch (CloudProblemException e) {
+      if (e.status() == 404) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  /**
    * A sale with its refunds so far, for a return at this register; empty when the service has none.
    */
   public Optional<io.kasa.api.sales.SaleForReturn> saleForReturn(UUID id) {

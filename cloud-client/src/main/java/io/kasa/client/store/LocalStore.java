@@ -33,7 +33,8 @@ public final class LocalStore implements AutoCloseable {
           "V6__carts.sql",
           "V7__open_price_limits.sql",
           "V8__outbox_bookkeeping.sql",
-          "V9__outbox_archive.sql");
+          "V9__outbox_archive.sql",
+          "V10__receipt_token.sql");
 
   private final Connection connection;
   private final ReentrantLock lock = new ReentrantLock();

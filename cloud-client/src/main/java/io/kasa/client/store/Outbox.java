@@ -76,7 +76,7 @@ public final class Outbox {
   // Look-ups of history read the outbox and its archive (V9) together, each through its own index.
   static final String COLUMNS =
       "seq, id, kind, path, body, state, attempts, last_error, response, created_at, updated_at,"
-          + " employee_id, receipt_number, sale_id";
+          + " employee_id, receipt_number, sale_id, receipt_token";
   static final String BY_RECEIPT =
       "select "
           + COLUMNS
@@ -89,6 +89,12 @@ public final class Outbox {
           + " from outbox where kind = ?1 and sale_id = ?2 union all select "
           + COLUMNS
           + " from outbox_archive where kind = ?1 and sale_id = ?2 order by seq";
+  static final String BY_RECEIPT_TOKEN =
+      "select "
+          + COLUMNS
+          + " from outbox where kind = ?1 and receipt_token = ?2 union all select "
+          + COLUMNS
+          + " from outbox_archive where kind = ?1 and receipt_token = ?2 order by seq";
   static final String COUNT = "select entries from outbox_tally where kind = ?";
   static final String COUNT_ACKNOWLEDGED = "select acknowledged from outbox_tally where kind = ?";
   static final String BY_ID =
@@ -117,15 +123,18 @@ public final class Outbox {
   public void append(Connection c, UUID id, String kind, String path, String body, UUID employee)
       throws SQLException {
     String now = clock.instant().toString();
-    // The look-up keys come from the body as the migration that added them took them (V8): the
-    // receipt number it carries, and the sale it is about (a sale's own id, else its saleId).
+    // The look-up keys come from the body as the migrations that added them took them (V8, and
+    // V10 for the token): the receipt number it carries, the sale it is about (a sale's own id,
+    // else its saleId), and a sale's receipt token.
     try (PreparedStatement s =
         c.prepareStatement(
             "insert into outbox (id, kind, path, body, employee_id, created_at, updated_at,"
-                + " receipt_number, sale_id) values (?1, ?2, ?3, ?4, ?5, ?6, ?6,"
+                + " receipt_number, sale_id, receipt_token) values (?1, ?2, ?3, ?4, ?5, ?6, ?6,"
                 + " case when json_valid(?4) then json_extract(?4, '$.receiptNumber') end,"
                 + " case when json_valid(?4) then coalesce(json_extract(?4, '$.saleId'),"
-                + " case when ?2 = 'SALE' then ?1 end) end)")) {
+                + " case when ?2 = 'SALE' then ?1 end) end,"
+                + " case when ?2 = 'SALE' and json_valid(?4)"
+                + " then json_extract(?4, '$.receiptToken') end)")) {
       s.setString(1, id.toString());
       s.setString(2, kind);
       s.setString(3, path);
@@ -259,6 +268,14 @@ public final class Outbox {
    */
   public List<Entry> aboutSale(String kind, UUID saleId) {
     return entries(BY_SALE, kind, saleId.toString());
+  }
+
+  /**
+   * The entries of {@code kind} that carry receipt token {@code token} (a sale's, ADR 0041), in
+   * order: found through an index, however long the journal.
+   */
+  public List<Entry> withReceiptToken(String kind, String token) {
+    return entries(BY_RECEIPT_TOKEN, kind, token);
   }
 
   private List<Entry> entries(String sql, String kind, String key) {

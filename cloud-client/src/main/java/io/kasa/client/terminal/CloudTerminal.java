@@ -372,9 +372,10 @@ public final class CloudTerminal implements AutoCloseable {
   }
 
   /**
-   * Journals a paid sale: its receipt number is taken, the request written to the outbox and its
-   * offline card payments recorded, all in one local transaction; then the engine is woken. When
-   * this returns, the sale survives any crash and will reach the service exactly once.
+   * Journals a paid sale: its receipt number is taken, its receipt token made, the request written
+   * to the outbox and its offline card payments recorded, all in one local transaction; then the
+   * engine is woken. When this returns, the sale survives any crash and will reach the service
+   * exactly once.
    */
   public SaleRequest recordSale(
       Sale sale, UUID employee, Map<UUID, String> cardTokens, boolean offline, UUID approvalId) {
@@ -384,7 +385,11 @@ public final class CloudTerminal implements AutoCloseable {
             c -> {
               ReceiptNumber number =
                   ReceiptSequence.next(c, config.store().code(), config.terminalCode());
-              SaleRequest r = SaleRequests.of(sale, number, cardTokens, offline, approvalId);
+              // The receipt's page token is made here, with the sale (ADR 0041): an offline sale
+              // prints its QR at once, and the service gets the same token when it is delivered.
+              SaleRequest r =
+                  SaleRequests.of(sale, number, cardTokens, offline, approvalId)
+                      .withReceiptToken(io.kasa.api.sales.ReceiptTokens.next());
               outbox.append(c, sale.id(), SALE, "/v1/sales", write(r), employee);
               for (Tender t : sale.tenders()) {
                 if (offline && t.type() == TenderType.CARD) {

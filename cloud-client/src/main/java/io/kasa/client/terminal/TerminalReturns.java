@@ -11,9 +11,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Returns at this terminal: a sale found by receipt number — in its journal, or another register's
- * from the service — with its refunds so far, and a manager-approved refund journalled with its own
- * receipt number.
+ * Returns at this terminal: a sale found by receipt number or receipt token — in its journal, or
+ * another register's from the service — with its refunds so far, and a manager-approved refund
+ * journalled with its own receipt number.
  */
 public final class TerminalReturns {
 
@@ -32,12 +32,28 @@ public final class TerminalReturns {
    * register; when it can be reached) and those journalled here and not yet delivered.
    */
   public Optional<FoundSale> findSale(String receiptNumber) {
+    return find(
+        t.outbox().withReceiptNumber(CloudTerminal.SALE, receiptNumber),
+        () -> t.client().saleByReceipt(receiptNumber));
+  }
+
+  /**
+   * Finds a sale by its receipt token (its receipt's QR code, ADR 0041), as {@link
+   * #findSale(String)} does by number: in this terminal's journal, else from the service.
+   */
+  public Optional<FoundSale> findSaleByToken(String token) {
+    return find(
+        t.outbox().withReceiptToken(CloudTerminal.SALE, token),
+        () -> t.client().saleByToken(token));
+  }
+
+  private Optional<FoundSale> find(
+      java.util.List<Outbox.Entry> journalled,
+      java.util.function.Supplier<Optional<io.kasa.api.sales.SaleResponse>> onService) {
     Outbox outbox = t.outbox();
     Optional<SaleRequest> local =
-        outbox.withReceiptNumber(CloudTerminal.SALE, receiptNumber).stream()
-            .findFirst()
-            .map(e -> t.read(e.body(), SaleRequest.class));
-    Optional<io.kasa.api.sales.SaleForReturn> remote = online(local, receiptNumber);
+        journalled.stream().findFirst().map(e -> t.read(e.body(), SaleRequest.class));
+    Optional<io.kasa.api.sales.SaleForReturn> remote = online(local, onService);
     Optional<SaleRequest> sale = local.isPresent() ? local : remote.map(r -> r.sale());
     return sale.map(
         s -> {
@@ -52,7 +68,8 @@ public final class TerminalReturns {
 
   /** The service's view of the sale, when it can be asked (enrolled, reachable, signed in). */
   private Optional<io.kasa.api.sales.SaleForReturn> online(
-      Optional<SaleRequest> local, String receiptNumber) {
+      Optional<SaleRequest> local,
+      java.util.function.Supplier<Optional<io.kasa.api.sales.SaleResponse>> onService) {
     if (!t.enrolled()) {
       return Optional.empty();
     }
@@ -63,9 +80,7 @@ public final class TerminalReturns {
     }
     try {
       Optional<UUID> id =
-          local.isPresent()
-              ? local.map(SaleRequest::id)
-              : t.client().saleByReceipt(receiptNumber).map(r -> r.id());
+          local.isPresent() ? local.map(SaleRequest::id) : onService.get().map(r -> r.id());
       return id.flatMap(i -> t.client().saleForReturn(i));
     } catch (io.kasa.client.http.CloudUnreachableException
         | io.kasa.client.http.CloudProblemException e) {

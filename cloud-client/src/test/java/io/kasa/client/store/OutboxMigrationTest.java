@@ -114,6 +114,64 @@ class OutboxMigrationTest {
     }
   }
 
+  /**
+   * A journal from before receipt tokens (ADR 0041) has its sales' tokens back-filled from their
+   * bodies; a new sale's is taken from its body on append; sales without one have none. (The test
+   * names no schema version: the migration's place in the list decides it.)
+   */
+  @Test
+  void saleTokensAreBackFilledAndTakenOnAppend() throws Exception {
+    UUID tokened = UUID.randomUUID();
+    UUID old = UUID.randomUUID();
+    UUID refund = UUID.randomUUID();
+    assertThat(LocalStore.MIGRATIONS).contains("V10__receipt_token.sql");
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("kasa.db"))) {
+      OldSchema.upTo(c, LocalStore.MIGRATIONS.indexOf("V8__outbox_bookkeeping.sql") + 1);
+      insert(
+          c,
+          tokened,
+          "SALE",
+          "{\"id\":\"" + tokened + "\",\"receiptToken\":\"q3S0mGv1xYwA8bHcJd2KzA\"}",
+          "ACKNOWLEDGED",
+          "2026-12-01T09:00:00Z",
+          "2026-12-01T09:00:01Z");
+      insert(
+          c,
+          old,
+          "SALE",
+          sale(old, "K1-T1-000009"),
+          "PENDING",
+          "2026-12-01T09:10:00Z",
+          "2026-12-01T09:10:00Z");
+      insert(
+          c,
+          refund,
+          "REFUND",
+          "{\"saleId\":\"" + tokened + "\",\"receiptToken\":\"q3S0mGv1xYwA8bHcJd2KzA\"}",
+          "PENDING",
+          "2026-12-01T09:20:00Z",
+          "2026-12-01T09:20:00Z");
+    }
+    try (LocalStore store = LocalStore.open(dir)) {
+      assertThat(store.schemaVersion()).isEqualTo(LocalStore.MIGRATIONS.size());
+      Outbox outbox = new Outbox(store, clock);
+      assertThat(outbox.withReceiptToken("SALE", "q3S0mGv1xYwA8bHcJd2KzA"))
+          .extracting(Outbox.Entry::id)
+          .containsExactly(tokened);
+      assertThat(outbox.withReceiptToken("REFUND", "q3S0mGv1xYwA8bHcJd2KzA")).isEmpty();
+      UUID fresh = UUID.randomUUID();
+      outbox.append(
+          fresh,
+          "SALE",
+          "/v1/sales",
+          "{\"id\":\"" + fresh + "\",\"receiptToken\":\"Zm9vYmFyYmF6cXV4cXV1eA\"}",
+          null);
+      assertThat(outbox.withReceiptToken("SALE", "Zm9vYmFyYmF6cXV4cXV1eA"))
+          .extracting(Outbox.Entry::id)
+          .containsExactly(fresh);
+    }
+  }
+
   private static String sale(UUID id, String receipt) {
     return "{\"id\":\"" + id + "\",\"receiptNumber\":\"" + receipt + "\",\"lines\":[]}";
   }

@@ -50,6 +50,7 @@ class OutboxQueryPlanTest {
       out.add(Arguments.of("rejected entries", Outbox.REJECTED, analysed));
       out.add(Arguments.of("sale by receipt number", Outbox.BY_RECEIPT, analysed));
       out.add(Arguments.of("refunds of a sale", Outbox.BY_SALE, analysed));
+      out.add(Arguments.of("sale by receipt token", Outbox.BY_RECEIPT_TOKEN, analysed));
       out.add(Arguments.of("entry by id", Outbox.BY_ID, analysed));
       out.add(Arguments.of("response of an entry", Outbox.RESPONSE, analysed));
       out.add(Arguments.of("count of a kind", Outbox.COUNT, analysed));
@@ -155,7 +156,13 @@ class OutboxQueryPlanTest {
             id,
             "SALE",
             "/v1/sales",
-            "{\"id\":\"" + id + "\",\"receiptNumber\":\"S" + i + "\"}",
+            "{\"id\":\""
+                + id
+                + "\",\"receiptNumber\":\"S"
+                + i
+                + "\""
+                + (i % 5 == 0 ? "" : ",\"receiptToken\":\"tok" + i + "\"")
+                + "}",
             null);
       }
       long seq = outbox.find(id).orElseThrow().seq();

@@ -389,6 +389,57 @@ class CloudTerminalTest {
     }
   }
 
+  /**
+   * Each sale gets its receipt token on the till when it is made (ADR 0041): 128 random bits,
+   * base64url, never the receipt number, in the journal at once; a sale made offline keeps the same
+   * token when it is delivered, and the service opens its receipt by it.
+   */
+  @Test
+  void eachSaleGetsAnUnguessableTokenOnTheTillThatTheServiceKeeps() throws Exception {
+    try (CloudTerminal t = enrolled()) {
+      proxy.fault(Fault.REFUSE);
+      SaleRequest offline = sell(t, true);
+      java.util.Set<String> tokens = new java.util.HashSet<>();
+      tokens.add(offline.receiptToken());
+      for (int i = 0; i < 20; i++) {
+        tokens.add(sell(t, true).receiptToken());
+      }
+      assertThat(tokens).hasSize(21).allMatch(x -> x.matches("[A-Za-z0-9_-]{22}"));
+      assertThat(java.util.Base64.getUrlDecoder().decode(offline.receiptToken()))
+          .hasSize(16); // 128 bits
+      assertThat(offline.receiptToken()).doesNotContain(offline.receiptNumber());
+      // In the journal at once, found by its own index, before the service has heard of it.
+      assertThat(t.outbox().withReceiptToken(CloudTerminal.SALE, offline.receiptToken()))
+          .singleElement()
+          .satisfies(e -> assertThat(e.id()).isEqualTo(offline.id()));
+      assertThat(
+              cloud.send("GET", "/v1/receipts/" + offline.receiptToken(), null, Map.of()).status())
+          .isEqualTo(404);
+
+      proxy.fault(Fault.NONE);
+      t.syncNow();
+      assertThat(t.outbox().stats().unsent()).isZero();
+      String stored =
+          cloud
+              .database
+              .jdbi()
+              .withHandle(
+                  h ->
+                      h.createQuery("select receipt_token from sale where id = :id")
+                          .bind("id", offline.id())
+                          .mapTo(String.class)
+                          .one());
+      assertThat(stored).isEqualTo(offline.receiptToken());
+      var receipt = cloud.send("GET", "/v1/receipts/" + offline.receiptToken(), null, Map.of());
+      assertThat(receipt.status()).isEqualTo(200);
+      assertThat(receipt.json().get("receiptNumber").asText()).isEqualTo(offline.receiptNumber());
+      // Another register finds it for a return by the token its QR code carries.
+      t.signIn(cloud.demo.cashierId(), "1111");
+      assertThat(t.client().saleByToken(offline.receiptToken()))
+          .hasValueSatisfying(r -> assertThat(r.id()).isEqualTo(offline.id()));
+    }
+  }
+
   @Test
   void afterEveryKindOfNetworkFaultTheServiceHoldsEverySaleExactlyOnce() throws Exception {
     proxy.slowness(Duration.ofMillis(1500));

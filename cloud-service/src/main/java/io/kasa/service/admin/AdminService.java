@@ -130,25 +130,19 @@ public final class AdminService {
    * Changes a store's terminal-side settings; a null leaves that setting as it is.
    *
    * @param locale BCP 47 tag for formats on the terminal, e.g. uk-UA
-   * @param receiptUrl where receipt QR codes point ({number} is the receipt number); empty removes
-   *     it
+   * @param publicAddress the store's public address, an http or https base URL under which its
+   *     receipts' pages are found ({@code /r/{token}}, ADR 0041); empty removes it
    * @param offlineCards the store-and-forward rules for cards taken offline
    */
   public void configureStore(
-      UUID org, UUID store, String locale, String receiptUrl, OfflineCardRules offlineCards) {
+      UUID org, UUID store, String locale, String publicAddress, OfflineCardRules offlineCards) {
     if (locale != null && Locale.forLanguageTag(locale).getLanguage().isEmpty()) {
       throw new IllegalArgumentException("Not a language tag: " + locale);
     }
-    if (receiptUrl != null
-        && !receiptUrl.isEmpty()
-        && !receiptUrl.startsWith("https://")
-        && !receiptUrl.startsWith("http://")) {
-      throw new IllegalArgumentException("The receipt URL must be http or https: " + receiptUrl);
-    }
-    if (receiptUrl != null && !receiptUrl.isEmpty() && !receiptUrl.contains("{number}")) {
-      throw new IllegalArgumentException(
-          "The receipt URL needs a {number} placeholder for the receipt number: " + receiptUrl);
-    }
+    String address =
+        publicAddress == null || publicAddress.isEmpty()
+            ? publicAddress
+            : publicAddress(publicAddress);
     if (offlineCards != null
         && (offlineCards.perSaleLimit() < 0
             || offlineCards.totalLimit() < offlineCards.perSaleLimit()
@@ -162,7 +156,7 @@ public final class AdminService {
             h ->
                 h.createUpdate(
                         "update store set locale = coalesce(:locale, locale),"
-                            + " receipt_url = case when :url is null then receipt_url"
+                            + " public_address = case when :url is null then public_address"
                             + " when :url = '' then null else :url end,"
                             + " offline_cards = coalesce(:cards, offline_cards),"
                             + " offline_card_sale_limit = coalesce(:perSale, offline_card_sale_limit),"
@@ -170,7 +164,7 @@ public final class AdminService {
                             + " offline_card_window_minutes = coalesce(:window, offline_card_window_minutes)"
                             + " where organisation_id = :org and id = :store")
                     .bind("locale", locale)
-                    .bind("url", receiptUrl)
+                    .bind("url", address)
                     .bind("cards", offlineCards == null ? null : offlineCards.allowed())
                     .bind("perSale", offlineCards == null ? null : offlineCards.perSaleLimit())
                     .bind("total", offlineCards == null ? null : offlineCards.totalLimit())
@@ -182,6 +176,33 @@ public final class AdminService {
     if (updated != 1) {
       throw new IllegalArgumentException("No store " + store + " in organisation " + org);
     }
+  }
+
+  /**
+   * A public address as stored: an http or https URL with a host and at most a path (no query, no
+   * fragment, no {@code {number}} template any more), without a trailing slash.
+   */
+  public static String publicAddress(String text) {
+    java.net.URI uri;
+    try {
+      uri = new java.net.URI(text.strip());
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalArgumentException("The public address is not a URL: " + text);
+    }
+    if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))
+        || uri.getHost() == null
+        || uri.getRawQuery() != null
+        || uri.getRawFragment() != null
+        || uri.getRawUserInfo() != null) {
+      throw new IllegalArgumentException(
+          "The public address is an http or https base URL, as https://receipts.example.com: "
+              + text);
+    }
+    String out = uri.toString();
+    while (out.endsWith("/")) {
+      out = out.substring(0, out.length() - 1);
+    }
+    return out;
   }
 
   /**

@@ -70,7 +70,7 @@ public final class DemoData {
         org,
         store,
         "uk-UA",
-        "https://r.kasa.example/{number}",
+        "https://r.kasa.example",
         new OfflineCardRules(true, 200_000, 2_000_000, 24 * 60));
     // A plausible identity (the codes' check digits hold; no real company has them).
     admin

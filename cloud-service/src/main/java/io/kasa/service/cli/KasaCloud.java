@@ -356,10 +356,11 @@ public final class KasaCloud implements Runnable {
       String locale;
 
       @Option(
-          names = "--receipt-url",
+          names = "--public-address",
           description =
-              "Where receipt QR codes point; {number} is the receipt number; \"\" removes it")
-      String receiptUrl;
+              "The store's public address (http or https base URL): receipt QR codes open"
+                  + " {address}/r/{token}; \"\" removes it, and receipts print no QR code")
+      String publicAddress;
 
       @Option(
           names = "--offline-cards",
@@ -401,7 +402,7 @@ public final class KasaCloud implements Runnable {
             org,
             store,
             locale,
-            receiptUrl,
+            publicAddress,
             offlineCards == null
                 ? null
                 : offlineCards

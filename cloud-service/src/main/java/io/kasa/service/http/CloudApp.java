@@ -13,6 +13,8 @@ import io.kasa.service.floor.CheckService;
 import io.kasa.service.floor.FloorEvents;
 import io.kasa.service.floor.FloorService;
 import io.kasa.service.floor.WaitlistService;
+import io.kasa.service.office.Office;
+import io.kasa.service.office.Page;
 import io.kasa.service.sales.PostVoidService;
 import io.kasa.service.sales.RefundService;
 import io.kasa.service.sales.SalesService;
@@ -58,6 +60,8 @@ public final class CloudApp {
    * @param terminals terminal configuration, reported events and device backups
    * @param floor the host stand
    * @param stock the stores' stock for the back office
+   * @param receipts the customers' receipts by token (ADR 0041)
+   * @param office the back office's pages and assets (not API routes: ADR 0039)
    * @param json the JSON mapper
    * @param metrics the Prometheus registry
    * @param metricsToken the bearer token that may read /metrics, or null to refuse everyone
@@ -73,6 +77,8 @@ public final class CloudApp {
       TerminalService terminals,
       Floor floor,
       StockService stock,
+      io.kasa.service.sales.PublicReceipts receipts,
+      Office office,
       ObjectMapper json,
       PrometheusMeterRegistry metrics,
       String metricsToken) {}
@@ -170,8 +176,17 @@ public final class CloudApp {
                 });
           }
           Problems.install(config, services.json());
+          config.routes.before(Office::secureHeaders);
           for (Route r : routes) {
             config.routes.addHttpHandler(r.method(), r.path(), r.handler());
+          }
+          // The customer's receipt page and the back office's pages: beside the API's routes, not
+          // among them (ADR 0039, 0041).
+          for (Page p : services.office().receiptPage().pages(services.receipts())) {
+            config.routes.addHttpHandler(p.method(), p.path(), p.handler());
+          }
+          for (Page p : services.office().pages()) {
+            config.routes.addHttpHandler(p.method(), p.path(), p.handler());
           }
           MethodNotAllowed.install(config, services.json(), routes);
         });
@@ -226,6 +241,7 @@ public final class CloudApp {
     all.addAll(new ShiftRoutes(req, s.shifts()).routes());
     all.addAll(new FloorRoutes(req, s.database(), s.floor()).routes());
     all.addAll(new StockRoutes(req, s.stock()).routes());
+    all.addAll(new ReceiptRoutes(s.receipts(), s.json()).routes());
     return List.copyOf(all);
   }
 }

@@ -41,7 +41,10 @@ public final class Problems {
       config.routes.error(
           status,
           ctx -> {
-            if (!Problem.MEDIA_TYPE.equals(ctx.res().getContentType())) {
+            String answered = ctx.res().getContentType();
+            // A problem already written, or a back-office page saying "not found" in HTML.
+            if (!Problem.MEDIA_TYPE.equals(answered)
+                && (answered == null || !answered.startsWith("text/html"))) {
               String title = status == 404 ? "Not found" : "Method not allowed";
               write(
                   ctx,

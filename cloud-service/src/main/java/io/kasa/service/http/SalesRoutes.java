@@ -73,11 +73,16 @@ final class SalesRoutes {
   private void saleByReceipt(Context ctx) {
     Principal who = req.employee(ctx);
     String receipt = ctx.queryParam("receipt");
-    if (receipt == null || receipt.isBlank()) {
+    String token = ctx.queryParam("token");
+    if ((receipt == null || receipt.isBlank()) == (token == null || token.isBlank())) {
       throw ApiException.badRequest(
-          "Give the receipt number: /v1/sales?receipt=STORE-TERMINAL-SEQUENCE");
+          "Give the receipt number, /v1/sales?receipt=STORE-TERMINAL-SEQUENCE, or the receipt"
+              + " token of its QR code, /v1/sales?token=TOKEN");
     }
-    ctx.json(sales.byReceipt(who, receipt));
+    ctx.json(
+        receipt != null && !receipt.isBlank()
+            ? sales.byReceipt(who, receipt)
+            : sales.byToken(who, token));
   }
 
   private void getSale(Context ctx) {

@@ -193,7 +193,7 @@ public final class RefundService {
    * The store's tax rules with the rates the sale was taxed at: a rate changed since the sale (a
    * new VAT rate) must not change what its refund gives back.
    */
-  private static SalePolicy ratesAsSold(Handle h, UUID org, UUID saleId, SalePolicy current) {
+  static SalePolicy ratesAsSold(Handle h, UUID org, UUID saleId, SalePolicy current) {
     Map<String, BigDecimal> recorded = new HashMap<>();
     h.createQuery(
             "select tax_class, rate from sale_tax where organisation_id = :org and sale_id = :sale")
@@ -218,7 +218,7 @@ public final class RefundService {
   }
 
   /** The sold items with the tax class each line was sold under. */
-  private static Map<String, CatalogItem> itemsAsSold(
+  static Map<String, CatalogItem> itemsAsSold(
       Handle h, UUID org, UUID saleId, Map<String, CatalogItem> current) {
     Map<String, CatalogItem> out = new HashMap<>(current);
     h.createQuery(

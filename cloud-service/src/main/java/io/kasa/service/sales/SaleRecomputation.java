@@ -52,6 +52,10 @@ final class SaleRecomputation {
     } catch (IllegalArgumentException e) {
       throw ApiException.invalid("/receiptNumber", e.getMessage());
     }
+    if (r.receiptToken() != null && !io.kasa.api.sales.ReceiptTokens.wellFormed(r.receiptToken())) {
+      throw ApiException.invalid(
+          "/receiptToken", "A receipt token is base64url, 22 to 64 characters (ADR 0041)");
+    }
     if (r.openedAt() == null || r.paidAt() == null) {
       throw ApiException.invalid(
           r.openedAt() == null ? "/openedAt" : "/paidAt", "A time is required");

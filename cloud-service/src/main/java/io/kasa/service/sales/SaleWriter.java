@@ -26,8 +26,8 @@ import org.slf4j.LoggerFactory;
  * Writes sales with group commit (ADR 0015): the sales submitted while an earlier write is in
  * flight are written together, by one statement in one transaction, so PostgreSQL plans, executes
  * and commits once for all of them. A sale alone is written at once; nothing waits for a batch to
- * fill. Each sale is still written only if its id is new in its organisation and its receipt number
- * new on its terminal, and the caller learns which.
+ * fill. Each sale is still written only if its id is new in its organisation, its receipt number
+ * new on its terminal and its receipt token new (ADR 0041), and the caller learns which.
  *
  * <p>A batch that fails (a tender id used by another sale, say) is written again sale by sale, so
  * one sale's fault is only that sale's. After {@link #close()} the queue is drained and each caller
@@ -203,6 +203,8 @@ final class SaleWriter implements AutoCloseable {
             "sresponse",
             String.class,
             "sapproved",
+            String.class,
+            "stoken",
             String.class);
     Rows lines =
         new Rows(
@@ -342,12 +344,13 @@ final class SaleWriter implements AutoCloseable {
           "with s as (insert into sale (organisation_id, id, store_id, terminal_id, employee_id,"
               + " receipt_number, currency, state, offline, opened_at, paid_at, recorded_at, subtotal,"
               + " discounts, tax, total, cash_rounding, change_given, request_hash, request, response,"
-              + " approved_by) select * from unnest(cast(:sorg as uuid[]), cast(:sid as uuid[]),"
+              + " approved_by, receipt_token) select * from unnest(cast(:sorg as uuid[]), cast(:sid as uuid[]),"
               + " cast(:sstore as uuid[]), cast(:sterminal as uuid[]), cast(:semployee as uuid[]),"
               + " :sreceipt, :scurrency, :sstate, :soffline, cast(:sopened as timestamptz[]),"
               + " cast(:spaid as timestamptz[]), cast(:srecorded as timestamptz[]), :ssubtotal,"
               + " :sdiscounts, :stax, :stotal, :srounding, :schange, cast(:shash as bytea[]),"
-              + " cast(:srequest as jsonb[]), cast(:sresponse as jsonb[]), cast(:sapproved as uuid[]))"
+              + " cast(:srequest as jsonb[]), cast(:sresponse as jsonb[]), cast(:sapproved as uuid[]),"
+              + " :stoken)"
               + " on conflict do nothing returning organisation_id, id, store_id),"
               + " l as (insert into sale_line (organisation_id, sale_id, number, item_id, name, quantity,"
               + " unit_price, gross, line_discount, order_discount, amount, tax, tax_class, override_reason,"

@@ -125,6 +125,7 @@ public final class SalesService implements AutoCloseable {
                 ApiException.conflict(
                     "Receipt number "
                         + request.receiptNumber()
+                        + (request.receiptToken() == null ? "" : " or its receipt token")
                         + " is already used by another sale"));
   }
 
@@ -331,7 +332,8 @@ public final class SalesService implements AutoCloseable {
                   tenders,
                   sale.totals(),
                   sale.offline(),
-                  sale.approvalId()),
+                  sale.approvalId(),
+                  sale.receiptToken()),
               refunds);
         });
   }
@@ -369,6 +371,24 @@ public final class SalesService implements AutoCloseable {
                 .findOne()
                 .map(this::read)
                 .orElseThrow(() -> ApiException.notFound("No sale with receipt " + number)));
+  }
+
+  /**
+   * The caller's organisation's sale whose receipt token is {@code token} (a scanned receipt QR
+   * code, ADR 0041), or 404.
+   */
+  public SaleResponse byToken(Principal who, String token) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "select response::text from sale where receipt_token = :token"
+                        + " and organisation_id = :org")
+                .bind("org", who.organisationId())
+                .bind("token", token)
+                .mapTo(String.class)
+                .findOne()
+                .map(this::read)
+                .orElseThrow(() -> ApiException.notFound("No sale with this receipt token")));
   }
 
   /** The answer to a repeat: the original response, or a conflict when the contents differ. */
@@ -656,7 +676,8 @@ public final class SalesService implements AutoCloseable {
       "\\x" + HexFormat.of().formatHex(requestHash),
       requestJson,
       write(response),
-      approvedBy == null ? null : approvedBy.toString()
+      approvedBy == null ? null : approvedBy.toString(),
+      r.receiptToken()
     };
     return writer.write(
         new SaleWriter.Entry(

@@ -88,7 +88,7 @@ public final class TerminalService {
                   (String) t.get("tax_rounding"),
                   ((Number) t.get("cash_increment")).longValue(),
                   ((BigDecimal) t.get("price_override_limit")).stripTrailingZeros().toPlainString(),
-                  (String) t.get("receipt_url"),
+                  (String) t.get("public_address"),
                   offlineCards
                       ? new OfflineCardRules(
                           true,

@@ -128,6 +128,27 @@ class ContractTest {
             Sales.json(Sales.breadAndAspirin(sale.id(), 78, "tok_approve")),
             headers));
     check("POST", "/v1/sales", cloud.send("POST", "/v1/sales", "{\"id\":", headers));
+    // The customer's receipt (ADR 0041): a sale with a token, then its public JSON.
+    SaleRequest tokened =
+        Sales.breadAndAspirin(UUID.randomUUID(), 79, "tok_approve")
+            .withReceiptToken(io.kasa.api.sales.ReceiptTokens.next());
+    headers.put("Idempotency-Key", tokened.id().toString());
+    check("POST", "/v1/sales", cloud.send("POST", "/v1/sales", Sales.json(tokened), headers));
+    headers.put("Idempotency-Key", sale.id().toString());
+    check(
+        "GET",
+        "/v1/receipts/{token}",
+        cloud.send("GET", "/v1/receipts/" + tokened.receiptToken(), null, Map.of()));
+    check(
+        "GET",
+        "/v1/receipts/{token}",
+        cloud.send(
+            "GET", "/v1/receipts/" + io.kasa.api.sales.ReceiptTokens.next(), null, Map.of()));
+    check("GET", "/v1/receipts/{token}", cloud.send("GET", "/v1/receipts/x", null, Map.of()));
+    check(
+        "GET",
+        "/v1/sales",
+        cloud.send("GET", "/v1/sales?token=" + tokened.receiptToken(), null, headers));
     check("GET", "/v1/sales/{id}", cloud.send("GET", "/v1/sales/" + sale.id(), null, headers));
     check(
         "GET",

@@ -48,7 +48,7 @@ public final class SerialPrintBench {
 
   public static void main(String[] args) throws Exception {
     PrinterProfile profile = PrinterProfiles.builtIn().get("epson-tm-t20iii");
-    Receipt receipt = SampleReceipts.ukrainian(30, "https://r.kasa.example/{number}");
+    Receipt receipt = SampleReceipts.ukrainian(30, "https://r.kasa.example");
     MonochromeImage logo = MonochromeImage.fromImage(logoImage(), profile.paperWidthDots());
     byte[] nv = new ReceiptRenderer(profile, ReceiptOptions.defaults().withNvLogo("K1")).render(receipt);
     byte[] raster = new ReceiptRenderer(profile, ReceiptOptions.defaults().withRasterLogo(logo)).render(receipt);

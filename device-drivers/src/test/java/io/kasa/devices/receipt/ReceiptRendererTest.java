@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class ReceiptRendererTest {
 
-  private final Receipt receipt = SampleReceipts.ukrainian(8, "https://r.kasa.example/{number}");
+  private final Receipt receipt = SampleReceipts.ukrainian(8, "https://r.kasa.example");
 
   private static List<PrintElement> decode(PrinterProfile profile, byte[] bytes) {
     return new EscPosDecoder(profile).decode(bytes);
@@ -49,7 +49,9 @@ class ReceiptRendererTest {
             Profiles.epson(),
             new ReceiptRenderer(Profiles.epson(), ReceiptOptions.defaults()).render(receipt));
     assertThat(printed)
-        .contains(new PrintElement.Qr("https://r.kasa.example/K1-T1-000042", 6, EscPos.QrLevel.M));
+        .contains(
+            new PrintElement.Qr(
+                "https://r.kasa.example/r/" + SampleReceipts.TOKEN, 6, EscPos.QrLevel.M));
     assertThat(printed.get(printed.size() - 1)).isEqualTo(new PrintElement.Cut(true, 3));
   }
 

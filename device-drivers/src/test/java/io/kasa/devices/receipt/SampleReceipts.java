@@ -34,10 +34,13 @@ public final class SampleReceipts {
   private static final Currency UAH = Currency.getInstance("UAH");
   private static final Instant NOW = Instant.parse("2026-11-27T10:15:00Z");
 
+  /** The sample sale's receipt token: its QR code opens {@code {publicAddress}/r/TOKEN}. */
+  public static final String TOKEN = "q3S0mGv1xYwA8bHcJd2KzA";
+
   private SampleReceipts() {}
 
   /** A Ukrainian receipt with {@code lines} item lines, a discount and a split tender. */
-  public static Receipt ukrainian(int lines, String receiptUrlTemplate) {
+  public static Receipt ukrainian(int lines, String publicAddress) {
     SalePolicy policy =
         SalePolicy.of(
             UAH,
@@ -84,11 +87,12 @@ public final class SampleReceipts {
             Locale.forLanguageTag("uk"),
             ZoneId.of("Europe/Kyiv"),
             List.of("Дякуємо за покупку!"),
-            receiptUrlTemplate);
+            publicAddress);
     return ReceiptBuilder.forSale(
         sale,
         store,
-        new ReceiptContext(new ReceiptNumber("K1", "T1", 42), NOW, "Каса 1", "Олена", false));
+        new ReceiptContext(
+            new ReceiptNumber("K1", "T1", 42), NOW, "Каса 1", "Олена", false, TOKEN));
   }
 
   /** A closed shift's Z report in Ukrainian: two sales, a refund, 0.80 short. */

@@ -116,8 +116,14 @@ public final class KasaDemo implements Callable<Integer> {
       terminal.refreshConfig();
       terminal.syncCatalog();
     }
+    // The store's public address is this service, on this run's port: each receipt's QR code opens
+    // its page at /r/{token} (ADR 0041). Set before the till reads its configuration again.
+    java.util.UUID[] store = storeOf(db, terminal);
+    services.admin().configureStore(store[0], store[1], null, url.toString(), null);
+    terminal.refreshConfig();
     Path receipts = absolute.resolve("receipts");
     out.println("Service:  " + url);
+    out.println("Receipt pages: " + url + "/r/… (the QR code on each receipt opens its page)");
     out.println(
         "Sign in:  Олена (cashier) PIN 1111 · Андрій (manager) PIN 9999 · Ірина (host) PIN 5555"
             + " · Тарас (technician) PIN 7777");
@@ -144,6 +150,22 @@ public final class KasaDemo implements Callable<Integer> {
           db.close();
         });
     return 0;
+  }
+
+  /** The organisation and store of the demo's terminal, as the service has them. */
+  private static java.util.UUID[] storeOf(Database db, CloudTerminal terminal) {
+    return db.jdbi()
+        .withHandle(
+            h ->
+                h.createQuery("select organisation_id, store_id from terminal where id = :id")
+                    .bind("id", terminal.config().terminalId())
+                    .map(
+                        (rs, ctx) ->
+                            new java.util.UUID[] {
+                              rs.getObject(1, java.util.UUID.class),
+                              rs.getObject(2, java.util.UUID.class)
+                            })
+                    .one());
   }
 
   /**

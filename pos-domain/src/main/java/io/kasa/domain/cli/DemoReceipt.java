@@ -87,9 +87,15 @@ public final class DemoReceipt {
             locale,
             ZoneId.of("Europe/Kyiv"),
             List.of("Обмін і повернення — 14 днів із чеком"),
-            "https://r.kasa.example/{number}");
+            "https://r.kasa.example");
     ReceiptContext context =
-        new ReceiptContext(new ReceiptNumber("K1", "T1", 42), now, "Каса 1", "Олена", false);
+        new ReceiptContext(
+            new ReceiptNumber("K1", "T1", 42),
+            now,
+            "Каса 1",
+            "Олена",
+            false,
+            "q3S0mGv1xYwA8bHcJd2KzA");
     return ReceiptBuilder.forSale(sale, store, context);
   }
 

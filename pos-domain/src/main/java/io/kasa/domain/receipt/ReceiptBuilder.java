@@ -62,7 +62,7 @@ public final class ReceiptBuilder {
         sale.change().max(zero),
         store.footerLines(),
         context.number().toString(),
-        store.receiptUrl(context.number()),
+        store.receiptUrl(context.receiptToken()),
         store.locale(),
         context.offline());
   }
@@ -119,7 +119,7 @@ public final class ReceiptBuilder {
         zero,
         store.footerLines(),
         context.number().toString(),
-        store.receiptUrl(context.number()),
+        store.receiptUrl(context.receiptToken()),
         store.locale(),
         context.offline());
   }

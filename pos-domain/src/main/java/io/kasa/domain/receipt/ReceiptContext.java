@@ -11,9 +11,22 @@ import java.util.Objects;
  * @param terminal the terminal's display name
  * @param cashier the employee's display name
  * @param offline whether it was completed without the service (card tenders stored and forwarded)
+ * @param receiptToken the token of the sale's public receipt page (a refund's: its sale's), or null
+ *     when there is none (a sale recorded before tokens)
  */
 public record ReceiptContext(
-    ReceiptNumber number, Instant printedAt, String terminal, String cashier, boolean offline) {
+    ReceiptNumber number,
+    Instant printedAt,
+    String terminal,
+    String cashier,
+    boolean offline,
+    String receiptToken) {
+
+  /** A context with no receipt page. */
+  public ReceiptContext(
+      ReceiptNumber number, Instant printedAt, String terminal, String cashier, boolean offline) {
+    this(number, printedAt, terminal, cashier, offline, null);
+  }
 
   public ReceiptContext {
     Objects.requireNonNull(number, "number");

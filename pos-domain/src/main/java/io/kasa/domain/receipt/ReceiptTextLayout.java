@@ -171,6 +171,10 @@ public final class ReceiptTextLayout {
     receipt.footer().forEach(f -> center(out, f));
     // A refund is not a purchase: its own closing words, in the receipt's language.
     center(out, text.getString("closing." + receipt.kind()));
+    // The receipt's page, in words above its QR code, when the whole address fits on one line.
+    if (receipt.qrPayload() != null && receipt.qrPayload().length() <= columns) {
+      center(out, receipt.qrPayload());
+    }
     flush(out, styled, Emphasis.NORMAL);
     return styled;
   }

@@ -14,8 +14,9 @@ import java.util.Objects;
  * @param locale language and number format of the receipt
  * @param zone the store's time zone
  * @param footerLines lines at the end (thanks, return policy)
- * @param receiptUrlTemplate a URL with {@code {number}} where the receipt can be seen online, or
- *     {@code null}; when set, the receipt carries it as a QR code
+ * @param publicAddress the store's public address (an http or https base URL, as {@code
+ *     https://receipts.example.com}) where its customers open their receipts at {@code /r/{token}},
+ *     or {@code null}; when set, each receipt carries its page's URL as a QR code
  */
 public record StoreProfile(
     String name,
@@ -24,7 +25,7 @@ public record StoreProfile(
     Locale locale,
     ZoneId zone,
     List<String> footerLines,
-    String receiptUrlTemplate) {
+    String publicAddress) {
 
   public StoreProfile {
     Objects.requireNonNull(name, "name");
@@ -32,9 +33,11 @@ public record StoreProfile(
     Objects.requireNonNull(locale, "locale");
     Objects.requireNonNull(zone, "zone");
     footerLines = List.copyOf(footerLines);
-    if (receiptUrlTemplate != null && !receiptUrlTemplate.contains("{number}")) {
+    if (publicAddress != null
+        && !publicAddress.startsWith("https://")
+        && !publicAddress.startsWith("http://")) {
       throw new IllegalArgumentException(
-          "The receipt URL template needs a {number} placeholder: " + receiptUrlTemplate);
+          "The public address must be an http or https URL: " + publicAddress);
     }
   }
 
@@ -43,7 +46,7 @@ public record StoreProfile(
    * lines in the receipt's language, and the identity's footer before the closing words.
    */
   public static StoreProfile of(
-      String name, StoreIdentity identity, Locale locale, ZoneId zone, String receiptUrlTemplate) {
+      String name, StoreIdentity identity, Locale locale, ZoneId zone, String publicAddress) {
     return new StoreProfile(
         name,
         identity.headerLines(locale),
@@ -51,13 +54,21 @@ public record StoreProfile(
         locale,
         zone,
         identity.footerLines(),
-        receiptUrlTemplate);
+        publicAddress);
   }
 
-  /** The receipt's URL, if the store publishes receipts online. */
-  public String receiptUrl(ReceiptNumber number) {
-    return receiptUrlTemplate == null
-        ? null
-        : receiptUrlTemplate.replace("{number}", number.toString());
+  /**
+   * The page of the receipt whose token is {@code token} ({@code {publicAddress}/r/{token}}), or
+   * null when the store has no public address or the receipt no token (one made before tokens).
+   */
+  public String receiptUrl(String token) {
+    if (publicAddress == null || publicAddress.isEmpty() || token == null) {
+      return null;
+    }
+    String base =
+        publicAddress.endsWith("/")
+            ? publicAddress.substring(0, publicAddress.length() - 1)
+            : publicAddress;
+    return base + "/r/" + token;
   }
 }

@@ -61,12 +61,14 @@ class ReceiptTest {
         locale,
         ZoneId.of("Europe/Kyiv"),
         List.of("Обмін і повернення — 14 днів із чеком"),
-        "https://r.kasa.example/{number}");
+        "https://r.kasa.example");
   }
 
   private Receipt receipt(Locale locale) {
     return ReceiptBuilder.forSale(
-        sale, store(locale), new ReceiptContext(number, NOW, "Каса 1", "Олена", false));
+        sale,
+        store(locale),
+        new ReceiptContext(number, NOW, "Каса 1", "Олена", false, "q3S0mGv1xYwA8bHcJd2KzA"));
   }
 
   @Test
@@ -85,7 +87,7 @@ class ReceiptTest {
     assertThat(receipt.change()).isEqualTo(sale.change());
     assertThat(receipt.settled()).isEqualTo(receipt.total().plus(sale.cashRounding()));
     assertThat(receipt.barcodePayload()).isEqualTo("K1-T1-000042");
-    assertThat(receipt.qrPayload()).isEqualTo("https://r.kasa.example/K1-T1-000042");
+    assertThat(receipt.qrPayload()).isEqualTo("https://r.kasa.example/r/q3S0mGv1xYwA8bHcJd2KzA");
     assertThat(receipt.time().getZone()).isEqualTo(ZoneId.of("Europe/Kyiv"));
   }
 
@@ -204,7 +206,7 @@ class ReceiptTest {
         ReceiptBuilder.forSale(
             sale,
             store(Locale.forLanguageTag("uk")),
-            new ReceiptContext(number, NOW, "Каса 1", "Олена", false));
+            new ReceiptContext(number, NOW, "Каса 1", "Олена", false, "q3S0mGv1xYwA8bHcJd2KzA"));
 
     String text = String.join("\n", new ReceiptTextLayout(42).layout(receipt));
 

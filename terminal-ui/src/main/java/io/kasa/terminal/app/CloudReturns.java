@@ -65,24 +65,26 @@ final class CloudReturns implements Returns {
 
   @Override
   public Optional<Found> find(String receiptNumber) {
-    return terminal
-        .returns()
-        .findSale(receiptNumber)
-        .map(
-            found -> {
-              Sale sale =
-                  SaleRequests.replay(
-                      found.sale(), terminal.salePolicy(), terminal.catalog()::byId);
-              for (RefundRequestDto earlier : found.refunds()) {
-                sale.refund(
-                    earlier.id(),
-                    requests(earlier.lines()),
-                    RefundMethod.valueOf(earlier.method()),
-                    earlier.reason(),
-                    earlier.at());
-              }
-              return new Found(found.sale().receiptNumber(), sale);
-            });
+    return terminal.returns().findSale(receiptNumber).map(this::found);
+  }
+
+  @Override
+  public Optional<Found> findByToken(String token) {
+    return terminal.returns().findSaleByToken(token).map(this::found);
+  }
+
+  /** The sale rebuilt with pos-domain, its earlier refunds applied. */
+  private Found found(io.kasa.client.terminal.TerminalReturns.FoundSale found) {
+    Sale sale = SaleRequests.replay(found.sale(), terminal.salePolicy(), terminal.catalog()::byId);
+    for (RefundRequestDto earlier : found.refunds()) {
+      sale.refund(
+          earlier.id(),
+          requests(earlier.lines()),
+          RefundMethod.valueOf(earlier.method()),
+          earlier.reason(),
+          earlier.at());
+    }
+    return new Found(found.sale().receiptNumber(), sale, found.sale().receiptToken());
   }
 
   @Override
@@ -128,7 +130,8 @@ final class CloudReturns implements Returns {
                 clock.instant(),
                 terminal.config().terminalName(),
                 cashier.get().name(),
-                false));
+                false,
+                found.receiptToken()));
     List<String> printed;
     try {
       printed = printouts.receipt(receipt);

@@ -164,7 +164,7 @@ public final class Register implements AutoCloseable {
                 () -> cashier,
                 messages,
                 clock),
-            () -> terminal.config().store().receiptUrl(),
+            () -> terminal.config().store().publicAddress(),
             tasks,
             messages,
             storeLocale);

@@ -130,6 +130,6 @@ final class SaleCounter {
         identity,
         Locale.forLanguageTag(s.locale()),
         ZoneId.systemDefault(),
-        s.receiptUrl());
+        s.publicAddress());
   }
 }

@@ -89,7 +89,12 @@ public final class JournalCheckout implements Checkout {
             sale,
             store.get(),
             new ReceiptContext(
-                number, clock.instant(), terminal.config().terminalName(), who.name(), offline));
+                number,
+                clock.instant(),
+                terminal.config().terminalName(),
+                who.name(),
+                offline,
+                recorded.receiptToken()));
     last = receipt;
     List<String> preview = printouts.receipt(receipt);
     if (sale.tenders().stream().anyMatch(Tender::isCash)) {

@@ -6,7 +6,7 @@ import io.kasa.devices.receipt.ReceiptOptions;
 import io.kasa.devices.receipt.ReceiptRenderer;
 import io.kasa.domain.receipt.Receipt;
 import io.kasa.domain.receipt.ShiftReportReceipt;
-import io.kasa.terminal.receipt.ReceiptPdf;
+import io.kasa.print.ReceiptPdf;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -106,7 +106,17 @@ public final class Printouts {
     queue(name, bytes);
     Files.createDirectories(folder);
     Files.write(folder.resolve(name + ".escpos"), bytes);
-    ReceiptPdf.write(lines, columns, code, folder.resolve(name + ".pdf"));
+    ReceiptPdf.write(
+        lines,
+        columns,
+        code == null
+            ? null
+            : new ReceiptPdf.Code(
+                code.kind() == ReceiptRenderer.PrintedCode.Kind.QR
+                    ? ReceiptPdf.Code.Kind.QR
+                    : ReceiptPdf.Code.Kind.CODE128,
+                code.payload()),
+        folder.resolve(name + ".pdf"));
   }
 
   private void queue(String name, byte[] bytes) {

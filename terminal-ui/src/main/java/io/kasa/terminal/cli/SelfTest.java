@@ -1,8 +1,8 @@
 package io.kasa.terminal.cli;
 
 import com.fazecast.jSerialComm.SerialPort;
+import io.kasa.print.ReceiptPdf;
 import io.kasa.terminal.app.BuildInfo;
-import io.kasa.terminal.receipt.ReceiptPdf;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;

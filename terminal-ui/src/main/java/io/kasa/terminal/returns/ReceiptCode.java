@@ -8,20 +8,22 @@ import java.util.Locale;
 /**
  * What the returns search was given, typed or scanned: a receipt number ({@code K1-T1-000042}), the
  * receipt's barcode (its number, perhaps behind an AIM symbology prefix), or the receipt's QR code
- * — the store's receipt URL with the number in it. A URL is read back against the store's own
- * template: the same host and port (http or https alike), the template's path around the number,
- * letters in any case, escapes decoded, a trailing slash, query or fragment the template does not
- * have ignored. A URL of another host is refused by name.
+ * — its page at the store's public address, {@code {publicAddress}/r/{token}} (ADR 0041). A URL is
+ * read back against the store's address: the same host and port (http or https alike), the
+ * address's path then {@code /r/} and the token (its letters' case kept: a token is base64url), a
+ * trailing slash, query or fragment ignored. A QR code printed before receipt tokens, with the
+ * receipt number as the URL's last segment on the store's site, still reads as that number. A URL
+ * of another host is refused by name.
  */
 public final class ReceiptCode {
 
-  /** Stands for the number in the template while it is parsed as a URI. */
-  private static final String MARK = "kasa0receipt0number";
+  private static final java.util.regex.Pattern TOKEN =
+      java.util.regex.Pattern.compile("[A-Za-z0-9_-]{22,64}");
 
   private ReceiptCode() {}
 
   /** What was read. */
-  public sealed interface Read permits Number, OtherSite, NotAReceipt {}
+  public sealed interface Read permits Number, Token, OtherSite, NotAReceipt {}
 
   /**
    * A receipt number to look up.
@@ -29,6 +31,13 @@ public final class ReceiptCode {
    * @param receiptNumber the number, upper case
    */
   public record Number(String receiptNumber) implements Read {}
+
+  /**
+   * A receipt token to look up: the sale whose receipt's page this is.
+   *
+   * @param token the token, as printed
+   */
+  public record Token(String token) implements Read {}
 
   /**
    * A URL of another site than this store's receipts (or the store publishes none).
@@ -41,10 +50,10 @@ public final class ReceiptCode {
   public record NotAReceipt() implements Read {}
 
   /**
-   * Reads {@code text} against the store's receipt URL template ({@code {number}} where the number
-   * goes; null when the store has none).
+   * Reads {@code text} against the store's public address ({@code publicAddress}; null when the
+   * store has none).
    */
-  public static Read read(String text, String urlTemplate) {
+  public static Read read(String text, String publicAddress) {
     String given = withoutAim(trimControls(text));
     String lower = given.toLowerCase(Locale.ROOT);
     if (!lower.startsWith("http://") && !lower.startsWith("https://")) {
@@ -57,37 +66,33 @@ public final class ReceiptCode {
       return new NotAReceipt();
     }
     String host = scanned.getHost() == null ? given : scanned.getHost();
-    if (urlTemplate == null || urlTemplate.isBlank()) {
+    if (publicAddress == null || publicAddress.isBlank()) {
       return new OtherSite(host);
     }
-    URI template;
+    URI address;
     try {
-      template = new URI(urlTemplate.strip().replace("{number}", MARK));
+      address = new URI(publicAddress.strip());
     } catch (URISyntaxException e) {
       return new OtherSite(host);
     }
-    if (template.getHost() == null
-        || !template.getHost().equalsIgnoreCase(scanned.getHost())
-        || port(template) != port(scanned)) {
+    if (address.getHost() == null
+        || !address.getHost().equalsIgnoreCase(scanned.getHost())
+        || port(address) != port(scanned)) {
       return new OtherSite(host);
     }
-    boolean inQuery = template.getQuery() != null && template.getQuery().contains(MARK);
-    String shape = inQuery ? template.getQuery() : trimSlashes(template.getPath());
-    String actual = inQuery ? scanned.getQuery() : trimSlashes(scanned.getPath());
-    int at = shape.indexOf(MARK);
-    String before = shape.substring(0, at).toLowerCase(Locale.ROOT);
-    String after = shape.substring(at + MARK.length()).toLowerCase(Locale.ROOT);
-    if (actual == null
-        || (inQuery
-            && !trimSlashes(scanned.getPath()).equalsIgnoreCase(trimSlashes(template.getPath())))
-        || actual.length() < before.length() + after.length()
-        || !actual.toLowerCase(Locale.ROOT).startsWith(before)
-        || !actual.toLowerCase(Locale.ROOT).endsWith(after)) {
+    String base = trimSlashes(address.getPath()).toLowerCase(Locale.ROOT);
+    String path = trimSlashes(scanned.getPath());
+    if (!path.toLowerCase(Locale.ROOT).startsWith(base + "/")) {
       return new NotAReceipt();
     }
-    String number = actual.substring(before.length(), actual.length() - after.length());
+    String rest = path.substring(base.length() + 1);
+    if (rest.startsWith("r/") && TOKEN.matcher(rest.substring(2)).matches()) {
+      return new Token(rest.substring(2));
+    }
+    // A receipt printed before tokens: its number was the last segment of the URL.
+    String last = rest.substring(rest.lastIndexOf('/') + 1);
     try {
-      return new Number(ReceiptNumber.parse(number).toString().toUpperCase(Locale.ROOT));
+      return new Number(ReceiptNumber.parse(last).toString().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       return new NotAReceipt();
     }

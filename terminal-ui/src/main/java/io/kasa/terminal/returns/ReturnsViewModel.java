@@ -76,7 +76,7 @@ public final class ReturnsViewModel {
   }
 
   private final Returns returns;
-  private final java.util.function.Supplier<String> receiptUrl;
+  private final java.util.function.Supplier<String> publicAddress;
   private final TaskExecutor tasks;
   private final Messages messages;
   private final MoneyFormat format;
@@ -90,17 +90,17 @@ public final class ReturnsViewModel {
   private Returns.Found found;
 
   /**
-   * @param receiptUrl the store's receipt URL template now ({@code {number}} for the number), or
-   *     null: a scanned receipt QR code is read back against it
+   * @param publicAddress the store's public address now, or null: a scanned receipt QR code ({@code
+   *     {publicAddress}/r/{token}}) is read back against it
    */
   public ReturnsViewModel(
       Returns returns,
-      java.util.function.Supplier<String> receiptUrl,
+      java.util.function.Supplier<String> publicAddress,
       TaskExecutor tasks,
       Messages messages,
       Locale storeLocale) {
     this.returns = returns;
-    this.receiptUrl = receiptUrl;
+    this.publicAddress = publicAddress;
     this.tasks = tasks;
     this.messages = messages;
     messages.follow(message);
@@ -141,7 +141,7 @@ public final class ReturnsViewModel {
       message.set(messages.get("returns.number.missing"));
       return;
     }
-    ReceiptCode.Read read = ReceiptCode.read(given, receiptUrl.get());
+    ReceiptCode.Read read = ReceiptCode.read(given, publicAddress.get());
     if (read instanceof ReceiptCode.OtherSite other) {
       message.set(messages.get("returns.otherSite", other.host()));
       return;
@@ -150,11 +150,17 @@ public final class ReturnsViewModel {
       message.set(messages.get("returns.notAReceipt", given));
       return;
     }
-    String typed = ((ReceiptCode.Number) read).receiptNumber();
-    number.set(typed);
+    String typed =
+        read instanceof ReceiptCode.Number n ? n.receiptNumber() : messages.get("returns.scanned");
+    if (read instanceof ReceiptCode.Number n) {
+      number.set(n.receiptNumber());
+    }
     busy.set(true);
     tasks.submit(
-        () -> returns.find(typed),
+        () ->
+            read instanceof ReceiptCode.Token t
+                ? returns.findByToken(t.token())
+                : returns.find(((ReceiptCode.Number) read).receiptNumber()),
         result -> {
           busy.set(false);
           lines.clear();
@@ -179,6 +185,7 @@ public final class ReturnsViewModel {
                             ? ""
                             : "  (" + messages.get("returns.left", format.quantity(left)) + ")")));
           }
+          number.set(found.receiptNumber());
           message.set(messages.get("returns.found", found.receiptNumber()));
         },
         e -> {

@@ -1,8 +1,8 @@
 package io.kasa.terminal.tech;
 
+import io.kasa.print.ReceiptPdf;
 import io.kasa.terminal.devices.SentJob;
 import io.kasa.terminal.i18n.Messages;
-import io.kasa.terminal.receipt.ReceiptPdf;
 import io.kasa.terminal.task.TaskExecutor;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -137,29 +137,62 @@ class CounterDevicesTest extends RegisterUiTest {
     assertThat(logoAt).as("the logo comes before any text").isBetween(0, firstText);
   }
 
+  /**
+   * The store's public address is the service: the QR code printed on a sale's receipt carries the
+   * receipt's page, which opens over HTTP once the sale is delivered and shows the sale; the same
+   * code scanned into returns finds the sale by its token; a URL of another site is refused.
+   */
   @Test
-  void aReceiptsQrUrlScannedIntoReturnsFindsTheSaleAndAnotherSitesIsRefused(FxRobot robot) {
+  void aReceiptsQrOpensItsPageAndScannedIntoReturnsFindsTheSale(FxRobot robot) throws Exception {
+    String address = cloud.uri("").toString();
     cloud
         .services
         .admin()
-        .configureStore(
-            cloud.demo.organisationId(),
-            cloud.demo.storeId(),
-            null,
-            "https://r.kasa.example/r/{number}",
-            null);
+        .configureStore(cloud.demo.organisationId(), cloud.demo.storeId(), null, address, null);
     try {
       await()
           .atMost(Duration.ofSeconds(15))
-          .until(() -> fixture.terminal.config().store().receiptUrl() != null);
+          .until(() -> address.equals(fixture.terminal.config().store().publicAddress()));
       String number = sellBreadForCash(robot);
+      byte[] receipt =
+          Files.readAllBytes(fixture.data.resolve("receipts").resolve(number + ".escpos"));
+      String url =
+          new EscPosDecoder(fixture.devices().printer().profile())
+              .decode(receipt).stream()
+                  .filter(PrintElement.Qr.class::isInstance)
+                  .map(e -> ((PrintElement.Qr) e).data())
+                  .findFirst()
+                  .orElseThrow();
+      assertThat(url).startsWith(address + "/r/");
+      String token = url.substring((address + "/r/").length());
+      assertThat(token).matches("[A-Za-z0-9_-]{22}");
+      assertThat(fixture.terminal.outbox().withReceiptToken("SALE", token)).hasSize(1);
+
+      java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+      await()
+          .atMost(Duration.ofSeconds(15))
+          .until(
+              () ->
+                  http.send(
+                              java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                                  .build(),
+                              java.net.http.HttpResponse.BodyHandlers.ofString())
+                          .statusCode()
+                      == 200);
+      var page =
+          http.send(
+              java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
+              java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+      assertThat(page.body()).contains(number).contains("Хліб");
+
       robot.type(KeyCode.ENTER); // next sale
       robot.type(KeyCode.F10);
       await()
           .atMost(Duration.ofSeconds(5))
           .until(() -> robot.lookup("#return-number").tryQuery().isPresent());
 
-      scan("]Q1", "https://evil.example/r/" + number);
+      scan("]Q1", "https://evil.example/r/" + token);
       await()
           .atMost(Duration.ofSeconds(10))
           .until(
@@ -172,7 +205,7 @@ class CounterDevicesTest extends RegisterUiTest {
                       .contains("another site (evil.example)"));
       assertThat(fixture.register.returns().lines()).isEmpty();
 
-      scan("]Q1", "https://r.kasa.example/r/" + number);
+      scan("]Q1", url);
       await()
           .atMost(Duration.ofSeconds(10))
           .until(() -> fixture.register.returns().lines().size() == 1);

@@ -7,7 +7,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class ReceiptCodeTest {
 
-  private static final String TEMPLATE = "https://r.kasa.example/r/{number}";
+  private static final String ADDRESS = "https://r.kasa.example";
+  private static final String TOKEN = "q3S0mGv1xYwA8bHcJd2KzA";
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(
@@ -16,52 +17,69 @@ class ReceiptCodeTest {
         "K1-T1-000042                                     | K1-T1-000042",
         "k1-t1-000042                                     | K1-T1-000042",
         "]C0K1-T1-000042                                  | K1-T1-000042",
-        "https://r.kasa.example/r/K1-T1-000042            | K1-T1-000042",
-        "HTTPS://R.KASA.EXAMPLE/R/K1-T1-000042            | K1-T1-000042",
-        "http://r.kasa.example/r/K1-T1-000042             | K1-T1-000042",
-        "https://r.kasa.example:443/r/K1-T1-000042/       | K1-T1-000042",
-        "https://r.kasa.example/r/K1%2DT1%2D000042        | K1-T1-000042",
-        "https://r.kasa.example/r/K1-T1-000042?utm=qr#top | K1-T1-000042",
-        "]Q1https://r.kasa.example/r/k1-t1-000042         | K1-T1-000042",
       })
-  void aNumberItsBarcodeOrItsQrUrlReadsAsTheReceiptNumber(String given, String number) {
-    assertThat(ReceiptCode.read(given, TEMPLATE)).isEqualTo(new ReceiptCode.Number(number));
+  void aTypedNumberOrItsBarcodeReadsAsTheReceiptNumber(String given, String number) {
+    assertThat(ReceiptCode.read(given, ADDRESS)).isEqualTo(new ReceiptCode.Number(number));
   }
 
   @ParameterizedTest(name = "{0}")
   @CsvSource({
-    "https://shop.example/receipt?n={number}&v=1, https://shop.example/receipt?n=K1-T1-000007&v=1",
-    "https://shop.example/{number}.html, https://shop.example/K1-T1-000007.html",
+    "https://r.kasa.example/r/q3S0mGv1xYwA8bHcJd2KzA",
+    "HTTPS://R.KASA.EXAMPLE/r/q3S0mGv1xYwA8bHcJd2KzA",
+    "http://r.kasa.example/r/q3S0mGv1xYwA8bHcJd2KzA",
+    "https://r.kasa.example:443/r/q3S0mGv1xYwA8bHcJd2KzA/",
+    "https://r.kasa.example/r/q3S0mGv1xYwA8bHcJd2KzA?utm=qr#top",
+    "]Q1https://r.kasa.example/r/q3S0mGv1xYwA8bHcJd2KzA",
   })
-  void theNumberIsFoundWhereverTheStoresTemplatePutsIt(String template, String scanned) {
-    assertThat(ReceiptCode.read(scanned, template))
-        .isEqualTo(new ReceiptCode.Number("K1-T1-000007"));
+  void theQrCodesUrlReadsAsTheTokenItsCaseKept(String scanned) {
+    assertThat(ReceiptCode.read(scanned, ADDRESS)).isEqualTo(new ReceiptCode.Token(TOKEN));
   }
 
   @ParameterizedTest(name = "{0}")
   @CsvSource({
-    "https://evil.example/r/K1-T1-000042, evil.example",
-    "https://r.kasa.example.evil.example/r/K1-T1-000042, r.kasa.example.evil.example",
-    "https://r.kasa.example:8443/r/K1-T1-000042, r.kasa.example",
+    "https://shop.example/kasa, https://shop.example/kasa/r/q3S0mGv1xYwA8bHcJd2KzA",
+    "https://shop.example/kasa/, https://shop.example/kasa/r/q3S0mGv1xYwA8bHcJd2KzA",
+  })
+  void anAddressWithAPathKeepsItBeforeTheToken(String address, String scanned) {
+    assertThat(ReceiptCode.read(scanned, address)).isEqualTo(new ReceiptCode.Token(TOKEN));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+    "https://r.kasa.example/r/K1-T1-000042",
+    "https://r.kasa.example/K1-T1-000042",
+    "https://r.kasa.example/r/K1%2DT1%2D000042",
+  })
+  void aQrCodePrintedBeforeTokensStillReadsAsItsNumber(String scanned) {
+    assertThat(ReceiptCode.read(scanned, ADDRESS))
+        .isEqualTo(new ReceiptCode.Number("K1-T1-000042"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+    "https://evil.example/r/q3S0mGv1xYwA8bHcJd2KzA, evil.example",
+    "https://r.kasa.example.evil.example/r/q3S0mGv1xYwA8bHcJd2KzA, r.kasa.example.evil.example",
+    "https://r.kasa.example:8443/r/q3S0mGv1xYwA8bHcJd2KzA, r.kasa.example",
   })
   void aUrlOfAnotherSiteIsRefusedByItsHost(String scanned, String host) {
-    assertThat(ReceiptCode.read(scanned, TEMPLATE)).isEqualTo(new ReceiptCode.OtherSite(host));
+    assertThat(ReceiptCode.read(scanned, ADDRESS)).isEqualTo(new ReceiptCode.OtherSite(host));
   }
 
   @ParameterizedTest(name = "{0}")
   @CsvSource({
     "https://r.kasa.example/about",
-    "https://r.kasa.example/r/not-a-number",
-    "https://r.kasa.example/x/K1-T1-000042",
-    "https://r.kasa.example/r/K1-T1-000042 extra",
+    "https://r.kasa.example/r/short",
+    "https://r.kasa.example/x/q3S0mGv1xYwA8bHcJd2KzA",
+    "https://r.kasa.example/r/q3S0mGv1xYwA8bHcJd2KzA extra",
+    "https://r.kasa.example",
   })
   void aUrlOfTheStoresSiteThatIsNoReceiptIsSaidToBeNone(String scanned) {
-    assertThat(ReceiptCode.read(scanned, TEMPLATE)).isEqualTo(new ReceiptCode.NotAReceipt());
+    assertThat(ReceiptCode.read(scanned, ADDRESS)).isEqualTo(new ReceiptCode.NotAReceipt());
   }
 
   @org.junit.jupiter.api.Test
-  void aUrlIsAnotherSitesWhenTheStorePublishesNoReceipts() {
-    assertThat(ReceiptCode.read("https://r.kasa.example/r/K1-T1-000042", null))
+  void aUrlIsAnotherSitesWhenTheStoreHasNoPublicAddress() {
+    assertThat(ReceiptCode.read("https://r.kasa.example/r/" + TOKEN, null))
         .isEqualTo(new ReceiptCode.OtherSite("r.kasa.example"));
   }
 }

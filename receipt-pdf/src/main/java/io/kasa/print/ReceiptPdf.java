@@ -1,12 +1,12 @@
-package io.kasa.terminal.receipt;
+package io.kasa.print;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
 import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
-import io.kasa.devices.receipt.ReceiptRenderer;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -23,10 +23,26 @@ import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 
 /**
  * A receipt as a PDF on a paper roll's width: the lines exactly as printed, in DejaVu Sans Mono
- * (shipped with the register, embedded in the file) so Ukrainian text and ₴ show anywhere, and the
- * receipt's QR code when the store publishes receipts online.
+ * (shipped in this module, embedded in the file) so Ukrainian text and ₴ show anywhere, and the
+ * receipt's QR code when the store publishes receipts online. The register keeps one beside each
+ * receipt it prints; the service serves the same at {@code /r/{token}.pdf} (ADR 0041).
  */
 public final class ReceiptPdf {
+
+  /**
+   * The code printed under a receipt's text.
+   *
+   * @param kind a QR code (the receipt's page) or a CODE128 barcode (its number)
+   * @param payload what it encodes
+   */
+  public record Code(Kind kind, String payload) {
+
+    /** Which code. */
+    public enum Kind {
+      QR,
+      CODE128
+    }
+  }
 
   static final String FONT = "fonts/DejaVuSansMono.ttf";
   private static final float MM = 72f / 25.4f;
@@ -103,10 +119,15 @@ public final class ReceiptPdf {
    * As {@link #write(List, int, Path)}, with the code the printer prints under the text (its QR
    * code or the CODE128 of its number), drawn as the code itself, never as its text.
    */
-  public static void write(
-      List<String> lines, int columns, ReceiptRenderer.PrintedCode code, Path file)
+  public static void write(List<String> lines, int columns, Code code, Path file)
       throws IOException {
     Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+    Files.write(tmp, bytes(lines, columns, code));
+    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  /** The PDF of {@code lines} ({@code columns} wide) with {@code code} (or none) under them. */
+  public static byte[] bytes(List<String> lines, int columns, Code code) throws IOException {
     try (PDDocument doc = new PDDocument();
         InputStream font = ReceiptPdf.class.getResourceAsStream(FONT)) {
       if (font == null) {
@@ -120,10 +141,8 @@ public final class ReceiptPdf {
               ? null
               : image(
                   code.payload(),
-                  code.kind() == ReceiptRenderer.PrintedCode.Kind.QR
-                      ? BarcodeFormat.QR_CODE
-                      : BarcodeFormat.CODE_128);
-      boolean isQr = code != null && code.kind() == ReceiptRenderer.PrintedCode.Kind.QR;
+                  code.kind() == Code.Kind.QR ? BarcodeFormat.QR_CODE : BarcodeFormat.CODE_128);
+      boolean isQr = code != null && code.kind() == Code.Kind.QR;
       float codeHeight = image == null ? 0 : isQr ? QR_SIZE : BARCODE_HEIGHT;
       float qr = image == null ? 0 : codeHeight + MARGIN;
       float height = Math.max(60 * MM, lines.size() * LEADING + 2 * MARGIN + qr);
@@ -151,8 +170,9 @@ public final class ReceiptPdf {
         }
       }
       doc.getDocumentInformation().setCreator("Kasa");
-      doc.save(tmp.toFile());
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      doc.save(out);
+      return out.toByteArray();
     }
-    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 }

@@ -1,4 +1,4 @@
-package io.kasa.terminal.receipt;
+package io.kasa.print;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,7 +6,6 @@ import com.google.zxing.BinaryBitmap;
 import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
-import io.kasa.devices.receipt.ReceiptRenderer;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,8 +27,8 @@ class ReceiptPdfTest {
     ReceiptPdf.write(
         List.of("Kasa Demo Market", "Хліб житній       31,00 А", "СУМА          31,00 ₴"),
         42,
-        new ReceiptRenderer.PrintedCode(
-            ReceiptRenderer.PrintedCode.Kind.QR, "https://r.kasa.example/K1-T1-000007"),
+        new ReceiptPdf.Code(
+            ReceiptPdf.Code.Kind.QR, "https://r.kasa.example/r/q3S0mGv1xYwA8bHcJd2KzA"),
         file);
     try (PDDocument pdf = Loader.loadPDF(file.toFile())) {
       String text = new PDFTextStripper().getText(pdf);
@@ -48,7 +47,7 @@ class ReceiptPdfTest {
                   new BinaryBitmap(
                       new HybridBinarizer(
                           new RGBLuminanceSource(qr.getWidth(), qr.getHeight(), pixels))));
-      assertThat(decoded.getText()).isEqualTo("https://r.kasa.example/K1-T1-000007");
+      assertThat(decoded.getText()).isEqualTo("https://r.kasa.example/r/q3S0mGv1xYwA8bHcJd2KzA");
     }
   }
 
@@ -58,7 +57,7 @@ class ReceiptPdfTest {
     ReceiptPdf.write(
         List.of("Kasa", "СУМА          31,00 ₴"),
         42,
-        new ReceiptRenderer.PrintedCode(ReceiptRenderer.PrintedCode.Kind.CODE128, "K1-T1-000007"),
+        new ReceiptPdf.Code(ReceiptPdf.Code.Kind.CODE128, "K1-T1-000007"),
         file);
     try (PDDocument pdf = Loader.loadPDF(file.toFile())) {
       assertThat(new PDFTextStripper().getText(pdf)).doesNotContain("CODE128", "K1-T1-000007");

@@ -1,0 +1,137 @@
+package io.kasa.service.office;
+
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The back office's pages and assets (ADR 0039), registered by the application beside the API's
+ * routes but apart from them. Each area of pages is a class returning its {@link Page}s; this one
+ * assembles them, adds the shared ones (assets, the language switch, the not-found page) and says
+ * which security headers every response carries.
+ */
+public final class Office {
+
+  /** The Content Security Policy of every response: nothing inline, nothing from elsewhere. */
+  public static final String CONTENT_SECURITY_POLICY =
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self';"
+          + " connect-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none';"
+          + " form-action 'self'";
+
+  private final Renderer renderer;
+  private final ReceiptPage receiptPage;
+  private final List<Page> pages;
+  private final Set<String> built;
+
+  public Office() {
+    List<Page> all = new ArrayList<>();
+    // The set is filled below, before the first request can read it.
+    Set<String> paths = new java.util.HashSet<>();
+    this.renderer = new Renderer(new Assets(), () -> paths);
+    this.receiptPage = new ReceiptPage(renderer.assets());
+    all.add(new Page(HandlerType.GET, Assets.PREFIX + "{digest}/{name}", renderer.assets()::serve));
+    all.add(new Page(HandlerType.POST, "/office/language", this::switchLanguage));
+    all.add(new Page(HandlerType.GET, "/office", ctx -> ctx.redirect("/office/")));
+    // Last, so every page above is matched first.
+    all.add(new Page(HandlerType.GET, "/office/<rest>", this::notFound));
+    this.pages = List.copyOf(all);
+    paths.addAll(
+        pages.stream()
+            .filter(p -> p.method() == HandlerType.GET)
+            .map(Page::path)
+            .collect(Collectors.toSet()));
+    this.built = Set.copyOf(paths);
+  }
+
+  /** Every page and asset route, in the order they are matched. */
+  public List<Page> pages() {
+    return pages;
+  }
+
+  /** The customer's receipt page (ADR 0041), on the office's stylesheet and policy. */
+  public ReceiptPage receiptPage() {
+    return receiptPage;
+  }
+
+  /** The paths of the GET pages (the navigation links only to these). */
+  public Set<String> built() {
+    return built;
+  }
+
+  /**
+   * The headers every response carries: the strict CSP, no MIME sniffing, no referrer sent to other
+   * sites, no framing.
+   */
+  public static void secureHeaders(Context ctx) {
+    ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+    ctx.header("X-Content-Type-Options", "nosniff");
+    ctx.header("Referrer-Policy", "same-origin");
+    ctx.header("X-Frame-Options", "DENY");
+  }
+
+  /**
+   * The language of a page: the account's choice when signed in, else the switch's cookie, else the
+   * browser's Accept-Language, else Ukrainian.
+   */
+  static String language(Context ctx, String accountLanguage) {
+    if (Words.speaks(accountLanguage)) {
+      return accountLanguage;
+    }
+    String chosen = ctx.cookie(Cookies.LANGUAGE);
+    if (Words.speaks(chosen)) {
+      return chosen;
+    }
+    String accepted = Words.fromAcceptLanguage(ctx.header("Accept-Language"));
+    return accepted != null ? accepted : Words.LANGUAGES.get(0);
+  }
+
+  /** The language switch: a form with the CSRF token, remembered in a cookie. */
+  private void switchLanguage(Context ctx) {
+    if (!Csrf.valid(ctx)) {
+      forbidden(ctx);
+      return;
+    }
+    String lang = ctx.formParam("lang");
+    if (!Words.speaks(lang)) {
+      ctx.status(400).contentType("text/plain; charset=utf-8").result("Unknown language");
+      return;
+    }
+    Cookies.set(ctx, Cookies.LANGUAGE, lang, 365L * 24 * 3600);
+    ctx.redirect(localPath(ctx.formParam("back")), io.javalin.http.HttpStatus.SEE_OTHER);
+  }
+
+  /**
+   * {@code back} when it is a path of the back office on this host, else the office's home: a
+   * redirect never leads to another site.
+   */
+  static String localPath(String back) {
+    if (back == null || !back.startsWith("/") || back.startsWith("//") || back.contains("\\")) {
+      return "/office/";
+    }
+    try {
+      URI u = new URI(back);
+      if (u.getScheme() != null || u.getRawAuthority() != null) {
+        return "/office/";
+      }
+    } catch (java.net.URISyntaxException e) {
+      return "/office/";
+    }
+    return back;
+  }
+
+  private void notFound(Context ctx) {
+    View view = renderer.view(ctx, language(ctx, null), null);
+    renderer.page(ctx, 404, "office/not-found.jte", view, Map.of());
+  }
+
+  /** A state-changing request without the right CSRF token. */
+  void forbidden(Context ctx) {
+    View view = renderer.view(ctx, language(ctx, null), null);
+    renderer.page(ctx, 403, "office/forbidden.jte", view, Map.of());
+  }
+}
