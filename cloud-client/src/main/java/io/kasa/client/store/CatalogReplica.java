@@ -112,6 +112,7 @@ public final class CatalogReplica {
               }
             }
             addCode.executeBatch();
+            ModifierReplica.write(c, page.items());
           }
           try (PreparedStatement s =
               c.prepareStatement(
@@ -336,7 +337,8 @@ public final class CatalogReplica {
         r.getString("tax_class"),
         r.getInt("open_price") == 1,
         r.getInt("age_restricted") == 1,
-        limits(r));
+        limits(r),
+        ModifierReplica.read(c, id, currency));
   }
 
   /**

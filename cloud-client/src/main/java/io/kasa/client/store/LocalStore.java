@@ -32,7 +32,8 @@ public final class LocalStore implements AutoCloseable {
           "V5__catalog_search_prefix.sql",
           "V6__carts.sql",
           "V7__open_price_limits.sql",
-          "V8__outbox_bookkeeping.sql");
+          "V8__outbox_bookkeeping.sql",
+          "V11__modifiers.sql");
 
   private final Connection connection;
   private final ReentrantLock lock = new ReentrantLock();

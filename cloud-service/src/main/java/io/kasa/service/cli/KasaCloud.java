@@ -237,6 +237,8 @@ public final class KasaCloud implements Runnable {
         StoreAdmin.SetLayout.class,
         StoreAdmin.RemoveLayout.class,
         DiscountCommands.SetDiscountLimit.class,
+        ModifierCommands.SetModifierGroup.class,
+        ModifierCommands.SetItemModifiers.class,
         Admin.SeedDemo.class
       })
   static final class Admin implements Runnable {

@@ -70,4 +70,36 @@ public final class Modifiers {
     }
     return out;
   }
+
+  /**
+   * The groups an item had as sold, rebuilt from the options a recorded line chose: each group
+   * offers exactly what was chosen, at the delta and in the words recorded, optional, so replaying
+   * the line (for a return) prices it as it was sold whatever the catalogue says today.
+   */
+  public static List<ModifierGroup> asSold(List<ChosenModifier> chosen) {
+    Map<String, List<ChosenModifier>> byGroup = new java.util.LinkedHashMap<>();
+    for (ChosenModifier m : chosen) {
+      byGroup.computeIfAbsent(m.groupId(), k -> new ArrayList<>()).add(m);
+    }
+    List<ModifierGroup> groups = new ArrayList<>();
+    byGroup.forEach(
+        (id, ms) ->
+            groups.add(
+                new ModifierGroup(
+                    id,
+                    ms.get(0).groupName(),
+                    0,
+                    ms.size(),
+                    ms.stream()
+                        .map(m -> new ModifierOption(m.optionId(), m.optionName(), m.priceDelta()))
+                        .toList())));
+    return groups;
+  }
+
+  /** The selection that chooses exactly these options, with this note. */
+  public static ModifierSelection selectionOf(List<ChosenModifier> chosen, String note) {
+    return new ModifierSelection(
+        chosen.stream().map(m -> new ModifierSelection.Choice(m.groupId(), m.optionId())).toList(),
+        note);
+  }
 }
