@@ -69,6 +69,7 @@ class ModifierReplicaTest {
       replica.apply(
           new CatalogChanges(List.of(latte(List.of(MILK, EXTRAS))), List.of(), "c1", false));
       CatalogItem item = replica.byBarcode("4820005678952").orElseThrow();
+      assertThat(replica.sellable(10)).isEmpty();
       assertThat(item.modifierGroups())
           .extracting(ModifierGroup::id)
           .containsExactly("milk", "extras");
@@ -84,6 +85,8 @@ class ModifierReplicaTest {
       assertThat(replica.byId("latte").orElseThrow().modifierGroups())
           .extracting(ModifierGroup::id)
           .containsExactly("extras");
+      // A simulated till sells what asks for no choice: the latte only once its milk is optional.
+      assertThat(replica.sellable(10)).extracting(CatalogItem::id).containsExactly("latte");
       replica.apply(new CatalogChanges(List.of(latte(null)), List.of(), "c3", false));
       assertThat(replica.byId("latte").orElseThrow().modifierGroups()).isEmpty();
     }
