@@ -19,6 +19,8 @@ import java.util.List;
  * @param minPrice for an open-price item, the lowest price it may be sold at (minor units), or null
  * @param maxPrice for an open-price item, the highest price it may be sold at (minor units), or
  *     null
+ * @param modifierGroups the choices the item offers when sold, in the order they are asked (ADR
+ *     0043); empty, or absent from an older service, when none
  */
 public record ItemDto(
     String id,
@@ -33,7 +35,44 @@ public record ItemDto(
     boolean ageRestricted,
     boolean active,
     Long minPrice,
-    Long maxPrice) {
+    Long maxPrice,
+    List<ModifierGroupDto> modifierGroups) {
+
+  public ItemDto {
+    modifierGroups = modifierGroups == null ? List.of() : List.copyOf(modifierGroups);
+  }
+
+  /** An item with no modifier groups. */
+  public ItemDto(
+      String id,
+      String sku,
+      String name,
+      List<String> barcodes,
+      String unit,
+      long price,
+      String taxClass,
+      String category,
+      boolean openPrice,
+      boolean ageRestricted,
+      boolean active,
+      Long minPrice,
+      Long maxPrice) {
+    this(
+        id,
+        sku,
+        name,
+        barcodes,
+        unit,
+        price,
+        taxClass,
+        category,
+        openPrice,
+        ageRestricted,
+        active,
+        minPrice,
+        maxPrice,
+        List.of());
+  }
 
   /** An item with no price limits. */
   public ItemDto(

@@ -48,7 +48,18 @@ public final class SaleRequests {
               line.priceOverride().map(o -> o.reason()).orElse(null),
               line.lineDiscount().map(SaleRequests::discount).orElse(null),
               line.voided(),
-              amount));
+              amount,
+              line.modifiers().stream()
+                  .map(
+                      m ->
+                          new ChosenModifierDto(
+                              m.groupId(),
+                              m.optionId(),
+                              m.priceDelta().minor(),
+                              m.groupName(),
+                              m.optionName()))
+                  .toList(),
+              line.note()));
     }
     List<TenderDto> tenders = new ArrayList<>();
     for (Tender tender : sale.tenders()) {
@@ -109,7 +120,11 @@ public final class SaleRequests {
               known.taxClass(),
               false,
               known.ageRestricted());
-      sale.addItem(asSold, io.kasa.domain.money.Quantity.parse(l.quantity()));
+      List<io.kasa.domain.sale.ChosenModifier> chosen = chosen(l, currency);
+      sale.addItem(
+          asSold.withModifierGroups(io.kasa.domain.sale.Modifiers.asSold(chosen)),
+          io.kasa.domain.money.Quantity.parse(l.quantity()),
+          io.kasa.domain.sale.Modifiers.selectionOf(chosen, l.note()));
       if (l.discount() != null) {
         sale.discountLine(l.number(), discount(l.discount(), currency));
       }
@@ -138,6 +153,26 @@ public final class SaleRequests {
           "Sale " + r.receiptNumber() + " does not rebuild to its recorded total");
     }
     return sale;
+  }
+
+  /**
+   * The options a recorded line chose, as recorded: the names a till older than the names in the
+   * request left out are the ids.
+   */
+  public static List<io.kasa.domain.sale.ChosenModifier> chosen(
+      SaleLineDto l, java.util.Currency currency) {
+    return l.modifiers().stream()
+        .map(
+            m ->
+                new io.kasa.domain.sale.ChosenModifier(
+                    m.groupId(),
+                    m.groupName() == null || m.groupName().isBlank() ? m.groupId() : m.groupName(),
+                    m.optionId(),
+                    m.optionName() == null || m.optionName().isBlank()
+                        ? m.optionId()
+                        : m.optionName(),
+                    io.kasa.domain.money.Money.of(m.priceDelta(), currency)))
+        .toList();
   }
 
   private static Discount discount(DiscountDto d, java.util.Currency currency) {

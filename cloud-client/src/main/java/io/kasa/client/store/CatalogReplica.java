@@ -112,6 +112,7 @@ public final class CatalogReplica {
               }
             }
             addCode.executeBatch();
+            ModifierReplica.write(c, page.items());
           }
           try (PreparedStatement s =
               c.prepareStatement(
@@ -272,14 +273,19 @@ public final class CatalogReplica {
                 limit));
   }
 
-  /** Up to {@code limit} active items with a fixed price, in id order: for simulated sales. */
+  /**
+   * Up to {@code limit} active items with a fixed price that ask for no choice (no required
+   * modifier group, ADR 0043), in id order: for simulated sales.
+   */
   public List<CatalogItem> sellable(int limit) {
     return store.inTransaction(
         c -> {
           List<CatalogItem> out = new ArrayList<>();
           try (PreparedStatement s =
               c.prepareStatement(
-                  "select * from catalog_item where active = 1 and open_price = 0 order by id limit ?")) {
+                  "select * from catalog_item where active = 1 and open_price = 0 and not exists"
+                      + " (select 1 from catalog_modifier_group g where g.item_id = catalog_item.id"
+                      + " and g.min_choices > 0) order by id limit ?")) {
             s.setInt(1, limit);
             try (ResultSet r = s.executeQuery()) {
               while (r.next()) {
@@ -336,7 +342,8 @@ public final class CatalogReplica {
         r.getString("tax_class"),
         r.getInt("open_price") == 1,
         r.getInt("age_restricted") == 1,
-        limits(r));
+        limits(r),
+        ModifierReplica.read(c, id, currency));
   }
 
   /**

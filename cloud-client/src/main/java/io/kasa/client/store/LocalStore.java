@@ -34,7 +34,8 @@ public final class LocalStore implements AutoCloseable {
           "V7__open_price_limits.sql",
           "V8__outbox_bookkeeping.sql",
           "V9__outbox_archive.sql",
-          "V10__receipt_token.sql");
+          "V10__receipt_token.sql",
+          "V11__modifiers.sql");
 
   private final Connection connection;
   private final ReentrantLock lock = new ReentrantLock();

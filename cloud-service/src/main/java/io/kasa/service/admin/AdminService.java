@@ -420,6 +420,11 @@ public final class AdminService {
     return new StoreSetup(jdbi, changed);
   }
 
+  /** Modifier groups and the items offering them (ADR 0043). */
+  public ModifierAdmin modifiers() {
+    return new ModifierAdmin(jdbi, changed);
+  }
+
   /** The stores' stock: counts and adjustments (ADR 0032). */
   public StockAdmin stock() {
     return new StockAdmin(jdbi);

@@ -1,6 +1,8 @@
 package io.kasa.service.admin;
 
 import io.kasa.api.catalog.ItemDto;
+import io.kasa.api.catalog.ModifierGroupDto;
+import io.kasa.api.catalog.ModifierOptionDto;
 import io.kasa.api.terminal.OfflineCardRules;
 import io.kasa.domain.barcode.CheckDigit;
 import io.kasa.service.auth.Role;
@@ -105,6 +107,7 @@ public final class DemoData {
     for (ItemDto i : shelf()) {
       admin.putItem(org, i);
     }
+    modifiers(admin, org);
     UUID cashier = admin.createEmployee(org, "Олена", Role.CASHIER, "1111");
     UUID manager = admin.createEmployee(org, "Андрій", Role.MANAGER, "9999");
     UUID host = admin.createEmployee(org, "Ірина", Role.HOST, "5555");
@@ -112,6 +115,63 @@ public final class DemoData {
     AdminService.NewTerminal terminal = admin.createTerminal(org, store, "T1", "Каса 1");
     floor(admin, org, store);
     return new Seeded(org, store, cashier, manager, host, technician, terminal);
+  }
+
+  /**
+   * The café's dishes that ask something when ordered (ADR 0043): a steak asks how it is done and
+   * offers a sauce; a latte asks for its milk (oat +15,00 ₴) and offers extras.
+   */
+  private static void modifiers(AdminService admin, UUID org) {
+    admin.putItem(
+        org, item("steak", "Стейк рібай", "EACH", 42000, "VAT20", "Кафе", "4820005678945"));
+    admin.putItem(org, item("latte", "Лате", "EACH", 5500, "VAT20", "Кафе", "4820005678952"));
+    ModifierAdmin m = admin.modifiers();
+    m.putGroup(
+        org,
+        new ModifierGroupDto(
+            "doneness",
+            "Ступінь просмаження",
+            1,
+            1,
+            List.of(
+                new ModifierOptionDto("rare", "З кров'ю", 0),
+                new ModifierOptionDto("medium-rare", "Слабка", 0),
+                new ModifierOptionDto("medium", "Середня", 0),
+                new ModifierOptionDto("well-done", "Повна", 0))));
+    m.putGroup(
+        org,
+        new ModifierGroupDto(
+            "sauce",
+            "Соус",
+            0,
+            1,
+            List.of(
+                new ModifierOptionDto("pepper", "Перцевий", 3500),
+                new ModifierOptionDto("bearnaise", "Беарнез", 4000))));
+    m.putGroup(
+        org,
+        new ModifierGroupDto(
+            "milk",
+            "Молоко",
+            1,
+            1,
+            List.of(
+                new ModifierOptionDto("regular", "Звичайне", 0),
+                new ModifierOptionDto("oat", "Вівсяне", 1500),
+                new ModifierOptionDto("lactose-free", "Безлактозне", 1000))));
+    m.putGroup(
+        org,
+        new ModifierGroupDto(
+            "coffee-extras",
+            "Додатки",
+            0,
+            2,
+            List.of(
+                new ModifierOptionDto("shot", "Додатковий шот", 1500),
+                new ModifierOptionDto("syrup", "Сироп", 1000),
+                new ModifierOptionDto("no-sugar", "Без цукру", 0))));
+    m.setItemGroups(org, "steak", List.of("doneness", "sauce"));
+    m.setItemGroups(org, "latte", List.of("milk", "coffee-extras"));
   }
 
   /**

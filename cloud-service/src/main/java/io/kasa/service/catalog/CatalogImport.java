@@ -10,8 +10,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Currency;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -26,7 +28,10 @@ import org.jdbi.v3.core.Jdbi;
  * separated by {@code ;}; unit is EACH, KILOGRAM or LITRE; prices in major units with a dot ({@code
  * 42.50}); booleans are true/false (empty = false, active empty = true). {@code min_price} and
  * {@code max_price} are the lowest and highest price an open-price item may be sold at (empty = no
- * limit on that side); a fixed-price item has none.
+ * limit on that side); a fixed-price item has none. A last column {@code modifier_groups} (after
+ * the limits) lists the modifier groups each item offers, by id, separated by {@code ;}, in the
+ * order the register asks them (ADR 0043); the groups must exist ({@code admin
+ * set-modifier-group}); empty is none.
  */
 public final class CatalogImport {
 
@@ -47,6 +52,10 @@ public final class CatalogImport {
   /** The header with an open-price item's limits after the other columns. */
   static final List<String> HEADER_WITH_LIMITS =
       Stream.concat(HEADER.stream(), Stream.of("min_price", "max_price")).toList();
+
+  /** The header with the modifier groups each item offers after the limits (ADR 0043). */
+  static final List<String> HEADER_WITH_MODIFIERS =
+      Stream.concat(HEADER_WITH_LIMITS.stream(), Stream.of("modifier_groups")).toList();
 
   /**
    * The outcome.
@@ -93,14 +102,20 @@ public final class CatalogImport {
                 header == null
                     ? List.of()
                     : header.fields().stream().map(f -> f.trim().toLowerCase(Locale.ROOT)).toList();
-            if (!columns.equals(HEADER) && !columns.equals(HEADER_WITH_LIMITS)) {
+            if (!columns.equals(HEADER)
+                && !columns.equals(HEADER_WITH_LIMITS)
+                && !columns.equals(HEADER_WITH_MODIFIERS)) {
               errors.add(
                   "line 1: the header must be "
                       + String.join(",", HEADER)
-                      + " (then min_price,max_price for open-price limits)");
+                      + " (then min_price,max_price for open-price limits, then modifier_groups)");
               throw new Rollback();
             }
             CatalogWriter writer = new CatalogWriter(h, org);
+            boolean withGroups = columns.size() == HEADER_WITH_MODIFIERS.size();
+            Set<String> knownGroups =
+                withGroups ? ModifierStore.groupIds(h, org) : Set.<String>of();
+            Map<String, List<String>> groups = new LinkedHashMap<>();
             Set<String> seen = new HashSet<>();
             Csv.Row row;
             while ((row = csv.next()) != null) {
@@ -111,6 +126,9 @@ public final class CatalogImport {
                 ItemDto item = parse(row, columns.size(), currency, taxClasses);
                 if (!seen.add(item.id())) {
                   throw new IllegalArgumentException("item " + item.id() + " appears twice");
+                }
+                if (withGroups) {
+                  groups.put(item.id(), groups(row.fields().get(13), knownGroups));
                 }
                 if (errors.isEmpty()) {
                   writer.putItem(item);
@@ -126,11 +144,29 @@ public final class CatalogImport {
               throw new Rollback();
             }
             writer.flush();
+            ModifierStore.linkAll(h, org, groups);
           });
     } catch (Rollback rollback) {
       return new Result(0, errors);
     }
     return new Result(imported[0], errors);
+  }
+
+  /** The group ids of a row's modifier_groups, each known and none twice. */
+  private static List<String> groups(String field, Set<String> known) {
+    List<String> ids =
+        Arrays.stream(field.split(";")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    for (String id : ids) {
+      if (!known.contains(id)) {
+        throw new IllegalArgumentException(
+            "modifier group '" + id + "' does not exist (admin set-modifier-group creates it)");
+      }
+    }
+    if (new HashSet<>(ids).size() < ids.size() || ids.size() > ModifierStore.MAX_GROUPS_PER_ITEM) {
+      throw new IllegalArgumentException(
+          "modifier_groups lists up to " + ModifierStore.MAX_GROUPS_PER_ITEM + " different groups");
+    }
+    return ids;
   }
 
   private static ItemDto parse(

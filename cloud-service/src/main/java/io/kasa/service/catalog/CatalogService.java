@@ -92,6 +92,8 @@ public final class CatalogService {
                 codes
                     .computeIfAbsent((String) r.get("item_id"), k -> new ArrayList<>())
                     .add((String) r.get("code")));
+    Map<String, List<io.kasa.api.catalog.ModifierGroupDto>> groups =
+        ModifierStore.groupsOf(h, who.organisationId(), ids);
     Map<String, ItemDto> byId = new LinkedHashMap<>();
     h.createQuery(
             "select id, sku, name, unit, price, tax_class, category, open_price, age_restricted, active,"
@@ -114,7 +116,8 @@ public final class CatalogService {
                     rs.getBoolean("age_restricted"),
                     rs.getBoolean("active"),
                     rs.getObject("min_price", Long.class),
-                    rs.getObject("max_price", Long.class)))
+                    rs.getObject("max_price", Long.class),
+                    groups.getOrDefault(rs.getString("id"), List.of())))
         .forEach(i -> byId.put(i.id(), i));
     List<ItemDto> ordered = new ArrayList<>();
     for (String id : ids) {

@@ -238,6 +238,8 @@ public final class KasaCloud implements Runnable {
         StoreAdmin.RemoveLayout.class,
         StoreAdmin.SetJournalRetention.class,
         DiscountCommands.SetDiscountLimit.class,
+        ModifierCommands.SetModifierGroup.class,
+        ModifierCommands.SetItemModifiers.class,
         Admin.SeedDemo.class
       })
   static final class Admin implements Runnable {

@@ -243,7 +243,8 @@ public final class RefundService {
                                 e.getValue(),
                                 i.openPrice(),
                                 i.ageRestricted(),
-                                i.priceLimits())));
+                                i.priceLimits(),
+                                i.modifierGroups())));
     return out;
   }
 

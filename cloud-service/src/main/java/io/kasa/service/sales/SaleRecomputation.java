@@ -191,6 +191,15 @@ final class SaleRecomputation {
               at + "/quantity", "Line " + l.number() + ": quantity too large");
         }
         Money price = Money.of(l.unitPrice(), policy.currency());
+        SaleModifiers.Asked asked =
+            SaleModifiers.asked(
+                l,
+                item,
+                policy.currency(),
+                at,
+                recorded,
+                () -> r.offline() || changedSince.test(l.itemId(), r.openedAt().minus(CLOCK_SKEW)));
+        item = asked.item();
         if (item.openPrice()) {
           if (!recorded
               && !r.offline()
@@ -198,9 +207,9 @@ final class SaleRecomputation {
               && !changedSince.test(item.id(), r.openedAt().minus(CLOCK_SKEW))) {
             throw outOfRange(item, price, l.number(), at + "/unitPrice");
           }
-          sale.addOpenPriceItem(item, quantity, price);
+          sale.addOpenPriceItem(item, quantity, price, asked.selection());
         } else {
-          sale.addItem(item, quantity);
+          sale.addItem(item, quantity, asked.selection());
           if (!price.equals(item.price())) {
             String reason = l.priceOverrideReason();
             if (reason == null || reason.isBlank()) {
@@ -231,7 +240,8 @@ final class SaleRecomputation {
           sale.voidLine(l.number());
         }
       } catch (SaleRuleViolation e) {
-        throw ApiException.invalid(at, "Line " + l.number() + ": " + e.getMessage());
+        throw ApiException.invalid(
+            at + place(e.rule()), "Line " + l.number() + ": " + e.getMessage());
       } catch (IllegalArgumentException e) {
         throw ApiException.invalid(at + "/quantity", "Line " + l.number() + ": " + e.getMessage());
       }
@@ -244,6 +254,16 @@ final class SaleRecomputation {
       }
     }
     return sale;
+  }
+
+  /** Where in a line a broken rule points: its options or note for theirs, else the line. */
+  private static String place(SaleRuleViolation.Rule rule) {
+    return switch (rule) {
+      case MODIFIER_UNKNOWN, MODIFIER_REPEATED, MODIFIER_REQUIRED, MODIFIER_TOO_MANY ->
+          "/modifiers";
+      case NOTE_TOO_LONG -> "/note";
+      default -> "";
+    };
   }
 
   /**

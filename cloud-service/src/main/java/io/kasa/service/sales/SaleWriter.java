@@ -237,7 +237,11 @@ final class SaleWriter implements AutoCloseable {
             "lreason",
             String.class,
             "lvoided",
-            Boolean.class);
+            Boolean.class,
+            "lmodifiers",
+            String.class,
+            "lnote",
+            String.class);
     Rows moves =
         new Rows(
             "morg",
@@ -354,9 +358,10 @@ final class SaleWriter implements AutoCloseable {
               + " on conflict do nothing returning organisation_id, id, store_id),"
               + " l as (insert into sale_line (organisation_id, sale_id, number, item_id, name, quantity,"
               + " unit_price, gross, line_discount, order_discount, amount, tax, tax_class, override_reason,"
-              + " voided) select u.* from unnest(cast(:lorg as uuid[]), cast(:lsale as uuid[]), :lnumber,"
-              + " :litem, :lname, cast(:lquantity as numeric[]), :lprice, :lgross, :lld, :lod, :lamount,"
-              + " :ltax, :lclass, :lreason, :lvoided) u(org, sale) join s on s.organisation_id = u.org"
+              + " voided, modifiers, note) select u.* from unnest(cast(:lorg as uuid[]),"
+              + " cast(:lsale as uuid[]), :lnumber, :litem, :lname, cast(:lquantity as numeric[]),"
+              + " :lprice, :lgross, :lld, :lod, :lamount, :ltax, :lclass, :lreason, :lvoided,"
+              + " cast(:lmodifiers as jsonb[]), :lnote) u(org, sale) join s on s.organisation_id = u.org"
               + " and s.id = u.sale),"
               + " m as (insert into stock_movement (organisation_id, store_id, item_id, delta, sale_id,"
               + " reason) select u.org, s.store_id, u.item, u.delta, u.sale, 'SALE'"

@@ -608,7 +608,9 @@ public final class SalesService implements AutoCloseable {
             lt == null ? 0L : lt.tax().minor(),
             line.item().taxClass(),
             line.override() == null ? null : line.override().reason(),
-            line.voided()
+            line.voided(),
+            modifiersJson(line),
+            line.note()
           });
     }
     // Stock moves are appended (V5__stock_ledger.sql): no row lock shared between sales.
@@ -703,6 +705,31 @@ public final class SalesService implements AutoCloseable {
       return json.readValue(stored, SaleResponse.class);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("Stored sale response is unreadable", e);
+    }
+  }
+
+  /**
+   * What a line asked for, as the sale_line.modifiers column keeps it for receipts and kitchen
+   * tickets (ADR 0043): the catalogue's names and the deltas charged; null for none.
+   */
+  private String modifiersJson(SaleLine line) {
+    if (line.modifiers().isEmpty()) {
+      return null;
+    }
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (io.kasa.domain.sale.ChosenModifier m : line.modifiers()) {
+      Map<String, Object> row = new java.util.LinkedHashMap<>();
+      row.put("groupId", m.groupId());
+      row.put("group", m.groupName());
+      row.put("optionId", m.optionId());
+      row.put("option", m.optionName());
+      row.put("priceDelta", m.priceDelta().minor());
+      out.add(row);
+    }
+    try {
+      return json.writeValueAsString(out);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("Options of line " + line.number() + " not written", e);
     }
   }
 }

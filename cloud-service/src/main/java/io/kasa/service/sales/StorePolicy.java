@@ -108,6 +108,8 @@ final class StorePolicy {
     if (ids.isEmpty()) {
       return out;
     }
+    Map<String, List<io.kasa.api.catalog.ModifierGroupDto>> groups =
+        io.kasa.service.catalog.ModifierStore.groupsOf(h, org, ids);
     h.createQuery(
             "select id, sku, name, unit, price, tax_class, open_price, age_restricted, min_price,"
                 + " max_price from item"
@@ -129,8 +131,29 @@ final class StorePolicy {
                     PriceLimits.of(
                         rs.getObject("min_price", Long.class),
                         rs.getObject("max_price", Long.class),
-                        currency)))
+                        currency),
+                    modifierGroups(groups.getOrDefault(rs.getString("id"), List.of()), currency)))
         .forEach(i -> out.put(i.id(), i));
     return out;
+  }
+
+  /** The catalogue's groups as the sale engine reads them, deltas in the store's currency. */
+  static List<io.kasa.domain.catalog.ModifierGroup> modifierGroups(
+      List<io.kasa.api.catalog.ModifierGroupDto> groups, Currency currency) {
+    return groups.stream()
+        .map(
+            g ->
+                new io.kasa.domain.catalog.ModifierGroup(
+                    g.id(),
+                    g.name(),
+                    g.minChoices(),
+                    g.maxChoices(),
+                    g.options().stream()
+                        .map(
+                            o ->
+                                new io.kasa.domain.catalog.ModifierOption(
+                                    o.id(), o.name(), Money.of(o.priceDelta(), currency)))
+                        .toList()))
+        .toList();
   }
 }

@@ -1,6 +1,8 @@
 package io.kasa.devices.receipt;
 
 import io.kasa.domain.catalog.CatalogItem;
+import io.kasa.domain.catalog.ModifierGroup;
+import io.kasa.domain.catalog.ModifierOption;
 import io.kasa.domain.catalog.Unit;
 import io.kasa.domain.money.Money;
 import io.kasa.domain.money.Percent;
@@ -12,6 +14,7 @@ import io.kasa.domain.receipt.ReceiptNumber;
 import io.kasa.domain.receipt.ShiftReportReceipt;
 import io.kasa.domain.receipt.StoreProfile;
 import io.kasa.domain.sale.Discount;
+import io.kasa.domain.sale.ModifierSelection;
 import io.kasa.domain.sale.Sale;
 import io.kasa.domain.sale.SalePolicy;
 import io.kasa.domain.tax.TaxBreakdownLine;
@@ -93,6 +96,75 @@ public final class SampleReceipts {
         store,
         new ReceiptContext(
             new ReceiptNumber("K1", "T1", 42), NOW, "Каса 1", "Олена", false, TOKEN));
+  }
+
+  /**
+   * A café receipt (ADR 0043): a steak done medium with pepper sauce and a note, two oat lattes.
+   */
+  public static Receipt cafe() {
+    SalePolicy policy =
+        SalePolicy.of(
+            UAH,
+            TaxPolicy.inclusive(TaxRounding.PER_LINE, TaxRate.of("VAT20", "А", "20")),
+            CashRounding.to(Money.parse("0.10", UAH)));
+    Sale sale = Sale.open(UUID.nameUUIDFromBytes("cafe".getBytes()), policy, NOW);
+    CatalogItem steak =
+        CatalogItem.each("steak", "SKU-STEAK", "Стейк рібай", Money.parse("420.00", UAH), "VAT20")
+            .withModifierGroups(
+                List.of(
+                    new ModifierGroup(
+                        "doneness",
+                        "Ступінь просмаження",
+                        1,
+                        1,
+                        List.of(
+                            new ModifierOption("rare", "З кров'ю", Money.zero(UAH)),
+                            new ModifierOption("medium", "Середня", Money.zero(UAH)))),
+                    new ModifierGroup(
+                        "sauce",
+                        "Соус",
+                        0,
+                        1,
+                        List.of(
+                            new ModifierOption("pepper", "Перцевий", Money.parse("35.00", UAH))))));
+    CatalogItem latte =
+        CatalogItem.each("latte", "SKU-LATTE", "Лате", Money.parse("55.00", UAH), "VAT20")
+            .withModifierGroups(
+                List.of(
+                    new ModifierGroup(
+                        "milk",
+                        "Молоко",
+                        1,
+                        1,
+                        List.of(
+                            new ModifierOption("regular", "Звичайне", Money.zero(UAH)),
+                            new ModifierOption("oat", "Вівсяне", Money.parse("15.00", UAH))))));
+    sale.addItem(
+        steak,
+        Quantity.ONE,
+        ModifierSelection.of(
+            "без цибулі, соус окремо",
+            new ModifierSelection.Choice("doneness", "medium"),
+            new ModifierSelection.Choice("sauce", "pepper")));
+    sale.addItem(
+        latte,
+        Quantity.of(2),
+        ModifierSelection.of(null, new ModifierSelection.Choice("milk", "oat")));
+    sale.startTendering();
+    sale.addTender(Tender.cash(sale.cashDue()), NOW);
+    StoreProfile store =
+        new StoreProfile(
+            "Kasa Café",
+            List.of(),
+            null,
+            Locale.forLanguageTag("uk"),
+            ZoneId.of("Europe/Kyiv"),
+            List.of(),
+            null);
+    return ReceiptBuilder.forSale(
+        sale,
+        store,
+        new ReceiptContext(new ReceiptNumber("K1", "T1", 43), NOW, "Каса 1", "Олена", false));
   }
 
   /** A closed shift's Z report in Ukrainian: two sales, a refund, 0.80 short. */

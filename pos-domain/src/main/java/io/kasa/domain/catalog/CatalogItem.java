@@ -18,6 +18,7 @@ import java.util.Objects;
  * @param openPrice whether the cashier enters the price at sale time
  * @param ageRestricted whether the sale needs an age check
  * @param priceLimits for an open-price item, the lowest and highest price it may be sold at
+ * @param modifierGroups the choices offered when it is sold, in the order they are asked (ADR 0043)
  */
 public record CatalogItem(
     String id,
@@ -29,20 +30,54 @@ public record CatalogItem(
     String taxClass,
     boolean openPrice,
     boolean ageRestricted,
-    PriceLimits priceLimits) {
+    PriceLimits priceLimits,
+    List<ModifierGroup> modifierGroups) {
 
   public CatalogItem {
-    requireText(id, "id");
-    requireText(sku, "sku");
-    requireText(name, "name");
+    requireText(id, "item id");
+    requireText(sku, "item sku");
+    requireText(name, "item name");
     barcodes = List.copyOf(Objects.requireNonNull(barcodes, "barcodes"));
     Objects.requireNonNull(unit, "unit");
     Objects.requireNonNull(price, "price");
-    requireText(taxClass, "taxClass");
+    requireText(taxClass, "item taxClass");
     priceLimits = priceLimits == null ? PriceLimits.NONE : priceLimits;
+    modifierGroups = modifierGroups == null ? List.of() : List.copyOf(modifierGroups);
+    java.util.Set<String> groupIds = new java.util.HashSet<>();
+    for (ModifierGroup g : modifierGroups) {
+      if (!groupIds.add(g.id())) {
+        throw new IllegalArgumentException(sku + " has modifier group " + g.id() + " twice");
+      }
+    }
     if (price.isNegative()) {
       throw new IllegalArgumentException("Price of " + sku + " cannot be negative: " + price);
     }
+  }
+
+  /** An item with no modifier groups. */
+  public CatalogItem(
+      String id,
+      String sku,
+      String name,
+      List<String> barcodes,
+      Unit unit,
+      Money price,
+      String taxClass,
+      boolean openPrice,
+      boolean ageRestricted,
+      PriceLimits priceLimits) {
+    this(
+        id,
+        sku,
+        name,
+        barcodes,
+        unit,
+        price,
+        taxClass,
+        openPrice,
+        ageRestricted,
+        priceLimits,
+        List.of());
   }
 
   /** An item with no price limits (a fixed-price item, or an open-price one with none). */
@@ -72,12 +107,43 @@ public record CatalogItem(
   /** The same item priced at the counter, within {@code limits}. */
   public CatalogItem withOpenPrice(PriceLimits limits) {
     return new CatalogItem(
-        id, sku, name, barcodes, unit, price, taxClass, true, ageRestricted, limits);
+        id,
+        sku,
+        name,
+        barcodes,
+        unit,
+        price,
+        taxClass,
+        true,
+        ageRestricted,
+        limits,
+        modifierGroups);
   }
 
-  private static void requireText(String value, String field) {
+  /** The same item offering these modifier groups. */
+  public CatalogItem withModifierGroups(List<ModifierGroup> groups) {
+    return new CatalogItem(
+        id,
+        sku,
+        name,
+        barcodes,
+        unit,
+        price,
+        taxClass,
+        openPrice,
+        ageRestricted,
+        priceLimits,
+        groups);
+  }
+
+  /** The item's group with this id. */
+  public java.util.Optional<ModifierGroup> modifierGroup(String groupId) {
+    return modifierGroups.stream().filter(g -> g.id().equals(groupId)).findFirst();
+  }
+
+  static void requireText(String value, String field) {
     if (value == null || value.isBlank()) {
-      throw new IllegalArgumentException("Catalogue item " + field + " must not be blank");
+      throw new IllegalArgumentException("Catalogue " + field + " must not be blank");
     }
   }
 }

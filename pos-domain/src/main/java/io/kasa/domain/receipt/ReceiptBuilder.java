@@ -32,12 +32,14 @@ public final class ReceiptBuilder {
               line.item().name(),
               line.quantity(),
               line.item().unit(),
-              line.unitPrice(),
+              line.chargedUnitPrice(),
               lt.gross(),
               lt.lineDiscount(),
               lt.gross().minus(lt.lineDiscount()),
               lt.rate().label(),
-              noteOf(line)));
+              noteOf(line),
+              line.modifiers(),
+              line.note()));
     }
     return new Receipt(
         Receipt.Kind.SALE,
@@ -88,12 +90,14 @@ public final class ReceiptBuilder {
               rl.item().name(),
               rl.quantity(),
               rl.item().unit(),
-              line.unitPrice(),
+              line.chargedUnitPrice(),
               rl.amount(),
               zero,
               rl.amount(),
               rl.rate().label(),
-              null));
+              null,
+              line.modifiers(),
+              line.note()));
       subtotal = subtotal.plus(rl.amount());
     }
     return new Receipt(

@@ -97,6 +97,7 @@ public final class ReceiptTextLayout {
               + " x "
               + amount(format, line.unitPrice());
       pair(out, qty, amount(format, line.gross()) + " " + line.taxLabel());
+      extras(out, LineExtras.rows(line, receipt.locale()));
       if (line.discount().isPositive()) {
         String label = "  " + text.getString("discount");
         pair(out, label, "-" + amount(format, line.discount()) + "  ");
@@ -312,6 +313,32 @@ public final class ReceiptTextLayout {
       out.add(" ".repeat(columns - right.length()) + right);
     } else {
       wrap(out, right, "");
+    }
+  }
+
+  /**
+   * The options and note beneath a line: the option's words from the third column, its price on the
+   * right (two columns short of the amounts, clear of the tax marker); a wrapped row goes on
+   * indented under its words.
+   */
+  void extras(List<String> out, List<LineExtras.Row> rows) {
+    for (LineExtras.Row row : rows) {
+      List<String> words = split(row.text(), "    ");
+      words.set(0, words.get(0).substring(2));
+      if (row.price() == null) {
+        out.addAll(words);
+        continue;
+      }
+      String last = words.get(words.size() - 1);
+      String price = printable.apply(row.price()) + "  ";
+      if (last.length() + 1 + price.length() <= columns) {
+        words.set(
+            words.size() - 1, last + " ".repeat(columns - last.length() - price.length()) + price);
+        out.addAll(words);
+      } else {
+        out.addAll(words);
+        out.add(" ".repeat(Math.max(0, columns - price.length())) + price);
+      }
     }
   }
 

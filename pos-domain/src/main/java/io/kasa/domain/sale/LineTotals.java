@@ -8,7 +8,9 @@ import io.kasa.domain.tax.TaxRate;
  *
  * @param number the line number
  * @param rate the line's tax rate
- * @param gross quantity × unit price, rounded
+ * @param gross quantity × charged unit price (the item's price plus its options' deltas), rounded
+ * @param modifiers the part of {@code gross} the chosen options make: {@code gross} minus quantity
+ *     × the item's own unit price, rounded; zero for a line with no priced options
  * @param lineDiscount the line's own discount
  * @param orderDiscount the line's share of the order discount
  * @param amount {@code gross − lineDiscount − orderDiscount}: the taxable amount (VAT-inclusive in
@@ -21,6 +23,7 @@ public record LineTotals(
     int number,
     TaxRate rate,
     Money gross,
+    Money modifiers,
     Money lineDiscount,
     Money orderDiscount,
     Money amount,

@@ -57,36 +57,74 @@ public final class Sale {
 
   /** Adds {@code quantity} of a fixed-price item at its catalogue price. */
   public SaleLine addItem(CatalogItem item, Quantity quantity) {
+    return addItem(item, quantity, ModifierSelection.NONE);
+  }
+
+  /**
+   * Adds {@code quantity} of a fixed-price item at its catalogue price with the options and note
+   * asked for, checked against the item's modifier groups (ADR 0043).
+   */
+  public SaleLine addItem(CatalogItem item, Quantity quantity, ModifierSelection selection) {
     if (item.openPrice()) {
       throw new SaleRuleViolation(
           Rule.OPEN_PRICE_REQUIRED, item.name() + " has an open price: enter the price");
     }
-    return add(item, quantity, item.price());
+    return add(item, quantity, item.price(), selection);
   }
 
   /** Adds an open-price item at the price the cashier entered. */
   public SaleLine addOpenPriceItem(CatalogItem item, Quantity quantity, Money price) {
+    return addOpenPriceItem(item, quantity, price, ModifierSelection.NONE);
+  }
+
+  /** Adds an open-price item at the price entered, with the options and note asked for. */
+  public SaleLine addOpenPriceItem(
+      CatalogItem item, Quantity quantity, Money price, ModifierSelection selection) {
     if (!item.openPrice()) {
       throw new IllegalArgumentException(item.name() + " has a fixed price");
     }
-    return add(item, quantity, price);
+    return add(item, quantity, price, selection);
   }
 
-  private SaleLine add(CatalogItem item, Quantity quantity, Money price) {
+  private SaleLine add(
+      CatalogItem item, Quantity quantity, Money price, ModifierSelection selection) {
     requireState(SaleState.OPEN);
     requireCurrency(price);
     policy.tax().rateFor(item.taxClass());
-    SaleLine line = new SaleLine(lines.size() + 1, item, quantity, price, null, null, false);
+    List<ChosenModifier> chosen = Modifiers.resolve(item, selection);
+    for (ChosenModifier m : chosen) {
+      requireCurrency(m.priceDelta());
+    }
+    SaleLine line =
+        new SaleLine(
+            lines.size() + 1, item, quantity, price, null, null, false, chosen, selection.note());
     lines.add(line);
     totals = null;
     return line;
+  }
+
+  /**
+   * Changes what a line asks for (its options and note), checked against its item as when it was
+   * added; its discount stays and must still fit the new price.
+   */
+  public SaleLine changeModifiers(int lineNumber, ModifierSelection selection) {
+    SaleLine line = activeLine(lineNumber);
+    List<ChosenModifier> chosen = Modifiers.resolve(line.item(), selection);
+    SaleLine changed = line.withModifiers(chosen, selection.note());
+    if (line.discount() instanceof Discount.AmountOff off) {
+      requireDiscountFits(changed, off);
+    }
+    return replace(lineNumber, changed);
   }
 
   public SaleLine changeQuantity(int lineNumber, Quantity quantity) {
     return replace(lineNumber, activeLine(lineNumber).withQuantity(quantity));
   }
 
-  /** Charges {@code price} per unit instead of the catalogue price, for the given reason. */
+  /**
+   * Charges {@code price} per unit instead of the catalogue price, for the given reason. The price
+   * replaces the item's own unit price only: the chosen options' deltas are still added (ADR 0043).
+   */
   public SaleLine overridePrice(int lineNumber, Money price, String reason) {
     SaleLine line = activeLine(lineNumber);
     requireCurrency(price);
@@ -100,14 +138,19 @@ public final class Sale {
     SaleLine line = activeLine(lineNumber);
     if (discount instanceof Discount.AmountOff off) {
       requireCurrency(off.amount());
-      Money gross = line.quantity().price(line.unitPrice(), policy.amountRounding());
-      if (off.amount().isGreaterThan(gross)) {
-        throw new SaleRuleViolation(
-            Rule.DISCOUNT_TOO_LARGE,
-            "Discount " + off.amount() + " exceeds line " + lineNumber + " (" + gross + ")");
-      }
+      requireDiscountFits(line, off);
     }
     return replace(lineNumber, line.withDiscount(discount));
+  }
+
+  /** An amount off a line never exceeds its gross, the options' deltas included. */
+  private void requireDiscountFits(SaleLine line, Discount.AmountOff off) {
+    Money gross = line.quantity().price(line.chargedUnitPrice(), policy.amountRounding());
+    if (off.amount().isGreaterThan(gross)) {
+      throw new SaleRuleViolation(
+          Rule.DISCOUNT_TOO_LARGE,
+          "Discount " + off.amount() + " exceeds line " + line.number() + " (" + gross + ")");
+    }
   }
 
   /** Voids a line: it stays in the sale for the record and counts for nothing. */

@@ -13,10 +13,11 @@ import java.util.List;
  * Computes a sale's totals from its lines, order discount and policy. Pure: the terminal and the
  * service call it with the same inputs and get the same cents.
  *
- * <p>Order of operations: each line's gross is quantity × unit price rounded; the line discount
- * comes off it; the order discount is taken from what is left and spread over the lines in
- * proportion to it (exactly, by largest remainder), so every rate carries its own share and its tax
- * stays right; tax is then computed on each line's final amount.
+ * <p>Order of operations: each line's gross is quantity × charged unit price (the item's unit price
+ * plus its chosen options' deltas, ADR 0043) rounded; the line discount comes off it; the order
+ * discount is taken from what is left and spread over the lines in proportion to it (exactly, by
+ * largest remainder), so every rate carries its own share and its tax stays right; tax is then
+ * computed on each line's final amount.
  */
 public final class SaleCalculator {
 
@@ -38,7 +39,7 @@ public final class SaleCalculator {
     for (int i = 0; i < n; i++) {
       SaleLine line = active.get(i);
       rates[i] = policy.tax().rateFor(line.item().taxClass());
-      gross[i] = line.quantity().price(line.unitPrice(), policy.amountRounding());
+      gross[i] = line.quantity().price(line.chargedUnitPrice(), policy.amountRounding());
       lineDiscount[i] =
           line.discount() == null
               ? zero
@@ -75,6 +76,11 @@ public final class SaleCalculator {
               active.get(i).number(),
               rates[i],
               gross[i],
+              gross[i].minus(
+                  active
+                      .get(i)
+                      .quantity()
+                      .price(active.get(i).unitPrice(), policy.amountRounding())),
               lineDiscount[i],
               shares.get(i),
               amount[i],

@@ -25,7 +25,12 @@ public final class SaleRuleViolation extends RuntimeException {
     CASH_SHORT_OF_ROUNDED_DUE,
     TENDERS_PRESENT,
     REFUND_EXCEEDS_SOLD,
-    REFUND_EMPTY
+    REFUND_EMPTY,
+    MODIFIER_UNKNOWN,
+    MODIFIER_REPEATED,
+    MODIFIER_REQUIRED,
+    MODIFIER_TOO_MANY,
+    NOTE_TOO_LONG
   }
 
   private final Rule rule;

@@ -322,8 +322,24 @@ public final class Cart {
       selected.set(number);
       session.show(Banner.Kind.INFO, session.messages.get("sale.added", item.name()));
     } catch (SaleRuleViolation e) {
-      session.show(Banner.Kind.ERROR, e.getMessage());
+      session.show(Banner.Kind.ERROR, refusal(item, e));
     }
+  }
+
+  /**
+   * A refusal in the cashier's words: an item whose required modifier groups (ADR 0043) the
+   * register cannot ask yet names them; anything else as the sale engine says it.
+   */
+  private String refusal(CatalogItem item, SaleRuleViolation e) {
+    if (e.rule() == SaleRuleViolation.Rule.MODIFIER_REQUIRED) {
+      String groups =
+          item.modifierGroups().stream()
+              .filter(io.kasa.domain.catalog.ModifierGroup::required)
+              .map(io.kasa.domain.catalog.ModifierGroup::name)
+              .collect(java.util.stream.Collectors.joining(", "));
+      return session.messages.get("sale.modifiersRequired", item.name(), groups);
+    }
+    return e.getMessage();
   }
 
   /** A price label (ADR 0030): one of the item at the label's price, if it may take it. */
@@ -360,6 +376,8 @@ public final class Cart {
           && !l.voided()
           && l.override() == null
           && l.discount() == null
+          && l.modifiers().isEmpty()
+          && l.note() == null
           && l.unitPrice().equals(item.price())) {
         return Optional.of(l);
       }

@@ -8,7 +8,10 @@ import io.kasa.domain.catalog.Unit;
 import io.kasa.domain.money.Money;
 import io.kasa.domain.money.Percent;
 import io.kasa.domain.money.Quantity;
+import io.kasa.domain.sale.ChosenModifier;
 import io.kasa.domain.sale.Discount;
+import io.kasa.domain.sale.ModifierSelection;
+import io.kasa.domain.sale.Modifiers;
 import io.kasa.domain.sale.Sale;
 import io.kasa.domain.sale.SaleLine;
 import io.kasa.domain.sale.SalePolicy;
@@ -58,13 +61,19 @@ public final class SaleJournal implements AutoCloseable {
   /** A discount as kept in the journal; {@code approvedBy} is null in rows written before it. */
   record DiscountRow(String percent, Long amount, String reason, java.util.UUID approvedBy) {}
 
+  /** An option chosen on a line (ADR 0043), as chosen; absent from rows written before them. */
+  record ModifierRow(
+      String groupId, String groupName, String optionId, String optionName, long priceDelta) {}
+
   record LineRow(
       ItemRow item,
       long quantity,
       long unitPrice,
       String overrideReason,
       DiscountRow discount,
-      boolean voided) {}
+      boolean voided,
+      List<ModifierRow> modifiers,
+      String note) {}
 
   record CartRow(String id, String openedAt, List<LineRow> lines, DiscountRow orderDiscount) {}
 
@@ -174,7 +183,18 @@ public final class SaleJournal implements AutoCloseable {
               l.unitPrice().minor(),
               l.override() == null ? null : l.override().reason(),
               row(l.discount()),
-              l.voided()));
+              l.voided(),
+              l.modifiers().stream()
+                  .map(
+                      m ->
+                          new ModifierRow(
+                              m.groupId(),
+                              m.groupName(),
+                              m.optionId(),
+                              m.optionName(),
+                              m.priceDelta().minor()))
+                  .toList(),
+              l.note()));
     }
     try {
       return json.writeValueAsString(
@@ -214,8 +234,26 @@ public final class SaleJournal implements AutoCloseable {
               i.ageRestricted());
       Quantity q = new Quantity(l.quantity());
       Money price = Money.of(l.unitPrice(), currency);
+      // The options as chosen: the line comes back as it was, whatever the catalogue says now.
+      List<ChosenModifier> chosen =
+          l.modifiers() == null
+              ? List.of()
+              : l.modifiers().stream()
+                  .map(
+                      m ->
+                          new ChosenModifier(
+                              m.groupId(),
+                              m.groupName(),
+                              m.optionId(),
+                              m.optionName(),
+                              Money.of(m.priceDelta(), currency)))
+                  .toList();
+      item = item.withModifierGroups(Modifiers.asSold(chosen));
+      ModifierSelection asked = Modifiers.selectionOf(chosen, l.note());
       SaleLine line =
-          item.openPrice() ? sale.addOpenPriceItem(item, q, price) : sale.addItem(item, q);
+          item.openPrice()
+              ? sale.addOpenPriceItem(item, q, price, asked)
+              : sale.addItem(item, q, asked);
       if (l.overrideReason() != null) {
         sale.overridePrice(line.number(), price, l.overrideReason());
       }
