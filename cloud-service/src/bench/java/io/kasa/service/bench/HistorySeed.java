@@ -31,9 +31,9 @@ import javax.sql.DataSource;
  *
  * <p>Everything is derived from the row's number, so the benchmark can name any seeded sale (its
  * id, receipt number and day) without asking the database: see {@link #saleId} and {@link
- * #receipt}.
+ * #receipt}. {@code HotPathsUseIndexesTest} seeds a small history with it too.
  */
-final class HistorySeed {
+public final class HistorySeed {
 
   /** Sales written per transaction. */
   private static final int SALE_CHUNK = 20_000;
@@ -48,7 +48,7 @@ final class HistorySeed {
   static final int VOID_EVERY = 1_000;
 
   /** Where the history goes and how much of it. */
-  record Target(
+  public record Target(
       UUID organisation,
       UUID store,
       String storeCode,
@@ -122,7 +122,7 @@ final class HistorySeed {
    * Writes it all, then analyzes, printing progress. {@code zReport} is a real closed shift's
    * report (JSON) that the seeded shifts keep as theirs.
    */
-  static void seed(DataSource pool, Target t, String zReport, int threads) throws Exception {
+  public static void seed(DataSource pool, Target t, String zReport, int threads) throws Exception {
     long start = System.nanoTime();
     String yearStart;
     try (Connection c = pool.getConnection();
@@ -194,6 +194,8 @@ final class HistorySeed {
   private static void prepare(Connection c, Statement s, Target t, String yearStart)
       throws SQLException {
     s.execute("set work_mem = '64MB'");
+    // A pooled connection may come back with an earlier seed's tables.
+    s.execute("drop table if exists seed_terminal, seed_const");
     String terminals =
         t.terminals().stream().map(u -> "'" + u + "'").collect(Collectors.joining(","));
     String codes =
@@ -248,7 +250,7 @@ final class HistorySeed {
       s.execute(
           "insert into barcode (organisation_id, code, item_id) select "
               + org
-              + ", '482' || lpad(n::text, 10, '0'), "
+              + ", '489' || lpad(n::text, 10, '0'), "
               + itemId("n")
               + " from "
               + n);

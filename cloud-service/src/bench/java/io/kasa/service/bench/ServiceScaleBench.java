@@ -85,6 +85,10 @@ public final class ServiceScaleBench {
         ScaleSide large = ScaleSide.large(DIR.resolve("large"))) {
       run(fresh, large);
       report("large database: %s; load average now %s", large.size(), load());
+    } catch (Exception | Error e) {
+      // A side that failed while starting is not closed above: its database would keep the JVM.
+      e.printStackTrace();
+      System.exit(1);
     } finally {
       if (!KEEP) {
         delete(DIR);
