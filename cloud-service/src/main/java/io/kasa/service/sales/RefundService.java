@@ -122,17 +122,23 @@ public final class RefundService {
           RefundResponse response = response(r, refund, sale, clock);
           // The receipt number is checked before any card is paid back, so that a refund refused
           // for it never leaves money returned at the processor.
-          receiptFree(h, who.organisationId(), r.receiptNumber());
+          receiptFree(h, who, r.receiptNumber());
           cards.payBack(h, who.organisationId(), r.receiptNumber(), refund);
           store(h, who, approvedBy, r, refund, hash, response);
           return new Outcome(true, response);
         });
   }
 
-  private static void receiptFree(Handle h, UUID org, String receipt) {
+  /**
+   * A receipt number is its terminal's (ADR 0019) and unique there (V16): looked up on the calling
+   * terminal, through that unique index, not among every refund of the organisation.
+   */
+  private static void receiptFree(Handle h, Principal who, String receipt) {
     if (h.createQuery(
-            "select 1 from refund where organisation_id = :org and receipt_number = :receipt")
-        .bind("org", org)
+            "select 1 from refund where organisation_id = :org and terminal_id = :terminal"
+                + " and receipt_number = :receipt")
+        .bind("org", who.organisationId())
+        .bind("terminal", who.terminalId())
         .bind("receipt", receipt)
         .mapTo(Integer.class)
         .findOne()

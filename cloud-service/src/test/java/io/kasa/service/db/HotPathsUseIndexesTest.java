@@ -9,6 +9,7 @@ import io.kasa.api.sales.RefundRequestDto;
 import io.kasa.api.sales.SaleRequest;
 import io.kasa.service.Sales;
 import io.kasa.service.TestCloud;
+import io.kasa.service.bench.HistorySeed;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -59,6 +60,29 @@ class HotPathsUseIndexesTest {
           "floor_event",
           "waitlist_party");
 
+  /**
+   * The demo terminal's history before the test: a year of sales (with their lines, taxes, tenders,
+   * stock moves, refunds), a shift a day, a catalogue with its changes. A path that reads a table
+   * through only the leading columns of an index (the organisation's, or the terminal's) reads
+   * hundreds of these rows; one that uses the right index reads a handful.
+   */
+  private static final int HISTORY_SALES = 6_000;
+
+  private static final int HISTORY_DAYS = 300;
+
+  /** Index entries a daily path may read from one growing table, all paths together. */
+  private static final long FEW = 60;
+
+  /**
+   * Read whole by design: the first catalogue sync pages through every change. And, not yet fixed:
+   * an item's stock movements page (a running balance over the item's whole ledger) joins the
+   * organisation's refunds by a hash join that reads them all (ADR 0038, "Left open").
+   */
+  private static final Set<String> PAGED = Set.of("catalog_change", "item", "barcode", "refund");
+
+  /** The test's own receipt numbers come after the history's (sales and refunds). */
+  private static final long SEQUENCE = 100_000;
+
   private static TestCloud cloud;
   private static Map<String, String> cashier;
   private static Map<String, String> manager;
@@ -69,6 +93,22 @@ class HotPathsUseIndexesTest {
   static void start() throws Exception {
     cloud = new TestCloud();
     terminal = cloud.enrollDemoTerminal();
+    UUID demoTerminal = cloud.demo.terminal().terminalId();
+    HistorySeed.seed(
+        cloud.database.dataSource(),
+        new HistorySeed.Target(
+            cloud.demo.organisationId(),
+            cloud.demo.storeId(),
+            "K1",
+            List.of(demoTerminal),
+            List.of("T1"),
+            cloud.demo.cashierId(),
+            cloud.demo.managerId(),
+            HISTORY_SALES,
+            300,
+            HISTORY_DAYS),
+        "{}",
+        1);
     cloud
         .database
         .jdbi()
@@ -92,6 +132,8 @@ class HotPathsUseIndexesTest {
   @Test
   void theTillsDailyPathsReadGrowingTablesOnlyThroughIndexes() throws Exception {
     Map<String, Long> before = seqScans();
+    Map<String, Long> readBefore = indexEntriesRead();
+    Map<String, Long> perIndexBefore = perIndex();
 
     UUID shift = UUID.randomUUID();
     Instant opened = Instant.now().minusSeconds(90);
@@ -122,7 +164,7 @@ class HotPathsUseIndexesTest {
         new RefundRequestDto(
             UUID.randomUUID(),
             first.id(),
-            Sales.receipt(3),
+            Sales.receipt(SEQUENCE + 3),
             List.of(new RefundLineDto(2, "1")),
             "CASH",
             "Не підійшло",
@@ -223,6 +265,23 @@ class HotPathsUseIndexesTest {
               assertThat(indexScans("sale")).isPositive();
               assertThat(scanned).as("sequential scans of growing tables").isEmpty();
             });
+    // And no index scan read the terminal's or the organisation's history: each path found its
+    // rows by an index that names them, not by the leading columns of another.
+    Map<String, Long> read = new TreeMap<>();
+    indexEntriesRead()
+        .forEach(
+            (table, n) -> {
+              long more = n - readBefore.getOrDefault(table, 0L);
+              if (GROWING.contains(table) && !PAGED.contains(table)) {
+                read.put(table, more);
+              }
+            });
+    assertThat(read.get("sale")).as("the history's sales are there to be read").isPositive();
+    assertThat(read)
+        .as(
+            "index entries read per growing table, with %,d sales of history (per index: %s)",
+            HISTORY_SALES, since(perIndexBefore, perIndex()))
+        .allSatisfy((table, n) -> assertThat(n).as(table).isLessThan(FEW));
 
     // And the watch sees a scan when one happens: a search no index can answer.
     long seen = seqScans().getOrDefault("audit_log", 0L);
@@ -241,7 +300,7 @@ class HotPathsUseIndexesTest {
   }
 
   private static SaleRequest sell(long sequence) {
-    SaleRequest sale = Sales.breadAndAspirin(UUID.randomUUID(), sequence, "tok_approve");
+    SaleRequest sale = Sales.breadAndAspirin(UUID.randomUUID(), SEQUENCE + sequence, "tok_approve");
     TestCloud.Reply r = cloud.post(cashier, "/v1/sales", sale.id().toString(), Sales.json(sale));
     assertThat(r.status()).as(r.body()).isEqualTo(201);
     return sale;
@@ -259,6 +318,53 @@ class HotPathsUseIndexesTest {
             h -> {
               Map<String, Long> out = new TreeMap<>();
               h.createQuery("select relname, seq_scan from pg_stat_user_tables")
+                  .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                  .forEach(e -> out.put(e.getKey(), e.getValue()));
+              return out;
+            });
+  }
+
+  /** What each index read between two counts, where it read anything. */
+  private static Map<String, Long> since(Map<String, Long> before, Map<String, Long> after) {
+    Map<String, Long> out = new TreeMap<>();
+    after.forEach(
+        (index, n) -> {
+          long more = n - before.getOrDefault(index, 0L);
+          if (more > 0) {
+            out.put(index, more);
+          }
+        });
+    return out;
+  }
+
+  /** Index entries read so far per index, for a failure's message. */
+  private static Map<String, Long> perIndex() {
+    return cloud
+        .database
+        .jdbi()
+        .withHandle(
+            h -> {
+              Map<String, Long> out = new TreeMap<>();
+              h.createQuery(
+                      "select indexrelname, idx_tup_read from pg_stat_user_indexes"
+                          + " where idx_tup_read > 0")
+                  .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                  .forEach(e -> out.put(e.getKey(), e.getValue()));
+              return out;
+            });
+  }
+
+  /** Index entries returned by scans of each table's indexes, summed per table. */
+  private static Map<String, Long> indexEntriesRead() {
+    return cloud
+        .database
+        .jdbi()
+        .withHandle(
+            h -> {
+              Map<String, Long> out = new TreeMap<>();
+              h.createQuery(
+                      "select relname, sum(idx_tup_read)::bigint from pg_stat_user_indexes"
+                          + " group by relname")
                   .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
                   .forEach(e -> out.put(e.getKey(), e.getValue()));
               return out;
