@@ -2,6 +2,8 @@ package io.kasa.service.office;
 
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import io.kasa.service.accounts.OfficeAccounts;
+import io.kasa.service.accounts.OfficeSignIn;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,11 +29,12 @@ public final class Office {
   private final List<Page> pages;
   private final Set<String> built;
 
-  public Office() {
+  public Office(OfficeAccounts accounts, OfficeSignIn signIn) {
     List<Page> all = new ArrayList<>();
     // The set is filled below, before the first request can read it.
     Set<String> paths = new java.util.HashSet<>();
     this.renderer = new Renderer(new Assets(), () -> paths);
+    all.addAll(new AccountPages(renderer, accounts, signIn).pages());
     all.add(new Page(HandlerType.GET, Assets.PREFIX + "{digest}/{name}", renderer.assets()::serve));
     all.add(new Page(HandlerType.POST, "/office/language", this::switchLanguage));
     all.add(new Page(HandlerType.GET, "/office", ctx -> ctx.redirect("/office/")));
