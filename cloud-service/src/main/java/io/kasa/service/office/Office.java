@@ -71,16 +71,17 @@ public final class Office {
   }
 
   /**
-   * The language of a page: the account's choice when signed in, else the switch's cookie, else the
+   * The language of a page: this browser's last choice (the switch on every page, or the account
+   * page, which also saves it on the account), else the account's choice when signed in, else the
    * browser's Accept-Language, else Ukrainian.
    */
   static String language(Context ctx, String accountLanguage) {
-    if (Words.speaks(accountLanguage)) {
-      return accountLanguage;
-    }
     String chosen = ctx.cookie(Cookies.LANGUAGE);
     if (Words.speaks(chosen)) {
       return chosen;
+    }
+    if (Words.speaks(accountLanguage)) {
+      return accountLanguage;
     }
     String accepted = Words.fromAcceptLanguage(ctx.header("Accept-Language"));
     return accepted != null ? accepted : Words.LANGUAGES.get(0);

@@ -105,7 +105,11 @@ final class Browser implements AutoCloseable {
 
   /** Submits the form holding {@code css} by clicking its submit button. */
   void submit(String css) {
+    WebElement page = find("html");
     find(css).findElement(By.xpath("ancestor::form")).findElement(By.cssSelector("button")).click();
+    // A click returns before the next page may have replaced this one.
+    new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(60))
+        .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
   }
 
   String text() {
