@@ -2,6 +2,9 @@ package io.kasa.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kasa.api.auth.PinHasher;
+import io.kasa.service.accounts.OfficeAccounts;
+import io.kasa.service.accounts.OfficeSignIn;
+import io.kasa.service.accounts.Passwords;
 import io.kasa.service.admin.AdminService;
 import io.kasa.service.auth.AuthService;
 import io.kasa.service.catalog.CatalogService;
@@ -36,6 +39,8 @@ public final class CloudServices implements AutoCloseable {
   private final TerminalFeed terminalFeed;
   private final SalesService sales;
   private final Invalidations invalidations;
+  private final OfficeAccounts officeAccounts;
+  private final OfficeSignIn officeSignIn;
 
   public CloudServices(
       Database database,
@@ -80,6 +85,11 @@ public final class CloudServices implements AutoCloseable {
             "kasa_floor_streams", floorEvents, FloorEvents::streams)
         .description("Open floor event streams (host stands following the floor)")
         .register(metrics);
+    // The back office's accounts (ADR 0040), their passwords hashed as slowly as PINs are.
+    this.officeAccounts =
+        new OfficeAccounts(database.jdbi(), new Passwords(pins.iterations()), clock);
+    this.officeSignIn =
+        new OfficeSignIn(database.jdbi(), new Passwords(pins.iterations()), clock, officeAccounts);
     this.app =
         new CloudApp.Services(
             database,
@@ -98,11 +108,22 @@ public final class CloudServices implements AutoCloseable {
             new StockService(database.jdbi()),
             new io.kasa.service.sales.PublicReceipts(
                 database.jdbi(), json, java.time.ZoneId.systemDefault()),
-            new Office(),
+            new Office(officeAccounts, officeSignIn),
+            officeSignIn,
             json,
             metrics,
             metricsToken);
     this.admin = new AdminService(database.jdbi(), pins, clock, invalidations::changed);
+  }
+
+  /** The back office's accounts. */
+  public OfficeAccounts officeAccounts() {
+    return officeAccounts;
+  }
+
+  /** Signing in to the back office. */
+  public OfficeSignIn officeSignIn() {
+    return officeSignIn;
   }
 
   public CloudApp.Services app() {

@@ -29,6 +29,11 @@ public final class PinHasher {
     this.iterations = iterations;
   }
 
+  /** The iterations of new hashes. */
+  public int iterations() {
+    return iterations;
+  }
+
   public String hash(String pin) {
     validate(pin);
     byte[] salt = new byte[16];

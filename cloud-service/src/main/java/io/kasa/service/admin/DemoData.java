@@ -313,4 +313,21 @@ public final class DemoData {
         min,
         max);
   }
+
+  /** The demo's back-office owner: email and the password generated for it (stored hashed). */
+  public record OfficeOwner(String email, String password) {}
+
+  /** The demo owner's email. */
+  public static final String OWNER_EMAIL = "owner@kolosok.example";
+
+  /**
+   * Creates the demo organisation's owner account in the back office with a freshly generated
+   * password, returned once to be printed: the service keeps only its hash.
+   */
+  public static OfficeOwner officeOwner(
+      io.kasa.service.accounts.OfficeAccounts accounts, UUID org) {
+    String password = io.kasa.service.auth.Secrets.enrollmentCode();
+    accounts.create(org, OWNER_EMAIL, "owner", List.of(), password);
+    return new OfficeOwner(OWNER_EMAIL, password);
+  }
 }

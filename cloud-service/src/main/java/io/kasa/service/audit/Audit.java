@@ -25,4 +25,17 @@ public final class Audit {
         .bind("detail", detail)
         .execute();
   }
+
+  /** Records what a back-office account did (ADR 0040), naming the account. */
+  public static void recordOffice(
+      Handle h, UUID organisation, UUID officeAccount, String action, String detail) {
+    h.createUpdate(
+            "insert into audit_log (organisation_id, office_account_id, action, detail)"
+                + " values (:org, :account, :action, :detail)")
+        .bind("org", organisation)
+        .bind("account", officeAccount)
+        .bind("action", action)
+        .bind("detail", detail)
+        .execute();
+  }
 }

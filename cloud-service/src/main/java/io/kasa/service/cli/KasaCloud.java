@@ -240,6 +240,9 @@ public final class KasaCloud implements Runnable {
         DiscountCommands.SetDiscountLimit.class,
         ModifierCommands.SetModifierGroup.class,
         ModifierCommands.SetItemModifiers.class,
+        OfficeCommands.CreateAccount.class,
+        OfficeCommands.ResetLink.class,
+        OfficeCommands.ListAccounts.class,
         Admin.SeedDemo.class
       })
   static final class Admin implements Runnable {
@@ -265,12 +268,17 @@ public final class KasaCloud implements Runnable {
                   new PinHasher(PinHasher.DEFAULT_ITERATIONS),
                   Clock.systemUTC(),
                   topic -> {});
-          spec.commandLine().getOut().println(run(admin));
+          spec.commandLine().getOut().println(run(admin, db));
         }
         return 0;
       }
 
       abstract String run(AdminService admin);
+
+      /** The action with the database too, for those that need more than the admin service. */
+      String run(AdminService admin, Database db) {
+        return run(admin);
+      }
     }
 
     @Command(
@@ -548,6 +556,24 @@ public final class KasaCloud implements Runnable {
       String run(AdminService admin) {
         DemoData.Seeded s = DemoData.seed(admin);
         DemoData.openingStock(admin, s.organisationId(), s.storeId());
+        return lines(s);
+      }
+
+      @Override
+      String run(AdminService admin, Database db) {
+        DemoData.Seeded s = DemoData.seed(admin);
+        DemoData.openingStock(admin, s.organisationId(), s.storeId());
+        DemoData.OfficeOwner owner =
+            DemoData.officeOwner(OfficeCommands.accounts(db), s.organisationId());
+        return lines(s)
+            + "\nback office owner "
+            + owner.email()
+            + ", password "
+            + owner.password()
+            + " (shown once; kept only hashed)";
+      }
+
+      private static String lines(DemoData.Seeded s) {
         return String.join(
             "\n",
             "organisation " + s.organisationId(),

@@ -5,6 +5,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
 import io.kasa.api.OpenApi;
+import io.kasa.service.accounts.OfficeSignIn;
 import io.kasa.service.auth.AuthService;
 import io.kasa.service.auth.Principal;
 import io.kasa.service.catalog.CatalogService;
@@ -62,6 +63,7 @@ public final class CloudApp {
    * @param stock the stores' stock for the back office
    * @param receipts the customers' receipts by token (ADR 0041)
    * @param office the back office's pages and assets (not API routes: ADR 0039)
+   * @param officeSignIn the back office's sign-in, for its documented routes (ADR 0040)
    * @param json the JSON mapper
    * @param metrics the Prometheus registry
    * @param metricsToken the bearer token that may read /metrics, or null to refuse everyone
@@ -79,6 +81,7 @@ public final class CloudApp {
       StockService stock,
       io.kasa.service.sales.PublicReceipts receipts,
       Office office,
+      OfficeSignIn officeSignIn,
       ObjectMapper json,
       PrometheusMeterRegistry metrics,
       String metricsToken) {}
@@ -242,6 +245,7 @@ public final class CloudApp {
     all.addAll(new FloorRoutes(req, s.database(), s.floor()).routes());
     all.addAll(new StockRoutes(req, s.stock()).routes());
     all.addAll(new ReceiptRoutes(s.receipts(), s.json()).routes());
+    all.addAll(new OfficeApiRoutes(req, s.officeSignIn()).routes());
     return List.copyOf(all);
   }
 }

@@ -2,6 +2,8 @@ package io.kasa.service.office;
 
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import io.kasa.service.accounts.OfficeAccounts;
+import io.kasa.service.accounts.OfficeSignIn;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,12 +30,13 @@ public final class Office {
   private final List<Page> pages;
   private final Set<String> built;
 
-  public Office() {
+  public Office(OfficeAccounts accounts, OfficeSignIn signIn) {
     List<Page> all = new ArrayList<>();
     // The set is filled below, before the first request can read it.
     Set<String> paths = new java.util.HashSet<>();
     this.renderer = new Renderer(new Assets(), () -> paths);
     this.receiptPage = new ReceiptPage(renderer.assets());
+    all.addAll(new AccountPages(renderer, accounts, signIn).pages());
     all.add(new Page(HandlerType.GET, Assets.PREFIX + "{digest}/{name}", renderer.assets()::serve));
     all.add(new Page(HandlerType.POST, "/office/language", this::switchLanguage));
     all.add(new Page(HandlerType.GET, "/office", ctx -> ctx.redirect("/office/")));
@@ -75,16 +78,17 @@ public final class Office {
   }
 
   /**
-   * The language of a page: the account's choice when signed in, else the switch's cookie, else the
+   * The language of a page: this browser's last choice (the switch on every page, or the account
+   * page, which also saves it on the account), else the account's choice when signed in, else the
    * browser's Accept-Language, else Ukrainian.
    */
   static String language(Context ctx, String accountLanguage) {
-    if (Words.speaks(accountLanguage)) {
-      return accountLanguage;
-    }
     String chosen = ctx.cookie(Cookies.LANGUAGE);
     if (Words.speaks(chosen)) {
       return chosen;
+    }
+    if (Words.speaks(accountLanguage)) {
+      return accountLanguage;
     }
     String accepted = Words.fromAcceptLanguage(ctx.header("Accept-Language"));
     return accepted != null ? accepted : Words.LANGUAGES.get(0);

@@ -138,6 +138,9 @@ public final class KasaDemo implements Callable<Integer> {
                         .one());
     // A manager's changes (README: set-price, create-employee, …) reach this register live.
     out.println("Admin:    --data " + absolute.resolve("cloud") + " --org " + org);
+    for (String line : officeBanner(app.port(), absolute, officeOwner(services, org))) {
+      out.println(line);
+    }
     DeviceChoice.save(terminal, "sim:printer", DeviceChoice.DEFAULT_PROFILE);
     // The processor's test cards on the screen, as a card reader would take them.
     terminal.setting(DeviceChoice.CARD_READER_URI, "sim:card-reader");
@@ -179,5 +182,42 @@ public final class KasaDemo implements Callable<Integer> {
     JoranConfigurator configurator = new JoranConfigurator();
     configurator.setContext(context);
     configurator.doConfigure(KasaDemo.class.getResource("demo-logback.xml"));
+  }
+
+  /**
+   * The demo organisation's back-office owner, created with a generated password when it has none
+   * yet (the first start, or a demo folder from before the back office), else null: the password is
+   * printed once and kept only hashed.
+   */
+  static DemoData.OfficeOwner officeOwner(CloudServices services, java.util.UUID org) {
+    boolean exists =
+        services.officeAccounts().list(org).stream()
+            .anyMatch(a -> a.email().equals(DemoData.OWNER_EMAIL));
+    return exists ? null : DemoData.officeOwner(services.officeAccounts(), org);
+  }
+
+  /**
+   * The banner's lines about the back office: its address and the owner's sign-in (the password
+   * when it was generated now, else how to get a new one).
+   */
+  static java.util.List<String> officeBanner(int port, Path data, DemoData.OfficeOwner createdNow) {
+    String office = "http://localhost:" + port + "/office/";
+    String owner =
+        createdNow != null
+            ? "Owner:    "
+                + createdNow.email()
+                + " password "
+                + createdNow.password()
+                + " (generated now and kept only hashed: note it)"
+            : "Owner:    "
+                + DemoData.OWNER_EMAIL
+                + " with the password printed at the first start; a new one: kasa-cloud admin"
+                + " office-reset-link --data "
+                + data.resolve("cloud")
+                + " --email "
+                + DemoData.OWNER_EMAIL
+                + " --office-url http://localhost:"
+                + port;
+    return java.util.List.of("Office:   " + office + " (the back office, in a browser)", owner);
   }
 }
