@@ -84,13 +84,24 @@ final class MethodNotAllowed {
     return methods;
   }
 
-  /** A route's path as Javalin matches it: a {name} is one segment, a trailing slash is ignored. */
+  /**
+   * A route's path as Javalin matches it: a {name} is part of one segment (all of it, or beside
+   * fixed text as in {@code /r/{token}.pdf}), a trailing slash is ignored.
+   */
   private static Pattern template(String path) {
     List<String> parts = new ArrayList<>();
     for (String segment : path.split("/", -1)) {
-      parts.add(
-          segment.startsWith("{") && segment.endsWith("}") ? "[^/]+" : Pattern.quote(segment));
+      StringBuilder part = new StringBuilder();
+      java.util.regex.Matcher name = PARAMETER.matcher(segment);
+      int from = 0;
+      while (name.find()) {
+        part.append(Pattern.quote(segment.substring(from, name.start()))).append("[^/]+");
+        from = name.end();
+      }
+      parts.add(part.append(Pattern.quote(segment.substring(from))).toString());
     }
     return Pattern.compile(String.join("/", parts) + "/?");
   }
+
+  private static final Pattern PARAMETER = Pattern.compile("\\{[^/}]+}");
 }

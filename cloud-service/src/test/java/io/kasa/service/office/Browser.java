@@ -98,9 +98,53 @@ final class Browser implements AutoCloseable {
   }
 
   void type(String css, String text) {
-    WebElement e = find(css);
-    e.clear();
-    e.sendKeys(text);
+    // A page still settling may replace the element between finding and typing: find it again.
+    for (int attempt = 1; ; attempt++) {
+      try {
+        WebElement e = find(css);
+        e.clear();
+        e.sendKeys(text);
+        return;
+      } catch (org.openqa.selenium.WebDriverException e) {
+        boolean replaced =
+            e instanceof org.openqa.selenium.StaleElementReferenceException
+                || String.valueOf(e.getMessage()).contains("does not belong to the document");
+        if (!replaced || attempt == 3) {
+          throw e;
+        }
+        settled();
+      }
+    }
+  }
+
+  /**
+   * Whether {@code element}'s document has been replaced. Chromium reports a node of a replaced
+   * document either as stale or as "does not belong to the document", depending on how far the next
+   * page has got.
+   */
+  private static boolean gone(WebElement element) {
+    try {
+      element.isEnabled();
+      return false;
+    } catch (org.openqa.selenium.StaleElementReferenceException e) {
+      return true;
+    } catch (org.openqa.selenium.WebDriverException e) {
+      if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+        return true;
+      }
+      throw e;
+    }
+  }
+
+  /** Waits until the page in the window has loaded. */
+  private void settled() {
+    new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(60))
+        .until(
+            d ->
+                "complete"
+                    .equals(
+                        ((org.openqa.selenium.JavascriptExecutor) d)
+                            .executeScript("return document.readyState")));
   }
 
   /** Submits the form holding {@code css} by clicking its submit button. */
@@ -109,7 +153,8 @@ final class Browser implements AutoCloseable {
     find(css).findElement(By.xpath("ancestor::form")).findElement(By.cssSelector("button")).click();
     // A click returns before the next page may have replaced this one.
     new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(60))
-        .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+        .until(d -> gone(page));
+    settled();
   }
 
   String text() {
