@@ -23,7 +23,7 @@ public final class JournalArchiver implements AutoCloseable {
   /** Entries looked at per batch (one transaction). */
   public static final int BATCH = 300;
 
-  /** The store's retention when its configuration does not say (a service older than V28). */
+  /** The store's retention when its configuration does not say (a service older than V34). */
   public static final int DEFAULT_RETENTION_DAYS = 90;
 
   /**
