@@ -279,7 +279,7 @@ class JournalArchiveTest {
                           + Outbox.COLUMNS
                           + ", archived_at) select seq, id, kind, path, '{\"forged\":1}', state,"
                           + " attempts, last_error, response, created_at, updated_at, employee_id,"
-                          + " receipt_number, sale_id, 'now' from outbox where id = ?",
+                          + " receipt_number, sale_id, receipt_token, 'now' from outbox where id = ?",
                       kept.toString()))
           .hasMessageContaining("only acknowledged outbox entries are archived");
       assertThatThrownBy(
