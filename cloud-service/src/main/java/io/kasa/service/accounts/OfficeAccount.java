@@ -29,4 +29,14 @@ public record OfficeAccount(
 
   /** The roles an account may have. */
   public static final List<String> ROLES = List.of("owner", "manager", "accountant");
+
+  /** Whether it may change things: owners and managers may; an accountant only reads. */
+  public boolean mayChange() {
+    return !"accountant".equals(role);
+  }
+
+  /** Whether it may see {@code store}, a store of its organisation. */
+  public boolean maySee(UUID store) {
+    return stores == null || stores.contains(store);
+  }
 }

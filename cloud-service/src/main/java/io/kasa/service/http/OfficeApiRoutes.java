@@ -2,7 +2,6 @@ package io.kasa.service.http;
 
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
-import io.kasa.api.Headers;
 import io.kasa.api.office.OfficeAccountDto;
 import io.kasa.api.office.OfficeSessionResponse;
 import io.kasa.api.office.OfficeSignInRequest;
@@ -21,10 +20,12 @@ final class OfficeApiRoutes {
 
   private final Requests req;
   private final OfficeSignIn signIn;
+  private final OfficeCaller caller;
 
-  OfficeApiRoutes(Requests req, OfficeSignIn signIn) {
+  OfficeApiRoutes(Requests req, OfficeSignIn signIn, OfficeCaller caller) {
     this.req = req;
     this.signIn = signIn;
+    this.caller = caller;
   }
 
   List<Route> routes() {
@@ -76,27 +77,14 @@ final class OfficeApiRoutes {
   }
 
   private void signOut(Context ctx) {
-    if (!signIn.signOut(bearer(ctx))) {
+    if (!signIn.signOut(OfficeCaller.bearer(ctx))) {
       throw ApiException.unauthorized("No such back-office session");
     }
     ctx.status(204);
   }
 
   private void me(Context ctx) {
-    ctx.json(dto(account(ctx)));
-  }
-
-  private OfficeAccount account(Context ctx) {
-    return signIn
-        .session(bearer(ctx))
-        .filter(s -> !s.codeDue())
-        .orElseThrow(() -> ApiException.unauthorized("Sign in: POST /v1/office/sessions"))
-        .account();
-  }
-
-  private static String bearer(Context ctx) {
-    String h = ctx.header(Headers.AUTHORIZATION);
-    return h != null && h.startsWith("Bearer ") ? h.substring(7).trim() : null;
+    ctx.json(dto(caller.account(ctx)));
   }
 
   static OfficeAccountDto dto(OfficeAccount a) {

@@ -11,9 +11,7 @@ import io.kasa.service.accounts.Totp;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -23,12 +21,12 @@ import java.util.Optional;
  */
 final class AccountPages {
 
-  private final Renderer renderer;
+  private final Screens screens;
   private final OfficeAccounts accounts;
   private final OfficeSignIn signIn;
 
-  AccountPages(Renderer renderer, OfficeAccounts accounts, OfficeSignIn signIn) {
-    this.renderer = renderer;
+  AccountPages(Screens screens, OfficeAccounts accounts, OfficeSignIn signIn) {
+    this.screens = screens;
     this.accounts = accounts;
     this.signIn = signIn;
   }
@@ -52,46 +50,23 @@ final class AccountPages {
 
   /** The signed-in session of this request, if any (whether or not its code is still due). */
   Optional<OfficeSignIn.Session> session(Context ctx) {
-    return signIn.session(Cookies.get(ctx, Cookies.SESSION));
+    return screens.session(ctx);
   }
 
-  /** The signed-in account, or null after redirecting to the sign-in page. */
   private OfficeAccount signedIn(Context ctx) {
-    Optional<OfficeSignIn.Session> s = session(ctx);
-    if (s.isEmpty() || s.get().codeDue()) {
-      ctx.redirect(
-          s.isPresent() ? "/office/sign-in/code" : "/office/sign-in", HttpStatus.SEE_OTHER);
-      return null;
-    }
-    return s.get().account();
+    return screens.signedIn(ctx);
   }
 
   private View view(Context ctx, OfficeAccount who) {
-    String lang = Office.language(ctx, who == null ? null : who.language());
-    return renderer.view(
-        ctx,
-        lang,
-        who == null
-            ? null
-            : new View.Who(
-                who.email(), Words.of(lang).get("role." + who.role()), who.organisationName()));
+    return screens.view(ctx, who);
   }
 
   private void render(Context ctx, int status, String template, View view, Object... params) {
-    Map<String, Object> p = new HashMap<>();
-    for (int i = 0; i < params.length; i += 2) {
-      p.put((String) params[i], params[i + 1]);
-    }
-    renderer.page(ctx, status, template, view, p);
+    screens.render(ctx, status, template, view, params);
   }
 
-  /** False (having answered 403) when a state-changing request lacks its CSRF token. */
   private boolean csrf(Context ctx) {
-    if (Csrf.valid(ctx)) {
-      return true;
-    }
-    render(ctx, 403, "office/forbidden.jte", view(ctx, null));
-    return false;
+    return screens.csrf(ctx);
   }
 
   private void home(Context ctx) {

@@ -36,7 +36,9 @@ public final class Office {
     Set<String> paths = new java.util.HashSet<>();
     this.renderer = new Renderer(new Assets(), () -> paths);
     this.receiptPage = new ReceiptPage(renderer.assets());
-    all.addAll(new AccountPages(renderer, accounts, signIn).pages());
+    Screens screens = new Screens(renderer, signIn);
+    all.addAll(new AccountPages(screens, accounts, signIn).pages());
+    // Each screen's pages: one line per area, in the navigation's order.
     all.add(new Page(HandlerType.GET, Assets.PREFIX + "{digest}/{name}", renderer.assets()::serve));
     all.add(new Page(HandlerType.POST, "/office/language", this::switchLanguage));
     all.add(new Page(HandlerType.GET, "/office", ctx -> ctx.redirect("/office/")));
