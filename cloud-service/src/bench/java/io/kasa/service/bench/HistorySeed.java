@@ -26,8 +26,11 @@ import javax.sql.DataSource;
  * … from generate_series}, a chunk per transaction): a large catalogue with its barcodes and change
  * history, then per terminal and day a closed shift with a cash movement, and the sales of the year
  * with their lines, taxes, tenders and stock moves, a few post-voided, a few refunded (refund,
- * lines, payout, stock back). Every row is what the service itself writes for the same event, with
- * its foreign keys, constraints and triggers in force; nothing is switched off.
+ * lines, payout, stock back). Every row is what the service itself writes for the same event, its
+ * triggers in force. As a restore does, the written tables' indexes, keys and foreign keys are
+ * dropped for the load and built again after it from their own definitions (read from the
+ * catalogue, so they are exactly the migrations'): building an index once is many times faster than
+ * growing it by random inserts, and every key and foreign key is validated when it is added back.
  *
  * <p>Everything is derived from the row's number, so the benchmark can name any seeded sale (its
  * id, receipt number and day) without asking the database: see {@link #saleId} and {@link
@@ -125,6 +128,7 @@ public final class HistorySeed {
   public static void seed(DataSource pool, Target t, String zReport, int threads) throws Exception {
     long start = System.nanoTime();
     String yearStart;
+    List<String> keys;
     try (Connection c = pool.getConnection();
         Statement s = c.createStatement()) {
       try (var r =
@@ -135,6 +139,7 @@ public final class HistorySeed {
       }
       c.setAutoCommit(false);
       prepare(c, s, t, yearStart);
+      keys = dropKeys(c, s);
       items(c, s, t, start);
       shifts(c, s, t, zReport, start);
     }
@@ -173,6 +178,19 @@ public final class HistorySeed {
     } finally {
       workers.shutdownNow();
     }
+    try (Connection c = pool.getConnection();
+        Statement s = c.createStatement()) {
+      long build = System.nanoTime();
+      s.execute("set maintenance_work_mem = '1GB'");
+      for (String ddl : keys) {
+        s.execute(ddl);
+      }
+      System.out.printf(
+          Locale.ROOT,
+          "seed: %d keys, indexes and foreign keys built and validated in %.0f s%n",
+          keys.size(),
+          (System.nanoTime() - build) / 1e9);
+    }
     SPENT.forEach(
         (what, nanos) ->
             System.out.printf(Locale.ROOT, "seed: %s … %.0f s (all connections)%n", what, nanos / 1e9));
@@ -188,6 +206,73 @@ public final class HistorySeed {
           t.items(),
           (System.nanoTime() - start) / 1e9);
     }
+  }
+
+  /** The tables the seed writes. */
+  private static final List<String> WRITTEN =
+      List.of(
+          "item", "barcode", "catalog_change", "shift", "cash_movement", "sale", "sale_line",
+          "sale_tax", "tender", "stock_movement", "refund", "refund_line", "refund_payout");
+
+  /**
+   * Drops the foreign keys from and to the written tables, their other indexes, and their primary
+   * and unique keys, in that order, committed; returns the statements that add them back, in the
+   * reverse order (keys, indexes, foreign keys), from the catalogue's own definitions.
+   */
+  private static List<String> dropKeys(Connection c, Statement s) throws SQLException {
+    String tables =
+        WRITTEN.stream().map(n -> "'public." + n + "'::regclass").collect(Collectors.joining(","));
+    List<String> drop = new ArrayList<>();
+    List<String> keys = new ArrayList<>();
+    List<String> indexes = new ArrayList<>();
+    List<String> foreign = new ArrayList<>();
+    try (var r =
+        s.executeQuery(
+            "select conrelid::regclass::text, conname, pg_get_constraintdef(oid), contype"
+                + " from pg_constraint where (contype = 'f' and (conrelid = any(array["
+                + tables
+                + "]) or confrelid = any(array["
+                + tables
+                + "]))) or (contype in ('p', 'u', 'x') and conrelid = any(array["
+                + tables
+                + "])) order by contype = 'f' desc, conrelid::regclass::text, conname")) {
+      while (r.next()) {
+        String on = "alter table " + r.getString(1) + " ";
+        String name = "\"" + r.getString(2) + "\"";
+        drop.add(on + "drop constraint " + name);
+        (r.getString(4).equals("f") ? foreign : keys)
+            .add(on + "add constraint " + name + " " + r.getString(3));
+      }
+    }
+    // Indexes backing no constraint: dropped after the foreign keys, before the keys.
+    List<String> dropIndexes = new ArrayList<>();
+    try (var r =
+        s.executeQuery(
+            "select i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid) from pg_index i"
+                + " where i.indrelid = any(array["
+                + tables
+                + "]) and not exists (select 1 from pg_constraint k where k.conindid ="
+                + " i.indexrelid) order by 1")) {
+      while (r.next()) {
+        dropIndexes.add("drop index " + r.getString(1));
+        indexes.add(r.getString(2));
+      }
+    }
+    int foreignCount = foreign.size();
+    for (int i = 0; i < foreignCount; i++) {
+      s.execute(drop.get(i));
+    }
+    for (String d : dropIndexes) {
+      s.execute(d);
+    }
+    for (int i = foreignCount; i < drop.size(); i++) {
+      s.execute(drop.get(i));
+    }
+    c.commit();
+    List<String> back = new ArrayList<>(keys);
+    back.addAll(indexes);
+    back.addAll(foreign);
+    return back;
   }
 
   /** The constants every statement reads, as temporary tables of this connection. */

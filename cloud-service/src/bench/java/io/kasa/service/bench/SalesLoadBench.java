@@ -450,10 +450,19 @@ public final class SalesLoadBench {
   }
 
   private static List<CatalogItem> catalog(HttpClient http, String base, String auth) throws Exception {
-    JsonNode page = get(http, base + "/v1/catalog/changes?limit=1000", auth);
+    return plainItems(get(http, base + "/v1/catalog/changes?limit=1000", auth));
+  }
+
+  /**
+   * The items of a page of the catalogue feed that a bench's sale can sell as it is: active, at
+   * their own price, and without choices to make (an item with modifier groups needs them, ADR 0043).
+   */
+  static List<CatalogItem> plainItems(JsonNode page) {
     List<CatalogItem> items = new ArrayList<>();
     for (JsonNode i : page.get("items")) {
-      if (!i.get("openPrice").asBoolean()) {
+      JsonNode groups = i.get("modifierGroups");
+      boolean choices = groups != null && !groups.isEmpty();
+      if (!i.get("openPrice").asBoolean() && i.get("active").asBoolean() && !choices) {
         items.add(new CatalogItem(i.get("id").asText(), i.get("sku").asText(), i.get("name").asText(), List.of(), Unit.valueOf(i.get("unit").asText()), Money.of(i.get("price").asLong(), UAH), i.get("taxClass").asText(), false, false));
       }
     }

@@ -1,9 +1,7 @@
 package io.kasa.service.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.kasa.api.sales.SaleRequest;
 import io.kasa.domain.catalog.CatalogItem;
-import io.kasa.domain.catalog.Unit;
 import io.kasa.domain.money.Money;
 import io.kasa.domain.sale.SalePolicy;
 import io.kasa.domain.tax.TaxPolicy;
@@ -208,24 +206,8 @@ public final class ServiceScaleBench {
 
   /** The fresh store's catalogue as its terminal reads it, without the open-price items. */
   private static List<CatalogItem> items(ScaleSide s) throws Exception {
-    JsonNode page = Json.mapper().readTree(s.send("GET", "/v1/catalog/changes?limit=1000", null));
-    List<CatalogItem> items = new ArrayList<>();
-    for (JsonNode i : page.get("items")) {
-      if (!i.get("openPrice").asBoolean() && i.get("active").asBoolean()) {
-        items.add(
-            new CatalogItem(
-                i.get("id").asText(),
-                i.get("sku").asText(),
-                i.get("name").asText(),
-                List.of(),
-                Unit.valueOf(i.get("unit").asText()),
-                Money.of(i.get("price").asLong(), ScaleSide.UAH),
-                i.get("taxClass").asText(),
-                false,
-                false));
-      }
-    }
-    return items;
+    return SalesLoadBench.plainItems(
+        Json.mapper().readTree(s.send("GET", "/v1/catalog/changes?limit=1000", null)));
   }
 
   private static void compare(String path, List<Long> fresh, List<Long> large) {
