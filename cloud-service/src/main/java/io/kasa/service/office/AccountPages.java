@@ -33,7 +33,7 @@ final class AccountPages {
 
   List<Page> pages() {
     return List.of(
-        new Page(HandlerType.GET, "/office/", this::home),
+        new Page(HandlerType.GET, "/office/", screens.page(this::home)),
         new Page(HandlerType.GET, "/office/sign-in", this::signInForm),
         new Page(HandlerType.POST, "/office/sign-in", this::signIn),
         new Page(HandlerType.GET, "/office/sign-in/code", this::codeForm),
@@ -41,20 +41,16 @@ final class AccountPages {
         new Page(HandlerType.POST, "/office/sign-out", this::signOut),
         new Page(HandlerType.GET, "/office/password/{token}", this::passwordForm),
         new Page(HandlerType.POST, "/office/password/{token}", this::setPassword),
-        new Page(HandlerType.GET, "/office/account", this::account),
-        new Page(HandlerType.POST, "/office/account/language", this::language),
-        new Page(HandlerType.POST, "/office/account/totp", this::startTotp),
-        new Page(HandlerType.POST, "/office/account/totp/confirm", this::confirmTotp),
-        new Page(HandlerType.POST, "/office/account/totp/off", this::totpOff));
+        new Page(HandlerType.GET, "/office/account", screens.page(this::account)),
+        new Page(HandlerType.POST, "/office/account/language", screens.form(this::language)),
+        new Page(HandlerType.POST, "/office/account/totp", screens.form(this::startTotp)),
+        new Page(HandlerType.POST, "/office/account/totp/confirm", screens.form(this::confirmTotp)),
+        new Page(HandlerType.POST, "/office/account/totp/off", screens.form(this::totpOff)));
   }
 
   /** The signed-in session of this request, if any (whether or not its code is still due). */
   Optional<OfficeSignIn.Session> session(Context ctx) {
     return screens.session(ctx);
-  }
-
-  private OfficeAccount signedIn(Context ctx) {
-    return screens.signedIn(ctx);
   }
 
   private View view(Context ctx, OfficeAccount who) {
@@ -69,12 +65,9 @@ final class AccountPages {
     return screens.csrf(ctx);
   }
 
-  private void home(Context ctx) {
-    OfficeAccount who = signedIn(ctx);
-    if (who != null) {
-      View v = view(ctx, who);
-      render(ctx, 200, "office/home.jte", v, "account", who, "stores", storesText(v, who));
-    }
+  private void home(Context ctx, OfficeAccount who) {
+    View v = view(ctx, who);
+    render(ctx, 200, "office/home.jte", v, "account", who, "stores", storesText(v, who));
   }
 
   private static String storesText(View v, OfficeAccount who) {
@@ -221,11 +214,7 @@ final class AccountPages {
     render(ctx, 200, "office/password-set.jte", v);
   }
 
-  private void account(Context ctx) {
-    OfficeAccount who = signedIn(ctx);
-    if (who == null) {
-      return;
-    }
+  private void account(Context ctx, OfficeAccount who) {
     View v = view(ctx, who);
     String done = ctx.queryParam("done");
     String message =
@@ -247,14 +236,7 @@ final class AccountPages {
         null);
   }
 
-  private void language(Context ctx) {
-    if (!csrf(ctx)) {
-      return;
-    }
-    OfficeAccount who = signedIn(ctx);
-    if (who == null) {
-      return;
-    }
+  private void language(Context ctx, OfficeAccount who) {
     String lang = ctx.formParam("language");
     if (!Words.speaks(lang)) {
       ctx.redirect("/office/account", HttpStatus.SEE_OTHER);
@@ -265,14 +247,8 @@ final class AccountPages {
     ctx.redirect("/office/account?done=language", HttpStatus.SEE_OTHER);
   }
 
-  private void startTotp(Context ctx) {
-    if (!csrf(ctx)) {
-      return;
-    }
-    OfficeAccount who = signedIn(ctx);
-    if (who != null) {
-      totpSetup(ctx, who, accounts.startTotp(who), 200, null);
-    }
+  private void startTotp(Context ctx, OfficeAccount who) {
+    totpSetup(ctx, who, accounts.startTotp(who), 200, null);
   }
 
   private void totpSetup(Context ctx, OfficeAccount who, byte[] key, int status, String error) {
@@ -293,14 +269,7 @@ final class AccountPages {
         error);
   }
 
-  private void confirmTotp(Context ctx) {
-    if (!csrf(ctx)) {
-      return;
-    }
-    OfficeAccount who = signedIn(ctx);
-    if (who == null) {
-      return;
-    }
+  private void confirmTotp(Context ctx, OfficeAccount who) {
     if (accounts.confirmTotp(who, ctx.formParam("code"))) {
       ctx.redirect("/office/account?done=totp-on", HttpStatus.SEE_OTHER);
       return;
@@ -313,14 +282,7 @@ final class AccountPages {
     totpSetup(ctx, who, key.get(), 422, view(ctx, who).t("code.wrong"));
   }
 
-  private void totpOff(Context ctx) {
-    if (!csrf(ctx)) {
-      return;
-    }
-    OfficeAccount who = signedIn(ctx);
-    if (who == null) {
-      return;
-    }
+  private void totpOff(Context ctx, OfficeAccount who) {
     if (accounts.disableTotp(who, ctx.formParam("code"))) {
       ctx.redirect("/office/account?done=totp-off", HttpStatus.SEE_OTHER);
       return;

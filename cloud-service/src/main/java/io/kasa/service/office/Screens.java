@@ -1,6 +1,7 @@
 package io.kasa.service.office;
 
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import io.javalin.http.HttpStatus;
 import io.kasa.service.accounts.OfficeAccount;
 import io.kasa.service.accounts.OfficeSignIn;
@@ -14,6 +15,12 @@ import java.util.Optional;
  * screen's class holds one and stays about its own screen.
  */
 final class Screens {
+
+  /** What a page does for the signed-in account. */
+  @FunctionalInterface
+  interface SignedIn {
+    void handle(Context ctx, OfficeAccount who) throws Exception;
+  }
 
   private final Renderer renderer;
   private final OfficeSignIn signIn;
@@ -50,6 +57,42 @@ final class Screens {
       return null;
     }
     return who;
+  }
+
+  /** A page shown to a signed-in account (anyone else is sent to sign in). */
+  Handler page(SignedIn h) {
+    return ctx -> {
+      OfficeAccount who = signedIn(ctx);
+      if (who != null) {
+        h.handle(ctx, who);
+      }
+    };
+  }
+
+  /** A form's POST by a signed-in account, with its CSRF token. */
+  Handler form(SignedIn h) {
+    return ctx -> {
+      if (!csrf(ctx)) {
+        return;
+      }
+      OfficeAccount who = signedIn(ctx);
+      if (who != null) {
+        h.handle(ctx, who);
+      }
+    };
+  }
+
+  /** A form's POST that changes the business: CSRF token, and an owner's or a manager's account. */
+  Handler change(SignedIn h) {
+    return ctx -> {
+      if (!csrf(ctx)) {
+        return;
+      }
+      OfficeAccount who = mayChange(ctx);
+      if (who != null) {
+        h.handle(ctx, who);
+      }
+    };
   }
 
   /** The view of a page for {@code who} (null when signed out), in their language. */
