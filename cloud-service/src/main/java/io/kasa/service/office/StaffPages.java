@@ -88,15 +88,23 @@ final class StaffPages {
   }
 
   private void newForm(Context ctx) {
-    OfficeAccount who = screens.mayChange(ctx);
+    OfficeAccount who = screens.signedIn(ctx);
     if (who == null) {
+      return;
+    }
+    if (!who.mayChange()) {
+      // An accountant reads: the list, which says so.
+      ctx.redirect(LIST, HttpStatus.SEE_OTHER);
       return;
     }
     View v = screens.view(ctx, who);
     List<StoreRef> known = staff.roster().stores(who);
     // A new employee starts as a cashier, of every store for an account of every store, else of
     // the account's only store when it has one.
-    List<String> ticked = known.size() == 1 ? List.of(known.get(0).id().toString()) : List.of();
+    List<String> ticked =
+        who.stores() != null && known.size() == 1
+            ? List.of(known.get(0).id().toString())
+            : List.of();
     StaffScreen.Form form =
         StaffScreen.form(v, who, null, known, "", "CASHIER", who.stores() == null, ticked);
     form(ctx, 200, v, form, null, null);
