@@ -380,6 +380,9 @@ class OfficeStaffApiTest {
     assertThat(list.status()).isEqualTo(200);
     assertThat(list.json().get("employees").findValuesAsText("id")).contains(id);
     assertThat(list.json().get("employees").findValuesAsText("changeable")).containsOnly("false");
+    // Active first, by name in the Ukrainian alphabet (І after А, whatever the database's order).
+    assertThat(list.json().get("employees").findValuesAsText("name"))
+        .containsSubsequence("Андрій", "Ірина", "Олена", "Тарас");
     assertThat(create(accountant, "Інна", "CASHIER", null).status()).isEqualTo(403);
     assertThat(
             call(

@@ -48,6 +48,7 @@ public final class StaffScreen {
    * @param stores the account's stores, those the employee works at ticked
    * @param active whether the employee may sign in (true for a new one)
    * @param changeable whether the account may change them
+   * @param reader whether the account only reads (an accountant's)
    * @param facts for reading: role and stores in words
    */
   public record Form(
@@ -59,6 +60,7 @@ public final class StaffScreen {
       List<Choice> stores,
       boolean active,
       boolean changeable,
+      boolean reader,
       Row facts) {
 
     /** Where the form is sent. */
@@ -129,6 +131,7 @@ public final class StaffScreen {
         stores,
         e == null || e.active(),
         e == null ? who.mayChange() : StaffChanges.mayChange(who, e),
+        !who.mayChange(),
         e == null ? null : row(v, e, known));
   }
 

@@ -3,9 +3,12 @@ package io.kasa.service.staff;
 import io.kasa.service.accounts.OfficeAccount;
 import io.kasa.service.auth.Role;
 import io.kasa.service.http.ApiException;
+import java.text.Collator;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
@@ -17,6 +20,15 @@ import org.jdbi.v3.core.Jdbi;
  * of every store included). Anything else is not found, so its existence is not told.
  */
 public final class StaffRoster {
+
+  /**
+   * Active employees first, then by name as Ukrainian orders its alphabet (and English within it;
+   * the database's collation may put І before А), then by id.
+   */
+  private static final Comparator<Employee> ORDER =
+      Comparator.comparing((Employee e) -> !e.active())
+          .thenComparing(Employee::name, Collator.getInstance(Locale.forLanguageTag("uk")))
+          .thenComparing(Employee::id);
 
   private final Jdbi jdbi;
 
@@ -57,6 +69,7 @@ public final class StaffRoster {
           return employees(h, account.organisationId(), null).stream()
               .filter(e -> visible(account, e))
               .filter(e -> store == null || e.worksAt(store))
+              .sorted(ORDER)
               .toList();
         });
   }
@@ -81,7 +94,7 @@ public final class StaffRoster {
         || e.stores().stream().anyMatch(account.stores()::contains);
   }
 
-  /** The organisation's employees (or the one of {@code only}), active first, by name. */
+  /** The organisation's employees (or the one of {@code only}). */
   private static List<Employee> employees(Handle h, UUID org, UUID only) {
     Map<UUID, List<UUID>> stores = new HashMap<>();
     h.createQuery(
@@ -97,7 +110,7 @@ public final class StaffRoster {
     return h.createQuery(
             "select id, name, role, active, all_stores from employee where organisation_id = :org"
                 + " and (cast(:only as uuid) is null or id = cast(:only as uuid))"
-                + " order by active desc, name, id")
+                + " order by id")
         .bind("org", org)
         .bind("only", only == null ? null : only.toString())
         .map(

@@ -176,7 +176,8 @@ class OfficeStaffBrowserTest {
       b.find("tr[data-id='" + cloud.demo.cashierId() + "'] a").click();
       assertThat(b.all("form.staff-form")).isEmpty();
       assertThat(b.all("#staff-deactivate")).isEmpty();
-      assertThat(b.text()).contains(Words.of(lang).get("staff.role.CASHIER"));
+      assertThat(b.text())
+          .contains(Words.of(lang).get("staff.role.CASHIER"), Words.of(lang).get("staff.readOnly"));
       check(b, "staff-read");
       b.open("/office/staff/new");
       assertThat(b.path()).isEqualTo("/office/staff");
