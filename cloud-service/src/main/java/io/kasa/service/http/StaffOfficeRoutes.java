@@ -10,7 +10,7 @@ import io.kasa.service.accounts.OfficeAccount;
 import io.kasa.service.staff.Employee;
 import io.kasa.service.staff.NewPin;
 import io.kasa.service.staff.Staff;
-import io.kasa.service.staff.StaffChanges;
+import io.kasa.service.staff.StaffRules;
 import java.util.List;
 import java.util.UUID;
 
@@ -110,6 +110,6 @@ final class StaffOfficeRoutes {
         e.role().name(),
         e.active(),
         e.stores() == null ? null : e.stores().stream().map(UUID::toString).toList(),
-        StaffChanges.mayChange(a, e));
+        StaffRules.mayChange(a, e));
   }
 }

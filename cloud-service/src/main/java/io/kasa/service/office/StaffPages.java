@@ -8,7 +8,7 @@ import io.kasa.service.http.ApiException;
 import io.kasa.service.staff.Employee;
 import io.kasa.service.staff.NewPin;
 import io.kasa.service.staff.Staff;
-import io.kasa.service.staff.StaffChanges;
+import io.kasa.service.staff.StaffRules;
 import io.kasa.service.staff.StoreRef;
 import java.util.List;
 import java.util.UUID;
@@ -295,7 +295,7 @@ final class StaffPages {
     String type = x.problem().type();
     String key = "staff.problem." + type.substring(type.lastIndexOf('/') + 1);
     try {
-      return v.t(key, StaffChanges.MAX_NAME);
+      return v.t(key, StaffRules.MAX_NAME);
     } catch (java.util.MissingResourceException unknown) {
       return v.t("staff.problem.other");
     }

@@ -3,7 +3,7 @@ package io.kasa.service.office;
 import io.kasa.service.accounts.OfficeAccount;
 import io.kasa.service.auth.Role;
 import io.kasa.service.staff.Employee;
-import io.kasa.service.staff.StaffChanges;
+import io.kasa.service.staff.StaffRules;
 import io.kasa.service.staff.StoreRef;
 import java.util.List;
 import java.util.Map;
@@ -110,7 +110,7 @@ public final class StaffScreen {
       boolean all,
       List<String> ticked) {
     List<Choice> roles =
-        StaffChanges.rolesFor(who).stream()
+        StaffRules.rolesFor(who).stream()
             .map(r -> new Choice(r.name(), role(v, r), r.name().equals(role)))
             .toList();
     List<Choice> stores =
@@ -130,7 +130,7 @@ public final class StaffScreen {
         who.stores() == null,
         stores,
         e == null || e.active(),
-        e == null ? who.mayChange() : StaffChanges.mayChange(who, e),
+        e == null ? who.mayChange() : StaffRules.mayChange(who, e),
         !who.mayChange(),
         e == null ? null : row(v, e, known));
   }

@@ -8,7 +8,6 @@ import io.kasa.service.auth.Role;
 import io.kasa.service.db.Invalidations;
 import io.kasa.service.http.ApiException;
 import java.security.SecureRandom;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -34,9 +33,6 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class StaffChanges {
 
-  /** The longest name, in characters. */
-  public static final int MAX_NAME = 100;
-
   /** How many digits a generated PIN has (a PIN is 4 to 12). */
   public static final int PIN_DIGITS = 6;
 
@@ -56,29 +52,14 @@ public final class StaffChanges {
     this.changed = changed;
   }
 
-  /** The roles {@code account} may give: an owner all; a manager all but administrator. */
-  public static List<Role> rolesFor(OfficeAccount account) {
-    return Arrays.stream(Role.values())
-        .filter(r -> "owner".equals(account.role()) || r != Role.ADMIN)
-        .toList();
-  }
-
-  /** Whether {@code account} may change {@code e} (role, stores, PIN, dismissal). */
-  public static boolean mayChange(OfficeAccount account, Employee e) {
-    return account.mayChange()
-        && rolesFor(account).contains(e.role())
-        && (account.stores() == null
-            || (!e.allStores() && account.stores().containsAll(e.stores())));
-  }
-
   /**
    * A new employee of every store ({@code stores} null) or of the stores listed, with a generated
    * PIN shown once.
    */
   public NewPin create(OfficeAccount account, String name, String role, List<UUID> stores) {
-    changer(account);
-    String clean = name(name);
-    Role r = role(account, role);
+    StaffRules.changer(account);
+    String clean = StaffRules.name(name);
+    Role r = StaffRules.role(account, role);
     List<UUID> places = stores(account, stores);
     UUID id = UUID.randomUUID();
     NewPin created =
@@ -118,15 +99,15 @@ public final class StaffChanges {
    */
   public Employee update(
       OfficeAccount account, UUID employee, String name, String role, List<UUID> stores) {
-    changer(account);
-    String clean = name(name);
-    Role r = role(account, role);
+    StaffRules.changer(account);
+    String clean = StaffRules.name(name);
+    Role r = StaffRules.role(account, role);
     List<UUID> places = stores(account, stores);
     UUID org = account.organisationId();
     Employee after =
         jdbi.inTransaction(
             h -> {
-              Employee before = changeable(h, account, employee);
+              Employee before = StaffRules.changeable(h, account, employee);
               h.createUpdate(
                       "update employee set name = :name, role = :role, all_stores = :all"
                           + " where organisation_id = :org and id = :id")
@@ -177,12 +158,12 @@ public final class StaffChanges {
    * their open sessions end. Dismissing someone already dismissed changes nothing.
    */
   public Employee deactivate(OfficeAccount account, UUID employee) {
-    changer(account);
+    StaffRules.changer(account);
     UUID org = account.organisationId();
     Employee after =
         jdbi.inTransaction(
             h -> {
-              Employee before = changeable(h, account, employee);
+              Employee before = StaffRules.changeable(h, account, employee);
               if (!before.active()) {
                 return before;
               }
@@ -205,14 +186,14 @@ public final class StaffChanges {
    * someone else since, and was known while they were away); 409 when they are active.
    */
   public NewPin reactivate(OfficeAccount account, UUID employee) {
-    changer(account);
+    StaffRules.changer(account);
     UUID org = account.organisationId();
     NewPin back =
         withNewPin(
             org,
             employee,
             (h, pin) -> {
-              Employee before = changeable(h, account, employee);
+              Employee before = StaffRules.changeable(h, account, employee);
               if (before.active()) {
                 throw ApiException.conflict(before.name() + " is active already");
               }
@@ -231,14 +212,14 @@ public final class StaffChanges {
    * is lifted. 409 for a dismissed employee (reactivate them instead).
    */
   public NewPin resetPin(OfficeAccount account, UUID employee) {
-    changer(account);
+    StaffRules.changer(account);
     UUID org = account.organisationId();
     NewPin reset =
         withNewPin(
             org,
             employee,
             (h, pin) -> {
-              Employee before = changeable(h, account, employee);
+              Employee before = StaffRules.changeable(h, account, employee);
               if (!before.active()) {
                 throw ApiException.conflict(
                     before.name() + " is dismissed: reactivate them, which gives a new PIN");
@@ -335,72 +316,11 @@ public final class StaffChanges {
     }
   }
 
-  /** The employee, locked for this transaction, if the account may change them; else 404 or 403. */
-  private static Employee changeable(Handle h, OfficeAccount account, UUID employee) {
-    h.createQuery("select 1 from employee where organisation_id = :org and id = :id for update")
-        .bind("org", account.organisationId())
-        .bind("id", employee)
-        .mapTo(Integer.class)
-        .findOne();
-    Employee e = StaffRoster.get(h, account, employee);
-    if (!rolesFor(account).contains(e.role())) {
-      throw refused(
-          403,
-          "staff-rank",
-          "Only an owner's account changes an employee with the " + e.role() + " role");
-    }
-    if (account.stores() != null && (e.allStores() || !account.stores().containsAll(e.stores()))) {
-      throw refused(
-          403, "staff-scope", "This employee works at stores outside this account's stores");
-    }
-    return e;
-  }
-
-  private static void changer(OfficeAccount account) {
-    if (!account.mayChange()) {
-      throw ApiException.forbidden(
-          "An accountant's account reads the back office but changes nothing");
-    }
-  }
-
-  private static String name(String name) {
-    String clean = name == null ? "" : name.strip();
-    if (clean.isEmpty()) {
-      throw ApiException.refused("staff-name-required", Map.of(), "/name", "A name is required");
-    }
-    if (clean.codePointCount(0, clean.length()) > MAX_NAME) {
-      throw ApiException.refused(
-          "staff-name-too-long",
-          Map.of("max", Integer.toString(MAX_NAME)),
-          "/name",
-          "A name is at most " + MAX_NAME + " characters");
-    }
-    return clean;
-  }
-
-  private static Role role(OfficeAccount account, String role) {
-    Role r;
-    try {
-      r = Role.valueOf(role == null ? "" : role);
-    } catch (IllegalArgumentException e) {
-      throw ApiException.refused(
-          "staff-role-unknown",
-          Map.of(),
-          "/role",
-          "The role is one of "
-              + Arrays.stream(Role.values()).map(Role::name).collect(Collectors.joining(", ")));
-    }
-    if (!rolesFor(account).contains(r)) {
-      throw refused(403, "staff-rank", "Only an owner's account gives the " + r + " role");
-    }
-    return r;
-  }
-
   /** The stores as given, each one the account may see (else 404), or null for every store. */
   private List<UUID> stores(OfficeAccount account, List<UUID> stores) {
     if (stores == null) {
       if (account.stores() != null) {
-        throw refused(
+        throw StaffRules.refused(
             403,
             "staff-scope",
             "An account limited to some stores places employees at those stores only: list them");
@@ -422,10 +342,6 @@ public final class StaffChanges {
       }
     }
     return List.copyOf(new LinkedHashSet<>(stores));
-  }
-
-  private static ApiException refused(int status, String type, String detail) {
-    return new ApiException(status, type, "Not allowed", detail, null);
   }
 
   /** How the audit names an employee: name, role and stores (by code). */
