@@ -22,6 +22,9 @@ import io.kasa.service.sales.PostVoidService;
 import io.kasa.service.sales.RefundService;
 import io.kasa.service.sales.SalesService;
 import io.kasa.service.shifts.ShiftService;
+import io.kasa.service.staff.Staff;
+import io.kasa.service.staff.StaffChanges;
+import io.kasa.service.staff.StaffRoster;
 import io.kasa.service.stock.StockService;
 import io.kasa.service.terminals.TerminalFeed;
 import io.kasa.service.terminals.TerminalService;
@@ -90,6 +93,11 @@ public final class CloudServices implements AutoCloseable {
         new OfficeAccounts(database.jdbi(), new Passwords(pins.iterations()), clock);
     this.officeSignIn =
         new OfficeSignIn(database.jdbi(), new Passwords(pins.iterations()), clock, officeAccounts);
+    // The staff screen's and routes' reads and changes (ADR 0044).
+    Staff staff =
+        new Staff(
+            new StaffRoster(database.jdbi()),
+            new StaffChanges(database.jdbi(), pins, invalidations::changed));
     this.app =
         new CloudApp.Services(
             database,
@@ -108,8 +116,9 @@ public final class CloudServices implements AutoCloseable {
             new StockService(database.jdbi()),
             new io.kasa.service.sales.PublicReceipts(
                 database.jdbi(), json, java.time.ZoneId.systemDefault()),
-            new Office(officeAccounts, officeSignIn),
+            new Office(officeAccounts, officeSignIn, staff),
             officeSignIn,
+            staff,
             json,
             metrics,
             metricsToken);

@@ -38,4 +38,23 @@ public final class Audit {
         .bind("detail", detail)
         .execute();
   }
+
+  /** Records what a back-office account did to an employee (ADR 0044), naming both. */
+  public static void recordOffice(
+      Handle h,
+      UUID organisation,
+      UUID officeAccount,
+      UUID employee,
+      String action,
+      String detail) {
+    h.createUpdate(
+            "insert into audit_log (organisation_id, office_account_id, employee_id, action, detail)"
+                + " values (:org, :account, :employee, :action, :detail)")
+        .bind("org", organisation)
+        .bind("account", officeAccount)
+        .bind("employee", employee)
+        .bind("action", action)
+        .bind("detail", detail)
+        .execute();
+  }
 }

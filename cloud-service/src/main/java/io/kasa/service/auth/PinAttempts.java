@@ -52,10 +52,12 @@ final class PinAttempts {
         jdbi.withHandle(
             h ->
                 h.createQuery(
-                        "select name, role, pin_hash from employee"
-                            + " where organisation_id = :org and id = :id and active")
+                        "select name, role, pin_hash from employee e"
+                            + " where organisation_id = :org and id = :id and active and "
+                            + EmployeeStores.worksAt("e", ":store"))
                     .bind("org", org)
                     .bind("id", employee)
+                    .bind("store", terminal.storeId())
                     .mapToMap()
                     .findOne()
                     .orElseThrow(() -> ApiException.unauthorized("Unknown employee or wrong PIN")));

@@ -39,7 +39,7 @@ final class PinOnly {
     claim(org, till);
     List<Map<String, Object>> found;
     try {
-      found = find(org, pin);
+      found = find(org, terminal.storeId(), pin);
     } catch (RuntimeException e) {
       settle(org, till, false, null);
       throw e;
@@ -84,16 +84,18 @@ final class PinOnly {
    * employees whose PIN predates the lookup, by their verifiers. More than one only when PINs were
    * shared before they had to be unique.
    */
-  private List<Map<String, Object>> find(UUID org, String pin) {
+  private List<Map<String, Object>> find(UUID org, UUID store, String pin) {
     // The rows are read first and the verifiers hashed after: no connection is held while hashing.
     List<Map<String, Object>> rows =
         jdbi.inTransaction(
             h ->
                 h.createQuery(
-                        "select id, name, role, pin_hash, pin_lookup from employee"
+                        "select id, name, role, pin_hash, pin_lookup from employee e"
                             + " where organisation_id = :org and active"
-                            + " and (pin_lookup = :lookup or pin_lookup is null)")
+                            + " and (pin_lookup = :lookup or pin_lookup is null) and "
+                            + EmployeeStores.worksAt("e", ":store"))
                     .bind("org", org)
+                    .bind("store", store)
                     .bind("lookup", PinLookup.of(h, org, pin))
                     .mapToMap()
                     .list());

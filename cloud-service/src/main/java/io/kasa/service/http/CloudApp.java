@@ -64,6 +64,7 @@ public final class CloudApp {
    * @param receipts the customers' receipts by token (ADR 0041)
    * @param office the back office's pages and assets (not API routes: ADR 0039)
    * @param officeSignIn the back office's sign-in, for its documented routes (ADR 0040)
+   * @param staff the employees as the back office manages them (ADR 0044)
    * @param json the JSON mapper
    * @param metrics the Prometheus registry
    * @param metricsToken the bearer token that may read /metrics, or null to refuse everyone
@@ -82,6 +83,7 @@ public final class CloudApp {
       io.kasa.service.sales.PublicReceipts receipts,
       Office office,
       OfficeSignIn officeSignIn,
+      io.kasa.service.staff.Staff staff,
       ObjectMapper json,
       PrometheusMeterRegistry metrics,
       String metricsToken) {}
@@ -248,6 +250,7 @@ public final class CloudApp {
     OfficeCaller office = new OfficeCaller(s.officeSignIn());
     all.addAll(new OfficeApiRoutes(req, s.officeSignIn(), office).routes());
     // Each back-office area's documented routes (ADR 0039): one line per area.
+    all.addAll(new StaffOfficeRoutes(req, office, s.staff()).routes());
     return List.copyOf(all);
   }
 }

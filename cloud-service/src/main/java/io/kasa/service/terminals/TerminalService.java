@@ -9,6 +9,7 @@ import io.kasa.api.terminal.StoreSettings;
 import io.kasa.api.terminal.TerminalConfig;
 import io.kasa.service.admin.StoreSetup;
 import io.kasa.service.audit.Audit;
+import io.kasa.service.auth.EmployeeStores;
 import io.kasa.service.auth.Principal;
 import io.kasa.service.auth.Role;
 import io.kasa.service.discounts.DiscountLimitStore;
@@ -65,9 +66,12 @@ public final class TerminalService {
                   .one();
           List<StaffMember> staff =
               h.createQuery(
-                      "select id, name, role, pin_hash from employee"
-                          + " where organisation_id = :org and active order by name, id")
+                      "select id, name, role, pin_hash from employee e"
+                          + " where organisation_id = :org and active and "
+                          + EmployeeStores.worksAt("e", ":store")
+                          + " order by name, id")
                   .bind("org", terminal.organisationId())
+                  .bind("store", terminal.storeId())
                   .map(
                       (rs, ctx) ->
                           new StaffMember(
