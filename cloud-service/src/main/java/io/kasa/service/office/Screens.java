@@ -53,7 +53,7 @@ final class Screens {
   OfficeAccount mayChange(Context ctx) {
     OfficeAccount who = signedIn(ctx);
     if (who != null && !who.mayChange()) {
-      render(ctx, 403, "office/forbidden.jte", view(ctx, who));
+      render(ctx, 403, "office/read-only.jte", view(ctx, who));
       return null;
     }
     return who;
