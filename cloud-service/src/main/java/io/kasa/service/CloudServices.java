@@ -90,6 +90,9 @@ public final class CloudServices implements AutoCloseable {
         new OfficeAccounts(database.jdbi(), new Passwords(pins.iterations()), clock);
     this.officeSignIn =
         new OfficeSignIn(database.jdbi(), new Passwords(pins.iterations()), clock, officeAccounts);
+    io.kasa.service.sales.PublicReceipts receipts =
+        new io.kasa.service.sales.PublicReceipts(
+            database.jdbi(), json, java.time.ZoneId.systemDefault());
     this.app =
         new CloudApp.Services(
             database,
@@ -106,9 +109,11 @@ public final class CloudServices implements AutoCloseable {
                 new CheckService(database.jdbi(), clock),
                 floorEvents),
             new StockService(database.jdbi()),
-            new io.kasa.service.sales.PublicReceipts(
-                database.jdbi(), json, java.time.ZoneId.systemDefault()),
-            new Office(officeAccounts, officeSignIn),
+            receipts,
+            new Office(
+                officeAccounts,
+                officeSignIn,
+                new io.kasa.service.sales.SalesJournal(database.jdbi(), receipts)),
             officeSignIn,
             json,
             metrics,

@@ -248,6 +248,7 @@ public final class CloudApp {
     OfficeCaller office = new OfficeCaller(s.officeSignIn());
     all.addAll(new OfficeApiRoutes(req, s.officeSignIn(), office).routes());
     // Each back-office area's documented routes (ADR 0039): one line per area.
+    all.addAll(new SalesOfficeRoutes(office, s.office().salesJournal()).routes());
     return List.copyOf(all);
   }
 }

@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.kasa.service.accounts.OfficeAccounts;
 import io.kasa.service.accounts.OfficeSignIn;
+import io.kasa.service.sales.SalesJournal;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,8 +30,16 @@ public final class Office {
   private final ReceiptPage receiptPage;
   private final List<Page> pages;
   private final Set<String> built;
+  private final SalesJournal salesJournal;
 
-  public Office(OfficeAccounts accounts, OfficeSignIn signIn) {
+  /**
+   * @param accounts the accounts
+   * @param signIn signing in
+   * @param sales the sales journal (the Sales screen, and its documented routes through {@link
+   *     #salesJournal()})
+   */
+  public Office(OfficeAccounts accounts, OfficeSignIn signIn, SalesJournal sales) {
+    this.salesJournal = sales;
     List<Page> all = new ArrayList<>();
     // The set is filled below, before the first request can read it.
     Set<String> paths = new java.util.HashSet<>();
@@ -39,6 +48,7 @@ public final class Office {
     Screens screens = new Screens(renderer, signIn);
     all.addAll(new AccountPages(screens, accounts, signIn).pages());
     // Each screen's pages: one line per area, in the navigation's order.
+    all.addAll(new SalesPages(screens, sales, receiptPage).pages());
     all.add(new Page(HandlerType.GET, Assets.PREFIX + "{digest}/{name}", renderer.assets()::serve));
     all.add(new Page(HandlerType.POST, "/office/language", this::switchLanguage));
     all.add(new Page(HandlerType.GET, "/office", ctx -> ctx.redirect("/office/")));
@@ -61,6 +71,11 @@ public final class Office {
   /** The customer's receipt page (ADR 0041), on the office's stylesheet and policy. */
   public ReceiptPage receiptPage() {
     return receiptPage;
+  }
+
+  /** The sales journal the Sales screen reads, for the API's routes of the same. */
+  public SalesJournal salesJournal() {
+    return salesJournal;
   }
 
   /** The paths of the GET pages (the navigation links only to these). */
