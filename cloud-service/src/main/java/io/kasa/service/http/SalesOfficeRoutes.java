@@ -106,7 +106,11 @@ final class SalesOfficeRoutes {
   private static Long amount(Context ctx, String name) {
     String v = ctx.queryParam(name);
     try {
-      return v == null ? null : Long.valueOf(v);
+      Long amount = v == null ? null : Long.valueOf(v);
+      if (amount != null && amount < 0) {
+        throw new NumberFormatException(v);
+      }
+      return amount;
     } catch (NumberFormatException e) {
       throw ApiException.badRequest(
           "The query parameter " + name + " is a whole amount in minor units");

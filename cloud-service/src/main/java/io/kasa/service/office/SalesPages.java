@@ -75,6 +75,11 @@ public final class SalesPages {
       String older,
       String newest) {
 
+    /** Whether any filter is given (or wrong): the filters are shown open. */
+    public boolean filtered() {
+      return !values.isEmpty() || error != null;
+    }
+
     /** The typed value of filter {@code name}, or "". */
     public String value(String name) {
       return values.getOrDefault(name, "");

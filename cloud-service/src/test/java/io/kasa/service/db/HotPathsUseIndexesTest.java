@@ -319,7 +319,8 @@ class HotPathsUseIndexesTest {
     cloud
         .services
         .officeAccounts()
-        .create(cloud.demo.organisationId(), email, "accountant", List.of(), "correct horse battery");
+        .create(
+            cloud.demo.organisationId(), email, "accountant", List.of(), "correct horse battery");
     TestCloud.Reply signedIn =
         cloud.send(
             "POST",

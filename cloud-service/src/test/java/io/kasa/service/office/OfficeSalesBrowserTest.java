@@ -64,20 +64,7 @@ class OfficeSalesBrowserTest {
     for (int i = 1; i <= 4; i++) {
       SaleRequest s = Sales.breadAndAspirin(UUID.randomUUID(), i, "tok_approve");
       if (i == 2) {
-        s =
-            new SaleRequest(
-                s.id(),
-                s.receiptNumber(),
-                s.currency(),
-                s.openedAt(),
-                s.paidAt(),
-                s.lines(),
-                s.orderDiscount(),
-                s.tenders(),
-                s.totals(),
-                s.offline(),
-                s.approvalId(),
-                token);
+        s = cardAndToken(s, token);
       }
       TestCloud.Reply r = cloud.post(cashier, "/v1/sales", s.id().toString(), Sales.json(s));
       assertThat(r.status()).as(r.body()).isEqualTo(201);
@@ -105,6 +92,27 @@ class OfficeSalesBrowserTest {
         cloud.post(
             manager, "/v1/sales/" + SOLD.get(3).id() + "/void", null, "{\"reason\":\"двічі\"}");
     assertThat(voided.status()).as(voided.body()).isEqualTo(200);
+  }
+
+  /**
+   * {@code s} paid on the bank's own terminal with card …4417, carrying receipt token {@code t}.
+   */
+  private static SaleRequest cardAndToken(SaleRequest s, String t) {
+    return new SaleRequest(
+        s.id(),
+        s.receiptNumber(),
+        s.currency(),
+        s.openedAt(),
+        s.paidAt(),
+        s.lines(),
+        s.orderDiscount(),
+        List.of(
+            new io.kasa.api.sales.TenderDto(
+                UUID.randomUUID(), "EXTERNAL_CARD", 15840, null, "123ABC", "4417")),
+        new io.kasa.api.sales.TotalsDto(15840, 0, 1664, 15840, 0, 0),
+        s.offline(),
+        s.approvalId(),
+        t);
   }
 
   @AfterAll
@@ -144,6 +152,9 @@ class OfficeSalesBrowserTest {
       assertThat(b.text()).contains(words.get("sales.state.VOIDED"));
       b.check("sales");
 
+      // The filters are folded away until opened (a phone shows the sales first).
+      assertThat(b.find("#receipt").isDisplayed()).isFalse();
+      b.find("details.filter-box summary").click();
       // A filter that does not read comes back named, the form kept.
       b.type("#min", "сто");
       b.submit("#min");
@@ -160,6 +171,8 @@ class OfficeSalesBrowserTest {
       assertThat(links.get(0).getText()).isEqualTo(SOLD.get(1).receiptNumber());
       assertThat(b.text()).contains(words.get("sales.state.PARTLY_REFUNDED"));
       String href = links.get(0).getAttribute("href");
+      assertThat(b.find("details.filter-box").getAttribute("open")).isNotNull();
+      b.check("sales-filtered");
 
       b.open(java.net.URI.create(href).getPath());
       assertThat(b.path()).isEqualTo("/office/sales/" + SOLD.get(1).id());
@@ -167,7 +180,7 @@ class OfficeSalesBrowserTest {
           .isEqualTo(words.get("sale.title", SOLD.get(1).receiptNumber()));
       // As printed: the legal identity, the taxes, the masked card, the refund.
       assertThat(b.text())
-          .contains("ТОВ «Колосок-Маркет»", "43151207", "Хліб житній", "****", "158,40")
+          .contains("ТОВ «Колосок-Маркет»", "43151207", "Хліб житній", "**** 4417", "158,40")
           .contains(Sales.receipt(100));
       assertThat(b.all(".receipt-refunds .refund")).hasSize(1);
       assertThat(b.find("a[href^='/r/']").getAttribute("href")).endsWith("/r/" + token);
