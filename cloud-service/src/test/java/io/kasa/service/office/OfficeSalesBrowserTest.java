@@ -194,6 +194,14 @@ class OfficeSalesBrowserTest {
                   + " + r.headers.get('content-type') + ' ' + String.fromCharCode(...new"
                   + " Uint8Array(a.slice(0, 4)))))).catch(e => done('failed: ' + e));");
       assertThat(answer).isEqualTo("200 application/pdf %PDF");
+      b.width(Browser.Width.PHONE);
+      Object out =
+          b.async(
+              "done(Array.from(document.querySelectorAll('main *')).filter(e =>"
+                  + " e.getBoundingClientRect().right > document.documentElement.clientWidth"
+                  + " && !e.closest('.scroll')).map(e => e.outerHTML.substring(0, 100)));");
+      assertThat((List<?>) out).as("what sticks out of a phone's screen").isEmpty();
+      b.width(Browser.Width.DESKTOP);
       b.check("sale");
 
       // A post-voided sale says so on its receipt.
