@@ -98,6 +98,9 @@ public final class CloudServices implements AutoCloseable {
         new Staff(
             new StaffRoster(database.jdbi()),
             new StaffChanges(database.jdbi(), pins, invalidations::changed));
+    io.kasa.service.sales.PublicReceipts receipts =
+        new io.kasa.service.sales.PublicReceipts(
+            database.jdbi(), json, java.time.ZoneId.systemDefault());
     this.app =
         new CloudApp.Services(
             database,
@@ -114,9 +117,12 @@ public final class CloudServices implements AutoCloseable {
                 new CheckService(database.jdbi(), clock),
                 floorEvents),
             new StockService(database.jdbi()),
-            new io.kasa.service.sales.PublicReceipts(
-                database.jdbi(), json, java.time.ZoneId.systemDefault()),
-            new Office(officeAccounts, officeSignIn, staff),
+            receipts,
+            new Office(
+                officeAccounts,
+                officeSignIn,
+                staff,
+                new io.kasa.service.sales.SalesJournal(database.jdbi(), receipts)),
             officeSignIn,
             staff,
             json,

@@ -67,7 +67,16 @@ public record PublicReceipt(
       long unitPrice,
       long discount,
       long amount,
-      String taxLabel) {}
+      String taxLabel,
+      List<Extra> extras) {}
+
+  /**
+   * A row printed beneath a line: a chosen modifier with its price, or the line's note (ADR 0043).
+   *
+   * @param text the row's words as printed, e.g. "+ Молоко: вівсяне"
+   * @param price the option's price as printed, or {@code null}
+   */
+  public record Extra(String text, String price) {}
 
   /**
    * The totals.

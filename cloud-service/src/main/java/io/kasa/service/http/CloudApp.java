@@ -251,6 +251,7 @@ public final class CloudApp {
     all.addAll(new OfficeApiRoutes(req, s.officeSignIn(), office).routes());
     // Each back-office area's documented routes (ADR 0039): one line per area.
     all.addAll(new StaffOfficeRoutes(req, office, s.staff()).routes());
+    all.addAll(new SalesOfficeRoutes(office, s.office().salesJournal()).routes());
     return List.copyOf(all);
   }
 }

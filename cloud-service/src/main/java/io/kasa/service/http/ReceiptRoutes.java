@@ -5,11 +5,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.kasa.api.Problem;
 import io.kasa.api.sales.ReceiptTokens;
-import io.kasa.domain.receipt.ReceiptTextLayout;
-import io.kasa.print.ReceiptPdf;
 import io.kasa.service.sales.PublicReceipts;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
@@ -51,23 +47,11 @@ final class ReceiptRoutes {
       return;
     }
     PublicReceipts.Found found = found(ctx, ctx.pathParam("token"));
-    var receipt = found.receipt();
-    try {
-      byte[] pdf =
-          ReceiptPdf.bytes(
-              new ReceiptTextLayout(PublicReceipts.COLUMNS).layout(receipt),
-              PublicReceipts.COLUMNS,
-              receipt.qrPayload() == null
-                  ? new ReceiptPdf.Code(ReceiptPdf.Code.Kind.CODE128, receipt.barcodePayload())
-                  : new ReceiptPdf.Code(ReceiptPdf.Code.Kind.QR, receipt.qrPayload()));
-      ctx.contentType("application/pdf")
-          .header(
-              "Content-Disposition",
-              "inline; filename=\"receipt-" + found.view().receiptNumber() + ".pdf\"")
-          .result(pdf);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    ctx.contentType("application/pdf")
+        .header(
+            "Content-Disposition",
+            "inline; filename=\"receipt-" + found.view().receiptNumber() + ".pdf\"")
+        .result(PublicReceipts.pdf(found));
   }
 
   /** The receipt, or a 400 for what is no token and a 404, alike for every unknown token. */

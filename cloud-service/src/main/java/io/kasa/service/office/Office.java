@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.kasa.service.accounts.OfficeAccounts;
 import io.kasa.service.accounts.OfficeSignIn;
+import io.kasa.service.sales.SalesJournal;
 import io.kasa.service.staff.Staff;
 import java.net.URI;
 import java.util.ArrayList;
@@ -30,8 +31,17 @@ public final class Office {
   private final ReceiptPage receiptPage;
   private final List<Page> pages;
   private final Set<String> built;
+  private final SalesJournal salesJournal;
 
-  public Office(OfficeAccounts accounts, OfficeSignIn signIn, Staff staff) {
+  /**
+   * @param accounts the accounts
+   * @param signIn signing in
+   * @param staff the staff screen's reads and changes
+   * @param sales the sales journal (the Sales screen, and its documented routes through {@link
+   *     #salesJournal()})
+   */
+  public Office(OfficeAccounts accounts, OfficeSignIn signIn, Staff staff, SalesJournal sales) {
+    this.salesJournal = sales;
     List<Page> all = new ArrayList<>();
     // The set is filled below, before the first request can read it.
     Set<String> paths = new java.util.HashSet<>();
@@ -40,6 +50,7 @@ public final class Office {
     Screens screens = new Screens(renderer, signIn);
     all.addAll(new AccountPages(screens, accounts, signIn).pages());
     // Each screen's pages: one line per area, in the navigation's order.
+    all.addAll(new SalesPages(screens, sales, receiptPage).pages());
     all.addAll(new StaffPages(screens, staff).pages());
     all.add(new Page(HandlerType.GET, Assets.PREFIX + "{digest}/{name}", renderer.assets()::serve));
     all.add(new Page(HandlerType.POST, "/office/language", this::switchLanguage));
@@ -63,6 +74,11 @@ public final class Office {
   /** The customer's receipt page (ADR 0041), on the office's stylesheet and policy. */
   public ReceiptPage receiptPage() {
     return receiptPage;
+  }
+
+  /** The sales journal the Sales screen reads, for the API's routes of the same. */
+  public SalesJournal salesJournal() {
+    return salesJournal;
   }
 
   /** The paths of the GET pages (the navigation links only to these). */

@@ -101,6 +101,11 @@ public final class ReceiptPage {
     ctx.status(status).contentType("text/html; charset=utf-8").result(out.toByteArray());
   }
 
+  /** The receipt's model for another page that shows it as printed (the back office's sale). */
+  Model model(PublicReceipts.Found found) {
+    return new Model(Words.of(found.locale().getLanguage()), assets.url("kasa.css"), found);
+  }
+
   /** What the receipt's templates read: its words, the receipt and its amounts as printed. */
   public static final class Model {
 

@@ -86,28 +86,72 @@ public final class PublicReceipts {
     return jdbi.withHandle(h -> find(h, token));
   }
 
+  /**
+   * The receipt of sale {@code sale} of organisation {@code organisation}, token or none, for the
+   * back office (which has checked nothing else: the caller scopes it by store).
+   */
+  public Optional<Found> byId(UUID organisation, UUID sale) {
+    return jdbi.withHandle(
+        h ->
+            find(
+                h,
+                "s.organisation_id = :org and s.id = :sale",
+                q -> q.bind("org", organisation).bind("sale", sale)));
+  }
+
+  /** The time zone receipts print their time in. */
+  public ZoneId zone() {
+    return zone;
+  }
+
+  /**
+   * The receipt as a PDF: the printed receipt's lines with its QR code (or its number's barcode),
+   * drawn by receipt-pdf as the till draws it.
+   */
+  public static byte[] pdf(Found found) {
+    Receipt receipt = found.receipt();
+    try {
+      return io.kasa.print.ReceiptPdf.bytes(
+          new ReceiptTextLayout(COLUMNS).layout(receipt),
+          COLUMNS,
+          receipt.qrPayload() == null
+              ? new io.kasa.print.ReceiptPdf.Code(
+                  io.kasa.print.ReceiptPdf.Code.Kind.CODE128, receipt.barcodePayload())
+              : new io.kasa.print.ReceiptPdf.Code(
+                  io.kasa.print.ReceiptPdf.Code.Kind.QR, receipt.qrPayload()));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   private Optional<Found> find(Handle h, String token) {
-    Optional<Map<String, Object>> found =
+    return find(h, "s.receipt_token = :token", q -> q.bind("token", token));
+  }
+
+  private Optional<Found> find(
+      Handle h, String where, java.util.function.Consumer<org.jdbi.v3.core.statement.Query> bind) {
+    org.jdbi.v3.core.statement.Query query =
         h.createQuery(
-                "select s.organisation_id, s.id, s.state, s.voided_at, s.request::text as request,"
-                    + " s.offline, st.name as store_name, st.locale, st.public_address,"
-                    + " st.legal_name, st.address, st.tax_id, st.vat_number, st.receipt_header,"
-                    + " st.receipt_footer, st.id as store_id, t.name as terminal_name,"
-                    + " coalesce(e.name, '') as employee_name"
-                    + " from sale s join store st on st.organisation_id = s.organisation_id"
-                    + " and st.id = s.store_id"
-                    + " join terminal t on t.organisation_id = s.organisation_id"
-                    + " and t.id = s.terminal_id"
-                    + " left join employee e on e.organisation_id = s.organisation_id"
-                    + " and e.id = s.employee_id"
-                    + " where s.receipt_token = :token")
-            .bind("token", token)
-            .mapToMap()
-            .findOne();
+            "select s.organisation_id, s.receipt_token, s.id, s.state, s.voided_at, s.request::text as request,"
+                + " s.offline, st.name as store_name, st.locale, st.public_address,"
+                + " st.legal_name, st.address, st.tax_id, st.vat_number, st.receipt_header,"
+                + " st.receipt_footer, st.id as store_id, t.name as terminal_name,"
+                + " coalesce(e.name, '') as employee_name"
+                + " from sale s join store st on st.organisation_id = s.organisation_id"
+                + " and st.id = s.store_id"
+                + " join terminal t on t.organisation_id = s.organisation_id"
+                + " and t.id = s.terminal_id"
+                + " left join employee e on e.organisation_id = s.organisation_id"
+                + " and e.id = s.employee_id"
+                + " where "
+                + where);
+    bind.accept(query);
+    Optional<Map<String, Object>> found = query.mapToMap().findOne();
     if (found.isEmpty()) {
       return Optional.empty();
     }
     Map<String, Object> row = found.get();
+    String token = (String) row.get("receipt_token");
     UUID org = (UUID) row.get("organisation_id");
     UUID saleId = (UUID) row.get("id");
     UUID store = (UUID) row.get("store_id");
@@ -169,7 +213,7 @@ public final class PublicReceipts {
             request.paidAt(),
             zone.getId(),
             new PublicReceipt.Store(receipt.storeName(), receipt.header(), receipt.footer()),
-            receipt.lines().stream().map(PublicReceipts::line).toList(),
+            receipt.lines().stream().map(l -> line(l, locale)).toList(),
             new PublicReceipt.Totals(
                 receipt.subtotal().minor(),
                 receipt.lineDiscounts().plus(receipt.orderDiscount()).minor(),
@@ -249,7 +293,15 @@ public final class PublicReceipts {
     return out;
   }
 
-  private static PublicReceipt.Line line(ReceiptLine l) {
+  private static PublicReceipt.Line line(ReceiptLine l, Locale locale) {
+    List<PublicReceipt.Extra> extras = new ArrayList<>();
+    for (io.kasa.domain.receipt.LineExtras.Row row :
+        io.kasa.domain.receipt.LineExtras.rows(l, locale)) {
+      extras.add(new PublicReceipt.Extra(row.text(), row.price()));
+    }
+    if (l.note() != null) {
+      extras.add(new PublicReceipt.Extra(l.note(), null));
+    }
     return new PublicReceipt.Line(
         l.name(),
         l.quantity().toString(),
@@ -257,7 +309,8 @@ public final class PublicReceipts {
         l.unitPrice().minor(),
         l.discount().minor(),
         l.amount().minor(),
-        l.taxLabel());
+        l.taxLabel(),
+        extras);
   }
 
   private static PublicReceipt.Tax tax(TaxBreakdownLine t) {

@@ -19,7 +19,10 @@ import java.util.TreeMap;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Day 365 is as fast as day 1 on the service (issue 24): every query of the till's daily paths —
@@ -32,6 +35,7 @@ import org.junit.jupiter.api.Test;
  * then reads PostgreSQL's own count of sequential scans per table. A query added without its index
  * fails here, on a database of any size.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HotPathsUseIndexesTest {
 
   /**
@@ -130,6 +134,7 @@ class HotPathsUseIndexesTest {
   }
 
   @Test
+  @Order(1)
   void theTillsDailyPathsReadGrowingTablesOnlyThroughIndexes() throws Exception {
     Map<String, Long> before = seqScans();
     Map<String, Long> readBefore = indexEntriesRead();
@@ -297,6 +302,88 @@ class HotPathsUseIndexesTest {
     await()
         .atMost(Duration.ofSeconds(20))
         .until(() -> seqScans().getOrDefault("audit_log", 0L) > seen);
+  }
+
+  /** Rows a page of the back office's journal holds in this test. */
+  private static final int JOURNAL_PAGE = 10;
+
+  /**
+   * The back office's sales journal (issue 22): each filter, a later page from its cursor and a
+   * sale's receipt read a page's worth of the year's sales through an index, never the history.
+   * After the till's paths, whose counts have all arrived by then.
+   */
+  @Test
+  @Order(2)
+  void theSalesJournalReadsAPageNotTheHistory() throws Exception {
+    String email = "journal@kolosok.example";
+    cloud
+        .services
+        .officeAccounts()
+        .create(
+            cloud.demo.organisationId(), email, "accountant", List.of(), "correct horse battery");
+    TestCloud.Reply signedIn =
+        cloud.send(
+            "POST",
+            "/v1/office/sessions",
+            "{\"email\":\"" + email + "\",\"password\":\"correct horse battery\"}",
+            Map.of());
+    assertThat(signedIn.status()).as(signedIn.body()).isEqualTo(201);
+    Map<String, String> office =
+        Map.of("Authorization", "Bearer " + signedIn.json().get("token").asText());
+    ((HikariDataSource) cloud.database.dataSource()).getHikariPoolMXBean().softEvictConnections();
+    Map<String, Long> before = seqScans();
+    Map<String, Long> readBefore = indexEntriesRead();
+    Map<String, Long> perIndexBefore = perIndex();
+
+    String page = "/v1/office/sales?limit=" + JOURNAL_PAGE;
+    var newest = cloud.send("GET", page, null, office);
+    ok(newest);
+    assertThat(newest.json().get("sales").size()).isEqualTo(JOURNAL_PAGE);
+    String day = java.time.LocalDate.now().minusDays(HISTORY_DAYS / 2).toString();
+    List<String> queries =
+        List.of(
+            "&cursor=" + newest.json().get("next").asText(),
+            "&store=" + cloud.demo.storeId(),
+            "&terminal=" + cloud.demo.terminal().terminalId(),
+            "&employee=" + cloud.demo.cashierId(),
+            "&from=" + day + "&to=" + day,
+            "&min=1&max=100000000",
+            "&receipt=" + newest.json().get("sales").get(3).get("receiptNumber").asText());
+    for (String q : queries) {
+      var r = cloud.send("GET", page + q, null, office);
+      ok(r);
+      assertThat(r.json().get("sales").size()).as(q).isPositive();
+    }
+    String sale = newest.json().get("sales").get(0).get("id").asText();
+    ok(cloud.send("GET", "/v1/office/sales/" + sale, null, office));
+
+    ((HikariDataSource) cloud.database.dataSource()).getHikariPoolMXBean().softEvictConnections();
+    long requests = queries.size() + 2;
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () -> {
+              Map<String, Long> scanned = new TreeMap<>();
+              seqScans()
+                  .forEach(
+                      (table, n) -> {
+                        long more = n - before.getOrDefault(table, 0L);
+                        if (more > 0 && GROWING.contains(table)) {
+                          scanned.put(table, more);
+                        }
+                      });
+              assertThat(indexEntriesRead().get("sale") - readBefore.getOrDefault("sale", 0L))
+                  .as("the journal's counts arrived")
+                  .isGreaterThanOrEqualTo(JOURNAL_PAGE);
+              assertThat(scanned).as("sequential scans of growing tables").isEmpty();
+            });
+    long read = indexEntriesRead().get("sale") - readBefore.getOrDefault("sale", 0L);
+    assertThat(read)
+        .as(
+            "sales read by %d journal requests of %d rows, with %,d sales of history (per index:"
+                + " %s)",
+            requests, JOURNAL_PAGE, HISTORY_SALES, since(perIndexBefore, perIndex()))
+        .isLessThan(requests * (JOURNAL_PAGE + 1) * 2);
   }
 
   private static SaleRequest sell(long sequence) {

@@ -157,6 +157,14 @@ final class Browser implements AutoCloseable {
     settled();
   }
 
+  /**
+   * Runs {@code script} in the page as an asynchronous script: it ends by calling {@code done}, the
+   * function it is given, with its answer (e.g. a fetch's content type).
+   */
+  Object async(String script) {
+    return driver.executeAsyncScript("const done = arguments[arguments.length - 1];" + script);
+  }
+
   String text() {
     return find("body").getText();
   }
