@@ -90,6 +90,8 @@ public final class CloudServices implements AutoCloseable {
         new OfficeAccounts(database.jdbi(), new Passwords(pins.iterations()), clock);
     this.officeSignIn =
         new OfficeSignIn(database.jdbi(), new Passwords(pins.iterations()), clock, officeAccounts);
+    TerminalService terminals =
+        new TerminalService(database.jdbi(), clock, terminalFeed, invalidations::changed);
     this.app =
         new CloudApp.Services(
             database,
@@ -99,7 +101,7 @@ public final class CloudServices implements AutoCloseable {
             new RefundService(database.jdbi(), auth, processor, json, clock),
             new PostVoidService(database.jdbi(), auth, processor, json, clock),
             new ShiftService(database.jdbi(), auth, json, clock),
-            new TerminalService(database.jdbi(), clock, terminalFeed),
+            terminals,
             new CloudApp.Floor(
                 new FloorService(database.jdbi(), clock),
                 new WaitlistService(database.jdbi(), clock),
@@ -108,7 +110,7 @@ public final class CloudServices implements AutoCloseable {
             new StockService(database.jdbi()),
             new io.kasa.service.sales.PublicReceipts(
                 database.jdbi(), json, java.time.ZoneId.systemDefault()),
-            new Office(officeAccounts, officeSignIn),
+            new Office(officeAccounts, officeSignIn, terminals.directory()),
             officeSignIn,
             json,
             metrics,

@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.kasa.service.accounts.OfficeAccounts;
 import io.kasa.service.accounts.OfficeSignIn;
+import io.kasa.service.terminals.TerminalDirectory;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +31,7 @@ public final class Office {
   private final List<Page> pages;
   private final Set<String> built;
 
-  public Office(OfficeAccounts accounts, OfficeSignIn signIn) {
+  public Office(OfficeAccounts accounts, OfficeSignIn signIn, TerminalDirectory terminals) {
     List<Page> all = new ArrayList<>();
     // The set is filled below, before the first request can read it.
     Set<String> paths = new java.util.HashSet<>();
@@ -39,6 +40,7 @@ public final class Office {
     Screens screens = new Screens(renderer, signIn);
     all.addAll(new AccountPages(screens, accounts, signIn).pages());
     // Each screen's pages: one line per area, in the navigation's order.
+    all.addAll(new TerminalPages(screens, terminals).pages());
     all.add(new Page(HandlerType.GET, Assets.PREFIX + "{digest}/{name}", renderer.assets()::serve));
     all.add(new Page(HandlerType.POST, "/office/language", this::switchLanguage));
     all.add(new Page(HandlerType.GET, "/office", ctx -> ctx.redirect("/office/")));
