@@ -25,10 +25,10 @@ public final class TerminalContacts {
   public static final Duration EVERY = Duration.ofSeconds(30);
 
   /** The header a till reports its unsent outbox entries in. */
-  public static final String UNSENT = "Kasa-Unsent";
+  public static final String UNSENT = io.kasa.api.Headers.UNSENT;
 
   /** The header a till reports its software's version in. */
-  public static final String VERSION = "Kasa-Version";
+  public static final String VERSION = io.kasa.api.Headers.VERSION;
 
   private static final Pattern VERSION_TEXT = Pattern.compile("[A-Za-z0-9._+~-]{1,40}");
   private static final Pattern COUNT = Pattern.compile("[0-9]{1,12}");

@@ -185,7 +185,8 @@ public final class TerminalDirectory {
     String c = code.trim();
     String secret = Secrets.enrollmentCode();
     UUID id = UUID.randomUUID();
-    Instant expires = clock.instant().plus(CODE_VALIDITY);
+    Instant expires =
+        clock.instant().plus(CODE_VALIDITY).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     return jdbi.inTransaction(
         h -> {
           boolean seen =
@@ -257,7 +258,8 @@ public final class TerminalDirectory {
   public Enrolment replace(OfficeAccount who, UUID id) {
     changer(who);
     String secret = Secrets.enrollmentCode();
-    Instant expires = clock.instant().plus(CODE_VALIDITY);
+    Instant expires =
+        clock.instant().plus(CODE_VALIDITY).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     Enrolment e =
         jdbi.inTransaction(
             h -> {
