@@ -131,9 +131,11 @@ class CloudTerminalTest {
                 cloud.demo.storeId(),
                 "T" + (10 + terminals++),
                 "reporting");
-    try (CloudTerminal t = CloudTerminal.open(dir, clock, this::config)) {
+    // The default timeouts: no fault is injected here.
+    try (CloudTerminal t = CloudTerminal.open(dir, clock, CloudClientConfig::defaults)) {
       t.reportVersion("2.3.4");
-      t.enroll(URI.create("http://127.0.0.1:" + proxy.port()), created.enrollmentCode(), "test");
+      t.enroll(
+          URI.create("http://127.0.0.1:" + cloud.app.port()), created.enrollmentCode(), "test");
       // Enrolling fetched the configuration with the credential: the service heard the report.
       Map<String, Object> contact =
           cloud

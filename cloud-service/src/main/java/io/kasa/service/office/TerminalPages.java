@@ -272,8 +272,9 @@ public final class TerminalPages {
         t.codeExpiresAt() == null ? null : time(t.codeExpiresAt()));
   }
 
+  /** A time as the page shows it; its date never breaks across lines (non-breaking hyphens). */
   private static String time(Instant at) {
-    return TIME.format(at);
+    return TIME.format(at).replace('-', '\u2011');
   }
 
   private static UUID uuid(String s) {
