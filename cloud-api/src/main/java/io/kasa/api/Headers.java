@@ -21,5 +21,14 @@ public final class Headers {
    */
   public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
+  /**
+   * Sent by a terminal with its credential: how many entries its outbox still holds, shown in the
+   * back office as its unsent entries (ADR 0045).
+   */
+  public static final String UNSENT = "Kasa-Unsent";
+
+  /** Sent by a terminal with its credential: its software's version (ADR 0045). */
+  public static final String VERSION = "Kasa-Version";
+
   private Headers() {}
 }

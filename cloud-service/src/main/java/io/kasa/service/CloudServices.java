@@ -101,6 +101,8 @@ public final class CloudServices implements AutoCloseable {
     io.kasa.service.sales.PublicReceipts receipts =
         new io.kasa.service.sales.PublicReceipts(
             database.jdbi(), json, java.time.ZoneId.systemDefault());
+    TerminalService terminals =
+        new TerminalService(database.jdbi(), clock, terminalFeed, invalidations::changed);
     this.app =
         new CloudApp.Services(
             database,
@@ -110,7 +112,7 @@ public final class CloudServices implements AutoCloseable {
             new RefundService(database.jdbi(), auth, processor, json, clock),
             new PostVoidService(database.jdbi(), auth, processor, json, clock),
             new ShiftService(database.jdbi(), auth, json, clock),
-            new TerminalService(database.jdbi(), clock, terminalFeed),
+            terminals,
             new CloudApp.Floor(
                 new FloorService(database.jdbi(), clock),
                 new WaitlistService(database.jdbi(), clock),
@@ -122,7 +124,8 @@ public final class CloudServices implements AutoCloseable {
                 officeAccounts,
                 officeSignIn,
                 staff,
-                new io.kasa.service.sales.SalesJournal(database.jdbi(), receipts)),
+                new io.kasa.service.sales.SalesJournal(database.jdbi(), receipts),
+                terminals.directory()),
             officeSignIn,
             staff,
             json,

@@ -1,13 +1,16 @@
 package io.kasa.client.http;
 
 /**
- * The terminal's credential and the signed-in employee's session token, shared by every request.
- * Thread-safe; {@link #toString()} shows only whether each is present.
+ * The terminal's credential and the signed-in employee's session token, shared by every request,
+ * and what the terminal reports of itself with each (ADR 0045): the entries its outbox still holds
+ * and its software's version. Thread-safe; {@link #toString()} shows only whether each is present.
  */
 public final class Credentials {
 
   private volatile String terminal;
   private volatile String session;
+  private volatile java.util.function.LongSupplier unsent;
+  private volatile String version;
 
   public Credentials(String terminalCredential) {
     this.terminal = terminalCredential;
@@ -32,6 +35,24 @@ public final class Credentials {
 
   public void session(String token) {
     this.session = token;
+  }
+
+  /** Where the count of unsent outbox entries is read for each request, or null. */
+  public java.util.function.LongSupplier unsent() {
+    return unsent;
+  }
+
+  public void unsent(java.util.function.LongSupplier count) {
+    this.unsent = count;
+  }
+
+  /** The terminal software's version, or null. */
+  public String version() {
+    return version;
+  }
+
+  public void version(String version) {
+    this.version = version;
   }
 
   @Override

@@ -100,6 +100,8 @@ public final class CloudTerminal implements AutoCloseable {
     this.carts = new io.kasa.client.store.CartJournal(store, clock);
     this.local = new LocalSettings(store);
     this.outbox = new Outbox(store, clock);
+    // Each request tells the service how much is still to send (the back office shows it).
+    credentials.unsent(() -> outbox.stats().unsent());
     this.audit = new AuditTrail(outbox, json, clock);
     this.offlineSignIn = new OfflineSignIn(store, settings, audit, clock);
     this.offlineCards = new OfflineCards(store);
@@ -144,6 +146,14 @@ public final class CloudTerminal implements AutoCloseable {
       t.follow();
     }
     return t;
+  }
+
+  /**
+   * The software's version, reported with every request to the service so the back office shows
+   * which version each till runs (ADR 0045); null reports none.
+   */
+  public void reportVersion(String version) {
+    credentials.version(version);
   }
 
   public boolean enrolled() {

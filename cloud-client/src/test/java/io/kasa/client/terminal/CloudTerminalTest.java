@@ -121,6 +121,41 @@ class CloudTerminalTest {
   }
 
   @Test
+  void theTerminalReportsItsUnsentEntriesAndVersionForTheBackOffice() throws Exception {
+    AdminService.NewTerminal created =
+        cloud
+            .services
+            .admin()
+            .createTerminal(
+                cloud.demo.organisationId(),
+                cloud.demo.storeId(),
+                "T" + (10 + terminals++),
+                "reporting");
+    // The default timeouts: no fault is injected here.
+    try (CloudTerminal t = CloudTerminal.open(dir, clock, CloudClientConfig::defaults)) {
+      t.reportVersion("2.3.4");
+      t.enroll(
+          URI.create("http://127.0.0.1:" + cloud.app.port()), created.enrollmentCode(), "test");
+      // Enrolling fetched the configuration with the credential: the service heard the report.
+      Map<String, Object> contact =
+          cloud
+              .database
+              .jdbi()
+              .withHandle(
+                  h ->
+                      h.createQuery(
+                              "select unsent_entries, app_version, last_contact_at"
+                                  + " from terminal_contact where terminal_id = :t")
+                          .bind("t", created.terminalId())
+                          .mapToMap()
+                          .one());
+      assertThat(contact.get("app_version")).isEqualTo("2.3.4");
+      assertThat(((Number) contact.get("unsent_entries")).longValue()).isZero();
+      assertThat(contact.get("last_contact_at")).isNotNull();
+    }
+  }
+
+  @Test
   void enrollmentKeepsTheCredentialSealedAndTheConfigurationCached() throws Exception {
     String credential;
     try (CloudTerminal t = enrolled()) {

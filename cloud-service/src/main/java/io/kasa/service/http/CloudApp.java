@@ -238,9 +238,9 @@ public final class CloudApp {
 
   /** Every area's routes, in one table: what the application registers and the contract checks. */
   private List<Route> routeTable() {
-    Requests req = new Requests(s.auth(), contract);
+    Requests req = new Requests(s.auth(), contract, s.terminals().contacts());
     List<Route> all = new ArrayList<>();
-    all.addAll(new OperationsRoutes(s.database(), s.metrics(), s.metricsToken()).routes());
+    all.addAll(new OperationsRoutes(req, s.database(), s.metrics(), s.metricsToken()).routes());
     all.addAll(new TerminalRoutes(req, s.auth(), s.catalog(), s.terminals()).routes());
     all.addAll(new SalesRoutes(req, s.sales(), s.refunds(), s.voids(), s.metrics()).routes());
     all.addAll(new ShiftRoutes(req, s.shifts()).routes());
@@ -252,6 +252,7 @@ public final class CloudApp {
     // Each back-office area's documented routes (ADR 0039): one line per area.
     all.addAll(new StaffOfficeRoutes(req, office, s.staff()).routes());
     all.addAll(new SalesOfficeRoutes(office, s.office().salesJournal()).routes());
+    all.addAll(new TerminalsOfficeRoutes(req, office, s.terminals().directory()).routes());
     return List.copyOf(all);
   }
 }

@@ -18,7 +18,11 @@ final class OperationsRoutes {
   private final PrometheusMeterRegistry metrics;
   private final String metricsToken;
 
-  OperationsRoutes(Database database, PrometheusMeterRegistry metrics, String metricsToken) {
+  private final Requests req;
+
+  OperationsRoutes(
+      Requests req, Database database, PrometheusMeterRegistry metrics, String metricsToken) {
+    this.req = req;
     this.database = database;
     this.metrics = metrics;
     this.metricsToken = metricsToken;
@@ -34,8 +38,12 @@ final class OperationsRoutes {
             ctx -> ctx.contentType("application/json").result(OpenApi.json())));
   }
 
+  /** The service's health; a till's probe also records its contact (ADR 0045). */
   private void health(Context ctx) {
     boolean db = database.healthy();
+    if (db) {
+      req.probe(ctx);
+    }
     ctx.status(db ? 200 : 503)
         .json(Map.of("status", db ? "UP" : "DOWN", "database", db ? "UP" : "DOWN"));
   }

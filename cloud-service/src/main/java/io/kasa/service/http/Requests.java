@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import io.kasa.api.Headers;
 import io.kasa.service.auth.AuthService;
 import io.kasa.service.auth.Principal;
+import io.kasa.service.terminals.TerminalContacts;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -19,10 +20,12 @@ final class Requests {
 
   private final AuthService auth;
   private final Contract contract;
+  private final TerminalContacts contacts;
 
-  Requests(AuthService auth, Contract contract) {
+  Requests(AuthService auth, Contract contract, TerminalContacts contacts) {
     this.auth = auth;
     this.contract = contract;
+    this.contacts = contacts;
   }
 
   /** The signed-in employee. */
@@ -55,8 +58,46 @@ final class Requests {
    */
   private Principal authenticated(Context ctx, Principal who) {
     ctx.attribute(PRINCIPAL, who);
+    contacts.seen(
+        who.organisationId(),
+        who.terminalId(),
+        TerminalContacts.unsent(ctx.header(TerminalContacts.UNSENT)),
+        TerminalContacts.version(ctx.header(TerminalContacts.VERSION)));
     contract.parameters(ctx);
     return who;
+  }
+
+  /**
+   * A till's health probe, its heartbeat while it has nothing to send (ADR 0045): when it carries
+   * the till's credential and its contact is due to be written, the credential is checked and the
+   * contact recorded. The probe's answer is the same whatever the credential: a wrong one is
+   * ignored here, and none is needed.
+   */
+  void probe(Context ctx) {
+    String authorization = ctx.header(Headers.AUTHORIZATION);
+    if (authorization == null || !authorization.startsWith("Bearer ")) {
+      return;
+    }
+    String credential = authorization.substring("Bearer ".length()).trim();
+    int dot = credential.indexOf('.');
+    UUID terminal;
+    try {
+      terminal = UUID.fromString(credential.substring(0, Math.max(0, dot)));
+    } catch (IllegalArgumentException e) {
+      return;
+    }
+    Long unsent = TerminalContacts.unsent(ctx.header(TerminalContacts.UNSENT));
+    String version = TerminalContacts.version(ctx.header(TerminalContacts.VERSION));
+    if (!contacts.due(terminal, unsent, version)) {
+      return;
+    }
+    Principal who;
+    try {
+      who = auth.authenticateTerminal(authorization);
+    } catch (ApiException refused) {
+      return;
+    }
+    contacts.seen(who.organisationId(), who.terminalId(), unsent, version);
   }
 
   /** The request's body as a {@code type}, checked against the API document. */

@@ -6,6 +6,7 @@ import io.kasa.service.accounts.OfficeAccounts;
 import io.kasa.service.accounts.OfficeSignIn;
 import io.kasa.service.sales.SalesJournal;
 import io.kasa.service.staff.Staff;
+import io.kasa.service.terminals.TerminalDirectory;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,8 +40,14 @@ public final class Office {
    * @param staff the staff screen's reads and changes
    * @param sales the sales journal (the Sales screen, and its documented routes through {@link
    *     #salesJournal()})
+   * @param terminals the terminals screen's directory
    */
-  public Office(OfficeAccounts accounts, OfficeSignIn signIn, Staff staff, SalesJournal sales) {
+  public Office(
+      OfficeAccounts accounts,
+      OfficeSignIn signIn,
+      Staff staff,
+      SalesJournal sales,
+      TerminalDirectory terminals) {
     this.salesJournal = sales;
     List<Page> all = new ArrayList<>();
     // The set is filled below, before the first request can read it.
@@ -52,6 +59,7 @@ public final class Office {
     // Each screen's pages: one line per area, in the navigation's order.
     all.addAll(new SalesPages(screens, sales, receiptPage).pages());
     all.addAll(new StaffPages(screens, staff).pages());
+    all.addAll(new TerminalPages(screens, terminals).pages());
     all.add(new Page(HandlerType.GET, Assets.PREFIX + "{digest}/{name}", renderer.assets()::serve));
     all.add(new Page(HandlerType.POST, "/office/language", this::switchLanguage));
     all.add(new Page(HandlerType.GET, "/office", ctx -> ctx.redirect("/office/")));

@@ -39,11 +39,32 @@ public final class TerminalService {
   private final Jdbi jdbi;
   private final Clock clock;
   private final TerminalFeed feed;
+  private final TerminalContacts contacts;
+  private final TerminalDirectory directory;
 
-  public TerminalService(Jdbi jdbi, Clock clock, TerminalFeed feed) {
+  /**
+   * @param changed told of each committed change to rows a service may cache (ADR 0016)
+   */
+  public TerminalService(
+      Jdbi jdbi,
+      Clock clock,
+      TerminalFeed feed,
+      java.util.function.Consumer<io.kasa.service.db.Invalidations.Topic> changed) {
     this.jdbi = jdbi;
     this.clock = clock;
     this.feed = feed;
+    this.contacts = new TerminalContacts(jdbi, clock);
+    this.directory = new TerminalDirectory(jdbi, clock, changed);
+  }
+
+  /** When each till was last in contact and what it reported of itself (ADR 0045). */
+  public TerminalContacts contacts() {
+    return contacts;
+  }
+
+  /** The back office's view of the organisation's terminals and what it does to them. */
+  public TerminalDirectory directory() {
+    return directory;
   }
 
   /** What tells the tills that their configuration or catalogue changed (ADR 0028). */
@@ -209,7 +230,7 @@ public final class TerminalService {
 
   /** The calling terminal's backed-up device set-up, or 404 when it has none. */
   public DeviceSetup devices(Principal terminal) {
-    return jdbi.withHandle(h -> findDevices(h, terminal))
+    return jdbi.withHandle(h -> findDevices(h, terminal.organisationId(), terminal.terminalId()))
         .orElseThrow(() -> ApiException.notFound("This terminal has no device set-up backed up"));
   }
 
@@ -244,7 +265,7 @@ public final class TerminalService {
     }
     return jdbi.inTransaction(
         h -> {
-          var current = findDevices(h, who);
+          var current = findDevices(h, who.organisationId(), who.terminalId());
           if (current.isEmpty() != (setup.version() == null)) {
             throw ApiException.conflict(
                 current.isEmpty()
@@ -277,17 +298,20 @@ public final class TerminalService {
               who.employeeId(),
               "DEVICES_BACKED_UP",
               settings.size() + " settings");
-          return Map.entry(current.isEmpty(), findDevices(h, who).orElseThrow());
+          return Map.entry(
+              current.isEmpty(),
+              findDevices(h, who.organisationId(), who.terminalId()).orElseThrow());
         });
   }
 
-  private static java.util.Optional<DeviceSetup> findDevices(
-      org.jdbi.v3.core.Handle h, Principal terminal) {
+  /** The device set-up backed up under a terminal of {@code organisation}, if any. */
+  static java.util.Optional<DeviceSetup> findDevices(
+      org.jdbi.v3.core.Handle h, UUID organisation, UUID terminal) {
     return h.createQuery(
             "select config::text as config, version, updated_at from terminal_devices"
                 + " where organisation_id = :org and terminal_id = :t")
-        .bind("org", terminal.organisationId())
-        .bind("t", terminal.terminalId())
+        .bind("org", organisation)
+        .bind("t", terminal)
         .map(
             (rs, ctx) -> {
               try {

@@ -38,6 +38,7 @@ class ContractEdgesTest {
   private static TestCloud cloud;
   private static JsonNode doc;
   private static Map<String, String> manager;
+  private static Map<String, String> owner;
   private static ReferenceValidator oracle;
   private static EdgeCases edges;
 
@@ -46,6 +47,7 @@ class ContractEdgesTest {
     cloud = new TestCloud();
     doc = TestCloud.JSON.readTree(OpenApi.json());
     manager = cloud.signedIn(cloud.enrollDemoTerminal(), cloud.demo.managerId(), "9999");
+    owner = officeOwner();
     oracle = new ReferenceValidator(doc);
     edges = new EdgeCases(doc);
   }
@@ -218,10 +220,40 @@ class ContractEdgesTest {
     return valid ? EdgeCases.Expect.ACCEPTED : c.expect();
   }
 
+  /** A back-office owner's session, for the routes the document secures with {@code office}. */
+  private static Map<String, String> officeOwner() {
+    String email = "edges@kolosok.example";
+    String password = "correct horse battery";
+    cloud
+        .services
+        .officeAccounts()
+        .create(cloud.demo.organisationId(), email, "owner", List.of(), password);
+    TestCloud.Reply r =
+        cloud.send(
+            "POST",
+            "/v1/office/sessions",
+            "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}",
+            Map.of());
+    assertThat(r.status()).as(r.body()).isEqualTo(201);
+    return Map.of("Authorization", "Bearer " + r.json().get("token").asText());
+  }
+
+  /** The caller a route is sent as: a back-office owner where the document asks for one. */
+  private static Map<String, String> caller(String method, String template) {
+    JsonNode security =
+        doc.get("paths").path(template).path(method.toLowerCase(Locale.ROOT)).path("security");
+    for (JsonNode s : security) {
+      if (s.has("office")) {
+        return owner;
+      }
+    }
+    return manager;
+  }
+
   private static TestCloud.Reply send(
       String method, String template, String body, Map<String, String> params) {
     String path = template.replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
-    Map<String, String> headers = new HashMap<>(manager);
+    Map<String, String> headers = new HashMap<>(caller(method, template));
     StringBuilder query = new StringBuilder();
     params.forEach(
         (k, v) -> {

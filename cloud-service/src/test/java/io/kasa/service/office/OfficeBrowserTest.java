@@ -91,6 +91,7 @@ class OfficeBrowserTest {
       // Every screen is listed: those built linked, the others shown, not linked.
       assertThat(b.all("nav a").size() + b.all("nav .absent").size()).isEqualTo(9);
       assertThat(b.all("nav a[href='/office/sales']")).hasSize(1);
+      assertThat(b.all("nav a[href='/office/terminals']")).hasSize(1);
       b.check("home");
 
       b.open("/office/account");

@@ -105,6 +105,7 @@ public final class KasaDemo implements Callable<Integer> {
             absolute.resolve("terminal"),
             Clock.systemUTC(),
             stored -> CloudClientConfig.defaults(url));
+    terminal.reportVersion(io.kasa.terminal.app.BuildInfo.current().version());
     if (!terminal.enrolled()) {
       out.println("Seeding the demo store and enrolling this terminal…");
       DemoData.Seeded seeded = DemoData.seed(services.admin());

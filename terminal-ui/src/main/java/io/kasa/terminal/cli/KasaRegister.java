@@ -116,6 +116,7 @@ public final class KasaRegister implements Callable<Integer> {
     }
     CloudTerminal terminal =
         CloudTerminal.open(data.resolve("store"), Clock.systemUTC(), CloudClientConfig::defaults);
+    terminal.reportVersion(BuildInfo.current().version());
     try {
       if (!terminal.enrolled() && service != null && code != null) {
         terminal.enroll(service, code, "kasa-register");
