@@ -102,9 +102,8 @@ public final class ReturnsView extends BorderPane {
             new HBox(8, backButton, refund),
             message);
     Touch.grow(left);
-    ListView<String> receipt = new ListView<>(vm.receipt());
+    ListView<String> receipt = io.kasa.terminal.ui.Paper.receipt(vm.receipt());
     receipt.setId("return-receipt");
-    receipt.getStyleClass().add("receipt");
     // The preview narrows on a 1024 px screen so the number's prompt fits beside Find.
     receipt
         .prefWidthProperty()

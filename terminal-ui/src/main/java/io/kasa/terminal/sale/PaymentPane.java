@@ -125,10 +125,8 @@ final class PaymentPane {
     change.setId("change");
     change.textProperty().bind(vm.changeProperty());
     change.getStyleClass().add("change");
-    ListView<String> receipt = new ListView<>(vm.receipt());
+    ListView<String> receipt = io.kasa.terminal.ui.Paper.receipt(vm.receipt());
     receipt.setId("receipt");
-    receipt.getStyleClass().add("receipt");
-    receipt.setFocusTraversable(false);
     Touch.grow(receipt);
     Button next = Touch.grow(Touch.button(m.binding("payment.next"), "Enter", vm::newSale));
     next.setId("next-sale");

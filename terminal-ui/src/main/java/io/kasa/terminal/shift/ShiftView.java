@@ -192,11 +192,9 @@ public final class ShiftView extends BorderPane {
   }
 
   private ListView<String> report() {
-    ListView<String> report = new ListView<>(vm.report());
+    ListView<String> report = io.kasa.terminal.ui.Paper.receipt(vm.report());
     report.setId("shift-report");
-    report.getStyleClass().add("receipt");
     report.setPrefHeight(220);
-    report.setFocusTraversable(false);
     return report;
   }
 
