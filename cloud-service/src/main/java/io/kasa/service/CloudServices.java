@@ -108,7 +108,7 @@ public final class CloudServices implements AutoCloseable {
             new StockService(database.jdbi()),
             new io.kasa.service.sales.PublicReceipts(
                 database.jdbi(), json, java.time.ZoneId.systemDefault()),
-            new Office(officeAccounts, officeSignIn),
+            new Office(officeAccounts, officeSignIn, database.jdbi()),
             officeSignIn,
             json,
             metrics,

@@ -248,6 +248,10 @@ public final class CloudApp {
     OfficeCaller office = new OfficeCaller(s.officeSignIn());
     all.addAll(new OfficeApiRoutes(req, s.officeSignIn(), office).routes());
     // Each back-office area's documented routes (ADR 0039): one line per area.
+    all.addAll(
+        new CatalogueOfficeRoutes(
+                req, new io.kasa.service.catalog.CatalogOffice(s.database().jdbi()), office)
+            .routes());
     return List.copyOf(all);
   }
 }

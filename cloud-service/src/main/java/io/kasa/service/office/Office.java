@@ -30,7 +30,10 @@ public final class Office {
   private final List<Page> pages;
   private final Set<String> built;
 
-  public Office(OfficeAccounts accounts, OfficeSignIn signIn) {
+  /**
+   * @param jdbi the database, for the screens' domain services
+   */
+  public Office(OfficeAccounts accounts, OfficeSignIn signIn, org.jdbi.v3.core.Jdbi jdbi) {
     List<Page> all = new ArrayList<>();
     // The set is filled below, before the first request can read it.
     Set<String> paths = new java.util.HashSet<>();
@@ -39,6 +42,8 @@ public final class Office {
     Screens screens = new Screens(renderer, signIn);
     all.addAll(new AccountPages(screens, accounts, signIn).pages());
     // Each screen's pages: one line per area, in the navigation's order.
+    all.addAll(
+        new CataloguePages(screens, new io.kasa.service.catalog.CatalogOffice(jdbi)).pages());
     all.add(new Page(HandlerType.GET, Assets.PREFIX + "{digest}/{name}", renderer.assets()::serve));
     all.add(new Page(HandlerType.POST, "/office/language", this::switchLanguage));
     all.add(new Page(HandlerType.GET, "/office", ctx -> ctx.redirect("/office/")));
