@@ -50,6 +50,12 @@ final class CatalogueOfficeRoutes {
   private void list(Context ctx) {
     OfficeAccount who = caller.account(ctx);
     Integer limit = Requests.intParam(ctx, "limit");
+    for (String[] p : new String[][] {{"q", "200"}, {"category", "100"}, {"after", "64"}}) {
+      String v = ctx.queryParam(p[0]);
+      if (v != null && v.length() > Integer.parseInt(p[1])) {
+        throw ApiException.badRequest(p[0] + " is at most " + p[1] + " characters");
+      }
+    }
     try {
       CatalogOffice.Listed page =
           catalogue.list(
