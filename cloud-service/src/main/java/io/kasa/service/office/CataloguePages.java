@@ -73,6 +73,11 @@ public final class CataloguePages {
         new Page(HandlerType.POST, "/office/catalogue/new", this::create),
         new Page(HandlerType.GET, "/office/catalogue/export.csv", this::export),
         new Page(HandlerType.POST, "/office/catalogue/import", this::importCsv),
+        // The import's answer is shown at its own address; the language switch comes back there.
+        new Page(
+            HandlerType.GET,
+            "/office/catalogue/import",
+            ctx -> ctx.redirect("/office/catalogue", HttpStatus.SEE_OTHER)),
         new Page(HandlerType.GET, "/office/catalogue/items/{id}", this::item),
         new Page(HandlerType.POST, "/office/catalogue/items/{id}", this::save),
         new Page(HandlerType.POST, "/office/catalogue/items/{id}/active", this::setActive));

@@ -53,13 +53,8 @@ class OfficeCatalogueBrowserTest {
     }
   }
 
-  private static Browser signedIn(String lang) throws Exception {
-    String email =
-        "catalogue-"
-            + lang
-            + "-"
-            + java.util.UUID.randomUUID().toString().substring(0, 8)
-            + "@kolosok.example";
+  private static Browser signedIn(String flow, String lang) throws Exception {
+    String email = flow + "-" + lang + "@kolosok.example";
     cloud
         .services
         .officeAccounts()
@@ -98,7 +93,7 @@ class OfficeCatalogueBrowserTest {
             .terminals()
             .feed()
             .version(cloud.demo.organisationId(), cloud.demo.storeId());
-    try (Browser b = signedIn(lang)) {
+    try (Browser b = signedIn("prices", lang)) {
       b.open("/office/catalogue");
       assertThat(b.find("h1").getText()).isEqualTo(words.get("catalogue.title"));
       assertThat(b.text()).contains("Хліб житній", "Молоко 2,5 % 900 г");
@@ -151,7 +146,7 @@ class OfficeCatalogueBrowserTest {
             + "csv-bad-1,CSV-2,Bad price,,EACH,ten,VAT20,Test,false,false,true\n"
             + "csv-bad-2,CSV-3,Bad unit,,BOX,1.00,VAT20,Test,false,false,true\n",
         StandardCharsets.UTF_8);
-    try (Browser b = signedIn(lang)) {
+    try (Browser b = signedIn("imports", lang)) {
       b.open("/office/catalogue");
       b.find("#file").sendKeys(csv.toAbsolutePath().toString());
       b.submit("#file");
