@@ -15,16 +15,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /** A server-sent event stream read line by line, as the text/event-stream format defines it. */
-final class EventStream implements AutoCloseable {
+public final class EventStream implements AutoCloseable {
 
   /** One event: its id, its name and its data. */
-  record Event(String id, String name, String data) {}
+  public record Event(String id, String name, String data) {}
 
   private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
   private final CompletableFuture<HttpResponse<Stream<String>>> response;
   private volatile int status;
 
-  EventStream(URI uri, Map<String, String> headers) {
+  public EventStream(URI uri, Map<String, String> headers) {
     HttpRequest.Builder b = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream").GET();
     headers.forEach(b::header);
     response =
@@ -67,7 +67,7 @@ final class EventStream implements AutoCloseable {
   }
 
   /** The HTTP status, once the answer's head arrived. */
-  int status() throws Exception {
+  public int status() throws Exception {
     return response.get(10, TimeUnit.SECONDS).statusCode();
   }
 
@@ -77,7 +77,7 @@ final class EventStream implements AutoCloseable {
   }
 
   /** The next event whose name is {@code name}, skipping others, or null. */
-  Event next(String name, long seconds) throws InterruptedException {
+  public Event next(String name, long seconds) throws InterruptedException {
     long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
     while (System.nanoTime() < end) {
       Event e = events.poll(end - System.nanoTime(), TimeUnit.NANOSECONDS);

@@ -54,7 +54,7 @@ public final class CatalogImport {
       Stream.concat(HEADER.stream(), Stream.of("min_price", "max_price")).toList();
 
   /** The header with the modifier groups each item offers after the limits (ADR 0043). */
-  static final List<String> HEADER_WITH_MODIFIERS =
+  public static final List<String> HEADER_WITH_MODIFIERS =
       Stream.concat(HEADER_WITH_LIMITS.stream(), Stream.of("modifier_groups")).toList();
 
   /**
@@ -63,7 +63,13 @@ public final class CatalogImport {
    * @param imported rows written (0 when there were errors)
    * @param errors bad rows, each starting with its line number
    */
-  public record Result(int imported, List<String> errors) {}
+  public record Result(int imported, List<String> errors, List<RowError> rows) {}
+
+  /**
+   * A bad row: its line and why, as a code and values (worded by the back office in each language)
+   * and as an English sentence.
+   */
+  public record RowError(int line, String code, List<String> args, String message) {}
 
   private final Jdbi jdbi;
 
@@ -72,6 +78,16 @@ public final class CatalogImport {
   }
 
   public Result importCsv(UUID org, Reader source) throws IOException {
+    return importCsv(org, source, (h, n) -> {});
+  }
+
+  /**
+   * As {@link #importCsv(UUID, Reader)}, running {@code applied} with the number of items in the
+   * import's transaction when it is applied (the back office audits it there).
+   */
+  public Result importCsv(
+      UUID org, Reader source, java.util.function.ObjIntConsumer<org.jdbi.v3.core.Handle> applied)
+      throws IOException {
     Currency currency =
         Currency.getInstance(
             jdbi.withHandle(
@@ -92,11 +108,18 @@ public final class CatalogImport {
                         .mapTo(String.class)
                         .list()));
     List<String> errors = new ArrayList<>();
+    List<RowError> rows = new ArrayList<>();
     int[] imported = {0};
     try {
       jdbi.useTransaction(
           h -> {
-            Csv csv = new Csv(new BufferedReader(source, 1 << 16));
+            BufferedReader in = new BufferedReader(source, 1 << 16);
+            // A spreadsheet's byte order mark is not part of the header.
+            in.mark(1);
+            if (in.read() != '\uFEFF') {
+              in.reset();
+            }
+            Csv csv = new Csv(in);
             Csv.Row header = csv.next();
             List<String> columns =
                 header == null
@@ -105,10 +128,12 @@ public final class CatalogImport {
             if (!columns.equals(HEADER)
                 && !columns.equals(HEADER_WITH_LIMITS)
                 && !columns.equals(HEADER_WITH_MODIFIERS)) {
-              errors.add(
-                  "line 1: the header must be "
+              String message =
+                  "the header must be "
                       + String.join(",", HEADER)
-                      + " (then min_price,max_price for open-price limits, then modifier_groups)");
+                      + " (then min_price,max_price for open-price limits, then modifier_groups)";
+              errors.add("line 1: " + message);
+              rows.add(new RowError(1, "header", List.of(), message));
               throw new Rollback();
             }
             CatalogWriter writer = new CatalogWriter(h, org);
@@ -118,14 +143,15 @@ public final class CatalogImport {
             Map<String, List<String>> groups = new LinkedHashMap<>();
             Set<String> seen = new HashSet<>();
             Csv.Row row;
-            while ((row = csv.next()) != null) {
+            while ((row = next(csv, errors, rows)) != null) {
               if (row.fields().size() == 1 && row.fields().get(0).isBlank()) {
                 continue;
               }
               try {
                 ItemDto item = parse(row, columns.size(), currency, taxClasses);
                 if (!seen.add(item.id())) {
-                  throw new IllegalArgumentException("item " + item.id() + " appears twice");
+                  throw new CatalogProblem(
+                      "id", "twice", "item " + item.id() + " appears twice", item.id());
                 }
                 if (withGroups) {
                   groups.put(item.id(), groups(row.fields().get(13), knownGroups));
@@ -134,9 +160,10 @@ public final class CatalogImport {
                   writer.putItem(item);
                 }
                 imported[0]++;
-              } catch (IllegalArgumentException e) {
+              } catch (CatalogProblem e) {
                 if (errors.size() < 1_000) {
                   errors.add("line " + row.line() + ": " + e.getMessage());
+                  rows.add(new RowError(row.line(), e.code(), e.args(), e.getMessage()));
                 }
               }
             }
@@ -145,11 +172,25 @@ public final class CatalogImport {
             }
             writer.flush();
             ModifierStore.linkAll(h, org, groups);
+            applied.accept(h, imported[0]);
           });
     } catch (Rollback rollback) {
-      return new Result(0, errors);
+      return new Result(0, errors, rows);
     }
-    return new Result(imported[0], errors);
+    return new Result(imported[0], errors, rows);
+  }
+
+  /** The next row, or null at the end; a quoted field never closed is a bad row that ends it. */
+  private static Csv.Row next(Csv csv, List<String> errors, List<RowError> rows)
+      throws IOException {
+    try {
+      return csv.next();
+    } catch (Csv.Unclosed e) {
+      String message = "a quoted field is not closed";
+      errors.add("line " + e.line() + ": " + message);
+      rows.add(new RowError(e.line(), "unclosed", List.of(), message));
+      return null;
+    }
   }
 
   /** The group ids of a row's modifier_groups, each known and none twice. */
@@ -158,13 +199,19 @@ public final class CatalogImport {
         Arrays.stream(field.split(";")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     for (String id : ids) {
       if (!known.contains(id)) {
-        throw new IllegalArgumentException(
-            "modifier group '" + id + "' does not exist (admin set-modifier-group creates it)");
+        throw new CatalogProblem(
+            "modifier_groups",
+            "group",
+            "modifier group '" + id + "' does not exist (admin set-modifier-group creates it)",
+            id);
       }
     }
     if (new HashSet<>(ids).size() < ids.size() || ids.size() > ModifierStore.MAX_GROUPS_PER_ITEM) {
-      throw new IllegalArgumentException(
-          "modifier_groups lists up to " + ModifierStore.MAX_GROUPS_PER_ITEM + " different groups");
+      throw new CatalogProblem(
+          "modifier_groups",
+          "groups",
+          "modifier_groups lists up to " + ModifierStore.MAX_GROUPS_PER_ITEM + " different groups",
+          Integer.toString(ModifierStore.MAX_GROUPS_PER_ITEM));
     }
     return ids;
   }
@@ -173,33 +220,39 @@ public final class CatalogImport {
       Csv.Row row, int columns, Currency currency, Set<String> taxClasses) {
     List<String> f = row.fields();
     if (f.size() != columns) {
-      throw new IllegalArgumentException("expected " + columns + " fields, found " + f.size());
+      throw new CatalogProblem(
+          "fields",
+          "fields",
+          "expected " + columns + " fields, found " + f.size(),
+          Integer.toString(columns),
+          Integer.toString(f.size()));
     }
     String id = required(f.get(0), "id");
     if (id.length() > 64) {
-      throw new IllegalArgumentException("id is longer than 64 characters");
+      throw new CatalogProblem(
+          "id", "tooLong", "id is longer than 64 characters", "id", Integer.toString(64));
     }
-    String unit = f.get(4).trim().toUpperCase(Locale.ROOT);
-    if (!Set.of("EACH", "KILOGRAM", "LITRE").contains(unit)) {
-      throw new IllegalArgumentException("unit '" + f.get(4) + "' is not EACH, KILOGRAM or LITRE");
-    }
+    String unit = unit(f.get(4));
     long price = amount(f.get(5), "price", currency);
-    String tax = required(f.get(6), "tax_class");
-    if (!taxClasses.contains(tax)) {
-      throw new IllegalArgumentException("tax class '" + tax + "' does not exist");
-    }
+    String tax = taxClass(f.get(6), taxClasses);
     List<String> barcodes =
         Arrays.stream(f.get(3).split(";")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     boolean openPrice = bool(f.get(8), false, "open_price");
     Long min = columns > 11 ? limit(f.get(11), "min_price", currency) : null;
     Long max = columns > 11 ? limit(f.get(12), "max_price", currency) : null;
     if ((min != null || max != null) && !openPrice) {
-      throw new IllegalArgumentException(
+      throw new CatalogProblem(
+          "min_price",
+          "limitsFixed",
           "min_price and max_price are for open-price items (open_price true) only");
     }
     if (min != null && max != null && min > max) {
-      throw new IllegalArgumentException(
-          "min_price '" + f.get(11).trim() + "' is above max_price '" + f.get(12).trim() + "'");
+      throw new CatalogProblem(
+          "min_price",
+          "limitsOrder",
+          "min_price '" + f.get(11).trim() + "' is above max_price '" + f.get(12).trim() + "'",
+          f.get(11).trim(),
+          f.get(12).trim());
     }
     return new ItemDto(
         id,
@@ -217,8 +270,28 @@ public final class CatalogImport {
         max);
   }
 
+  /** A unit: EACH, KILOGRAM or LITRE (any case). */
+  static String unit(String value) {
+    String unit = value.trim().toUpperCase(Locale.ROOT);
+    if (!Set.of("EACH", "KILOGRAM", "LITRE").contains(unit)) {
+      throw new CatalogProblem(
+          "unit", "unit", "unit '" + value + "' is not EACH, KILOGRAM or LITRE", value);
+    }
+    return unit;
+  }
+
+  /** A tax class code among {@code known}. */
+  static String taxClass(String value, Set<String> known) {
+    String tax = required(value, "tax_class");
+    if (!known.contains(tax)) {
+      throw new CatalogProblem(
+          "tax_class", "taxClass", "tax class '" + tax + "' does not exist", tax);
+    }
+    return tax;
+  }
+
   /** An amount in major units with a dot, from 0 to 100 million. */
-  private static long amount(String value, String field, Currency currency) {
+  public static long amount(String value, String field, Currency currency) {
     try {
       long minor =
           new BigDecimal(value.trim())
@@ -230,8 +303,13 @@ public final class CatalogImport {
       }
       return minor;
     } catch (NumberFormatException | ArithmeticException e) {
-      throw new IllegalArgumentException(
-          field + " '" + value + "' is not an amount in " + currency.getCurrencyCode());
+      throw new CatalogProblem(
+          field,
+          "amount",
+          field + " '" + value + "' is not an amount in " + currency.getCurrencyCode(),
+          field,
+          value,
+          currency.getCurrencyCode());
     }
   }
 
@@ -242,14 +320,15 @@ public final class CatalogImport {
     }
     long minor = amount(value, field, currency);
     if (minor == 0) {
-      throw new IllegalArgumentException(field + " '" + value + "' must be above zero");
+      throw new CatalogProblem(
+          field, "aboveZero", field + " '" + value + "' must be above zero", field, value);
     }
     return minor;
   }
 
-  private static String required(String value, String field) {
+  static String required(String value, String field) {
     if (value == null || value.isBlank()) {
-      throw new IllegalArgumentException(field + " is empty");
+      throw new CatalogProblem(field, "empty", field + " is empty", field);
     }
     return value.trim();
   }
@@ -262,7 +341,8 @@ public final class CatalogImport {
     if (v.equals("true") || v.equals("false")) {
       return Boolean.parseBoolean(v);
     }
-    throw new IllegalArgumentException(field + " '" + value + "' is not true or false");
+    throw new CatalogProblem(
+        field, "bool", field + " '" + value + "' is not true or false", field, value);
   }
 
   /** Rolls the import back without being an error of the service. */

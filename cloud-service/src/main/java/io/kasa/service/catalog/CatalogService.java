@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -56,8 +57,23 @@ public final class CatalogService {
             (r.get("kind").equals("ITEM") ? items : taxes).add((String) r.get("key"));
             last = ((Number) r.get("seq")).longValue();
           }
+          if (who.terminalId() != null) {
+            // Where this till now is in the catalogue (ADR 0046): it applies the page it fetches.
+            h.createUpdate(
+                    "insert into terminal_catalog_position (organisation_id, terminal_id, cursor)"
+                        + " values (:org, :terminal, :cursor)"
+                        + " on conflict (organisation_id, terminal_id)"
+                        + " do update set cursor = excluded.cursor, at = now()")
+                .bind("org", who.organisationId())
+                .bind("terminal", who.terminalId())
+                .bind("cursor", last)
+                .execute();
+          }
           return new CatalogChanges(
-              loadItems(h, who, items), loadTaxes(h, who, taxes), Long.toString(last), more);
+              loadItems(h, who.organisationId(), items),
+              loadTaxes(h, who, taxes),
+              Long.toString(last),
+              more);
         });
   }
 
@@ -77,14 +93,15 @@ public final class CatalogService {
     }
   }
 
-  private static List<ItemDto> loadItems(Handle h, Principal who, Set<String> ids) {
+  /** The items of {@code ids} as they are now, in that order (those that exist). */
+  static List<ItemDto> loadItems(Handle h, UUID org, Set<String> ids) {
     if (ids.isEmpty()) {
       return List.of();
     }
     Map<String, List<String>> codes = new LinkedHashMap<>();
     h.createQuery(
             "select item_id, code from barcode where organisation_id = :org and item_id in (<ids>) order by code")
-        .bind("org", who.organisationId())
+        .bind("org", org)
         .bindList("ids", List.copyOf(ids))
         .mapToMap()
         .forEach(
@@ -93,13 +110,13 @@ public final class CatalogService {
                     .computeIfAbsent((String) r.get("item_id"), k -> new ArrayList<>())
                     .add((String) r.get("code")));
     Map<String, List<io.kasa.api.catalog.ModifierGroupDto>> groups =
-        ModifierStore.groupsOf(h, who.organisationId(), ids);
+        ModifierStore.groupsOf(h, org, ids);
     Map<String, ItemDto> byId = new LinkedHashMap<>();
     h.createQuery(
             "select id, sku, name, unit, price, tax_class, category, open_price, age_restricted, active,"
                 + " min_price, max_price from item"
                 + " where organisation_id = :org and id in (<ids>)")
-        .bind("org", who.organisationId())
+        .bind("org", org)
         .bindList("ids", List.copyOf(ids))
         .map(
             (rs, ctx) ->

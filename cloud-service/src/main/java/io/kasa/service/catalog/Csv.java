@@ -19,6 +19,21 @@ public final class Csv {
    */
   public record Row(int line, List<String> fields) {}
 
+  /** A quoted field that the file never closes. */
+  public static final class Unclosed extends IOException {
+    private final int line;
+
+    Unclosed(int line) {
+      super("line " + line + ": a quoted field is not closed");
+      this.line = line;
+    }
+
+    /** The line the record starts on. */
+    public int line() {
+      return line;
+    }
+  }
+
   private final Reader in;
   private int line = 1;
   private int peeked = -2;
@@ -41,7 +56,7 @@ public final class Csv {
     while (true) {
       if (c == -1) {
         if (quoted) {
-          throw new IOException("line " + start + ": a quoted field is not closed");
+          throw new Unclosed(start);
         }
         fields.add(field.toString());
         return new Row(start, fields);

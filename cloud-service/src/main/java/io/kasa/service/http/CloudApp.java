@@ -253,6 +253,7 @@ public final class CloudApp {
     all.addAll(new StaffOfficeRoutes(req, office, s.staff()).routes());
     all.addAll(new SalesOfficeRoutes(office, s.office().salesJournal()).routes());
     all.addAll(new TerminalsOfficeRoutes(req, office, s.terminals().directory()).routes());
+    all.addAll(new CatalogueOfficeRoutes(req, s.office().catalogue(), office).routes());
     return List.copyOf(all);
   }
 }

@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.kasa.service.accounts.OfficeAccounts;
 import io.kasa.service.accounts.OfficeSignIn;
+import io.kasa.service.catalog.CatalogOffice;
 import io.kasa.service.sales.SalesJournal;
 import io.kasa.service.staff.Staff;
 import io.kasa.service.terminals.TerminalDirectory;
@@ -33,6 +34,7 @@ public final class Office {
   private final List<Page> pages;
   private final Set<String> built;
   private final SalesJournal salesJournal;
+  private final CatalogOffice catalogue;
 
   /**
    * @param accounts the accounts
@@ -41,14 +43,18 @@ public final class Office {
    * @param sales the sales journal (the Sales screen, and its documented routes through {@link
    *     #salesJournal()})
    * @param terminals the terminals screen's directory
+   * @param catalogue the catalogue screen's reads and changes (and its documented routes' through
+   *     {@link #catalogue()})
    */
   public Office(
       OfficeAccounts accounts,
       OfficeSignIn signIn,
       Staff staff,
       SalesJournal sales,
-      TerminalDirectory terminals) {
+      TerminalDirectory terminals,
+      CatalogOffice catalogue) {
     this.salesJournal = sales;
+    this.catalogue = catalogue;
     List<Page> all = new ArrayList<>();
     // The set is filled below, before the first request can read it.
     Set<String> paths = new java.util.HashSet<>();
@@ -58,6 +64,7 @@ public final class Office {
     all.addAll(new AccountPages(screens, accounts, signIn).pages());
     // Each screen's pages: one line per area, in the navigation's order.
     all.addAll(new SalesPages(screens, sales, receiptPage).pages());
+    all.addAll(new CataloguePages(screens, catalogue).pages());
     all.addAll(new StaffPages(screens, staff).pages());
     all.addAll(new TerminalPages(screens, terminals).pages());
     all.add(new Page(HandlerType.GET, Assets.PREFIX + "{digest}/{name}", renderer.assets()::serve));
@@ -87,6 +94,11 @@ public final class Office {
   /** The sales journal the Sales screen reads, for the API's routes of the same. */
   public SalesJournal salesJournal() {
     return salesJournal;
+  }
+
+  /** The catalogue screen's reads and changes, for its documented routes too. */
+  public CatalogOffice catalogue() {
+    return catalogue;
   }
 
   /** The paths of the GET pages (the navigation links only to these). */

@@ -92,6 +92,7 @@ class OfficeBrowserTest {
       assertThat(b.all("nav a").size() + b.all("nav .absent").size()).isEqualTo(9);
       assertThat(b.all("nav a[href='/office/sales']")).hasSize(1);
       assertThat(b.all("nav a[href='/office/terminals']")).hasSize(1);
+      assertThat(b.all("nav a[href='/office/catalogue']")).hasSize(1);
       b.check("home");
 
       b.open("/office/account");
