@@ -247,7 +247,7 @@ public final class CloudApp {
     all.addAll(new FloorRoutes(req, s.database(), s.floor()).routes());
     all.addAll(new StockRoutes(req, s.stock()).routes());
     all.addAll(new ReceiptRoutes(s.receipts(), s.json()).routes());
-    OfficeCaller office = new OfficeCaller(s.officeSignIn());
+    OfficeCaller office = new OfficeCaller(s.officeSignIn(), contract);
     all.addAll(new OfficeApiRoutes(req, s.officeSignIn(), office).routes());
     // Each back-office area's documented routes (ADR 0039): one line per area.
     all.addAll(new StaffOfficeRoutes(req, office, s.staff()).routes());

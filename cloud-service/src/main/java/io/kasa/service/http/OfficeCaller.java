@@ -16,18 +16,26 @@ import java.util.UUID;
 final class OfficeCaller {
 
   private final OfficeSignIn signIn;
+  private final Contract contract;
 
-  OfficeCaller(OfficeSignIn signIn) {
+  OfficeCaller(OfficeSignIn signIn, Contract contract) {
     this.signIn = signIn;
+    this.contract = contract;
   }
 
-  /** The signed-in account, or 401 with how to sign in. */
+  /**
+   * The signed-in account, or 401 with how to sign in; then the request's query and header
+   * parameters are checked against the API document, as a till's are (400 naming the place).
+   */
   OfficeAccount account(Context ctx) {
-    return signIn
-        .session(bearer(ctx))
-        .filter(s -> !s.codeDue())
-        .orElseThrow(() -> ApiException.unauthorized("Sign in: POST /v1/office/sessions"))
-        .account();
+    OfficeAccount a =
+        signIn
+            .session(bearer(ctx))
+            .filter(s -> !s.codeDue())
+            .orElseThrow(() -> ApiException.unauthorized("Sign in: POST /v1/office/sessions"))
+            .account();
+    contract.parameters(ctx);
+    return a;
   }
 
   /** The signed-in account if it may change things, else 401 or 403. */
