@@ -159,13 +159,13 @@ final class ModifierPane extends VBox {
       key.getStyleClass().add("text-muted");
       t.setGraphic(i < 9 ? key : null);
       t.setContentDisplay(ContentDisplay.LEFT);
-      t.setGraphicTextGap(10);
+      t.setGraphicTextGap(6);
       t.setWrapText(true);
       t.setAlignment(Pos.CENTER_LEFT);
       t.setMinHeight(Touch.TARGET);
       t.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
       t.setFocusTraversable(false);
-      t.getStyleClass().add("touch");
+      t.getStyleClass().add("modifier-option");
       // The picker decides (a group of one swaps, a full group refuses): the toggle shows it.
       t.setOnAction(
           e -> {
@@ -178,7 +178,7 @@ final class ModifierPane extends VBox {
     }
     VBox section = new VBox(6, name, rule, options);
     section.setId("modifier-group-" + g.id());
-    section.setPadding(new Insets(4, 4, 4, 10));
+    section.setPadding(new Insets(4, 4, 4, 8));
     redraws.add(
         () -> {
           boolean current = picker.groupProperty().get() == index;
