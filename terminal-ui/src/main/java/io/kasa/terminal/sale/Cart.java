@@ -6,6 +6,9 @@ import io.kasa.domain.barcode.ScanResult;
 import io.kasa.domain.catalog.CatalogItem;
 import io.kasa.domain.money.Money;
 import io.kasa.domain.money.Quantity;
+import io.kasa.domain.sale.ChosenModifier;
+import io.kasa.domain.sale.ModifierSelection;
+import io.kasa.domain.sale.Modifiers;
 import io.kasa.domain.sale.SaleLine;
 import io.kasa.domain.sale.SaleRuleViolation;
 import io.kasa.domain.sale.SaleTotals;
@@ -43,6 +46,7 @@ public final class Cart {
   private final IntegerProperty selected = new SimpleIntegerProperty(-1);
   private final ReadOnlyObjectWrapper<CatalogItem> weightWanted = new ReadOnlyObjectWrapper<>();
   private final OpenPrices openPrices;
+  private final ModifierPicker picker;
   private Supplier<BarcodeParser> labels = BarcodeParser::withoutEmbeddedLabels;
   private final BooleanProperty joinRepeats = new SimpleBooleanProperty(true);
   private final char decimalSeparator;
@@ -53,11 +57,13 @@ public final class Cart {
     this.decimalSeparator =
         DecimalFormatSymbols.getInstance(session.storeLocale).getDecimalSeparator();
     this.openPrices = new OpenPrices(session, this::sellAt);
+    this.picker = new ModifierPicker(session);
     session.onNewSale(
         () -> {
           selected.set(-1);
           pendingQuantity.set(null);
           weightWanted.set(null);
+          picker.cancel();
         });
     session.onChange(this::refresh);
     session.messages.localeProperty().addListener((o, a, b) -> refresh());
@@ -82,6 +88,36 @@ public final class Cart {
    */
   public String priceAllowed(CatalogItem item) {
     return openPrices.allowed(item);
+  }
+
+  /**
+   * What an item with modifier groups asks when it is added or its line is tapped (ADR 0043): open
+   * while its item is not null.
+   */
+  public ModifierPicker picker() {
+    return picker;
+  }
+
+  /**
+   * A tap on a line whose item has modifier groups: the picker opens with the line's choices and
+   * note; Confirm changes them (its quantity, price and discount stay).
+   */
+  public void changeModifiers(int lineNumber) {
+    if (session.phase.get() != SaleViewModel.Phase.CART || lineNumber < 1 || picker.open()) {
+      return;
+    }
+    SaleLine line = session.sale().line(lineNumber);
+    if (line.voided() || line.item().modifierGroups().isEmpty()) {
+      return;
+    }
+    selected.set(lineNumber);
+    picker.whenDone(() -> selected.set(lineNumber));
+    picker.ask(
+        line.item(),
+        line.unitPrice(),
+        Modifiers.selectionOf(line.modifiers(), line.note()),
+        lineNumber,
+        choice -> session.sale().changeModifiers(lineNumber, choice).number());
   }
 
   /** Cancel in the price dialog: the item is not added. */
@@ -279,6 +315,12 @@ public final class Cart {
       session.show(Banner.Kind.WARNING, session.messages.get("sale.paying"));
       return false;
     }
+    if (picker.open()) {
+      session.show(
+          Banner.Kind.WARNING,
+          session.messages.get("sale.modifiers.finish", picker.itemProperty().get().name()));
+      return false;
+    }
     return true;
   }
 
@@ -306,6 +348,21 @@ public final class Cart {
     if (!wholeEnough(item, q)) {
       return;
     }
+    if (!item.modifierGroups().isEmpty()) {
+      boolean joins = weight == null;
+      picker.whenDone(() -> {});
+      picker.ask(
+          item,
+          item.price(),
+          ModifierSelection.NONE,
+          0,
+          choice -> {
+            int number = addChosen(item, q, joins, choice);
+            selected.set(number);
+            return number;
+          });
+      return;
+    }
     try {
       Optional<SaleLine> same = weight == null ? sameLine(item) : Optional.empty();
       int number;
@@ -322,24 +379,25 @@ public final class Cart {
       selected.set(number);
       session.show(Banner.Kind.INFO, session.messages.get("sale.added", item.name()));
     } catch (SaleRuleViolation e) {
-      session.show(Banner.Kind.ERROR, refusal(item, e));
+      session.show(Banner.Kind.ERROR, e.getMessage());
     }
   }
 
   /**
-   * A refusal in the cashier's words: an item whose required modifier groups (ADR 0043) the
-   * register cannot ask yet names them; anything else as the sale engine says it.
+   * An item with the options chosen in the picker: it joins the last line of the same item asking
+   * exactly the same (options and note), as a repeated item does, or makes a line of its own.
    */
-  private String refusal(CatalogItem item, SaleRuleViolation e) {
-    if (e.rule() == SaleRuleViolation.Rule.MODIFIER_REQUIRED) {
-      String groups =
-          item.modifierGroups().stream()
-              .filter(io.kasa.domain.catalog.ModifierGroup::required)
-              .map(io.kasa.domain.catalog.ModifierGroup::name)
-              .collect(java.util.stream.Collectors.joining(", "));
-      return session.messages.get("sale.modifiersRequired", item.name(), groups);
+  private int addChosen(CatalogItem item, Quantity q, boolean joins, ModifierSelection choice) {
+    List<ChosenModifier> chosen = Modifiers.resolve(item, choice);
+    Optional<SaleLine> same =
+        joins ? sameLine(item, chosen, choice.note()) : Optional.<SaleLine>empty();
+    if (same.isPresent()) {
+      return session
+          .sale()
+          .changeQuantity(same.get().number(), same.get().quantity().plus(q))
+          .number();
     }
-    return e.getMessage();
+    return session.sale().addItem(item, q, choice).number();
   }
 
   /** A price label (ADR 0030): one of the item at the label's price, if it may take it. */
@@ -351,6 +409,20 @@ public final class Cart {
 
   /** Adds an open-price item at the price given on the keypad or on its label. */
   private void sellAt(CatalogItem item, Quantity quantity, Money price) {
+    if (!item.modifierGroups().isEmpty()) {
+      picker.whenDone(() -> {});
+      picker.ask(
+          item,
+          price,
+          ModifierSelection.NONE,
+          0,
+          choice -> {
+            int number = session.sale().addOpenPriceItem(item, quantity, price, choice).number();
+            selected.set(number);
+            return number;
+          });
+      return;
+    }
     try {
       int number = session.sale().addOpenPriceItem(item, quantity, price).number();
       session.changed();
@@ -366,6 +438,12 @@ public final class Cart {
    * and not voided. Weighed items keep a line per weighing, as their labels do.
    */
   private Optional<SaleLine> sameLine(CatalogItem item) {
+    return sameLine(item, List.of(), null);
+  }
+
+  /** The line the same piece item with these options and note joins, as above. */
+  private Optional<SaleLine> sameLine(
+      CatalogItem item, List<ChosenModifier> modifiers, String note) {
     if (!joinRepeats.get() || item.unit().isMeasured()) {
       return Optional.empty();
     }
@@ -376,8 +454,8 @@ public final class Cart {
           && !l.voided()
           && l.override() == null
           && l.discount() == null
-          && l.modifiers().isEmpty()
-          && l.note() == null
+          && l.modifiers().equals(modifiers)
+          && java.util.Objects.equals(l.note(), note)
           && l.unitPrice().equals(item.price())) {
         return Optional.of(l);
       }

@@ -12,6 +12,9 @@ package io.kasa.terminal.sale;
  * @param tax the tax marker printed on the receipt (А, Б…)
  * @param note what changed the line's price (its discount, the price it was), or empty
  * @param voided whether the line was voided (shown struck through)
+ * @param extras the options chosen and the line's note (ADR 0043), one row each in the receipt's
+ *     words ({@code LineExtras}); empty when none
+ * @param asks whether the line's item has modifier groups (a tap changes its choices)
  */
 public record CartLine(
     int number,
@@ -22,4 +25,11 @@ public record CartLine(
     String amount,
     String tax,
     String note,
-    boolean voided) {}
+    boolean voided,
+    java.util.List<String> extras,
+    boolean asks) {
+
+  public CartLine {
+    extras = java.util.List.copyOf(extras);
+  }
+}

@@ -30,7 +30,7 @@ final class CartPane extends VBox {
     ListView<CartLine> lines = new ListView<>(vm.lines());
     lines.setId("cart");
     lines.setFocusTraversable(false);
-    lines.setCellFactory(list -> new CartCell());
+    lines.setCellFactory(list -> new CartCell(vm));
     lines
         .getSelectionModel()
         .selectedItemProperty()
@@ -69,6 +69,7 @@ final class CartPane extends VBox {
     getChildren().setAll(lines, lineActions, totals);
     setPadding(new Insets(16));
     vm.phaseProperty().addListener((o, a, p) -> showActions());
+    vm.cart().picker().itemProperty().addListener((o, a, p) -> showActions());
   }
 
   /** While the letters keyboard is open the line actions give it their room. */
@@ -78,7 +79,12 @@ final class CartPane extends VBox {
   }
 
   private void showActions() {
-    SaleView.show(lineActions, vm.phaseProperty().get() == SaleViewModel.Phase.CART && !typing);
+    // While an item's options are asked, nothing else is done to the lines.
+    SaleView.show(
+        lineActions,
+        vm.phaseProperty().get() == SaleViewModel.Phase.CART
+            && !typing
+            && !vm.cart().picker().open());
   }
 
   /** Under the cart: what is done to the selected line, and parking the sale. */
@@ -109,9 +115,10 @@ final class CartPane extends VBox {
     private final Label detail = new Label();
     private final Label amount = new Label();
     private final Label note = new Label();
+    private final Label extras = new Label();
     private final VBox box;
 
-    CartCell() {
+    CartCell(SaleViewModel vm) {
       name.setWrapText(true);
       name.getStyleClass().add("line-name");
       detail.setId("line-detail");
@@ -121,8 +128,19 @@ final class CartPane extends VBox {
       note.setWrapText(true);
       Region gap = new Region();
       HBox.setHgrow(gap, Priority.ALWAYS);
-      box = new VBox(2, name, note, new HBox(8, detail, gap, amount));
+      extras.setId("line-extras");
+      extras.getStyleClass().add("line-extras");
+      extras.setWrapText(true);
+      box = new VBox(2, name, extras, note, new HBox(8, detail, gap, amount));
       box.setMinHeight(Touch.TARGET - 8);
+      // A tap on a line whose item asks for options opens them again (ADR 0043).
+      setOnMouseClicked(
+          e -> {
+            CartLine line = getItem();
+            if (line != null && line.asks() && !line.voided()) {
+              vm.cart().changeModifiers(line.number());
+            }
+          });
     }
 
     @Override
@@ -143,6 +161,9 @@ final class CartPane extends VBox {
       note.setText(noted ? line.note() : "");
       note.setVisible(noted);
       note.setManaged(noted);
+      extras.setText(String.join("\n", line.extras()));
+      extras.setVisible(!line.extras().isEmpty());
+      extras.setManaged(!line.extras().isEmpty());
       if (line.voided()) {
         getStyleClass().add("voided");
       }

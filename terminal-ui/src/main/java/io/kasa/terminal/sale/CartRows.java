@@ -2,6 +2,7 @@ package io.kasa.terminal.sale;
 
 import io.kasa.domain.catalog.CatalogItem;
 import io.kasa.domain.money.Money;
+import io.kasa.domain.receipt.LineExtras;
 import io.kasa.domain.sale.Discount;
 import io.kasa.domain.sale.LineTotals;
 import io.kasa.domain.sale.Sale;
@@ -34,7 +35,9 @@ final class CartRows {
               session.amount(amount),
               sale.policy().tax().rateFor(l.item().taxClass()).label(),
               note(session, l, t),
-              l.voided()));
+              l.voided(),
+              extras(session, l),
+              !l.item().modifierGroups().isEmpty()));
     }
     sale.orderDiscount()
         .ifPresent(
@@ -49,6 +52,8 @@ final class CartRows {
                         "−" + session.amount(t.orderDiscount()),
                         "",
                         percentOf(session, d),
+                        false,
+                        List.of(),
                         false)));
     return rows;
   }
@@ -73,6 +78,21 @@ final class CartRows {
               "sale.line.priceWas", session.amount(l.override().originalUnitPrice())));
     }
     return String.join(" · ", parts);
+  }
+
+  /**
+   * The options and note beneath a line in the receipt's words (LineExtras): the options' amounts
+   * in the store's way, as every amount on the screen; the note's word in the register's language.
+   */
+  private static List<String> extras(SaleSession session, SaleLine l) {
+    List<String> rows = new ArrayList<>();
+    for (LineExtras.Row r : LineExtras.rows(l.modifiers(), null, session.storeLocale)) {
+      rows.add(r.joined());
+    }
+    for (LineExtras.Row r : LineExtras.rows(List.of(), l.note(), session.messages.locale())) {
+      rows.add(r.joined());
+    }
+    return rows;
   }
 
   private static String percentOf(SaleSession session, Discount d) {

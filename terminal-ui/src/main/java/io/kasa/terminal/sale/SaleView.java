@@ -82,7 +82,11 @@ public final class SaleView extends BorderPane {
     setCenter(cart);
     StackPane right =
         new StackPane(
-            side(m, cart), AskPane.weight(vm, m), AskPane.price(vm, m), new ParkedPane(vm, m));
+            side(m, cart),
+            AskPane.weight(vm, m),
+            AskPane.price(vm, m),
+            new ModifierPane(vm, m),
+            new ParkedPane(vm, m));
     // The keys' side grows with the window (400 px at 1024, 640 at 1920); the cart gets the rest.
     right
         .prefWidthProperty()
@@ -301,6 +305,10 @@ public final class SaleView extends BorderPane {
   }
 
   private void enter() {
+    if (vm.cart().picker().open()) {
+      vm.cart().picker().confirm();
+      return;
+    }
     switch (vm.phaseProperty().get()) {
       case CART -> vm.enter();
       case PAYMENT -> vm.cash();
@@ -311,6 +319,9 @@ public final class SaleView extends BorderPane {
   /** The screen's keys; answers whether it used the key. */
   public boolean key(KeyEvent e) {
     KeyCode code = e.getCode();
+    if (vm.cart().picker().open()) {
+      return pickerKey(e);
+    }
     switch (code) {
       case F2 -> {
         search.requestFocus();
@@ -395,8 +406,43 @@ public final class SaleView extends BorderPane {
     }
   }
 
-  /** Typing while no text field has focus: digits to the keypad, * for quantity, letters search. */
+  /**
+   * The keys while the modifier picker is open: Esc cancels, Tab (Shift+Tab) moves to the next
+   * (previous) group; the counter's other keys wait until it is closed.
+   */
+  private boolean pickerKey(KeyEvent e) {
+    ModifierPicker picker = vm.cart().picker();
+    switch (e.getCode()) {
+      case ESCAPE -> {
+        picker.cancel();
+        return true;
+      }
+      case TAB -> {
+        picker.nextGroup(e.isShiftDown() ? -1 : 1);
+        return true;
+      }
+      case BACK_SPACE, LEFT, RIGHT, HOME, END, DELETE, SPACE -> {
+        return false;
+      }
+      default -> {
+        return e.getCode().isFunctionKey() || e.getCode().isNavigationKey();
+      }
+    }
+  }
+
+  /**
+   * Typing while no text field has focus: digits to the keypad, * for quantity, letters search;
+   * while the modifier picker is open, a digit chooses that option of the group marked.
+   */
   public void typed(String text) {
+    if (vm.cart().picker().open()) {
+      for (char c : text.toCharArray()) {
+        if (c >= '1' && c <= '9') {
+          vm.cart().picker().pick(c - '0');
+        }
+      }
+      return;
+    }
     for (char c : text.toCharArray()) {
       if (Character.isDigit(c) || c == ',' || c == '.') {
         vm.type(String.valueOf(c));
