@@ -17,10 +17,12 @@ import io.kasa.service.floor.WaitlistService;
 import io.kasa.service.http.CloudApp;
 import io.kasa.service.http.Json;
 import io.kasa.service.office.Office;
+import io.kasa.service.office.OfficeServices;
 import io.kasa.service.sales.PaymentProcessor;
 import io.kasa.service.sales.PostVoidService;
 import io.kasa.service.sales.RefundService;
 import io.kasa.service.sales.SalesService;
+import io.kasa.service.sales.TodayFigures;
 import io.kasa.service.shifts.ShiftService;
 import io.kasa.service.staff.Staff;
 import io.kasa.service.staff.StaffChanges;
@@ -103,6 +105,14 @@ public final class CloudServices implements AutoCloseable {
             database.jdbi(), json, java.time.ZoneId.systemDefault());
     TerminalService terminals =
         new TerminalService(database.jdbi(), clock, terminalFeed, invalidations::changed);
+    // The back office's screens, built once: their pages and their /v1 routes share them.
+    OfficeServices screens =
+        new OfficeServices(
+            new TodayFigures(database.jdbi(), clock),
+            new io.kasa.service.sales.SalesJournal(database.jdbi(), receipts),
+            new io.kasa.service.catalog.CatalogOffice(database.jdbi()),
+            staff,
+            terminals.directory());
     this.app =
         new CloudApp.Services(
             database,
@@ -120,15 +130,9 @@ public final class CloudServices implements AutoCloseable {
                 floorEvents),
             new StockService(database.jdbi()),
             receipts,
-            new Office(
-                officeAccounts,
-                officeSignIn,
-                staff,
-                new io.kasa.service.sales.SalesJournal(database.jdbi(), receipts),
-                terminals.directory(),
-                new io.kasa.service.catalog.CatalogOffice(database.jdbi())),
+            new Office(officeAccounts, officeSignIn, screens),
             officeSignIn,
-            staff,
+            screens,
             json,
             metrics,
             metricsToken);

@@ -64,7 +64,7 @@ public final class CloudApp {
    * @param receipts the customers' receipts by token (ADR 0041)
    * @param office the back office's pages and assets (not API routes: ADR 0039)
    * @param officeSignIn the back office's sign-in, for its documented routes (ADR 0040)
-   * @param staff the employees as the back office manages them (ADR 0044)
+   * @param screens the back office's screens' reads and changes, for their documented routes
    * @param json the JSON mapper
    * @param metrics the Prometheus registry
    * @param metricsToken the bearer token that may read /metrics, or null to refuse everyone
@@ -83,7 +83,7 @@ public final class CloudApp {
       io.kasa.service.sales.PublicReceipts receipts,
       Office office,
       OfficeSignIn officeSignIn,
-      io.kasa.service.staff.Staff staff,
+      io.kasa.service.office.OfficeServices screens,
       ObjectMapper json,
       PrometheusMeterRegistry metrics,
       String metricsToken) {}
@@ -250,10 +250,11 @@ public final class CloudApp {
     OfficeCaller office = new OfficeCaller(s.officeSignIn(), contract);
     all.addAll(new OfficeApiRoutes(req, s.officeSignIn(), office).routes());
     // Each back-office area's documented routes (ADR 0039): one line per area.
-    all.addAll(new StaffOfficeRoutes(req, office, s.staff()).routes());
-    all.addAll(new SalesOfficeRoutes(office, s.office().salesJournal()).routes());
-    all.addAll(new TerminalsOfficeRoutes(req, office, s.terminals().directory()).routes());
-    all.addAll(new CatalogueOfficeRoutes(req, s.office().catalogue(), office).routes());
+    all.addAll(new StaffOfficeRoutes(req, office, s.screens().staff()).routes());
+    all.addAll(new TodayOfficeRoutes(office, s.screens().today()).routes());
+    all.addAll(new SalesOfficeRoutes(office, s.screens().sales()).routes());
+    all.addAll(new TerminalsOfficeRoutes(req, office, s.screens().terminals()).routes());
+    all.addAll(new CatalogueOfficeRoutes(req, s.screens().catalogue(), office).routes());
     return List.copyOf(all);
   }
 }

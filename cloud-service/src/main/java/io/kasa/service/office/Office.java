@@ -4,10 +4,6 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.kasa.service.accounts.OfficeAccounts;
 import io.kasa.service.accounts.OfficeSignIn;
-import io.kasa.service.catalog.CatalogOffice;
-import io.kasa.service.sales.SalesJournal;
-import io.kasa.service.staff.Staff;
-import io.kasa.service.terminals.TerminalDirectory;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,40 +29,26 @@ public final class Office {
   private final ReceiptPage receiptPage;
   private final List<Page> pages;
   private final Set<String> built;
-  private final SalesJournal salesJournal;
-  private final CatalogOffice catalogue;
 
   /**
    * @param accounts the accounts
    * @param signIn signing in
-   * @param staff the staff screen's reads and changes
-   * @param sales the sales journal (the Sales screen, and its documented routes through {@link
-   *     #salesJournal()})
-   * @param terminals the terminals screen's directory
-   * @param catalogue the catalogue screen's reads and changes (and its documented routes' through
-   *     {@link #catalogue()})
+   * @param screens each screen's reads and changes, the same the documented routes use
    */
-  public Office(
-      OfficeAccounts accounts,
-      OfficeSignIn signIn,
-      Staff staff,
-      SalesJournal sales,
-      TerminalDirectory terminals,
-      CatalogOffice catalogue) {
-    this.salesJournal = sales;
-    this.catalogue = catalogue;
+  public Office(OfficeAccounts accounts, OfficeSignIn signIn, OfficeServices screens) {
     List<Page> all = new ArrayList<>();
     // The set is filled below, before the first request can read it.
     Set<String> paths = new java.util.HashSet<>();
     this.renderer = new Renderer(new Assets(), () -> paths);
     this.receiptPage = new ReceiptPage(renderer.assets());
-    Screens screens = new Screens(renderer, signIn);
-    all.addAll(new AccountPages(screens, accounts, signIn).pages());
+    Screens shared = new Screens(renderer, signIn);
+    all.addAll(new AccountPages(shared, accounts, signIn).pages());
     // Each screen's pages: one line per area, in the navigation's order.
-    all.addAll(new SalesPages(screens, sales, receiptPage).pages());
-    all.addAll(new CataloguePages(screens, catalogue).pages());
-    all.addAll(new StaffPages(screens, staff).pages());
-    all.addAll(new TerminalPages(screens, terminals).pages());
+    all.addAll(new TodayPages(shared, screens.today()).pages());
+    all.addAll(new SalesPages(shared, screens.sales(), receiptPage).pages());
+    all.addAll(new CataloguePages(shared, screens.catalogue()).pages());
+    all.addAll(new StaffPages(shared, screens.staff()).pages());
+    all.addAll(new TerminalPages(shared, screens.terminals()).pages());
     all.add(new Page(HandlerType.GET, Assets.PREFIX + "{digest}/{name}", renderer.assets()::serve));
     all.add(new Page(HandlerType.POST, "/office/language", this::switchLanguage));
     all.add(new Page(HandlerType.GET, "/office", ctx -> ctx.redirect("/office/")));
@@ -89,16 +71,6 @@ public final class Office {
   /** The customer's receipt page (ADR 0041), on the office's stylesheet and policy. */
   public ReceiptPage receiptPage() {
     return receiptPage;
-  }
-
-  /** The sales journal the Sales screen reads, for the API's routes of the same. */
-  public SalesJournal salesJournal() {
-    return salesJournal;
-  }
-
-  /** The catalogue screen's reads and changes, for its documented routes too. */
-  public CatalogOffice catalogue() {
-    return catalogue;
   }
 
   /** The paths of the GET pages (the navigation links only to these). */

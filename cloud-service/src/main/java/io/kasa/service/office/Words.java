@@ -77,4 +77,34 @@ public final class Words {
     MessageFormat f = new MessageFormat(bundle.getString(key), Locale.forLanguageTag(language));
     return f.format(args);
   }
+
+  /**
+   * The phrase for {@code key} in the plural form {@code n} takes in this language (CLDR's rules
+   * for whole numbers: English one/other; Ukrainian one/few/many), from the keys {@code key.one},
+   * {@code key.few}, {@code key.many}, {@code key.other} that the language has; {@code {0}} is
+   * {@code n}, {@code {1}}… the other arguments.
+   */
+  public String count(String key, long n, Object... args) {
+    Object[] all = new Object[args.length + 1];
+    all[0] = n;
+    System.arraycopy(args, 0, all, 1, args.length);
+    return get(key + "." + pluralForm(language, n), all);
+  }
+
+  /** CLDR's plural category of the whole number {@code n} in {@code language}. */
+  static String pluralForm(String language, long n) {
+    long a = Math.abs(n);
+    if ("uk".equals(language)) {
+      long ten = a % 10;
+      long hundred = a % 100;
+      if (ten == 1 && hundred != 11) {
+        return "one";
+      }
+      if (ten >= 2 && ten <= 4 && (hundred < 12 || hundred > 14)) {
+        return "few";
+      }
+      return "many";
+    }
+    return a == 1 ? "one" : "other";
+  }
 }

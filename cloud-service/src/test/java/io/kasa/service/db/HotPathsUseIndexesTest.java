@@ -386,6 +386,63 @@ class HotPathsUseIndexesTest {
         .isLessThan(requests * (JOURNAL_PAGE + 1) * 2);
   }
 
+  /**
+   * The back office's Today (ADR 0042) reads the day's rows, and last week's day, through the
+   * tills' indexes: never a sequential scan of a growing table, and far fewer index entries than
+   * the history holds.
+   */
+  @Test
+  @Order(3)
+  void theBackOfficesTodayReadsOnlyItsDays() {
+    String email = "today-hot@kolosok.example";
+    cloud
+        .services
+        .officeAccounts()
+        .create(cloud.demo.organisationId(), email, "owner", List.of(), "correct horse battery");
+    TestCloud.Reply session =
+        cloud.send(
+            "POST",
+            "/v1/office/sessions",
+            "{\"email\":\"" + email + "\",\"password\":\"correct horse battery\"}",
+            Map.of());
+    assertThat(session.status()).as(session.body()).isEqualTo(201);
+    Map<String, String> owner =
+        Map.of("Authorization", "Bearer " + session.json().get("token").asText());
+    ((HikariDataSource) cloud.database.dataSource()).getHikariPoolMXBean().softEvictConnections();
+    Map<String, Long> before = seqScans();
+    Map<String, Long> readBefore = indexEntriesRead();
+    ok(cloud.send("GET", "/v1/office/today", null, owner));
+    ok(cloud.send("GET", "/v1/office/today?store=" + cloud.demo.storeId(), null, owner));
+    ((HikariDataSource) cloud.database.dataSource()).getHikariPoolMXBean().softEvictConnections();
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () -> {
+              Map<String, Long> scanned = new TreeMap<>();
+              seqScans()
+                  .forEach(
+                      (table, n) -> {
+                        long more = n - before.getOrDefault(table, 0L);
+                        if (more > 0 && GROWING.contains(table)) {
+                          scanned.put(table, more);
+                        }
+                      });
+              assertThat(scanned).as("sequential scans of growing tables by Today").isEmpty();
+            });
+    Map<String, Long> read = new TreeMap<>();
+    indexEntriesRead()
+        .forEach(
+            (table, n) -> {
+              if (GROWING.contains(table)) {
+                read.put(table, n - readBefore.getOrDefault(table, 0L));
+              }
+            });
+    // Two reads of two days each, a few times over: a small part of the history's sales.
+    assertThat(read)
+        .as("index entries Today read per growing table, with %,d sales of history", HISTORY_SALES)
+        .allSatisfy((table, n) -> assertThat(n).as(table).isLessThan(HISTORY_SALES / 10));
+  }
+
   private static SaleRequest sell(long sequence) {
     SaleRequest sale = Sales.breadAndAspirin(UUID.randomUUID(), SEQUENCE + sequence, "tok_approve");
     TestCloud.Reply r = cloud.post(cashier, "/v1/sales", sale.id().toString(), Sales.json(sale));

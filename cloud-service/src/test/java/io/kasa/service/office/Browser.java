@@ -165,6 +165,19 @@ final class Browser implements AutoCloseable {
     return driver.executeAsyncScript("const done = arguments[arguments.length - 1];" + script);
   }
 
+  /** Runs {@code js} in the page and returns its value (tests of live pages read their state). */
+  Object script(String js, Object... args) {
+    return driver.executeScript(js, args);
+  }
+
+  /** Waits up to {@code seconds} for {@code condition} to hold, polling the page as it is. */
+  void waitUntil(int seconds, java.util.function.BooleanSupplier condition) {
+    new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(seconds))
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .ignoring(org.openqa.selenium.NoSuchElementException.class)
+        .until(d -> condition.getAsBoolean());
+  }
+
   String text() {
     return find("body").getText();
   }

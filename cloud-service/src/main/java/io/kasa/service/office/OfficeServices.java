@@ -1,0 +1,25 @@
+package io.kasa.service.office;
+
+import io.kasa.service.catalog.CatalogOffice;
+import io.kasa.service.sales.SalesJournal;
+import io.kasa.service.sales.TodayFigures;
+import io.kasa.service.staff.Staff;
+import io.kasa.service.terminals.TerminalDirectory;
+
+/**
+ * The back office's screens' reads and changes, built once by the service's wiring and handed both
+ * to the pages ({@link Office}) and to the documented {@code /v1/office} routes, so a script and a
+ * page act through the same instances (ADR 0039).
+ *
+ * @param today the Today screen's figures (ADR 0042)
+ * @param sales the sales journal (ADR 0047)
+ * @param catalogue the catalogue's reads and changes (ADR 0046)
+ * @param staff the employees as the office manages them (ADR 0044)
+ * @param terminals the terminals' directory (ADR 0045)
+ */
+public record OfficeServices(
+    TodayFigures today,
+    SalesJournal sales,
+    CatalogOffice catalogue,
+    Staff staff,
+    TerminalDirectory terminals) {}

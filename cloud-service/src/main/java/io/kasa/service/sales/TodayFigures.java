@@ -1,0 +1,442 @@
+package io.kasa.service.sales;
+
+import io.kasa.api.office.OfficeTodayDto;
+import io.kasa.api.office.OfficeTodayDto.Figure;
+import io.kasa.api.office.OfficeTodayDto.Hour;
+import io.kasa.api.office.OfficeTodayDto.Item;
+import io.kasa.api.office.OfficeTodayDto.Share;
+import io.kasa.api.office.OfficeTodayDto.Till;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The back office's Today (ADR 0042): each store's day so far in its own time zone against the same
+ * weekday a week earlier up to the same time of day, with its parts, its best sellers and what its
+ * tills last said of themselves. Every read goes through an index: a store's tills, then their
+ * sales by the time paid ({@code sale_by_terminal_paid}) and refunds by the time recorded ({@code
+ * refund_by_terminal_recorded}), lines and tenders by their sale.
+ */
+public final class TodayFigures {
+
+  /** A till not heard from for this long is silent. */
+  public static final Duration SILENT_AFTER = Duration.ofMinutes(10);
+
+  /** How many items each top list holds. */
+  public static final int TOP = 5;
+
+  private final Jdbi jdbi;
+  private final Clock clock;
+
+  public TodayFigures(Jdbi jdbi, Clock clock) {
+    this.jdbi = jdbi;
+    this.clock = clock;
+  }
+
+  /** A store of the organisation, with its time zone. */
+  private record StoreRow(UUID id, String name, String currency, ZoneId zone) {}
+
+  /** One store's windows: today so far, and the same day a week earlier (whole and so far). */
+  private record Window(
+      OffsetDateTime from,
+      OffsetDateTime to,
+      OffsetDateTime weekFrom,
+      OffsetDateTime weekTo,
+      OffsetDateTime weekEnd) {}
+
+  /**
+   * Today's figures for the organisation's stores that {@code visible} lets through, or only {@code
+   * store} when given; empty when that store is not the organisation's or not visible (the caller
+   * answers 404).
+   *
+   * @param org the organisation
+   * @param visible which of its stores the caller may see (null: all)
+   * @param store the store chosen, or null for all visible
+   */
+  public Optional<OfficeTodayDto> today(UUID org, List<UUID> visible, UUID store) {
+    Instant now = clock.instant();
+    return jdbi.withHandle(
+        h -> {
+          List<StoreRow> all = stores(h, org, visible);
+          List<StoreRow> chosen =
+              store == null ? all : all.stream().filter(s -> s.id().equals(store)).toList();
+          if (store != null && chosen.isEmpty()) {
+            return Optional.empty();
+          }
+          return Optional.of(figures(h, org, all, chosen, store, now));
+        });
+  }
+
+  private OfficeTodayDto figures(
+      Handle h, UUID org, List<StoreRow> all, List<StoreRow> chosen, UUID store, Instant now) {
+    Totals t = new Totals();
+    Map<UUID, String> tillNames = new HashMap<>();
+    List<Till> tills = new ArrayList<>();
+    for (StoreRow s : chosen) {
+      Window w = window(s.zone(), now);
+      List<UUID> terminals = tills(h, org, s, now, tillNames, tills);
+      if (terminals.isEmpty()) {
+        t.shares(t.byStore, s.id().toString(), s.name(), 0, 0);
+        continue;
+      }
+      String ids = array(terminals);
+      long before = t.sales;
+      long countBefore = t.count;
+      long changeBefore = t.change;
+      sales(h, org, ids, s.zone(), w, t);
+      lastWeek(h, org, ids, s.zone(), w, t);
+      t.refunds += refunds(h, org, ids, w.from(), w.to()); // recorded by the service's clock
+      t.weekRefunds += refunds(h, org, ids, w.weekFrom(), w.weekTo());
+      payments(h, org, ids, w, t, t.change - changeBefore);
+      items(h, org, ids, w, t);
+      t.shares(t.byStore, s.id().toString(), s.name(), t.sales - before, t.count - countBefore);
+    }
+    names(h, org, t, tillNames);
+    List<Hour> hours = new ArrayList<>();
+    for (int i = 0; i < 24; i++) {
+      hours.add(new Hour(i, t.hourToday[i], t.hourWeek[i]));
+    }
+    long avg = t.count == 0 ? 0 : t.sales / t.count;
+    long weekAvg = t.weekCount == 0 ? 0 : t.weekSales / t.weekCount;
+    List<Item> items = new ArrayList<>(t.items.values());
+    return new OfficeTodayDto(
+        now,
+        store == null ? null : store.toString(),
+        chosen.isEmpty()
+            ? (all.isEmpty() ? "UAH" : all.get(0).currency())
+            : chosen.get(0).currency(),
+        all.stream()
+            .map(
+                s ->
+                    new OfficeTodayDto.Store(
+                        s.id().toString(),
+                        s.name(),
+                        s.zone().getId(),
+                        now.atZone(s.zone()).toLocalDate().toString()))
+            .toList(),
+        figure(t.sales, t.weekSales),
+        figure(t.count, t.weekCount),
+        figure(avg, weekAvg),
+        figure(t.refunds, t.weekRefunds),
+        hours,
+        sorted(t.byStore),
+        sorted(t.byTerminal),
+        sorted(t.byEmployee),
+        sorted(t.byPayment),
+        items.stream()
+            .sorted(
+                Comparator.comparing((Item i) -> new BigDecimal(i.quantity()))
+                    .reversed()
+                    .thenComparing(Item::name))
+            .limit(TOP)
+            .toList(),
+        items.stream()
+            .sorted(Comparator.comparingLong(Item::amount).reversed().thenComparing(Item::name))
+            .limit(TOP)
+            .toList(),
+        tills,
+        tills.stream().anyMatch(x -> x.behind() || x.silent()));
+  }
+
+  /** What the stores' figures add up to while they are read. */
+  private static final class Totals {
+    long sales;
+    long count;
+    long change;
+    long weekSales;
+    long weekCount;
+    long refunds;
+    long weekRefunds;
+    final long[] hourToday = new long[24];
+    final long[] hourWeek = new long[24];
+    final Map<String, Share> byStore = new LinkedHashMap<>();
+    final Map<String, Share> byTerminal = new LinkedHashMap<>();
+    final Map<String, Share> byEmployee = new LinkedHashMap<>();
+    final Map<String, Share> byPayment = new LinkedHashMap<>();
+    final Map<String, Item> items = new LinkedHashMap<>();
+
+    void shares(Map<String, Share> into, String id, String name, long amount, long n) {
+      into.merge(
+          id,
+          new Share(id, name, amount, n),
+          (a, b) -> new Share(id, a.name(), a.amount() + b.amount(), a.count() + b.count()));
+    }
+  }
+
+  private static Figure figure(long today, long lastWeek) {
+    Integer change =
+        lastWeek == 0
+            ? null
+            : (int) Math.round((today - lastWeek) * 100.0 / Math.abs((double) lastWeek));
+    return new Figure(today, lastWeek, change);
+  }
+
+  private static List<Share> sorted(Map<String, Share> shares) {
+    return shares.values().stream()
+        .sorted(Comparator.comparingLong(Share::amount).reversed().thenComparing(Share::name))
+        .toList();
+  }
+
+  /**
+   * Today from local midnight to the next (a till's clock a little ahead still counts today); the
+   * same weekday a week earlier, whole and up to this time of day.
+   */
+  static Window window(ZoneId zone, Instant now) {
+    ZonedDateTime local = now.atZone(zone);
+    ZonedDateTime midnight = local.toLocalDate().atStartOfDay(zone);
+    ZonedDateTime tomorrow = local.toLocalDate().plusDays(1).atStartOfDay(zone);
+    ZonedDateTime weekMidnight = local.toLocalDate().minusWeeks(1).atStartOfDay(zone);
+    ZonedDateTime weekNow = local.minusWeeks(1);
+    ZonedDateTime weekEnd = local.toLocalDate().minusWeeks(1).plusDays(1).atStartOfDay(zone);
+    return new Window(utc(midnight), utc(tomorrow), utc(weekMidnight), utc(weekNow), utc(weekEnd));
+  }
+
+  private static OffsetDateTime utc(ZonedDateTime t) {
+    return t.toInstant().atOffset(ZoneOffset.UTC);
+  }
+
+  private static ZoneId zone(String id) {
+    try {
+      return ZoneId.of(id);
+    } catch (DateTimeException e) {
+      return ZoneOffset.UTC;
+    }
+  }
+
+  private static String array(List<UUID> ids) {
+    StringBuilder b = new StringBuilder("{");
+    for (int i = 0; i < ids.size(); i++) {
+      b.append(i == 0 ? "" : ",").append(ids.get(i));
+    }
+    return b.append('}').toString();
+  }
+
+  private static List<StoreRow> stores(Handle h, UUID org, List<UUID> visible) {
+    return h
+        .createQuery(
+            "select id, name, currency, time_zone from store where organisation_id = :org"
+                + " order by name, id")
+        .bind("org", org)
+        .map(
+            (rs, c) ->
+                new StoreRow(
+                    rs.getObject("id", UUID.class),
+                    rs.getString("name"),
+                    rs.getString("currency"),
+                    zone(rs.getString("time_zone"))))
+        .list()
+        .stream()
+        .filter(s -> visible == null || visible.contains(s.id()))
+        .toList();
+  }
+
+  /** The store's enrolled tills with what they last said; adds them to {@code tills}. */
+  private static List<UUID> tills(
+      Handle h, UUID org, StoreRow s, Instant now, Map<UUID, String> names, List<Till> tills) {
+    List<UUID> ids = new ArrayList<>();
+    h.createQuery(
+            "select t.id, t.code, t.name, t.enrolled_at, t.revoked_at, c.last_contact_at,"
+                + " least(c.unsent_entries, 2147483647)::int as unsent"
+                + " from terminal t left join terminal_contact c"
+                + " on c.organisation_id = t.organisation_id and c.terminal_id = t.id"
+                + " where t.organisation_id = :org and t.store_id = :store order by t.code")
+        .bind("org", org)
+        .bind("store", s.id())
+        .map(
+            (rs, c) -> {
+              UUID id = rs.getObject("id", UUID.class);
+              String code = rs.getString("code");
+              String name = rs.getString("name");
+              names.put(id, code + " · " + name);
+              // A revoked till's past sales still count; one never enrolled has none.
+              ids.add(id);
+              if (rs.getObject("enrolled_at") == null || rs.getObject("revoked_at") != null) {
+                return null;
+              }
+              OffsetDateTime seen = rs.getObject("last_contact_at", OffsetDateTime.class);
+              Integer unsent = (Integer) rs.getObject("unsent");
+              Instant last = seen == null ? null : seen.toInstant();
+              return new Till(
+                  id.toString(),
+                  code,
+                  name,
+                  s.name(),
+                  last,
+                  unsent,
+                  unsent != null && unsent > 0,
+                  last == null || last.isBefore(now.minus(SILENT_AFTER)));
+            })
+        .forEach(
+            t -> {
+              if (t != null) {
+                tills.add(t);
+              }
+            });
+    return ids;
+  }
+
+  /** Today's sales by till, employee and local hour. */
+  private static void sales(Handle h, UUID org, String ids, ZoneId zone, Window w, Totals t) {
+    h.createQuery(
+            "select terminal_id, employee_id,"
+                + " extract(hour from paid_at at time zone :zone)::int as hour,"
+                + " count(*) as n, sum(total) as total, sum(change_given) as change from sale"
+                + " where organisation_id = :org and terminal_id = any(cast(:ids as uuid[]))"
+                + " and paid_at >= :from and paid_at < :to and state <> 'VOIDED'"
+                + " group by terminal_id, employee_id, hour")
+        .bind("org", org)
+        .bind("ids", ids)
+        .bind("zone", zone.getId())
+        .bind("from", w.from())
+        .bind("to", w.to())
+        .mapToMap()
+        .forEach(
+            r -> {
+              long n = ((Number) r.get("n")).longValue();
+              long total = ((Number) r.get("total")).longValue();
+              int hour = ((Number) r.get("hour")).intValue();
+              t.sales += total;
+              t.count += n;
+              t.change += ((Number) r.get("change")).longValue();
+              t.hourToday[hour] += total;
+              t.shares(t.byTerminal, r.get("terminal_id").toString(), "", total, n);
+              t.shares(t.byEmployee, r.get("employee_id").toString(), "", total, n);
+            });
+  }
+
+  /** The same weekday a week earlier: the whole day by hour, and its totals up to this time. */
+  private static void lastWeek(Handle h, UUID org, String ids, ZoneId zone, Window w, Totals t) {
+    h.createQuery(
+            "select extract(hour from paid_at at time zone :zone)::int as hour,"
+                + " sum(total) as total,"
+                + " count(*) filter (where paid_at <= :upTo) as n,"
+                + " coalesce(sum(total) filter (where paid_at <= :upTo), 0) as so_far from sale"
+                + " where organisation_id = :org and terminal_id = any(cast(:ids as uuid[]))"
+                + " and paid_at >= :from and paid_at < :to and state <> 'VOIDED' group by hour")
+        .bind("org", org)
+        .bind("ids", ids)
+        .bind("zone", zone.getId())
+        .bind("from", w.weekFrom())
+        .bind("upTo", w.weekTo())
+        .bind("to", w.weekEnd())
+        .mapToMap()
+        .forEach(
+            r -> {
+              t.hourWeek[((Number) r.get("hour")).intValue()] +=
+                  ((Number) r.get("total")).longValue();
+              t.weekCount += ((Number) r.get("n")).longValue();
+              t.weekSales += ((Number) r.get("so_far")).longValue();
+            });
+  }
+
+  private static long refunds(
+      Handle h, UUID org, String ids, OffsetDateTime from, OffsetDateTime to) {
+    return h.createQuery(
+            "select coalesce(sum(total), 0) from refund where organisation_id = :org"
+                + " and terminal_id = any(cast(:ids as uuid[]))"
+                + " and recorded_at >= :from and recorded_at <= :to")
+        .bind("org", org)
+        .bind("ids", ids)
+        .bind("from", from)
+        .bind("to", to)
+        .mapTo(Long.class)
+        .one();
+  }
+
+  /** What today's sales were paid with; cash net of the change given. */
+  private static void payments(Handle h, UUID org, String ids, Window w, Totals t, long change) {
+    h.createQuery(
+            "select p.type, sum(p.amount) as amount, count(distinct s.id) as n"
+                + " from sale s join tender p on p.organisation_id = s.organisation_id"
+                + " and p.sale_id = s.id where s.organisation_id = :org"
+                + " and s.terminal_id = any(cast(:ids as uuid[]))"
+                + " and s.paid_at >= :from and s.paid_at < :to and s.state <> 'VOIDED'"
+                + " and p.status <> 'DECLINED' group by p.type")
+        .bind("org", org)
+        .bind("ids", ids)
+        .bind("from", w.from())
+        .bind("to", w.to())
+        .mapToMap()
+        .forEach(
+            r -> {
+              String type = (String) r.get("type");
+              long amount = ((Number) r.get("amount")).longValue();
+              t.shares(
+                  t.byPayment,
+                  type,
+                  type,
+                  "CASH".equals(type) ? amount - change : amount,
+                  ((Number) r.get("n")).longValue());
+            });
+  }
+
+  private static void items(Handle h, UUID org, String ids, Window w, Totals t) {
+    h.createQuery(
+            "select l.item_id, min(l.name) as name, sum(l.quantity) as quantity,"
+                + " sum(l.amount) as amount from sale s join sale_line l"
+                + " on l.organisation_id = s.organisation_id and l.sale_id = s.id"
+                + " where s.organisation_id = :org and s.terminal_id = any(cast(:ids as uuid[]))"
+                + " and s.paid_at >= :from and s.paid_at < :to and s.state <> 'VOIDED'"
+                + " and not l.voided group by l.item_id")
+        .bind("org", org)
+        .bind("ids", ids)
+        .bind("from", w.from())
+        .bind("to", w.to())
+        .mapToMap()
+        .forEach(
+            r -> {
+              String id = (String) r.get("item_id");
+              BigDecimal q = (BigDecimal) r.get("quantity");
+              long amount = ((Number) r.get("amount")).longValue();
+              t.items.merge(
+                  id,
+                  new Item(
+                      id, (String) r.get("name"), q.stripTrailingZeros().toPlainString(), amount),
+                  (a, b) ->
+                      new Item(
+                          id,
+                          a.name(),
+                          new BigDecimal(a.quantity())
+                              .add(new BigDecimal(b.quantity()))
+                              .stripTrailingZeros()
+                              .toPlainString(),
+                          a.amount() + b.amount()));
+            });
+  }
+
+  /** Fills in the names of the tills and employees the shares name by id. */
+  private static void names(Handle h, UUID org, Totals t, Map<UUID, String> tills) {
+    t.byTerminal.replaceAll(
+        (id, s) ->
+            new Share(id, tills.getOrDefault(UUID.fromString(id), id), s.amount(), s.count()));
+    if (t.byEmployee.isEmpty()) {
+      return;
+    }
+    Map<String, String> names = new HashMap<>();
+    h.createQuery(
+            "select id, name from employee where organisation_id = :org"
+                + " and id = any(cast(:ids as uuid[]))")
+        .bind("org", org)
+        .bind("ids", array(t.byEmployee.keySet().stream().map(UUID::fromString).toList()))
+        .map((rs, c) -> Map.entry(rs.getString("id"), rs.getString("name")))
+        .forEach(e -> names.put(e.getKey(), e.getValue()));
+    t.byEmployee.replaceAll(
+        (id, s) -> new Share(id, names.getOrDefault(id, id), s.amount(), s.count()));
+  }
+}
