@@ -3,13 +3,9 @@ package io.kasa.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.kasa.api.sales.ReceiptTokens;
-import io.kasa.api.sales.RefundLineDto;
-import io.kasa.api.sales.RefundRequestDto;
 import io.kasa.api.sales.SaleRequest;
 import io.kasa.service.admin.DemoData;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -30,8 +26,6 @@ class OfficeSalesApiTest {
 
   private static final String PASSWORD = "correct horse battery";
   private static TestCloud cloud;
-  private static Map<String, String> cashier;
-  private static Map<String, String> manager;
   private static Map<String, String> owner;
   private static final List<SaleRequest> SOLD = new ArrayList<>();
   private static String token;
@@ -41,50 +35,9 @@ class OfficeSalesApiTest {
   @BeforeAll
   static void start() throws Exception {
     cloud = new TestCloud();
-    String terminal = cloud.enrollDemoTerminal();
-    cashier = cloud.signedIn(terminal, cloud.demo.cashierId(), "1111");
-    manager = cloud.signedIn(terminal, cloud.demo.managerId(), "9999");
-    // A shift open before the sales (paid a minute before they are made), so one may be voided.
-    UUID shift = UUID.randomUUID();
-    String open =
-        "{\"id\":\""
-            + shift
-            + "\",\"openingFloat\":0,\"at\":\""
-            + Instant.now().minusSeconds(90)
-            + "\"}";
-    assertThat(cloud.post(cashier, "/v1/shifts", shift.toString(), open).status()).isEqualTo(201);
-    token = ReceiptTokens.next();
-    for (int i = 1; i <= 5; i++) {
-      SaleRequest s = Sales.breadAndAspirin(UUID.randomUUID(), i, "tok_approve");
-      if (i == 1) {
-        s = cardAndToken(s, token);
-      }
-      TestCloud.Reply r = cloud.post(cashier, "/v1/sales", s.id().toString(), Sales.json(s));
-      assertThat(r.status()).as(r.body()).isEqualTo(201);
-      SOLD.add(s);
-    }
-    RefundRequestDto refund =
-        new RefundRequestDto(
-            UUID.randomUUID(),
-            SOLD.get(0).id(),
-            Sales.receipt(100),
-            List.of(new RefundLineDto(2, "1")),
-            "CASH",
-            "Не підійшло",
-            Instant.now(),
-            null,
-            null);
-    TestCloud.Reply refunded =
-        cloud.post(
-            manager,
-            "/v1/refunds",
-            refund.id().toString(),
-            TestCloud.JSON.writeValueAsString(refund));
-    assertThat(refunded.status()).as(refunded.body()).isEqualTo(201);
-    TestCloud.Reply voided =
-        cloud.post(
-            manager, "/v1/sales/" + SOLD.get(1).id() + "/void", null, "{\"reason\":\"двічі\"}");
-    assertThat(voided.status()).as(voided.body()).isEqualTo(200);
+    JournalSeed seeded = JournalSeed.seed(cloud, 5, 0, 0, 1);
+    SOLD.addAll(seeded.sold());
+    token = seeded.token();
     owner = bearer(account(cloud.demo.organisationId(), "owner", List.of()));
 
     other = DemoData.seed(cloud.services.admin());
@@ -109,27 +62,6 @@ class OfficeSalesApiTest {
   @AfterAll
   static void stop() throws Exception {
     cloud.close();
-  }
-
-  /**
-   * {@code s} paid on the bank's own terminal with card …4417, carrying receipt token {@code t}.
-   */
-  private static SaleRequest cardAndToken(SaleRequest s, String t) {
-    return new SaleRequest(
-        s.id(),
-        s.receiptNumber(),
-        s.currency(),
-        s.openedAt(),
-        s.paidAt(),
-        s.lines(),
-        s.orderDiscount(),
-        List.of(
-            new io.kasa.api.sales.TenderDto(
-                UUID.randomUUID(), "EXTERNAL_CARD", 15840, null, "123ABC", "4417")),
-        new io.kasa.api.sales.TotalsDto(15840, 0, 1664, 15840, 0, 0),
-        s.offline(),
-        s.approvalId(),
-        t);
   }
 
   private static String account(UUID org, String role, List<UUID> stores) {

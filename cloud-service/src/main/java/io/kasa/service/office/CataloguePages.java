@@ -68,19 +68,22 @@ public final class CataloguePages {
 
   List<Page> pages() {
     return List.of(
-        new Page(HandlerType.GET, "/office/catalogue", this::list),
+        new Page(HandlerType.GET, "/office/catalogue", screens.page(this::list)),
         new Page(HandlerType.GET, "/office/catalogue/new", this::newForm),
-        new Page(HandlerType.POST, "/office/catalogue/new", this::create),
-        new Page(HandlerType.GET, "/office/catalogue/export.csv", this::export),
-        new Page(HandlerType.POST, "/office/catalogue/import", this::importCsv),
+        new Page(HandlerType.POST, "/office/catalogue/new", screens.change(this::create)),
+        new Page(HandlerType.GET, "/office/catalogue/export.csv", screens.page(this::export)),
+        new Page(HandlerType.POST, "/office/catalogue/import", screens.change(this::importCsv)),
         // The import's answer is shown at its own address; the language switch comes back there.
         new Page(
             HandlerType.GET,
             "/office/catalogue/import",
             ctx -> ctx.redirect("/office/catalogue", HttpStatus.SEE_OTHER)),
-        new Page(HandlerType.GET, "/office/catalogue/items/{id}", this::item),
-        new Page(HandlerType.POST, "/office/catalogue/items/{id}", this::save),
-        new Page(HandlerType.POST, "/office/catalogue/items/{id}/active", this::setActive));
+        new Page(HandlerType.GET, "/office/catalogue/items/{id}", screens.page(this::item)),
+        new Page(HandlerType.POST, "/office/catalogue/items/{id}", screens.change(this::save)),
+        new Page(
+            HandlerType.POST,
+            "/office/catalogue/items/{id}/active",
+            screens.change(this::setActive)));
   }
 
   static String href(String id) {
@@ -99,11 +102,8 @@ public final class CataloguePages {
     return v == null ? "" : v.trim();
   }
 
-  private void list(Context ctx) {
-    OfficeAccount who = screens.signedIn(ctx);
-    if (who != null) {
-      showList(ctx, who, 200, null, List.of());
-    }
+  private void list(Context ctx, OfficeAccount who) {
+    showList(ctx, who, 200, null, List.of());
   }
 
   /** The list with, after an import, its outcome: a message or the bad rows. */
@@ -161,11 +161,7 @@ public final class CataloguePages {
         badRows);
   }
 
-  private void item(Context ctx) {
-    OfficeAccount who = screens.signedIn(ctx);
-    if (who == null) {
-      return;
-    }
+  private void item(Context ctx, OfficeAccount who) {
     Optional<ItemDto> item = catalogue.item(who.organisationId(), ctx.pathParam("id"));
     if (item.isEmpty()) {
       notFound(ctx, who);
@@ -237,19 +233,15 @@ public final class CataloguePages {
     }
   }
 
-  private void create(Context ctx) {
-    put(ctx, true);
+  private void create(Context ctx, OfficeAccount who) {
+    put(ctx, who, true);
   }
 
-  private void save(Context ctx) {
-    put(ctx, false);
+  private void save(Context ctx, OfficeAccount who) {
+    put(ctx, who, false);
   }
 
-  private void put(Context ctx, boolean create) {
-    OfficeAccount who = screens.mayChange(ctx);
-    if (who == null || !screens.csrf(ctx)) {
-      return;
-    }
+  private void put(Context ctx, OfficeAccount who, boolean create) {
     Optional<ItemDto> existing =
         create ? Optional.empty() : catalogue.item(who.organisationId(), ctx.pathParam("id"));
     if (!create && existing.isEmpty()) {
@@ -307,11 +299,7 @@ public final class CataloguePages {
     return v.t("catalogue.problem." + code, args.toArray());
   }
 
-  private void setActive(Context ctx) {
-    OfficeAccount who = screens.mayChange(ctx);
-    if (who == null || !screens.csrf(ctx)) {
-      return;
-    }
+  private void setActive(Context ctx, OfficeAccount who) {
     Optional<ItemDto> found = catalogue.item(who.organisationId(), ctx.pathParam("id"));
     if (found.isEmpty()) {
       notFound(ctx, who);
@@ -335,11 +323,7 @@ public final class CataloguePages {
     ctx.redirect(href(i.id()) + "?saved=1", HttpStatus.SEE_OTHER);
   }
 
-  private void importCsv(Context ctx) throws IOException {
-    OfficeAccount who = screens.mayChange(ctx);
-    if (who == null || !screens.csrf(ctx)) {
-      return;
-    }
+  private void importCsv(Context ctx, OfficeAccount who) throws IOException {
     View v = screens.view(ctx, who);
     UploadedFile file = ctx.uploadedFile("file");
     if (file == null || file.size() == 0) {
@@ -366,11 +350,7 @@ public final class CataloguePages {
     showList(ctx, who, 200, v.t("catalogue.import.done", result.imported()), List.of());
   }
 
-  private void export(Context ctx) throws IOException {
-    OfficeAccount who = screens.signedIn(ctx);
-    if (who == null) {
-      return;
-    }
+  private void export(Context ctx, OfficeAccount who) throws IOException {
     ctx.contentType("text/csv; charset=utf-8")
         .header("Content-Disposition", "attachment; filename=\"catalogue.csv\"")
         .header("Cache-Control", "no-store");

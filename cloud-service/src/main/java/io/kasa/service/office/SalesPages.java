@@ -50,9 +50,9 @@ public final class SalesPages {
 
   List<Page> pages() {
     return List.of(
-        new Page(HandlerType.GET, "/office/sales", this::list),
-        new Page(HandlerType.GET, "/office/sales/{id}", this::one),
-        new Page(HandlerType.GET, "/office/sales/{id}/pdf", this::pdf));
+        new Page(HandlerType.GET, "/office/sales", screens.page(this::list)),
+        new Page(HandlerType.GET, "/office/sales/{id}", screens.page(this::one)),
+        new Page(HandlerType.GET, "/office/sales/{id}/pdf", screens.page(this::pdf)));
   }
 
   /**
@@ -131,11 +131,7 @@ public final class SalesPages {
   public record Sale(
       Row row, boolean offline, ReceiptPage.Model receipt, String pdf, String customerPage) {}
 
-  private void list(Context ctx) {
-    OfficeAccount who = screens.signedIn(ctx);
-    if (who == null) {
-      return;
-    }
+  private void list(Context ctx, OfficeAccount who) {
     View view = screens.view(ctx, who);
     SalesJournal.Scope scope = scope(who);
     Map<String, String> values = new LinkedHashMap<>();
@@ -195,11 +191,7 @@ public final class SalesPages {
         new Journal(values, journal.choices(scope), rows, error, invalid, older, newest));
   }
 
-  private void one(Context ctx) {
-    OfficeAccount who = screens.signedIn(ctx);
-    if (who == null) {
-      return;
-    }
+  private void one(Context ctx, OfficeAccount who) {
     View view = screens.view(ctx, who);
     Optional<SalesJournal.Detail> found = detail(ctx, who);
     if (found.isEmpty()) {
@@ -223,11 +215,7 @@ public final class SalesPages {
             token == null ? null : "/r/" + token));
   }
 
-  private void pdf(Context ctx) {
-    OfficeAccount who = screens.signedIn(ctx);
-    if (who == null) {
-      return;
-    }
+  private void pdf(Context ctx, OfficeAccount who) {
     Optional<SalesJournal.Detail> found = detail(ctx, who);
     if (found.isEmpty()) {
       screens.render(ctx, 404, "office/not-found.jte", screens.view(ctx, who));

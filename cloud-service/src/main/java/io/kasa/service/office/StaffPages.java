@@ -32,21 +32,17 @@ final class StaffPages {
 
   List<Page> pages() {
     return List.of(
-        new Page(HandlerType.GET, LIST, this::list),
-        new Page(HandlerType.GET, LIST + "/new", this::newForm),
-        new Page(HandlerType.POST, LIST, this::create),
-        new Page(HandlerType.GET, LIST + "/{id}", this::employee),
-        new Page(HandlerType.POST, LIST + "/{id}", this::update),
-        new Page(HandlerType.POST, LIST + "/{id}/deactivate", this::deactivate),
-        new Page(HandlerType.POST, LIST + "/{id}/reactivate", this::reactivate),
-        new Page(HandlerType.POST, LIST + "/{id}/pin", this::resetPin));
+        new Page(HandlerType.GET, LIST, screens.page(this::list)),
+        new Page(HandlerType.GET, LIST + "/new", screens.page(this::newForm)),
+        new Page(HandlerType.POST, LIST, screens.change(this::create)),
+        new Page(HandlerType.GET, LIST + "/{id}", screens.page(this::employee)),
+        new Page(HandlerType.POST, LIST + "/{id}", screens.change(this::update)),
+        new Page(HandlerType.POST, LIST + "/{id}/deactivate", screens.change(this::deactivate)),
+        new Page(HandlerType.POST, LIST + "/{id}/reactivate", screens.change(this::reactivate)),
+        new Page(HandlerType.POST, LIST + "/{id}/pin", screens.change(this::resetPin)));
   }
 
-  private void list(Context ctx) {
-    OfficeAccount who = screens.signedIn(ctx);
-    if (who == null) {
-      return;
-    }
+  private void list(Context ctx, OfficeAccount who) {
     View v = screens.view(ctx, who);
     List<StoreRef> known = staff.roster().stores(who);
     String store = ctx.queryParam("store");
@@ -87,11 +83,7 @@ final class StaffPages {
         only != null);
   }
 
-  private void newForm(Context ctx) {
-    OfficeAccount who = screens.signedIn(ctx);
-    if (who == null) {
-      return;
-    }
+  private void newForm(Context ctx, OfficeAccount who) {
     if (!who.mayChange()) {
       // An accountant reads: the list, which says so.
       ctx.redirect(LIST, HttpStatus.SEE_OTHER);
@@ -125,14 +117,7 @@ final class StaffPages {
         message);
   }
 
-  private void create(Context ctx) {
-    if (!screens.csrf(ctx)) {
-      return;
-    }
-    OfficeAccount who = screens.mayChange(ctx);
-    if (who == null) {
-      return;
-    }
+  private void create(Context ctx, OfficeAccount who) {
     Typed t = typed(ctx);
     try {
       NewPin p = staff.changes().create(who, t.name(), t.role(), t.stores());
@@ -142,11 +127,7 @@ final class StaffPages {
     }
   }
 
-  private void employee(Context ctx) {
-    OfficeAccount who = screens.signedIn(ctx);
-    if (who == null) {
-      return;
-    }
+  private void employee(Context ctx, OfficeAccount who) {
     Employee e = find(ctx, who);
     if (e == null) {
       return;
@@ -160,14 +141,7 @@ final class StaffPages {
     form(ctx, 200, v, StaffScreen.form(v, who, e, staff.roster().stores(who)), null, message);
   }
 
-  private void update(Context ctx) {
-    if (!screens.csrf(ctx)) {
-      return;
-    }
-    OfficeAccount who = screens.mayChange(ctx);
-    if (who == null) {
-      return;
-    }
+  private void update(Context ctx, OfficeAccount who) {
     Employee e = find(ctx, who);
     if (e == null) {
       return;
@@ -181,42 +155,36 @@ final class StaffPages {
     }
   }
 
-  private void deactivate(Context ctx) {
+  private void deactivate(Context ctx, OfficeAccount who) {
     act(
         ctx,
-        (who, e) -> {
+        who,
+        e -> {
           staff.changes().deactivate(who, e.id());
           ctx.redirect(LIST + "/" + e.id() + "?done=deactivated", HttpStatus.SEE_OTHER);
         });
   }
 
-  private void reactivate(Context ctx) {
-    act(ctx, (who, e) -> showPin(ctx, who, staff.changes().reactivate(who, e.id()), "reactivated"));
+  private void reactivate(Context ctx, OfficeAccount who) {
+    act(ctx, who, e -> showPin(ctx, who, staff.changes().reactivate(who, e.id()), "reactivated"));
   }
 
-  private void resetPin(Context ctx) {
-    act(ctx, (who, e) -> showPin(ctx, who, staff.changes().resetPin(who, e.id()), "reset"));
+  private void resetPin(Context ctx, OfficeAccount who) {
+    act(ctx, who, e -> showPin(ctx, who, staff.changes().resetPin(who, e.id()), "reset"));
   }
 
   private interface Action {
-    void run(OfficeAccount who, Employee e);
+    void run(Employee e);
   }
 
   /** One of the buttons of an employee's page: checked, done, or refused with the page again. */
-  private void act(Context ctx, Action action) {
-    if (!screens.csrf(ctx)) {
-      return;
-    }
-    OfficeAccount who = screens.mayChange(ctx);
-    if (who == null) {
-      return;
-    }
+  private void act(Context ctx, OfficeAccount who, Action action) {
     Employee e = find(ctx, who);
     if (e == null) {
       return;
     }
     try {
-      action.run(who, e);
+      action.run(e);
     } catch (ApiException x) {
       View v = screens.view(ctx, who);
       Employee now = staff.roster().get(who, e.id());

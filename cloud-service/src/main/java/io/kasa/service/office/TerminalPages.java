@@ -36,12 +36,13 @@ public final class TerminalPages {
 
   List<Page> pages() {
     return List.of(
-        new Page(HandlerType.GET, "/office/terminals", this::list),
-        new Page(HandlerType.POST, "/office/terminals", this::create),
-        new Page(HandlerType.GET, "/office/terminals/{id}", this::terminal),
-        new Page(HandlerType.POST, "/office/terminals/{id}/revoke", this::revoke),
-        new Page(HandlerType.POST, "/office/terminals/{id}/replace", this::replace),
-        new Page(HandlerType.GET, "/office/terminals/{id}/devices.json", this::download));
+        new Page(HandlerType.GET, "/office/terminals", screens.page(this::list)),
+        new Page(HandlerType.POST, "/office/terminals", screens.change(this::create)),
+        new Page(HandlerType.GET, "/office/terminals/{id}", screens.page(this::terminal)),
+        new Page(HandlerType.POST, "/office/terminals/{id}/revoke", screens.change(this::revoke)),
+        new Page(HandlerType.POST, "/office/terminals/{id}/replace", screens.change(this::replace)),
+        new Page(
+            HandlerType.GET, "/office/terminals/{id}/devices.json", screens.page(this::download)));
   }
 
   /** A terminal as its template shows it: its facts already in words. */
@@ -70,11 +71,8 @@ public final class TerminalPages {
     }
   }
 
-  private void list(Context ctx) {
-    OfficeAccount who = screens.signedIn(ctx);
-    if (who != null) {
-      showList(ctx, who, 200, Form.empty());
-    }
+  private void list(Context ctx, OfficeAccount who) {
+    showList(ctx, who, 200, Form.empty());
   }
 
   private void showList(Context ctx, OfficeAccount who, int status, Form form) {
@@ -97,14 +95,7 @@ public final class TerminalPages {
         "revoked".equals(done) ? v.t("terminals.done.revoked") : null);
   }
 
-  private void create(Context ctx) {
-    if (!screens.csrf(ctx)) {
-      return;
-    }
-    OfficeAccount who = screens.mayChange(ctx);
-    if (who == null) {
-      return;
-    }
+  private void create(Context ctx, OfficeAccount who) {
     String store = Optional.ofNullable(ctx.formParam("store")).orElse("");
     String code = Optional.ofNullable(ctx.formParam("code")).orElse("").trim();
     String name = Optional.ofNullable(ctx.formParam("name")).orElse("").trim();
@@ -141,11 +132,7 @@ public final class TerminalPages {
         new Form(store, code, name, v.t(problem, code, TerminalDirectory.maxName()), field));
   }
 
-  private void terminal(Context ctx) {
-    OfficeAccount who = screens.signedIn(ctx);
-    if (who == null) {
-      return;
-    }
+  private void terminal(Context ctx, OfficeAccount who) {
     Optional<TerminalDirectory.Terminal> t = find(ctx, who);
     if (t.isEmpty()) {
       notFound(ctx, who);
@@ -173,14 +160,7 @@ public final class TerminalPages {
         "revoked".equals(done) ? v.t("terminals.done.revoked") : null);
   }
 
-  private void revoke(Context ctx) {
-    if (!screens.csrf(ctx)) {
-      return;
-    }
-    OfficeAccount who = screens.mayChange(ctx);
-    if (who == null) {
-      return;
-    }
+  private void revoke(Context ctx, OfficeAccount who) {
     Optional<TerminalDirectory.Terminal> t = find(ctx, who);
     if (t.isEmpty()) {
       notFound(ctx, who);
@@ -190,14 +170,7 @@ public final class TerminalPages {
     ctx.redirect("/office/terminals/" + t.get().id() + "?done=revoked", HttpStatus.SEE_OTHER);
   }
 
-  private void replace(Context ctx) {
-    if (!screens.csrf(ctx)) {
-      return;
-    }
-    OfficeAccount who = screens.mayChange(ctx);
-    if (who == null) {
-      return;
-    }
+  private void replace(Context ctx, OfficeAccount who) {
     Optional<TerminalDirectory.Terminal> t = find(ctx, who);
     if (t.isEmpty()) {
       notFound(ctx, who);
@@ -206,11 +179,7 @@ public final class TerminalPages {
     showCode(ctx, who, 201, terminals.replace(who, t.get().id()));
   }
 
-  private void download(Context ctx) {
-    OfficeAccount who = screens.signedIn(ctx);
-    if (who == null) {
-      return;
-    }
+  private void download(Context ctx, OfficeAccount who) {
     Optional<TerminalDirectory.Terminal> t = find(ctx, who);
     Optional<DeviceSetup> devices =
         t.isEmpty() ? Optional.empty() : terminals.devices(who, t.get().id());

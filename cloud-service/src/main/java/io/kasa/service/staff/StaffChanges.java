@@ -186,24 +186,12 @@ public final class StaffChanges {
    * someone else since, and was known while they were away); 409 when they are active.
    */
   public NewPin reactivate(OfficeAccount account, UUID employee) {
-    StaffRules.changer(account);
-    UUID org = account.organisationId();
-    NewPin back =
-        withNewPin(
-            org,
-            employee,
-            (h, pin) -> {
-              Employee before = StaffRules.changeable(h, account, employee);
-              if (before.active()) {
-                throw ApiException.conflict(before.name() + " is active already");
-              }
-              setPin(h, org, employee, pin, true);
-              Audit.recordOffice(
-                  h, org, account.id(), employee, "office.staff.reactivated", before.name());
-              return StaffRoster.get(h, account, employee);
-            });
-    changed.accept(Invalidations.Topic.AUTH);
-    return back;
+    return givePin(
+        account,
+        employee,
+        "office.staff.reactivated",
+        before ->
+            before.active() ? ApiException.conflict(before.name() + " is active already") : null);
   }
 
   /**
@@ -212,26 +200,45 @@ public final class StaffChanges {
    * is lifted. 409 for a dismissed employee (reactivate them instead).
    */
   public NewPin resetPin(OfficeAccount account, UUID employee) {
+    return givePin(
+        account,
+        employee,
+        "office.staff.pin-reset",
+        before ->
+            before.active()
+                ? null
+                : ApiException.conflict(
+                    before.name() + " is dismissed: reactivate them, which gives a new PIN"));
+  }
+
+  /**
+   * Gives {@code employee} a new PIN and leaves them active with no open session, unless {@code
+   * refused} names why not from how they were; audited as {@code event}, and the tills told.
+   */
+  private NewPin givePin(
+      OfficeAccount account,
+      UUID employee,
+      String event,
+      java.util.function.Function<Employee, ApiException> refused) {
     StaffRules.changer(account);
     UUID org = account.organisationId();
-    NewPin reset =
+    NewPin given =
         withNewPin(
             org,
             employee,
             (h, pin) -> {
               Employee before = StaffRules.changeable(h, account, employee);
-              if (!before.active()) {
-                throw ApiException.conflict(
-                    before.name() + " is dismissed: reactivate them, which gives a new PIN");
+              ApiException no = refused.apply(before);
+              if (no != null) {
+                throw no;
               }
               setPin(h, org, employee, pin, true);
               endSessions(h, org, employee);
-              Audit.recordOffice(
-                  h, org, account.id(), employee, "office.staff.pin-reset", before.name());
+              Audit.recordOffice(h, org, account.id(), employee, event, before.name());
               return StaffRoster.get(h, account, employee);
             });
     changed.accept(Invalidations.Topic.AUTH);
-    return reset;
+    return given;
   }
 
   /** A PIN being given: its verifier and look-up, never the PIN itself. */

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
+import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
@@ -32,9 +33,13 @@ final class Browser implements AutoCloseable {
   static final Path DRIVER = Path.of("/usr/bin/chromedriver");
   static final Path AXE = Path.of("..", "tools", "axe", "node_modules", "axe-core", "axe.min.js");
 
-  /** Phone and desktop viewports. */
+  /**
+   * Phone, small laptop and desktop viewports; the laptop's pictures are written only with {@code
+   * -Dkasa.screenshots.all=true} (for review, not for the docs).
+   */
   enum Width {
     PHONE(360, 800),
+    LAPTOP(1024, 768),
     DESKTOP(1280, 800);
 
     final int width;
@@ -50,6 +55,39 @@ final class Browser implements AutoCloseable {
   private final String base;
   private final String language;
   private final String axe;
+
+  /**
+   * Skips the calling test class when Chromium is not installed, saying so, unless {@code
+   * KASA_BROWSER_TESTS=required} (CI), when its absence fails; axe-core must be in {@code
+   * tools/axe}.
+   */
+  static void requireInstalled() {
+    boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
+    if ("required".equals(System.getenv("KASA_BROWSER_TESTS"))) {
+      assertThat(installed).as("chromium and chromium-driver (apt-get install)").isTrue();
+    }
+    Assumptions.assumeTrue(
+        installed,
+        "Chromium is not installed (/usr/bin/chromium, /usr/bin/chromedriver): apt-get install"
+            + " chromium chromium-driver to run the back office's browser tests");
+    assertThat(Files.isRegularFile(AXE))
+        .as("axe-core in tools/axe: npm ci --prefix tools/axe")
+        .isTrue();
+  }
+
+  /** A browser on {@code cloud}'s service, speaking {@code language}. */
+  static Browser on(io.kasa.service.TestCloud cloud, String language) throws IOException {
+    // localhost, not 127.0.0.1: browsers keep Secure cookies from http://localhost.
+    return new Browser("http://localhost:" + cloud.app.port(), language);
+  }
+
+  /** Signs in through the sign-in form (the page it lands on is the caller's to check). */
+  void signIn(String email, String password) {
+    open("/office/sign-in");
+    type("#email", email);
+    type("#password", password);
+    submit("#password");
+  }
 
   /** A browser whose user reads {@code language}, against the service at {@code base}. */
   Browser(String base, String language) throws IOException {
@@ -258,6 +296,9 @@ final class Browser implements AutoCloseable {
   private void screenshot(String name, Width w) throws IOException {
     String dir = System.getProperty("kasa.screenshots");
     if (dir == null || dir.isBlank()) {
+      return;
+    }
+    if (w == Width.LAPTOP && !Boolean.getBoolean("kasa.screenshots.all")) {
       return;
     }
     byte[] png = driver.getScreenshotAs(OutputType.BYTES);

@@ -6,10 +6,8 @@ import io.kasa.service.TestCloud;
 import io.kasa.service.accounts.OfficeAccounts;
 import io.kasa.service.accounts.OfficeSignIn;
 import io.kasa.service.accounts.Totp;
-import java.nio.file.Files;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -32,17 +30,7 @@ class OfficeBrowserTest {
 
   @BeforeAll
   static void start() throws Exception {
-    boolean installed = Files.isExecutable(Browser.CHROMIUM) && Files.isExecutable(Browser.DRIVER);
-    if ("required".equals(System.getenv("KASA_BROWSER_TESTS"))) {
-      assertThat(installed).as("chromium and chromium-driver (apt-get install)").isTrue();
-    }
-    Assumptions.assumeTrue(
-        installed,
-        "Chromium is not installed (/usr/bin/chromium, /usr/bin/chromedriver): apt-get install"
-            + " chromium chromium-driver to run the back office's browser tests");
-    assertThat(Files.isRegularFile(Browser.AXE))
-        .as("axe-core in tools/axe: npm ci --prefix tools/axe")
-        .isTrue();
+    Browser.requireInstalled();
     cloud = new TestCloud();
   }
 
@@ -65,14 +53,7 @@ class OfficeBrowserTest {
 
   private static Browser browser(String lang) throws Exception {
     // localhost, not 127.0.0.1: browsers keep Secure cookies from http://localhost.
-    return new Browser("http://localhost:" + cloud.app.port(), lang);
-  }
-
-  private static void signIn(Browser b, String email, String password) {
-    b.open("/office/sign-in");
-    b.type("#email", email);
-    b.type("#password", password);
-    b.submit("#password");
+    return Browser.on(cloud, lang);
   }
 
   @ParameterizedTest
@@ -85,7 +66,7 @@ class OfficeBrowserTest {
       assertThat(b.find("html").getAttribute("lang")).isEqualTo(lang);
       b.check("sign-in");
 
-      signIn(b, email, PASSWORD);
+      b.signIn(email, PASSWORD);
       assertThat(b.path()).isEqualTo("/office/");
       assertThat(b.text()).contains(email, "Колосок");
       // Every screen is listed: those built linked, the others shown, not linked.
@@ -116,16 +97,16 @@ class OfficeBrowserTest {
     String email = account("guess", lang);
     try (Browser b = browser(lang)) {
       for (int i = 1; i < OfficeSignIn.MAX_ACCOUNT_FAILURES; i++) {
-        signIn(b, email, "wrong password " + i);
+        b.signIn(email, "wrong password " + i);
         assertThat(b.find("#sign-in-error").getText())
             .isEqualTo(Words.of(lang).get("signIn.wrong"));
       }
       b.check("sign-in-wrong");
-      signIn(b, email, "wrong password again");
+      b.signIn(email, "wrong password again");
       String locked = b.find("#sign-in-error").getText();
       assertThat(locked).contains(lang.equals("uk") ? "заблоковано до" : "locked until");
       // The right password is refused too while the lockout lasts.
-      signIn(b, email, PASSWORD);
+      b.signIn(email, PASSWORD);
       assertThat(b.path()).isEqualTo("/office/sign-in");
       assertThat(b.find("#sign-in-error").getText()).isEqualTo(locked);
       b.check("sign-in-locked");
@@ -137,7 +118,7 @@ class OfficeBrowserTest {
   void totpTurnedOnAndSignedInWith(String lang) throws Exception {
     String email = account("totp", lang);
     try (Browser b = browser(lang)) {
-      signIn(b, email, PASSWORD);
+      b.signIn(email, PASSWORD);
       b.open("/office/account");
       b.submit("form[action='/office/account/totp'] button");
       assertThat(b.all("svg.qr")).hasSize(1);
@@ -154,7 +135,7 @@ class OfficeBrowserTest {
       assertThat(b.text()).contains(Words.of(lang).get("account.done.totp-on"));
 
       b.submit("form[action='/office/sign-out'] button");
-      signIn(b, email, PASSWORD);
+      b.signIn(email, PASSWORD);
       assertThat(b.path()).isEqualTo("/office/sign-in/code");
       b.check("code");
       // The code that turned TOTP on is used up.
@@ -191,7 +172,7 @@ class OfficeBrowserTest {
       assertThat(b.text()).contains(Words.of(lang).get("link.title"));
       b.check("link-expired");
 
-      signIn(b, email, "a new pass phrase");
+      b.signIn(email, "a new pass phrase");
       assertThat(b.path()).isEqualTo("/office/");
     }
   }

@@ -2,20 +2,14 @@ package io.kasa.service.office;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kasa.api.sales.ReceiptTokens;
-import io.kasa.api.sales.RefundLineDto;
-import io.kasa.api.sales.RefundRequestDto;
 import io.kasa.api.sales.SaleRequest;
+import io.kasa.service.JournalSeed;
 import io.kasa.service.Sales;
 import io.kasa.service.TestCloud;
-import java.nio.file.Files;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -36,83 +30,11 @@ class OfficeSalesBrowserTest {
 
   @BeforeAll
   static void start() throws Exception {
-    boolean installed = Files.isExecutable(Browser.CHROMIUM) && Files.isExecutable(Browser.DRIVER);
-    if ("required".equals(System.getenv("KASA_BROWSER_TESTS"))) {
-      assertThat(installed).as("chromium and chromium-driver (apt-get install)").isTrue();
-    }
-    Assumptions.assumeTrue(
-        installed,
-        "Chromium is not installed (/usr/bin/chromium, /usr/bin/chromedriver): apt-get install"
-            + " chromium chromium-driver to run the back office's browser tests");
-    assertThat(Files.isRegularFile(Browser.AXE))
-        .as("axe-core in tools/axe: npm ci --prefix tools/axe")
-        .isTrue();
+    Browser.requireInstalled();
     cloud = new TestCloud();
-    String terminal = cloud.enrollDemoTerminal();
-    Map<String, String> cashier = cloud.signedIn(terminal, cloud.demo.cashierId(), "1111");
-    Map<String, String> manager = cloud.signedIn(terminal, cloud.demo.managerId(), "9999");
-    // A shift open before the sales (paid a minute before they are made), so one may be voided.
-    UUID shift = UUID.randomUUID();
-    String open =
-        "{\"id\":\""
-            + shift
-            + "\",\"openingFloat\":0,\"at\":\""
-            + Instant.now().minusSeconds(90)
-            + "\"}";
-    assertThat(cloud.post(cashier, "/v1/shifts", shift.toString(), open).status()).isEqualTo(201);
-    token = ReceiptTokens.next();
-    for (int i = 1; i <= 4; i++) {
-      SaleRequest s = Sales.breadAndAspirin(UUID.randomUUID(), i, "tok_approve");
-      if (i == 2) {
-        s = cardAndToken(s, token);
-      }
-      TestCloud.Reply r = cloud.post(cashier, "/v1/sales", s.id().toString(), Sales.json(s));
-      assertThat(r.status()).as(r.body()).isEqualTo(201);
-      SOLD.add(s);
-    }
-    RefundRequestDto refund =
-        new RefundRequestDto(
-            UUID.randomUUID(),
-            SOLD.get(1).id(),
-            Sales.receipt(100),
-            List.of(new RefundLineDto(2, "1")),
-            "CASH",
-            "Не підійшло",
-            Instant.now(),
-            null,
-            null);
-    TestCloud.Reply refunded =
-        cloud.post(
-            manager,
-            "/v1/refunds",
-            refund.id().toString(),
-            TestCloud.JSON.writeValueAsString(refund));
-    assertThat(refunded.status()).as(refunded.body()).isEqualTo(201);
-    TestCloud.Reply voided =
-        cloud.post(
-            manager, "/v1/sales/" + SOLD.get(3).id() + "/void", null, "{\"reason\":\"двічі\"}");
-    assertThat(voided.status()).as(voided.body()).isEqualTo(200);
-  }
-
-  /**
-   * {@code s} paid on the bank's own terminal with card …4417, carrying receipt token {@code t}.
-   */
-  private static SaleRequest cardAndToken(SaleRequest s, String t) {
-    return new SaleRequest(
-        s.id(),
-        s.receiptNumber(),
-        s.currency(),
-        s.openedAt(),
-        s.paidAt(),
-        s.lines(),
-        s.orderDiscount(),
-        List.of(
-            new io.kasa.api.sales.TenderDto(
-                UUID.randomUUID(), "EXTERNAL_CARD", 15840, null, "123ABC", "4417")),
-        new io.kasa.api.sales.TotalsDto(15840, 0, 1664, 15840, 0, 0),
-        s.offline(),
-        s.approvalId(),
-        t);
+    JournalSeed seeded = JournalSeed.seed(cloud, 4, 1, 1, 3);
+    SOLD.addAll(seeded.sold());
+    token = seeded.token();
   }
 
   @AfterAll
@@ -131,12 +53,10 @@ class OfficeSalesBrowserTest {
         .services
         .officeAccounts()
         .create(cloud.demo.organisationId(), email, "accountant", List.of(), PASSWORD);
-    try (Browser b = new Browser("http://localhost:" + cloud.app.port(), lang)) {
+    try (Browser b = Browser.on(cloud, lang)) {
       b.open("/office/sales");
       assertThat(b.path()).isEqualTo("/office/sign-in");
-      b.type("#email", email);
-      b.type("#password", PASSWORD);
-      b.submit("#password");
+      b.signIn(email, PASSWORD);
       b.open("/office/sales");
       assertThat(b.path()).isEqualTo("/office/sales");
       assertThat(b.find("h1").getText()).isEqualTo(words.get("sales.title"));

@@ -10,7 +10,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -31,17 +30,7 @@ class OfficeStaffBrowserTest {
 
   @BeforeAll
   static void start() throws Exception {
-    boolean installed = Files.isExecutable(Browser.CHROMIUM) && Files.isExecutable(Browser.DRIVER);
-    if ("required".equals(System.getenv("KASA_BROWSER_TESTS"))) {
-      assertThat(installed).as("chromium and chromium-driver (apt-get install)").isTrue();
-    }
-    Assumptions.assumeTrue(
-        installed,
-        "Chromium is not installed (/usr/bin/chromium, /usr/bin/chromedriver): apt-get install"
-            + " chromium chromium-driver to run the back office's browser tests");
-    assertThat(Files.isRegularFile(Browser.AXE))
-        .as("axe-core in tools/axe: npm ci --prefix tools/axe")
-        .isTrue();
+    Browser.requireInstalled();
     cloud = new TestCloud();
   }
 
@@ -62,12 +51,8 @@ class OfficeStaffBrowserTest {
   }
 
   private static Browser signedIn(String role, String lang) throws Exception {
-    // localhost, not 127.0.0.1: browsers keep Secure cookies from http://localhost.
-    Browser b = new Browser("http://localhost:" + cloud.app.port(), lang);
-    b.open("/office/sign-in");
-    b.type("#email", account(role, lang));
-    b.type("#password", PASSWORD);
-    b.submit("#password");
+    Browser b = Browser.on(cloud, lang);
+    b.signIn(account(role, lang), PASSWORD);
     assertThat(b.path()).isEqualTo("/office/");
     return b;
   }

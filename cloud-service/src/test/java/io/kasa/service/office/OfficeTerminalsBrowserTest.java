@@ -3,12 +3,10 @@ package io.kasa.service.office;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kasa.service.TestCloud;
-import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -29,17 +27,7 @@ class OfficeTerminalsBrowserTest {
 
   @BeforeAll
   static void start() throws Exception {
-    boolean installed = Files.isExecutable(Browser.CHROMIUM) && Files.isExecutable(Browser.DRIVER);
-    if ("required".equals(System.getenv("KASA_BROWSER_TESTS"))) {
-      assertThat(installed).as("chromium and chromium-driver (apt-get install)").isTrue();
-    }
-    Assumptions.assumeTrue(
-        installed,
-        "Chromium is not installed (/usr/bin/chromium, /usr/bin/chromedriver): apt-get install"
-            + " chromium chromium-driver to run the back office's browser tests");
-    assertThat(Files.isRegularFile(Browser.AXE))
-        .as("axe-core in tools/axe: npm ci --prefix tools/axe")
-        .isTrue();
+    Browser.requireInstalled();
     cloud = new TestCloud();
   }
 
@@ -48,13 +36,6 @@ class OfficeTerminalsBrowserTest {
     if (cloud != null) {
       cloud.close();
     }
-  }
-
-  private static void signIn(Browser b, String email) {
-    b.open("/office/sign-in");
-    b.type("#email", email);
-    b.type("#password", PASSWORD);
-    b.submit("#password");
   }
 
   @ParameterizedTest
@@ -68,8 +49,8 @@ class OfficeTerminalsBrowserTest {
         .create(cloud.demo.organisationId(), email, "owner", List.of(), PASSWORD);
     String code = lang.equals("uk") ? "T5" : "T6";
     String name = lang.equals("uk") ? "Каса біля вітрини" : "Window till";
-    try (Browser b = new Browser("http://localhost:" + cloud.app.port(), lang)) {
-      signIn(b, email);
+    try (Browser b = Browser.on(cloud, lang)) {
+      b.signIn(email, PASSWORD);
       b.open("/office/terminals");
       assertThat(b.find("nav a[aria-current='page']").getText())
           .isEqualTo(words.get("nav.terminals"));

@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.kasa.api.sales.SaleRequest;
 import io.kasa.service.Sales;
 import io.kasa.service.TestCloud;
-import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -33,17 +31,7 @@ class OfficeTodayBrowserTest {
 
   @BeforeAll
   static void start() throws Exception {
-    boolean installed = Files.isExecutable(Browser.CHROMIUM) && Files.isExecutable(Browser.DRIVER);
-    if ("required".equals(System.getenv("KASA_BROWSER_TESTS"))) {
-      assertThat(installed).as("chromium and chromium-driver (apt-get install)").isTrue();
-    }
-    Assumptions.assumeTrue(
-        installed,
-        "Chromium is not installed (/usr/bin/chromium, /usr/bin/chromedriver): apt-get install"
-            + " chromium chromium-driver to run the back office's browser tests");
-    assertThat(Files.isRegularFile(Browser.AXE))
-        .as("axe-core in tools/axe: npm ci --prefix tools/axe")
-        .isTrue();
+    Browser.requireInstalled();
     cloud = new TestCloud();
     till = cloud.enrollDemoTerminal();
     cashier = cloud.signedIn(till, cloud.demo.cashierId(), "1111");
@@ -84,11 +72,8 @@ class OfficeTodayBrowserTest {
         .officeAccounts()
         .create(cloud.demo.organisationId(), email, "owner", List.of(), PASSWORD);
     tillHolds(0);
-    try (Browser b = new Browser("http://localhost:" + cloud.app.port(), lang)) {
-      b.open("/office/sign-in");
-      b.type("#email", email);
-      b.type("#password", PASSWORD);
-      b.submit("#password");
+    try (Browser b = Browser.on(cloud, lang)) {
+      b.signIn(email, PASSWORD);
       b.find("nav a[href='/office/today']").click();
       b.waitUntil(30, () -> b.path().equals("/office/today") && !b.all("#today-sales").isEmpty());
       assertThat(b.find("h1").getText()).isEqualTo(Words.of(lang).get("today.title"));
