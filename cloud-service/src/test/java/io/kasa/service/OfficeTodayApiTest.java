@@ -106,9 +106,9 @@ class OfficeTodayApiTest {
     cloud.execute(
         "insert into sale (organisation_id, id, store_id, terminal_id, employee_id, receipt_number,"
             + " currency, state, offline, opened_at, paid_at, subtotal, discounts, tax, total,"
-            + " cash_rounding, change_given, request_hash, response) values (?, ?, ?, ?, ?,"
-            + " 'X1-T1-000001', 'UAH', 'PAID', false, ?, ?, 99900, 0, 0, 99900, 0, 0, '\\x00',"
-            + " '{}')",
+            + " cash_rounding, change_given, request_hash, response, voided_lines, tender_sums,"
+            + " tax_sums) values (?, ?, ?, ?, ?, 'X1-T1-000001', 'UAH', 'PAID', false, ?, ?, 99900,"
+            + " 0, 0, 99900, 0, 0, '\\x00', '{}', 0, '{}', '[]')",
         other,
         UUID.randomUUID(),
         otherStore,

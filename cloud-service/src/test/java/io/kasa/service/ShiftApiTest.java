@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** A shift from float to Z report, with cash movements, a no-sale, sales and a refund. */
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class ShiftApiTest {
 
   private static TestCloud cloud;
@@ -39,6 +40,7 @@ class ShiftApiTest {
   }
 
   @Test
+  @org.junit.jupiter.api.Order(1)
   void aShiftFromFloatToZReport() throws Exception {
     UUID shift = UUID.randomUUID();
     // Opened before the sales below, which are paid a minute before they are made.
@@ -194,5 +196,49 @@ class ShiftApiTest {
                 .get("number")
                 .asText())
         .isEqualTo("K1-T1-0002");
+  }
+
+  /**
+   * The reports add up the tallies each sale carries (V43, ADR 0038): for every sale written, they
+   * are exactly what its lines, tenders and taxes add up to.
+   */
+  @Test
+  @org.junit.jupiter.api.Order(2)
+  void everySaleCarriesTheTalliesOfItsRows() {
+    for (int i = 0; i < 3; i++) {
+      var sale = Sales.breadAndAspirin(UUID.randomUUID(), 900 + i, "tok_approve");
+      assertThat(cloud.post(cashier, "/v1/sales", sale.id().toString(), Sales.json(sale)).status())
+          .isEqualTo(201);
+    }
+    java.util.List<String> wrong =
+        cloud
+            .database
+            .jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "select s.receipt_number from sale s where s.voided_lines <> (select"
+                                + " count(*) from sale_line l where l.organisation_id ="
+                                + " s.organisation_id and l.sale_id = s.id and l.voided)"
+                                + " or s.tender_sums <> coalesce((select jsonb_object_agg(q.type,"
+                                + " q.amount) from (select t.type, sum(t.amount) as amount from"
+                                + " tender t where t.organisation_id = s.organisation_id and"
+                                + " t.sale_id = s.id group by t.type) q), '{}')"
+                                + " or (select coalesce(sum((e->>'gross')::bigint), 0) from"
+                                + " jsonb_array_elements(s.tax_sums) e) <> (select"
+                                + " coalesce(sum(x.gross), 0) from sale_tax x where"
+                                + " x.organisation_id = s.organisation_id and x.sale_id = s.id)"
+                                + " or jsonb_array_length(s.tax_sums) <> (select count(*) from"
+                                + " sale_tax x where x.organisation_id = s.organisation_id and"
+                                + " x.sale_id = s.id)")
+                        .mapTo(String.class)
+                        .list());
+    long sales =
+        cloud
+            .database
+            .jdbi()
+            .withHandle(h -> h.createQuery("select count(*) from sale").mapTo(Long.class).one());
+    assertThat(sales).isGreaterThanOrEqualTo(3);
+    assertThat(wrong).as("sales whose tallies differ from their rows").isEmpty();
   }
 }

@@ -475,6 +475,13 @@ public final class HistorySeed {
             + " from seed_line l join seed_terminal st on st.n = l.i % "
             + terminals
             + " cross join seed_const y group by l.i, st.id, st.code, st.n, y.year_start");
+    // Each sale's tax tallies (V43), as the service's writer makes them from the same rows.
+    run(
+        s,
+        "create temp table seed_tax on commit drop as select i, jsonb_agg(jsonb_build_object("
+            + "'class', c, 'rate', rate, 'net', gross - tax, 'tax', tax, 'gross', gross) order by c)"
+            + " as sums from (select i, case when rate = 7 then 'VAT7' else 'VAT20' end as c, rate,"
+            + " sum(amount) as gross, sum(tax) as tax from seed_line group by i, rate) q group by i");
     String totals =
         "jsonb_build_object('subtotal', x.total, 'discounts', 0, 'tax', x.tax, 'total', x.total,"
             + " 'cashRounding', 0, 'change', 0)";
@@ -491,7 +498,7 @@ public final class HistorySeed {
         "insert into sale (organisation_id, id, store_id, terminal_id, employee_id, receipt_number,"
             + " currency, state, offline, opened_at, paid_at, recorded_at, subtotal, discounts, tax,"
             + " total, cash_rounding, change_given, request_hash, request, response, voided_at,"
-            + " voided_by, void_reason) select "
+            + " voided_by, void_reason, voided_lines, tender_sums, tax_sums) select "
             + org
             + ", x.id, '"
             + t.store()
@@ -520,7 +527,9 @@ public final class HistorySeed {
             + "), case when x.voided then x.paid + interval '5 minutes' end, case when x.voided"
             + " then '"
             + t.manager()
-            + "'::uuid end, case when x.voided then 'Пробито двічі' end from seed_sale x");
+            + "'::uuid end, case when x.voided then 'Пробито двічі' end, 0,"
+            + " jsonb_build_object(case when x.card then 'CARD' else 'CASH' end, x.total),"
+            + " xt.sums from seed_sale x join seed_tax xt on xt.i = x.i");
     run(
         s,
         "insert into sale_line (organisation_id, sale_id, number, item_id, name, quantity,"

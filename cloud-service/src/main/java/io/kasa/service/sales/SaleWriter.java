@@ -205,6 +205,12 @@ final class SaleWriter implements AutoCloseable {
             "sapproved",
             String.class,
             "stoken",
+            String.class,
+            "svoided",
+            Integer.class,
+            "stenders",
+            String.class,
+            "staxes",
             String.class);
     Rows lines =
         new Rows(
@@ -308,7 +314,8 @@ final class SaleWriter implements AutoCloseable {
       Entry e = p.entry();
       String org = e.organisation().toString();
       String id = e.id().toString();
-      sales.add(prefixed(org, id, e.sale()));
+      sales.add(
+          prefixed(org, id, concat(e.sale(), SaleTallies.of(e.lines(), e.taxes(), e.tenders()))));
       e.lines().forEach(row -> lines.add(prefixed(org, id, row)));
       e.moves().forEach(row -> moves.add(prefixed(org, id, row)));
       e.taxes().forEach(row -> taxes.add(prefixed(org, id, row)));
@@ -330,6 +337,12 @@ final class SaleWriter implements AutoCloseable {
     }
   }
 
+  private static Object[] concat(Object[] a, Object[] b) {
+    Object[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+
   private static Object[] prefixed(String org, String sale, Object[] row) {
     Object[] out = new Object[row.length + 2];
     out[0] = org;
@@ -348,13 +361,14 @@ final class SaleWriter implements AutoCloseable {
           "with s as (insert into sale (organisation_id, id, store_id, terminal_id, employee_id,"
               + " receipt_number, currency, state, offline, opened_at, paid_at, recorded_at, subtotal,"
               + " discounts, tax, total, cash_rounding, change_given, request_hash, request, response,"
-              + " approved_by, receipt_token) select * from unnest(cast(:sorg as uuid[]), cast(:sid as uuid[]),"
+              + " approved_by, receipt_token, voided_lines, tender_sums, tax_sums)"
+              + " select * from unnest(cast(:sorg as uuid[]), cast(:sid as uuid[]),"
               + " cast(:sstore as uuid[]), cast(:sterminal as uuid[]), cast(:semployee as uuid[]),"
               + " :sreceipt, :scurrency, :sstate, :soffline, cast(:sopened as timestamptz[]),"
               + " cast(:spaid as timestamptz[]), cast(:srecorded as timestamptz[]), :ssubtotal,"
               + " :sdiscounts, :stax, :stotal, :srounding, :schange, cast(:shash as bytea[]),"
               + " cast(:srequest as jsonb[]), cast(:sresponse as jsonb[]), cast(:sapproved as uuid[]),"
-              + " :stoken)"
+              + " :stoken, :svoided, cast(:stenders as jsonb[]), cast(:staxes as jsonb[]))"
               + " on conflict do nothing returning organisation_id, id, store_id),"
               + " l as (insert into sale_line (organisation_id, sale_id, number, item_id, name, quantity,"
               + " unit_price, gross, line_discount, order_discount, amount, tax, tax_class, override_reason,"

@@ -8,7 +8,11 @@ import java.util.TreeMap;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 
-/** Adds up a shift from the sales, refunds and cash movements of its terminal and hours. */
+/**
+ * Adds up a shift from the sales, refunds and cash movements of its terminal and hours. Sales are
+ * read by {@code sale_by_terminal_paid} with the tallies each carries (V43, ADR 0038): never their
+ * lines, taxes or tenders, whose keys are scattered over the whole history.
+ */
 final class ShiftReports {
 
   private ShiftReports() {}
@@ -31,7 +35,8 @@ final class ShiftReports {
                     + " coalesce(sum(change_given) filter (where kept), 0) as change,"
                     + " coalesce(sum(cash_rounding) filter (where kept), 0) as rounding,"
                     + " count(*) filter (where not kept) as voided_n,"
-                    + " coalesce(sum(total + cash_rounding) filter (where not kept), 0) as voided_total"
+                    + " coalesce(sum(total + cash_rounding) filter (where not kept), 0) as voided_total,"
+                    + " coalesce(sum(voided_lines) filter (where kept), 0) as voided_lines"
                     + " from (select *, state <> 'VOIDED' as kept from sale"
                     + " where organisation_id = :org and terminal_id = :t and paid_at >= :from and paid_at <= :to) s")
             .bind("org", org)
@@ -40,20 +45,11 @@ final class ShiftReports {
             .bind("to", to)
             .mapToMap()
             .one();
-    long voided =
-        h.createQuery(
-                "select count(*) from sale_line l join sale s on s.organisation_id = l.organisation_id and s.id = l.sale_id"
-                    + " where s.organisation_id = :org and s.terminal_id = :t and s.paid_at >= :from and s.paid_at <= :to and s.state <> 'VOIDED' and l.voided")
-            .bind("org", org)
-            .bind("t", terminal)
-            .bind("from", from)
-            .bind("to", to)
-            .mapTo(Long.class)
-            .one();
+    long voided = ((Number) sales.get("voided_lines")).longValue();
     Map<String, Long> byTender = new TreeMap<>();
     h.createQuery(
-            "select t.type, sum(t.amount) as amount from tender t join sale s on s.organisation_id = t.organisation_id and s.id = t.sale_id"
-                + " where s.organisation_id = :org and s.terminal_id = :t and s.paid_at >= :from and s.paid_at <= :to and s.state <> 'VOIDED' group by t.type")
+            "select t.key as type, sum(t.value::bigint) as amount from sale s cross join lateral jsonb_each_text(s.tender_sums) t"
+                + " where s.organisation_id = :org and s.terminal_id = :t and s.paid_at >= :from and s.paid_at <= :to and s.state <> 'VOIDED' group by t.key")
         .bind("org", org)
         .bind("t", terminal)
         .bind("from", from)
@@ -65,9 +61,11 @@ final class ShiftReports {
     List<ShiftReport.TaxLine> byTax =
         h.createQuery(
                 "select x.tax_class, c.label, x.rate, sum(x.net) as net, sum(x.tax) as tax, sum(x.gross) as gross"
-                    + " from sale_tax x join sale s on s.organisation_id = x.organisation_id and s.id = x.sale_id"
-                    + " join tax_class c on c.organisation_id = x.organisation_id and c.code = x.tax_class"
-                    + " where s.organisation_id = :org and s.terminal_id = :t and s.paid_at >= :from and s.paid_at <= :to and s.state <> 'VOIDED'"
+                    + " from (select e->>'class' as tax_class, (e->>'rate')::numeric as rate, (e->>'net')::bigint as net,"
+                    + " (e->>'tax')::bigint as tax, (e->>'gross')::bigint as gross from sale s"
+                    + " cross join lateral jsonb_array_elements(s.tax_sums) e"
+                    + " where s.organisation_id = :org and s.terminal_id = :t and s.paid_at >= :from and s.paid_at <= :to and s.state <> 'VOIDED') x"
+                    + " join tax_class c on c.organisation_id = :org and c.code = x.tax_class"
                     + " group by x.tax_class, c.label, x.rate order by x.tax_class, x.rate")
             .bind("org", org)
             .bind("t", terminal)

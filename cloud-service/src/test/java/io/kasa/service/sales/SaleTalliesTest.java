@@ -1,0 +1,42 @@
+package io.kasa.service.sales;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** A sale's tallies from the rows the writer writes (V43, ADR 0038). */
+class SaleTalliesTest {
+
+  private static Object[] line(int number, boolean voided) {
+    return new Object[] {
+      number, "item", "Name", "1", 100L, 100L, 0L, 0L, 100L, 17L, "VAT20", null, voided, null, null
+    };
+  }
+
+  private static Object[] tender(String type, long amount) {
+    return new Object[] {"id", type, amount, "APPROVED", null, null, null, null};
+  }
+
+  @Test
+  void countsVoidedLinesAndAddsTendersByTypeAndTaxesByClass() {
+    Object[] t =
+        SaleTallies.of(
+            List.of(line(1, false), line(2, true), line(3, true)),
+            List.of(
+                new Object[] {"VAT20", "20", 5000L, 1000L, 6000L},
+                new Object[] {"VAT7", "7.000000", 1000L, 70L, 1070L}),
+            List.of(tender("CASH", 2000), tender("CARD", 5000), tender("CASH", 70)));
+    assertThat(t[0]).isEqualTo(2);
+    assertThat(t[1]).isEqualTo("{\"CARD\":5000,\"CASH\":2070}");
+    assertThat(t[2])
+        .isEqualTo(
+            "[{\"class\":\"VAT20\",\"rate\":20,\"net\":5000,\"tax\":1000,\"gross\":6000},"
+                + "{\"class\":\"VAT7\",\"rate\":7.000000,\"net\":1000,\"tax\":70,\"gross\":1070}]");
+  }
+
+  @Test
+  void aSaleWithNothingHangingOffItHasEmptyTallies() {
+    assertThat(SaleTallies.of(List.of(), List.of(), List.of())).containsExactly(0, "{}", "[]");
+  }
+}
