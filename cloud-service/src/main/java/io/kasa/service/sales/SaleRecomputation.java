@@ -208,14 +208,18 @@ final class SaleRecomputation {
             throw outOfRange(item, price, l.number(), at + "/unitPrice");
           }
           sale.addOpenPriceItem(item, quantity, price, asked.selection());
+        } else if (recorded
+            && !price.equals(item.price())
+            && (l.priceOverrideReason() == null || l.priceOverrideReason().isBlank())) {
+          // A sale already recorded stands at the price it was sold at, the catalogue's then: no
+          // override, so its receipt shows no note the paper did not print.
+          sale.addItem(item.withPrice(price), quantity, asked.selection());
         } else {
           sale.addItem(item, quantity, asked.selection());
           if (!price.equals(item.price())) {
             String reason = l.priceOverrideReason();
             if (reason == null || reason.isBlank()) {
-              if (recorded) {
-                reason = "price at sale time";
-              } else if (changedSince.test(item.id(), r.openedAt().minus(CLOCK_SKEW))) {
+              if (changedSince.test(item.id(), r.openedAt().minus(CLOCK_SKEW))) {
                 reason = PRICE_WHEN_OPENED;
               } else if (!r.offline()) {
                 throw ApiException.invalid(

@@ -120,6 +120,22 @@ public record CatalogItem(
         modifierGroups);
   }
 
+  /** The same item at another price (a sale replayed at the price it was sold at). */
+  public CatalogItem withPrice(Money newPrice) {
+    return new CatalogItem(
+        id,
+        sku,
+        name,
+        barcodes,
+        unit,
+        newPrice,
+        taxClass,
+        openPrice,
+        ageRestricted,
+        priceLimits,
+        modifierGroups);
+  }
+
   /** The same item offering these modifier groups. */
   public CatalogItem withModifierGroups(List<ModifierGroup> groups) {
     return new CatalogItem(

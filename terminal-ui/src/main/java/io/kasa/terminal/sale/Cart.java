@@ -6,15 +6,11 @@ import io.kasa.domain.barcode.ScanResult;
 import io.kasa.domain.catalog.CatalogItem;
 import io.kasa.domain.money.Money;
 import io.kasa.domain.money.Quantity;
-import io.kasa.domain.sale.ChosenModifier;
-import io.kasa.domain.sale.ModifierSelection;
-import io.kasa.domain.sale.Modifiers;
 import io.kasa.domain.sale.SaleLine;
 import io.kasa.domain.sale.SaleRuleViolation;
 import io.kasa.domain.sale.SaleTotals;
 import io.kasa.terminal.ui.Banner;
 import java.text.DecimalFormatSymbols;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
@@ -24,7 +20,6 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
@@ -47,8 +42,10 @@ public final class Cart {
   private final ReadOnlyObjectWrapper<CatalogItem> weightWanted = new ReadOnlyObjectWrapper<>();
   private final OpenPrices openPrices;
   private final ModifierPicker picker;
+  private final SameLine same;
+  private final ModifierChoices choices;
+  private final LineActions actions;
   private Supplier<BarcodeParser> labels = BarcodeParser::withoutEmbeddedLabels;
-  private final BooleanProperty joinRepeats = new SimpleBooleanProperty(true);
   private final char decimalSeparator;
 
   Cart(SaleSession session, Catalog catalog) {
@@ -58,6 +55,9 @@ public final class Cart {
         DecimalFormatSymbols.getInstance(session.storeLocale).getDecimalSeparator();
     this.openPrices = new OpenPrices(session, this::sellAt);
     this.picker = new ModifierPicker(session);
+    this.same = new SameLine(session);
+    this.choices = new ModifierChoices(session, picker, selected, same);
+    this.actions = new LineActions(session, selected);
     session.onNewSale(
         () -> {
           selected.set(-1);
@@ -103,21 +103,7 @@ public final class Cart {
    * note; Confirm changes them (its quantity, price and discount stay).
    */
   public void changeModifiers(int lineNumber) {
-    if (session.phase.get() != SaleViewModel.Phase.CART || lineNumber < 1 || picker.open()) {
-      return;
-    }
-    SaleLine line = session.sale().line(lineNumber);
-    if (line.voided() || line.item().modifierGroups().isEmpty()) {
-      return;
-    }
-    selected.set(lineNumber);
-    picker.whenDone(() -> selected.set(lineNumber));
-    picker.ask(
-        line.item(),
-        line.unitPrice(),
-        Modifiers.selectionOf(line.modifiers(), line.note()),
-        lineNumber,
-        choice -> session.sale().changeModifiers(lineNumber, choice).number());
+    choices.change(lineNumber);
   }
 
   /** Cancel in the price dialog: the item is not added. */
@@ -138,7 +124,7 @@ public final class Cart {
    * line of its own; a terminal setting may turn it off.
    */
   public BooleanProperty joinRepeatsProperty() {
-    return joinRepeats;
+    return same.joinRepeatsProperty();
   }
 
   /** The unit of an item as shown after its quantity ("кг"); empty for pieces. */
@@ -333,7 +319,7 @@ public final class Cart {
     if (item.openPrice()) {
       pendingQuantity.set(null);
       Quantity q = weight != null ? weight : pending != null ? pending : Quantity.ONE;
-      if (wholeEnough(item, q)) {
+      if (actions.wholeEnough(item, q)) {
         openPrices.ask(item, q);
       }
       return;
@@ -345,32 +331,21 @@ public final class Cart {
     }
     Quantity q = weight != null ? weight : pending != null ? pending : Quantity.ONE;
     pendingQuantity.set(null);
-    if (!wholeEnough(item, q)) {
+    if (!actions.wholeEnough(item, q)) {
       return;
     }
-    if (!item.modifierGroups().isEmpty()) {
-      boolean joins = weight == null;
-      picker.whenDone(() -> {});
-      picker.ask(
-          item,
-          item.price(),
-          ModifierSelection.NONE,
-          0,
-          choice -> {
-            int number = addChosen(item, q, joins, choice);
-            selected.set(number);
-            return number;
-          });
+    if (ModifierChoices.wanted(item)) {
+      choices.add(item, q, weight == null);
       return;
     }
     try {
-      Optional<SaleLine> same = weight == null ? sameLine(item) : Optional.empty();
+      Optional<SaleLine> joined = weight == null ? same.of(item) : Optional.empty();
       int number;
-      if (same.isPresent()) {
+      if (joined.isPresent()) {
         number =
             session
                 .sale()
-                .changeQuantity(same.get().number(), same.get().quantity().plus(q))
+                .changeQuantity(joined.get().number(), joined.get().quantity().plus(q))
                 .number();
       } else {
         number = session.sale().addItem(item, q).number();
@@ -383,23 +358,6 @@ public final class Cart {
     }
   }
 
-  /**
-   * An item with the options chosen in the picker: it joins the last line of the same item asking
-   * exactly the same (options and note), as a repeated item does, or makes a line of its own.
-   */
-  private int addChosen(CatalogItem item, Quantity q, boolean joins, ModifierSelection choice) {
-    List<ChosenModifier> chosen = Modifiers.resolve(item, choice);
-    Optional<SaleLine> same =
-        joins ? sameLine(item, chosen, choice.note()) : Optional.<SaleLine>empty();
-    if (same.isPresent()) {
-      return session
-          .sale()
-          .changeQuantity(same.get().number(), same.get().quantity().plus(q))
-          .number();
-    }
-    return session.sale().addItem(item, q, choice).number();
-  }
-
   /** A price label (ADR 0030): one of the item at the label's price, if it may take it. */
   private void labelled(CatalogItem item, Money price) {
     if (readyForItems()) {
@@ -409,18 +367,8 @@ public final class Cart {
 
   /** Adds an open-price item at the price given on the keypad or on its label. */
   private void sellAt(CatalogItem item, Quantity quantity, Money price) {
-    if (!item.modifierGroups().isEmpty()) {
-      picker.whenDone(() -> {});
-      picker.ask(
-          item,
-          price,
-          ModifierSelection.NONE,
-          0,
-          choice -> {
-            int number = session.sale().addOpenPriceItem(item, quantity, price, choice).number();
-            selected.set(number);
-            return number;
-          });
+    if (ModifierChoices.wanted(item)) {
+      choices.addAt(item, quantity, price);
       return;
     }
     try {
@@ -433,101 +381,9 @@ public final class Cart {
     }
   }
 
-  /**
-   * The line the same piece item joins: the last one of it, at its catalogue price with no discount
-   * and not voided. Weighed items keep a line per weighing, as their labels do.
-   */
-  private Optional<SaleLine> sameLine(CatalogItem item) {
-    return sameLine(item, List.of(), null);
-  }
-
-  /** The line the same piece item with these options and note joins, as above. */
-  private Optional<SaleLine> sameLine(
-      CatalogItem item, List<ChosenModifier> modifiers, String note) {
-    if (!joinRepeats.get() || item.unit().isMeasured()) {
-      return Optional.empty();
-    }
-    List<SaleLine> all = session.sale().lines();
-    for (int i = all.size() - 1; i >= 0; i--) {
-      SaleLine l = all.get(i);
-      if (l.item().id().equals(item.id())
-          && !l.voided()
-          && l.override() == null
-          && l.discount() == null
-          && l.modifiers().equals(modifiers)
-          && java.util.Objects.equals(l.note(), note)
-          && l.unitPrice().equals(item.price())) {
-        return Optional.of(l);
-      }
-    }
-    return Optional.empty();
-  }
-
-  /** A piece item's quantity must be whole: says so in the register's words when it is not. */
-  private boolean wholeEnough(CatalogItem item, Quantity q) {
-    if (item.unit().isMeasured() || q.isWhole()) {
-      return true;
-    }
-    session.show(Banner.Kind.WARNING, session.messages.get("sale.quantity.whole", item.name()));
-    return false;
-  }
-
-  // --- line actions
-
-  /** F3: the number typed becomes the selected line's quantity. */
-  public void quantityOfSelected() {
-    int n = selected.get();
-    Optional<Quantity> q = Typed.quantity(session.entry.get());
-    if (n < 1 || session.phase.get() != SaleViewModel.Phase.CART) {
-      session.show(Banner.Kind.WARNING, session.messages.get("sale.selectLine"));
-      return;
-    }
-    if (q.isEmpty()) {
-      session.show(Banner.Kind.WARNING, session.messages.get("sale.quantity.invalid"));
-      return;
-    }
-    session.entry.set("");
-    changeQuantity(n, q.get());
-  }
-
-  public void changeQuantity(int lineNumber, Quantity quantity) {
-    if (!wholeEnough(session.sale().line(lineNumber).item(), quantity)) {
-      return;
-    }
-    try {
-      session.sale().changeQuantity(lineNumber, quantity);
-      session.changed();
-    } catch (SaleRuleViolation e) {
-      session.show(Banner.Kind.ERROR, e.getMessage());
-    }
-  }
-
-  /** ↑ / ↓: selects the line above or below. */
-  public void moveSelection(int by) {
-    List<SaleLine> all = session.sale().lines();
-    if (all.isEmpty()) {
-      return;
-    }
-    int index = -1;
-    for (int i = 0; i < all.size(); i++) {
-      if (all.get(i).number() == selected.get()) {
-        index = i;
-      }
-    }
-    int next = Math.max(0, Math.min(all.size() - 1, index < 0 ? all.size() - 1 : index + by));
-    selected.set(all.get(next).number());
-  }
-
-  /** Voids the selected line (it stays, struck through, for the record). */
-  public void voidSelected() {
-    int n = selected.get();
-    if (n < 1 || session.phase.get() != SaleViewModel.Phase.CART) {
-      session.show(Banner.Kind.WARNING, session.messages.get("sale.selectLine"));
-      return;
-    }
-    session.sale().voidLine(n);
-    session.changed();
-    session.show(Banner.Kind.INFO, session.messages.get("sale.voided", n));
+  /** What is done to the lines: quantity, selection, void. */
+  LineActions lineActions() {
+    return actions;
   }
 
   private void refresh() {

@@ -225,7 +225,7 @@ public final class SaleViewModel implements AutoCloseable {
   }
 
   public void quantityOfSelected() {
-    cart.quantityOfSelected();
+    cart.lineActions().quantityOfSelected();
   }
 
   public void discount(boolean wholeSale) {
@@ -238,11 +238,11 @@ public final class SaleViewModel implements AutoCloseable {
   }
 
   public void voidSelected() {
-    cart.voidSelected();
+    cart.lineActions().voidSelected();
   }
 
   public void moveSelection(int by) {
-    cart.moveSelection(by);
+    cart.lineActions().moveSelection(by);
   }
 
   public ObservableList<CatalogItem> searchResults() {
