@@ -82,7 +82,21 @@ public final class KasaDemo implements Callable<Integer> {
             Clock.systemUTC());
     Javalin app = null;
     try {
-      app = CloudApp.create(services.app(), null).start("127.0.0.1", 0);
+      // The same port as the last run when it is free, so the QR codes of receipts printed then
+      // still open their pages (the store's public address is this service).
+      int kept = ServicePort.kept(absolute);
+      int port = ServicePort.free(kept) ? kept : 0;
+      app = CloudApp.create(services.app(), null).start("127.0.0.1", port);
+      if (kept != 0 && app.port() != kept) {
+        out.println(
+            "Port "
+                + kept
+                + " of the last run is taken: the service is on "
+                + app.port()
+                + " this time, so receipts printed before open their pages at this address"
+                + " (their /r/… path is the same).");
+      }
+      ServicePort.keep(absolute, app.port());
       return run(out, absolute, db, services, app);
     } catch (Exception | Error e) {
       // The window could not open (no display?): stop the service and its database too.
@@ -99,7 +113,7 @@ public final class KasaDemo implements Callable<Integer> {
       PrintWriter out, Path absolute, Database db, CloudServices services, Javalin app)
       throws Exception {
     URI url = URI.create("http://127.0.0.1:" + app.port());
-    // The service's port changes from run to run; the terminal keeps whatever it enrolled with.
+    // The service's port is kept from run to run when free (ServicePort); the terminal follows it.
     CloudTerminal terminal =
         CloudTerminal.open(
             absolute.resolve("terminal"),
@@ -117,7 +131,7 @@ public final class KasaDemo implements Callable<Integer> {
       terminal.refreshConfig();
       terminal.syncCatalog();
     }
-    // The store's public address is this service, on this run's port: each receipt's QR code opens
+    // The store's public address is this service, on its port: each receipt's QR code opens
     // its page at /r/{token} (ADR 0041). Set before the till reads its configuration again.
     java.util.UUID[] store = storeOf(db, terminal);
     services.admin().configureStore(store[0], store[1], null, url.toString(), null);
@@ -212,8 +226,8 @@ public final class KasaDemo implements Callable<Integer> {
                 + " (generated now and kept only hashed: note it)"
             : "Owner:    "
                 + DemoData.OWNER_EMAIL
-                + " with the password printed at the first start; a new one: kasa-cloud admin"
-                + " office-reset-link --data "
+                + " with the password printed at the first start; a new one:"
+                + " java -jar cloud-service/target/kasa-cloud.jar admin office-reset-link --data "
                 + data.resolve("cloud")
                 + " --email "
                 + DemoData.OWNER_EMAIL
