@@ -159,8 +159,7 @@ public final class SaleView extends BorderPane {
             });
     search.setOnAction(
         e -> {
-          if (!vm.searchResults().isEmpty()) {
-            vm.add(vm.searchResults().get(0), null);
+          if (vm.searched(search.getText())) {
             search.clear();
           }
         });

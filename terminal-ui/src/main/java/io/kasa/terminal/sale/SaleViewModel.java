@@ -216,6 +216,28 @@ public final class SaleViewModel implements AutoCloseable {
     cart.enter();
   }
 
+  /**
+   * Enter in the search field: digits are a barcode or PLU typed by hand (as on the keypad), words
+   * add the first item found; otherwise it says nothing was found. True when the field may clear.
+   */
+  public boolean searched(String typed) {
+    String t = typed == null ? "" : typed.strip();
+    if (t.isEmpty()) {
+      return false;
+    }
+    if (t.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      session.entry.set(t);
+      cart.enter();
+      return true;
+    }
+    if (!searchResults().isEmpty()) {
+      cart.add(searchResults().get(0), null);
+      return true;
+    }
+    session.show(Banner.Kind.WARNING, session.messages.get("sale.search.none", t));
+    return false;
+  }
+
   public void scanned(ScanResult result) {
     cart.scanned(result);
   }

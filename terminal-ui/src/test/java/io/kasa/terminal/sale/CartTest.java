@@ -29,6 +29,23 @@ class CartTest {
     assertThat(vm.bannerProperty().get().text()).contains("check digit");
   }
 
+  /**
+   * Digits typed into the search field (where focus lands after a sale) and Enter are a barcode
+   * typed by hand, as on the keypad; words nothing matches are said so, not ignored.
+   */
+  @Test
+  void aCodeTypedIntoTheSearchFieldIsLookedUpByItsCode() {
+    vm.type("2");
+    vm.times();
+    assertThat(vm.searched(" 4820000191357 ")).isTrue();
+    assertThat(vm.lines()).hasSize(1);
+    assertThat(vm.lines().get(0).quantity()).isEqualTo("2");
+    assertThat(vm.searched("zzzz")).isFalse();
+    assertThat(vm.bannerProperty().get().kind()).isEqualTo(Banner.Kind.WARNING);
+    assertThat(vm.bannerProperty().get().text()).contains("zzzz");
+    assertThat(vm.searched("   ")).isFalse();
+  }
+
   @Test
   void theNumberTypedBeforeTimesIsTheNextItemsQuantity() {
     vm.type("3");
