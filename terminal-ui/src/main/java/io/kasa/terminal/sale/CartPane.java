@@ -115,7 +115,13 @@ final class CartPane extends VBox {
     private final Label detail = new Label();
     private final Label amount = new Label();
     private final Label note = new Label();
-    private final Label extras = new Label();
+
+    /** The options chosen and the line's note, a label per row (no wrapping to measure). */
+    private final VBox extras = new VBox(0);
+
+    /** Rows of choices a cell is made with (a latte asks three, a steak two). */
+    private static final int EXTRA_ROWS = 6;
+
     private final VBox box;
 
     CartCell(SaleViewModel vm) {
@@ -130,7 +136,11 @@ final class CartPane extends VBox {
       HBox.setHgrow(gap, Priority.ALWAYS);
       extras.setId("line-extras");
       extras.getStyleClass().add("line-extras");
-      extras.setWrapText(true);
+      // Made with the cell, styled with it: a label made while the list measures a row would have
+      // no skin yet and no height, and the row would be cut short.
+      for (int i = 0; i < EXTRA_ROWS; i++) {
+        extras.getChildren().add(extraRow());
+      }
       box = new VBox(2, name, extras, note, new HBox(8, detail, gap, amount));
       box.setMinHeight(Touch.TARGET - 8);
       // A tap on a line whose item asks for options opens them again (ADR 0043).
@@ -161,13 +171,36 @@ final class CartPane extends VBox {
       note.setText(noted ? line.note() : "");
       note.setVisible(noted);
       note.setManaged(noted);
-      extras.setText(String.join("\n", line.extras()));
+      showExtras(line.extras());
       extras.setVisible(!line.extras().isEmpty());
       extras.setManaged(!line.extras().isEmpty());
       if (line.voided()) {
         getStyleClass().add("voided");
       }
       setGraphic(box);
+    }
+
+    private static Label extraRow() {
+      Label row = new Label();
+      row.getStyleClass().add("line-extra");
+      row.setVisible(false);
+      row.setManaged(false);
+      return row;
+    }
+
+    /** One label per row; a line with more choices than rows made gets more. */
+    private void showExtras(java.util.List<String> rows) {
+      var labels = extras.getChildren();
+      while (labels.size() < rows.size()) {
+        labels.add(extraRow());
+      }
+      for (int i = 0; i < labels.size(); i++) {
+        boolean used = i < rows.size();
+        Label row = (Label) labels.get(i);
+        row.setText(used ? rows.get(i) : "");
+        row.setVisible(used);
+        row.setManaged(used);
+      }
     }
   }
 }

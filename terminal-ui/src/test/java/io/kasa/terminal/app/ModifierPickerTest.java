@@ -116,6 +116,16 @@ class ModifierPickerTest extends RegisterUiTest {
     assertThat(plain(row.price())).isEqualTo("55,00");
     assertThat(plain(row.amount())).startsWith("85,00");
     assertThat(shown(robot, "#line-extras")).isTrue();
+    // The line shows every choice and the note in full, its row as tall as they need.
+    robot.interact(
+        () -> {
+          stage.getScene().getRoot().applyCss();
+          stage.getScene().getRoot().layout();
+        });
+    assertThat(LayoutCheck.problems(stage.getScene()))
+        .as("the cart with a line's choices")
+        .isEmpty();
+    Screenshots.saveIfAsked(robot, stage.getScene(), "register-cart-modifiers");
 
     // Quantity changes keep the choices.
     robot.interact(
