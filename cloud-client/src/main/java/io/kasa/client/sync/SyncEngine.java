@@ -37,6 +37,17 @@ public final class SyncEngine implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(SyncEngine.class);
 
+  /** Set on the thread while it sends an entry: that request carries it. */
+  private static final ThreadLocal<Boolean> DELIVERING = ThreadLocal.withInitial(() -> false);
+
+  /**
+   * Whether the calling thread is sending an outbox entry now: the request it makes carries that
+   * entry, so what it reports as still unsent (ADR 0045) leaves that one out.
+   */
+  public static boolean delivering() {
+    return DELIVERING.get();
+  }
+
   private final Outbox outbox;
   private final Sender sender;
   private final Clock clock;
@@ -116,7 +127,13 @@ public final class SyncEngine implements AutoCloseable {
       Outbox.Entry e = next.get();
       outbox.sending(e.seq());
       try {
-        String response = sender.send(e.path(), e.body(), e.id(), e.employeeId());
+        String response;
+        DELIVERING.set(true);
+        try {
+          response = sender.send(e.path(), e.body(), e.id(), e.employeeId());
+        } finally {
+          DELIVERING.set(false);
+        }
         outbox.acknowledged(e.seq(), response);
         lastSync = clock.instant();
         succeeded();

@@ -100,8 +100,10 @@ public final class CloudTerminal implements AutoCloseable {
     this.carts = new io.kasa.client.store.CartJournal(store, clock);
     this.local = new LocalSettings(store);
     this.outbox = new Outbox(store, clock);
-    // Each request tells the service how much is still to send (the back office shows it).
-    credentials.unsent(() -> outbox.stats().unsent());
+    // Each request tells the service how much is still to send (the back office shows it); a
+    // delivery does not count the entry it carries, so a till caught up says 0 as it catches up.
+    credentials.unsent(
+        () -> Math.max(0, outbox.stats().unsent() - (SyncEngine.delivering() ? 1 : 0)));
     this.audit = new AuditTrail(outbox, json, clock);
     this.offlineSignIn = new OfflineSignIn(store, settings, audit, clock);
     this.offlineCards = new OfflineCards(store);

@@ -111,6 +111,37 @@ class SyncEngineTest {
     }
   }
 
+  /**
+   * A delivery's request carries its entry: while it is sent, the thread says so, and the count the
+   * till reports with it (ADR 0045) leaves that entry out; no other request does.
+   */
+  @Test
+  void aDeliveryIsMarkedOnItsThreadWhileItIsSent() {
+    java.util.List<Boolean> seen = new java.util.ArrayList<>();
+    SyncEngine.Sender watching =
+        (path, body, key, employee) -> {
+          seen.add(SyncEngine.delivering());
+          return client.postJson(path, body, key, employee);
+        };
+    try (LocalStore store = LocalStore.open(dir)) {
+      Outbox outbox = new Outbox(store, Clock.systemUTC());
+      append(outbox, sale());
+      append(outbox, sale());
+      try (SyncEngine engine =
+          new SyncEngine(
+              outbox,
+              watching,
+              Clock.systemUTC(),
+              Duration.ofMillis(10),
+              Duration.ofMillis(50),
+              new Random(3))) {
+        assertThat(engine.drain()).isEqualTo(2);
+      }
+    }
+    assertThat(seen).containsExactly(true, true);
+    assertThat(SyncEngine.delivering()).isFalse();
+  }
+
   @Test
   void throughANetworkCutNothingIsLostOrDoubled() throws Exception {
     AtomicBoolean cut = new AtomicBoolean(true);

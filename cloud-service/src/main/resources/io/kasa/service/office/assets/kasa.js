@@ -28,6 +28,8 @@
       width: width,
       height: 240,
       scales: { x: { time: false } },
+      // The page's own legend names the lines (uPlot's shows values under a cursor only).
+      legend: { show: false },
       axes: [
         { values: function (u, v) { return v.map(function (h) { return h + ':00'; }); } },
         { size: 70, values: function (u, v) { return v.map(money); } }
