@@ -1,0 +1,521 @@
+package io.kasa.service.audit;
+
+import io.kasa.api.office.OfficeAuditEntry;
+import io.kasa.api.office.OfficeAuditPage;
+import io.kasa.service.http.ApiException;
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Query;
+
+/**
+ * The back office's audit log (issue 22, ADR 0048): an organisation's entries newest first, as far
+ * as the account may see, filtered and paged by a keyset cursor — the last entry's (at, id).
+ *
+ * <p>An account of every store sees every entry; one scoped to some stores sees only the entries of
+ * the tills in those stores (never an office change that names no till, nor a sign-in to the back
+ * office). Each page reads one index from its end: when the filter names a till, an employee or an
+ * office account, that one's; when it names a store, or the account is scoped, the tills' one by
+ * one; when it names a kind, its actions' one by one; else every entry's by time.
+ */
+public final class AuditJournal {
+
+  /** Entries a page holds when the caller does not say. */
+  public static final int PAGE = 50;
+
+  /** The most entries a page may hold. */
+  public static final int MOST = 200;
+
+  /** The zone of a day when the organisation has no store to say. */
+  private static final ZoneId DEFAULT_ZONE = ZoneId.of("Europe/Kyiv");
+
+  private static final DateTimeFormatter LOCAL = DateTimeFormatter.ISO_LOCAL_DATE_TIME;
+
+  /**
+   * What an account may see.
+   *
+   * @param organisation its organisation
+   * @param stores the stores it may see, or null for every store (and the office's own entries)
+   */
+  public record Scope(UUID organisation, List<UUID> stores) {
+
+    boolean sees(UUID store) {
+      return stores == null || stores.contains(store);
+    }
+  }
+
+  /**
+   * The log's filters; each null means any.
+   *
+   * @param from the first day, in the store's time zone
+   * @param to the last day, included
+   * @param store the entries of this store's tills
+   * @param terminal a till's
+   * @param employee those naming an employee
+   * @param account those an office account made
+   * @param kind one of {@link AuditActions#KINDS}
+   */
+  public record Filter(
+      LocalDate from,
+      LocalDate to,
+      UUID store,
+      UUID terminal,
+      UUID employee,
+      UUID account,
+      String kind) {
+
+    /** No filter at all. */
+    public static final Filter NONE = new Filter(null, null, null, null, null, null, null);
+  }
+
+  /**
+   * What the filters offer an account: the stores it sees, their tills, the organisation's
+   * employees, and — for an account of every store — the office accounts.
+   *
+   * @param stores stores
+   * @param terminals tills, with their store's name
+   * @param employees employees
+   * @param accounts office accounts by email (empty for a scoped account)
+   */
+  public record Choices(
+      List<OfficeAuditEntry.Named> stores,
+      List<OfficeAuditEntry.Named> terminals,
+      List<OfficeAuditEntry.Named> employees,
+      List<OfficeAuditEntry.Named> accounts) {}
+
+  private static final String ENTRY =
+      "select id, at, terminal_id, employee_id, office_account_id, action, detail"
+          + " from audit_log a where a.organisation_id = :org";
+
+  private final Jdbi jdbi;
+
+  public AuditJournal(Jdbi jdbi) {
+    this.jdbi = jdbi;
+  }
+
+  /**
+   * A page of the log in {@code language}'s words: up to {@code limit} entries older than {@code
+   * cursor} (null for the newest) that pass {@code filter}. A store, till, employee or office
+   * account the scope does not hold is 404; a cursor this log did not give, a kind that is none or
+   * days the wrong way round are 400 naming the parameter.
+   */
+  public OfficeAuditPage page(
+      Scope scope, Filter filter, String cursor, int limit, String language) {
+    if (limit < 1 || limit > MOST) {
+      throw ApiException.badRequest("The query parameter limit is from 1 to " + MOST);
+    }
+    if (filter.kind() != null && !AuditActions.KINDS.contains(filter.kind())) {
+      throw ApiException.badRequest(
+          "The query parameter kind is one of " + String.join(", ", AuditActions.KINDS));
+    }
+    if (filter.from() != null && filter.to() != null && filter.to().isBefore(filter.from())) {
+      throw ApiException.badRequest("The query parameter to is a day on or after from");
+    }
+    Cursor after = cursor == null ? null : Cursor.decode(cursor);
+    return jdbi.withHandle(
+        h -> {
+          Optional<UUID> tillStore = requireKnown(h, scope, filter);
+          StringBuilder where = new StringBuilder();
+          Map<String, Object> binds = new HashMap<>();
+          binds.put("org", scope.organisation());
+          // The tills whose entries may show: a store's, or the scoped account's stores'.
+          List<UUID> tills = null;
+          if (filter.terminal() == null && (filter.store() != null || scope.stores() != null)) {
+            tills = tills(h, scope, filter.store());
+            if (tills.isEmpty()) {
+              return new OfficeAuditPage(List.of(), null);
+            }
+          }
+          List<String> actions = filter.kind() == null ? null : AuditActions.actions(filter.kind());
+          if (filter.terminal() != null) {
+            where.append(" and a.terminal_id = :terminal");
+            binds.put("terminal", filter.terminal());
+          }
+          if (filter.employee() != null) {
+            where.append(" and a.employee_id = :employee");
+            binds.put("employee", filter.employee());
+          }
+          if (filter.account() != null) {
+            where.append(" and a.office_account_id = :account");
+            binds.put("account", filter.account());
+          }
+          ZoneId zone = zone(h, scope, filter.store(), tillStore.orElse(null));
+          if (filter.from() != null) {
+            where.append(" and a.at >= :from");
+            binds.put("from", start(filter.from(), zone));
+          }
+          if (filter.to() != null) {
+            where.append(" and a.at < :to");
+            binds.put("to", start(filter.to().plusDays(1), zone));
+          }
+          if (after != null) {
+            where.append(" and (a.at, a.id) < (:at, :id)");
+            binds.put("at", OffsetDateTime.ofInstant(after.at(), ZoneOffset.UTC));
+            binds.put("id", after.id());
+          }
+          // One index read from its end, or one per till or per action, each stopping at a page.
+          String fan = null;
+          if (filter.terminal() == null && filter.employee() == null && filter.account() == null) {
+            if (tills != null) {
+              fan = "terminal_id";
+              if (actions != null) {
+                where.append(" and a.action = any(:actions)");
+              }
+            } else if (actions != null) {
+              fan = "action";
+            }
+          } else {
+            if (tills != null) {
+              where.append(" and a.terminal_id = any(:tills)");
+            }
+            if (actions != null) {
+              where.append(" and a.action = any(:actions)");
+            }
+          }
+          String order = " order by at desc, id desc limit :limit";
+          String sql;
+          if (fan == null) {
+            sql = ENTRY + where + order;
+          } else {
+            sql =
+                "select e.* from unnest(:keys) k(v) cross join lateral ("
+                    + ENTRY
+                    + " and a."
+                    + fan
+                    + " = k.v"
+                    + where
+                    + order
+                    + ") e"
+                    + order;
+          }
+          binds.put("limit", limit + 1);
+          Query q = h.createQuery(sql).bindMap(binds);
+          if ("terminal_id".equals(fan)) {
+            q.bindArray("keys", UUID.class, tills);
+          } else if ("action".equals(fan)) {
+            q.bindArray("keys", String.class, actions);
+          } else if (tills != null) {
+            q.bindArray("tills", UUID.class, tills);
+          }
+          if (actions != null && !"action".equals(fan)) {
+            q.bindArray("actions", String.class, actions);
+          }
+          List<Raw> raws = new ArrayList<>(q.map((rs, ctx) -> raw(rs)).list());
+          String next = null;
+          if (raws.size() > limit) {
+            raws.remove(limit);
+            Raw last = raws.get(limit - 1);
+            next = new Cursor(last.at(), last.id()).encode();
+          }
+          return new OfficeAuditPage(entries(h, scope, raws, language), next);
+        });
+  }
+
+  /** The entries with their store, till, employee and office account named, in order. */
+  private static List<OfficeAuditEntry> entries(
+      Handle h, Scope scope, List<Raw> raws, String language) {
+    if (raws.isEmpty()) {
+      return List.of();
+    }
+    Map<UUID, Till> tills = new HashMap<>();
+    h.createQuery(
+            "select t.id, t.name, t.store_id, s.name as store_name, s.time_zone from terminal t"
+                + " join store s on s.organisation_id = t.organisation_id and s.id = t.store_id"
+                + " where t.organisation_id = :org and t.id = any(:ids)")
+        .bind("org", scope.organisation())
+        .bindArray("ids", UUID.class, ids(raws, Raw::terminal))
+        .map(
+            (rs, ctx) ->
+                new Till(
+                    rs.getObject("id", UUID.class),
+                    rs.getString("name"),
+                    rs.getObject("store_id", UUID.class),
+                    rs.getString("store_name"),
+                    zone(rs.getString("time_zone"))))
+        .forEach(t -> tills.put(t.id(), t));
+    Map<UUID, String> employees =
+        names(h, "select id, name from employee", scope, ids(raws, Raw::employee));
+    Map<UUID, String> accounts =
+        names(h, "select id, email from office_account", scope, ids(raws, Raw::account));
+    ZoneId office = defaultZone(h, scope);
+    List<OfficeAuditEntry> out = new ArrayList<>();
+    for (Raw r : raws) {
+      Till till = r.terminal() == null ? null : tills.get(r.terminal());
+      ZoneId zone = till == null ? office : till.zone();
+      out.add(
+          new OfficeAuditEntry(
+              r.id(),
+              r.at(),
+              LOCAL.format(r.at().atZone(zone).toLocalDateTime().truncatedTo(ChronoUnit.SECONDS)),
+              zone.getId(),
+              AuditActions.kind(r.action()),
+              r.action(),
+              AuditActions.words(r.action(), language),
+              r.detail(),
+              till == null
+                  ? null
+                  : new OfficeAuditEntry.Named(till.store().toString(), till.storeName()),
+              till == null
+                  ? (r.terminal() == null
+                      ? null
+                      : new OfficeAuditEntry.Named(r.terminal().toString(), ""))
+                  : new OfficeAuditEntry.Named(till.id().toString(), till.name()),
+              named(r.employee(), employees),
+              named(r.account(), accounts)));
+    }
+    return List.copyOf(out);
+  }
+
+  /** What the log's filters offer to an account of {@code scope}. */
+  public Choices choices(Scope scope) {
+    return jdbi.withHandle(
+        h -> {
+          List<OfficeAuditEntry.Named> stores = new ArrayList<>();
+          List<OfficeAuditEntry.Named> terminals = new ArrayList<>();
+          h.createQuery(
+                  "select st.id as store_id, st.name as store_name, t.id, t.name from store st"
+                      + " left join terminal t on t.organisation_id = st.organisation_id"
+                      + " and t.store_id = st.id where st.organisation_id = :org"
+                      + " order by st.name, st.id, t.name, t.id")
+              .bind("org", scope.organisation())
+              .mapToMap()
+              .forEach(
+                  m -> {
+                    UUID storeId = (UUID) m.get("store_id");
+                    if (!scope.sees(storeId)) {
+                      return;
+                    }
+                    String storeName = (String) m.get("store_name");
+                    if (stores.isEmpty()
+                        || !stores.get(stores.size() - 1).id().equals(storeId.toString())) {
+                      stores.add(new OfficeAuditEntry.Named(storeId.toString(), storeName));
+                    }
+                    if (m.get("id") != null) {
+                      terminals.add(
+                          new OfficeAuditEntry.Named(
+                              m.get("id").toString(), m.get("name") + " · " + storeName));
+                    }
+                  });
+          List<OfficeAuditEntry.Named> employees =
+              list(h, "select id, name from employee where organisation_id = :org", scope);
+          List<OfficeAuditEntry.Named> accounts =
+              scope.stores() != null
+                  ? List.of()
+                  : list(
+                      h,
+                      "select id, email from office_account where organisation_id = :org",
+                      scope);
+          return new Choices(stores, terminals, employees, accounts);
+        });
+  }
+
+  /**
+   * A store, till, employee or office account the filter names that the scope does not hold is 404;
+   * answers a till's store.
+   */
+  private static Optional<UUID> requireKnown(Handle h, Scope scope, Filter f) {
+    if (f.store() != null
+        && (!scope.sees(f.store())
+            || !exists(
+                h,
+                "select 1 from store where organisation_id = :org and id = :id",
+                scope,
+                f.store()))) {
+      throw ApiException.notFound("No such store");
+    }
+    Optional<UUID> store = Optional.empty();
+    if (f.terminal() != null) {
+      store =
+          h.createQuery("select store_id from terminal where organisation_id = :org and id = :id")
+              .bind("org", scope.organisation())
+              .bind("id", f.terminal())
+              .mapTo(UUID.class)
+              .findOne();
+      if (store.isEmpty() || !scope.sees(store.get())) {
+        throw ApiException.notFound("No such terminal");
+      }
+    }
+    if (f.employee() != null
+        && !exists(
+            h,
+            "select 1 from employee where organisation_id = :org and id = :id",
+            scope,
+            f.employee())) {
+      throw ApiException.notFound("No such employee");
+    }
+    if (f.account() != null
+        && (scope.stores() != null
+            || !exists(
+                h,
+                "select 1 from office_account where organisation_id = :org and id = :id",
+                scope,
+                f.account()))) {
+      throw ApiException.notFound("No such office account");
+    }
+    return store;
+  }
+
+  private static boolean exists(Handle h, String sql, Scope scope, UUID id) {
+    return h.createQuery(sql)
+        .bind("org", scope.organisation())
+        .bind("id", id)
+        .mapTo(Integer.class)
+        .findOne()
+        .isPresent();
+  }
+
+  /** The tills of {@code store} (null: of every store the scope sees). */
+  private static List<UUID> tills(Handle h, Scope scope, UUID store) {
+    return h
+        .createQuery("select id, store_id from terminal where organisation_id = :org")
+        .bind("org", scope.organisation())
+        .map(
+            (rs, ctx) ->
+                Map.entry(rs.getObject("id", UUID.class), rs.getObject("store_id", UUID.class)))
+        .list()
+        .stream()
+        .filter(t -> store == null ? scope.sees(t.getValue()) : store.equals(t.getValue()))
+        .map(Map.Entry::getKey)
+        .toList();
+  }
+
+  /**
+   * The days' zone: the store's (the filter's, or the till's); else the first store the account
+   * sees, by name; Kyiv's when there is none.
+   */
+  private static ZoneId zone(Handle h, Scope scope, UUID store, UUID tillStore) {
+    UUID which = store != null ? store : tillStore;
+    if (which != null) {
+      return h.createQuery("select time_zone from store where organisation_id = :org and id = :id")
+          .bind("org", scope.organisation())
+          .bind("id", which)
+          .mapTo(String.class)
+          .findOne()
+          .map(AuditJournal::zone)
+          .orElse(DEFAULT_ZONE);
+    }
+    return defaultZone(h, scope);
+  }
+
+  private static ZoneId defaultZone(Handle h, Scope scope) {
+    return h
+        .createQuery(
+            "select id, time_zone from store where organisation_id = :org order by name, id")
+        .bind("org", scope.organisation())
+        .map((rs, ctx) -> Map.entry(rs.getObject("id", UUID.class), rs.getString("time_zone")))
+        .list()
+        .stream()
+        .filter(s -> scope.sees(s.getKey()))
+        .findFirst()
+        .map(s -> zone(s.getValue()))
+        .orElse(DEFAULT_ZONE);
+  }
+
+  private static ZoneId zone(String id) {
+    try {
+      return ZoneId.of(id);
+    } catch (DateTimeException e) {
+      return DEFAULT_ZONE;
+    }
+  }
+
+  private static Instant start(LocalDate day, ZoneId zone) {
+    return day.atStartOfDay(zone).toInstant();
+  }
+
+  private static Map<UUID, String> names(Handle h, String select, Scope scope, List<UUID> ids) {
+    Map<UUID, String> out = new HashMap<>();
+    if (ids.isEmpty()) {
+      return out;
+    }
+    h.createQuery(select + " where organisation_id = :org and id = any(:ids)")
+        .bind("org", scope.organisation())
+        .bindArray("ids", UUID.class, ids)
+        .map((rs, ctx) -> Map.entry(rs.getObject(1, UUID.class), rs.getString(2)))
+        .forEach(e -> out.put(e.getKey(), e.getValue()));
+    return out;
+  }
+
+  private static List<OfficeAuditEntry.Named> list(Handle h, String select, Scope scope) {
+    return h.createQuery(select + " order by 2, 1")
+        .bind("org", scope.organisation())
+        .map((rs, ctx) -> new OfficeAuditEntry.Named(rs.getString(1), rs.getString(2)))
+        .list();
+  }
+
+  private static OfficeAuditEntry.Named named(UUID id, Map<UUID, String> names) {
+    return id == null
+        ? null
+        : new OfficeAuditEntry.Named(id.toString(), names.getOrDefault(id, ""));
+  }
+
+  private static List<UUID> ids(List<Raw> raws, java.util.function.Function<Raw, UUID> of) {
+    return raws.stream().map(of).filter(java.util.Objects::nonNull).distinct().toList();
+  }
+
+  private static Raw raw(ResultSet rs) throws SQLException {
+    return new Raw(
+        rs.getLong("id"),
+        rs.getObject("at", OffsetDateTime.class).toInstant(),
+        rs.getObject("terminal_id", UUID.class),
+        rs.getObject("employee_id", UUID.class),
+        rs.getObject("office_account_id", UUID.class),
+        rs.getString("action"),
+        rs.getString("detail"));
+  }
+
+  /** An entry as the log holds it. */
+  private record Raw(
+      long id,
+      Instant at,
+      UUID terminal,
+      UUID employee,
+      UUID account,
+      String action,
+      String detail) {}
+
+  /** A till with its store, for naming entries. */
+  private record Till(UUID id, String name, UUID store, String storeName, ZoneId zone) {}
+
+  /** Where a page ends: its last entry's time and id, opaque to the caller. */
+  record Cursor(Instant at, long id) {
+
+    String encode() {
+      return Base64.getUrlEncoder()
+          .withoutPadding()
+          .encodeToString((at + "~" + id).getBytes(StandardCharsets.UTF_8));
+    }
+
+    static Cursor decode(String text) {
+      try {
+        String plain = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8);
+        int tilde = plain.indexOf('~');
+        return new Cursor(
+            Instant.parse(plain.substring(0, tilde)), Long.parseLong(plain.substring(tilde + 1)));
+      } catch (IllegalArgumentException
+          | DateTimeParseException
+          | StringIndexOutOfBoundsException e) {
+        throw ApiException.badRequest(
+            "The query parameter cursor is not one this log gave (take next from a page)");
+      }
+    }
+  }
+}
