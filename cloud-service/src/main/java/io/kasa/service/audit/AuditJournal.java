@@ -4,17 +4,12 @@ import io.kasa.api.office.OfficeAuditEntry;
 import io.kasa.api.office.OfficeAuditPage;
 import io.kasa.service.http.ApiException;
 import java.nio.charset.StandardCharsets;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -43,11 +38,6 @@ public final class AuditJournal {
 
   /** The most entries a page may hold. */
   public static final int MOST = 200;
-
-  /** The zone of a day when the organisation has no store to say. */
-  private static final ZoneId DEFAULT_ZONE = ZoneId.of("Europe/Kyiv");
-
-  private static final DateTimeFormatter LOCAL = DateTimeFormatter.ISO_LOCAL_DATE_TIME;
 
   /**
    * What an account may see.
@@ -218,70 +208,16 @@ public final class AuditJournal {
           if (actions != null && !"action".equals(fan)) {
             q.bindArray("actions", String.class, actions);
           }
-          List<Raw> raws = new ArrayList<>(q.map((rs, ctx) -> raw(rs)).list());
+          List<AuditEntries.Raw> raws =
+              new ArrayList<>(q.map((rs, ctx) -> AuditEntries.raw(rs)).list());
           String next = null;
           if (raws.size() > limit) {
             raws.remove(limit);
-            Raw last = raws.get(limit - 1);
+            AuditEntries.Raw last = raws.get(limit - 1);
             next = new Cursor(last.at(), last.id()).encode();
           }
-          return new OfficeAuditPage(entries(h, scope, raws, language), next);
+          return new OfficeAuditPage(AuditEntries.named(h, scope, raws, language), next);
         });
-  }
-
-  /** The entries with their store, till, employee and office account named, in order. */
-  private static List<OfficeAuditEntry> entries(
-      Handle h, Scope scope, List<Raw> raws, String language) {
-    if (raws.isEmpty()) {
-      return List.of();
-    }
-    Map<UUID, Till> tills = new HashMap<>();
-    h.createQuery(
-            "select t.id, t.name, t.store_id, s.name as store_name, s.time_zone from terminal t"
-                + " join store s on s.organisation_id = t.organisation_id and s.id = t.store_id"
-                + " where t.organisation_id = :org and t.id = any(:ids)")
-        .bind("org", scope.organisation())
-        .bindArray("ids", UUID.class, ids(raws, Raw::terminal))
-        .map(
-            (rs, ctx) ->
-                new Till(
-                    rs.getObject("id", UUID.class),
-                    rs.getString("name"),
-                    rs.getObject("store_id", UUID.class),
-                    rs.getString("store_name"),
-                    zone(rs.getString("time_zone"))))
-        .forEach(t -> tills.put(t.id(), t));
-    Map<UUID, String> employees =
-        names(h, "select id, name from employee", scope, ids(raws, Raw::employee));
-    Map<UUID, String> accounts =
-        names(h, "select id, email from office_account", scope, ids(raws, Raw::account));
-    ZoneId office = defaultZone(h, scope);
-    List<OfficeAuditEntry> out = new ArrayList<>();
-    for (Raw r : raws) {
-      Till till = r.terminal() == null ? null : tills.get(r.terminal());
-      ZoneId zone = till == null ? office : till.zone();
-      out.add(
-          new OfficeAuditEntry(
-              r.id(),
-              r.at(),
-              LOCAL.format(r.at().atZone(zone).toLocalDateTime().truncatedTo(ChronoUnit.SECONDS)),
-              zone.getId(),
-              AuditActions.kind(r.action()),
-              r.action(),
-              AuditActions.words(r.action(), language),
-              r.detail(),
-              till == null
-                  ? null
-                  : new OfficeAuditEntry.Named(till.store().toString(), till.storeName()),
-              till == null
-                  ? (r.terminal() == null
-                      ? null
-                      : new OfficeAuditEntry.Named(r.terminal().toString(), ""))
-                  : new OfficeAuditEntry.Named(till.id().toString(), till.name()),
-              named(r.employee(), employees),
-              named(r.account(), accounts)));
-    }
-    return List.copyOf(out);
   }
 
   /** What the log's filters offer to an account of {@code scope}. */
@@ -409,49 +345,14 @@ public final class AuditJournal {
           .bind("id", which)
           .mapTo(String.class)
           .findOne()
-          .map(AuditJournal::zone)
-          .orElse(DEFAULT_ZONE);
+          .map(AuditEntries::zone)
+          .orElse(AuditEntries.DEFAULT_ZONE);
     }
-    return defaultZone(h, scope);
-  }
-
-  private static ZoneId defaultZone(Handle h, Scope scope) {
-    return h
-        .createQuery(
-            "select id, time_zone from store where organisation_id = :org order by name, id")
-        .bind("org", scope.organisation())
-        .map((rs, ctx) -> Map.entry(rs.getObject("id", UUID.class), rs.getString("time_zone")))
-        .list()
-        .stream()
-        .filter(s -> scope.sees(s.getKey()))
-        .findFirst()
-        .map(s -> zone(s.getValue()))
-        .orElse(DEFAULT_ZONE);
-  }
-
-  private static ZoneId zone(String id) {
-    try {
-      return ZoneId.of(id);
-    } catch (DateTimeException e) {
-      return DEFAULT_ZONE;
-    }
+    return AuditEntries.defaultZone(h, scope);
   }
 
   private static Instant start(LocalDate day, ZoneId zone) {
     return day.atStartOfDay(zone).toInstant();
-  }
-
-  private static Map<UUID, String> names(Handle h, String select, Scope scope, List<UUID> ids) {
-    Map<UUID, String> out = new HashMap<>();
-    if (ids.isEmpty()) {
-      return out;
-    }
-    h.createQuery(select + " where organisation_id = :org and id = any(:ids)")
-        .bind("org", scope.organisation())
-        .bindArray("ids", UUID.class, ids)
-        .map((rs, ctx) -> Map.entry(rs.getObject(1, UUID.class), rs.getString(2)))
-        .forEach(e -> out.put(e.getKey(), e.getValue()));
-    return out;
   }
 
   private static List<OfficeAuditEntry.Named> list(Handle h, String select, Scope scope) {
@@ -460,40 +361,6 @@ public final class AuditJournal {
         .map((rs, ctx) -> new OfficeAuditEntry.Named(rs.getString(1), rs.getString(2)))
         .list();
   }
-
-  private static OfficeAuditEntry.Named named(UUID id, Map<UUID, String> names) {
-    return id == null
-        ? null
-        : new OfficeAuditEntry.Named(id.toString(), names.getOrDefault(id, ""));
-  }
-
-  private static List<UUID> ids(List<Raw> raws, java.util.function.Function<Raw, UUID> of) {
-    return raws.stream().map(of).filter(java.util.Objects::nonNull).distinct().toList();
-  }
-
-  private static Raw raw(ResultSet rs) throws SQLException {
-    return new Raw(
-        rs.getLong("id"),
-        rs.getObject("at", OffsetDateTime.class).toInstant(),
-        rs.getObject("terminal_id", UUID.class),
-        rs.getObject("employee_id", UUID.class),
-        rs.getObject("office_account_id", UUID.class),
-        rs.getString("action"),
-        rs.getString("detail"));
-  }
-
-  /** An entry as the log holds it. */
-  private record Raw(
-      long id,
-      Instant at,
-      UUID terminal,
-      UUID employee,
-      UUID account,
-      String action,
-      String detail) {}
-
-  /** A till with its store, for naming entries. */
-  private record Till(UUID id, String name, UUID store, String storeName, ZoneId zone) {}
 
   /** Where a page ends: its last entry's time and id, opaque to the caller. */
   record Cursor(Instant at, long id) {
