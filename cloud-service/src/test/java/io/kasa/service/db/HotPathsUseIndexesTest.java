@@ -443,6 +443,139 @@ class HotPathsUseIndexesTest {
         .allSatisfy((table, n) -> assertThat(n).as(table).isLessThan(HISTORY_SALES / 10));
   }
 
+  /** Entries of audit history the Audit screen's test adds (ADR 0048). */
+  private static final int AUDIT_HISTORY = 30_000;
+
+  /**
+   * The back office's Audit screen (ADR 0048): with a long audit history, each filter, a later page
+   * from its cursor and a scoped account's log read about a page's worth of entries through an
+   * index (a kind's or a scoped account's: a page per action or per till), never the history.
+   */
+  @Test
+  @Order(4)
+  void theAuditLogReadsAPageNotTheHistory() {
+    UUID org = cloud.demo.organisationId();
+    String email = "audit-hot@kolosok.example";
+    cloud.services.officeAccounts().create(org, email, "owner", List.of(), "correct horse battery");
+    String scopedEmail = "audit-scoped@kolosok.example";
+    cloud
+        .services
+        .officeAccounts()
+        .create(
+            org, scopedEmail, "accountant", List.of(cloud.demo.storeId()), "correct horse battery");
+    UUID account =
+        cloud
+            .database
+            .jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery("select id from office_account where email = :e")
+                        .bind("e", email)
+                        .mapTo(UUID.class)
+                        .one());
+    // A year of entries: till actions of the demo till's cashier and manager, and, one in ten,
+    // the office account's changes.
+    cloud
+        .database
+        .jdbi()
+        .useHandle(
+            h -> {
+              h.createUpdate(
+                      "insert into audit_log (organisation_id, at, terminal_id, employee_id,"
+                          + " office_account_id, action, detail)"
+                          + " select :org, now() - g * interval '15 minutes',"
+                          + " case when g % 10 = 0 then null else :terminal end,"
+                          + " case when g % 10 = 0 then null when g % 3 = 0 then :cashier"
+                          + " else :manager end,"
+                          + " case when g % 10 = 0 then :account end,"
+                          + " case when g % 10 = 0 then 'office.staff.changed' else (array['SIGNED_IN',"
+                          + " 'CASH_NO_SALE', 'SALE_VOIDED', 'PIN_FAILED', 'REFUND', 'SHIFT_OPENED'])"
+                          + "[1 + g % 6] end, 'history ' || g"
+                          + " from generate_series(1, :n) g")
+                  .bind("org", org)
+                  .bind("terminal", cloud.demo.terminal().terminalId())
+                  .bind("cashier", cloud.demo.cashierId())
+                  .bind("manager", cloud.demo.managerId())
+                  .bind("account", account)
+                  .bind("n", AUDIT_HISTORY)
+                  .execute();
+              h.execute("analyze audit_log");
+            });
+    Map<String, String> owner = officeBearer(email);
+    Map<String, String> scoped = officeBearer(scopedEmail);
+    ((HikariDataSource) cloud.database.dataSource()).getHikariPoolMXBean().softEvictConnections();
+    Map<String, Long> before = seqScans();
+    Map<String, Long> readBefore = indexEntriesRead();
+    Map<String, Long> perIndexBefore = perIndex();
+
+    String page = "/v1/office/audit?limit=" + JOURNAL_PAGE;
+    var newest = cloud.send("GET", page, null, owner);
+    ok(newest);
+    assertThat(newest.json().get("entries").size()).isEqualTo(JOURNAL_PAGE);
+    String day = java.time.LocalDate.now().minusDays(100).toString();
+    List<String> queries =
+        List.of(
+            "&cursor=" + newest.json().get("next").asText(),
+            "&store=" + cloud.demo.storeId(),
+            "&terminal=" + cloud.demo.terminal().terminalId(),
+            "&employee=" + cloud.demo.cashierId(),
+            "&account=" + account,
+            "&kind=no-sales",
+            "&kind=voids",
+            "&from=" + day + "&to=" + day);
+    for (String q : queries) {
+      var r = cloud.send("GET", page + q, null, owner);
+      ok(r);
+      assertThat(r.json().get("entries").size()).as(q).isEqualTo(JOURNAL_PAGE);
+    }
+    for (String q : List.of("", "&kind=voids")) {
+      var r = cloud.send("GET", page + q, null, scoped);
+      ok(r);
+      assertThat(r.json().get("entries").size()).as("scoped " + q).isEqualTo(JOURNAL_PAGE);
+    }
+
+    ((HikariDataSource) cloud.database.dataSource()).getHikariPoolMXBean().softEvictConnections();
+    long requests = queries.size() + 3;
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () -> {
+              Map<String, Long> scanned = new TreeMap<>();
+              seqScans()
+                  .forEach(
+                      (table, n) -> {
+                        long more = n - before.getOrDefault(table, 0L);
+                        if (more > 0 && GROWING.contains(table)) {
+                          scanned.put(table, more);
+                        }
+                      });
+              assertThat(
+                      indexEntriesRead().get("audit_log")
+                          - readBefore.getOrDefault("audit_log", 0L))
+                  .as("the log's counts arrived")
+                  .isGreaterThanOrEqualTo(requests * JOURNAL_PAGE);
+              assertThat(scanned).as("sequential scans of growing tables").isEmpty();
+            });
+    long read = indexEntriesRead().get("audit_log") - readBefore.getOrDefault("audit_log", 0L);
+    assertThat(read)
+        .as(
+            "entries read by %d audit requests of %d rows, with %,d entries of history (per index:"
+                + " %s)",
+            requests, JOURNAL_PAGE, AUDIT_HISTORY, since(perIndexBefore, perIndex()))
+        .isLessThan(requests * (JOURNAL_PAGE + 1) * 2);
+  }
+
+  private static Map<String, String> officeBearer(String email) {
+    TestCloud.Reply session =
+        cloud.send(
+            "POST",
+            "/v1/office/sessions",
+            "{\"email\":\"" + email + "\",\"password\":\"correct horse battery\"}",
+            Map.of());
+    assertThat(session.status()).as(session.body()).isEqualTo(201);
+    return Map.of("Authorization", "Bearer " + session.json().get("token").asText());
+  }
+
   private static SaleRequest sell(long sequence) {
     SaleRequest sale = Sales.breadAndAspirin(UUID.randomUUID(), SEQUENCE + sequence, "tok_approve");
     TestCloud.Reply r = cloud.post(cashier, "/v1/sales", sale.id().toString(), Sales.json(sale));
