@@ -112,7 +112,8 @@ public final class CloudServices implements AutoCloseable {
             new io.kasa.service.sales.SalesJournal(database.jdbi(), receipts),
             new io.kasa.service.catalog.CatalogOffice(database.jdbi()),
             staff,
-            terminals.directory());
+            terminals.directory(),
+            new io.kasa.service.shifts.ShiftJournal(database.jdbi(), json, clock));
     this.app =
         new CloudApp.Services(
             database,

@@ -3,6 +3,7 @@ package io.kasa.service.office;
 import io.kasa.service.catalog.CatalogOffice;
 import io.kasa.service.sales.SalesJournal;
 import io.kasa.service.sales.TodayFigures;
+import io.kasa.service.shifts.ShiftJournal;
 import io.kasa.service.staff.Staff;
 import io.kasa.service.terminals.TerminalDirectory;
 
@@ -16,10 +17,12 @@ import io.kasa.service.terminals.TerminalDirectory;
  * @param catalogue the catalogue's reads and changes (ADR 0046)
  * @param staff the employees as the office manages them (ADR 0044)
  * @param terminals the terminals' directory (ADR 0045)
+ * @param shifts the shifts with their figures (ADR 0049)
  */
 public record OfficeServices(
     TodayFigures today,
     SalesJournal sales,
     CatalogOffice catalogue,
     Staff staff,
-    TerminalDirectory terminals) {}
+    TerminalDirectory terminals,
+    ShiftJournal shifts) {}
