@@ -111,10 +111,14 @@ public final class ShiftJournal {
 
   /**
    * The shift's figures as a PDF: its report as the till prints it, then its cash movements ({@link
-   * ShiftSheet}), printed now by {@code printedBy} in {@code language}.
+   * ShiftSheet}), printed now by {@code printedBy} in {@code language} (en, else uk).
    */
   public byte[] pdf(OfficeShift shift, String printedBy, String language) {
-    return ShiftSheet.pdf(shift, printedBy, clock.instant(), Locale.forLanguageTag(language));
+    return ShiftSheet.pdf(
+        shift,
+        printedBy,
+        clock.instant(),
+        Locale.forLanguageTag("en".equals(language) ? "en" : "uk"));
   }
 
   /**
