@@ -3,9 +3,6 @@ package io.kasa.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.kasa.api.sales.RefundLineDto;
-import io.kasa.api.sales.RefundRequestDto;
-import io.kasa.api.sales.SaleRequest;
 import io.kasa.service.admin.DemoData;
 import io.kasa.service.shifts.ShiftSheet;
 import java.net.http.HttpClient;
@@ -48,53 +45,11 @@ class OfficeShiftsApiTest {
   @BeforeAll
   static void start() throws Exception {
     cloud = new TestCloud();
-    String terminal = cloud.enrollDemoTerminal();
-    cashier = cloud.signedIn(terminal, cloud.demo.cashierId(), "1111");
-    Map<String, String> manager = cloud.signedIn(terminal, cloud.demo.managerId(), "9999");
-    Instant now = Instant.now();
-    // The first shift: a float, cash in and out, a no-sale, two sales, a cash refund; closed.
-    closed = UUID.randomUUID();
-    openShift(cashier, closed, 50000, now.minusSeconds(600));
-    move(cashier, closed, "IN", 10000, "розмін", now.minusSeconds(500));
-    move(cashier, closed, "OUT", 2500, "постачальник", now.minusSeconds(400));
-    move(manager, closed, "NO_SALE", 0, "розміняти купюру", now.minusSeconds(300));
-    List<SaleRequest> sold = new ArrayList<>();
-    for (int i = 0; i < 2; i++) {
-      SaleRequest s = Sales.breadAndAspirin(UUID.randomUUID(), i + 1, "tok_approve");
-      TestCloud.Reply r = cloud.post(cashier, "/v1/sales", s.id().toString(), Sales.json(s));
-      assertThat(r.status()).as(r.body()).isEqualTo(201);
-      sold.add(s);
-    }
-    RefundRequestDto refund =
-        new RefundRequestDto(
-            UUID.randomUUID(),
-            sold.get(0).id(),
-            Sales.receipt(100),
-            List.of(new RefundLineDto(2, "1")),
-            "CASH",
-            "Не підійшло",
-            Instant.now(),
-            null,
-            null);
-    TestCloud.Reply r =
-        cloud.post(
-            manager,
-            "/v1/refunds",
-            refund.id().toString(),
-            TestCloud.JSON.writeValueAsString(refund));
-    assertThat(r.status()).as(r.body()).isEqualTo(201);
-    TestCloud.Reply z =
-        cloud.post(
-            manager,
-            "/v1/shifts/" + closed + "/close",
-            null,
-            "{\"counted\":69000,\"blind\":true,\"at\":\"" + Instant.now() + "\"}");
-    assertThat(z.status()).as(z.body()).isEqualTo(200);
-    zReport = z.json();
-    // The second shift, still open: its figures are its X report.
-    open = UUID.randomUUID();
-    openShift(cashier, open, 20000, Instant.now());
-    move(cashier, open, "IN", 5000, "ще розміну", Instant.now());
+    ShiftSeed seeded = ShiftSeed.seed(cloud);
+    cashier = seeded.cashier();
+    closed = seeded.closed();
+    open = seeded.open();
+    zReport = seeded.z();
     owner = bearer(account(cloud.demo.organisationId(), "owner", List.of()));
 
     other = DemoData.seed(cloud.services.admin());
@@ -110,40 +65,13 @@ class OfficeShiftsApiTest {
                 .get("credential")
                 .asText();
     otherShift = UUID.randomUUID();
-    openShift(cloud.signedIn(terminalB, other.cashierId(), "1111"), otherShift, 0, Instant.now());
+    ShiftSeed.open(
+        cloud, cloud.signedIn(terminalB, other.cashierId(), "1111"), otherShift, 0, Instant.now());
   }
 
   @AfterAll
   static void stop() throws Exception {
     cloud.close();
-  }
-
-  private static void openShift(Map<String, String> who, UUID id, long float_, Instant at) {
-    String body = "{\"id\":\"" + id + "\",\"openingFloat\":" + float_ + ",\"at\":\"" + at + "\"}";
-    TestCloud.Reply r = cloud.post(who, "/v1/shifts", id.toString(), body);
-    assertThat(r.status()).as(r.body()).isEqualTo(201);
-  }
-
-  private static void move(
-      Map<String, String> who, UUID shift, String type, long amount, String reason, Instant at) {
-    UUID id = UUID.randomUUID();
-    TestCloud.Reply r =
-        cloud.post(
-            who,
-            "/v1/shifts/" + shift + "/cash-movements",
-            id.toString(),
-            "{\"id\":\""
-                + id
-                + "\",\"type\":\""
-                + type
-                + "\",\"amount\":"
-                + amount
-                + ",\"reason\":\""
-                + reason
-                + "\",\"at\":\""
-                + at
-                + "\"}");
-    assertThat(r.status()).as(r.body()).isEqualTo(204);
   }
 
   private static String account(UUID org, String role, List<UUID> stores) {

@@ -3,10 +3,8 @@ package io.kasa.service.office;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.kasa.api.office.OfficeShift;
-import io.kasa.api.office.OfficeShiftMovement;
 import io.kasa.api.office.OfficeShiftRow;
 import io.kasa.api.office.OfficeShiftsPage;
-import io.kasa.api.shifts.ShiftReport;
 import io.kasa.domain.money.Money;
 import io.kasa.domain.receipt.MoneyFormat;
 import io.kasa.service.accounts.OfficeAccount;
@@ -40,7 +38,7 @@ public final class ShiftsPages {
   /** The filters' names, as the form and the query string carry them. */
   static final List<String> FILTERS = List.of("from", "to", "store", "terminal", "state");
 
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
+  static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
 
   private final Screens screens;
   private final ShiftJournal journal;
@@ -102,10 +100,12 @@ public final class ShiftsPages {
    * @param number its number
    * @param store its store's name
    * @param terminal its till's name
-   * @param opened when and by whom it opened, in its store's zone
-   * @param openedIso when it opened, for {@code <time datetime>}
-   * @param closed when and by whom it closed, or null while open
-   * @param closedIso when it closed, or null
+   * @param opened when it opened, in its store's zone
+   * @param openedIso the same for {@code <time datetime>}
+   * @param openedBy who opened it
+   * @param closed when it closed, or null while open
+   * @param closedIso the same, or null
+   * @param closedBy who closed it, or null
    * @param state its state, in words
    * @param stateCode OPEN or CLOSED (for the style)
    * @param salesTotal its sales total with the currency's sign
@@ -119,81 +119,15 @@ public final class ShiftsPages {
       String terminal,
       String opened,
       String openedIso,
+      String openedBy,
       String closed,
       String closedIso,
+      String closedBy,
       String state,
       String stateCode,
       String salesTotal,
       String overShort,
       String overShortCode) {}
-
-  /**
-   * A line of figures: a label, a count (or "") and an amount (or "").
-   *
-   * @param label the till's report word for it
-   * @param count how many, or ""
-   * @param amount how much, or ""
-   */
-  public record Line(String label, String count, String amount) {}
-
-  /**
-   * A tax class's line.
-   *
-   * @param label the class's label and rate
-   * @param net net amount
-   * @param tax tax
-   * @param gross gross amount
-   */
-  public record TaxRow(String label, String net, String tax, String gross) {}
-
-  /**
-   * A cash movement as shown.
-   *
-   * @param time when, in the store's zone
-   * @param iso the same for {@code <time datetime>}
-   * @param type its type in words
-   * @param amount its signed amount, or "" for a no-sale
-   * @param reason its reason
-   * @param who who recorded it, and who approved it
-   */
-  public record Move(
-      String time, String iso, String type, String amount, String reason, String who) {}
-
-  /**
-   * What the shift's template reads.
-   *
-   * @param row the shift as listed
-   * @param report X or Z
-   * @param title the report's title in the till's words (X REPORT, Z REPORT)
-   * @param takings sales, discounts, voids and refunds
-   * @param byTender money taken by tender type
-   * @param refundsByTender money paid back by tender type
-   * @param byTax the tax classes
-   * @param moves the cash movements, oldest first
-   * @param drawer float, cash in and out, no-sales, expected, counted
-   * @param notFinal the X report's warning in the till's words, or null for a Z report
-   * @param pdf the PDF's address
-   * @param locale the language of the till's report words
-   */
-  public record Sheet(
-      Row row,
-      String report,
-      String title,
-      List<Line> takings,
-      List<Line> byTender,
-      List<Line> refundsByTender,
-      List<TaxRow> byTax,
-      List<Move> moves,
-      List<Line> drawer,
-      String notFinal,
-      String pdf,
-      Locale locale) {
-
-    /** The till's report word (or the sheet's own) {@code key}: the PDF's words. */
-    public String word(String key) {
-      return ShiftSheet.word(key, locale);
-    }
-  }
 
   private void list(Context ctx, OfficeAccount who) {
     View view = screens.view(ctx, who);
@@ -267,7 +201,13 @@ public final class ShiftsPages {
       screens.render(ctx, 404, "office/not-found.jte", view);
       return;
     }
-    screens.render(ctx, 200, "office/shift.jte", view, "sheet", sheet(view, found.get()));
+    screens.render(
+        ctx,
+        200,
+        "office/shift.jte",
+        view,
+        "sheet",
+        ShiftFigures.sheet(view, found.get(), row(view, found.get().shift())));
   }
 
   private void pdf(Context ctx, OfficeAccount who) {
@@ -299,95 +239,7 @@ public final class ShiftsPages {
     return new ShiftJournal.Scope(who.organisationId(), who.stores());
   }
 
-  /** The shift's figures in the till's report words (the PDF's words). */
-  private static Sheet sheet(View view, OfficeShift s) {
-    Locale locale = Locale.forLanguageTag(view.lang());
-    MoneyFormat money = new MoneyFormat(locale);
-    Currency currency = Currency.getInstance(s.shift().currency());
-    ShiftReport r = s.report();
-    java.util.function.LongFunction<String> amount =
-        minor -> money.withSymbol(Money.of(minor, currency));
-    List<Line> takings =
-        List.of(
-            new Line(word("sales", locale), Long.toString(r.sales()), amount.apply(r.salesTotal())),
-            new Line(word("discounts", locale), "", amount.apply(r.discounts())),
-            new Line(word("voidedLines", locale), Long.toString(r.voidedLines()), ""),
-            new Line(
-                word("voidedSales", locale),
-                Long.toString(r.voidedSales()),
-                amount.apply(r.voidedSalesTotal())),
-            new Line(
-                word("refunds", locale),
-                Long.toString(r.refunds()),
-                amount.apply(r.refundsTotal())));
-    List<Line> byTender = new ArrayList<>();
-    r.byTender()
-        .forEach(
-            (type, minor) ->
-                byTender.add(new Line(word("tender." + type, locale), "", amount.apply(minor))));
-    List<Line> refundsByTender = new ArrayList<>();
-    r.refundsByTender()
-        .forEach(
-            (type, minor) ->
-                refundsByTender.add(
-                    new Line(word("tender." + type, locale), "", amount.apply(minor))));
-    List<TaxRow> byTax = new ArrayList<>();
-    for (ShiftReport.TaxLine t : r.byTax()) {
-      byTax.add(
-          new TaxRow(
-              t.label() + " " + t.rate() + "%",
-              amount.apply(t.net()),
-              amount.apply(t.tax()),
-              amount.apply(t.gross())));
-    }
-    java.time.ZoneId zone = ShiftSheet.zone(s.shift().timeZone());
-    List<Move> moves = new ArrayList<>();
-    for (OfficeShiftMovement m : s.movements()) {
-      moves.add(
-          new Move(
-              TIME.format(m.at().atZone(zone)),
-              m.at().toString(),
-              word("movement." + m.type(), locale),
-              "NO_SALE".equals(m.type())
-                  ? ""
-                  : ("OUT".equals(m.type()) ? "−" : "+") + amount.apply(m.amount()),
-              m.reason(),
-              m.employee().name()
-                  + (m.approvedBy() == null
-                      ? ""
-                      : ", " + ShiftSheet.word("approvedBy", locale, m.approvedBy().name()))));
-    }
-    List<Line> drawer = new ArrayList<>();
-    drawer.add(new Line(word("openingFloat", locale), "", amount.apply(r.openingFloat())));
-    drawer.add(new Line(word("cashIn", locale), "", "+" + amount.apply(r.cashIn())));
-    drawer.add(
-        new Line(
-            word("cashOut", locale), "", (r.cashOut() > 0 ? "−" : "") + amount.apply(r.cashOut())));
-    drawer.add(new Line(word("noSales", locale), Long.toString(r.noSales()), ""));
-    drawer.add(new Line(word("expected", locale), "", amount.apply(r.cashExpected())));
-    if (r.counted() != null) {
-      drawer.add(new Line(word("counted", locale), "", amount.apply(r.counted())));
-    }
-    return new Sheet(
-        row(view, s.shift()),
-        r.kind(),
-        word("report." + r.kind(), locale),
-        takings,
-        byTender,
-        refundsByTender,
-        byTax,
-        moves,
-        drawer,
-        "X".equals(r.kind()) ? word("notFinal", locale) : null,
-        "/office/shifts/" + s.shift().id() + "/pdf",
-        locale);
-  }
-
-  private static String word(String key, Locale locale) {
-    return ShiftSheet.word(key, locale);
-  }
-
-  private static Row row(View view, OfficeShiftRow r) {
+  static Row row(View view, OfficeShiftRow r) {
     MoneyFormat money = new MoneyFormat(Locale.forLanguageTag(view.lang()));
     Currency currency = Currency.getInstance(r.currency());
     java.time.ZoneId zone = ShiftSheet.zone(r.timeZone());
@@ -411,15 +263,12 @@ public final class ShiftsPages {
         r.number(),
         r.store().name(),
         r.terminal().name(),
-        view.t("shifts.at", time(r.openedAt(), zone), r.openedBy().name()),
+        time(r.openedAt(), zone),
         r.openedAt().toString(),
-        r.closedAt() == null
-            ? null
-            : view.t(
-                "shifts.at",
-                time(r.closedAt(), zone),
-                r.closedBy() == null ? "" : r.closedBy().name()),
+        r.openedBy().name(),
+        r.closedAt() == null ? null : time(r.closedAt(), zone),
         r.closedAt() == null ? null : r.closedAt().toString(),
+        r.closedBy() == null ? null : r.closedBy().name(),
         view.t("shifts.state." + r.state()),
         r.state(),
         money.withSymbol(Money.of(r.salesTotal(), currency)),

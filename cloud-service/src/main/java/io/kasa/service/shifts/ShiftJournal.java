@@ -8,19 +8,15 @@ import io.kasa.api.office.OfficeShiftRow;
 import io.kasa.api.office.OfficeShiftsPage;
 import io.kasa.api.shifts.ShiftReport;
 import io.kasa.service.http.ApiException;
-import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.DateTimeException;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,8 +84,8 @@ public final class ShiftJournal {
           + " sh.opened_at, sh.opened_by, coalesce(eo.name, '') as opened_by_name,"
           + " sh.closed_at, sh.closed_by, coalesce(ec.name, '') as closed_by_name,"
           + " sh.opening_float, sh.over_short,"
-          + " (sh.z_report ->> 'sales')::bigint as z_sales,"
-          + " (sh.z_report ->> 'salesTotal')::bigint as z_sales_total"
+          + " coalesce((sh.z_report ->> 'sales')::bigint, 0) as z_sales,"
+          + " coalesce((sh.z_report ->> 'salesTotal')::bigint, 0) as z_sales_total"
           + " from shift sh join store st on st.organisation_id = sh.organisation_id"
           + " and st.id = sh.store_id"
           + " join terminal t on t.organisation_id = sh.organisation_id and t.id = sh.terminal_id"
@@ -133,7 +129,7 @@ public final class ShiftJournal {
     if (filter.from() != null && filter.to() != null && filter.to().isBefore(filter.from())) {
       throw ApiException.badRequest("The query parameter to is a day on or after from");
     }
-    Cursor after = cursor == null ? null : Cursor.decode(cursor);
+    ShiftCursor after = cursor == null ? null : ShiftCursor.decode(cursor);
     return jdbi.inTransaction(
         h -> {
           requireKnown(h, scope, filter);
@@ -184,7 +180,7 @@ public final class ShiftJournal {
           if (rows.size() > limit) {
             rows.remove(limit);
             OfficeShiftRow last = rows.get(limit - 1);
-            next = new Cursor(last.openedAt(), UUID.fromString(last.id())).encode();
+            next = new ShiftCursor(last.openedAt(), UUID.fromString(last.id())).encode();
           }
           return new OfficeShiftsPage(List.copyOf(rows), next);
         });
@@ -361,7 +357,7 @@ public final class ShiftJournal {
    * till).
    */
   private OfficeShiftRow row(Handle h, UUID org, Map<String, Object> m) {
-    if (m.get("closed_at") != null && m.get("z_sales") != null) {
+    if (m.get("closed_at") != null) {
       return row(m, null);
     }
     return row(m, ShiftReports.of(h, org, (UUID) m.get("id"), json).orElseThrow());
@@ -388,29 +384,5 @@ public final class ShiftJournal {
         report != null ? report.sales() : (Long) m.get("z_sales"),
         report != null ? report.salesTotal() : (Long) m.get("z_sales_total"),
         report != null ? report.overShort() : (Long) m.get("over_short"));
-  }
-
-  /** Where a page ends: its last shift's opening time and id, opaque to the caller. */
-  record Cursor(Instant openedAt, UUID id) {
-
-    String encode() {
-      return Base64.getUrlEncoder()
-          .withoutPadding()
-          .encodeToString((openedAt + "~" + id).getBytes(StandardCharsets.UTF_8));
-    }
-
-    static Cursor decode(String text) {
-      try {
-        String plain = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8);
-        int tilde = plain.indexOf('~');
-        return new Cursor(
-            Instant.parse(plain.substring(0, tilde)), UUID.fromString(plain.substring(tilde + 1)));
-      } catch (IllegalArgumentException
-          | DateTimeParseException
-          | StringIndexOutOfBoundsException e) {
-        throw ApiException.badRequest(
-            "The query parameter cursor is not one this journal gave (take next from a page)");
-      }
-    }
   }
 }
