@@ -147,7 +147,9 @@ public final class ShiftFigures {
     }
     List<Line> drawer = new ArrayList<>();
     drawer.add(new Line(word("openingFloat", locale), "", amount.apply(r.openingFloat())));
-    drawer.add(new Line(word("cashIn", locale), "", "+" + amount.apply(r.cashIn())));
+    drawer.add(
+        new Line(
+            word("cashIn", locale), "", (r.cashIn() > 0 ? "+" : "") + amount.apply(r.cashIn())));
     drawer.add(
         new Line(
             word("cashOut", locale), "", (r.cashOut() > 0 ? "−" : "") + amount.apply(r.cashOut())));
