@@ -113,6 +113,7 @@ public final class CloudServices implements AutoCloseable {
             new io.kasa.service.catalog.CatalogOffice(database.jdbi()),
             staff,
             terminals.directory(),
+            new io.kasa.service.shifts.ShiftJournal(database.jdbi(), json, clock),
             new io.kasa.service.audit.AuditJournal(database.jdbi()));
     this.app =
         new CloudApp.Services(

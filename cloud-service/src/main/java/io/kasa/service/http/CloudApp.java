@@ -255,6 +255,7 @@ public final class CloudApp {
     all.addAll(new SalesOfficeRoutes(office, s.screens().sales()).routes());
     all.addAll(new TerminalsOfficeRoutes(req, office, s.screens().terminals()).routes());
     all.addAll(new CatalogueOfficeRoutes(req, s.screens().catalogue(), office).routes());
+    all.addAll(new ShiftsOfficeRoutes(office, s.screens().shifts()).routes());
     all.addAll(new AuditOfficeRoutes(office, s.screens().audit()).routes());
     return List.copyOf(all);
   }

@@ -4,6 +4,7 @@ import io.kasa.service.audit.AuditJournal;
 import io.kasa.service.catalog.CatalogOffice;
 import io.kasa.service.sales.SalesJournal;
 import io.kasa.service.sales.TodayFigures;
+import io.kasa.service.shifts.ShiftJournal;
 import io.kasa.service.staff.Staff;
 import io.kasa.service.terminals.TerminalDirectory;
 
@@ -17,6 +18,7 @@ import io.kasa.service.terminals.TerminalDirectory;
  * @param catalogue the catalogue's reads and changes (ADR 0046)
  * @param staff the employees as the office manages them (ADR 0044)
  * @param terminals the terminals' directory (ADR 0045)
+ * @param shifts the shifts with their figures (ADR 0049)
  * @param audit the audit log (ADR 0048)
  */
 public record OfficeServices(
@@ -25,4 +27,5 @@ public record OfficeServices(
     CatalogOffice catalogue,
     Staff staff,
     TerminalDirectory terminals,
+    ShiftJournal shifts,
     AuditJournal audit) {}

@@ -1,9 +1,14 @@
 package io.kasa.service.shifts;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kasa.api.shifts.ShiftReport;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
@@ -15,7 +20,56 @@ import org.jdbi.v3.core.Handle;
  */
 final class ShiftReports {
 
+  /** The end of an open shift's hours: every sale paid since it opened, whatever a till's clock. */
+  static final Instant OPEN_END = Instant.parse("9999-12-31T23:59:59Z");
+
   private ShiftReports() {}
+
+  /**
+   * The figures of shift {@code shiftId}: its Z report as kept at its close, or its X report (added
+   * up now) while it is open; empty when the organisation has no such shift. The till's report
+   * route and the back office both read a shift through here.
+   */
+  static Optional<ShiftReport> of(Handle h, UUID org, UUID shiftId, ObjectMapper json) {
+    return h.createQuery(
+            "select terminal_id, opened_at, opening_float, closed_at, z_report::text as z_report"
+                + " from shift where organisation_id = :org and id = :id")
+        .bind("org", org)
+        .bind("id", shiftId)
+        .map(
+            (rs, ctx) ->
+                new Object[] {
+                  rs.getObject("terminal_id", UUID.class),
+                  rs.getObject("opened_at", OffsetDateTime.class),
+                  rs.getLong("opening_float"),
+                  rs.getObject("closed_at", OffsetDateTime.class),
+                  rs.getString("z_report")
+                })
+        .findOne()
+        .map(
+            r ->
+                r[3] != null
+                    ? read(json, (String) r[4])
+                    : build(
+                        h,
+                        org,
+                        (UUID) r[0],
+                        shiftId,
+                        "X",
+                        (OffsetDateTime) r[1],
+                        OPEN_END.atOffset(ZoneOffset.UTC),
+                        (Long) r[2],
+                        null));
+  }
+
+  /** A Z report as kept in the shift's row. */
+  static ShiftReport read(ObjectMapper json, String text) {
+    try {
+      return json.readValue(text, ShiftReport.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Stored Z report is unreadable", e);
+    }
+  }
 
   static ShiftReport build(
       Handle h,

@@ -34,7 +34,6 @@ public final class ShiftService {
       "This needs a manager: sign in as one, or add a manager's approval";
 
   private static final long MAX_CASH = 10_000_000_000L;
-  private static final Instant OPEN_END = Instant.parse("9999-12-31T23:59:59Z");
 
   private final Jdbi jdbi;
   private final AuthService auth;
@@ -255,15 +254,9 @@ public final class ShiftService {
   /** The X report of an open shift, or the Z report of a closed one. */
   public ShiftReport report(Principal who, UUID shiftId) {
     return jdbi.inTransaction(
-        h -> {
-          Map<String, Object> row = shiftRow(h, who, shiftId);
-          if (row.get("closed_at") != null) {
-            return read((String) row.get("z_report"));
-          }
-          // An open shift takes every sale paid since it opened, even if a terminal's clock runs
-          // ahead.
-          return report(h, who, shiftId, "X", OPEN_END, null);
-        });
+        h ->
+            ShiftReports.of(h, who.organisationId(), shiftId, json)
+                .orElseThrow(() -> ApiException.notFound("No shift " + shiftId)));
   }
 
   private ShiftReport report(
@@ -357,10 +350,6 @@ public final class ShiftService {
   }
 
   private ShiftReport read(String text) {
-    try {
-      return json.readValue(text, ShiftReport.class);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("Stored Z report is unreadable", e);
-    }
+    return ShiftReports.read(json, text);
   }
 }

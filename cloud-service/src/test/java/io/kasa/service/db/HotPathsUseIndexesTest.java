@@ -576,6 +576,112 @@ class HotPathsUseIndexesTest {
     return Map.of("Authorization", "Bearer " + session.json().get("token").asText());
   }
 
+  /**
+   * The back office's Shifts screen (ADR 0049) reads a page of shifts from the end of an index,
+   * whichever filter, and one shift's figures through its till's and its own indexes: never a
+   * sequential scan of a growing table, and a page's worth of shifts, not the history's.
+   */
+  @Test
+  @Order(5)
+  void theShiftsScreenReadsAPageNotTheHistory() throws Exception {
+    String email = "shifts-hot@kolosok.example";
+    cloud
+        .services
+        .officeAccounts()
+        .create(
+            cloud.demo.organisationId(), email, "accountant", List.of(), "correct horse battery");
+    TestCloud.Reply session =
+        cloud.send(
+            "POST",
+            "/v1/office/sessions",
+            "{\"email\":\"" + email + "\",\"password\":\"correct horse battery\"}",
+            Map.of());
+    assertThat(session.status()).as(session.body()).isEqualTo(201);
+    Map<String, String> office =
+        Map.of("Authorization", "Bearer " + session.json().get("token").asText());
+    // A shift closed at the till (its Z report kept) and an open one after it (its row adds up
+    // its X figures), beside the history's.
+    UUID closed = shift();
+    ok(
+        cloud.post(
+            manager,
+            "/v1/shifts/" + closed + "/close",
+            null,
+            "{\"counted\":0,\"blind\":false,\"at\":\"" + java.time.Instant.now() + "\"}"));
+    UUID open = shift();
+    ((HikariDataSource) cloud.database.dataSource()).getHikariPoolMXBean().softEvictConnections();
+    Map<String, Long> before = seqScans();
+    Map<String, Long> readBefore = indexEntriesRead();
+    Map<String, Long> perIndexBefore = perIndex();
+
+    String page = "/v1/office/shifts?limit=" + JOURNAL_PAGE;
+    var newest = cloud.send("GET", page, null, office);
+    ok(newest);
+    assertThat(newest.json().get("shifts").size()).isEqualTo(JOURNAL_PAGE);
+    assertThat(newest.json().get("shifts").get(0).get("id").asText()).isEqualTo(open.toString());
+    String day = java.time.LocalDate.now().minusDays(HISTORY_DAYS / 2).toString();
+    List<String> queries =
+        List.of(
+            "&cursor=" + newest.json().get("next").asText(),
+            "&store=" + cloud.demo.storeId(),
+            "&terminal=" + cloud.demo.terminal().terminalId(),
+            "&state=closed",
+            "&state=open",
+            "&from=" + day + "&to=" + day);
+    for (String q : queries) {
+      var r = cloud.send("GET", page + q, null, office);
+      ok(r);
+      assertThat(r.json().get("shifts").size()).as(q).isPositive();
+    }
+    assertThat(newest.json().get("shifts").get(1).get("id").asText()).isEqualTo(closed.toString());
+    ok(cloud.send("GET", "/v1/office/shifts/" + closed, null, office));
+    ok(cloud.send("GET", "/v1/office/shifts/" + open, null, office));
+
+    ((HikariDataSource) cloud.database.dataSource()).getHikariPoolMXBean().softEvictConnections();
+    long requests = queries.size() + 3;
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () -> {
+              Map<String, Long> scanned = new TreeMap<>();
+              seqScans()
+                  .forEach(
+                      (table, n) -> {
+                        long more = n - before.getOrDefault(table, 0L);
+                        if (more > 0 && GROWING.contains(table)) {
+                          scanned.put(table, more);
+                        }
+                      });
+              assertThat(indexEntriesRead().get("shift") - readBefore.getOrDefault("shift", 0L))
+                  .as("the list's counts arrived")
+                  .isGreaterThanOrEqualTo(JOURNAL_PAGE);
+              assertThat(scanned).as("sequential scans of growing tables").isEmpty();
+            });
+    long read = indexEntriesRead().get("shift") - readBefore.getOrDefault("shift", 0L);
+    assertThat(read)
+        .as(
+            "shifts read by %d requests of %d rows, with %d shifts of history (per index: %s)",
+            requests, JOURNAL_PAGE, HISTORY_DAYS, since(perIndexBefore, perIndex()))
+        .isLessThan(requests * (JOURNAL_PAGE + 1) * 2);
+  }
+
+  /** Opens a shift on the demo till now. */
+  private static UUID shift() {
+    UUID id = UUID.randomUUID();
+    TestCloud.Reply r =
+        cloud.post(
+            cashier,
+            "/v1/shifts",
+            id.toString(),
+            "{\"id\":\""
+                + id
+                + "\",\"openingFloat\":0,\"at\":\""
+                + java.time.Instant.now()
+                + "\"}");
+    assertThat(r.status()).as(r.body()).isEqualTo(201);
+    return id;
+  }
+
   private static SaleRequest sell(long sequence) {
     SaleRequest sale = Sales.breadAndAspirin(UUID.randomUUID(), SEQUENCE + sequence, "tok_approve");
     TestCloud.Reply r = cloud.post(cashier, "/v1/sales", sale.id().toString(), Sales.json(sale));
