@@ -1,5 +1,8 @@
 package io.kasa.service.office;
 
+import static io.kasa.service.office.FilterForm.date;
+import static io.kasa.service.office.FilterForm.id;
+
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.kasa.api.office.OfficeAuditEntry;
@@ -8,17 +11,14 @@ import io.kasa.service.accounts.OfficeAccount;
 import io.kasa.service.audit.AuditActions;
 import io.kasa.service.audit.AuditJournal;
 import io.kasa.service.http.ApiException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import io.kasa.service.office.FilterForm.BadFilter;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * The Audit screen (issue 22, ADR 0048): the organisation's audit log newest first — overrides,
@@ -190,33 +190,9 @@ public final class AuditPages {
         e.detail() == null ? "" : e.detail());
   }
 
-  /** The log's address with {@code values} and {@code cursor} (null for the first page). */
+  /** This screen's address with {@code values} and {@code cursor} (null for the first page). */
   static String address(Map<String, String> values, String cursor) {
-    StringBuilder out = new StringBuilder("/office/audit");
-    char sep = '?';
-    for (Map.Entry<String, String> e : values.entrySet()) {
-      out.append(sep).append(e.getKey()).append('=').append(encode(e.getValue()));
-      sep = '&';
-    }
-    if (cursor != null) {
-      out.append(sep).append("cursor=").append(encode(cursor));
-    }
-    return out.toString();
-  }
-
-  private static String encode(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8);
-  }
-
-  /** A filter the form could not read: its name. */
-  private static final class BadFilter extends Exception {
-    private static final long serialVersionUID = 1L;
-    final String name;
-
-    BadFilter(String name) {
-      super(name, null, false, false);
-      this.name = name;
-    }
+    return FilterForm.address("/office/audit", values, cursor);
   }
 
   /** The log's filter from the form's values; a value that does not read names its field. */
@@ -232,23 +208,5 @@ public final class AuditPages {
     }
     return new AuditJournal.Filter(
         from, to, id(v, "store"), id(v, "terminal"), id(v, "employee"), id(v, "account"), kind);
-  }
-
-  private static LocalDate date(Map<String, String> v, String name) throws BadFilter {
-    String s = v.get(name);
-    try {
-      return s == null ? null : LocalDate.parse(s);
-    } catch (DateTimeParseException e) {
-      throw new BadFilter(name);
-    }
-  }
-
-  private static UUID id(Map<String, String> v, String name) throws BadFilter {
-    String s = v.get(name);
-    try {
-      return s == null ? null : UUID.fromString(s);
-    } catch (IllegalArgumentException e) {
-      throw new BadFilter(name);
-    }
   }
 }

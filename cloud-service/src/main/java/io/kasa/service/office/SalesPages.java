@@ -1,5 +1,8 @@
 package io.kasa.service.office;
 
+import static io.kasa.service.office.FilterForm.date;
+import static io.kasa.service.office.FilterForm.id;
+
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.kasa.api.office.OfficeSaleRow;
@@ -8,14 +11,12 @@ import io.kasa.domain.money.Money;
 import io.kasa.domain.receipt.MoneyFormat;
 import io.kasa.service.accounts.OfficeAccount;
 import io.kasa.service.http.ApiException;
+import io.kasa.service.office.FilterForm.BadFilter;
 import io.kasa.service.sales.PublicReceipts;
 import io.kasa.service.sales.SalesJournal;
 import java.math.BigDecimal;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.LinkedHashMap;
@@ -146,7 +147,17 @@ public final class SalesPages {
     try {
       filter = filter(values);
     } catch (BadFilter e) {
-      journal(ctx, 400, view, values, scope, List.of(), view.t(e.key), e.name, null, null);
+      journal(
+          ctx,
+          400,
+          view,
+          values,
+          scope,
+          List.of(),
+          view.t("sales.bad." + e.name),
+          e.name,
+          null,
+          null);
       return;
     }
     OfficeSalesPage page;
@@ -260,39 +271,13 @@ public final class SalesPages {
         r.refunded() == 0 ? null : money.withSymbol(Money.of(r.refunded(), currency)));
   }
 
-  /** The journal's address with {@code values} and {@code cursor} (null for the first page). */
+  /** This screen's address with {@code values} and {@code cursor} (null for the first page). */
   static String address(Map<String, String> values, String cursor) {
-    StringBuilder out = new StringBuilder("/office/sales");
-    char sep = '?';
-    for (Map.Entry<String, String> e : values.entrySet()) {
-      out.append(sep).append(e.getKey()).append('=').append(encode(e.getValue()));
-      sep = '&';
-    }
-    if (cursor != null) {
-      out.append(sep).append("cursor=").append(encode(cursor));
-    }
-    return out.toString();
-  }
-
-  private static String encode(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    return FilterForm.address("/office/sales", values, cursor);
   }
 
   private static String blankless(String s) {
     return s == null || s.isBlank() ? null : s.strip();
-  }
-
-  /** A filter the form could not read: its name and the words that say why. */
-  private static final class BadFilter extends Exception {
-    private static final long serialVersionUID = 1L;
-    final String name;
-    final String key;
-
-    BadFilter(String name) {
-      super(name, null, false, false);
-      this.name = name;
-      this.key = "sales.bad." + name;
-    }
   }
 
   /** The journal's filter from the form's values; a value that does not read names its field. */
@@ -313,24 +298,6 @@ public final class SalesPages {
     }
     return new SalesJournal.Filter(
         from, to, id(v, "store"), id(v, "terminal"), id(v, "employee"), receipt, min, max);
-  }
-
-  private static LocalDate date(Map<String, String> v, String name) throws BadFilter {
-    String s = v.get(name);
-    try {
-      return s == null ? null : LocalDate.parse(s);
-    } catch (DateTimeParseException e) {
-      throw new BadFilter(name);
-    }
-  }
-
-  private static UUID id(Map<String, String> v, String name) throws BadFilter {
-    String s = v.get(name);
-    try {
-      return s == null ? null : UUID.fromString(s);
-    } catch (IllegalArgumentException e) {
-      throw new BadFilter(name);
-    }
   }
 
   /** An amount typed in the currency's units ("125", "125,50"), in minor units. */

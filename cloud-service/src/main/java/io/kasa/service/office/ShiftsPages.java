@@ -1,5 +1,8 @@
 package io.kasa.service.office;
 
+import static io.kasa.service.office.FilterForm.date;
+import static io.kasa.service.office.FilterForm.id;
+
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.kasa.api.office.OfficeShift;
@@ -9,15 +12,13 @@ import io.kasa.domain.money.Money;
 import io.kasa.domain.receipt.MoneyFormat;
 import io.kasa.service.accounts.OfficeAccount;
 import io.kasa.service.http.ApiException;
+import io.kasa.service.office.FilterForm.BadFilter;
 import io.kasa.service.sales.SalesJournal;
 import io.kasa.service.shifts.ShiftJournal;
 import io.kasa.service.shifts.ShiftSheet;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.LinkedHashMap;
@@ -280,33 +281,9 @@ public final class ShiftsPages {
     return TIME.format(at.atZone(zone));
   }
 
-  /** The list's address with {@code values} and {@code cursor} (null for the first page). */
+  /** This screen's address with {@code values} and {@code cursor} (null for the first page). */
   static String address(Map<String, String> values, String cursor) {
-    StringBuilder out = new StringBuilder("/office/shifts");
-    char sep = '?';
-    for (Map.Entry<String, String> e : values.entrySet()) {
-      out.append(sep).append(e.getKey()).append('=').append(encode(e.getValue()));
-      sep = '&';
-    }
-    if (cursor != null) {
-      out.append(sep).append("cursor=").append(encode(cursor));
-    }
-    return out.toString();
-  }
-
-  private static String encode(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8);
-  }
-
-  /** A filter the form could not read: its name. */
-  private static final class BadFilter extends Exception {
-    private static final long serialVersionUID = 1L;
-    final String name;
-
-    BadFilter(String name) {
-      super(name, null, false, false);
-      this.name = name;
-    }
+    return FilterForm.address("/office/shifts", values, cursor);
   }
 
   /** The filter from the form's values; a value that does not read names its field. */
@@ -326,23 +303,5 @@ public final class ShiftsPages {
       }
     }
     return new ShiftJournal.Filter(from, to, id(v, "store"), id(v, "terminal"), s);
-  }
-
-  private static LocalDate date(Map<String, String> v, String name) throws BadFilter {
-    String s = v.get(name);
-    try {
-      return s == null ? null : LocalDate.parse(s);
-    } catch (DateTimeParseException e) {
-      throw new BadFilter(name);
-    }
-  }
-
-  private static UUID id(Map<String, String> v, String name) throws BadFilter {
-    String s = v.get(name);
-    try {
-      return s == null ? null : UUID.fromString(s);
-    } catch (IllegalArgumentException e) {
-      throw new BadFilter(name);
-    }
   }
 }
