@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -86,26 +87,43 @@ public final class HistorySeed {
     SPENT.merge(String.join(" ", Arrays.copyOf(words, 4)), System.nanoTime() - start, Long::sum);
   }
 
-  /** The id of the {@code i}-th seeded sale, as the seed's {@code md5(…)::uuid} makes it. */
-  static UUID saleId(Target t, long i) {
+  /** The MD5 of {@code organisation/kind/i}, as the seed's {@code md5(…)} makes it. */
+  private static byte[] md5(Target t, String kind, long i) {
     try {
-      byte[] d =
-          MessageDigest.getInstance("MD5")
-              .digest((t.organisation() + "/sale/" + i).getBytes(StandardCharsets.UTF_8));
-      String hex = HexFormat.of().formatHex(d);
-      return UUID.fromString(
-          hex.substring(0, 8)
-              + "-"
-              + hex.substring(8, 12)
-              + "-"
-              + hex.substring(12, 16)
-              + "-"
-              + hex.substring(16, 20)
-              + "-"
-              + hex.substring(20));
+      return MessageDigest.getInstance("MD5")
+          .digest((t.organisation() + "/" + kind + "/" + i).getBytes(StandardCharsets.UTF_8));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * The receipt token of the {@code i}-th seeded sale (its customer's page {@code /r/{token}}): 128
+   * bits in URL-safe base64 without padding, as the till makes one.
+   */
+  static String token(Target t, long i) {
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(md5(t, "token", i));
+  }
+
+  /** The same token in SQL, for the sale numbered {@code i}. */
+  private static String token(String org, String i) {
+    return "translate(rtrim(encode(decode(md5(" + org + " || '/token/' || " + i
+        + "), 'hex'), 'base64'), '='), '+/', '-_')";
+  }
+
+  /** The id of the {@code i}-th seeded sale, as the seed's {@code md5(…)::uuid} makes it. */
+  static UUID saleId(Target t, long i) {
+    String hex = HexFormat.of().formatHex(md5(t, "sale", i));
+    return UUID.fromString(
+        hex.substring(0, 8)
+            + "-"
+            + hex.substring(8, 12)
+            + "-"
+            + hex.substring(12, 16)
+            + "-"
+            + hex.substring(16, 20)
+            + "-"
+            + hex.substring(20));
   }
 
   /** The receipt number of the {@code i}-th seeded sale. */
@@ -498,7 +516,7 @@ public final class HistorySeed {
         "insert into sale (organisation_id, id, store_id, terminal_id, employee_id, receipt_number,"
             + " currency, state, offline, opened_at, paid_at, recorded_at, subtotal, discounts, tax,"
             + " total, cash_rounding, change_given, request_hash, request, response, voided_at,"
-            + " voided_by, void_reason, voided_lines, tender_sums, tax_sums) select "
+            + " voided_by, void_reason, voided_lines, tender_sums, tax_sums, receipt_token) select "
             + org
             + ", x.id, '"
             + t.store()
@@ -529,7 +547,9 @@ public final class HistorySeed {
             + t.manager()
             + "'::uuid end, case when x.voided then 'Пробито двічі' end, 0,"
             + " jsonb_build_object(case when x.card then 'CARD' else 'CASH' end, x.total),"
-            + " xt.sums from seed_sale x join seed_tax xt on xt.i = x.i");
+            + " xt.sums, "
+            + token(org, "x.i")
+            + " from seed_sale x join seed_tax xt on xt.i = x.i");
     run(
         s,
         "insert into sale_line (organisation_id, sale_id, number, item_id, name, quantity,"

@@ -41,6 +41,9 @@ final class ScaleSide implements AutoCloseable {
   /** What the large database holds, kept beside it so that a later run can reuse it. */
   private static final String SEEDED = "seeded.properties";
 
+  /** What the seed writes, in versions: 2 gives every seeded sale its receipt token. */
+  private static final String SEED_FORMAT = "2";
+
   private final Database db;
   private final CloudServices services;
   private final Javalin app;
@@ -96,7 +99,8 @@ final class ScaleSide implements AutoCloseable {
         p.load(in);
       }
       reuse =
-          Integer.parseInt(p.getProperty("sales")) == ServiceScaleBench.SALES
+          SEED_FORMAT.equals(p.getProperty("format"))
+              && Integer.parseInt(p.getProperty("sales")) == ServiceScaleBench.SALES
               && Integer.parseInt(p.getProperty("items")) == ServiceScaleBench.ITEMS
               && Integer.parseInt(p.getProperty("terminals")) == ServiceScaleBench.TERMINALS
               && Integer.parseInt(p.getProperty("days")) == ServiceScaleBench.DAYS;
@@ -174,6 +178,7 @@ final class ScaleSide implements AutoCloseable {
                       .execute());
       HistorySeed.seed(db.dataSource(), target, z, Integer.getInteger("bench.seed.threads", 2));
       db.jdbi().useHandle(h -> h.execute("checkpoint"));
+      p.setProperty("format", SEED_FORMAT);
       p.setProperty("organisation", org.toString());
       p.setProperty("store", store.toString());
       p.setProperty("cashier", cashier.toString());
@@ -402,6 +407,28 @@ final class ScaleSide implements AutoCloseable {
 
   Database database() {
     return db;
+  }
+
+  CloudServices services() {
+    return services;
+  }
+
+  /** The service's address, {@code http://127.0.0.1:port}. */
+  String base() {
+    return base;
+  }
+
+  UUID organisation() {
+    return org;
+  }
+
+  UUID store() {
+    return store;
+  }
+
+  /** What was seeded, or null on the fresh side. */
+  HistorySeed.Target history() {
+    return history;
   }
 
   @Override

@@ -107,15 +107,7 @@ public final class ServiceScaleBench {
         repriced.add(i.id());
       }
     }
-    SalePolicy policy =
-        SalePolicy.of(
-            ScaleSide.UAH,
-            TaxPolicy.inclusive(
-                TaxRounding.PER_LINE,
-                TaxRate.of("VAT20", "А", "20"),
-                TaxRate.of("VAT7", "Б", "7"),
-                TaxRate.of("VAT0", "В", "0")),
-            CashRounding.to(Money.of(10, ScaleSide.UAH)));
+    SalePolicy policy = policy();
     ScaleSide[] sides = {fresh, large};
     Map<String, List<List<Long>>> times = new LinkedHashMap<>();
     PATHS.forEach(p -> times.put(p, List.of(new ArrayList<>(), new ArrayList<>())));
@@ -204,8 +196,20 @@ public final class ServiceScaleBench {
     }
   }
 
-  /** The fresh store's catalogue as its terminal reads it, without the open-price items. */
-  private static List<CatalogItem> items(ScaleSide s) throws Exception {
+  /** The demo store's sale policy, as its terminals price a sale. */
+  static SalePolicy policy() {
+    return SalePolicy.of(
+        ScaleSide.UAH,
+        TaxPolicy.inclusive(
+            TaxRounding.PER_LINE,
+            TaxRate.of("VAT20", "А", "20"),
+            TaxRate.of("VAT7", "Б", "7"),
+            TaxRate.of("VAT0", "В", "0")),
+        CashRounding.to(Money.of(10, ScaleSide.UAH)));
+  }
+
+  /** A store's first catalogue page as its terminal reads it, without the open-price items. */
+  static List<CatalogItem> items(ScaleSide s) throws Exception {
     return SalesLoadBench.plainItems(
         Json.mapper().readTree(s.send("GET", "/v1/catalog/changes?limit=1000", null)));
   }
@@ -235,7 +239,7 @@ public final class ServiceScaleBench {
   }
 
   /** Mean, p50 and p99 in milliseconds. */
-  private static double[] stats(List<Long> nanos) {
+  static double[] stats(List<Long> nanos) {
     long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
     return new double[] {
       Arrays.stream(sorted).average().orElse(0) / 1e6, at(sorted, 50) / 1e6, at(sorted, 99) / 1e6
