@@ -101,8 +101,7 @@ public final class CloudServices implements AutoCloseable {
             new StaffRoster(database.jdbi()),
             new StaffChanges(database.jdbi(), pins, invalidations::changed));
     io.kasa.service.sales.PublicReceipts receipts =
-        new io.kasa.service.sales.PublicReceipts(
-            database.jdbi(), json, java.time.ZoneId.systemDefault());
+        new io.kasa.service.sales.PublicReceipts(database.jdbi(), json);
     TerminalService terminals =
         new TerminalService(database.jdbi(), clock, terminalFeed, invalidations::changed);
     // The back office's screens, built once: their pages and their /v1 routes share them.

@@ -16,6 +16,7 @@ import java.time.Instant;
  * @param store the store it was made in
  * @param terminal the till
  * @param employee the cashier
+ * @param timeZone its store's time zone, which its time is shown in
  */
 public record OfficeSaleRow(
     String id,
@@ -28,7 +29,8 @@ public record OfficeSaleRow(
     boolean offline,
     Named store,
     Named terminal,
-    Named employee) {
+    Named employee,
+    String timeZone) {
 
   /**
    * A store, till or employee by id and name.

@@ -260,7 +260,7 @@ public final class SalesPages {
     return new Row(
         "/office/sales/" + r.id(),
         r.receiptNumber(),
-        TIME.format(r.paidAt().atZone(journal.zone())),
+        TIME.format(r.paidAt().atZone(java.time.ZoneId.of(r.timeZone()))),
         r.paidAt().toString(),
         r.store().name(),
         r.terminal().name(),

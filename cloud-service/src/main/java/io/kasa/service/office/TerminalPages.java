@@ -5,10 +5,10 @@ import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
 import io.kasa.api.terminal.DeviceSetup;
 import io.kasa.service.accounts.OfficeAccount;
+import io.kasa.service.db.StoreDays;
 import io.kasa.service.http.ApiException;
 import io.kasa.service.terminals.TerminalDirectory;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +23,8 @@ import java.util.UUID;
  */
 public final class TerminalPages {
 
-  private static final DateTimeFormatter TIME =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneId.of("UTC"));
+  /** Times as the other screens show them, in the terminal's store's time zone. */
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
 
   private final Screens screens;
   private final TerminalDirectory terminals;
@@ -152,7 +152,7 @@ public final class TerminalPages {
         devices.map(d -> new java.util.TreeMap<>(d.settings())).orElse(null),
         "devicesAt",
         devices
-            .map(d -> v.t("terminals.devices.at", time(d.updatedAt()), d.version()))
+            .map(d -> v.t("terminals.devices.at", time(d.updatedAt(), t.get()), d.version()))
             .orElse(null),
         "mayChange",
         who.mayChange(),
@@ -217,7 +217,7 @@ public final class TerminalPages {
         "code",
         enrolment.code(),
         "expires",
-        time(enrolment.expiresAt()),
+        time(enrolment.expiresAt(), enrolment.terminal()),
         "qr",
         Qr.svg(enrolment.code(), v.t("terminals.code.qrLabel", enrolment.terminal().name())));
   }
@@ -235,15 +235,15 @@ public final class TerminalPages {
     return new Row(
         t,
         v.t("terminals.state." + t.state().name()),
-        t.lastContactAt() == null ? v.t("terminals.never") : time(t.lastContactAt()),
+        t.lastContactAt() == null ? v.t("terminals.never") : time(t.lastContactAt(), t),
         t.unsentEntries() == null ? v.t("terminals.notReported") : t.unsentEntries().toString(),
         t.appVersion() == null ? v.t("terminals.notReported") : t.appVersion(),
-        t.codeExpiresAt() == null ? null : time(t.codeExpiresAt()));
+        t.codeExpiresAt() == null ? null : time(t.codeExpiresAt(), t));
   }
 
-  /** A time as the page shows it; its date never breaks across lines (non-breaking hyphens). */
-  private static String time(Instant at) {
-    return TIME.format(at).replace('-', '\u2011');
+  /** A time as the page shows it, in the store's time zone. */
+  private static String time(Instant at, TerminalDirectory.Terminal in) {
+    return TIME.format(at.atZone(StoreDays.zone(in.timeZone())));
   }
 
   private static UUID uuid(String s) {

@@ -19,6 +19,7 @@ import io.kasa.domain.receipt.StoreProfile;
 import io.kasa.domain.sale.Sale;
 import io.kasa.domain.sale.SalePolicy;
 import io.kasa.domain.tax.TaxBreakdownLine;
+import io.kasa.service.db.StoreDays;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -60,17 +61,12 @@ public final class PublicReceipts {
 
   private final Jdbi jdbi;
   private final ObjectMapper json;
-  private final ZoneId zone;
   private final TokenBuckets limits = new TokenBuckets(BURST, PER_SECOND, System::nanoTime);
 
-  /**
-   * @param zone the time zone receipts print their time in (stores keep none of their own yet; the
-   *     till prints in its machine's)
-   */
-  public PublicReceipts(Jdbi jdbi, ObjectMapper json, ZoneId zone) {
+  /** Receipts show their time in their store's time zone ({@code store.time_zone}). */
+  public PublicReceipts(Jdbi jdbi, ObjectMapper json) {
     this.jdbi = jdbi;
     this.json = json;
-    this.zone = zone;
   }
 
   /**
@@ -97,11 +93,6 @@ public final class PublicReceipts {
                 h,
                 "s.organisation_id = :org and s.id = :sale",
                 q -> q.bind("org", organisation).bind("sale", sale)));
-  }
-
-  /** The time zone receipts print their time in. */
-  public ZoneId zone() {
-    return zone;
   }
 
   /**
@@ -135,7 +126,7 @@ public final class PublicReceipts {
             "select s.organisation_id, s.receipt_token, s.id, s.state, s.voided_at, s.request::text as request,"
                 + " s.offline, st.name as store_name, st.locale, st.public_address,"
                 + " st.legal_name, st.address, st.tax_id, st.vat_number, st.receipt_header,"
-                + " st.receipt_footer, st.id as store_id, t.name as terminal_name,"
+                + " st.receipt_footer, st.id as store_id, st.time_zone, t.name as terminal_name,"
                 + " coalesce(e.name, '') as employee_name"
                 + " from sale s join store st on st.organisation_id = s.organisation_id"
                 + " and st.id = s.store_id"
@@ -171,6 +162,7 @@ public final class PublicReceipts {
     Sale sale = SaleRecomputation.replay(withCards, policy, items);
     SaleRecomputation.pay(sale, withCards, withCards.paidAt());
     Locale locale = Locale.forLanguageTag((String) row.get("locale"));
+    ZoneId zone = StoreDays.zone((String) row.get("time_zone"));
     StoreProfile profile =
         StoreProfile.of(
             (String) row.get("store_name"),

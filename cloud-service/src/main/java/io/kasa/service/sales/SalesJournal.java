@@ -3,6 +3,7 @@ package io.kasa.service.sales;
 import io.kasa.api.office.OfficeSaleRow;
 import io.kasa.api.office.OfficeSalesPage;
 import io.kasa.domain.receipt.ReceiptNumber;
+import io.kasa.service.db.StoreDays;
 import io.kasa.service.http.ApiException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -49,7 +50,7 @@ public final class SalesJournal {
   /**
    * The journal's filters; each null means any.
    *
-   * @param from the first day (in the receipts' time zone)
+   * @param from the first day (in each store's time zone)
    * @param to the last day, included
    * @param store a store
    * @param terminal a till
@@ -94,7 +95,7 @@ public final class SalesJournal {
 
   private static final String COLUMNS =
       "select s.id, s.receipt_number, s.paid_at, s.state, s.currency, s.total, s.offline,"
-          + " s.store_id, st.name as store_name, s.terminal_id, t.name as terminal_name,"
+          + " s.store_id, st.name as store_name, st.time_zone, s.terminal_id, t.name as terminal_name,"
           + " s.employee_id, coalesce(e.name, '') as employee_name,"
           + " coalesce((select sum(r.total) from refund r where r.organisation_id ="
           + " s.organisation_id and r.sale_id = s.id), 0) as refunded"
@@ -168,13 +169,20 @@ public final class SalesJournal {
             binds.put("terminalCode", number.terminal());
             binds.put("number", number.toString());
           }
-          if (filter.from() != null) {
-            sql.append(" and s.paid_at >= :from");
-            binds.put("from", start(filter.from()));
-          }
-          if (filter.to() != null) {
-            sql.append(" and s.paid_at < :to");
-            binds.put("to", start(filter.to().plusDays(1)));
+          Map<String, List<UUID>> arrays = new java.util.HashMap<>();
+          if (filter.from() != null || filter.to() != null) {
+            StoreDays.where(
+                h,
+                scope.organisation(),
+                store,
+                scope::sees,
+                filter.from(),
+                filter.to(),
+                "s.store_id",
+                "s.paid_at",
+                sql,
+                binds,
+                arrays);
           }
           if (filter.min() != null) {
             sql.append(" and s.total >= :min");
@@ -195,6 +203,7 @@ public final class SalesJournal {
           if (store == null && scope.stores() != null) {
             q.bindArray("stores", UUID.class, scope.stores());
           }
+          arrays.forEach((name, ids) -> q.bindArray(name, UUID.class, ids));
           List<OfficeSaleRow> rows = new ArrayList<>(q.map((rs, ctx) -> row(rs)).list());
           String next = null;
           if (rows.size() > limit) {
@@ -296,15 +305,6 @@ public final class SalesJournal {
         > 0;
   }
 
-  /** The time zone the journal's days and times are in: the receipts'. */
-  public java.time.ZoneId zone() {
-    return receipts.zone();
-  }
-
-  private Instant start(LocalDate day) {
-    return day.atStartOfDay(receipts.zone()).toInstant();
-  }
-
   private static OfficeSaleRow row(java.sql.ResultSet rs) throws java.sql.SQLException {
     return new OfficeSaleRow(
         rs.getString("id"),
@@ -317,7 +317,8 @@ public final class SalesJournal {
         rs.getBoolean("offline"),
         new OfficeSaleRow.Named(rs.getString("store_id"), rs.getString("store_name")),
         new OfficeSaleRow.Named(rs.getString("terminal_id"), rs.getString("terminal_name")),
-        new OfficeSaleRow.Named(rs.getString("employee_id"), rs.getString("employee_name")));
+        new OfficeSaleRow.Named(rs.getString("employee_id"), rs.getString("employee_name")),
+        StoreDays.zone(rs.getString("time_zone")).getId());
   }
 
   /** Where a page ends: its last sale's time and id, opaque to the caller. */

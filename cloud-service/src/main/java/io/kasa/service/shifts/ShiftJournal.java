@@ -7,18 +7,16 @@ import io.kasa.api.office.OfficeShiftMovement;
 import io.kasa.api.office.OfficeShiftRow;
 import io.kasa.api.office.OfficeShiftsPage;
 import io.kasa.api.shifts.ShiftReport;
+import io.kasa.service.db.StoreDays;
 import io.kasa.service.http.ApiException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -161,7 +159,18 @@ public final class ShiftJournal {
             sql.append(" and sh.closed_at is not null");
           }
           if (filter.from() != null || filter.to() != null) {
-            days(h, scope, store, filter, sql, binds, arrays);
+            StoreDays.where(
+                h,
+                scope.organisation(),
+                store,
+                scope::sees,
+                filter.from(),
+                filter.to(),
+                "sh.store_id",
+                "sh.opened_at",
+                sql,
+                binds,
+                arrays);
           }
           if (after != null) {
             sql.append(" and (sh.opened_at, sh.id) < (:at, :id)");
@@ -242,66 +251,6 @@ public final class ShiftJournal {
         .list();
   }
 
-  /**
-   * Days are counted in each store's own time zone: one range of opening times per zone among the
-   * stores asked for, inside an outer range (a zone is at most 14 hours from UTC) that the index
-   * reads.
-   */
-  private static void days(
-      Handle h,
-      Scope scope,
-      UUID store,
-      Filter filter,
-      StringBuilder sql,
-      Map<String, Object> binds,
-      Map<String, List<UUID>> arrays) {
-    Map<ZoneId, List<UUID>> byZone = new LinkedHashMap<>();
-    Query stores =
-        h.createQuery(
-                "select id, time_zone from store where organisation_id = :org"
-                    + (store != null ? " and id = :store" : "")
-                    + " order by id")
-            .bind("org", scope.organisation());
-    if (store != null) {
-      stores.bind("store", store);
-    }
-    stores
-        .map((rs, ctx) -> Map.entry(rs.getObject("id", UUID.class), zone(rs.getString(2))))
-        .list()
-        .stream()
-        .filter(e -> scope.sees(e.getKey()))
-        .forEach(e -> byZone.computeIfAbsent(e.getValue(), z -> new ArrayList<>()).add(e.getKey()));
-    LocalDate from = filter.from() != null ? filter.from() : LocalDate.of(1970, 1, 1);
-    LocalDate to = filter.to() != null ? filter.to() : LocalDate.of(9999, 12, 30);
-    binds.put("dayLo", from.atStartOfDay(ZoneOffset.UTC).minusHours(14).toOffsetDateTime());
-    binds.put(
-        "dayHi", to.plusDays(1).atStartOfDay(ZoneOffset.UTC).plusHours(14).toOffsetDateTime());
-    sql.append(" and sh.opened_at >= :dayLo and sh.opened_at < :dayHi and (false");
-    int i = 0;
-    for (Map.Entry<ZoneId, List<UUID>> e : byZone.entrySet()) {
-      sql.append(" or (sh.store_id = any(:dayStores")
-          .append(i)
-          .append(") and sh.opened_at >= :dayFrom")
-          .append(i)
-          .append(" and sh.opened_at < :dayTo")
-          .append(i)
-          .append(')');
-      arrays.put("dayStores" + i, e.getValue());
-      binds.put("dayFrom" + i, from.atStartOfDay(e.getKey()).toOffsetDateTime());
-      binds.put("dayTo" + i, to.plusDays(1).atStartOfDay(e.getKey()).toOffsetDateTime());
-      i++;
-    }
-    sql.append(')');
-  }
-
-  private static ZoneId zone(String id) {
-    try {
-      return ZoneId.of(id);
-    } catch (DateTimeException e) {
-      return ZoneOffset.UTC;
-    }
-  }
-
   /** A store or till the filter names that the scope does not hold is 404. */
   private static void requireKnown(Handle h, Scope scope, Filter f) {
     if (f.store() != null) {
@@ -371,7 +320,7 @@ public final class ShiftJournal {
         closedAt == null ? State.OPEN.name() : State.CLOSED.name(),
         new OfficeSaleRow.Named(m.get("store_id").toString(), (String) m.get("store_name")),
         new OfficeSaleRow.Named(m.get("terminal_id").toString(), (String) m.get("terminal_name")),
-        zone((String) m.get("time_zone")).getId(),
+        StoreDays.zone((String) m.get("time_zone")).getId(),
         (String) m.get("currency"),
         ((OffsetDateTime) m.get("opened_at")).toInstant(),
         new OfficeSaleRow.Named((String) m.get("opened_by"), (String) m.get("opened_by_name")),

@@ -62,6 +62,7 @@ public final class TerminalDirectory {
       UUID storeId,
       String storeCode,
       String storeName,
+      String timeZone,
       String code,
       String name,
       State state,
@@ -115,7 +116,8 @@ public final class TerminalDirectory {
   }
 
   private static final String SELECT =
-      "select t.id, t.store_id, s.code as store_code, s.name as store_name, t.code, t.name,"
+      "select t.id, t.store_id, s.code as store_code, s.name as store_name, s.time_zone,"
+          + " t.code, t.name,"
           + " t.enrolled_at, t.revoked_at, t.credential_hash is not null as has_credential,"
           + " (select max(e.expires_at) from enrollment_code e where e.organisation_id ="
           + " t.organisation_id and e.terminal_id = t.id and e.used_at is null and e.expires_at >"
@@ -325,6 +327,7 @@ public final class TerminalDirectory {
         rs.getObject("store_id", UUID.class),
         rs.getString("store_code"),
         rs.getString("store_name"),
+        rs.getString("time_zone"),
         rs.getString("code"),
         rs.getString("name"),
         state,

@@ -67,7 +67,9 @@ class OfficeTerminalsBrowserTest {
       String enrollment = b.find("#enrollment-code").getText().trim();
       assertThat(enrollment).matches("[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}");
       assertThat(b.all("svg.qr")).hasSize(1);
-      assertThat(b.find("#enrollment-expires").getText()).contains("UTC");
+      // In the store's time zone, as every screen shows times.
+      assertThat(b.find("#enrollment-expires").getText())
+          .matches(".*\\d\\d\\.\\d\\d\\.\\d{4} \\d\\d:\\d\\d.*");
       b.check("terminal-code");
 
       // The till enrolls with the code read off the page, as the enrollment wizard does, then
@@ -108,7 +110,7 @@ class OfficeTerminalsBrowserTest {
           .isEqualTo(words.get("terminals.state.ENROLLED"));
       assertThat(b.find("#terminal-contact").getText())
           .isNotEqualTo(words.get("terminals.never"))
-          .contains("UTC");
+          .matches("\\d\\d\\.\\d\\d\\.\\d{4} \\d\\d:\\d\\d");
       assertThat(b.find("#terminal-unsent").getText()).isEqualTo("2");
       assertThat(b.find("#terminal-version").getText()).isEqualTo("0.1.0");
       assertThat(b.find("#devices").getText()).contains("printer-uri", "serial:/dev/ttyUSB0");
