@@ -2,16 +2,12 @@ package io.kasa.service.audit;
 
 import io.kasa.api.office.OfficeAuditEntry;
 import io.kasa.api.office.OfficeAuditPage;
+import io.kasa.service.db.TimeCursor;
 import io.kasa.service.http.ApiException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -119,7 +115,15 @@ public final class AuditJournal {
     if (filter.from() != null && filter.to() != null && filter.to().isBefore(filter.from())) {
       throw ApiException.badRequest("The query parameter to is a day on or after from");
     }
-    Cursor after = cursor == null ? null : Cursor.decode(cursor);
+    TimeCursor<Long> after =
+        cursor == null
+            ? null
+            : TimeCursor.decode(cursor, Long::valueOf)
+                .orElseThrow(
+                    () ->
+                        ApiException.badRequest(
+                            "The query parameter cursor is not one this log gave (take next from"
+                                + " a page)"));
     return jdbi.withHandle(
         h -> {
           Optional<UUID> tillStore = requireKnown(h, scope, filter);
@@ -158,8 +162,8 @@ public final class AuditJournal {
           }
           if (after != null) {
             where.append(" and (a.at, a.id) < (:at, :id)");
-            binds.put("at", OffsetDateTime.ofInstant(after.at(), ZoneOffset.UTC));
-            binds.put("id", after.id());
+            binds.put("at", after.atUtc());
+            binds.put("id", after.key());
           }
           // One index read from its end, or one per till or per action, each stopping at a page.
           String fan = null;
@@ -214,7 +218,7 @@ public final class AuditJournal {
           if (raws.size() > limit) {
             raws.remove(limit);
             AuditEntries.Raw last = raws.get(limit - 1);
-            next = new Cursor(last.at(), last.id()).encode();
+            next = new TimeCursor<>(last.at(), last.id()).encode();
           }
           return new OfficeAuditPage(AuditEntries.named(h, scope, raws, language), next);
         });
@@ -360,29 +364,5 @@ public final class AuditJournal {
         .bind("org", scope.organisation())
         .map((rs, ctx) -> new OfficeAuditEntry.Named(rs.getString(1), rs.getString(2)))
         .list();
-  }
-
-  /** Where a page ends: its last entry's time and id, opaque to the caller. */
-  record Cursor(Instant at, long id) {
-
-    String encode() {
-      return Base64.getUrlEncoder()
-          .withoutPadding()
-          .encodeToString((at + "~" + id).getBytes(StandardCharsets.UTF_8));
-    }
-
-    static Cursor decode(String text) {
-      try {
-        String plain = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8);
-        int tilde = plain.indexOf('~');
-        return new Cursor(
-            Instant.parse(plain.substring(0, tilde)), Long.parseLong(plain.substring(tilde + 1)));
-      } catch (IllegalArgumentException
-          | DateTimeParseException
-          | StringIndexOutOfBoundsException e) {
-        throw ApiException.badRequest(
-            "The query parameter cursor is not one this log gave (take next from a page)");
-      }
-    }
   }
 }

@@ -4,14 +4,11 @@ import io.kasa.api.office.OfficeSaleRow;
 import io.kasa.api.office.OfficeSalesPage;
 import io.kasa.domain.receipt.ReceiptNumber;
 import io.kasa.service.db.StoreDays;
+import io.kasa.service.db.TimeCursor;
 import io.kasa.service.http.ApiException;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -123,7 +120,15 @@ public final class SalesJournal {
     if (limit < 1 || limit > MOST) {
       throw ApiException.badRequest("The query parameter limit is from 1 to " + MOST);
     }
-    Cursor after = cursor == null ? null : Cursor.decode(cursor);
+    TimeCursor<UUID> after =
+        cursor == null
+            ? null
+            : TimeCursor.decode(cursor, UUID::fromString)
+                .orElseThrow(
+                    () ->
+                        ApiException.badRequest(
+                            "The query parameter cursor is not one this journal gave (take next"
+                                + " from a page)"));
     return jdbi.withHandle(
         h -> {
           requireKnown(h, scope, filter);
@@ -194,8 +199,8 @@ public final class SalesJournal {
           }
           if (after != null) {
             sql.append(" and (s.paid_at, s.id) < (:at, :id)");
-            binds.put("at", OffsetDateTime.ofInstant(after.paidAt(), java.time.ZoneOffset.UTC));
-            binds.put("id", after.id());
+            binds.put("at", after.atUtc());
+            binds.put("id", after.key());
           }
           sql.append(" order by s.paid_at desc, s.id desc limit :limit");
           binds.put("limit", limit + 1);
@@ -209,7 +214,7 @@ public final class SalesJournal {
           if (rows.size() > limit) {
             rows.remove(limit);
             OfficeSaleRow last = rows.get(limit - 1);
-            next = new Cursor(last.paidAt(), UUID.fromString(last.id())).encode();
+            next = new TimeCursor<>(last.paidAt(), UUID.fromString(last.id())).encode();
           }
           return new OfficeSalesPage(List.copyOf(rows), next);
         });
@@ -319,29 +324,5 @@ public final class SalesJournal {
         new OfficeSaleRow.Named(rs.getString("terminal_id"), rs.getString("terminal_name")),
         new OfficeSaleRow.Named(rs.getString("employee_id"), rs.getString("employee_name")),
         StoreDays.zone(rs.getString("time_zone")).getId());
-  }
-
-  /** Where a page ends: its last sale's time and id, opaque to the caller. */
-  record Cursor(Instant paidAt, UUID id) {
-
-    String encode() {
-      return Base64.getUrlEncoder()
-          .withoutPadding()
-          .encodeToString((paidAt + "~" + id).getBytes(StandardCharsets.UTF_8));
-    }
-
-    static Cursor decode(String text) {
-      try {
-        String plain = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8);
-        int tilde = plain.indexOf('~');
-        return new Cursor(
-            Instant.parse(plain.substring(0, tilde)), UUID.fromString(plain.substring(tilde + 1)));
-      } catch (IllegalArgumentException
-          | DateTimeParseException
-          | StringIndexOutOfBoundsException e) {
-        throw ApiException.badRequest(
-            "The query parameter cursor is not one this journal gave (take next from a page)");
-      }
-    }
   }
 }

@@ -8,13 +8,13 @@ import io.kasa.api.office.OfficeShiftRow;
 import io.kasa.api.office.OfficeShiftsPage;
 import io.kasa.api.shifts.ShiftReport;
 import io.kasa.service.db.StoreDays;
+import io.kasa.service.db.TimeCursor;
 import io.kasa.service.http.ApiException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -127,7 +127,15 @@ public final class ShiftJournal {
     if (filter.from() != null && filter.to() != null && filter.to().isBefore(filter.from())) {
       throw ApiException.badRequest("The query parameter to is a day on or after from");
     }
-    ShiftCursor after = cursor == null ? null : ShiftCursor.decode(cursor);
+    TimeCursor<UUID> after =
+        cursor == null
+            ? null
+            : TimeCursor.decode(cursor, UUID::fromString)
+                .orElseThrow(
+                    () ->
+                        ApiException.badRequest(
+                            "The query parameter cursor is not one this journal gave (take next"
+                                + " from a page)"));
     return jdbi.inTransaction(
         h -> {
           requireKnown(h, scope, filter);
@@ -174,8 +182,8 @@ public final class ShiftJournal {
           }
           if (after != null) {
             sql.append(" and (sh.opened_at, sh.id) < (:at, :id)");
-            binds.put("at", OffsetDateTime.ofInstant(after.openedAt(), ZoneOffset.UTC));
-            binds.put("id", after.id());
+            binds.put("at", after.atUtc());
+            binds.put("id", after.key());
           }
           sql.append(" order by sh.opened_at desc, sh.id desc limit :limit");
           binds.put("limit", limit + 1);
@@ -189,7 +197,7 @@ public final class ShiftJournal {
           if (rows.size() > limit) {
             rows.remove(limit);
             OfficeShiftRow last = rows.get(limit - 1);
-            next = new ShiftCursor(last.openedAt(), UUID.fromString(last.id())).encode();
+            next = new TimeCursor<>(last.openedAt(), UUID.fromString(last.id())).encode();
           }
           return new OfficeShiftsPage(List.copyOf(rows), next);
         });
