@@ -124,6 +124,30 @@ final class Cluster {
   }
 
   /**
+   * PostgreSQL's buffer cache: an eighth of the machine's memory, from PostgreSQL's own default of
+   * 128 MB up to 2 GB (the service, a register and a browser may share the machine), or what {@code
+   * KASA_DB_SHARED_BUFFERS} says (as PostgreSQL writes it: {@code 512MB}, {@code 4GB}). With the
+   * default 128 MB a year of a busy store's indexes no longer fit, and the back office's and shift
+   * reports' reads of today's rows go to the disk (issue 22 point 7, issue 24; docs/benchmarks.md).
+   */
+  static String sharedBuffers() {
+    String set = System.getenv("KASA_DB_SHARED_BUFFERS");
+    if (set != null && set.strip().matches("[1-9][0-9]*(kB|MB|GB)")) {
+      return set.strip();
+    }
+    try {
+      long total =
+          ((com.sun.management.OperatingSystemMXBean)
+                  java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+              .getTotalMemorySize();
+      return Math.max(128, Math.min(2048, total / 8 / (1024 * 1024))) + "MB";
+    } catch (ClassCastException | LinkageError e) {
+      // A runtime without the jdk.management module: PostgreSQL's own default.
+      return "128MB";
+    }
+  }
+
+  /**
    * Starts the server on {@code port} and returns its postmaster's PID; when it does not start, the
    * exception says why in PostgreSQL's words.
    */
@@ -141,6 +165,7 @@ final class Cluster {
             "-c full_page_writes=on",
             "-c password_encryption=scram-sha-256",
             "-c max_connections=200",
+            "-c shared_buffers=" + sharedBuffers(),
             "-c timezone=UTC");
     List<String> command =
         binaries.command(
