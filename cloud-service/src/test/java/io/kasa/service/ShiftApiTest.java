@@ -230,7 +230,17 @@ class ShiftApiTest {
                                 + " x.organisation_id = s.organisation_id and x.sale_id = s.id)"
                                 + " or jsonb_array_length(s.tax_sums) <> (select count(*) from"
                                 + " sale_tax x where x.organisation_id = s.organisation_id and"
-                                + " x.sale_id = s.id)")
+                                + " x.sale_id = s.id)"
+                                // What it sold of each item (V49), against its lines not voided.
+                                + " or s.item_sums is null or (select coalesce(jsonb_object_agg("
+                                + "e->>'id', jsonb_build_array((e->>'quantity')::numeric,"
+                                + " (e->>'amount')::bigint)), '{}') from"
+                                + " jsonb_array_elements(s.item_sums) e) <> (select"
+                                + " coalesce(jsonb_object_agg(q.item_id, jsonb_build_array(q.quantity,"
+                                + " q.amount)), '{}') from (select l.item_id, sum(l.quantity) as"
+                                + " quantity, sum(l.amount) as amount from sale_line l where"
+                                + " l.organisation_id = s.organisation_id and l.sale_id = s.id and"
+                                + " not l.voided group by l.item_id) q)")
                         .mapTo(String.class)
                         .list());
     long sales =

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -11,14 +12,20 @@ import java.util.TreeMap;
 /**
  * What a sale carries of its own children for the shift reports (ADR 0038, V43): its voided lines,
  * its tenders' amounts by type and its taxes by class, so an X or Z report adds up a shift's sale
- * rows alone instead of descending three child tables' keys once per sale. Made from the very rows
- * {@link SaleWriter} writes, in the same statement, so the two can never disagree.
+ * rows alone instead of descending three child tables' keys once per sale; and (V49) what it sold
+ * of each item, for the back office's Today. Made from the very rows {@link SaleWriter} writes, in
+ * the same statement, so the two can never disagree.
  */
 final class SaleTallies {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** Index of the voided flag in a line's row, of the type and amount in a tender's. */
+  /** Indexes in a line's row: item, name, quantity, amount, voided; in a tender's: type, amount. */
+  private static final int LINE_ITEM = 1;
+
+  private static final int LINE_NAME = 2;
+  private static final int LINE_QUANTITY = 3;
+  private static final int LINE_AMOUNT = 8;
   private static final int LINE_VOIDED = 12;
 
   private static final int TENDER_TYPE = 1;
@@ -27,16 +34,38 @@ final class SaleTallies {
   private SaleTallies() {}
 
   /**
-   * The three tallies of a sale, in {@code RECORD_SALES}'s columns: voided lines, tender sums (a
-   * JSON object of type to amount) and tax sums (a JSON array of class, rate, net, tax, gross).
+   * The four tallies of a sale, in {@code RECORD_SALES}'s columns: voided lines, tender sums (a
+   * JSON object of type to amount), tax sums (a JSON array of class, rate, net, tax, gross) and
+   * item sums (a JSON array of id, name, quantity, amount: the lines not voided, by item, in the
+   * order first sold).
    */
   static Object[] of(List<Object[]> lines, List<Object[]> taxes, List<Object[]> tenders) {
     int voided = 0;
+    Map<String, ObjectNode> byItem = new LinkedHashMap<>();
     for (Object[] l : lines) {
       if (Boolean.TRUE.equals(l[LINE_VOIDED])) {
         voided++;
+        continue;
+      }
+      String item = (String) l[LINE_ITEM];
+      BigDecimal quantity = new BigDecimal((String) l[LINE_QUANTITY]);
+      long amount = ((Number) l[LINE_AMOUNT]).longValue();
+      ObjectNode sum = byItem.get(item);
+      if (sum == null) {
+        byItem.put(
+            item,
+            JSON.createObjectNode()
+                .put("id", item)
+                .put("name", (String) l[LINE_NAME])
+                .put("quantity", quantity)
+                .put("amount", amount));
+      } else {
+        sum.put("quantity", sum.get("quantity").decimalValue().add(quantity));
+        sum.put("amount", sum.get("amount").longValue() + amount);
       }
     }
+    ArrayNode itemSums = JSON.createArrayNode();
+    byItem.values().forEach(itemSums::add);
     Map<String, Long> byType = new TreeMap<>();
     for (Object[] t : tenders) {
       byType.merge((String) t[TENDER_TYPE], ((Number) t[TENDER_AMOUNT]).longValue(), Long::sum);
@@ -53,6 +82,6 @@ final class SaleTallies {
           .put("tax", ((Number) x[3]).longValue())
           .put("gross", ((Number) x[4]).longValue());
     }
-    return new Object[] {voided, tenderSums.toString(), taxSums.toString()};
+    return new Object[] {voided, tenderSums.toString(), taxSums.toString(), itemSums.toString()};
   }
 }

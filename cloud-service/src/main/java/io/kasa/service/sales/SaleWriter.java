@@ -211,6 +211,8 @@ final class SaleWriter implements AutoCloseable {
             "stenders",
             String.class,
             "staxes",
+            String.class,
+            "sitems",
             String.class);
     Rows lines =
         new Rows(
@@ -361,14 +363,15 @@ final class SaleWriter implements AutoCloseable {
           "with s as (insert into sale (organisation_id, id, store_id, terminal_id, employee_id,"
               + " receipt_number, currency, state, offline, opened_at, paid_at, recorded_at, subtotal,"
               + " discounts, tax, total, cash_rounding, change_given, request_hash, request, response,"
-              + " approved_by, receipt_token, voided_lines, tender_sums, tax_sums)"
+              + " approved_by, receipt_token, voided_lines, tender_sums, tax_sums, item_sums)"
               + " select * from unnest(cast(:sorg as uuid[]), cast(:sid as uuid[]),"
               + " cast(:sstore as uuid[]), cast(:sterminal as uuid[]), cast(:semployee as uuid[]),"
               + " :sreceipt, :scurrency, :sstate, :soffline, cast(:sopened as timestamptz[]),"
               + " cast(:spaid as timestamptz[]), cast(:srecorded as timestamptz[]), :ssubtotal,"
               + " :sdiscounts, :stax, :stotal, :srounding, :schange, cast(:shash as bytea[]),"
               + " cast(:srequest as jsonb[]), cast(:sresponse as jsonb[]), cast(:sapproved as uuid[]),"
-              + " :stoken, :svoided, cast(:stenders as jsonb[]), cast(:staxes as jsonb[]))"
+              + " :stoken, :svoided, cast(:stenders as jsonb[]), cast(:staxes as jsonb[]),"
+              + " cast(:sitems as jsonb[]))"
               + " on conflict do nothing returning organisation_id, id, store_id),"
               + " l as (insert into sale_line (organisation_id, sale_id, number, item_id, name, quantity,"
               + " unit_price, gross, line_discount, order_discount, amount, tax, tax_class, override_reason,"

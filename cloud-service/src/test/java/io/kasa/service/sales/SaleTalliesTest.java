@@ -9,8 +9,26 @@ import org.junit.jupiter.api.Test;
 class SaleTalliesTest {
 
   private static Object[] line(int number, boolean voided) {
+    return line(number, "item", "1", 100L, voided);
+  }
+
+  private static Object[] line(int number, String item, String q, long amount, boolean voided) {
     return new Object[] {
-      number, "item", "Name", "1", 100L, 100L, 0L, 0L, 100L, 17L, "VAT20", null, voided, null, null
+      number,
+      item,
+      "Name " + item,
+      q,
+      100L,
+      amount,
+      0L,
+      0L,
+      amount,
+      17L,
+      "VAT20",
+      null,
+      voided,
+      null,
+      null
     };
   }
 
@@ -37,6 +55,24 @@ class SaleTalliesTest {
 
   @Test
   void aSaleWithNothingHangingOffItHasEmptyTallies() {
-    assertThat(SaleTallies.of(List.of(), List.of(), List.of())).containsExactly(0, "{}", "[]");
+    assertThat(SaleTallies.of(List.of(), List.of(), List.of()))
+        .containsExactly(0, "{}", "[]", "[]");
+  }
+
+  @Test
+  void addsWhatWasSoldOfEachItemLeavingVoidedLinesOut() {
+    Object[] t =
+        SaleTallies.of(
+            List.of(
+                line(1, "milk", "2", 8580L, false),
+                line(2, "apples", "0.755", 3010L, false),
+                line(3, "milk", "1", 4290L, false),
+                line(4, "milk", "5", 21450L, true)),
+            List.of(),
+            List.of());
+    assertThat(t[3])
+        .isEqualTo(
+            "[{\"id\":\"milk\",\"name\":\"Name milk\",\"quantity\":3,\"amount\":12870},"
+                + "{\"id\":\"apples\",\"name\":\"Name apples\",\"quantity\":0.755,\"amount\":3010}]");
   }
 }
