@@ -266,7 +266,12 @@ public final class StockPages {
       error =
           v.t("stock.field." + problem.field())
               + ": "
-              + v.t("stock.problem." + problem.code(), problem.args().toArray());
+              + v.t(
+                  "stock.problem." + problem.code(),
+                  // What does not read is said as it was typed (not as the sign put before it).
+                  "quantity".equals(problem.field()) && "quantity".equals(problem.code())
+                      ? new Object[] {form.quantity()}
+                      : problem.args().toArray());
     }
     screens.render(
         ctx,
