@@ -160,8 +160,8 @@ class OfficeStockApiTest {
     JsonNode espresso = level("espresso");
     assertThat(espresso.get("onHand").asText()).isEqualTo("0.000");
     assertThat(espresso.get("state").asText())
-        .as("no reorder level: nothing on hand is not out")
-        .isEqualTo("OK");
+        .as("no reorder level: nothing on hand is none kept, not out")
+        .isEqualTo("NONE");
     assertThat(ids(get("/v1/office/stock?q=4820001234565", owner).json().get("levels")))
         .as("a whole barcode")
         .containsExactly("milk");

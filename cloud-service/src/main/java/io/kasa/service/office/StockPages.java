@@ -53,7 +53,7 @@ public final class StockPages {
 
     /** Whether the row wants a look: low, out or below zero. */
     public boolean flagged() {
-      return !"OK".equals(state);
+      return !"OK".equals(state) && !"NONE".equals(state);
     }
   }
 

@@ -139,13 +139,16 @@ final class StockOfficeReads {
         state(onHand, level));
   }
 
-  /** OK, LOW, OUT or NEGATIVE: negative always; out and low only against a reorder level. */
+  /**
+   * NEGATIVE below zero; with a reorder level OUT at zero and LOW at or below it; without one NONE
+   * at zero (nothing kept, e.g. a dish cooked to order); OK otherwise.
+   */
   static String state(BigDecimal onHand, BigDecimal level) {
     if (onHand.signum() < 0) {
       return "NEGATIVE";
     }
     if (level == null) {
-      return "OK";
+      return onHand.signum() == 0 ? "NONE" : "OK";
     }
     if (onHand.signum() == 0) {
       return "OUT";

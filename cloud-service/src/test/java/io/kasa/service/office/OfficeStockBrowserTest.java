@@ -124,6 +124,8 @@ class OfficeStockBrowserTest {
           .last()
           .isEqualTo(words.get("stock.reason.COUNT"));
       b.check("stock-item");
+      b.script("document.getElementById('moves-title').scrollIntoView()");
+      b.check("stock-item-moves");
 
       // The same form sent again (a double click) records nothing more.
       Object status =
