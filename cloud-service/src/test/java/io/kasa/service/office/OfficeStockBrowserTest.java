@@ -87,6 +87,7 @@ class OfficeStockBrowserTest {
           .as("a mark in words, not colour alone")
           .contains(words.get("stock.state.LOW"));
       assertThat(b.find("#low").isSelected()).isTrue();
+      b.script("document.getElementById('levels').scrollIntoView()");
       b.check("stock-low");
 
       b.find("table.stock tbody tr td:first-child a").click();
