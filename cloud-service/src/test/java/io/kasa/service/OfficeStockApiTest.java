@@ -3,11 +3,18 @@ package io.kasa.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import io.kasa.api.OpenApi;
 import io.kasa.service.admin.DemoData;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -118,6 +125,57 @@ class OfficeStockApiTest {
     assertThat(r.status()).as(r.body()).isEqualTo(status);
     assertThat(r.contentType()).startsWith("application/problem+json");
     assertThat(r.json().get("status").asInt()).isEqualTo(status);
+  }
+
+  /** {@code reply} is a response the API document gives {@code method path} with its status. */
+  private static void documented(String method, String path, TestCloud.Reply reply)
+      throws Exception {
+    JsonNode doc = TestCloud.JSON.readTree(OpenApi.json());
+    JsonNode media =
+        doc.at(
+            "/paths/"
+                + path.replace("/", "~1")
+                + "/"
+                + method.toLowerCase(Locale.ROOT)
+                + "/responses/"
+                + reply.status()
+                + "/content/"
+                + reply.contentType().split(";")[0].trim().replace("/", "~1"));
+    assertThat(media.isMissingNode())
+        .as("%s %s %d is documented: %s", method, path, reply.status(), reply.body())
+        .isFalse();
+    ObjectNode schema = TestCloud.JSON.createObjectNode();
+    schema.put("$schema", "https://json-schema.org/draft/2020-12/schema");
+    schema.setAll((ObjectNode) media.get("schema"));
+    schema.set("components", doc.get("components"));
+    List<Error> errors =
+        SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+            .getSchema(schema.toString(), InputFormat.JSON)
+            .validate(reply.body(), InputFormat.JSON);
+    assertThat(errors).as("%s %s %d: %s", method, path, reply.status(), reply.body()).isEmpty();
+  }
+
+  @Test
+  void everyAnswerIsTheOneTheApiDocumentDescribes() throws Exception {
+    documented("GET", "/v1/office/stock", get("/v1/office/stock?low=true", owner));
+    documented("GET", "/v1/office/stock", get("/v1/office/stock?store=" + second, owner));
+    documented("GET", "/v1/office/stock", get("/v1/office/stock?limit=0", owner));
+    documented("GET", "/v1/office/stock", get("/v1/office/stock", Map.of()));
+    String moves = "/v1/office/stock/{id}/items/{itemId}/movements";
+    documented("GET", moves, get("/v1/office/stock/" + store + "/items/aspirin/movements", owner));
+    documented("GET", moves, get("/v1/office/stock/" + store + "/items/nothing/movements", owner));
+    String adjustments = "/v1/office/stock/{id}/adjustments";
+    String key = UUID.randomUUID().toString();
+    String body = "{\"itemId\":\"uzvar\",\"reason\":\"RECEIVED\",\"quantity\":\"6\"}";
+    documented("POST", adjustments, adjust(owner, store, key, body));
+    documented("POST", adjustments, adjust(owner, store, key, body));
+    documented("POST", adjustments, adjust(owner, store, key, body.replace("6", "7")));
+    documented("POST", adjustments, adjust(accountant, store, key, body));
+    documented("POST", adjustments, adjust(owner, store, key, body.replace("6", "-7")));
+    String level = "/v1/office/stock/{id}/items/{itemId}/reorder-level";
+    documented("PUT", level, reorder(owner, "uzvar", "{\"level\":\"0,5\"}"));
+    documented("PUT", level, reorder(owner, "uzvar", "{\"level\":null}"));
+    documented("PUT", level, reorder(owner, "nothing", "{\"level\":\"1\"}"));
   }
 
   @Test
