@@ -3,9 +3,7 @@ package io.kasa.service.office;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
-import io.kasa.api.office.OfficeStockLevel;
 import io.kasa.api.office.OfficeStockLevelsPage;
-import io.kasa.api.office.OfficeStockMovement;
 import io.kasa.api.office.OfficeStockMovementsPage;
 import io.kasa.service.accounts.OfficeAccount;
 import io.kasa.service.shifts.ShiftSheet;
@@ -30,52 +28,6 @@ public final class StockPages {
 
   /** The reasons the adjustment form offers, in its order. */
   static final List<String> REASONS = List.of("RECEIVED", "COUNT", "DAMAGE", "THEFT", "CORRECTION");
-
-  /**
-   * An item as listed.
-   *
-   * @param href its stock page
-   * @param level the item's stock with its words
-   */
-  public record Row(String href, Level level) {}
-
-  /**
-   * An item's stock as shown.
-   *
-   * @param item the item as read
-   * @param onHand the quantity with its unit, in the page's language
-   * @param reorderLevel the reorder level with its unit, or a dash
-   * @param state OK, LOW, OUT or NEGATIVE (for the style)
-   * @param stateWords the state in words
-   */
-  public record Level(
-      OfficeStockLevel item, String onHand, String reorderLevel, String state, String stateWords) {
-
-    /** Whether the row wants a look: low, out or below zero. */
-    public boolean flagged() {
-      return !"OK".equals(state) && !"NONE".equals(state);
-    }
-  }
-
-  /**
-   * A movement as shown.
-   *
-   * @param at when, in the store's time zone
-   * @param atIso the instant for {@code <time datetime>}
-   * @param reason its reason in words
-   * @param change the change, signed, with the unit
-   * @param balance the stock after it, with the unit
-   * @param detail the receipt, the count or the note, or a dash
-   * @param by who, in words
-   */
-  public record Move(
-      String at,
-      String atIso,
-      String reason,
-      String change,
-      String balance,
-      String detail,
-      String by) {}
 
   /**
    * The adjustment form as typed.
@@ -171,9 +123,9 @@ public final class StockPages {
       return;
     }
     OfficeStockLevelsPage p = page.get();
-    List<Row> rows =
+    List<StockRows.Row> rows =
         p.levels().stream()
-            .map(l -> new Row(href(p.store().id(), l.itemId()), level(v, l)))
+            .map(l -> new StockRows.Row(href(p.store().id(), l.itemId()), StockRows.level(v, l)))
             .toList();
     Map<String, String> values = new LinkedHashMap<>();
     values.put("store", p.store().id());
@@ -259,7 +211,8 @@ public final class StockPages {
     }
     ZoneId zone = ShiftSheet.zone(page.store().timeZone());
     String unit = page.level().unit();
-    List<Move> moves = page.movements().stream().map(m -> move(v, m, unit, zone)).toList();
+    List<StockRows.Move> moves =
+        page.movements().stream().map(m -> StockRows.move(v, m, unit, zone)).toList();
     String self = href(page.store().id(), page.level().itemId());
     String error = null;
     if (problem != null) {
@@ -281,7 +234,7 @@ public final class StockPages {
         "page",
         page,
         "level",
-        level(v, page.level()),
+        StockRows.level(v, page.level()),
         "moves",
         moves,
         "self",
@@ -392,42 +345,5 @@ public final class StockPages {
 
   private void notFound(Context ctx, OfficeAccount who) {
     screens.render(ctx, 404, "office/not-found.jte", screens.view(ctx, who));
-  }
-
-  static Level level(View v, OfficeStockLevel l) {
-    String unit = l.unit();
-    return new Level(
-        l,
-        Quantity.of(l.onHand(), unit, v),
-        l.reorderLevel() == null ? "—" : Quantity.of(l.reorderLevel(), unit, v),
-        l.state(),
-        v.t("stock.state." + l.state()));
-  }
-
-  static Move move(View v, OfficeStockMovement m, String unit, ZoneId zone) {
-    String detail;
-    if (m.receipt() != null) {
-      detail = v.t("stock.receiptNo", m.receipt());
-    } else if (m.counted() != null) {
-      detail = v.t("stock.counted", Quantity.of(m.counted(), unit, v));
-    } else {
-      detail = "";
-    }
-    if (m.note() != null) {
-      detail = detail.isEmpty() ? m.note() : detail + " · " + m.note();
-    }
-    String by =
-        switch (m.byKind()) {
-          case "SYSTEM" -> v.t("stock.by.SYSTEM");
-          default -> m.terminal() == null ? m.by() : v.t("stock.by.till", m.by(), m.terminal());
-        };
-    return new Move(
-        ShiftsPages.TIME.format(m.at().atZone(zone)),
-        m.at().toString(),
-        v.t("stock.reason." + m.reason()),
-        Quantity.signed(m.change(), unit, v),
-        Quantity.of(m.balance(), unit, v),
-        detail.isEmpty() ? "—" : detail,
-        by == null ? "—" : by);
   }
 }
