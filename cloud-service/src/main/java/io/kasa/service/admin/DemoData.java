@@ -176,7 +176,8 @@ public final class DemoData {
 
   /**
    * The shop's opening count (ADR 0032), so stock reads as a shop's would: a few dozen of each
-   * packed item, kilograms of the weighed ones, none of the café's dishes (cooked to order).
+   * packed item, kilograms of the weighed ones, none of the café's dishes (cooked to order); and a
+   * few reorder levels, so the Stock screen's low filter has something to show.
    */
   public static void openingStock(AdminService admin, UUID org, UUID store) {
     var stock = admin.stock();
@@ -186,6 +187,11 @@ public final class DemoData {
         stock.count(org, store, i.id(), quantity, "Опис при відкритті");
       }
     }
+    // Reorder levels (ADR 0050) for the goods that run out: the milk is already low.
+    stock.reorderLevel(org, store, "bread", "10");
+    stock.reorderLevel(org, store, "milk", "30");
+    stock.reorderLevel(org, store, "apples", "5");
+    stock.reorderLevel(org, store, "water", "12");
   }
 
   /** The café corner: six tables in the hall, four on the terrace. */

@@ -156,7 +156,14 @@ public final class AuditActions {
         "RECEIPT_REPRINT",
         "Receipt printed again",
         "Чек надруковано повторно");
-    kind("stock", "STOCK_ADJUSTED", "Stock adjusted", "Залишок скориговано");
+    kind(
+        "stock",
+        "STOCK_ADJUSTED",
+        "Stock adjusted",
+        "Залишок скориговано",
+        "office.stock.reorder-level",
+        "Reorder level set",
+        "Рівень дозамовлення встановлено");
     kind(
         "tills",
         "TERMINAL_ENROLLED",

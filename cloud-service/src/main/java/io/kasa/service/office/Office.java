@@ -47,6 +47,7 @@ public final class Office {
     all.addAll(new TodayPages(shared, screens.today()).pages());
     all.addAll(new SalesPages(shared, screens.sales(), receiptPage).pages());
     all.addAll(new CataloguePages(shared, screens.catalogue()).pages());
+    all.addAll(new StockPages(shared, screens.stock()).pages());
     all.addAll(new StaffPages(shared, screens.staff()).pages());
     all.addAll(new TerminalPages(shared, screens.terminals()).pages());
     all.addAll(new ShiftsPages(shared, screens.shifts(), screens.sales()).pages());

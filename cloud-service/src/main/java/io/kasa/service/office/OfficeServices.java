@@ -6,6 +6,7 @@ import io.kasa.service.sales.SalesJournal;
 import io.kasa.service.sales.TodayFigures;
 import io.kasa.service.shifts.ShiftJournal;
 import io.kasa.service.staff.Staff;
+import io.kasa.service.stock.StockOffice;
 import io.kasa.service.terminals.TerminalDirectory;
 
 /**
@@ -20,6 +21,7 @@ import io.kasa.service.terminals.TerminalDirectory;
  * @param terminals the terminals' directory (ADR 0045)
  * @param shifts the shifts with their figures (ADR 0049)
  * @param audit the audit log (ADR 0048)
+ * @param stock the stores' stock as the office reads and adjusts it (ADR 0050)
  */
 public record OfficeServices(
     TodayFigures today,
@@ -28,4 +30,5 @@ public record OfficeServices(
     Staff staff,
     TerminalDirectory terminals,
     ShiftJournal shifts,
-    AuditJournal audit) {}
+    AuditJournal audit,
+    StockOffice stock) {}

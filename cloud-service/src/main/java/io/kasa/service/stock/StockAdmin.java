@@ -1,5 +1,6 @@
 package io.kasa.service.stock;
 
+import io.kasa.service.audit.Audit;
 import io.kasa.service.catalog.Csv;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -75,6 +76,44 @@ public final class StockAdmin {
       throw new IllegalArgumentException("A count is 0 or more: " + quantity);
     }
     return jdbi.inTransaction(h -> append(h, org, store, item, Reason.COUNT, counted, null, note));
+  }
+
+  /**
+   * Sets the store's reorder level for the item (id, SKU or barcode): at or below it the item is
+   * low there (ADR 0050). Audited as made by an admin command.
+   */
+  public void reorderLevel(UUID org, UUID store, String item, String level) {
+    BigDecimal value = Quantities.parse(level, "level");
+    if (value.signum() < 0) {
+      throw new IllegalArgumentException("A reorder level is 0 or more: " + level);
+    }
+    jdbi.useTransaction(
+        h -> {
+          String code = StockReads.storeCode(h, org, store);
+          String id = resolve(h, org, item);
+          h.createUpdate(
+                  "insert into stock_reorder_level (organisation_id, store_id, item_id, level)"
+                      + " values (:org, :store, :item, :level)"
+                      + " on conflict (organisation_id, store_id, item_id) do update"
+                      + " set level = excluded.level, set_at = now(), set_by = null")
+              .bind("org", org)
+              .bind("store", store)
+              .bind("item", id)
+              .bind("level", value)
+              .execute();
+          Audit.record(
+              h,
+              org,
+              null,
+              null,
+              "office.stock.reorder-level",
+              code
+                  + " "
+                  + id
+                  + ": reorder level "
+                  + Quantities.text(value)
+                  + " by an admin command");
+        });
   }
 
   /** Records a change of the store's stock of the item for {@code reason} (not COUNT). */
@@ -168,7 +207,8 @@ public final class StockAdmin {
         StockLedger.append(
                 h,
                 new StockLedger.Entry(
-                    org, store, code, id, reason, counted, change, trimmed, null, null, null, null))
+                    org, store, code, id, reason, counted, change, trimmed, null, null, null, null,
+                    null))
             .orElseThrow();
     return new Adjusted(
         code,

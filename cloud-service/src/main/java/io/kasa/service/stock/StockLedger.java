@@ -28,7 +28,8 @@ final class StockLedger {
    * @param change for the other reasons, the signed quantity; otherwise null
    * @param note a note, or null
    * @param terminal the terminal it was made on, or null (admin command, back office)
-   * @param employee who made it, or null for an admin command
+   * @param employee who made it at a till, or null (admin command, back office)
+   * @param officeAccount the back-office account that made it, or null
    * @param adjustmentId its Idempotency-Key, or null
    * @param hash what it asked for, to tell a repeat from another adjustment with the same key
    */
@@ -43,6 +44,7 @@ final class StockLedger {
       String note,
       UUID terminal,
       UUID employee,
+      UUID officeAccount,
       UUID adjustmentId,
       byte[] hash) {}
 
@@ -76,9 +78,10 @@ final class StockLedger {
     Optional<Map<String, Object>> row =
         h.createQuery(
                 "insert into stock_movement (organisation_id, store_id, item_id, delta, reason, counted,"
-                    + " note, terminal_id, employee_id, adjustment_id, request_hash) values (:org, :store,"
-                    + " :item, :delta, :reason, :counted, :note, cast(:terminal as uuid),"
-                    + " cast(:employee as uuid), cast(:adjustment as uuid), :hash)"
+                    + " note, terminal_id, employee_id, office_account_id, adjustment_id, request_hash)"
+                    + " values (:org, :store, :item, :delta, :reason, :counted, :note,"
+                    + " cast(:terminal as uuid), cast(:employee as uuid), cast(:account as uuid),"
+                    + " cast(:adjustment as uuid), :hash)"
                     + " on conflict (organisation_id, adjustment_id) where adjustment_id is not null"
                     + " do nothing returning id, at")
             .bind("org", e.organisation())
@@ -90,6 +93,7 @@ final class StockLedger {
             .bind("note", e.note())
             .bind("terminal", text(e.terminal()))
             .bind("employee", text(e.employee()))
+            .bind("account", text(e.officeAccount()))
             .bind("adjustment", text(e.adjustmentId()))
             .bind("hash", e.hash())
             .mapToMap()
@@ -103,8 +107,13 @@ final class StockLedger {
             instant(row.get().get("at")),
             before,
             change);
-    Audit.record(
-        h, e.organisation(), e.terminal(), e.employee(), "STOCK_ADJUSTED", detail(e, appended));
+    if (e.officeAccount() != null) {
+      Audit.recordOffice(
+          h, e.organisation(), e.officeAccount(), "STOCK_ADJUSTED", detail(e, appended));
+    } else {
+      Audit.record(
+          h, e.organisation(), e.terminal(), e.employee(), "STOCK_ADJUSTED", detail(e, appended));
+    }
     return Optional.of(appended);
   }
 
@@ -139,7 +148,7 @@ final class StockLedger {
         .append(" -> ")
         .append(Quantities.text(a.after()))
         .append(')');
-    if (e.employee() == null) {
+    if (e.employee() == null && e.officeAccount() == null) {
       s.append(" by an admin command");
     }
     if (e.note() != null) {

@@ -133,6 +133,7 @@ public final class StockService {
                   note,
                   who.terminalId(),
                   who.employeeId(),
+                  null,
                   id,
                   hash);
           if (StockLedger.append(h, entry).isEmpty()) {

@@ -665,6 +665,101 @@ class HotPathsUseIndexesTest {
         .isLessThan(requests * (JOURNAL_PAGE + 1) * 2);
   }
 
+  /**
+   * The back office's Stock screen (ADR 0050): the levels page, its search, its low filter and a
+   * later page, and an item's movements with who made each, read the ledger through its store-and-
+   * item index and the reorder levels through their key: never a sequential scan of a growing
+   * table. An item's movements join their sales and refunds by key, reading a page's worth of them,
+   * not the organisation's.
+   */
+  /** An item of the history's catalogue, sold through the year. */
+  private static final String HISTORY_ITEM = "g0000001";
+
+  @Test
+  @Order(6)
+  void theStockScreenReadsThroughIndexes() throws Exception {
+    String email = "stock-hot@kolosok.example";
+    cloud
+        .services
+        .officeAccounts()
+        .create(cloud.demo.organisationId(), email, "owner", List.of(), "correct horse battery");
+    Map<String, String> owner = new java.util.HashMap<>(officeBearer(email));
+    String store = cloud.demo.storeId().toString();
+    TestCloud.Reply level =
+        cloud.send(
+            "PUT",
+            "/v1/office/stock/" + store + "/items/" + HISTORY_ITEM + "/reorder-level",
+            "{\"level\":\"1000000\"}",
+            owner);
+    ok(level);
+    assertThat(level.json().get("state").asText()).isIn("LOW", "OUT", "NEGATIVE");
+    ((HikariDataSource) cloud.database.dataSource()).getHikariPoolMXBean().softEvictConnections();
+    Map<String, Long> before = seqScans();
+    Map<String, Long> readBefore = indexEntriesRead();
+    Map<String, Long> perIndexBefore = perIndex();
+
+    String levels = "/v1/office/stock?store=" + store + "&limit=" + JOURNAL_PAGE;
+    var first = cloud.send("GET", levels, null, owner);
+    ok(first);
+    assertThat(first.json().get("levels").size()).isEqualTo(JOURNAL_PAGE);
+    var low = cloud.send("GET", levels + "&low=true", null, owner);
+    ok(low);
+    assertThat(low.json().get("levels").get(0).get("itemId").asText()).isEqualTo(HISTORY_ITEM);
+    List<String> queries =
+        List.of(
+            "&after=" + first.json().get("next").asText(),
+            "&q=bread",
+            "&q=4820000191357",
+            "&q=%D0%A5%D0%BB%D1%96%D0%B1",
+            "&low=true&q=" + HISTORY_ITEM);
+    for (String q : queries) {
+      var r = cloud.send("GET", levels + q, null, owner);
+      ok(r);
+      assertThat(r.json().get("levels").size()).as(q).isPositive();
+    }
+    Map<String, Long> readMoves = indexEntriesRead();
+    String moves =
+        "/v1/office/stock/" + store + "/items/" + HISTORY_ITEM + "/movements?limit=" + JOURNAL_PAGE;
+    var newest = cloud.send("GET", moves, null, owner);
+    ok(newest);
+    assertThat(newest.json().get("movements").size()).isEqualTo(JOURNAL_PAGE);
+    ok(cloud.send("GET", moves + "&before=" + newest.json().get("next").asText(), null, owner));
+
+    ((HikariDataSource) cloud.database.dataSource()).getHikariPoolMXBean().softEvictConnections();
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () -> {
+              Map<String, Long> scanned = new TreeMap<>();
+              seqScans()
+                  .forEach(
+                      (table, n) -> {
+                        long more = n - before.getOrDefault(table, 0L);
+                        if (more > 0 && GROWING.contains(table)) {
+                          scanned.put(table, more);
+                        }
+                      });
+              assertThat(
+                      indexEntriesRead().get("stock_movement")
+                          - readBefore.getOrDefault("stock_movement", 0L))
+                  .as("the screen's counts arrived")
+                  .isGreaterThanOrEqualTo(JOURNAL_PAGE);
+              assertThat(scanned)
+                  .as(
+                      "sequential scans of growing tables by the Stock screen (per index: %s)",
+                      since(perIndexBefore, perIndex()))
+                  .isEmpty();
+            });
+    Map<String, Long> after = indexEntriesRead();
+    for (String table : List.of("sale", "refund")) {
+      assertThat(after.getOrDefault(table, 0L) - readMoves.getOrDefault(table, 0L))
+          .as(
+              "%s rows two pages of movements read, with %,d sales of history",
+              table, HISTORY_SALES)
+          .isLessThanOrEqualTo(2L * JOURNAL_PAGE * 2);
+    }
+  }
+
   /** Opens a shift on the demo till now. */
   private static UUID shift() {
     UUID id = UUID.randomUUID();
