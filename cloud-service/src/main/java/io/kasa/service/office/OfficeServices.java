@@ -1,5 +1,6 @@
 package io.kasa.service.office;
 
+import io.kasa.service.admin.StoreOffice;
 import io.kasa.service.audit.AuditJournal;
 import io.kasa.service.catalog.CatalogOffice;
 import io.kasa.service.sales.SalesJournal;
@@ -20,6 +21,7 @@ import io.kasa.service.terminals.TerminalDirectory;
  * @param terminals the terminals' directory (ADR 0045)
  * @param shifts the shifts with their figures (ADR 0049)
  * @param audit the audit log (ADR 0048)
+ * @param stores the stores' settings (ADR 0051)
  */
 public record OfficeServices(
     TodayFigures today,
@@ -28,4 +30,5 @@ public record OfficeServices(
     Staff staff,
     TerminalDirectory terminals,
     ShiftJournal shifts,
-    AuditJournal audit) {}
+    AuditJournal audit,
+    StoreOffice stores) {}
