@@ -16,10 +16,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The Stores screen in a real browser (issue 22, ADR 0051): an owner opens Stores, opens the store,
  * changes its receipt footer and its cash rounding, each section saved on its own and shown saved,
  * and the store's till receives both in its configuration; a tax ID of the wrong length is named on
- * its form, which keeps what was typed. An accountant reads the settings without a way to save.
- * Both pages pass axe-core's WCAG 2.1 A/AA rules in Ukrainian and English, fit a 360-px phone with
- * 48-px targets, and are photographed with {@code -Dkasa.screenshots=DIR}
- * (office-stores[-store][-error]-LANG-phone|laptop|desktop.png).
+ * its form, which keeps what was typed; a label layout is added and removed. An accountant reads
+ * the settings without a way to save. Both pages pass axe-core's WCAG 2.1 A/AA rules in Ukrainian
+ * and English, fit a 360-px phone with 48-px targets, and are photographed with {@code
+ * -Dkasa.screenshots=DIR} (office-stores[-store][-error]-LANG-phone|laptop|desktop.png).
  */
 class OfficeStoresBrowserTest {
 
@@ -90,6 +90,24 @@ class OfficeStoresBrowserTest {
       assertThat(config.at("/store/identity/footer").asText()).isEqualTo(footer);
       assertThat(config.at("/store/cashIncrement").asLong())
           .isEqualTo(new java.math.BigDecimal(rounding).movePointRight(2).longValueExact());
+
+      // A label layout added on its form, listed, then removed.
+      b.type("#prefix", "27");
+      new org.openqa.selenium.support.ui.Select(b.find("#kind")).selectByValue("PRICE");
+      b.type("#itemDigits", "4");
+      b.type("#valueDigits", "6");
+      b.type("#valueDecimals", "2");
+      b.submit("#prefix");
+      assertThat(b.find("#store-layouts li[data-prefix='27']").getText())
+          .contains(words.get("stores.kind.PRICE"));
+      assertThat(config(till).at("/store/barcodeLayouts").findValuesAsText("prefix"))
+          .contains("27");
+      b.script("document.getElementById('layouts').scrollIntoView()");
+      b.check("stores-layouts");
+      b.submit("#store-layouts li[data-prefix='27'] button");
+      assertThat(b.all("#store-layouts li[data-prefix='27']")).isEmpty();
+      assertThat(config(till).at("/store/barcodeLayouts").findValuesAsText("prefix"))
+          .doesNotContain("27");
 
       // A tax ID of the wrong length is named on its form, which keeps what was typed.
       b.type("#taxId", "1234567");
