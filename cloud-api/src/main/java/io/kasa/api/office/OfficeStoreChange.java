@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A partial change of a store's settings (ADR 0051): every part is optional and a null (or absent)
- * one stays as it is. In {@code identity} and {@code publicAddress} an empty string removes the
- * value. {@code discountLimits} sets the roles it names; {@code barcodeLayouts} is the store's
- * whole list of layouts, replacing the one it had.
+ * A partial change of a store's settings (ADR 0051): every part is optional and one left out (null)
+ * stays as it is. In {@code identity} and {@code publicAddress} an empty string removes the value.
+ * {@code discountLimits} sets the roles it names; {@code barcodeLayouts} is the store's whole list
+ * of layouts, replacing the one it had.
  *
  * @param name the store's name
  * @param identity legal name, address, tax ID, VAT number, receipt header and footer
