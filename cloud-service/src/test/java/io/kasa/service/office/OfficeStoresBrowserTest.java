@@ -122,7 +122,7 @@ class OfficeStoresBrowserTest {
   }
 
   @Test
-  void anAccountantReadsTheSettingsWithoutAWayToSave() throws Exception {
+  void anAccountantReadsTheSettingsAndCannotSaveThem() throws Exception {
     String email = "stores-accountant@kolosok.example";
     cloud
         .services
@@ -137,6 +137,18 @@ class OfficeStoresBrowserTest {
           .isEqualTo(Words.of("en").get("stores.readOnly"));
       assertThat(b.all("button[id^='save-']")).isEmpty();
       assertThat(b.find("#taxId").isEnabled()).isFalse();
+      // A section's form posted anyway, with the page's own token, is the read-only 403 page and
+      // changes nothing.
+      Object status =
+          b.async(
+              "const body = new URLSearchParams({_csrf: document.querySelector("
+                  + "'input[name=_csrf]').value, header: '', footer: 'Accountant was here'});"
+                  + "fetch('/office/stores/"
+                  + cloud.demo.storeId()
+                  + "/receipt', {method: 'POST', body}).then(r => done(r.status));");
+      assertThat(((Number) status).intValue()).isEqualTo(403);
+      b.open("/office/stores/" + cloud.demo.storeId());
+      assertThat(b.find("#footer").getAttribute("value")).isNotEqualTo("Accountant was here");
     }
   }
 
