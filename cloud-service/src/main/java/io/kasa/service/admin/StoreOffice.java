@@ -1,6 +1,5 @@
 package io.kasa.service.admin;
 
-import io.kasa.api.Problem;
 import io.kasa.api.office.OfficeStore;
 import io.kasa.api.office.OfficeStoreChange;
 import io.kasa.api.office.OfficeStoreNew;
@@ -34,24 +33,6 @@ import org.jdbi.v3.core.Jdbi;
  * audited with the account that made it, naming what changed.
  */
 public final class StoreOffice {
-
-  /** The tax modes a store may have. */
-  public static final List<String> TAX_MODES = List.of("INCLUSIVE", "EXCLUSIVE");
-
-  /** The ways a store may round its taxes. */
-  public static final List<String> TAX_ROUNDINGS = List.of("PER_RECEIPT", "PER_LINE");
-
-  /** The largest cash rounding, in minor units (1,000 hryvnias). */
-  public static final long MAX_CASH_INCREMENT = 100_000;
-
-  /** The largest offline card limit the database takes, in minor units. */
-  public static final long MAX_CARD_LIMIT = 10_000_000_000L;
-
-  /** The longest window for offline cards: a week, in minutes. */
-  public static final int MAX_CARD_WINDOW = 7 * 24 * 60;
-
-  /** The longest name of a store. */
-  public static final int MAX_NAME = 100;
 
   private static final String DEFAULT_ZONE = "Europe/Kyiv";
 
@@ -160,18 +141,21 @@ public final class StoreOffice {
     if (!code.matches("[A-Za-z0-9]{1,16}")) {
       throw ApiException.invalid("/code", "A code is 1 to 16 letters or digits");
     }
-    String name = name(n.name());
+    String name = StoreChecks.name(n.name());
     String currency = n.currency() == null ? "" : n.currency().strip();
-    if (!currency.matches("[A-Z]{3}") || !known(currency)) {
+    if (!currency.matches("[A-Z]{3}") || !StoreChecks.known(currency)) {
       throw ApiException.invalid("/currency", "A currency is its ISO 4217 code, e.g. UAH");
     }
-    String zone = n.timeZone() == null ? DEFAULT_ZONE : zone(n.timeZone());
-    String mode = n.taxMode() == null ? "INCLUSIVE" : choice(n.taxMode(), TAX_MODES, "/taxMode");
+    String zone = n.timeZone() == null ? DEFAULT_ZONE : StoreChecks.zone(n.timeZone());
+    String mode =
+        n.taxMode() == null
+            ? "INCLUSIVE"
+            : StoreChecks.choice(n.taxMode(), StoreChecks.TAX_MODES, "/taxMode");
     String rounding =
         n.taxRounding() == null
             ? "PER_RECEIPT"
-            : choice(n.taxRounding(), TAX_ROUNDINGS, "/taxRounding");
-    long increment = n.cashIncrement() == null ? 1 : increment(n.cashIncrement());
+            : StoreChecks.choice(n.taxRounding(), StoreChecks.TAX_ROUNDINGS, "/taxRounding");
+    long increment = n.cashIncrement() == null ? 1 : StoreChecks.increment(n.cashIncrement());
     boolean taken =
         jdbi.withHandle(
             h ->
@@ -186,8 +170,16 @@ public final class StoreOffice {
       throw ApiException.conflict("The organisation has a store " + code + " already");
     }
     UUID org = who.organisationId();
-    UUID id =
-        admin.createStore(org, code, name, currency, mode, rounding, increment, BigDecimal.TEN);
+    UUID id;
+    try {
+      id = admin.createStore(org, code, name, currency, mode, rounding, increment, BigDecimal.TEN);
+    } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException e) {
+      // Another request took the code between the check above and this insert.
+      if (e.getCause() instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+        throw ApiException.conflict("The organisation has a store " + code + " already");
+      }
+      throw e;
+    }
     admin.stores().setRules(org, id, new StoreSetup.Rules(null, zone, null, null, null, null));
     jdbi.useHandle(
         h ->
@@ -214,19 +206,23 @@ public final class StoreOffice {
     UUID org = who.organisationId();
     StoreSetup.Rules rules =
         new StoreSetup.Rules(
-            change.name() == null ? null : name(change.name()),
-            change.timeZone() == null ? null : zone(change.timeZone()),
-            change.taxMode() == null ? null : choice(change.taxMode(), TAX_MODES, "/taxMode"),
+            change.name() == null ? null : StoreChecks.name(change.name()),
+            change.timeZone() == null ? null : StoreChecks.zone(change.timeZone()),
+            change.taxMode() == null
+                ? null
+                : StoreChecks.choice(change.taxMode(), StoreChecks.TAX_MODES, "/taxMode"),
             change.taxRounding() == null
                 ? null
-                : choice(change.taxRounding(), TAX_ROUNDINGS, "/taxRounding"),
-            change.cashIncrement() == null ? null : increment(change.cashIncrement()),
+                : StoreChecks.choice(
+                    change.taxRounding(), StoreChecks.TAX_ROUNDINGS, "/taxRounding"),
+            change.cashIncrement() == null ? null : StoreChecks.increment(change.cashIncrement()),
             change.priceOverrideLimit() == null
                 ? null
-                : percent(change.priceOverrideLimit(), "/priceOverrideLimit"));
-    String address = change.publicAddress() == null ? null : publicAddress(change.publicAddress());
+                : StoreChecks.percent(change.priceOverrideLimit(), "/priceOverrideLimit"));
+    String address =
+        change.publicAddress() == null ? null : StoreChecks.publicAddress(change.publicAddress());
     if (change.offlineCards() != null) {
-      cards(change.offlineCards());
+      StoreChecks.cards(change.offlineCards());
     }
     Map<String, BigDecimal> limits = new LinkedHashMap<>();
     if (change.discountLimits() != null) {
@@ -239,14 +235,14 @@ public final class StoreOffice {
                   throw ApiException.invalid(
                       pointer, "A limit is set for a cashier, manager, host, technician or admin");
                 }
-                BigDecimal p = percent(value, pointer);
+                BigDecimal p = StoreChecks.percent(value, pointer);
                 if (new BigDecimal(before.discountLimits().get(role)).compareTo(p) != 0) {
                   limits.put(role, p);
                 }
               });
     }
     if (change.barcodeLayouts() != null) {
-      layouts(change.barcodeLayouts());
+      StoreChecks.layouts(change.barcodeLayouts());
     }
     StoreSetup stores = admin.stores();
     if (change.identity() != null) {
@@ -254,7 +250,7 @@ public final class StoreOffice {
       try {
         stores.setIdentity(org, id, change.identity());
       } catch (ApiException e) {
-        throw under("/identity", e);
+        throw StoreChecks.under("/identity", e);
       }
     }
     if (rules.name() != null
@@ -271,7 +267,7 @@ public final class StoreOffice {
     limits.forEach((role, p) -> DiscountLimitStore.set(jdbi, org, id, role, p, who.id()));
     if (change.barcodeLayouts() != null) {
       Map<String, BarcodeLayoutDto> wanted = new HashMap<>();
-      change.barcodeLayouts().forEach(l -> wanted.put(l.prefix(), upper(l)));
+      change.barcodeLayouts().forEach(l -> wanted.put(l.prefix(), StoreChecks.upper(l)));
       for (BarcodeLayoutDto had : before.barcodeLayouts()) {
         if (!wanted.containsKey(had.prefix())) {
           stores.removeLayout(org, id, had.prefix());
@@ -296,126 +292,5 @@ public final class StoreOffice {
 
   private OfficeStore read(UUID org, UUID id) {
     return jdbi.withHandle(h -> read(h, org, id)).orElseThrow();
-  }
-
-  /** The same problem, its pointers under {@code prefix}. */
-  private static ApiException under(String prefix, ApiException e) {
-    Problem p = e.problem();
-    if (p.errors() == null || p.errors().isEmpty()) {
-      return e;
-    }
-    Problem.FieldError first = p.errors().get(0);
-    return ApiException.invalid(prefix + first.pointer(), first.message());
-  }
-
-  private static String name(String name) {
-    String n = name == null ? "" : name.strip();
-    if (n.isEmpty() || n.codePointCount(0, n.length()) > MAX_NAME) {
-      throw ApiException.invalid("/name", "A store's name is 1 to " + MAX_NAME + " characters");
-    }
-    return n;
-  }
-
-  /** A time zone as stored: an IANA region id, such as Europe/Kyiv. */
-  public static String zone(String zone) {
-    String z = zone == null ? "" : zone.strip();
-    if (z.length() > 64 || !java.time.ZoneId.getAvailableZoneIds().contains(z)) {
-      throw ApiException.invalid(
-          "/timeZone", "A time zone is an IANA zone id such as Europe/Kyiv: " + zone);
-    }
-    return z;
-  }
-
-  private static String choice(String value, List<String> choices, String pointer) {
-    String v = value.strip().toUpperCase(java.util.Locale.ROOT);
-    if (!choices.contains(v)) {
-      throw ApiException.invalid(pointer, "One of " + String.join(", ", choices) + ": " + value);
-    }
-    return v;
-  }
-
-  private static long increment(long increment) {
-    if (increment < 1 || increment > MAX_CASH_INCREMENT) {
-      throw ApiException.invalid(
-          "/cashIncrement",
-          "Cash is rounded to 1 to " + MAX_CASH_INCREMENT + " minor units, not " + increment);
-    }
-    return increment;
-  }
-
-  private static BigDecimal percent(String value, String pointer) {
-    BigDecimal p;
-    try {
-      p = new BigDecimal(value.strip());
-    } catch (NumberFormatException | NullPointerException e) {
-      throw ApiException.invalid(pointer, "A percent is a number from 0 to 100: " + value);
-    }
-    if (p.signum() < 0
-        || p.compareTo(BigDecimal.valueOf(100)) > 0
-        || p.stripTrailingZeros().scale() > 2) {
-      throw ApiException.invalid(pointer, "A percent is from 0 to 100, at most two decimals");
-    }
-    return p;
-  }
-
-  private static String publicAddress(String text) {
-    if (text.isBlank()) {
-      return "";
-    }
-    try {
-      return AdminService.publicAddress(text);
-    } catch (IllegalArgumentException e) {
-      throw ApiException.invalid("/publicAddress", e.getMessage());
-    }
-  }
-
-  private static void cards(OfflineCardRules c) {
-    if (c.perSaleLimit() < 0 || c.perSaleLimit() > MAX_CARD_LIMIT) {
-      throw ApiException.invalid(
-          "/offlineCards/perSaleLimit", "A limit is 0 to " + MAX_CARD_LIMIT + " minor units");
-    }
-    if (c.totalLimit() < c.perSaleLimit() || c.totalLimit() > MAX_CARD_LIMIT) {
-      throw ApiException.invalid(
-          "/offlineCards/totalLimit",
-          "The total limit is at least the limit per sale, at most " + MAX_CARD_LIMIT);
-    }
-    if (c.windowMinutes() < 0 || c.windowMinutes() > MAX_CARD_WINDOW) {
-      throw ApiException.invalid(
-          "/offlineCards/windowMinutes", "The window is 0 to " + MAX_CARD_WINDOW + " minutes");
-    }
-  }
-
-  private static void layouts(List<BarcodeLayoutDto> layouts) {
-    java.util.Set<String> prefixes = new java.util.HashSet<>();
-    for (int i = 0; i < layouts.size(); i++) {
-      BarcodeLayoutDto l = layouts.get(i);
-      try {
-        StoreSetup.check(l);
-      } catch (ApiException e) {
-        throw under("/barcodeLayouts/" + i, e);
-      }
-      if (!prefixes.add(l.prefix())) {
-        throw ApiException.invalid(
-            "/barcodeLayouts/" + i + "/prefix", "Each prefix has one layout: " + l.prefix());
-      }
-    }
-  }
-
-  private static BarcodeLayoutDto upper(BarcodeLayoutDto l) {
-    return new BarcodeLayoutDto(
-        l.prefix(),
-        l.kind().toUpperCase(java.util.Locale.ROOT),
-        l.itemDigits(),
-        l.valueDigits(),
-        l.valueDecimals());
-  }
-
-  private static boolean known(String currency) {
-    try {
-      java.util.Currency.getInstance(currency);
-      return true;
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
   }
 }
