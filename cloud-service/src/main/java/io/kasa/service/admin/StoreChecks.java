@@ -153,4 +153,17 @@ final class StoreChecks {
       return false;
     }
   }
+
+  /** The rules checked part by part (a null part stays null), their choices in capitals. */
+  static StoreSetup.Rules rules(StoreSetup.Rules r) {
+    return new StoreSetup.Rules(
+        r.name() == null ? null : name(r.name()),
+        r.timeZone() == null ? null : zone(r.timeZone()),
+        r.taxMode() == null ? null : choice(r.taxMode(), TAX_MODES, "/taxMode"),
+        r.taxRounding() == null ? null : choice(r.taxRounding(), TAX_ROUNDINGS, "/taxRounding"),
+        r.cashIncrement() == null ? null : increment(r.cashIncrement()),
+        r.priceOverrideLimit() == null
+            ? null
+            : percent(r.priceOverrideLimit().toPlainString(), "/priceOverrideLimit"));
+  }
 }

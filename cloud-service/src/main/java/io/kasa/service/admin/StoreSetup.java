@@ -75,7 +75,7 @@ public final class StoreSetup {
   /**
    * A store's own rules that are set when it is created: its name, time zone, tax mode and
    * rounding, cash rounding and the price cut a cashier may make alone. A null part stays as it is;
-   * each part is checked by the caller (the back office, ADR 0051). The tills hear of it with their
+   * a part not as documented is refused (422) naming it (ADR 0051). The tills hear of it with their
    * configuration.
    */
   public record Rules(
@@ -87,7 +87,8 @@ public final class StoreSetup {
       java.math.BigDecimal priceOverrideLimit) {}
 
   /** Sets the store's {@link Rules}; an unknown store is 404. */
-  public void setRules(UUID org, UUID store, Rules rules) {
+  public void setRules(UUID org, UUID store, Rules asked) {
+    Rules rules = StoreChecks.rules(asked);
     jdbi.useTransaction(
         h -> {
           currency(h, org, store);
