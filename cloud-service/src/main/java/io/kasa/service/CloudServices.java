@@ -104,6 +104,8 @@ public final class CloudServices implements AutoCloseable {
         new io.kasa.service.sales.PublicReceipts(database.jdbi(), json);
     TerminalService terminals =
         new TerminalService(database.jdbi(), clock, terminalFeed, invalidations::changed);
+    // The admin commands' writers: the Stores screen changes stores through them (ADR 0051).
+    this.admin = new AdminService(database.jdbi(), pins, clock, invalidations::changed);
     // The back office's screens, built once: their pages and their /v1 routes share them.
     OfficeServices screens =
         new OfficeServices(
@@ -114,7 +116,8 @@ public final class CloudServices implements AutoCloseable {
             terminals.directory(),
             new io.kasa.service.shifts.ShiftJournal(database.jdbi(), json, clock),
             new io.kasa.service.audit.AuditJournal(database.jdbi()),
-            new io.kasa.service.stock.StockOffice(database.jdbi()));
+            new io.kasa.service.stock.StockOffice(database.jdbi()),
+            new io.kasa.service.admin.StoreOffice(database.jdbi(), admin, clock));
     this.app =
         new CloudApp.Services(
             database,
@@ -138,7 +141,6 @@ public final class CloudServices implements AutoCloseable {
             json,
             metrics,
             metricsToken);
-    this.admin = new AdminService(database.jdbi(), pins, clock, invalidations::changed);
   }
 
   /** The back office's accounts. */

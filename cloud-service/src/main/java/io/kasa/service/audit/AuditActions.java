@@ -227,7 +227,13 @@ public final class AuditActions {
         "Товар каталогу змінено",
         "office.catalogue.imported",
         "Catalogue imported from CSV",
-        "Каталог імпортовано з CSV");
+        "Каталог імпортовано з CSV",
+        "office.store.created",
+        "Store added",
+        "Магазин додано",
+        "office.store.changed",
+        "Store settings changed",
+        "Налаштування магазину змінено");
   }
 
   private AuditActions() {}

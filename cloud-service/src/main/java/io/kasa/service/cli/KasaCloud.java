@@ -234,6 +234,7 @@ public final class KasaCloud implements Runnable {
         PaymentsAdmin.ListDeclined.class,
         PaymentsAdmin.Settle.class,
         StoreAdmin.SetIdentity.class,
+        StoreAdmin.SetRules.class,
         StoreAdmin.SetLayout.class,
         StoreAdmin.RemoveLayout.class,
         StoreAdmin.SetJournalRetention.class,

@@ -71,6 +71,55 @@ final class StoreAdmin {
   }
 
   @Command(
+      name = "set-store-rules",
+      mixinStandardHelpOptions = true,
+      description =
+          "Change a store's name, time zone, tax mode and rounding, cash rounding or the price cut"
+              + " a cashier may make alone, as the back office's Stores screen does (ADR 0051)."
+              + " Options not given stay as they are.")
+  static final class SetRules extends KasaCloud.Admin.Action {
+    @Option(names = "--org", required = true)
+    UUID org;
+
+    @Option(names = "--store", required = true)
+    UUID store;
+
+    @Option(names = "--name", description = "The store's name")
+    String name;
+
+    @Option(names = "--time-zone", description = "An IANA zone id, e.g. Europe/Kyiv")
+    String timeZone;
+
+    @Option(names = "--tax-mode", description = "INCLUSIVE or EXCLUSIVE")
+    String taxMode;
+
+    @Option(names = "--tax-rounding", description = "PER_RECEIPT or PER_LINE")
+    String taxRounding;
+
+    @Option(
+        names = "--cash-increment",
+        description = "Minor units a cash total is rounded to, e.g. 10")
+    Long cashIncrement;
+
+    @Option(
+        names = "--price-override-limit",
+        description = "Percent a cashier may lower a price by without a manager, 0 to 100")
+    java.math.BigDecimal priceOverrideLimit;
+
+    @Override
+    String run(AdminService admin) {
+      admin
+          .stores()
+          .setRules(
+              org,
+              store,
+              new io.kasa.service.admin.StoreSetup.Rules(
+                  name, timeZone, taxMode, taxRounding, cashIncrement, priceOverrideLimit));
+      return "store " + store + " rules set";
+    }
+  }
+
+  @Command(
       name = "set-barcode-layout",
       mixinStandardHelpOptions = true,
       description =

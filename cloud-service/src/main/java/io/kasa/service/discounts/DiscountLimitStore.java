@@ -44,6 +44,15 @@ public final class DiscountLimitStore {
    *     outside 0–100 or with more than two decimals
    */
   public static void set(Jdbi jdbi, UUID org, UUID store, String role, BigDecimal percent) {
+    set(jdbi, org, store, role, percent, null);
+  }
+
+  /**
+   * Sets {@code role}'s limit in the store from now on, audited as made by the back-office account
+   * {@code officeAccount} (ADR 0051), or by an admin command when it is null.
+   */
+  public static void set(
+      Jdbi jdbi, UUID org, UUID store, String role, BigDecimal percent, UUID officeAccount) {
     if (!DiscountLimits.DEFAULTS.containsKey(role)) {
       throw new IllegalArgumentException(
           "--role is one of " + String.join(", ", new TreeMap<>(DiscountLimits.DEFAULTS).keySet()));
@@ -73,13 +82,13 @@ public final class DiscountLimitStore {
               .bind("role", role)
               .bind("percent", percent)
               .execute();
-          Audit.record(
-              h,
-              org,
-              null,
-              null,
-              "DISCOUNT_LIMIT_SET",
-              "Store " + store + ": " + role + " may discount up to " + plain(percent) + " %");
+          String detail =
+              "Store " + store + ": " + role + " may discount up to " + plain(percent) + " %";
+          if (officeAccount == null) {
+            Audit.record(h, org, null, null, "DISCOUNT_LIMIT_SET", detail);
+          } else {
+            Audit.recordOffice(h, org, officeAccount, "DISCOUNT_LIMIT_SET", detail);
+          }
         });
   }
 

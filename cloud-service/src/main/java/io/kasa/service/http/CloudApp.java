@@ -258,6 +258,7 @@ public final class CloudApp {
     all.addAll(new ShiftsOfficeRoutes(office, s.screens().shifts()).routes());
     all.addAll(new AuditOfficeRoutes(office, s.screens().audit()).routes());
     all.addAll(new StockOfficeRoutes(req, office, s.screens().stock()).routes());
+    all.addAll(new StoreOfficeRoutes(req, office, s.screens().stores()).routes());
     return List.copyOf(all);
   }
 }

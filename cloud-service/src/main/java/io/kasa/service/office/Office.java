@@ -50,6 +50,7 @@ public final class Office {
     all.addAll(new StockPages(shared, screens.stock()).pages());
     all.addAll(new StaffPages(shared, screens.staff()).pages());
     all.addAll(new TerminalPages(shared, screens.terminals()).pages());
+    all.addAll(new StorePages(shared, screens.stores()).pages());
     all.addAll(new ShiftsPages(shared, screens.shifts(), screens.sales()).pages());
     all.addAll(new AuditPages(shared, screens.audit()).pages());
     all.add(new Page(HandlerType.GET, Assets.PREFIX + "{digest}/{name}", renderer.assets()::serve));

@@ -1,5 +1,6 @@
 package io.kasa.service.office;
 
+import io.kasa.service.admin.StoreOffice;
 import io.kasa.service.audit.AuditJournal;
 import io.kasa.service.catalog.CatalogOffice;
 import io.kasa.service.sales.SalesJournal;
@@ -22,6 +23,7 @@ import io.kasa.service.terminals.TerminalDirectory;
  * @param shifts the shifts with their figures (ADR 0049)
  * @param audit the audit log (ADR 0048)
  * @param stock the stores' stock as the office reads and adjusts it (ADR 0050)
+ * @param stores the stores' settings (ADR 0051)
  */
 public record OfficeServices(
     TodayFigures today,
@@ -31,4 +33,5 @@ public record OfficeServices(
     TerminalDirectory terminals,
     ShiftJournal shifts,
     AuditJournal audit,
-    StockOffice stock) {}
+    StockOffice stock,
+    StoreOffice stores) {}

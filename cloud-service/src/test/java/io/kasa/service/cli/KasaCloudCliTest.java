@@ -159,6 +159,38 @@ class KasaCloudCliTest {
             "WEIGHT");
     assertThat(outside.code()).isEqualTo(1);
     assertThat(outside.err()).contains("20 to 29");
+    Run rules =
+        run(
+            "admin",
+            "set-store-rules",
+            "--data",
+            data,
+            "--org",
+            org,
+            "--store",
+            store,
+            "--time-zone",
+            "Europe/Warsaw",
+            "--tax-mode",
+            "exclusive",
+            "--cash-increment",
+            "50");
+    assertThat(rules.code()).as(rules.err()).isZero();
+    assertThat(rules.out()).contains("rules set");
+    Run zone =
+        run(
+            "admin",
+            "set-store-rules",
+            "--data",
+            data,
+            "--org",
+            org,
+            "--store",
+            store,
+            "--time-zone",
+            "Kyiv");
+    assertThat(zone.code()).isEqualTo(1);
+    assertThat(zone.err()).contains("IANA zone id");
   }
 
   @Test
