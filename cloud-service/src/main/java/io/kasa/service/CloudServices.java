@@ -114,7 +114,8 @@ public final class CloudServices implements AutoCloseable {
             staff,
             terminals.directory(),
             new io.kasa.service.shifts.ShiftJournal(database.jdbi(), json, clock),
-            new io.kasa.service.audit.AuditJournal(database.jdbi()));
+            new io.kasa.service.audit.AuditJournal(database.jdbi()),
+            new io.kasa.service.catalog.QuickKeysOffice(database.jdbi()));
     this.app =
         new CloudApp.Services(
             database,

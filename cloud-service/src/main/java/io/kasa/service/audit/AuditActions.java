@@ -220,7 +220,10 @@ public final class AuditActions {
         "Товар каталогу змінено",
         "office.catalogue.imported",
         "Catalogue imported from CSV",
-        "Каталог імпортовано з CSV");
+        "Каталог імпортовано з CSV",
+        "office.catalogue.quick-keys-changed",
+        "Quick keys arranged",
+        "Швидкі клавіші впорядковано");
   }
 
   private AuditActions() {}

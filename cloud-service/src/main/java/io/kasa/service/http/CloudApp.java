@@ -257,6 +257,7 @@ public final class CloudApp {
     all.addAll(new CatalogueOfficeRoutes(req, s.screens().catalogue(), office).routes());
     all.addAll(new ShiftsOfficeRoutes(office, s.screens().shifts()).routes());
     all.addAll(new AuditOfficeRoutes(office, s.screens().audit()).routes());
+    all.addAll(new QuickKeysOfficeRoutes(req, office, s.screens().quickKeys()).routes());
     return List.copyOf(all);
   }
 }

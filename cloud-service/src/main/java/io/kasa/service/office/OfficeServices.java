@@ -2,6 +2,7 @@ package io.kasa.service.office;
 
 import io.kasa.service.audit.AuditJournal;
 import io.kasa.service.catalog.CatalogOffice;
+import io.kasa.service.catalog.QuickKeysOffice;
 import io.kasa.service.sales.SalesJournal;
 import io.kasa.service.sales.TodayFigures;
 import io.kasa.service.shifts.ShiftJournal;
@@ -20,6 +21,7 @@ import io.kasa.service.terminals.TerminalDirectory;
  * @param terminals the terminals' directory (ADR 0045)
  * @param shifts the shifts with their figures (ADR 0049)
  * @param audit the audit log (ADR 0048)
+ * @param quickKeys the register's quick-key layouts (ADR 0052)
  */
 public record OfficeServices(
     TodayFigures today,
@@ -28,4 +30,5 @@ public record OfficeServices(
     Staff staff,
     TerminalDirectory terminals,
     ShiftJournal shifts,
-    AuditJournal audit) {}
+    AuditJournal audit,
+    QuickKeysOffice quickKeys) {}
