@@ -26,8 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The quick-key layout arranged in the back office reaches the till's replica with its catalogue
  * changes from the real service (ADR 0052): the register's pages and keys in its order, the rest
- * after them; kept while the service cannot be reached; a layout with no pages gives the catalogue's
- * own order back.
+ * after them; kept while the service cannot be reached; a layout with no pages gives the
+ * catalogue's own order back.
  */
 class QuickKeysSyncTest {
 

@@ -36,7 +36,12 @@ class OfficeQuickKeysBrowserTest {
         cloud
             .services
             .officeAccounts()
-            .create(cloud.demo.organisationId(), "qk-owner@kolosok.example", "owner", List.of(), PASSWORD)
+            .create(
+                cloud.demo.organisationId(),
+                "qk-owner@kolosok.example",
+                "owner",
+                List.of(),
+                PASSWORD)
             .id();
   }
 
@@ -179,7 +184,8 @@ class OfficeQuickKeysBrowserTest {
 
       // The borshch dragged onto the uzvar: first.
       boolean byMouse = drag(b, "borshch", "uzvar", keys(b, 0));
-      System.out.println("Quick keys: the key was dragged by " + (byMouse ? "the mouse" : "DragEvents"));
+      System.out.println(
+          "Quick keys: the key was dragged by " + (byMouse ? "the mouse" : "DragEvents"));
       assertThat(keys(b, 0)).containsExactly("borshch", "uzvar", "espresso");
 
       // The uzvar one later by the keyboard: the draft posted is the dragged order.
@@ -207,7 +213,9 @@ class OfficeQuickKeysBrowserTest {
       assertThat(keys(b, 0)).containsExactly("water");
       assertThat(keys(b, 1)).containsExactly("borshch", "espresso", "uzvar");
       QuickKeysOffice.Layout saved = layout();
-      assertThat(saved.pages()).extracting(QuickKeysOffice.ShownPage::title).containsExactly("Вибране", "Кафе");
+      assertThat(saved.pages())
+          .extracting(QuickKeysOffice.ShownPage::title)
+          .containsExactly("Вибране", "Кафе");
       assertThat(saved.pages().get(1).keys())
           .extracting(QuickKeysOffice.Key::item)
           .containsExactly("borshch", "espresso", "uzvar");
@@ -221,12 +229,16 @@ class OfficeQuickKeysBrowserTest {
       assertThat(b.find("#quick-keys-error").getText())
           .isEqualTo(words.get("quickKeys.stale", layout().version()));
       assertThat(keys(b, 1)).containsExactly("borshch", "uzvar", "espresso");
-      assertThat(layout().pages()).extracting(QuickKeysOffice.ShownPage::title).containsExactly("Напої");
+      assertThat(layout().pages())
+          .extracting(QuickKeysOffice.ShownPage::title)
+          .containsExactly("Напої");
       b.check("quick-keys-stale");
       // Saved again knowingly, it replaces theirs.
       click(b, "#quick-keys-save");
       assertThat(b.all("#quick-keys-saved")).hasSize(1);
-      assertThat(layout().pages()).extracting(QuickKeysOffice.ShownPage::title).containsExactly("Вибране", "Кафе");
+      assertThat(layout().pages())
+          .extracting(QuickKeysOffice.ShownPage::title)
+          .containsExactly("Вибране", "Кафе");
     }
   }
 

@@ -102,7 +102,9 @@ class QuickKeysLayoutTest extends RegisterUiTest {
     await()
         .atMost(SECONDS)
         .until(
-            () -> ids(robot, "#quick-items").equals(List.of("quick-water", "quick-bread", "quick-milk")));
+            () ->
+                ids(robot, "#quick-items")
+                    .equals(List.of("quick-water", "quick-bread", "quick-milk")));
 
     robot.interact(() -> robot.lookup("#category-Кафе").queryAs(ToggleButton.class).fire());
     await()
