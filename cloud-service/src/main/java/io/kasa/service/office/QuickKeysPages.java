@@ -94,7 +94,8 @@ public final class QuickKeysPages {
         "",
         List.of(),
         null,
-        false);
+        false,
+        "");
   }
 
   private static Key key(QuickKeysOffice.Key k, Currency c) {
@@ -244,8 +245,26 @@ public final class QuickKeysPages {
     if (a[0].equals("search")) {
       focus = found.isEmpty() ? "q" : "add-0";
     }
+    // The page items are added to stays chosen; a new page is chosen at once.
+    String keep = index(target, titles.size()) < 0 ? "" : target;
+    if (a[0].equals("add-page") && error == null) {
+      keep = "p" + (titles.size() - 1);
+    }
     render(
-        ctx, who, status, stores, store.get(), version, pages, null, error, q, found, focus, true);
+        ctx,
+        who,
+        status,
+        stores,
+        store.get(),
+        version,
+        pages,
+        null,
+        error,
+        q,
+        found,
+        focus,
+        true,
+        keep);
   }
 
   /** The page a token {@code pN} names, or -1. */
@@ -275,7 +294,8 @@ public final class QuickKeysPages {
       String q,
       List<Key> found,
       String focus,
-      boolean unsaved) {
+      boolean unsaved,
+      String target) {
     screens.render(
         ctx,
         status,
@@ -301,6 +321,8 @@ public final class QuickKeysPages {
         focus,
         "unsaved",
         unsaved,
+        "target",
+        target,
         "mayChange",
         who.mayChange(),
         "maxKeys",
