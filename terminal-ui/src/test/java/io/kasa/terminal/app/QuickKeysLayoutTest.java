@@ -118,25 +118,37 @@ class QuickKeysLayoutTest extends RegisterUiTest {
     List<String> cafe = ids(robot, "#quick-items");
     assertThat(cafe.subList(2, cafe.size())).contains("quick-espresso", "quick-borshch");
 
+    // Read at 1024×768 and 1280×800 in English (the tests' language) and in Ukrainian: nothing cut
+    // off, overlapping or under 48 px.
     List<String> problems = new ArrayList<>();
-    for (int[] size : new int[][] {{1024, 768}, {1280, 800}}) {
-      robot.interact(
-          () -> {
-            stage.setWidth(size[0]);
-            stage.setHeight(size[1]);
-          });
-      WaitForAsyncUtils.waitForFxEvents();
-      robot.interact(
-          () -> {
-            stage.getScene().getRoot().applyCss();
-            stage.getScene().getRoot().layout();
-            for (String p : LayoutCheck.problems(stage.getScene())) {
-              problems.add(size[0] + ": " + p);
-            }
-          });
-      Screenshots.saveIfAsked(
-          robot, stage.getScene(), "register-quick-keys-uk-" + size[0] + "x" + size[1]);
+    for (String language : List.of("en", "uk")) {
+      if (language.equals("uk")) {
+        robot.clickOn("#language");
+        WaitForAsyncUtils.waitForFxEvents();
+      }
+      for (int[] size : new int[][] {{1024, 768}, {1280, 800}}) {
+        robot.interact(
+            () -> {
+              stage.setWidth(size[0]);
+              stage.setHeight(size[1]);
+            });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(
+            () -> {
+              stage.getScene().getRoot().applyCss();
+              stage.getScene().getRoot().layout();
+              for (String p : LayoutCheck.problems(stage.getScene())) {
+                problems.add(language + " " + size[0] + ": " + p);
+              }
+            });
+        Screenshots.saveIfAsked(
+            robot,
+            stage.getScene(),
+            "register-quick-keys-" + language + "-" + size[0] + "x" + size[1]);
+      }
     }
+    robot.clickOn("#language");
+    WaitForAsyncUtils.waitForFxEvents();
     assertThat(problems).as(String.join("\n", problems)).isEmpty();
 
     robot.clickOn("#quick-uzvar");
