@@ -238,8 +238,9 @@ public final class QuickKeysPages {
       }
       pages.add(new DraftPage("p" + i, titles.get(i), keys));
     }
+    boolean searched = a[0].equals("search") || a[0].equals("add");
     List<Key> found =
-        a[0].equals("search") || a[0].equals("add")
+        searched
             ? quickKeys.find(who.organisationId(), q, FOUND).stream().map(k -> key(k, c)).toList()
             : List.of();
     if (a[0].equals("search")) {
@@ -260,7 +261,8 @@ public final class QuickKeysPages {
         pages,
         null,
         error,
-        q,
+        // The search stays only while its results are shown.
+        searched ? q : "",
         found,
         focus,
         true,

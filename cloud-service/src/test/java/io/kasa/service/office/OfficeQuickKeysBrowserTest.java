@@ -206,8 +206,6 @@ class OfficeQuickKeysBrowserTest {
       click(b, "#key-remove-p0-1");
       assertThat(keys(b, 0)).containsExactly("water");
       assertThat(keys(b, 1)).containsExactly("borshch", "espresso", "uzvar");
-      // Pictured from the grid down.
-      b.script("document.querySelector('.qk-pages').scrollIntoView()");
       b.check("quick-keys");
 
       click(b, "#quick-keys-save");
