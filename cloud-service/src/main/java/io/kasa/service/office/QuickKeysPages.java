@@ -125,7 +125,9 @@ public final class QuickKeysPages {
     List<String> titles = new ArrayList<>();
     List<List<String>> items = new ArrayList<>();
     Set<String> ids = new HashSet<>();
-    for (String token : ctx.formParams("page")) {
+    // Tokens in the order the form holds the pages (a page dragged keeps its token).
+    List<String> tokens = ctx.formParams("page");
+    for (String token : tokens) {
       titles.add(text(ctx, "title-" + token));
       List<String> keys = new ArrayList<>(ctx.formParams("keys-" + token));
       items.add(keys);
@@ -181,7 +183,7 @@ public final class QuickKeysPages {
         }
       }
       case "add" -> {
-        int to = index(target, titles.size());
+        int to = tokens.indexOf(target);
         if (to < 0) {
           status = 422;
           error = v.t("quickKeys.noPage");
@@ -193,7 +195,7 @@ public final class QuickKeysPages {
         }
       }
       case "page-up", "page-down", "page-remove" -> {
-        int p = a.length > 1 ? index(a[1], titles.size()) : -1;
+        int p = a.length > 1 ? tokens.indexOf(a[1]) : -1;
         if (p >= 0) {
           int to = a[0].equals("page-up") ? p - 1 : p + 1;
           if (a[0].equals("page-remove")) {
@@ -210,8 +212,9 @@ public final class QuickKeysPages {
         }
       }
       case "key-up", "key-down", "key-remove" -> {
-        int p = a.length > 1 ? index(a[1], titles.size()) : -1;
-        int k = p >= 0 && a.length > 2 ? number(a[2], items.get(p).size()) : -1;
+        // The key by its item (a key dragged on the page has moved from where it was drawn).
+        int p = a.length > 1 ? tokens.indexOf(a[1]) : -1;
+        int k = p >= 0 && a.length > 2 ? items.get(p).indexOf(a[2]) : -1;
         if (k >= 0) {
           List<String> keys = items.get(p);
           int to = a[0].equals("key-up") ? k - 1 : k + 1;
@@ -247,7 +250,9 @@ public final class QuickKeysPages {
       focus = found.isEmpty() ? "q" : "add-0";
     }
     // The page items are added to stays chosen; a new page is chosen at once.
-    String keep = index(target, titles.size()) < 0 ? "" : target;
+    // Tokens are drawn again in order: the chosen page's new token.
+    int kept = tokens.indexOf(target);
+    String keep = kept < 0 || a[0].startsWith("page-") ? "" : "p" + kept;
     if (a[0].equals("add-page") && error == null) {
       keep = "p" + (titles.size() - 1);
     }
@@ -267,20 +272,6 @@ public final class QuickKeysPages {
         focus,
         true,
         keep);
-  }
-
-  /** The page a token {@code pN} names, or -1. */
-  private static int index(String token, int pages) {
-    return token.startsWith("p") ? number(token.substring(1), pages) : -1;
-  }
-
-  private static int number(String s, int below) {
-    try {
-      int n = Integer.parseInt(s);
-      return n >= 0 && n < below ? n : -1;
-    } catch (NumberFormatException e) {
-      return -1;
-    }
   }
 
   private void render(

@@ -116,6 +116,15 @@ class OfficeQuickKeysBrowserTest {
             n);
   }
 
+  /** The pages' titles as the form holds them, in order. */
+  @SuppressWarnings("unchecked")
+  private static List<String> titles(Browser b) {
+    return (List<String>)
+        b.script(
+            "return Array.from(document.querySelectorAll('[data-qk-page] input[type=text]'))"
+                + ".map(e => e.value);");
+  }
+
   private static void add(Browser b, String target, String query) {
     b.script(
         "const s = document.getElementById('target'); s.value = arguments[0];"
@@ -134,9 +143,11 @@ class OfficeQuickKeysBrowserTest {
    * the order did not change, the same drag is dispatched as DragEvents (what the browser would
    * fire). Answers whether the mouse alone did it.
    */
-  private static boolean drag(Browser b, String from, String onto, List<String> before) {
-    WebElement source = b.find("[data-qk-key='" + from + "']");
-    WebElement target = b.find("[data-qk-key='" + onto + "']");
+  private static boolean drag(
+      Browser b, String from, String onto, java.util.function.Supplier<Object> order) {
+    Object before = order.get();
+    WebElement source = b.find(from);
+    WebElement target = b.find(onto);
     b.actions()
         .moveToElement(source)
         .clickAndHold()
@@ -144,7 +155,7 @@ class OfficeQuickKeysBrowserTest {
         .moveToElement(target)
         .release()
         .perform();
-    if (!keys(b, 0).equals(before)) {
+    if (!order.get().equals(before)) {
       return true;
     }
     b.script(
@@ -183,13 +194,15 @@ class OfficeQuickKeysBrowserTest {
       assertThat(b.find("#quick-keys-draft").getText()).isEqualTo(words.get("quickKeys.unsaved"));
 
       // The borshch dragged onto the uzvar: first.
-      boolean byMouse = drag(b, "borshch", "uzvar", keys(b, 0));
+      boolean byMouse =
+          drag(b, "[data-qk-key='borshch']", "[data-qk-key='uzvar']", () -> keys(b, 0));
       System.out.println(
           "Quick keys: the key was dragged by " + (byMouse ? "the mouse" : "DragEvents"));
       assertThat(keys(b, 0)).containsExactly("borshch", "uzvar", "espresso");
 
       // The uzvar one later by the keyboard: the draft posted is the dragged order.
-      b.find("#key-down-p0-1").sendKeys(Keys.ENTER);
+      // (Its button is found by its key: the drag moved it from where the page drew it.)
+      b.find("[data-qk-key='uzvar'] button[value^='key-down']").sendKeys(Keys.ENTER);
       b.waitUntil(60, () -> keys(b, 0).equals(List.of("borshch", "espresso", "uzvar")));
       assertThat(b.script("return document.activeElement.id")).isEqualTo("key-up-p0-2");
 
@@ -202,33 +215,37 @@ class OfficeQuickKeysBrowserTest {
       andWait(b, () -> b.find("#page-up-p1").sendKeys(Keys.ENTER));
       assertThat(b.find("#title-p0").getAttribute("value")).isEqualTo("Вибране");
       assertThat(b.script("return document.activeElement.id")).isEqualTo("page-down-p0");
-      // A key removed.
-      click(b, "#key-remove-p0-1");
-      assertThat(keys(b, 0)).containsExactly("water");
-      assertThat(keys(b, 1)).containsExactly("borshch", "espresso", "uzvar");
+      // The pages dragged back the other way; then a key of the dragged page removed by its
+      // button: the server reads the order the form now holds.
+      drag(b, "[data-qk-page='p1']", "[data-qk-page='p0']", () -> titles(b));
+      assertThat(titles(b)).containsExactly("Кафе", "Вибране");
+      click(b, "[data-qk-key='bread'] button[value^='key-remove']");
+      assertThat(b.find("#title-p0").getAttribute("value")).isEqualTo("Кафе");
+      assertThat(keys(b, 0)).containsExactly("borshch", "espresso", "uzvar");
+      assertThat(keys(b, 1)).containsExactly("water");
       b.check("quick-keys");
 
       click(b, "#quick-keys-save");
       assertThat(b.find("#quick-keys-saved").getText()).isEqualTo(words.get("quickKeys.saved"));
-      assertThat(keys(b, 0)).containsExactly("water");
-      assertThat(keys(b, 1)).containsExactly("borshch", "espresso", "uzvar");
+      assertThat(keys(b, 0)).containsExactly("borshch", "espresso", "uzvar");
+      assertThat(keys(b, 1)).containsExactly("water");
       QuickKeysOffice.Layout saved = layout();
       assertThat(saved.pages())
           .extracting(QuickKeysOffice.ShownPage::title)
-          .containsExactly("Вибране", "Кафе");
-      assertThat(saved.pages().get(1).keys())
+          .containsExactly("Кафе", "Вибране");
+      assertThat(saved.pages().get(0).keys())
           .extracting(QuickKeysOffice.Key::item)
           .containsExactly("borshch", "espresso", "uzvar");
       assertThat(cloud.audited("office.catalogue.quick-keys-changed")).isGreaterThanOrEqualTo(1);
 
       // Someone else saves meanwhile: this editor's save is refused, the draft kept.
       saveAsSomeoneElse(new QuickKeysOffice.Page("Напої", List.of("water")));
-      b.find("#key-up-p1-2").sendKeys(Keys.ENTER);
-      b.waitUntil(60, () -> keys(b, 1).equals(List.of("borshch", "uzvar", "espresso")));
+      b.find("#key-up-p0-2").sendKeys(Keys.ENTER);
+      b.waitUntil(60, () -> keys(b, 0).equals(List.of("borshch", "uzvar", "espresso")));
       click(b, "#quick-keys-save");
       assertThat(b.find("#quick-keys-error").getText())
           .isEqualTo(words.get("quickKeys.stale", layout().version()));
-      assertThat(keys(b, 1)).containsExactly("borshch", "uzvar", "espresso");
+      assertThat(keys(b, 0)).containsExactly("borshch", "uzvar", "espresso");
       assertThat(layout().pages())
           .extracting(QuickKeysOffice.ShownPage::title)
           .containsExactly("Напої");
@@ -238,7 +255,7 @@ class OfficeQuickKeysBrowserTest {
       assertThat(b.all("#quick-keys-saved")).hasSize(1);
       assertThat(layout().pages())
           .extracting(QuickKeysOffice.ShownPage::title)
-          .containsExactly("Вибране", "Кафе");
+          .containsExactly("Кафе", "Вибране");
     }
   }
 
