@@ -117,7 +117,8 @@ public final class CloudServices implements AutoCloseable {
             new io.kasa.service.shifts.ShiftJournal(database.jdbi(), json, clock),
             new io.kasa.service.audit.AuditJournal(database.jdbi()),
             new io.kasa.service.stock.StockOffice(database.jdbi()),
-            new io.kasa.service.admin.StoreOffice(database.jdbi(), admin, clock));
+            new io.kasa.service.admin.StoreOffice(database.jdbi(), admin, clock),
+            new io.kasa.service.catalog.QuickKeysOffice(database.jdbi()));
     this.app =
         new CloudApp.Services(
             database,

@@ -114,6 +114,9 @@ public final class CatalogReplica {
             addCode.executeBatch();
             ModifierReplica.write(c, page.items());
           }
+          if (page.quickKeys() != null) {
+            QuickKeysReplica.write(c, page.quickKeys());
+          }
           try (PreparedStatement s =
               c.prepareStatement(
                   "insert into catalog_cursor (singleton, cursor) values (1, ?)"
@@ -243,34 +246,75 @@ public final class CatalogReplica {
         });
   }
 
-  /** The categories of active items, by name: the quick keys' first level. */
+  /**
+   * The quick keys' first level: the pages of the store's layout in its order (those with a key to
+   * show), then the categories of active items it does not name, by name (ADR 0052).
+   */
   public List<String> categories() {
     return store.inTransaction(
         c -> {
-          List<String> out = new ArrayList<>();
+          List<String> derived = new ArrayList<>();
           try (PreparedStatement s =
                   c.prepareStatement(
                       "select distinct category from catalog_item where active = 1"
                           + " and category is not null order by category");
               ResultSet r = s.executeQuery()) {
             while (r.next()) {
-              out.add(r.getString(1));
+              derived.add(r.getString(1));
+            }
+          }
+          // The layout's pages in its order, those with a key to show or a category behind them.
+          java.util.Set<String> withKeys = QuickKeysReplica.pagesWithActiveKeys(c);
+          List<String> out = new ArrayList<>();
+          for (String title : QuickKeysReplica.pages(c)) {
+            if (withKeys.contains(title) || derived.contains(title)) {
+              out.add(title);
+            }
+          }
+          for (String category : derived) {
+            if (!out.contains(category)) {
+              out.add(category);
             }
           }
           return out;
         });
   }
 
-  /** Up to {@code limit} active items of a category, by name: a category's quick keys. */
+  /**
+   * Up to {@code limit} quick keys of a page: the layout's active keys of the page so named in
+   * their order, then the active items of the category so named that the page does not hold, by
+   * name (ADR 0052).
+   */
   public List<CatalogItem> inCategory(String category, int limit) {
     return store.inTransaction(
-        c ->
-            items(
-                c,
-                "select * from catalog_item where active = 1 and category = ? order by name limit ?",
-                category,
-                null,
-                limit));
+        c -> {
+          List<CatalogItem> out =
+              items(
+                  c,
+                  "select i.* from catalog_quick_page p join catalog_quick_key k on k.page ="
+                      + " p.position join catalog_item i on i.id = k.item_id where p.title = ?"
+                      + " and i.active = 1 order by k.position limit ?",
+                  category,
+                  null,
+                  limit);
+          if (out.size() < limit) {
+            List<String> placed = new ArrayList<>();
+            out.forEach(i -> placed.add(i.id()));
+            for (CatalogItem i :
+                items(
+                    c,
+                    "select * from catalog_item where active = 1 and category = ? order by name"
+                        + " limit ?",
+                    category,
+                    null,
+                    limit + placed.size())) {
+              if (out.size() < limit && !placed.contains(i.id())) {
+                out.add(i);
+              }
+            }
+          }
+          return out;
+        });
   }
 
   /**

@@ -35,7 +35,8 @@ public final class LocalStore implements AutoCloseable {
           "V8__outbox_bookkeeping.sql",
           "V9__outbox_archive.sql",
           "V10__receipt_token.sql",
-          "V11__modifiers.sql");
+          "V11__modifiers.sql",
+          "V12__quick_keys.sql");
 
   private final Connection connection;
   private final ReentrantLock lock = new ReentrantLock();

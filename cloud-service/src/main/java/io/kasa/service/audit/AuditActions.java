@@ -233,7 +233,10 @@ public final class AuditActions {
         "Магазин додано",
         "office.store.changed",
         "Store settings changed",
-        "Налаштування магазину змінено");
+        "Налаштування магазину змінено",
+        "office.catalogue.quick-keys-changed",
+        "Quick keys arranged",
+        "Швидкі клавіші впорядковано");
   }
 
   private AuditActions() {}

@@ -53,8 +53,18 @@ public final class CatalogService {
           Set<String> items = new LinkedHashSet<>();
           Set<String> taxes = new LinkedHashSet<>();
           long last = cursor;
+          boolean layout = false;
+          String store = who.storeId() == null ? null : who.storeId().toString();
           for (Map<String, Object> r : page) {
-            (r.get("kind").equals("ITEM") ? items : taxes).add((String) r.get("key"));
+            String kind = (String) r.get("kind");
+            String key = (String) r.get("key");
+            switch (kind) {
+              case "ITEM" -> items.add(key);
+              case "TAX_CLASS" -> taxes.add(key);
+              // Another store's layout is not this till's news (ADR 0052).
+              case "QUICK_KEYS" -> layout |= key.equals(store);
+              default -> throw new IllegalStateException("Unknown catalogue change " + kind);
+            }
             last = ((Number) r.get("seq")).longValue();
           }
           if (who.terminalId() != null) {
@@ -73,7 +83,8 @@ public final class CatalogService {
               loadItems(h, who.organisationId(), items),
               loadTaxes(h, who, taxes),
               Long.toString(last),
-              more);
+              more,
+              layout ? QuickKeysOffice.forTills(h, who.organisationId(), who.storeId()) : null);
         });
   }
 

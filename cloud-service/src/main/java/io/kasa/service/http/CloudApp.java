@@ -259,6 +259,7 @@ public final class CloudApp {
     all.addAll(new AuditOfficeRoutes(office, s.screens().audit()).routes());
     all.addAll(new StockOfficeRoutes(req, office, s.screens().stock()).routes());
     all.addAll(new StoreOfficeRoutes(req, office, s.screens().stores()).routes());
+    all.addAll(new QuickKeysOfficeRoutes(req, office, s.screens().quickKeys()).routes());
     return List.copyOf(all);
   }
 }

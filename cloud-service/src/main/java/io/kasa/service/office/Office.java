@@ -53,6 +53,7 @@ public final class Office {
     all.addAll(new StorePages(shared, screens.stores()).pages());
     all.addAll(new ShiftsPages(shared, screens.shifts(), screens.sales()).pages());
     all.addAll(new AuditPages(shared, screens.audit()).pages());
+    all.addAll(new QuickKeysPages(shared, screens.quickKeys()).pages());
     all.add(new Page(HandlerType.GET, Assets.PREFIX + "{digest}/{name}", renderer.assets()::serve));
     all.add(new Page(HandlerType.POST, "/office/language", this::switchLanguage));
     all.add(new Page(HandlerType.GET, "/office", ctx -> ctx.redirect("/office/")));

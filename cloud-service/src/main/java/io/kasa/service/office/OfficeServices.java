@@ -3,6 +3,7 @@ package io.kasa.service.office;
 import io.kasa.service.admin.StoreOffice;
 import io.kasa.service.audit.AuditJournal;
 import io.kasa.service.catalog.CatalogOffice;
+import io.kasa.service.catalog.QuickKeysOffice;
 import io.kasa.service.sales.SalesJournal;
 import io.kasa.service.sales.TodayFigures;
 import io.kasa.service.shifts.ShiftJournal;
@@ -24,6 +25,7 @@ import io.kasa.service.terminals.TerminalDirectory;
  * @param audit the audit log (ADR 0048)
  * @param stock the stores' stock as the office reads and adjusts it (ADR 0050)
  * @param stores the stores' settings (ADR 0051)
+ * @param quickKeys the register's quick-key layouts (ADR 0052)
  */
 public record OfficeServices(
     TodayFigures today,
@@ -34,4 +36,5 @@ public record OfficeServices(
     ShiftJournal shifts,
     AuditJournal audit,
     StockOffice stock,
-    StoreOffice stores) {}
+    StoreOffice stores,
+    QuickKeysOffice quickKeys) {}

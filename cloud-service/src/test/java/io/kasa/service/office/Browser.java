@@ -208,6 +208,11 @@ final class Browser implements AutoCloseable {
     return driver.executeScript(js, args);
   }
 
+  /** The real pointer and keyboard on this page (a drag with the mouse: press, move, release). */
+  org.openqa.selenium.interactions.Actions actions() {
+    return new org.openqa.selenium.interactions.Actions(driver);
+  }
+
   /** Waits up to {@code seconds} for {@code condition} to hold, polling the page as it is. */
   void waitUntil(int seconds, java.util.function.BooleanSupplier condition) {
     new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(seconds))

@@ -59,3 +59,98 @@
     });
   });
 })();
+
+// Quick keys (ADR 0052): keys and pages are dragged into place (HTML5 drag and drop). A drop
+// moves the dragged element, hidden inputs and all, so the form posts the new order; the arrow
+// buttons beside each do the same by keyboard or touch through the server.
+(function () {
+  'use strict';
+  var dragged = null;
+
+  function kindOf(el) {
+    return el.hasAttribute('data-qk-key') ? 'key' : 'page';
+  }
+
+  function target(event) {
+    if (!dragged || !event.target.closest) {
+      return null;
+    }
+    var over = event.target.closest(kindOf(dragged) === 'key' ? '[data-qk-key]' : '[data-qk-page]');
+    // A key stays on its page: its inputs are named by the page.
+    if (!over || over === dragged || over.parentNode !== dragged.parentNode) {
+      return null;
+    }
+    return over;
+  }
+
+  function clear() {
+    var marked = document.querySelectorAll('.qk-key.drop-target, .qk-page.drop-target');
+    for (var i = 0; i < marked.length; i++) {
+      marked[i].classList.remove('drop-target');
+    }
+  }
+
+  function unsaved() {
+    var form = document.getElementById('quick-keys');
+    var note = document.getElementById('quick-keys-moved');
+    if (form && !note) {
+      var template = form.getAttribute('data-moved');
+      if (template) {
+        note = document.createElement('p');
+        note.id = 'quick-keys-moved';
+        note.className = 'message';
+        note.setAttribute('role', 'status');
+        note.textContent = template;
+        form.insertBefore(note, form.querySelector('.qk-pages'));
+      }
+    }
+  }
+
+  document.addEventListener('dragstart', function (event) {
+    var el = event.target.closest && event.target.closest('[data-qk-key], [data-qk-page]');
+    if (!el) {
+      return;
+    }
+    dragged = el;
+    el.classList.add('dragging');
+    event.dataTransfer.effectAllowed = 'move';
+    event.dataTransfer.setData('text/plain', el.getAttribute('data-qk-key') || el.getAttribute('data-qk-page'));
+    event.stopPropagation();
+  });
+
+  document.addEventListener('dragover', function (event) {
+    var over = target(event);
+    if (over) {
+      event.preventDefault();
+      event.dataTransfer.dropEffect = 'move';
+      clear();
+      over.classList.add('drop-target');
+    }
+  });
+
+  document.addEventListener('drop', function (event) {
+    var over = target(event);
+    if (!over) {
+      return;
+    }
+    event.preventDefault();
+    var list = over.parentNode;
+    var items = Array.prototype.slice.call(list.children);
+    // Dropped on a later element: after it; on an earlier one: before it.
+    if (items.indexOf(dragged) < items.indexOf(over)) {
+      list.insertBefore(dragged, over.nextSibling);
+    } else {
+      list.insertBefore(dragged, over);
+    }
+    clear();
+    unsaved();
+  });
+
+  document.addEventListener('dragend', function () {
+    if (dragged) {
+      dragged.classList.remove('dragging');
+    }
+    dragged = null;
+    clear();
+  });
+})();
