@@ -60,8 +60,9 @@ final class QuickKeysOfficeRoutes {
 
   private void put(Context ctx) {
     OfficeAccount who = caller.changer(ctx);
-    UUID store = store(ctx);
+    // The body first: the document's check of a request with a body covers its parameters too.
     OfficeQuickKeysInput body = req.body(ctx, OfficeQuickKeysInput.class);
+    UUID store = store(ctx);
     List<QuickKeysOffice.Page> pages =
         body.pages() == null
             ? null

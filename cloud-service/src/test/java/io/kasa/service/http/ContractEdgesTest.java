@@ -72,17 +72,23 @@ class ContractEdgesTest {
         assertThat(oracle.valid(schema, base))
             .as("%s %s: a body made of the document's examples and bounds is valid", method, path)
             .isTrue();
+        // The operation's required query parameters and headers, valid: only the body is at fault.
+        Map<String, String> params = new LinkedHashMap<>();
+        for (JsonNode p : op.getValue().path("parameters")) {
+          String in = p.get("in").asText();
+          if (("query".equals(in) || "header".equals(in)) && p.path("required").asBoolean()) {
+            params.put(
+                in + ":" + p.get("name").asText(), edges.text(edges.minimal(p.get("schema"))));
+          }
+        }
         List<EdgeCases.Case> cases = new ArrayList<>();
         edges.walk(schema, "", base, cases);
         for (EdgeCases.Case c : cases) {
           EdgeCases.Expect expect =
               c.expect() == EdgeCases.Expect.MALFORMED ? c.expect() : oracleSays(schema, c);
-          TestCloud.Reply reply =
-              send(
-                  method,
-                  path.getKey(),
-                  c.body().toString(),
-                  Map.of("header:Idempotency-Key", UUID.randomUUID().toString()));
+          Map<String, String> withKey = new LinkedHashMap<>(params);
+          withKey.put("header:Idempotency-Key", UUID.randomUUID().toString());
+          TestCloud.Reply reply = send(method, path.getKey(), c.body().toString(), withKey);
           sent++;
           String problem = judge(reply, c.pointer(), expect, "malformed", "contract");
           if (problem != null) {
