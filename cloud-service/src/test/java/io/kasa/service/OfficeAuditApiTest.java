@@ -33,7 +33,6 @@ import org.junit.jupiter.api.Test;
  */
 class OfficeAuditApiTest {
 
-  private static final String PASSWORD = "correct horse battery";
   private static final String KASA = "Маркет «Колосок»";
   private static TestCloud cloud;
   private static String ownerEmail;
@@ -121,8 +120,8 @@ class OfficeAuditApiTest {
         cloud.demo.organisationId(),
         cloud.demo.terminal().terminalId());
 
-    ownerEmail = account(cloud.demo.organisationId(), "owner", List.of());
-    owner = bearer(ownerEmail);
+    ownerEmail = cloud.officeAccount(cloud.demo.organisationId(), "owner", List.of());
+    owner = cloud.officeBearer(ownerEmail);
     ownerId =
         cloud
             .database
@@ -133,9 +132,9 @@ class OfficeAuditApiTest {
                         .bind("e", ownerEmail)
                         .mapTo(UUID.class)
                         .one());
-    String english = account(cloud.demo.organisationId(), "accountant", List.of());
+    String english = cloud.officeAccount(cloud.demo.organisationId(), "accountant", List.of());
     cloud.execute("update office_account set language = 'en' where email = ?", english);
-    ownerEn = bearer(english);
+    ownerEn = cloud.officeBearer(english);
     // A back-office change: the owner dismisses the host.
     TestCloud.Reply off =
         cloud.send("POST", "/v1/office/staff/" + cloud.demo.hostId() + "/deactivate", null, owner);
@@ -148,23 +147,6 @@ class OfficeAuditApiTest {
   @AfterAll
   static void stop() throws Exception {
     cloud.close();
-  }
-
-  private static String account(UUID org, String role, List<UUID> stores) {
-    String email = "a" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-    cloud.services.officeAccounts().create(org, email, role, stores, PASSWORD);
-    return email;
-  }
-
-  private static Map<String, String> bearer(String email) {
-    TestCloud.Reply r =
-        cloud.send(
-            "POST",
-            "/v1/office/sessions",
-            "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}",
-            Map.of());
-    assertThat(r.status()).as(r.body()).isEqualTo(201);
-    return Map.of("Authorization", "Bearer " + r.json().get("token").asText());
   }
 
   /** A page of the log, checked against its documented schema. */
@@ -358,7 +340,9 @@ class OfficeAuditApiTest {
   @Test
   void anAccountOfSomeStoresSeesOnlyTheirTillsAndNoOtherOrganisation() {
     Map<String, String> demoStore =
-        bearer(account(cloud.demo.organisationId(), "manager", List.of(cloud.demo.storeId())));
+        cloud.officeBearer(
+            cloud.officeAccount(
+                cloud.demo.organisationId(), "manager", List.of(cloud.demo.storeId())));
     JsonNode mine = page("", demoStore);
     assertThat(actions(mine)).contains("CASH_NO_SALE", "SALE_VOIDED", "PIN_FAILED");
     assertThat(entries(mine))
@@ -386,7 +370,8 @@ class OfficeAuditApiTest {
                 1,
                 BigDecimal.ZERO);
     Map<String, String> scoped =
-        bearer(account(cloud.demo.organisationId(), "accountant", List.of(elsewhere)));
+        cloud.officeBearer(
+            cloud.officeAccount(cloud.demo.organisationId(), "accountant", List.of(elsewhere)));
     assertThat(entries(page("", scoped))).isEmpty();
     assertThat(entries(page("?store=" + elsewhere, scoped))).isEmpty();
     assertThat(get("?store=" + cloud.demo.storeId(), scoped).status()).isEqualTo(404);
@@ -398,7 +383,8 @@ class OfficeAuditApiTest {
     assertThat(get("?terminal=" + other.terminal().terminalId(), owner).status()).isEqualTo(404);
     assertThat(get("?employee=" + other.cashierId(), owner).status()).isEqualTo(404);
     assertThat(get("?store=" + UUID.randomUUID(), owner).status()).isEqualTo(404);
-    Map<String, String> ownerB = bearer(account(other.organisationId(), "owner", List.of()));
+    Map<String, String> ownerB =
+        cloud.officeBearer(cloud.officeAccount(other.organisationId(), "owner", List.of()));
     assertThat(actions(page("", ownerB))).doesNotContain("CASH_NO_SALE", "SALE_VOIDED");
     assertThat(get("?account=" + ownerId, ownerB).status()).isEqualTo(404);
   }

@@ -24,7 +24,6 @@ import org.junit.jupiter.api.Test;
  */
 class OfficeSalesApiTest {
 
-  private static final String PASSWORD = "correct horse battery";
   private static TestCloud cloud;
   private static Map<String, String> owner;
   private static final List<SaleRequest> SOLD = new ArrayList<>();
@@ -38,7 +37,8 @@ class OfficeSalesApiTest {
     JournalSeed seeded = JournalSeed.seed(cloud, 5, 0, 0, 1);
     SOLD.addAll(seeded.sold());
     token = seeded.token();
-    owner = bearer(account(cloud.demo.organisationId(), "owner", List.of()));
+    owner =
+        cloud.officeBearer(cloud.officeAccount(cloud.demo.organisationId(), "owner", List.of()));
 
     other = DemoData.seed(cloud.services.admin());
     String terminalB =
@@ -62,23 +62,6 @@ class OfficeSalesApiTest {
   @AfterAll
   static void stop() throws Exception {
     cloud.close();
-  }
-
-  private static String account(UUID org, String role, List<UUID> stores) {
-    String email = "s" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-    cloud.services.officeAccounts().create(org, email, role, stores, PASSWORD);
-    return email;
-  }
-
-  private static Map<String, String> bearer(String email) {
-    TestCloud.Reply r =
-        cloud.send(
-            "POST",
-            "/v1/office/sessions",
-            "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}",
-            Map.of());
-    assertThat(r.status()).as(r.body()).isEqualTo(201);
-    return Map.of("Authorization", "Bearer " + r.json().get("token").asText());
   }
 
   private static TestCloud.Reply get(String path, Map<String, String> who) {
@@ -250,7 +233,7 @@ class OfficeSalesApiTest {
     assertThat(get("/v1/office/sales/not-an-id", owner).status()).isEqualTo(404);
     // And the other organisation's accountant sees its own sale only.
     Map<String, String> accountantB =
-        bearer(account(other.organisationId(), "accountant", List.of()));
+        cloud.officeBearer(cloud.officeAccount(other.organisationId(), "accountant", List.of()));
     assertThat(get("/v1/office/sales/" + otherSale, accountantB).status()).isEqualTo(200);
     assertThat(get("/v1/office/sales/" + SOLD.get(0).id(), accountantB).status()).isEqualTo(404);
     assertThat(receipts(get("/v1/office/sales", accountantB).json())).hasSize(1);
@@ -270,7 +253,8 @@ class OfficeSalesApiTest {
                 1,
                 BigDecimal.ZERO);
     Map<String, String> scoped =
-        bearer(account(cloud.demo.organisationId(), "manager", List.of(elsewhere)));
+        cloud.officeBearer(
+            cloud.officeAccount(cloud.demo.organisationId(), "manager", List.of(elsewhere)));
     TestCloud.Reply mine = get("/v1/office/sales", scoped);
     assertThat(mine.status()).isEqualTo(200);
     assertThat(mine.json().get("sales")).isEmpty();

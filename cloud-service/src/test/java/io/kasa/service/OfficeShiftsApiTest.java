@@ -31,7 +31,6 @@ import org.junit.jupiter.api.Test;
  */
 class OfficeShiftsApiTest {
 
-  private static final String PASSWORD = "correct horse battery";
   private static final ZoneId KYIV = ZoneId.of("Europe/Kyiv");
   private static TestCloud cloud;
   private static Map<String, String> owner;
@@ -50,7 +49,8 @@ class OfficeShiftsApiTest {
     closed = seeded.closed();
     open = seeded.open();
     zReport = seeded.z();
-    owner = bearer(account(cloud.demo.organisationId(), "owner", List.of()));
+    owner =
+        cloud.officeBearer(cloud.officeAccount(cloud.demo.organisationId(), "owner", List.of()));
 
     other = DemoData.seed(cloud.services.admin());
     String terminalB =
@@ -72,23 +72,6 @@ class OfficeShiftsApiTest {
   @AfterAll
   static void stop() throws Exception {
     cloud.close();
-  }
-
-  private static String account(UUID org, String role, List<UUID> stores) {
-    String email = "h" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-    cloud.services.officeAccounts().create(org, email, role, stores, PASSWORD);
-    return email;
-  }
-
-  private static Map<String, String> bearer(String email) {
-    TestCloud.Reply r =
-        cloud.send(
-            "POST",
-            "/v1/office/sessions",
-            "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}",
-            Map.of());
-    assertThat(r.status()).as(r.body()).isEqualTo(201);
-    return Map.of("Authorization", "Bearer " + r.json().get("token").asText());
   }
 
   private static TestCloud.Reply get(String path, Map<String, String> who) {
@@ -243,7 +226,8 @@ class OfficeShiftsApiTest {
                     cloud.demo.organisationId(),
                     elsewhere));
     Map<String, String> narrow =
-        bearer(account(cloud.demo.organisationId(), "manager", List.of(elsewhere)));
+        cloud.officeBearer(
+            cloud.officeAccount(cloud.demo.organisationId(), "manager", List.of(elsewhere)));
     TestCloud.Reply none = get("/v1/office/shifts", narrow);
     assertThat(none.status()).as(none.body()).isEqualTo(200);
     assertThat(none.json().get("shifts")).isEmpty();
@@ -252,7 +236,8 @@ class OfficeShiftsApiTest {
         .isEqualTo(404);
     // Every role reads: an accountant too.
     Map<String, String> accountant =
-        bearer(account(cloud.demo.organisationId(), "accountant", List.of()));
+        cloud.officeBearer(
+            cloud.officeAccount(cloud.demo.organisationId(), "accountant", List.of()));
     assertThat(get("/v1/office/shifts/" + closed, accountant).status()).isEqualTo(200);
   }
 

@@ -31,7 +31,6 @@ import org.junit.jupiter.api.Test;
  */
 class OfficeStockApiTest {
 
-  private static final String PASSWORD = "correct horse battery";
   private static TestCloud cloud;
   private static String ownerEmail;
   private static Map<String, String> owner;
@@ -56,33 +55,16 @@ class OfficeStockApiTest {
             .services
             .admin()
             .createStore(org, "K2", "Другий", "UAH", "INCLUSIVE", "PER_LINE", 10, BigDecimal.TEN);
-    ownerEmail = account(org, "owner", List.of());
-    owner = bearer(ownerEmail);
-    accountant = bearer(account(org, "accountant", List.of()));
-    scoped = bearer(account(org, "manager", List.of(store)));
+    ownerEmail = cloud.officeAccount(org, "owner", List.of());
+    owner = cloud.officeBearer(ownerEmail);
+    accountant = cloud.officeBearer(cloud.officeAccount(org, "accountant", List.of()));
+    scoped = cloud.officeBearer(cloud.officeAccount(org, "manager", List.of(store)));
     other = DemoData.seed(cloud.services.admin());
   }
 
   @AfterAll
   static void stop() throws Exception {
     cloud.close();
-  }
-
-  private static String account(UUID org, String role, List<UUID> stores) {
-    String email = "s" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-    cloud.services.officeAccounts().create(org, email, role, stores, PASSWORD);
-    return email;
-  }
-
-  private static Map<String, String> bearer(String email) {
-    TestCloud.Reply r =
-        cloud.send(
-            "POST",
-            "/v1/office/sessions",
-            "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}",
-            Map.of());
-    assertThat(r.status()).as(r.body()).isEqualTo(201);
-    return Map.of("Authorization", "Bearer " + r.json().get("token").asText());
   }
 
   private static TestCloud.Reply get(String path, Map<String, String> who) {

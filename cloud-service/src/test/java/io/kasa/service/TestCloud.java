@@ -214,6 +214,33 @@ public final class TestCloud implements AutoCloseable {
         signIn(authorization, employee.toString(), pin));
   }
 
+  /** The password {@link #officeAccount} gives every back-office account it makes. */
+  public static final String OFFICE_PASSWORD = "correct horse battery";
+
+  /**
+   * A new back-office account of {@code org} with {@code role}, for {@code stores} (empty: all),
+   * its password {@link #OFFICE_PASSWORD}; answers its email.
+   */
+  public String officeAccount(UUID org, String role, java.util.List<UUID> stores) {
+    String email = "s" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+    services.officeAccounts().create(org, email, role, stores, OFFICE_PASSWORD);
+    return email;
+  }
+
+  /** The Authorization header of a session of {@code email} from POST /v1/office/sessions. */
+  public Map<String, String> officeBearer(String email) {
+    Reply r =
+        send(
+            "POST",
+            "/v1/office/sessions",
+            "{\"email\":\"" + email + "\",\"password\":\"" + OFFICE_PASSWORD + "\"}",
+            Map.of());
+    if (r.status() != 201) {
+      throw new AssertionError("office sign-in failed: " + r);
+    }
+    return Map.of("Authorization", "Bearer " + r.json().get("token").asText());
+  }
+
   /** A POST with the caller's headers and, when {@code key} is not null, an Idempotency-Key. */
   public Reply post(Map<String, String> who, String path, String key, String body) {
     Map<String, String> headers = new java.util.HashMap<>(who);
