@@ -122,7 +122,7 @@ class HotPathsUseIndexesTest {
                     "do $$ begin execute format('alter database %I set enable_seqscan = off',"
                         + " current_database()); end $$"));
     // Connections made from here on plan as on a database too big to read whole.
-    ((HikariDataSource) cloud.database.dataSource()).getHikariPoolMXBean().softEvictConnections();
+    evictConnections();
     cashier = cloud.signedIn(terminal, cloud.demo.cashierId(), "1111");
     manager = cloud.signedIn(terminal, cloud.demo.managerId(), "9999");
     host = cloud.signedIn(terminal, cloud.demo.hostId(), "5555");
@@ -252,20 +252,12 @@ class HotPathsUseIndexesTest {
             cashier));
 
     // A connection's counts reach the statistics when it ends: end them all.
-    ((HikariDataSource) cloud.database.dataSource()).getHikariPoolMXBean().softEvictConnections();
+    evictConnections();
     await()
         .atMost(Duration.ofSeconds(20))
         .untilAsserted(
             () -> {
-              Map<String, Long> scanned = new TreeMap<>();
-              seqScans()
-                  .forEach(
-                      (table, n) -> {
-                        long more = n - before.getOrDefault(table, 0L);
-                        if (more > 0 && GROWING.contains(table)) {
-                          scanned.put(table, more);
-                        }
-                      });
+              Map<String, Long> scanned = growingScannedSince(before);
               // Proof the counts arrived: the sales just written were read through an index.
               assertThat(indexScans("sale")).isPositive();
               assertThat(scanned).as("sequential scans of growing tables").isEmpty();
@@ -298,7 +290,7 @@ class HotPathsUseIndexesTest {
                 h.createQuery("select count(*) from audit_log where detail::text like '%nie%'")
                     .mapTo(Long.class)
                     .one());
-    ((HikariDataSource) cloud.database.dataSource()).getHikariPoolMXBean().softEvictConnections();
+    evictConnections();
     await()
         .atMost(Duration.ofSeconds(20))
         .until(() -> seqScans().getOrDefault("audit_log", 0L) > seen);
@@ -330,7 +322,7 @@ class HotPathsUseIndexesTest {
     assertThat(signedIn.status()).as(signedIn.body()).isEqualTo(201);
     Map<String, String> office =
         Map.of("Authorization", "Bearer " + signedIn.json().get("token").asText());
-    ((HikariDataSource) cloud.database.dataSource()).getHikariPoolMXBean().softEvictConnections();
+    evictConnections();
     Map<String, Long> before = seqScans();
     Map<String, Long> readBefore = indexEntriesRead();
     Map<String, Long> perIndexBefore = perIndex();
@@ -357,21 +349,13 @@ class HotPathsUseIndexesTest {
     String sale = newest.json().get("sales").get(0).get("id").asText();
     ok(cloud.send("GET", "/v1/office/sales/" + sale, null, office));
 
-    ((HikariDataSource) cloud.database.dataSource()).getHikariPoolMXBean().softEvictConnections();
+    evictConnections();
     long requests = queries.size() + 2;
     await()
         .atMost(Duration.ofSeconds(20))
         .untilAsserted(
             () -> {
-              Map<String, Long> scanned = new TreeMap<>();
-              seqScans()
-                  .forEach(
-                      (table, n) -> {
-                        long more = n - before.getOrDefault(table, 0L);
-                        if (more > 0 && GROWING.contains(table)) {
-                          scanned.put(table, more);
-                        }
-                      });
+              Map<String, Long> scanned = growingScannedSince(before);
               assertThat(indexEntriesRead().get("sale") - readBefore.getOrDefault("sale", 0L))
                   .as("the journal's counts arrived")
                   .isGreaterThanOrEqualTo(JOURNAL_PAGE);
@@ -408,25 +392,17 @@ class HotPathsUseIndexesTest {
     assertThat(session.status()).as(session.body()).isEqualTo(201);
     Map<String, String> owner =
         Map.of("Authorization", "Bearer " + session.json().get("token").asText());
-    ((HikariDataSource) cloud.database.dataSource()).getHikariPoolMXBean().softEvictConnections();
+    evictConnections();
     Map<String, Long> before = seqScans();
     Map<String, Long> readBefore = indexEntriesRead();
     ok(cloud.send("GET", "/v1/office/today", null, owner));
     ok(cloud.send("GET", "/v1/office/today?store=" + cloud.demo.storeId(), null, owner));
-    ((HikariDataSource) cloud.database.dataSource()).getHikariPoolMXBean().softEvictConnections();
+    evictConnections();
     await()
         .atMost(Duration.ofSeconds(20))
         .untilAsserted(
             () -> {
-              Map<String, Long> scanned = new TreeMap<>();
-              seqScans()
-                  .forEach(
-                      (table, n) -> {
-                        long more = n - before.getOrDefault(table, 0L);
-                        if (more > 0 && GROWING.contains(table)) {
-                          scanned.put(table, more);
-                        }
-                      });
+              Map<String, Long> scanned = growingScannedSince(before);
               assertThat(scanned).as("sequential scans of growing tables by Today").isEmpty();
             });
     Map<String, Long> read = new TreeMap<>();
@@ -503,7 +479,7 @@ class HotPathsUseIndexesTest {
             });
     Map<String, String> owner = officeBearer(email);
     Map<String, String> scoped = officeBearer(scopedEmail);
-    ((HikariDataSource) cloud.database.dataSource()).getHikariPoolMXBean().softEvictConnections();
+    evictConnections();
     Map<String, Long> before = seqScans();
     Map<String, Long> readBefore = indexEntriesRead();
     Map<String, Long> perIndexBefore = perIndex();
@@ -534,21 +510,13 @@ class HotPathsUseIndexesTest {
       assertThat(r.json().get("entries").size()).as("scoped " + q).isEqualTo(JOURNAL_PAGE);
     }
 
-    ((HikariDataSource) cloud.database.dataSource()).getHikariPoolMXBean().softEvictConnections();
+    evictConnections();
     long requests = queries.size() + 3;
     await()
         .atMost(Duration.ofSeconds(20))
         .untilAsserted(
             () -> {
-              Map<String, Long> scanned = new TreeMap<>();
-              seqScans()
-                  .forEach(
-                      (table, n) -> {
-                        long more = n - before.getOrDefault(table, 0L);
-                        if (more > 0 && GROWING.contains(table)) {
-                          scanned.put(table, more);
-                        }
-                      });
+              Map<String, Long> scanned = growingScannedSince(before);
               assertThat(
                       indexEntriesRead().get("audit_log")
                           - readBefore.getOrDefault("audit_log", 0L))
@@ -609,7 +577,7 @@ class HotPathsUseIndexesTest {
             null,
             "{\"counted\":0,\"blind\":false,\"at\":\"" + java.time.Instant.now() + "\"}"));
     UUID open = shift();
-    ((HikariDataSource) cloud.database.dataSource()).getHikariPoolMXBean().softEvictConnections();
+    evictConnections();
     Map<String, Long> before = seqScans();
     Map<String, Long> readBefore = indexEntriesRead();
     Map<String, Long> perIndexBefore = perIndex();
@@ -637,21 +605,13 @@ class HotPathsUseIndexesTest {
     ok(cloud.send("GET", "/v1/office/shifts/" + closed, null, office));
     ok(cloud.send("GET", "/v1/office/shifts/" + open, null, office));
 
-    ((HikariDataSource) cloud.database.dataSource()).getHikariPoolMXBean().softEvictConnections();
+    evictConnections();
     long requests = queries.size() + 3;
     await()
         .atMost(Duration.ofSeconds(20))
         .untilAsserted(
             () -> {
-              Map<String, Long> scanned = new TreeMap<>();
-              seqScans()
-                  .forEach(
-                      (table, n) -> {
-                        long more = n - before.getOrDefault(table, 0L);
-                        if (more > 0 && GROWING.contains(table)) {
-                          scanned.put(table, more);
-                        }
-                      });
+              Map<String, Long> scanned = growingScannedSince(before);
               assertThat(indexEntriesRead().get("shift") - readBefore.getOrDefault("shift", 0L))
                   .as("the list's counts arrived")
                   .isGreaterThanOrEqualTo(JOURNAL_PAGE);
@@ -693,7 +653,7 @@ class HotPathsUseIndexesTest {
             owner);
     ok(level);
     assertThat(level.json().get("state").asText()).isIn("LOW", "OUT", "NEGATIVE");
-    ((HikariDataSource) cloud.database.dataSource()).getHikariPoolMXBean().softEvictConnections();
+    evictConnections();
     Map<String, Long> before = seqScans();
     Map<String, Long> readBefore = indexEntriesRead();
     Map<String, Long> perIndexBefore = perIndex();
@@ -725,20 +685,12 @@ class HotPathsUseIndexesTest {
     assertThat(newest.json().get("movements").size()).isEqualTo(JOURNAL_PAGE);
     ok(cloud.send("GET", moves + "&before=" + newest.json().get("next").asText(), null, owner));
 
-    ((HikariDataSource) cloud.database.dataSource()).getHikariPoolMXBean().softEvictConnections();
+    evictConnections();
     await()
         .atMost(Duration.ofSeconds(20))
         .untilAsserted(
             () -> {
-              Map<String, Long> scanned = new TreeMap<>();
-              seqScans()
-                  .forEach(
-                      (table, n) -> {
-                        long more = n - before.getOrDefault(table, 0L);
-                        if (more > 0 && GROWING.contains(table)) {
-                          scanned.put(table, more);
-                        }
-                      });
+              Map<String, Long> scanned = growingScannedSince(before);
               assertThat(
                       indexEntriesRead().get("stock_movement")
                           - readBefore.getOrDefault("stock_movement", 0L))
@@ -782,6 +734,28 @@ class HotPathsUseIndexesTest {
     TestCloud.Reply r = cloud.post(cashier, "/v1/sales", sale.id().toString(), Sales.json(sale));
     assertThat(r.status()).as(r.body()).isEqualTo(201);
     return sale;
+  }
+
+  /**
+   * Closes the pool's connections as they come back: the next ones plan afresh (with the database's
+   * settings) and report their statistics.
+   */
+  private static void evictConnections() {
+    ((HikariDataSource) cloud.database.dataSource()).getHikariPoolMXBean().softEvictConnections();
+  }
+
+  /** The growing tables scanned sequentially since {@code before} (from {@link #seqScans}). */
+  private static Map<String, Long> growingScannedSince(Map<String, Long> before) {
+    Map<String, Long> scanned = new TreeMap<>();
+    seqScans()
+        .forEach(
+            (table, n) -> {
+              long more = n - before.getOrDefault(table, 0L);
+              if (more > 0 && GROWING.contains(table)) {
+                scanned.put(table, more);
+              }
+            });
+    return scanned;
   }
 
   private static void ok(TestCloud.Reply r) {

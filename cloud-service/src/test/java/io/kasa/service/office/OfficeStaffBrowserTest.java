@@ -70,6 +70,9 @@ class OfficeStaffBrowserTest {
     for (Browser.Width w : Browser.Width.values()) {
       String stem = "office-" + name + "-" + b.language() + "-";
       Path written = Path.of(dir, stem + w.name().toLowerCase(Locale.ROOT) + ".png");
+      if (!Files.exists(written)) {
+        continue; // The laptop's picture, written only with -Dkasa.screenshots.all=true.
+      }
       Files.move(
           written, Path.of(dir, stem + w.width + ".png"), StandardCopyOption.REPLACE_EXISTING);
     }
