@@ -293,18 +293,23 @@ public final class KasaSim implements java.util.concurrent.Callable<Integer> {
         if (!isCut && since >= cut.at().toNanos()) {
           network.fault(FaultProxy.Fault.REFUSE);
           isCut = true;
-          madeBeforeCut = completed(sims);
+          // Counted in the journals, not by the tills' counters: a sale journalled and delivered
+          // just before the cut may bump its till's counter only after it, and was not made
+          // during the cut.
+          madeBeforeCut = journalled(sims);
           out.printf("-- network cut for %s%n", human(cut.length()));
         } else if (isCut && since >= cut.at().plus(cut.length()).toNanos()) {
+          // What waits is counted before the network is back: nothing can be delivered meanwhile.
+          owed = owed(sims);
+          deliveredBy = delivered(sims) + owed;
+          long madeDuringCut = journalled(sims) - madeBeforeCut;
           network.fault(FaultProxy.Fault.NONE);
           cutDone = true;
           isCut = false;
           restoredAt = now;
-          owed = owed(sims);
-          deliveredBy = delivered(sims) + owed;
           out.printf(
               "-- network restored: %d sales made during the cut, %d sales waiting to be sent%n",
-              completed(sims) - madeBeforeCut, owed);
+              madeDuringCut, owed);
         }
       }
       if (restoredAt != 0 && deliveredBy >= 0 && delivered(sims) >= deliveredBy) {
@@ -394,6 +399,11 @@ public final class KasaSim implements java.util.concurrent.Callable<Integer> {
   }
 
   /** Sales the service has acknowledged. */
+  /** Sales in the tills' journals, sent or not. */
+  private static long journalled(List<SimulatedTerminal> sims) {
+    return sims.stream().mapToLong(s -> s.terminal().outbox().count(CloudTerminal.SALE)).sum();
+  }
+
   private static long delivered(List<SimulatedTerminal> sims) {
     return sims.stream()
         .mapToLong(s -> s.terminal().outbox().countAcknowledged(CloudTerminal.SALE))
