@@ -22,7 +22,6 @@ import org.junit.jupiter.api.Test;
  */
 class CatalogueOfficeApiTest {
 
-  private static final String PASSWORD = "correct horse battery";
   private static TestCloud cloud;
   private static Map<String, String> manager;
   private static Map<String, String> accountant;
@@ -43,16 +42,7 @@ class CatalogueOfficeApiTest {
   }
 
   private static Map<String, String> bearer(UUID org, String role) {
-    String email = "c" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-    cloud.services.officeAccounts().create(org, email, role, List.of(), PASSWORD);
-    TestCloud.Reply r =
-        cloud.send(
-            "POST",
-            "/v1/office/sessions",
-            "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}",
-            Map.of());
-    assertThat(r.status()).as(r.body()).isEqualTo(201);
-    return Map.of("Authorization", "Bearer " + r.json().get("token").asText());
+    return cloud.officeBearer(cloud.officeAccount(org, role, List.of()));
   }
 
   private static Map<String, String> with(Map<String, String> who, String header, String value) {

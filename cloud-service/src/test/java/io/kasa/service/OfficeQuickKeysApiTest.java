@@ -20,7 +20,6 @@ import org.junit.jupiter.api.Test;
  */
 class OfficeQuickKeysApiTest {
 
-  private static final String PASSWORD = "correct horse battery";
   private static TestCloud cloud;
   private static Map<String, String> manager;
   private static Map<String, String> accountant;
@@ -45,16 +44,7 @@ class OfficeQuickKeysApiTest {
   }
 
   private static Map<String, String> bearer(UUID org, String role) {
-    String email = "q" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-    cloud.services.officeAccounts().create(org, email, role, List.of(), PASSWORD);
-    TestCloud.Reply r =
-        cloud.send(
-            "POST",
-            "/v1/office/sessions",
-            "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}",
-            Map.of());
-    assertThat(r.status()).as(r.body()).isEqualTo(201);
-    return Map.of("Authorization", "Bearer " + r.json().get("token").asText());
+    return cloud.officeBearer(cloud.officeAccount(org, role, List.of()));
   }
 
   private static String layout(long version, String pages) {

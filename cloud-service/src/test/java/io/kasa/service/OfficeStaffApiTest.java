@@ -30,7 +30,6 @@ import org.junit.jupiter.api.Test;
  */
 class OfficeStaffApiTest {
 
-  private static final String PASSWORD = "correct horse battery";
   private static TestCloud cloud;
   private static JsonNode doc;
   private static UUID org;
@@ -78,16 +77,7 @@ class OfficeStaffApiTest {
 
   /** An office account of {@code organisation} signed in through the API: its bearer header. */
   private static Map<String, String> account(UUID organisation, String role, List<UUID> stores) {
-    String email = role + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-    cloud.services.officeAccounts().create(organisation, email, role, stores, PASSWORD);
-    TestCloud.Reply r =
-        cloud.send(
-            "POST",
-            "/v1/office/sessions",
-            "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}",
-            Map.of());
-    assertThat(r.status()).as(r.body()).isEqualTo(201);
-    return Map.of("Authorization", "Bearer " + r.json().get("token").asText());
+    return cloud.officeBearer(cloud.officeAccount(organisation, role, stores));
   }
 
   /** Sends and checks the answer against the document's response for its operation and status. */

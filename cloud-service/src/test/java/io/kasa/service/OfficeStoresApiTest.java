@@ -21,7 +21,6 @@ import org.junit.jupiter.api.Test;
  */
 class OfficeStoresApiTest {
 
-  private static final String PASSWORD = "correct horse battery";
   private static TestCloud cloud;
   private static UUID second;
 
@@ -53,16 +52,7 @@ class OfficeStoresApiTest {
   }
 
   private static Map<String, String> office(UUID org, String role, List<UUID> stores) {
-    String email = "s" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-    cloud.services.officeAccounts().create(org, email, role, stores, PASSWORD);
-    TestCloud.Reply r =
-        cloud.send(
-            "POST",
-            "/v1/office/sessions",
-            "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}",
-            Map.of());
-    assertThat(r.status()).as(r.body()).isEqualTo(201);
-    return Map.of("Authorization", "Bearer " + r.json().get("token").asText());
+    return cloud.officeBearer(cloud.officeAccount(org, role, stores));
   }
 
   private static TestCloud.Reply send(

@@ -29,8 +29,6 @@ import org.junit.jupiter.api.Test;
  */
 class OfficeTodayApiTest {
 
-  private static final String PASSWORD = "correct horse battery";
-
   /** Wednesday 10 March 2027, 14:00 in Kyiv. */
   private static final Instant NOW = Instant.parse("2027-03-10T12:00:00Z");
 
@@ -152,19 +150,7 @@ class OfficeTodayApiTest {
   }
 
   private static Map<String, String> bearer(String role, List<UUID> stores) {
-    String email = role + UUID.randomUUID().toString().substring(0, 8) + "@kolosok.example";
-    cloud
-        .services
-        .officeAccounts()
-        .create(cloud.demo.organisationId(), email, role, stores, PASSWORD);
-    TestCloud.Reply r =
-        cloud.send(
-            "POST",
-            "/v1/office/sessions",
-            "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}",
-            Map.of());
-    assertThat(r.status()).as(r.body()).isEqualTo(201);
-    return Map.of("Authorization", "Bearer " + r.json().get("token").asText());
+    return cloud.officeBearer(cloud.officeAccount(cloud.demo.organisationId(), role, stores));
   }
 
   private static JsonNode today(Map<String, String> who, String query) {

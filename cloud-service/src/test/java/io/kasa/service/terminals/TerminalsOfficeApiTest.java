@@ -22,7 +22,6 @@ import org.junit.jupiter.api.Test;
  */
 class TerminalsOfficeApiTest {
 
-  private static final String PASSWORD = "correct horse battery";
   private static TestCloud cloud;
 
   @BeforeAll
@@ -41,16 +40,7 @@ class TerminalsOfficeApiTest {
   }
 
   private static Map<String, String> office(UUID org, String role, List<UUID> stores) {
-    String email = "t" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-    cloud.services.officeAccounts().create(org, email, role, stores, PASSWORD);
-    TestCloud.Reply r =
-        cloud.send(
-            "POST",
-            "/v1/office/sessions",
-            "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}",
-            Map.of());
-    assertThat(r.status()).as(r.body()).isEqualTo(201);
-    return Map.of("Authorization", "Bearer " + r.json().get("token").asText());
+    return cloud.officeBearer(cloud.officeAccount(org, role, stores));
   }
 
   private static TestCloud.Reply create(Map<String, String> who, String body) {
