@@ -118,10 +118,7 @@ public final class CataloguePages {
         catalogue.list(who.organisationId(), q, category, after.isEmpty() ? null : after, PAGE);
     List<Row> rows =
         page.items().stream()
-            .map(
-                i ->
-                    new Row(
-                        i, href(i.id()), CatalogExport.major(i.price(), currency), modifiers(i)))
+            .map(i -> new Row(i, href(i.id()), v.amount(i.price(), currency), modifiers(i)))
             .toList();
     String first =
         "/office/catalogue?q="

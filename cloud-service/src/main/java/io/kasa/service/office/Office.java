@@ -28,7 +28,6 @@ public final class Office {
   private final Renderer renderer;
   private final ReceiptPage receiptPage;
   private final List<Page> pages;
-  private final Set<String> built;
 
   /**
    * @param accounts the accounts
@@ -37,9 +36,7 @@ public final class Office {
    */
   public Office(OfficeAccounts accounts, OfficeSignIn signIn, OfficeServices screens) {
     List<Page> all = new ArrayList<>();
-    // The set is filled below, before the first request can read it.
-    Set<String> paths = new java.util.HashSet<>();
-    this.renderer = new Renderer(new Assets(), () -> paths);
+    this.renderer = new Renderer(new Assets());
     this.receiptPage = new ReceiptPage(renderer.assets());
     Screens shared = new Screens(renderer, signIn);
     all.addAll(new AccountPages(shared, accounts, signIn).pages());
@@ -60,12 +57,16 @@ public final class Office {
     // Last, so every page above is matched first.
     all.add(new Page(HandlerType.GET, "/office/<rest>", this::notFound));
     this.pages = List.copyOf(all);
-    paths.addAll(
+    Set<String> shown =
         pages.stream()
             .filter(p -> p.method() == HandlerType.GET)
             .map(Page::path)
-            .collect(Collectors.toSet()));
-    this.built = Set.copyOf(paths);
+            .collect(Collectors.toSet());
+    for (Map.Entry<String, String> screen : Renderer.SCREENS) {
+      if (!shown.contains(screen.getValue())) {
+        throw new IllegalStateException("the navigation names a screen with no page: " + screen);
+      }
+    }
   }
 
   /** Every page and asset route, in the order they are matched. */
@@ -76,11 +77,6 @@ public final class Office {
   /** The customer's receipt page (ADR 0041), on the office's stylesheet and policy. */
   public ReceiptPage receiptPage() {
     return receiptPage;
-  }
-
-  /** The paths of the GET pages (the navigation links only to these). */
-  public Set<String> built() {
-    return built;
   }
 
   /**

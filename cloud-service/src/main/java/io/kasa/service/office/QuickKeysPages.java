@@ -4,7 +4,6 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
 import io.kasa.service.accounts.OfficeAccount;
-import io.kasa.service.catalog.CatalogExport;
 import io.kasa.service.catalog.CatalogProblem;
 import io.kasa.service.catalog.QuickKeysOffice;
 import java.util.ArrayList;
@@ -73,13 +72,13 @@ public final class QuickKeysPages {
     QuickKeysOffice.Layout layout =
         quickKeys.layout(who.organisationId(), store.get().id(), who::maySee).orElseThrow();
     Currency c = quickKeys.currency(who.organisationId());
+    View v = screens.view(ctx, who);
     List<DraftPage> pages = new ArrayList<>();
     for (QuickKeysOffice.ShownPage p : layout.pages()) {
       pages.add(
           new DraftPage(
-              "p" + pages.size(), p.title(), p.keys().stream().map(k -> key(k, c)).toList()));
+              "p" + pages.size(), p.title(), p.keys().stream().map(k -> key(k, c, v)).toList()));
     }
-    View v = screens.view(ctx, who);
     String message = "1".equals(ctx.queryParam("saved")) ? v.t("quickKeys.saved") : null;
     render(
         ctx,
@@ -98,8 +97,8 @@ public final class QuickKeysPages {
         "");
   }
 
-  private static Key key(QuickKeysOffice.Key k, Currency c) {
-    return new Key(k.item(), k.name(), CatalogExport.major(k.price(), c), k.active());
+  private static Key key(QuickKeysOffice.Key k, Currency c, View v) {
+    return new Key(k.item(), k.name(), v.amount(k.price(), c), k.active());
   }
 
   private static String text(Context ctx, String name) {
@@ -237,14 +236,16 @@ public final class QuickKeysPages {
       List<Key> keys = new ArrayList<>();
       for (String id : items.get(i)) {
         QuickKeysOffice.Key k = known.get(id);
-        keys.add(k == null ? new Key(id, id, "—", false) : key(k, c));
+        keys.add(k == null ? new Key(id, id, "—", false) : key(k, c, v));
       }
       pages.add(new DraftPage("p" + i, titles.get(i), keys));
     }
     boolean searched = a[0].equals("search") || a[0].equals("add");
     List<Key> found =
         searched
-            ? quickKeys.find(who.organisationId(), q, FOUND).stream().map(k -> key(k, c)).toList()
+            ? quickKeys.find(who.organisationId(), q, FOUND).stream()
+                .map(k -> key(k, c, v))
+                .toList()
             : List.of();
     if (a[0].equals("search")) {
       focus = found.isEmpty() ? "q" : "add-0";

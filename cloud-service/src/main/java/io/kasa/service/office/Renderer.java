@@ -8,8 +8,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.function.Supplier;
 
 /**
  * Renders the pages' templates (compiled to classes at build time; nothing is compiled at run time)
@@ -32,14 +30,9 @@ final class Renderer {
 
   private final TemplateEngine engine = TemplateEngine.createPrecompiled(ContentType.Html);
   private final Assets assets;
-  private final Supplier<Set<String>> built;
 
-  /**
-   * @param built the paths with a GET page, so the navigation links only to screens that exist
-   */
-  Renderer(Assets assets, Supplier<Set<String>> built) {
+  Renderer(Assets assets) {
     this.assets = assets;
-    this.built = built;
   }
 
   Assets assets() {
@@ -51,10 +44,9 @@ final class Renderer {
     Words words = Words.of(language);
     List<View.NavItem> nav = new ArrayList<>();
     if (who != null) {
-      Set<String> exists = built.get();
       for (Map.Entry<String, String> s : SCREENS) {
-        String href = exists.contains(s.getValue()) ? s.getValue() : null;
-        nav.add(new View.NavItem(words.get(s.getKey()), href, s.getValue().equals(ctx.path())));
+        nav.add(
+            new View.NavItem(words.get(s.getKey()), s.getValue(), s.getValue().equals(ctx.path())));
       }
     }
     return new View(words, assets, Csrf.token(Csrf.secret(ctx)), ctx.path(), who, nav);

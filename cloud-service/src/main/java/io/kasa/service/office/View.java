@@ -1,6 +1,10 @@
 package io.kasa.service.office;
 
+import io.kasa.domain.money.Money;
+import io.kasa.domain.receipt.MoneyFormat;
+import java.util.Currency;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * What every page's template is given: the words in the caller's language, the assets' versioned
@@ -15,7 +19,7 @@ public final class View {
    * One entry of the office's navigation.
    *
    * @param label its words
-   * @param href where it leads, or null while that screen is not built
+   * @param href where it leads
    * @param current whether it is the page shown
    */
   public record NavItem(String label, String href, boolean current) {}
@@ -44,6 +48,12 @@ public final class View {
   /** The phrase for {@code key} with its arguments. */
   public String t(String key, Object... args) {
     return words.get(key, args);
+  }
+
+  /** An amount in the page's language, without the currency's sign («120,00» in Ukrainian). */
+  public String amount(long minor, Currency currency) {
+    return new MoneyFormat(Locale.forLanguageTag(words.language()))
+        .amount(Money.of(minor, currency));
   }
 
   /** The page's language, for {@code <html lang>}. */
