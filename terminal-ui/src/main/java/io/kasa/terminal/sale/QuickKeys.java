@@ -13,6 +13,9 @@ import javafx.scene.layout.VBox;
 /** Categories across the top, their items as big keys below: the sale screen's quick keys. */
 final class QuickKeys extends VBox {
 
+  /** The narrowest a key may be unless its style asks more (register.css, {@code .quick-key}). */
+  static final double MIN_KEY_WIDTH = 104;
+
   QuickKeys(SaleViewModel vm) {
     super(6);
     HBox categories = new HBox(6);
@@ -34,8 +37,9 @@ final class QuickKeys extends VBox {
     vm.categoryProperty().addListener((o, a, b) -> fill.run());
     TilePane items = new TilePane(6, 6);
     items.setId("quick-items");
-    items.setPrefTileWidth(128);
+    items.setPrefTileWidth(MIN_KEY_WIDTH);
     items.setPrefTileHeight(Touch.TARGET + 16);
+    ScrollPane scroll = new ScrollPane(items);
     vm.quickItems()
         .addListener(
             (ListChangeListener<CatalogItem>)
@@ -48,9 +52,11 @@ final class QuickKeys extends VBox {
                     b.getStyleClass().add("quick-key");
                     items.getChildren().add(b);
                   }
+                  items.applyCss();
+                  fillRows(items, scroll.getViewportBounds().getWidth());
                 });
-    ScrollPane scroll = new ScrollPane(items);
     scroll.setFitToWidth(true);
+    scroll.viewportBoundsProperty().addListener((o, was, now) -> fillRows(items, now.getWidth()));
     scroll.setPannable(true);
     Touch.grow(scroll);
     ScrollPane strip = new ScrollPane(categories);
@@ -60,5 +66,19 @@ final class QuickKeys extends VBox {
     strip.setMinHeight(56);
     strip.setPrefHeight(56);
     getChildren().setAll(strip, scroll);
+  }
+
+  /** As many keys to a row as fit at their narrowest, sharing the whole row. */
+  static void fillRows(TilePane items, double width) {
+    if (width <= 0) {
+      return;
+    }
+    double gap = items.getHgap();
+    double narrowest = MIN_KEY_WIDTH;
+    for (var key : items.getChildren()) {
+      narrowest = Math.max(narrowest, key.minWidth(-1));
+    }
+    int columns = Math.max(1, (int) ((width + gap) / (narrowest + gap)));
+    items.setPrefTileWidth(Math.floor((width - gap * (columns - 1)) / columns));
   }
 }

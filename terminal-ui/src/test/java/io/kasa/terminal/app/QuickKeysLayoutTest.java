@@ -11,6 +11,7 @@ import java.util.UUID;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.layout.TilePane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
@@ -139,6 +140,15 @@ class QuickKeysLayoutTest extends RegisterUiTest {
               stage.getScene().getRoot().layout();
               for (String p : LayoutCheck.problems(stage.getScene())) {
                 problems.add(language + " " + size[0] + ": " + p);
+              }
+              // The keys share the whole row: at least three to a row on either screen.
+              TilePane keys = robot.lookup("#quick-items").queryAs(TilePane.class);
+              long firstRow =
+                  keys.getChildren().stream()
+                      .filter(k -> k.getBoundsInParent().getMinY() < keys.getVgap())
+                      .count();
+              if (firstRow < 3) {
+                problems.add(language + " " + size[0] + ": " + firstRow + " quick keys to a row");
               }
             });
         Screenshots.saveIfAsked(
