@@ -13,8 +13,11 @@ import javafx.scene.layout.VBox;
 /** Categories across the top, their items as big keys below: the sale screen's quick keys. */
 final class QuickKeys extends VBox {
 
-  /** The narrowest a key may be unless its style asks more (register.css, {@code .quick-key}). */
-  static final double MIN_KEY_WIDTH = 104;
+  /**
+   * The narrowest a key may be (as register.css's {@code .quick-key}): a long word of a name, such
+   * as «Парацетамол», on one line.
+   */
+  static final double MIN_KEY_WIDTH = 120;
 
   QuickKeys(SaleViewModel vm) {
     super(6);

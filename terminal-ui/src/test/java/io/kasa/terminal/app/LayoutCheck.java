@@ -3,6 +3,7 @@ package io.kasa.terminal.app;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -17,6 +18,9 @@ import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * What a cashier would see wrong in a scene, read from its scene graph after layout: text cut off
@@ -48,6 +52,53 @@ final class LayoutCheck {
           "job-hex-view");
 
   private LayoutCheck() {}
+
+  /**
+   * The stage read at 1024×768 and 1280×800 in {@code first} and then the other language (the
+   * register's language key switches them, and switches back at the end), each pictured as {@code
+   * picture-LANG-WxH} with {@code -Dkasa.screenshots=DIR}: everything {@link #problems} finds and
+   * what {@code alsoCheck} adds (run on the FX thread at each size), named by language and width.
+   * {@code afterLanguage} runs once each language is read.
+   */
+  static List<String> atBothSizes(
+      FxRobot robot,
+      Stage stage,
+      String first,
+      String picture,
+      Consumer<List<String>> alsoCheck,
+      Consumer<String> afterLanguage) {
+    List<String> problems = new ArrayList<>();
+    for (String language : List.of(first, "en".equals(first) ? "uk" : "en")) {
+      if (!language.equals(first)) {
+        robot.clickOn("#language");
+        WaitForAsyncUtils.waitForFxEvents();
+      }
+      for (int[] size : new int[][] {{1024, 768}, {1280, 800}}) {
+        robot.interact(
+            () -> {
+              stage.setWidth(size[0]);
+              stage.setHeight(size[1]);
+            });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(
+            () -> {
+              stage.getScene().getRoot().applyCss();
+              stage.getScene().getRoot().layout();
+              List<String> found = new ArrayList<>(problems(stage.getScene()));
+              alsoCheck.accept(found);
+              for (String p : found) {
+                problems.add(language + " " + size[0] + ": " + p);
+              }
+            });
+        Screenshots.saveIfAsked(
+            robot, stage.getScene(), picture + "-" + language + "-" + size[0] + "x" + size[1]);
+      }
+      afterLanguage.accept(language);
+    }
+    robot.clickOn("#language");
+    WaitForAsyncUtils.waitForFxEvents();
+    return problems;
+  }
 
   /** Everything wrong with {@code scene} as laid out now. */
   static List<String> problems(Scene scene) {

@@ -9,7 +9,6 @@ import io.kasa.domain.sale.SaleLine;
 import io.kasa.terminal.sale.CartLine;
 import io.kasa.terminal.sale.SaleViewModel;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
@@ -241,40 +240,20 @@ class ModifierPickerTest extends RegisterUiTest {
    * cut off, overlapping or under 48 px; pictured with {@code -Dkasa.screenshots=DIR}.
    */
   private void picturesAndLayout(FxRobot robot, String first) {
-    List<String> problems = new ArrayList<>();
-    for (String language : List.of(first, "en".equals(first) ? "uk" : "en")) {
-      if (!language.equals(first)) {
-        robot.clickOn("#language");
-        WaitForAsyncUtils.waitForFxEvents();
-      }
-      for (int[] size : new int[][] {{1024, 768}, {1280, 800}}) {
-        robot.interact(
-            () -> {
-              stage.setWidth(size[0]);
-              stage.setHeight(size[1]);
-            });
-        WaitForAsyncUtils.waitForFxEvents();
-        robot.interact(
-            () -> {
-              stage.getScene().getRoot().applyCss();
-              stage.getScene().getRoot().layout();
-              for (String p : LayoutCheck.problems(stage.getScene())) {
-                problems.add(language + " " + size[0] + ": " + p);
+    List<String> problems =
+        LayoutCheck.atBothSizes(
+            robot,
+            stage,
+            first,
+            "register-modifiers",
+            found -> {},
+            language -> {
+              if ("uk".equals(language)) {
+                assertThat(text(robot, "#modifier-rule-milk")).isEqualTo("оберіть 1 варіант");
+                assertThat(text(robot, "#modifier-rule-coffee-extras"))
+                    .isEqualTo("за бажанням, до 2 варіантів");
               }
             });
-        Screenshots.saveIfAsked(
-            robot,
-            stage.getScene(),
-            "register-modifiers-" + language + "-" + size[0] + "x" + size[1]);
-      }
-      if ("uk".equals(language)) {
-        assertThat(text(robot, "#modifier-rule-milk")).isEqualTo("оберіть 1 варіант");
-        assertThat(text(robot, "#modifier-rule-coffee-extras"))
-            .isEqualTo("за бажанням, до 2 варіантів");
-      }
-    }
-    robot.clickOn("#language");
-    WaitForAsyncUtils.waitForFxEvents();
     assertThat(problems).as(String.join("\n", problems)).isEmpty();
   }
 }
