@@ -47,6 +47,17 @@ public final class OfficeScaleBench {
   private static final int TODAY = Integer.getInteger("bench.today", 300);
   private static final Path DIR = Path.of(System.getProperty("bench.dir", "target/scale-bench"));
   private static final boolean KEEP = Boolean.getBoolean("bench.keep");
+
+  /**
+   * Which screens to ask for ({@code -Dbench.office.screens=receipt,Today}): those whose name
+   * contains one of these words (any case), with their baselines; empty for every screen.
+   */
+  private static final List<String> SCREENS =
+      java.util.Arrays.stream(System.getProperty("bench.screens", "").split(","))
+          .map(String::strip)
+          .filter(w -> !w.isEmpty())
+          .map(w -> w.toLowerCase(java.util.Locale.ROOT))
+          .toList();
   private static final String BASELINE = "baseline: the sign-in page (GET /office/sign-in)";
   private static final String RECEIPT_PAGE = "customer's receipt page (GET /r/{token})";
   private static final String CUSTOMER_BASELINE =
@@ -129,6 +140,15 @@ public final class OfficeScaleBench {
     pages.put("Audit (GET /office/audit)", r -> "/office/audit");
     pages.put(RECEIPT_PAGE, r -> "/r/" + HistorySeed.token(seeded, sale(r)));
     pages.put(CUSTOMER_BASELINE, r -> "/office/sign-in");
+    if (!SCREENS.isEmpty()) {
+      pages
+          .keySet()
+          .removeIf(
+              k ->
+                  !k.equals(BASELINE)
+                      && !k.equals(CUSTOMER_BASELINE)
+                      && SCREENS.stream().noneMatch(w -> k.toLowerCase(java.util.Locale.ROOT).contains(w)));
+    }
     pages.keySet().forEach(k -> times.put(k, new ArrayList<>()));
   }
 
