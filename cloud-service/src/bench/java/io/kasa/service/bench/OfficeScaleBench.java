@@ -58,6 +58,12 @@ public final class OfficeScaleBench {
           .filter(w -> !w.isEmpty())
           .map(w -> w.toLowerCase(java.util.Locale.ROOT))
           .toList();
+  /**
+   * Where to write each customer's receipt page asked for ({@code -Dbench.receipts=DIR}, one file
+   * per token, the body only), to compare two builds' pages byte for byte; unset for none.
+   */
+  private static final String RECEIPTS = System.getProperty("bench.receipts", "");
+
   private static final String BASELINE = "baseline: the sign-in page (GET /office/sign-in)";
   private static final String RECEIPT_PAGE = "customer's receipt page (GET /r/{token})";
   private static final String CUSTOMER_BASELINE =
@@ -208,6 +214,11 @@ public final class OfficeScaleBench {
                 ? customer(path, turn + WARM_UP)
                 : get(path, !name.equals(BASELINE));
         long took = System.nanoTime() - start;
+        if (name.equals(RECEIPT_PAGE) && !RECEIPTS.isEmpty()) {
+          Path file = Path.of(RECEIPTS).resolve(path.substring(path.lastIndexOf('/') + 1) + ".html");
+          java.nio.file.Files.createDirectories(file.getParent());
+          java.nio.file.Files.writeString(file, body.substring(body.indexOf("\r\n\r\n") + 4));
+        }
         if (name.startsWith("Sales, newest")) {
           Matcher m = NEXT.matcher(body);
           next = m.find() ? m.group(1).replace("&amp;", "&") : null;
