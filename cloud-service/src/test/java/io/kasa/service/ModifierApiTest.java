@@ -209,6 +209,46 @@ class ModifierApiTest {
     assertThat(refunded.json().get("total").asLong()).isEqualTo(14_000);
   }
 
+  /**
+   * The customer's receipt (ADR 0041) replays the sale with its item's option groups: the latte's
+   * line carries its milk and its note, priced as sold.
+   */
+  @Test
+  void theCustomersReceiptShowsTheOptionsAsSold() {
+    SaleRequest r = latte(1, 1500, List.of(oat(1500)), "без піни", false);
+    String token = io.kasa.api.sales.ReceiptTokens.next();
+    SaleRequest sale =
+        new SaleRequest(
+            r.id(),
+            r.receiptNumber(),
+            r.currency(),
+            r.openedAt(),
+            r.paidAt(),
+            r.lines(),
+            r.orderDiscount(),
+            r.tenders(),
+            r.totals(),
+            r.offline(),
+            r.approvalId(),
+            token);
+    TestCloud.Reply reply = submit(sale);
+    assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+
+    TestCloud.Reply receipt = cloud.send("GET", "/v1/receipts/" + token, null, Map.of());
+    assertThat(receipt.status()).as(receipt.body()).isEqualTo(200);
+    JsonNode line = receipt.json().get("lines").get(0);
+    assertThat(line.get("amount").asLong()).isEqualTo(7_000);
+    List<String> extras = new java.util.ArrayList<>();
+    line.get("extras").forEach(x -> extras.add(x.get("text").asText()));
+    assertThat(extras)
+        .anyMatch(x -> x.contains("Молоко") && x.contains("Вівсяне"))
+        .anyMatch(x -> x.contains("без піни"));
+    assertThat(receipt.json().get("totals").get("total").asLong()).isEqualTo(7_000);
+    TestCloud.Reply page = cloud.send("GET", "/r/" + token, null, Map.of());
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.body()).contains("Вівсяне", "без піни");
+  }
+
   @Test
   void anUnknownOptionOrGroupIsRefusedNamingItsPlaceAndNothingIsWritten() {
     long sales = cloud.count("sale");

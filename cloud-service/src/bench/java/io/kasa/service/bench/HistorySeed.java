@@ -101,7 +101,7 @@ public final class HistorySeed {
    * The receipt token of the {@code i}-th seeded sale (its customer's page {@code /r/{token}}): 128
    * bits in URL-safe base64 without padding, as the till makes one.
    */
-  static String token(Target t, long i) {
+  public static String token(Target t, long i) {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(md5(t, "token", i));
   }
 

@@ -47,6 +47,23 @@ public final class OfficeScaleBench {
   private static final int TODAY = Integer.getInteger("bench.today", 300);
   private static final Path DIR = Path.of(System.getProperty("bench.dir", "target/scale-bench"));
   private static final boolean KEEP = Boolean.getBoolean("bench.keep");
+
+  /**
+   * Which screens to ask for ({@code -Dbench.office.screens=receipt,Today}): those whose name
+   * contains one of these words (any case), with their baselines; empty for every screen.
+   */
+  private static final List<String> SCREENS =
+      java.util.Arrays.stream(System.getProperty("bench.screens", "").split(","))
+          .map(String::strip)
+          .filter(w -> !w.isEmpty())
+          .map(w -> w.toLowerCase(java.util.Locale.ROOT))
+          .toList();
+  /**
+   * Where to write each customer's receipt page asked for ({@code -Dbench.receipts=DIR}, one file
+   * per token, the body only), to compare two builds' pages byte for byte; unset for none.
+   */
+  private static final String RECEIPTS = System.getProperty("bench.receipts", "");
+
   private static final String BASELINE = "baseline: the sign-in page (GET /office/sign-in)";
   private static final String RECEIPT_PAGE = "customer's receipt page (GET /r/{token})";
   private static final String CUSTOMER_BASELINE =
@@ -129,6 +146,15 @@ public final class OfficeScaleBench {
     pages.put("Audit (GET /office/audit)", r -> "/office/audit");
     pages.put(RECEIPT_PAGE, r -> "/r/" + HistorySeed.token(seeded, sale(r)));
     pages.put(CUSTOMER_BASELINE, r -> "/office/sign-in");
+    if (!SCREENS.isEmpty()) {
+      pages
+          .keySet()
+          .removeIf(
+              k ->
+                  !k.equals(BASELINE)
+                      && !k.equals(CUSTOMER_BASELINE)
+                      && SCREENS.stream().noneMatch(w -> k.toLowerCase(java.util.Locale.ROOT).contains(w)));
+    }
     pages.keySet().forEach(k -> times.put(k, new ArrayList<>()));
   }
 
@@ -188,6 +214,11 @@ public final class OfficeScaleBench {
                 ? customer(path, turn + WARM_UP)
                 : get(path, !name.equals(BASELINE));
         long took = System.nanoTime() - start;
+        if (name.equals(RECEIPT_PAGE) && !RECEIPTS.isEmpty()) {
+          Path file = Path.of(RECEIPTS).resolve(path.substring(path.lastIndexOf('/') + 1) + ".html");
+          java.nio.file.Files.createDirectories(file.getParent());
+          java.nio.file.Files.writeString(file, body.substring(body.indexOf("\r\n\r\n") + 4));
+        }
         if (name.startsWith("Sales, newest")) {
           Matcher m = NEXT.matcher(body);
           next = m.find() ? m.group(1).replace("&amp;", "&") : null;

@@ -6,7 +6,6 @@ import io.kasa.api.sales.PublicReceipt;
 import io.kasa.api.sales.RefundRequestDto;
 import io.kasa.api.sales.SaleRequest;
 import io.kasa.api.sales.TenderDto;
-import io.kasa.domain.catalog.CatalogItem;
 import io.kasa.domain.receipt.Receipt;
 import io.kasa.domain.receipt.ReceiptBuilder;
 import io.kasa.domain.receipt.ReceiptContext;
@@ -17,19 +16,16 @@ import io.kasa.domain.receipt.ReceiptTextLayout;
 import io.kasa.domain.receipt.StoreIdentity;
 import io.kasa.domain.receipt.StoreProfile;
 import io.kasa.domain.sale.Sale;
-import io.kasa.domain.sale.SalePolicy;
 import io.kasa.domain.tax.TaxBreakdownLine;
 import io.kasa.service.db.StoreDays;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -121,61 +117,32 @@ public final class PublicReceipts {
 
   private Optional<Found> find(
       Handle h, String where, java.util.function.Consumer<org.jdbi.v3.core.statement.Query> bind) {
-    org.jdbi.v3.core.statement.Query query =
-        h.createQuery(
-            "select s.organisation_id, s.receipt_token, s.id, s.state, s.voided_at, s.request::text as request,"
-                + " s.offline, st.name as store_name, st.locale, st.public_address,"
-                + " st.legal_name, st.address, st.tax_id, st.vat_number, st.receipt_header,"
-                + " st.receipt_footer, st.id as store_id, st.time_zone, t.name as terminal_name,"
-                + " coalesce(e.name, '') as employee_name"
-                + " from sale s join store st on st.organisation_id = s.organisation_id"
-                + " and st.id = s.store_id"
-                + " join terminal t on t.organisation_id = s.organisation_id"
-                + " and t.id = s.terminal_id"
-                + " left join employee e on e.organisation_id = s.organisation_id"
-                + " and e.id = s.employee_id"
-                + " where "
-                + where);
-    bind.accept(query);
-    Optional<Map<String, Object>> found = query.mapToMap().findOne();
+    Optional<RecordedReceipt> found = RecordedReceipt.read(h, json, where, bind);
     if (found.isEmpty()) {
       return Optional.empty();
     }
-    Map<String, Object> row = found.get();
-    String token = (String) row.get("receipt_token");
-    UUID org = (UUID) row.get("organisation_id");
-    UUID saleId = (UUID) row.get("id");
-    UUID store = (UUID) row.get("store_id");
-    SaleRequest request = read((String) row.get("request"), SaleRequest.class);
-    SalePolicy policy = RefundService.ratesAsSold(h, org, saleId, StorePolicy.load(h, org, store));
-    Map<String, CatalogItem> items =
-        RefundService.itemsAsSold(
-            h,
-            org,
-            saleId,
-            StorePolicy.items(
-                h,
-                org,
-                request.lines().stream().map(l -> l.itemId()).collect(Collectors.toSet()),
-                policy.currency()));
-    SaleRequest withCards = withCards(h, org, saleId, request);
-    Sale sale = SaleRecomputation.replay(withCards, policy, items);
+    RecordedReceipt recorded = found.get();
+    Map<String, String> row = recorded.store();
+    String token = recorded.token();
+    SaleRequest request = read(recorded.request(), SaleRequest.class);
+    SaleRequest withCards = withCards(recorded.tenders(), request);
+    Sale sale = SaleRecomputation.replay(withCards, recorded.policy(), recorded.items());
     SaleRecomputation.pay(sale, withCards, withCards.paidAt());
-    Locale locale = Locale.forLanguageTag((String) row.get("locale"));
-    ZoneId zone = StoreDays.zone((String) row.get("time_zone"));
+    Locale locale = Locale.forLanguageTag(row.get("locale"));
+    ZoneId zone = StoreDays.zone(row.get("time_zone"));
     StoreProfile profile =
         StoreProfile.of(
-            (String) row.get("store_name"),
+            row.get("store_name"),
             new StoreIdentity(
-                (String) row.get("legal_name"),
-                (String) row.get("address"),
-                (String) row.get("tax_id"),
-                (String) row.get("vat_number"),
-                (String) row.get("receipt_header"),
-                (String) row.get("receipt_footer")),
+                row.get("legal_name"),
+                row.get("address"),
+                row.get("tax_id"),
+                row.get("vat_number"),
+                row.get("receipt_header"),
+                row.get("receipt_footer")),
             locale,
             zone,
-            (String) row.get("public_address"));
+            row.get("public_address"));
     Receipt receipt =
         ReceiptBuilder.forSale(
             sale,
@@ -183,23 +150,17 @@ public final class PublicReceipts {
             new ReceiptContext(
                 ReceiptNumber.parse(request.receiptNumber()),
                 request.paidAt(),
-                (String) row.get("terminal_name"),
-                (String) row.get("employee_name"),
+                recorded.terminalName(),
+                recorded.employeeName(),
                 request.offline(),
                 token));
-    List<PublicReceipt.RefundView> refunds = refunds(h, org, saleId, sale);
-    Object voided = row.get("voided_at");
-    Instant voidedAt =
-        voided == null
-            ? null
-            : voided instanceof java.sql.Timestamp ts
-                ? ts.toInstant()
-                : ((java.time.OffsetDateTime) voided).toInstant();
+    List<PublicReceipt.RefundView> refunds = refunds(recorded.refunds(), sale);
+    Instant voidedAt = recorded.voidedAt();
     PublicReceipt view =
         new PublicReceipt(
             token,
             request.receiptNumber(),
-            (String) row.get("state"),
+            recorded.state(),
             locale.toLanguageTag(),
             request.currency(),
             request.paidAt(),
@@ -225,23 +186,14 @@ public final class PublicReceipts {
    * The request with each card tender's last digits and approval code as the processor gave them (a
    * card the till read itself sends only its token): the receipt prints them, masked.
    */
-  private SaleRequest withCards(Handle h, UUID org, UUID saleId, SaleRequest r) {
-    Map<UUID, Map<String, Object>> recorded = new HashMap<>();
-    h.createQuery(
-            "select id, card_last4, authorisation from tender"
-                + " where organisation_id = :org and sale_id = :sale")
-        .bind("org", org)
-        .bind("sale", saleId)
-        .mapToMap()
-        .forEach(m -> recorded.put((UUID) m.get("id"), m));
+  private static SaleRequest withCards(Map<UUID, RecordedReceipt.Tender> recorded, SaleRequest r) {
     List<TenderDto> tenders = new ArrayList<>();
     for (TenderDto t : r.tenders()) {
-      Map<String, Object> m = recorded.getOrDefault(t.id(), Map.of());
-      String last4 = t.cardLast4() != null ? t.cardLast4() : (String) m.get("card_last4");
+      RecordedReceipt.Tender m =
+          recorded.getOrDefault(t.id(), new RecordedReceipt.Tender(null, null));
+      String last4 = t.cardLast4() != null ? t.cardLast4() : m.cardLast4();
       String reference =
-          "CARD".equals(t.type()) && m.get("authorisation") != null
-              ? (String) m.get("authorisation")
-              : t.reference();
+          "CARD".equals(t.type()) && m.authorisation() != null ? m.authorisation() : t.reference();
       tenders.add(new TenderDto(t.id(), t.type(), t.amount(), null, reference, last4));
     }
     return new SaleRequest(
@@ -259,29 +211,22 @@ public final class PublicReceipts {
         r.receiptToken());
   }
 
-  private List<PublicReceipt.RefundView> refunds(Handle h, UUID org, UUID saleId, Sale sale) {
+  private List<PublicReceipt.RefundView> refunds(List<RecordedReceipt.Refund> recorded, Sale sale) {
     List<PublicReceipt.RefundView> out = new ArrayList<>();
-    h.createQuery(
-            "select request::text as request, total from refund"
-                + " where organisation_id = :org and sale_id = :sale order by recorded_at, id")
-        .bind("org", org)
-        .bind("sale", saleId)
-        .mapToMap()
-        .forEach(
-            m -> {
-              RefundRequestDto r = read((String) m.get("request"), RefundRequestDto.class);
-              out.add(
-                  new PublicReceipt.RefundView(
-                      r.receiptNumber(),
-                      r.at(),
-                      ((Number) m.get("total")).longValue(),
-                      r.lines().stream()
-                          .map(
-                              l ->
-                                  new PublicReceipt.RefundedLine(
-                                      sale.line(l.saleLine()).item().name(), l.quantity()))
-                          .toList()));
-            });
+    for (RecordedReceipt.Refund m : recorded) {
+      RefundRequestDto r = read(m.request(), RefundRequestDto.class);
+      out.add(
+          new PublicReceipt.RefundView(
+              r.receiptNumber(),
+              r.at(),
+              m.total(),
+              r.lines().stream()
+                  .map(
+                      l ->
+                          new PublicReceipt.RefundedLine(
+                              sale.line(l.saleLine()).item().name(), l.quantity()))
+                  .toList()));
+    }
     return out;
   }
 

@@ -207,6 +207,14 @@ public final class RefundService {
         .bind("sale", saleId)
         .map((rs, ctx) -> Map.entry(rs.getString("tax_class"), rs.getBigDecimal("rate")))
         .forEach(e -> recorded.put(e.getKey(), e.getValue()));
+    return ratesAsSold(current, recorded);
+  }
+
+  /**
+   * The store's policy {@code current} with the rates {@code recorded} (by tax class, as the sale's
+   * {@code sale_tax} rows keep them) it was sold at; the map is emptied.
+   */
+  static SalePolicy ratesAsSold(SalePolicy current, Map<String, BigDecimal> recorded) {
     List<TaxRate> rates = new ArrayList<>();
     for (TaxRate rate : current.tax().rates()) {
       BigDecimal then = recorded.get(rate.taxClass());
@@ -226,31 +234,42 @@ public final class RefundService {
   /** The sold items with the tax class each line was sold under. */
   static Map<String, CatalogItem> itemsAsSold(
       Handle h, UUID org, UUID saleId, Map<String, CatalogItem> current) {
+    return itemsAsSold(
+        current,
+        h.createQuery(
+                "select distinct item_id, tax_class from sale_line where organisation_id = :org and sale_id = :sale")
+            .bind("org", org)
+            .bind("sale", saleId)
+            .map((rs, ctx) -> Map.entry(rs.getString("item_id"), rs.getString("tax_class")))
+            .list());
+  }
+
+  /**
+   * The items {@code current} with the tax class each was sold under ({@code classes}: item and
+   * class, as the sale's lines keep them).
+   */
+  static Map<String, CatalogItem> itemsAsSold(
+      Map<String, CatalogItem> current, List<Map.Entry<String, String>> classes) {
     Map<String, CatalogItem> out = new HashMap<>(current);
-    h.createQuery(
-            "select distinct item_id, tax_class from sale_line where organisation_id = :org and sale_id = :sale")
-        .bind("org", org)
-        .bind("sale", saleId)
-        .map((rs, ctx) -> Map.entry(rs.getString("item_id"), rs.getString("tax_class")))
-        .forEach(
-            e ->
-                out.computeIfPresent(
-                    e.getKey(),
-                    (id, i) ->
-                        i.taxClass().equals(e.getValue())
-                            ? i
-                            : new CatalogItem(
-                                i.id(),
-                                i.sku(),
-                                i.name(),
-                                i.barcodes(),
-                                i.unit(),
-                                i.price(),
-                                e.getValue(),
-                                i.openPrice(),
-                                i.ageRestricted(),
-                                i.priceLimits(),
-                                i.modifierGroups())));
+    classes.forEach(
+        e ->
+            out.computeIfPresent(
+                e.getKey(),
+                (id, i) ->
+                    i.taxClass().equals(e.getValue())
+                        ? i
+                        : new CatalogItem(
+                            i.id(),
+                            i.sku(),
+                            i.name(),
+                            i.barcodes(),
+                            i.unit(),
+                            i.price(),
+                            e.getValue(),
+                            i.openPrice(),
+                            i.ageRestricted(),
+                            i.priceLimits(),
+                            i.modifierGroups())));
     return out;
   }
 

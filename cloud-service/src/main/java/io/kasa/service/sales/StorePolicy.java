@@ -70,7 +70,8 @@ final class StorePolicy {
         (BigDecimal) s.get("price_override_limit"));
   }
 
-  private static SalePolicy policy(
+  /** A store's sale rules from its columns and its organisation's tax rates. */
+  static SalePolicy policy(
       String currencyCode,
       String taxMode,
       String taxRounding,
@@ -118,23 +119,49 @@ final class StorePolicy {
         .bindArray("ids", String.class, ids)
         .map(
             (rs, ctx) ->
-                new CatalogItem(
+                item(
                     rs.getString("id"),
                     rs.getString("sku"),
                     rs.getString("name"),
-                    List.of(),
-                    Unit.valueOf(rs.getString("unit")),
-                    Money.of(rs.getLong("price"), currency),
+                    rs.getString("unit"),
+                    rs.getLong("price"),
                     rs.getString("tax_class"),
                     rs.getBoolean("open_price"),
                     rs.getBoolean("age_restricted"),
-                    PriceLimits.of(
-                        rs.getObject("min_price", Long.class),
-                        rs.getObject("max_price", Long.class),
-                        currency),
-                    modifierGroups(groups.getOrDefault(rs.getString("id"), List.of()), currency)))
+                    rs.getObject("min_price", Long.class),
+                    rs.getObject("max_price", Long.class),
+                    groups.getOrDefault(rs.getString("id"), List.of()),
+                    currency))
         .forEach(i -> out.put(i.id(), i));
     return out;
+  }
+
+  /** An item of the catalogue as the sale engine reads it, from its row and its option groups. */
+  static CatalogItem item(
+      String id,
+      String sku,
+      String name,
+      String unit,
+      long price,
+      String taxClass,
+      boolean openPrice,
+      boolean ageRestricted,
+      Long minPrice,
+      Long maxPrice,
+      List<io.kasa.api.catalog.ModifierGroupDto> groups,
+      Currency currency) {
+    return new CatalogItem(
+        id,
+        sku,
+        name,
+        List.of(),
+        Unit.valueOf(unit),
+        Money.of(price, currency),
+        taxClass,
+        openPrice,
+        ageRestricted,
+        PriceLimits.of(minPrice, maxPrice, currency),
+        modifierGroups(groups, currency));
   }
 
   /** The catalogue's groups as the sale engine reads them, deltas in the store's currency. */

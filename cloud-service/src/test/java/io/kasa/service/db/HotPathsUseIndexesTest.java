@@ -88,6 +88,7 @@ class HotPathsUseIndexesTest {
   private static final long SEQUENCE = 100_000;
 
   private static TestCloud cloud;
+  private static HistorySeed.Target history;
   private static Map<String, String> cashier;
   private static Map<String, String> manager;
   private static Map<String, String> host;
@@ -98,8 +99,7 @@ class HotPathsUseIndexesTest {
     cloud = new TestCloud();
     terminal = cloud.enrollDemoTerminal();
     UUID demoTerminal = cloud.demo.terminal().terminalId();
-    HistorySeed.seed(
-        cloud.database.dataSource(),
+    history =
         new HistorySeed.Target(
             cloud.demo.organisationId(),
             cloud.demo.storeId(),
@@ -110,9 +110,8 @@ class HotPathsUseIndexesTest {
             cloud.demo.managerId(),
             HISTORY_SALES,
             300,
-            HISTORY_DAYS),
-        "{}",
-        1);
+            HISTORY_DAYS);
+    HistorySeed.seed(cloud.database.dataSource(), history, "{}", 1);
     cloud
         .database
         .jdbi()
@@ -734,6 +733,53 @@ class HotPathsUseIndexesTest {
     TestCloud.Reply r = cloud.post(cashier, "/v1/sales", sale.id().toString(), Sales.json(sale));
     assertThat(r.status()).as(r.body()).isEqualTo(201);
     return sale;
+  }
+
+  /**
+   * The customer's receipt page and its JSON (ADR 0041) read one sale's rows by its token through
+   * indexes: its lines, taxes, tenders and refunds, its items by key, never the history.
+   */
+  @Test
+  @Order(7)
+  void theCustomersReceiptReadsOneSale() throws Exception {
+    List<String> tokens =
+        List.of(
+            HistorySeed.token(history, 0),
+            HistorySeed.token(history, HISTORY_SALES / 2),
+            HistorySeed.token(history, HISTORY_SALES - 1));
+    evictConnections();
+    Map<String, Long> before = seqScans();
+    Map<String, Long> readBefore = indexEntriesRead();
+    Map<String, Long> perIndexBefore = perIndex();
+    for (String token : tokens) {
+      var page = cloud.send("GET", "/r/" + token, null, Map.of());
+      ok(page);
+      assertThat(page.body()).contains("<html");
+      var json = cloud.send("GET", "/v1/receipts/" + token, null, Map.of());
+      ok(json);
+      assertThat(json.json().get("token").asText()).isEqualTo(token);
+      assertThat(json.json().get("lines").size()).isPositive();
+    }
+    evictConnections();
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () -> {
+              assertThat(indexEntriesRead().get("sale") - readBefore.getOrDefault("sale", 0L))
+                  .as("the receipts' counts arrived")
+                  .isGreaterThanOrEqualTo(tokens.size() * 2L);
+              assertThat(growingScannedSince(before))
+                  .as("sequential scans of growing tables")
+                  .isEmpty();
+            });
+    Map<String, Long> read = indexEntriesRead();
+    for (String table : List.of("sale", "sale_line", "sale_tax", "tender", "refund", "item")) {
+      assertThat(read.getOrDefault(table, 0L) - readBefore.getOrDefault(table, 0L))
+          .as(
+              "%s rows read by %d receipts with %,d sales of history (per index: %s)",
+              table, tokens.size() * 2, HISTORY_SALES, since(perIndexBefore, perIndex()))
+          .isLessThan(tokens.size() * 2L * 20);
+    }
   }
 
   /**
