@@ -30,12 +30,12 @@ import org.junit.jupiter.api.TestMethodOrder;
  * Today's hourly roll-ups (V50, ADR 0042 amended): the closed hours of today and of last week's day
  * are added up once and kept; the figures are the same as added up from the sale rows; a late
  * offline sale, a post-void of an earlier hour's sale and a sale in flight while an hour is rolled
- * up are never left out. On a fixed clock: Wednesday 10 March 2027, 14:00 in Kyiv (12:00 UTC).
+ * up are never left out. On a fixed clock: Wednesday 10 March 2027, 14:30 in Kyiv (12:30 UTC).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OfficeTodayRollUpTest {
 
-  private static final Instant NOW = Instant.parse("2027-03-10T12:00:00Z");
+  private static final Instant NOW = Instant.parse("2027-03-10T12:30:00Z");
 
   private static MutableClock clock;
   private static TestCloud cloud;
@@ -59,11 +59,11 @@ class OfficeTodayRollUpTest {
     String open = "{\"id\":\"" + shift + "\",\"openingFloat\":0,\"at\":\"2027-03-10T06:00:00Z\"}";
     TestCloud.Reply opened = cloud.post(cashier, "/v1/shifts", shift.toString(), open);
     assertThat(opened.status()).as(opened.body()).isEqualTo(201);
-    // Today 09:10 and 11:30 in Kyiv (07:10 and 09:30 UTC), and 13:20 in the hour still open.
+    // Today 09:10 and 11:30 in Kyiv (07:10 and 09:30 UTC), and 14:10 in the hour still open.
     sell(Instant.parse("2027-03-10T07:10:00Z"));
     sell(Instant.parse("2027-03-10T09:30:00Z"));
-    sell(Instant.parse("2027-03-10T11:20:00Z"));
-    // Last Wednesday: 10:00 and 13:30 (before 14:00), 16:00 (after).
+    sell(Instant.parse("2027-03-10T12:10:00Z"));
+    // Last Wednesday: 10:00 and 13:30 (before 14:30), 16:00 (after).
     sell(Instant.parse("2027-03-03T08:00:00Z"));
     sell(Instant.parse("2027-03-03T11:30:00Z"));
     sell(Instant.parse("2027-03-03T14:00:00Z"));
@@ -147,12 +147,12 @@ class OfficeTodayRollUpTest {
     assertThat(first.get("sales").get("today").asLong()).isEqualTo(3 * 15840);
     assertThat(first.get("transactions").get("lastWeek").asLong()).isEqualTo(2);
     assertThat(first.get("byHour").get(9).get("today").asLong()).isEqualTo(15840);
-    assertThat(first.get("byHour").get(13).get("today").asLong()).isEqualTo(15840);
+    assertThat(first.get("byHour").get(14).get("today").asLong()).isEqualTo(15840);
     assertThat(first.get("byHour").get(16).get("lastWeek").asLong()).isEqualTo(15840);
     // Today's 14 closed hours (from midnight in Kyiv, 22:00 UTC) and last week's 24, kept; the
     // hour still open is not.
     assertThat(rollUps("2027-03-09T22:00:00Z", "2027-03-10T12:00:00Z")).isEqualTo(14);
-    assertThat(rollUps("2027-03-10T11:00:00Z", "2027-03-11T00:00:00Z")).isZero();
+    assertThat(rollUps("2027-03-10T12:00:00Z", "2027-03-11T00:00:00Z")).isZero();
     assertThat(rollUps("2027-03-02T22:00:00Z", "2027-03-03T22:00:00Z")).isEqualTo(24);
     // Read again from the roll-ups: the same figures, and the same as from the rows alone.
     JsonNode again = figures(today());
@@ -198,14 +198,15 @@ class OfficeTodayRollUpTest {
   @Order(4)
   void theOpenHourClosesIntoARollUpWithTheSameFigures() {
     JsonNode before = figures(today());
-    assertThat(rollUps("2027-03-10T11:00:00Z", "2027-03-10T12:00:00Z")).isZero();
-    // 14:00 to 15:00 in Kyiv; the 13:20 sale's hour has ended and is rolled up.
+    assertThat(rollUps("2027-03-10T12:00:00Z", "2027-03-10T13:00:00Z")).isZero();
+    // 15:31 in Kyiv: the 14:10 sale's hour has ended and is rolled up.
     clock.advance(Duration.ofMinutes(61));
     try {
       JsonNode later = today();
-      assertThat(rollUps("2027-03-10T11:00:00Z", "2027-03-10T12:00:00Z")).isEqualTo(1);
+      assertThat(rollUps("2027-03-10T12:00:00Z", "2027-03-10T13:00:00Z")).isEqualTo(1);
       assertThat(later.get("sales").get("today")).isEqualTo(before.get("sales").get("today"));
-      assertThat(later.get("byHour").get(13)).isEqualTo(before.get("byHour").get(13));
+      assertThat(later.get("byHour").get(14).get("today"))
+          .isEqualTo(before.get("byHour").get(14).get("today"));
       assertThat(later.get("topByQuantity")).isEqualTo(before.get("topByQuantity"));
       assertThat(later.get("topByAmount")).isEqualTo(before.get("topByAmount"));
       assertThat(later.get("byPayment")).isEqualTo(before.get("byPayment"));
