@@ -7,8 +7,8 @@
 -- "tenders": {type: [count, amount]}, "items": {id: [name, quantity, amount]}}.
 -- Filled lazily by Today for hours that have ended, under an exclusive advisory lock of the
 -- organisation ("<org>/sale-hour"); the sale statement and a post-void take that lock shared and
--- delete the roll-up of the hour their sale was paid in, so a late offline sale or a void is never
--- left out. Created empty: no backfill, the sale table is not touched.
+-- delete the roll-up of the hour their sale was paid in when it covers that time, so a late offline
+-- sale or a void is never left out. Created empty: no backfill, the sale table is not touched.
 create table sale_hour (
   organisation_id uuid not null,
   store_id uuid not null,
@@ -17,6 +17,9 @@ create table sale_hour (
   total bigint not null,
   change_given bigint not null,
   parts jsonb not null check (jsonb_typeof(parts) = 'object'),
+  -- What the row adds up ends here: the hour's end once it has ended; for the hour still open, a
+  -- minute before the read that made it (the rows since are read live).
+  covered_to timestamptz not null,
   rolled_up_at timestamptz not null default now(),
   primary key (organisation_id, store_id, hour_start),
   foreign key (organisation_id, store_id) references store (organisation_id, id)

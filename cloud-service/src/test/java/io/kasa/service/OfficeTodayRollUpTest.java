@@ -135,6 +135,20 @@ class OfficeTodayRollUpTest {
                     .one());
   }
 
+  /** Up to when the roll-up of the hour starting at {@code hour} adds it up. */
+  private static Instant covered(String hour) {
+    return cloud
+        .database
+        .jdbi()
+        .withHandle(
+            h ->
+                h.createQuery("select covered_to from sale_hour where hour_start = :h")
+                    .bind("h", OffsetDateTime.parse(hour))
+                    .mapTo(OffsetDateTime.class)
+                    .one()
+                    .toInstant());
+  }
+
   private static long todayCount(JsonNode t) {
     return t.get("transactions").get("today").asLong();
   }
@@ -150,9 +164,10 @@ class OfficeTodayRollUpTest {
     assertThat(first.get("byHour").get(14).get("today").asLong()).isEqualTo(15840);
     assertThat(first.get("byHour").get(16).get("lastWeek").asLong()).isEqualTo(15840);
     // Today's 14 closed hours (from midnight in Kyiv, 22:00 UTC) and last week's 24, kept; the
-    // hour still open is not.
+    // hour still open up to a minute ago.
     assertThat(rollUps("2027-03-09T22:00:00Z", "2027-03-10T12:00:00Z")).isEqualTo(14);
-    assertThat(rollUps("2027-03-10T12:00:00Z", "2027-03-11T00:00:00Z")).isZero();
+    assertThat(rollUps("2027-03-10T12:00:00Z", "2027-03-11T00:00:00Z")).isEqualTo(1);
+    assertThat(covered("2027-03-10T12:00:00Z")).isEqualTo(NOW.minus(Duration.ofMinutes(1)));
     assertThat(rollUps("2027-03-02T22:00:00Z", "2027-03-03T22:00:00Z")).isEqualTo(24);
     // Read again from the roll-ups: the same figures, and the same as from the rows alone.
     JsonNode again = figures(today());
@@ -164,11 +179,15 @@ class OfficeTodayRollUpTest {
   @Order(2)
   void aLateOfflineSaleInAnHourRolledUpCounts() {
     JsonNode before = today();
-    // Delivered now, paid at 09:40 in Kyiv: an hour already rolled up. And one of last week's.
+    // Delivered now, paid at 09:40 in Kyiv: an hour already rolled up; at 14:05, in the open
+    // hour's roll-up so far. And one of last week's.
     sell(Instant.parse("2027-03-10T07:40:00Z"));
+    sell(Instant.parse("2027-03-10T12:05:00Z"));
     sell(Instant.parse("2027-03-03T07:15:00Z"));
     JsonNode after = today();
-    assertThat(todayCount(after)).isEqualTo(todayCount(before) + 1);
+    assertThat(todayCount(after)).isEqualTo(todayCount(before) + 2);
+    assertThat(after.get("byHour").get(14).get("today").asLong())
+        .isEqualTo(before.get("byHour").get(14).get("today").asLong() + 15840);
     assertThat(after.get("byHour").get(9).get("today").asLong())
         .isEqualTo(before.get("byHour").get(9).get("today").asLong() + 15840);
     assertThat(after.get("transactions").get("lastWeek").asLong())
@@ -198,12 +217,12 @@ class OfficeTodayRollUpTest {
   @Order(4)
   void theOpenHourClosesIntoARollUpWithTheSameFigures() {
     JsonNode before = figures(today());
-    assertThat(rollUps("2027-03-10T12:00:00Z", "2027-03-10T13:00:00Z")).isZero();
-    // 15:31 in Kyiv: the 14:10 sale's hour has ended and is rolled up.
+    assertThat(covered("2027-03-10T12:00:00Z")).isEqualTo(NOW.minus(Duration.ofMinutes(1)));
+    // 15:31 in Kyiv: the 14:10 sale's hour has ended and is rolled up whole.
     clock.advance(Duration.ofMinutes(61));
     try {
       JsonNode later = today();
-      assertThat(rollUps("2027-03-10T12:00:00Z", "2027-03-10T13:00:00Z")).isEqualTo(1);
+      assertThat(covered("2027-03-10T12:00:00Z")).isEqualTo(Instant.parse("2027-03-10T13:00:00Z"));
       assertThat(later.get("sales").get("today")).isEqualTo(before.get("sales").get("today"));
       assertThat(later.get("byHour").get(14).get("today"))
           .isEqualTo(before.get("byHour").get(14).get("today"));

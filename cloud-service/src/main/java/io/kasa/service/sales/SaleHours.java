@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
@@ -39,6 +40,12 @@ import org.jdbi.v3.core.Handle;
 final class SaleHours {
 
   static final Duration HOUR = Duration.ofHours(1);
+
+  /** The open hour is kept added up to this long before the read that adds it up. */
+  static final Duration SETTLE = Duration.ofMinutes(1);
+
+  /** The open hour's roll-up so far is extended when it ends longer ago than this. */
+  static final Duration REFRESH = Duration.ofMinutes(2);
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -102,7 +109,8 @@ final class SaleHours {
     h.createUpdate(
             "delete from sale_hour r using sale s where s.organisation_id = :org and s.id = :sale"
                 + " and r.organisation_id = s.organisation_id and r.store_id = s.store_id"
-                + " and r.hour_start <= s.paid_at and r.hour_start > s.paid_at - interval '1 hour'")
+                + " and r.hour_start <= s.paid_at and r.hour_start > s.paid_at - interval '1 hour'"
+                + " and r.covered_to > s.paid_at")
         .bind("org", org)
         .bind("sale", sale)
         .execute();
@@ -125,7 +133,9 @@ final class SaleHours {
             "select hour_start, sales, total, change_given, "
                 + (parts ? "parts::text" : "null")
                 + " as parts from sale_hour where organisation_id = :org and store_id = :store"
-                + " and hour_start >= :from and hour_start <= :to")
+                + " and hour_start >= :from and hour_start <= :to"
+                // An open hour's roll-up so far is not the hour's.
+                + " and covered_to >= hour_start + interval '1 hour'")
         .bind("org", org)
         .bind("store", store)
         .bind("from", utc(starts.get(0)))
@@ -148,6 +158,86 @@ final class SaleHours {
     return out;
   }
 
+  private static final String KEEP =
+      "insert into sale_hour (organisation_id, store_id, hour_start, sales, total, change_given,"
+          + " parts, covered_to) values (:org, :store, :start, :sales, :total, :change,"
+          + " cast(:parts as jsonb), :covered) on conflict (organisation_id, store_id, hour_start)"
+          + " do update set sales = excluded.sales, total = excluded.total,"
+          + " change_given = excluded.change_given, parts = excluded.parts,"
+          + " covered_to = excluded.covered_to, rolled_up_at = now()";
+
+  /** The part of the open hour kept, and up to when it adds the hour up. */
+  record Open(Part part, Instant to) {}
+
+  /**
+   * The open hour starting at {@code start}: its roll-up so far, up to a minute before {@code now}
+   * ({@link #SETTLE}: a sale paid before that and delivered after deletes it), extended when it is
+   * more than {@link #REFRESH} old, under the lock, by adding the rows since it ends. The rows
+   * after it are the caller's to read live.
+   */
+  static Open open(Handle h, UUID org, UUID store, String ids, Instant start, Instant now) {
+    Instant target = now.minus(SETTLE);
+    if (!target.isAfter(start)) {
+      return new Open(new Part(), start);
+    }
+    Optional<Open> kept = kept(h, org, store, start);
+    if (kept.isPresent() && !kept.get().to().isBefore(now.minus(REFRESH))) {
+      return kept.get();
+    }
+    return h.inTransaction(
+        tx -> {
+          tx.execute("select pg_advisory_xact_lock(hashtextextended(?, 0))", lockKey(org));
+          Optional<Open> row = kept(tx, org, store, start);
+          if (row.isPresent() && !row.get().to().isBefore(target)) {
+            return row.get();
+          }
+          Part p = row.map(Open::part).orElseGet(Part::new);
+          Instant from = row.map(Open::to).orElse(start);
+          for (Part more : sums(tx, org, ids, start, from, target).values()) {
+            merge(p, more);
+          }
+          tx.createUpdate(KEEP)
+              .bind("org", org)
+              .bind("store", store)
+              .bind("start", utc(start))
+              .bind("sales", p.sales)
+              .bind("total", p.total)
+              .bind("change", p.change)
+              .bind("parts", write(p))
+              .bind("covered", utc(target))
+              .execute();
+          return new Open(p, target);
+        });
+  }
+
+  private static Optional<Open> kept(Handle h, UUID org, UUID store, Instant start) {
+    return h.createQuery(
+            "select sales, total, change_given, parts::text as parts, covered_to from sale_hour"
+                + " where organisation_id = :org and store_id = :store and hour_start = :start")
+        .bind("org", org)
+        .bind("store", store)
+        .bind("start", utc(start))
+        .map(
+            (rs, c) -> {
+              Part p = parse(rs.getString("parts"));
+              p.sales = rs.getLong("sales");
+              p.total = rs.getLong("total");
+              p.change = rs.getLong("change_given");
+              return new Open(p, rs.getObject("covered_to", OffsetDateTime.class).toInstant());
+            })
+        .findOne();
+  }
+
+  private static void merge(Part into, Part more) {
+    into.sales += more.sales;
+    into.total += more.total;
+    into.change += more.change;
+    more.terminals.forEach((k, v) -> add(into.terminals, k, v[0], v[1]));
+    more.employees.forEach((k, v) -> add(into.employees, k, v[0], v[1]));
+    more.tenders.forEach((k, v) -> add(into.tenders, k, v[0], v[1]));
+    more.items.forEach((k, v) -> item(into, k, v.name, v.quantity, v.amount));
+  }
+
   /**
    * Adds up and keeps the hours starting at {@code missing}, in a transaction of its own holding
    * the organisation's lock exclusively: a sale statement in flight ends first, and one after it
@@ -160,16 +250,9 @@ final class SaleHours {
           tx.execute("select pg_advisory_xact_lock(hashtextextended(?, 0))", lockKey(org));
           Instant base = missing.get(0);
           Map<Integer, Part> sums =
-              sums(tx, org, ids, base, missing.get(missing.size() - 1).plus(HOUR));
+              sums(tx, org, ids, base, base, missing.get(missing.size() - 1).plus(HOUR));
           Map<Instant, Part> out = new HashMap<>();
-          var batch =
-              tx.prepareBatch(
-                  "insert into sale_hour (organisation_id, store_id, hour_start, sales, total,"
-                      + " change_given, parts) values (:org, :store, :start, :sales, :total,"
-                      + " :change, cast(:parts as jsonb)) on conflict (organisation_id, store_id,"
-                      + " hour_start) do update set sales = excluded.sales, total = excluded.total,"
-                      + " change_given = excluded.change_given, parts = excluded.parts,"
-                      + " rolled_up_at = now()");
+          var batch = tx.prepareBatch(KEEP);
           for (Instant start : missing) {
             Part p = sums.getOrDefault((int) Duration.between(base, start).toHours(), new Part());
             out.put(start, p);
@@ -181,6 +264,7 @@ final class SaleHours {
                 .bind("total", p.total)
                 .bind("change", p.change)
                 .bind("parts", write(p))
+                .bind("covered", utc(start.plus(HOUR)))
                 .add();
           }
           batch.execute();
@@ -190,13 +274,14 @@ final class SaleHours {
 
   /**
    * The sales of the tills {@code ids} paid from {@code from} to before {@code to}, not voided, by
-   * hour counted from {@code from} (0 is its first hour): the live part of the day, or the hours
-   * being rolled up. Sums from {@code sale_by_terminal_paid} alone, tenders and items from the sale
-   * rows' sums (a sale recorded before V49 carries no item sums: its lines are joined).
+   * hour counted from {@code base} (0 is the hour starting there): the live part of the day, or the
+   * hours being rolled up. Sums from {@code sale_by_terminal_paid} alone, tenders and items from
+   * the sale rows' sums (a sale recorded before V49 carries no item sums: its lines are joined).
    */
-  static Map<Integer, Part> sums(Handle h, UUID org, String ids, Instant from, Instant to) {
+  static Map<Integer, Part> sums(
+      Handle h, UUID org, String ids, Instant base, Instant from, Instant to) {
     Map<Integer, Part> out = new HashMap<>();
-    String hour = "floor(extract(epoch from s.paid_at - :from) / 3600)::int";
+    String hour = "floor(extract(epoch from s.paid_at - :base) / 3600)::int";
     String range =
         " where s.organisation_id = :org and s.terminal_id = any(cast(:ids as uuid[]))"
             + " and s.paid_at >= :from and s.paid_at < :to and s.state <> 'VOIDED'";
@@ -209,6 +294,7 @@ final class SaleHours {
                 + " group by 1, 2, 3")
         .bind("org", org)
         .bind("ids", ids)
+        .bind("base", utc(base))
         .bind("from", utc(from))
         .bind("to", utc(to))
         .map(
@@ -236,6 +322,7 @@ final class SaleHours {
                 + " group by 1, 2")
         .bind("org", org)
         .bind("ids", ids)
+        .bind("base", utc(base))
         .bind("from", utc(from))
         .bind("to", utc(to))
         .map(
@@ -262,6 +349,7 @@ final class SaleHours {
                 + " and s.item_sums is null and not l.voided group by 1, 2")
         .bind("org", org)
         .bind("ids", ids)
+        .bind("base", utc(base))
         .bind("from", utc(from))
         .bind("to", utc(to))
         .map(

@@ -386,7 +386,7 @@ final class SaleWriter implements AutoCloseable {
               + " on conflict do nothing returning organisation_id, id, store_id, paid_at),"
               + " r as (delete from sale_hour h using s where h.organisation_id = s.organisation_id"
               + " and h.store_id = s.store_id and h.hour_start <= s.paid_at"
-              + " and h.hour_start > s.paid_at - interval '1 hour'),"
+              + " and h.hour_start > s.paid_at - interval '1 hour' and h.covered_to > s.paid_at),"
               + " l as (insert into sale_line (organisation_id, sale_id, number, item_id, name, quantity,"
               + " unit_price, gross, line_discount, order_discount, amount, tax, tax_class, override_reason,"
               + " voided, modifiers, note) select u.* from unnest(cast(:lorg as uuid[]),"

@@ -290,8 +290,9 @@ public final class TodayFigures {
   }
 
   /**
-   * Today: the roll-ups of its hours that have ended, and the live rows of the hour still open (and
-   * of any later hour of today a till's clock running ahead has paid in).
+   * Today: the roll-ups of its hours that have ended and of the open hour up to a minute or two
+   * ago, and the live rows since (and of any later hour of today a till's clock running ahead has
+   * paid in).
    */
   private static void day(
       Handle h, UUID org, StoreRow s, String ids, Window w, Instant now, Totals t) {
@@ -307,10 +308,12 @@ public final class TodayFigures {
     for (Map.Entry<Instant, SaleHours.Part> e : closed.entrySet()) {
       change += add(t, e.getValue(), e.getKey().atZone(s.zone()).getHour(), tenders);
     }
-    Instant live = open;
+    // The open hour: its roll-up so far, and the rows since (and of later hours of today).
+    SaleHours.Open kept = SaleHours.open(h, org, s.id(), ids, open, now);
+    change += add(t, kept.part(), open.atZone(s.zone()).getHour(), tenders);
     for (Map.Entry<Integer, SaleHours.Part> e :
-        SaleHours.sums(h, org, ids, open, w.to().toInstant()).entrySet()) {
-      Instant start = live.plus(SaleHours.HOUR.multipliedBy(e.getKey()));
+        SaleHours.sums(h, org, ids, open, kept.to(), w.to().toInstant()).entrySet()) {
+      Instant start = open.plus(SaleHours.HOUR.multipliedBy(e.getKey()));
       change += add(t, e.getValue(), start.atZone(s.zone()).getHour(), tenders);
     }
     // Cash net of the change given (as the shift reports count it).
