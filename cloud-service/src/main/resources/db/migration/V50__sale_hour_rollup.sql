@@ -18,7 +18,7 @@ create table sale_hour (
   change_given bigint not null,
   parts jsonb not null check (jsonb_typeof(parts) = 'object'),
   -- What the row adds up ends here: the hour's end once it has ended; for the hour still open, a
-  -- minute before the read that made it (the rows since are read live).
+  -- few seconds before the read that made it (the rows since are read live).
   covered_to timestamptz not null,
   rolled_up_at timestamptz not null default now(),
   primary key (organisation_id, store_id, hour_start),

@@ -164,10 +164,10 @@ class OfficeTodayRollUpTest {
     assertThat(first.get("byHour").get(14).get("today").asLong()).isEqualTo(15840);
     assertThat(first.get("byHour").get(16).get("lastWeek").asLong()).isEqualTo(15840);
     // Today's 14 closed hours (from midnight in Kyiv, 22:00 UTC) and last week's 24, kept; the
-    // hour still open up to a minute ago.
+    // hour still open up to ten seconds ago.
     assertThat(rollUps("2027-03-09T22:00:00Z", "2027-03-10T12:00:00Z")).isEqualTo(14);
     assertThat(rollUps("2027-03-10T12:00:00Z", "2027-03-11T00:00:00Z")).isEqualTo(1);
-    assertThat(covered("2027-03-10T12:00:00Z")).isEqualTo(NOW.minus(Duration.ofMinutes(1)));
+    assertThat(covered("2027-03-10T12:00:00Z")).isEqualTo(NOW.minus(Duration.ofSeconds(10)));
     assertThat(rollUps("2027-03-02T22:00:00Z", "2027-03-03T22:00:00Z")).isEqualTo(24);
     // Read again from the roll-ups: the same figures, and the same as from the rows alone.
     JsonNode again = figures(today());
@@ -217,7 +217,7 @@ class OfficeTodayRollUpTest {
   @Order(4)
   void theOpenHourClosesIntoARollUpWithTheSameFigures() {
     JsonNode before = figures(today());
-    assertThat(covered("2027-03-10T12:00:00Z")).isEqualTo(NOW.minus(Duration.ofMinutes(1)));
+    assertThat(covered("2027-03-10T12:00:00Z")).isEqualTo(NOW.minus(Duration.ofSeconds(10)));
     // 15:31 in Kyiv: the 14:10 sale's hour has ended and is rolled up whole.
     clock.advance(Duration.ofMinutes(61));
     try {

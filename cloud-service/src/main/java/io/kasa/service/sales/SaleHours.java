@@ -41,11 +41,14 @@ final class SaleHours {
 
   static final Duration HOUR = Duration.ofHours(1);
 
-  /** The open hour is kept added up to this long before the read that adds it up. */
-  static final Duration SETTLE = Duration.ofMinutes(1);
+  /**
+   * The open hour is kept added up to this long before the read that adds it up: a sale delivered
+   * later than this after it was paid deletes it (and the next read adds the hour up again).
+   */
+  static final Duration SETTLE = Duration.ofSeconds(10);
 
   /** The open hour's roll-up so far is extended when it ends longer ago than this. */
-  static final Duration REFRESH = Duration.ofMinutes(2);
+  static final Duration REFRESH = Duration.ofSeconds(30);
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -170,10 +173,10 @@ final class SaleHours {
   record Open(Part part, Instant to) {}
 
   /**
-   * The open hour starting at {@code start}: its roll-up so far, up to a minute before {@code now}
-   * ({@link #SETTLE}: a sale paid before that and delivered after deletes it), extended when it is
-   * more than {@link #REFRESH} old, under the lock, by adding the rows since it ends. The rows
-   * after it are the caller's to read live.
+   * The open hour starting at {@code start}: its roll-up so far, up to ten seconds before {@code
+   * now} ({@link #SETTLE}: a sale paid before that and delivered after deletes it), extended when
+   * it is more than {@link #REFRESH} old, under the lock, by adding the rows since it ends. The
+   * rows after it are the caller's to read live.
    */
   static Open open(Handle h, UUID org, UUID store, String ids, Instant start, Instant now) {
     Instant target = now.minus(SETTLE);

@@ -290,8 +290,8 @@ public final class TodayFigures {
   }
 
   /**
-   * Today: the roll-ups of its hours that have ended and of the open hour up to a minute or two
-   * ago, and the live rows since (and of any later hour of today a till's clock running ahead has
+   * Today: the roll-ups of its hours that have ended and of the open hour up to half a minute ago
+   * or so, and the live rows since (and of any later hour of today a till's clock running ahead has
    * paid in).
    */
   private static void day(
