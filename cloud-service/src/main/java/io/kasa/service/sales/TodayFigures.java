@@ -6,7 +6,6 @@ import io.kasa.api.office.OfficeTodayDto.Hour;
 import io.kasa.api.office.OfficeTodayDto.Item;
 import io.kasa.api.office.OfficeTodayDto.Share;
 import io.kasa.api.office.OfficeTodayDto.Till;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -112,7 +111,7 @@ public final class TodayFigures {
     }
     long avg = t.count == 0 ? 0 : t.sales / t.count;
     long weekAvg = t.weekCount == 0 ? 0 : t.weekSales / t.weekCount;
-    List<Item> items = new ArrayList<>(t.items.values());
+    List<Map.Entry<String, SaleHours.ItemSum>> items = new ArrayList<>(t.items.entrySet());
     return new OfficeTodayDto(
         now,
         store == null ? null : store.toString(),
@@ -137,19 +136,36 @@ public final class TodayFigures {
         sorted(t.byTerminal),
         sorted(t.byEmployee),
         sorted(t.byPayment),
-        items.stream()
-            .sorted(
-                Comparator.comparing((Item i) -> new BigDecimal(i.quantity()))
-                    .reversed()
-                    .thenComparing(Item::name))
-            .limit(TOP)
-            .toList(),
-        items.stream()
-            .sorted(Comparator.comparingLong(Item::amount).reversed().thenComparing(Item::name))
-            .limit(TOP)
-            .toList(),
+        top(
+            items,
+            Comparator.comparing((Map.Entry<String, SaleHours.ItemSum> e) -> e.getValue().quantity)
+                .reversed()
+                .thenComparing(e -> e.getValue().name)),
+        top(
+            items,
+            Comparator.comparingLong(
+                    (Map.Entry<String, SaleHours.ItemSum> e) -> e.getValue().amount)
+                .reversed()
+                .thenComparing(e -> e.getValue().name)),
         tills,
         tills.stream().anyMatch(x -> x.behind() || x.silent()));
+  }
+
+  /** The first {@link #TOP} items in {@code order}. */
+  private static List<Item> top(
+      List<Map.Entry<String, SaleHours.ItemSum>> items,
+      Comparator<Map.Entry<String, SaleHours.ItemSum>> order) {
+    return items.stream()
+        .sorted(order)
+        .limit(TOP)
+        .map(
+            e ->
+                new Item(
+                    e.getKey(),
+                    e.getValue().name,
+                    e.getValue().quantity.stripTrailingZeros().toPlainString(),
+                    e.getValue().amount))
+        .toList();
   }
 
   /** What the stores' figures add up to while they are read. */
@@ -167,7 +183,7 @@ public final class TodayFigures {
     final Map<String, Share> byTerminal = new LinkedHashMap<>();
     final Map<String, Share> byEmployee = new LinkedHashMap<>();
     final Map<String, Share> byPayment = new LinkedHashMap<>();
-    final Map<String, Item> items = new LinkedHashMap<>();
+    final Map<String, SaleHours.ItemSum> items = new LinkedHashMap<>();
 
     void shares(Map<String, Share> into, String id, String name, long amount, long n) {
       into.merge(
@@ -333,19 +349,15 @@ public final class TodayFigures {
     p.employees.forEach((id, v) -> t.shares(t.byEmployee, id, "", v[1], v[0]));
     p.tenders.forEach((type, v) -> SaleHours.add(tenders, type, v[0], v[1]));
     p.items.forEach(
-        (id, i) ->
-            t.items.merge(
-                id,
-                new Item(id, i.name, i.quantity.stripTrailingZeros().toPlainString(), i.amount),
-                (a, b) ->
-                    new Item(
-                        id,
-                        a.name(),
-                        new BigDecimal(a.quantity())
-                            .add(new BigDecimal(b.quantity()))
-                            .stripTrailingZeros()
-                            .toPlainString(),
-                        a.amount() + b.amount())));
+        (id, i) -> {
+          SaleHours.ItemSum sum = t.items.get(id);
+          if (sum == null) {
+            t.items.put(id, new SaleHours.ItemSum(i.name, i.quantity, i.amount));
+          } else {
+            sum.quantity = sum.quantity.add(i.quantity);
+            sum.amount += i.amount;
+          }
+        });
     return p.change;
   }
 
