@@ -111,7 +111,7 @@ public final class TodayFigures {
     }
     long avg = t.count == 0 ? 0 : t.sales / t.count;
     long weekAvg = t.weekCount == 0 ? 0 : t.weekSales / t.weekCount;
-    List<Map.Entry<String, SaleHours.ItemSum>> items = new ArrayList<>(t.items.entrySet());
+    List<Map.Entry<String, SaleHourParts.ItemSum>> items = new ArrayList<>(t.items.entrySet());
     return new OfficeTodayDto(
         now,
         store == null ? null : store.toString(),
@@ -138,13 +138,14 @@ public final class TodayFigures {
         sorted(t.byPayment),
         top(
             items,
-            Comparator.comparing((Map.Entry<String, SaleHours.ItemSum> e) -> e.getValue().quantity)
+            Comparator.comparing(
+                    (Map.Entry<String, SaleHourParts.ItemSum> e) -> e.getValue().quantity)
                 .reversed()
                 .thenComparing(e -> e.getValue().name)),
         top(
             items,
             Comparator.comparingLong(
-                    (Map.Entry<String, SaleHours.ItemSum> e) -> e.getValue().amount)
+                    (Map.Entry<String, SaleHourParts.ItemSum> e) -> e.getValue().amount)
                 .reversed()
                 .thenComparing(e -> e.getValue().name)),
         tills,
@@ -153,8 +154,8 @@ public final class TodayFigures {
 
   /** The first {@link #TOP} items in {@code order}. */
   private static List<Item> top(
-      List<Map.Entry<String, SaleHours.ItemSum>> items,
-      Comparator<Map.Entry<String, SaleHours.ItemSum>> order) {
+      List<Map.Entry<String, SaleHourParts.ItemSum>> items,
+      Comparator<Map.Entry<String, SaleHourParts.ItemSum>> order) {
     return items.stream()
         .sorted(order)
         .limit(TOP)
@@ -183,7 +184,7 @@ public final class TodayFigures {
     final Map<String, Share> byTerminal = new LinkedHashMap<>();
     final Map<String, Share> byEmployee = new LinkedHashMap<>();
     final Map<String, Share> byPayment = new LinkedHashMap<>();
-    final Map<String, SaleHours.ItemSum> items = new LinkedHashMap<>();
+    final Map<String, SaleHourParts.ItemSum> items = new LinkedHashMap<>();
 
     void shares(Map<String, Share> into, String id, String name, long amount, long n) {
       into.merge(
@@ -319,15 +320,15 @@ public final class TodayFigures {
     }
     Map<String, long[]> tenders = new LinkedHashMap<>();
     long change = 0;
-    Map<Instant, SaleHours.Part> closed =
+    Map<Instant, SaleHourParts.Part> closed =
         SaleHours.closed(h, org, s.id(), ids, SaleHours.hours(from, open), true);
-    for (Map.Entry<Instant, SaleHours.Part> e : closed.entrySet()) {
+    for (Map.Entry<Instant, SaleHourParts.Part> e : closed.entrySet()) {
       change += add(t, e.getValue(), e.getKey().atZone(s.zone()).getHour(), tenders);
     }
     // The open hour: its roll-up so far, and the rows since (and of later hours of today).
     SaleHours.Open kept = SaleHours.open(h, org, s.id(), ids, open, now);
     change += add(t, kept.part(), open.atZone(s.zone()).getHour(), tenders);
-    for (Map.Entry<Integer, SaleHours.Part> e :
+    for (Map.Entry<Integer, SaleHourParts.Part> e :
         SaleHours.sums(h, org, ids, open, kept.to(), w.to().toInstant()).entrySet()) {
       Instant start = open.plus(SaleHours.HOUR.multipliedBy(e.getKey()));
       change += add(t, e.getValue(), start.atZone(s.zone()).getHour(), tenders);
@@ -340,19 +341,19 @@ public final class TodayFigures {
   }
 
   /** Adds an hour's (or the live part's) sums to the day's; answers its change given. */
-  private static long add(Totals t, SaleHours.Part p, int hour, Map<String, long[]> tenders) {
+  private static long add(Totals t, SaleHourParts.Part p, int hour, Map<String, long[]> tenders) {
     t.sales += p.total;
     t.count += p.sales;
     t.change += p.change;
     t.hourToday[hour] += p.total;
     p.terminals.forEach((id, v) -> t.shares(t.byTerminal, id, "", v[1], v[0]));
     p.employees.forEach((id, v) -> t.shares(t.byEmployee, id, "", v[1], v[0]));
-    p.tenders.forEach((type, v) -> SaleHours.add(tenders, type, v[0], v[1]));
+    p.tenders.forEach((type, v) -> SaleHourParts.add(tenders, type, v[0], v[1]));
     p.items.forEach(
         (id, i) -> {
-          SaleHours.ItemSum sum = t.items.get(id);
+          SaleHourParts.ItemSum sum = t.items.get(id);
           if (sum == null) {
-            t.items.put(id, new SaleHours.ItemSum(i.name, i.quantity, i.amount));
+            t.items.put(id, new SaleHourParts.ItemSum(i.name, i.quantity, i.amount));
           } else {
             sum.quantity = sum.quantity.add(i.quantity);
             sum.amount += i.amount;
@@ -367,7 +368,7 @@ public final class TodayFigures {
    */
   private static void lastWeek(Handle h, UUID org, StoreRow s, String ids, Window w, Totals t) {
     Instant upTo = w.weekTo().toInstant();
-    Map<Instant, SaleHours.Part> hours =
+    Map<Instant, SaleHourParts.Part> hours =
         SaleHours.closed(
             h,
             org,
@@ -375,9 +376,9 @@ public final class TodayFigures {
             ids,
             SaleHours.hours(w.weekFrom().toInstant(), w.weekEnd().toInstant()),
             false);
-    for (Map.Entry<Instant, SaleHours.Part> e : hours.entrySet()) {
+    for (Map.Entry<Instant, SaleHourParts.Part> e : hours.entrySet()) {
       Instant start = e.getKey();
-      SaleHours.Part p = e.getValue();
+      SaleHourParts.Part p = e.getValue();
       t.hourWeek[start.atZone(s.zone()).getHour()] += p.total;
       if (!start.plus(SaleHours.HOUR).isAfter(upTo)) {
         t.weekCount += p.sales;
