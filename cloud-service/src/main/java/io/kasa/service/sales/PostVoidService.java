@@ -116,6 +116,8 @@ public final class PostVoidService {
               saleId,
               (String) sale.get("receipt_number"),
               Currency.getInstance(((String) sale.get("currency")).trim()));
+          // Today's roll-up of the hour the sale was paid in no longer holds (V50).
+          SaleHours.invalidate(h, who.organisationId(), saleId);
           h.createUpdate(
                   "update sale set state = 'VOIDED', voided_at = :now, voided_by = :manager, void_reason = :reason,"
                       + " response = cast(:response as jsonb) where organisation_id = :org and id = :id")

@@ -324,18 +324,29 @@ final class SaleWriter implements AutoCloseable {
       e.tenders().forEach(row -> tenders.add(prefixed(org, id, row)));
       e.audits().forEach(row -> audits.add(prefixed(org, id, row)));
     }
-    try (Connection c = pool.getConnection();
-        Sql.Bound insert = RECORD_SALES.prepare(c)) {
-      for (Rows rows : List.of(sales, lines, moves, taxes, tenders, audits)) {
-        rows.bindTo(insert);
-      }
-      Set<List<UUID>> written = new HashSet<>();
-      try (ResultSet rs = insert.query()) {
-        while (rs.next()) {
-          written.add(List.of(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)));
+    try (Connection c = pool.getConnection()) {
+      // The roll-up lock of each organisation shared, before the statement that deletes the
+      // roll-ups of the hours its sales were paid in (SaleHours): one transaction.
+      c.setAutoCommit(false);
+      try (Sql.Bound insert = RECORD_SALES.prepare(c)) {
+        SaleHours.share(c, batch.stream().map(p -> p.entry().organisation()).toList());
+        for (Rows rows : List.of(sales, lines, moves, taxes, tenders, audits)) {
+          rows.bindTo(insert);
         }
+        Set<List<UUID>> written = new HashSet<>();
+        try (ResultSet rs = insert.query()) {
+          while (rs.next()) {
+            written.add(List.of(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)));
+          }
+        }
+        c.commit();
+        return written;
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(true);
       }
-      return written;
     }
   }
 
@@ -356,7 +367,7 @@ final class SaleWriter implements AutoCloseable {
   /**
    * One statement for a batch: the sales, then everything hanging off them from arrays (one element
    * per row), each row written only when its sale was. Foreign keys are checked at the statement's
-   * end; the statement is its own transaction.
+   * end. A roll-up of the hour a sale was paid in (V50, {@link SaleHours}) is deleted with it.
    */
   private static final Sql RECORD_SALES =
       Sql.of(
@@ -372,7 +383,10 @@ final class SaleWriter implements AutoCloseable {
               + " cast(:srequest as jsonb[]), cast(:sresponse as jsonb[]), cast(:sapproved as uuid[]),"
               + " :stoken, :svoided, cast(:stenders as jsonb[]), cast(:staxes as jsonb[]),"
               + " cast(:sitems as jsonb[]))"
-              + " on conflict do nothing returning organisation_id, id, store_id),"
+              + " on conflict do nothing returning organisation_id, id, store_id, paid_at),"
+              + " r as (delete from sale_hour h using s where h.organisation_id = s.organisation_id"
+              + " and h.store_id = s.store_id and h.hour_start <= s.paid_at"
+              + " and h.hour_start > s.paid_at - interval '1 hour' and h.covered_to > s.paid_at),"
               + " l as (insert into sale_line (organisation_id, sale_id, number, item_id, name, quantity,"
               + " unit_price, gross, line_discount, order_discount, amount, tax, tax_class, override_reason,"
               + " voided, modifiers, note) select u.* from unnest(cast(:lorg as uuid[]),"

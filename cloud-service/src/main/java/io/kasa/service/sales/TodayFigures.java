@@ -6,7 +6,6 @@ import io.kasa.api.office.OfficeTodayDto.Hour;
 import io.kasa.api.office.OfficeTodayDto.Item;
 import io.kasa.api.office.OfficeTodayDto.Share;
 import io.kasa.api.office.OfficeTodayDto.Till;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -29,9 +28,10 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * The back office's Today (ADR 0042): each store's day so far in its own time zone against the same
  * weekday a week earlier up to the same time of day, with its parts, its best sellers and what its
- * tills last said of themselves. Every read goes through an index: a store's tills, then their
- * sales by the time paid ({@code sale_by_terminal_paid}) and refunds by the time recorded ({@code
- * refund_by_terminal_recorded}), lines and tenders by their sale.
+ * tills last said of themselves. Every read goes through an index: a store's tills; the roll-ups of
+ * the hours of today and of last week's day that have ended ({@link SaleHours}, V50, made on first
+ * read); the sales of the hour still open by the time paid ({@code sale_by_terminal_paid}), with
+ * their tender and item sums; refunds by the time recorded ({@code refund_by_terminal_recorded}).
  */
 public final class TodayFigures {
 
@@ -98,13 +98,10 @@ public final class TodayFigures {
       String ids = array(terminals);
       long before = t.sales;
       long countBefore = t.count;
-      long changeBefore = t.change;
-      sales(h, org, ids, s.zone(), w, t);
-      lastWeek(h, org, ids, s.zone(), w, t);
+      day(h, org, s, ids, w, now, t);
+      lastWeek(h, org, s, ids, w, t);
       t.refunds += refunds(h, org, ids, w.from(), w.to()); // recorded by the service's clock
       t.weekRefunds += refunds(h, org, ids, w.weekFrom(), w.weekTo());
-      payments(h, org, ids, w, t, t.change - changeBefore);
-      items(h, org, ids, w, t);
       t.shares(t.byStore, s.id().toString(), s.name(), t.sales - before, t.count - countBefore);
     }
     names(h, org, t, tillNames);
@@ -114,7 +111,7 @@ public final class TodayFigures {
     }
     long avg = t.count == 0 ? 0 : t.sales / t.count;
     long weekAvg = t.weekCount == 0 ? 0 : t.weekSales / t.weekCount;
-    List<Item> items = new ArrayList<>(t.items.values());
+    List<Map.Entry<String, SaleHourParts.ItemSum>> items = new ArrayList<>(t.items.entrySet());
     return new OfficeTodayDto(
         now,
         store == null ? null : store.toString(),
@@ -139,19 +136,37 @@ public final class TodayFigures {
         sorted(t.byTerminal),
         sorted(t.byEmployee),
         sorted(t.byPayment),
-        items.stream()
-            .sorted(
-                Comparator.comparing((Item i) -> new BigDecimal(i.quantity()))
-                    .reversed()
-                    .thenComparing(Item::name))
-            .limit(TOP)
-            .toList(),
-        items.stream()
-            .sorted(Comparator.comparingLong(Item::amount).reversed().thenComparing(Item::name))
-            .limit(TOP)
-            .toList(),
+        top(
+            items,
+            Comparator.comparing(
+                    (Map.Entry<String, SaleHourParts.ItemSum> e) -> e.getValue().quantity)
+                .reversed()
+                .thenComparing(e -> e.getValue().name)),
+        top(
+            items,
+            Comparator.comparingLong(
+                    (Map.Entry<String, SaleHourParts.ItemSum> e) -> e.getValue().amount)
+                .reversed()
+                .thenComparing(e -> e.getValue().name)),
         tills,
         tills.stream().anyMatch(x -> x.behind() || x.silent()));
+  }
+
+  /** The first {@link #TOP} items in {@code order}. */
+  private static List<Item> top(
+      List<Map.Entry<String, SaleHourParts.ItemSum>> items,
+      Comparator<Map.Entry<String, SaleHourParts.ItemSum>> order) {
+    return items.stream()
+        .sorted(order)
+        .limit(TOP)
+        .map(
+            e ->
+                new Item(
+                    e.getKey(),
+                    e.getValue().name,
+                    e.getValue().quantity.stripTrailingZeros().toPlainString(),
+                    e.getValue().amount))
+        .toList();
   }
 
   /** What the stores' figures add up to while they are read. */
@@ -169,7 +184,7 @@ public final class TodayFigures {
     final Map<String, Share> byTerminal = new LinkedHashMap<>();
     final Map<String, Share> byEmployee = new LinkedHashMap<>();
     final Map<String, Share> byPayment = new LinkedHashMap<>();
-    final Map<String, Item> items = new LinkedHashMap<>();
+    final Map<String, SaleHourParts.ItemSum> items = new LinkedHashMap<>();
 
     void shares(Map<String, Share> into, String id, String name, long amount, long n) {
       into.merge(
@@ -291,58 +306,89 @@ public final class TodayFigures {
     return ids;
   }
 
-  /** Today's sales by till, employee and local hour. */
-  private static void sales(Handle h, UUID org, String ids, ZoneId zone, Window w, Totals t) {
-    h.createQuery(
-            "select terminal_id, employee_id,"
-                + " extract(hour from paid_at at time zone :zone)::int as hour,"
-                + " count(*) as n, sum(total) as total, sum(change_given) as change from sale"
-                + " where organisation_id = :org and terminal_id = any(cast(:ids as uuid[]))"
-                + " and paid_at >= :from and paid_at < :to and state <> 'VOIDED'"
-                + " group by terminal_id, employee_id, hour")
-        .bind("org", org)
-        .bind("ids", ids)
-        .bind("zone", zone.getId())
-        .bind("from", w.from())
-        .bind("to", w.to())
-        .mapToMap()
-        .forEach(
-            r -> {
-              long n = ((Number) r.get("n")).longValue();
-              long total = ((Number) r.get("total")).longValue();
-              int hour = ((Number) r.get("hour")).intValue();
-              t.sales += total;
-              t.count += n;
-              t.change += ((Number) r.get("change")).longValue();
-              t.hourToday[hour] += total;
-              t.shares(t.byTerminal, r.get("terminal_id").toString(), "", total, n);
-              t.shares(t.byEmployee, r.get("employee_id").toString(), "", total, n);
-            });
+  /**
+   * Today: the roll-ups of its hours that have ended and of the open hour up to half a minute ago
+   * or so, and the live rows since (and of any later hour of today a till's clock running ahead has
+   * paid in).
+   */
+  private static void day(
+      Handle h, UUID org, StoreRow s, String ids, Window w, Instant now, Totals t) {
+    Instant from = w.from().toInstant();
+    Instant open = from;
+    while (!open.plus(SaleHours.HOUR).isAfter(now)) {
+      open = open.plus(SaleHours.HOUR);
+    }
+    Map<String, long[]> tenders = new LinkedHashMap<>();
+    long change = 0;
+    Map<Instant, SaleHourParts.Part> closed =
+        SaleHours.closed(h, org, s.id(), ids, SaleHours.hours(from, open), true);
+    for (Map.Entry<Instant, SaleHourParts.Part> e : closed.entrySet()) {
+      change += add(t, e.getValue(), e.getKey().atZone(s.zone()).getHour(), tenders);
+    }
+    // The open hour: its roll-up so far, and the rows since (and of later hours of today).
+    SaleHours.Open kept = SaleHours.open(h, org, s.id(), ids, open, now);
+    change += add(t, kept.part(), open.atZone(s.zone()).getHour(), tenders);
+    for (Map.Entry<Integer, SaleHourParts.Part> e :
+        SaleHours.sums(h, org, ids, open, kept.to(), w.to().toInstant()).entrySet()) {
+      Instant start = open.plus(SaleHours.HOUR.multipliedBy(e.getKey()));
+      change += add(t, e.getValue(), start.atZone(s.zone()).getHour(), tenders);
+    }
+    // Cash net of the change given (as the shift reports count it).
+    final long given = change;
+    tenders.forEach(
+        (type, v) ->
+            t.shares(t.byPayment, type, type, "CASH".equals(type) ? v[1] - given : v[1], v[0]));
   }
 
-  /** The same weekday a week earlier: the whole day by hour, and its totals up to this time. */
-  private static void lastWeek(Handle h, UUID org, String ids, ZoneId zone, Window w, Totals t) {
-    h.createQuery(
-            "select extract(hour from paid_at at time zone :zone)::int as hour,"
-                + " sum(total) as total,"
-                + " count(*) filter (where paid_at <= :upTo) as n,"
-                + " coalesce(sum(total) filter (where paid_at <= :upTo), 0) as so_far from sale"
-                + " where organisation_id = :org and terminal_id = any(cast(:ids as uuid[]))"
-                + " and paid_at >= :from and paid_at < :to and state <> 'VOIDED' group by hour")
-        .bind("org", org)
-        .bind("ids", ids)
-        .bind("zone", zone.getId())
-        .bind("from", w.weekFrom())
-        .bind("upTo", w.weekTo())
-        .bind("to", w.weekEnd())
-        .mapToMap()
-        .forEach(
-            r -> {
-              t.hourWeek[((Number) r.get("hour")).intValue()] +=
-                  ((Number) r.get("total")).longValue();
-              t.weekCount += ((Number) r.get("n")).longValue();
-              t.weekSales += ((Number) r.get("so_far")).longValue();
-            });
+  /** Adds an hour's (or the live part's) sums to the day's; answers its change given. */
+  private static long add(Totals t, SaleHourParts.Part p, int hour, Map<String, long[]> tenders) {
+    t.sales += p.total;
+    t.count += p.sales;
+    t.change += p.change;
+    t.hourToday[hour] += p.total;
+    p.terminals.forEach((id, v) -> t.shares(t.byTerminal, id, "", v[1], v[0]));
+    p.employees.forEach((id, v) -> t.shares(t.byEmployee, id, "", v[1], v[0]));
+    p.tenders.forEach((type, v) -> SaleHourParts.add(tenders, type, v[0], v[1]));
+    p.items.forEach(
+        (id, i) -> {
+          SaleHourParts.ItemSum sum = t.items.get(id);
+          if (sum == null) {
+            t.items.put(id, new SaleHourParts.ItemSum(i.name, i.quantity, i.amount));
+          } else {
+            sum.quantity = sum.quantity.add(i.quantity);
+            sum.amount += i.amount;
+          }
+        });
+    return p.change;
+  }
+
+  /**
+   * The same weekday a week earlier, all of it past: its whole day by hour from the roll-ups, and
+   * its totals up to this time of day (the hour this time falls in read live up to it).
+   */
+  private static void lastWeek(Handle h, UUID org, StoreRow s, String ids, Window w, Totals t) {
+    Instant upTo = w.weekTo().toInstant();
+    Map<Instant, SaleHourParts.Part> hours =
+        SaleHours.closed(
+            h,
+            org,
+            s.id(),
+            ids,
+            SaleHours.hours(w.weekFrom().toInstant(), w.weekEnd().toInstant()),
+            false);
+    for (Map.Entry<Instant, SaleHourParts.Part> e : hours.entrySet()) {
+      Instant start = e.getKey();
+      SaleHourParts.Part p = e.getValue();
+      t.hourWeek[start.atZone(s.zone()).getHour()] += p.total;
+      if (!start.plus(SaleHours.HOUR).isAfter(upTo)) {
+        t.weekCount += p.sales;
+        t.weekSales += p.total;
+      } else if (!start.isAfter(upTo)) {
+        long[] soFar = SaleHours.upTo(h, org, ids, start, upTo);
+        t.weekCount += soFar[0];
+        t.weekSales += soFar[1];
+      }
+    }
   }
 
   private static long refunds(
@@ -357,81 +403,6 @@ public final class TodayFigures {
         .bind("to", to)
         .mapTo(Long.class)
         .one();
-  }
-
-  /**
-   * What today's sales were paid with, from each sale's tender sums (V43, as the shift reports add
-   * them up: an offline card the processor declined later counts as card, the money the managers
-   * collect); cash net of the change given.
-   */
-  private static void payments(Handle h, UUID org, String ids, Window w, Totals t, long change) {
-    h.createQuery(
-            "select p.key as type, sum(p.value::bigint) as amount, count(*) as n from sale s"
-                + " cross join lateral jsonb_each_text(s.tender_sums) p"
-                + " where s.organisation_id = :org and s.terminal_id = any(cast(:ids as uuid[]))"
-                + " and s.paid_at >= :from and s.paid_at < :to and s.state <> 'VOIDED'"
-                + " group by p.key")
-        .bind("org", org)
-        .bind("ids", ids)
-        .bind("from", w.from())
-        .bind("to", w.to())
-        .mapToMap()
-        .forEach(
-            r -> {
-              String type = (String) r.get("type");
-              long amount = ((Number) r.get("amount")).longValue();
-              t.shares(
-                  t.byPayment,
-                  type,
-                  type,
-                  "CASH".equals(type) ? amount - change : amount,
-                  ((Number) r.get("n")).longValue());
-            });
-  }
-
-  /**
-   * Today's items: from each sale's item sums (V49), read with the sale row; a sale recorded before
-   * V49 carries none, and its lines are joined.
-   */
-  private static void items(Handle h, UUID org, String ids, Window w, Totals t) {
-    String today =
-        " where s.organisation_id = :org and s.terminal_id = any(cast(:ids as uuid[]))"
-            + " and s.paid_at >= :from and s.paid_at < :to and s.state <> 'VOIDED'";
-    h.createQuery(
-            "select e->>'id' as item_id, min(e->>'name') as name,"
-                + " sum((e->>'quantity')::numeric) as quantity, sum((e->>'amount')::bigint) as amount"
-                + " from sale s cross join lateral jsonb_array_elements(s.item_sums) e"
-                + today
-                + " and s.item_sums is not null group by 1"
-                + " union all select l.item_id, min(l.name), sum(l.quantity), sum(l.amount)"
-                + " from sale s join sale_line l"
-                + " on l.organisation_id = s.organisation_id and l.sale_id = s.id"
-                + today
-                + " and s.item_sums is null and not l.voided group by l.item_id")
-        .bind("org", org)
-        .bind("ids", ids)
-        .bind("from", w.from())
-        .bind("to", w.to())
-        .mapToMap()
-        .forEach(
-            r -> {
-              String id = (String) r.get("item_id");
-              BigDecimal q = (BigDecimal) r.get("quantity");
-              long amount = ((Number) r.get("amount")).longValue();
-              t.items.merge(
-                  id,
-                  new Item(
-                      id, (String) r.get("name"), q.stripTrailingZeros().toPlainString(), amount),
-                  (a, b) ->
-                      new Item(
-                          id,
-                          a.name(),
-                          new BigDecimal(a.quantity())
-                              .add(new BigDecimal(b.quantity()))
-                              .stripTrailingZeros()
-                              .toPlainString(),
-                          a.amount() + b.amount()));
-            });
   }
 
   /** Fills in the names of the tills and employees the shares name by id. */
