@@ -13,6 +13,8 @@ import io.kasa.service.db.Invalidations;
 import io.kasa.service.floor.CheckService;
 import io.kasa.service.floor.FloorEvents;
 import io.kasa.service.floor.FloorService;
+import io.kasa.service.floor.KitchenStations;
+import io.kasa.service.floor.KitchenTickets;
 import io.kasa.service.floor.WaitlistService;
 import io.kasa.service.http.CloudApp;
 import io.kasa.service.http.Json;
@@ -133,7 +135,9 @@ public final class CloudServices implements AutoCloseable {
                 new FloorService(database.jdbi(), clock),
                 new WaitlistService(database.jdbi(), clock),
                 new CheckService(database.jdbi(), clock),
-                floorEvents),
+                floorEvents,
+                new KitchenTickets(database.jdbi(), clock),
+                new KitchenStations(database.jdbi())),
             new StockService(database.jdbi()),
             receipts,
             new Office(officeAccounts, officeSignIn, screens),

@@ -1,5 +1,8 @@
 package io.kasa.api.floor;
 
+import io.kasa.api.sales.ChosenModifierDto;
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -9,9 +12,39 @@ import java.util.UUID;
  * @param itemId the catalogue item
  * @param name its name when added
  * @param quantity a decimal quantity, e.g. "2" or "0.350"
- * @param unitPrice the catalogue price when added, in minor units
- * @param amount quantity × unit price, rounded half up, in minor units
+ * @param unitPrice the item's own catalogue price when added, in minor units
+ * @param amount quantity × (unit price + the options' deltas), rounded half up, in minor units
  * @param seat the guest's seat, or 0 for the table
+ * @param modifiers the options chosen, with the catalogue's names and deltas when added
+ * @param note the guest's note, or null
+ * @param course the line's course, or 0 (send now)
+ * @param sentAt when it was sent to the kitchen, or null while it is not
  */
 public record CheckLineDto(
-    UUID id, String itemId, String name, String quantity, long unitPrice, long amount, int seat) {}
+    UUID id,
+    String itemId,
+    String name,
+    String quantity,
+    long unitPrice,
+    long amount,
+    int seat,
+    List<ChosenModifierDto> modifiers,
+    String note,
+    int course,
+    Instant sentAt) {
+
+  public CheckLineDto {
+    modifiers = modifiers == null ? List.of() : List.copyOf(modifiers);
+  }
+
+  /** A line without options, note or course, not sent. */
+  public CheckLineDto(
+      UUID id, String itemId, String name, String quantity, long unitPrice, long amount, int seat) {
+    this(id, itemId, name, quantity, unitPrice, amount, seat, List.of(), null, 0, null);
+  }
+
+  /** What each unit is charged: the item's price and its options' deltas. */
+  public long chargedUnitPrice() {
+    return unitPrice + modifiers.stream().mapToLong(ChosenModifierDto::priceDelta).sum();
+  }
+}

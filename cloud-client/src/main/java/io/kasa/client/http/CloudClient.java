@@ -391,6 +391,36 @@ public final class CloudClient implements AutoCloseable {
   }
 
   /**
+   * Opens the store's kitchen stream (ADR 0053) after {@code lastEventId} (null: from now, starting
+   * with a RESET whose id is the start). Needs only the terminal's credential. The caller reads and
+   * closes the response.
+   */
+  public Response kitchenEvents(Long lastEventId) {
+    Request.Builder b =
+        new Request.Builder().url(url("/v1/kitchen/events")).header("Accept", "text/event-stream");
+    if (lastEventId != null) {
+      b.header("Last-Event-ID", Long.toString(lastEventId));
+    }
+    Response response;
+    try {
+      response = streams.newCall(b.build()).execute();
+    } catch (IOException e) {
+      throw new CloudUnreachableException("GET /v1/kitchen/events: " + e.getMessage(), e);
+    }
+    if (!response.isSuccessful()) {
+      throw problem(response);
+    }
+    return response;
+  }
+
+  /** Sends a check's unsent lines to the kitchen; a repeat with the same id sends nothing more. */
+  public io.kasa.api.floor.SendResult sendToKitchen(
+      UUID check, io.kasa.api.floor.SendRequest send) {
+    return send(
+        post("/v1/checks/" + check + "/send", send, send.id()), io.kasa.api.floor.SendResult.class);
+  }
+
+  /**
    * Opens the store's floor event stream after {@code lastEventId} (null: from now). The caller
    * reads the answer's body as {@code text/event-stream} and closes it; it is not retried.
    */

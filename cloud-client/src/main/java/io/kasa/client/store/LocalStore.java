@@ -36,7 +36,8 @@ public final class LocalStore implements AutoCloseable {
           "V9__outbox_archive.sql",
           "V10__receipt_token.sql",
           "V11__modifiers.sql",
-          "V12__quick_keys.sql");
+          "V12__quick_keys.sql",
+          "V13__kitchen_cursor.sql");
 
   private final Connection connection;
   private final ReentrantLock lock = new ReentrantLock();

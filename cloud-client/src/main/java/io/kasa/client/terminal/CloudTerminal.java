@@ -504,6 +504,11 @@ public final class CloudTerminal implements AutoCloseable {
     return new io.kasa.client.floor.LiveFloor(client(), local);
   }
 
+  /** What this terminal printed for each kitchen station (ADR 0053), kept in its local store. */
+  public io.kasa.client.kitchen.KitchenCursor kitchenCursor() {
+    return new io.kasa.client.kitchen.KitchenCursor(store);
+  }
+
   /**
    * Marks a check paid by a sale journalled with {@link #recordSale}: queued behind the sale in the
    * outbox, so it reaches the service after it, exactly once.

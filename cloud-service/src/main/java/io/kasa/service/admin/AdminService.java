@@ -65,6 +65,30 @@ public final class AdminService {
     return id;
   }
 
+  /**
+   * Creates or replaces a kitchen station of a store and its routes (ADR 0053): the items (ids or
+   * SKUs) and categories sent to it. Answers the station as stored.
+   */
+  public io.kasa.api.kitchen.KitchenStationDto putKitchenStation(
+      UUID org,
+      UUID store,
+      String id,
+      String name,
+      int position,
+      java.util.List<String> items,
+      java.util.List<String> categories) {
+    return jdbi.inTransaction(
+            h ->
+                io.kasa.service.floor.KitchenStations.put(
+                    h,
+                    org,
+                    store,
+                    id,
+                    new io.kasa.api.kitchen.KitchenStationRequest(
+                        name, position, items, categories)))
+        .getValue();
+  }
+
   /** Adds a table to an area of a store's floor plan. */
   public UUID createTable(UUID org, UUID store, TableRequest table) {
     UUID id = UUID.randomUUID();

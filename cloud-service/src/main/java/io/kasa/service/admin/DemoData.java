@@ -114,6 +114,7 @@ public final class DemoData {
     UUID technician = admin.createEmployee(org, "Тарас", Role.TECHNICIAN, "7777");
     AdminService.NewTerminal terminal = admin.createTerminal(org, store, "T1", "Каса 1");
     floor(admin, org, store);
+    kitchen(admin, org, store);
     return new Seeded(org, store, cashier, manager, host, technician, terminal);
   }
 
@@ -192,6 +193,16 @@ public final class DemoData {
     stock.reorderLevel(org, store, "milk", "30");
     stock.reorderLevel(org, store, "apples", "5");
     stock.reorderLevel(org, store, "water", "12");
+  }
+
+  /**
+   * The café's kitchen (ADR 0053): the hot kitchen makes the café's dishes (its category), the bar
+   * its drinks (by item, which wins over the category).
+   */
+  private static void kitchen(AdminService admin, UUID org, UUID store) {
+    admin.putKitchenStation(org, store, "hot", "Гаряча кухня", 0, List.of(), List.of("Кафе"));
+    admin.putKitchenStation(
+        org, store, "bar", "Бар", 1, List.of("espresso", "latte", "uzvar"), List.of());
   }
 
   /** The café corner: six tables in the hall, four on the terrace. */

@@ -241,6 +241,7 @@ public final class KasaCloud implements Runnable {
         DiscountCommands.SetDiscountLimit.class,
         ModifierCommands.SetModifierGroup.class,
         ModifierCommands.SetItemModifiers.class,
+        ModifierCommands.SetKitchenStation.class,
         OfficeCommands.CreateAccount.class,
         OfficeCommands.ResetLink.class,
         OfficeCommands.ListAccounts.class,

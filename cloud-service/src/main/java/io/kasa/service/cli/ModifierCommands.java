@@ -86,4 +86,55 @@ final class ModifierCommands {
               : " offers " + String.join(", ", groups));
     }
   }
+
+  @Command(
+      name = "set-kitchen-station",
+      mixinStandardHelpOptions = true,
+      description =
+          "Create or replace a kitchen station of a store (ADR 0053) and what is sent to it: items"
+              + " by id or SKU (an item's own routes win), whole categories; a line routed nowhere"
+              + " goes to the store's first station.")
+  static final class SetKitchenStation extends KasaCloud.Admin.Action {
+    @Option(names = "--org", required = true)
+    UUID org;
+
+    @Option(names = "--store", required = true)
+    UUID store;
+
+    @Option(names = "--station", required = true, description = "The station's id, e.g. bar")
+    String station;
+
+    @Option(
+        names = "--name",
+        required = true,
+        description = "The name its tickets print, e.g. «Бар»")
+    String name;
+
+    @Option(
+        names = "--position",
+        defaultValue = "0",
+        description =
+            "Its place among the store's stations; the first takes what is routed nowhere")
+    int position;
+
+    @Option(names = "--item", description = "An item routed here; repeat for each")
+    List<String> items = new ArrayList<>();
+
+    @Option(names = "--category", description = "A category routed here; repeat for each")
+    List<String> categories = new ArrayList<>();
+
+    @Override
+    String run(AdminService admin) {
+      var s = admin.putKitchenStation(org, store, station, name, position, items, categories);
+      return "kitchen station "
+          + s.id()
+          + " ("
+          + s.name()
+          + ") takes "
+          + s.items().size()
+          + " items and "
+          + s.categories().size()
+          + " categories";
+    }
+  }
 }

@@ -69,6 +69,11 @@ public final class CheckService {
     if (seat < 0 || seat > 100) {
       throw ApiException.invalid("/seat", "The seat is 0 (the table) to 100");
     }
+    int course = r.course() == null ? 0 : r.course();
+    if (course < 0 || course > 9) {
+      throw ApiException.invalid("/course", "The course is 1 to 9, or 0 for none");
+    }
+    String note = r.note() == null || r.note().isBlank() ? null : r.note().strip();
     return FloorRows.change(
         jdbi,
         clock,
@@ -88,12 +93,19 @@ public final class CheckService {
             }
             if (!h.createQuery(
                     "select item_id = :item and quantity = :quantity and seat = :seat"
+                        + " and course = :course and note is not distinct from :note"
+                        + " and coalesce((select jsonb_agg(o order by o collate \"C\") from"
+                        + " jsonb_array_elements(modifiers) m, jsonb_extract_path_text(m, 'optionId')"
+                        + " o), '[]') = cast(:options as jsonb)"
                         + " from check_line where organisation_id = :org and id = :id")
                 .bind("org", org)
                 .bind("id", r.id())
                 .bind("item", r.itemId())
                 .bind("quantity", quantity.toDecimal())
                 .bind("seat", seat)
+                .bind("course", course)
+                .bind("note", note)
+                .bind("options", optionIds(r))
                 .mapTo(Boolean.class)
                 .one()) {
               throw ApiException.conflict("Line " + r.id() + " was added with other details");
@@ -126,10 +138,20 @@ public final class CheckService {
           if ("EACH".equals(item.get("unit")) && !quantity.isWhole()) {
             throw ApiException.invalid("/quantity", "This item is sold in whole units");
           }
+          var chosen =
+              CheckModifiers.resolve(
+                  h,
+                  org,
+                  KitchenTickets.currency(h, org, store),
+                  r.itemId(),
+                  String.valueOf(item.get("name")),
+                  r.modifiers(),
+                  note);
           h.createUpdate(
                   "insert into check_line (organisation_id, id, check_id, added_at, added_by,"
-                      + " item_id, name, quantity, unit_price, seat) values (:org, :id, :check, :now,"
-                      + " :by, :item, :name, :quantity, :price, :seat)")
+                      + " item_id, name, quantity, unit_price, seat, modifiers, note, course)"
+                      + " values (:org, :id, :check, :now, :by, :item, :name, :quantity, :price,"
+                      + " :seat, cast(:modifiers as jsonb), :note, :course)")
               .bind("org", org)
               .bind("id", r.id())
               .bind("check", checkId)
@@ -140,6 +162,9 @@ public final class CheckService {
               .bind("quantity", quantity.toDecimal())
               .bind("price", ((Number) item.get("price")).longValue())
               .bind("seat", seat)
+              .bind("modifiers", CheckModifiers.write(chosen))
+              .bind("note", note)
+              .bind("course", course)
               .execute();
           // New items on a pre-billed check need a new pre-bill.
           bump(h, org, checkId, "OPEN");
@@ -181,6 +206,10 @@ public final class CheckService {
               who.employeeId(),
               "CHECK_LINE_REMOVED",
               "check " + check.number() + ": " + line.quantity() + " × " + line.itemId());
+          if (line.sentAt() != null) {
+            // The kitchen is making it: each station it went to gets a void ticket.
+            KitchenTickets.voided(h, org, store, who, check, line, now);
+          }
           bump(h, org, checkId, "OPEN");
           return changed(h, org, store, check.tableId(), checkId, now);
         });
@@ -483,18 +512,31 @@ public final class CheckService {
           Map<String, BigDecimal> sold =
               totals(
                   h.createQuery(
-                          "select item_id, unit_price, quantity from sale_line"
-                              + " where organisation_id = :org and sale_id = :id and not voided")
+                          "select item_id, unit_price, quantity, coalesce((select string_agg(o,"
+                              + " ',' order by o collate \"C\") from jsonb_array_elements(modifiers)"
+                              + " m, jsonb_extract_path_text(m, 'optionId') o), '') as options"
+                              + " from sale_line where organisation_id = :org and sale_id = :id"
+                              + " and not voided")
                       .bind("org", org)
                       .bind("id", r.saleId())
                       .mapToMap()
                       .list(),
                   row ->
-                      row.get("item_id") + " at " + ((Number) row.get("unit_price")).longValue());
+                      row.get("item_id")
+                          + " at "
+                          + ((Number) row.get("unit_price")).longValue()
+                          + options((String) row.get("options")));
           Map<String, BigDecimal> ordered = new TreeMap<>();
           for (CheckLineDto l : check.lines()) {
             ordered.merge(
-                l.itemId() + " at " + l.unitPrice(), new BigDecimal(l.quantity()), BigDecimal::add);
+                l.itemId()
+                    + " at "
+                    + l.unitPrice()
+                    + options(
+                        String.join(
+                            ",", l.modifiers().stream().map(m -> m.optionId()).sorted().toList())),
+                new BigDecimal(l.quantity()),
+                BigDecimal::add);
           }
           if (!sold.equals(normalise(ordered))) {
             throw ApiException.invalid(
@@ -528,6 +570,28 @@ public final class CheckService {
               FloorRows.checksOn(h, org, store, check.tableId()).isEmpty());
           return paid;
         });
+  }
+
+  /** The option ids a request asks for, sorted, as a JSON array. */
+  private static String optionIds(AddLineRequest r) {
+    List<String> ids =
+        r.modifiers() == null
+            ? List.of()
+            : r.modifiers().stream()
+                .filter(m -> m != null && m.optionId() != null)
+                .map(m -> m.optionId())
+                .sorted()
+                .toList();
+    try {
+      return io.kasa.service.http.Json.mapper().writeValueAsString(ids);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** How a line's options read in the settlement's comparison: nothing for none. */
+  private static String options(String ids) {
+    return ids == null || ids.isEmpty() ? "" : " with " + ids;
   }
 
   private static Map<String, BigDecimal> totals(

@@ -7,6 +7,7 @@ import io.kasa.api.floor.CheckDto;
 import io.kasa.api.floor.FloorEvent;
 import io.kasa.api.floor.PartyDto;
 import io.kasa.api.floor.TableDto;
+import io.kasa.api.kitchen.KitchenTicketDto;
 import io.kasa.service.db.Database;
 import io.kasa.service.db.Listener;
 import io.kasa.service.http.Json;
@@ -161,6 +162,12 @@ public final class FloorEvents implements AutoCloseable {
     append(h, org, store, id -> new FloorEvent(id, "CHECK", null, null, null, c));
   }
 
+  /** A kitchen ticket for one station: KITCHEN_TICKET or KITCHEN_VOID (ADR 0053). */
+  static void kitchen(Handle h, UUID org, UUID store, KitchenTicketDto ticket) {
+    String kind = "VOID".equals(ticket.kind()) ? "KITCHEN_VOID" : "KITCHEN_TICKET";
+    append(h, org, store, id -> new FloorEvent(id, kind, null, null, null, null, ticket));
+  }
+
   private static void append(
       Handle h, UUID org, UUID store, java.util.function.LongFunction<FloorEvent> event) {
     long id =
@@ -197,7 +204,15 @@ public final class FloorEvents implements AutoCloseable {
    * answers a handle that stops it.
    */
   public Runnable subscribe(UUID org, UUID store, long after, Sink sink) {
-    Subscriber s = new Subscriber(org, store, after, sink);
+    return subscribe(org, store, after, false, sink);
+  }
+
+  /**
+   * As {@link #subscribe(UUID, UUID, long, Sink)}; with {@code kitchenOnly}, only the kitchen's
+   * tickets and voids are sent (their ids are the log's, so a station resumes as a stand does).
+   */
+  public Runnable subscribe(UUID org, UUID store, long after, boolean kitchenOnly, Sink sink) {
+    Subscriber s = new Subscriber(org, store, after, kitchenOnly, sink);
     subscribers.computeIfAbsent(key(org, store), k -> ConcurrentHashMap.newKeySet()).add(s);
     s.wake();
     return s::stop;
@@ -303,13 +318,15 @@ public final class FloorEvents implements AutoCloseable {
     final UUID store;
     final AtomicLong sent;
     final Sink sink;
+    final boolean kitchenOnly;
     final AtomicBoolean scheduled = new AtomicBoolean();
     final AtomicBoolean again = new AtomicBoolean();
     final AtomicBoolean idle = new AtomicBoolean();
     volatile boolean stopped;
     boolean checked;
 
-    Subscriber(UUID org, UUID store, long after, Sink sink) {
+    Subscriber(UUID org, UUID store, long after, boolean kitchenOnly, Sink sink) {
+      this.kitchenOnly = kitchenOnly;
       this.org = org;
       this.store = store;
       this.sent = new AtomicLong(after);
@@ -384,7 +401,9 @@ public final class FloorEvents implements AutoCloseable {
           h ->
               h.createQuery(
                       "select id, body->>'kind' as kind, body::text as body from floor_event where organisation_id = :org"
-                          + " and store_id = :store and id > :after order by id limit :n")
+                          + " and store_id = :store and id > :after"
+                          + (kitchenOnly ? " and body->>'kind' like 'KITCHEN%'" : "")
+                          + " order by id limit :n")
                   .bind("org", org)
                   .bind("store", store)
                   .bind("after", id)

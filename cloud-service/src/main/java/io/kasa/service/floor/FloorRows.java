@@ -319,22 +319,13 @@ final class FloorRows {
     Map<UUID, List<CheckLineDto>> lines =
         h
             .createQuery(
-                "select id, check_id, item_id, name, quantity, unit_price, seat from check_line"
+                "select id, check_id, item_id, name, quantity, unit_price, seat, modifiers::text"
+                    + " as modifiers, note, course, sent_at from check_line"
                     + " where organisation_id = :org and check_id in (<ids>) and not removed"
                     + " order by added_at, id")
             .bind("org", org)
             .bindList("ids", ids)
-            .map(
-                (rs, ctx) ->
-                    Map.entry(
-                        rs.getObject("check_id", UUID.class),
-                        line(
-                            rs.getObject("id", UUID.class),
-                            rs.getString("item_id"),
-                            rs.getString("name"),
-                            rs.getBigDecimal("quantity"),
-                            rs.getLong("unit_price"),
-                            rs.getInt("seat"))))
+            .map((rs, ctx) -> Map.entry(rs.getObject("check_id", UUID.class), line(rs)))
             .list()
             .stream()
             .collect(
@@ -362,16 +353,53 @@ final class FloorRows {
         .toList();
   }
 
+  private static CheckLineDto line(ResultSet rs) throws SQLException {
+    Timestamp sent = rs.getTimestamp("sent_at");
+    return line(
+        rs.getObject("id", UUID.class),
+        rs.getString("item_id"),
+        rs.getString("name"),
+        rs.getBigDecimal("quantity"),
+        rs.getLong("unit_price"),
+        rs.getInt("seat"),
+        CheckModifiers.read(rs.getString("modifiers")),
+        rs.getString("note"),
+        rs.getInt("course"),
+        sent == null ? null : sent.toInstant());
+  }
+
   static CheckLineDto line(
-      UUID id, String item, String name, BigDecimal quantity, long unitPrice, int seat) {
-    // As pos-domain prices a line: quantity × unit price, half up to a minor unit.
+      UUID id,
+      String item,
+      String name,
+      BigDecimal quantity,
+      long unitPrice,
+      int seat,
+      List<io.kasa.api.sales.ChosenModifierDto> modifiers,
+      String note,
+      int course,
+      Instant sentAt) {
+    long charged =
+        unitPrice
+            + modifiers.stream().mapToLong(io.kasa.api.sales.ChosenModifierDto::priceDelta).sum();
+    // As pos-domain prices a line: quantity × charged unit price, half up to a minor unit.
     long amount =
         quantity
-            .multiply(BigDecimal.valueOf(unitPrice))
+            .multiply(BigDecimal.valueOf(charged))
             .setScale(0, RoundingMode.HALF_UP)
             .longValueExact();
     return new CheckLineDto(
-        id, item, name, quantity.stripTrailingZeros().toPlainString(), unitPrice, amount, seat);
+        id,
+        item,
+        name,
+        quantity.stripTrailingZeros().toPlainString(),
+        unitPrice,
+        amount,
+        seat,
+        modifiers,
+        note,
+        course,
+        sentAt);
   }
 
   private static Instant instant(Object value) {

@@ -13,6 +13,8 @@ import io.kasa.service.db.Database;
 import io.kasa.service.floor.CheckService;
 import io.kasa.service.floor.FloorEvents;
 import io.kasa.service.floor.FloorService;
+import io.kasa.service.floor.KitchenStations;
+import io.kasa.service.floor.KitchenTickets;
 import io.kasa.service.floor.WaitlistService;
 import io.kasa.service.office.Office;
 import io.kasa.service.office.Page;
@@ -95,9 +97,16 @@ public final class CloudApp {
    * @param waitlist the waitlist and reservations
    * @param checks checks on tables
    * @param events the floor's event stream
+   * @param kitchen sending checks to the kitchen (ADR 0053)
+   * @param stations the store's kitchen stations and routes
    */
   public record Floor(
-      FloorService plan, WaitlistService waitlist, CheckService checks, FloorEvents events) {}
+      FloorService plan,
+      WaitlistService waitlist,
+      CheckService checks,
+      FloorEvents events,
+      KitchenTickets kitchen,
+      KitchenStations stations) {}
 
   private static final Logger ACCESS = LoggerFactory.getLogger("io.kasa.service.access");
 
@@ -245,6 +254,7 @@ public final class CloudApp {
     all.addAll(new SalesRoutes(req, s.sales(), s.refunds(), s.voids(), s.metrics()).routes());
     all.addAll(new ShiftRoutes(req, s.shifts()).routes());
     all.addAll(new FloorRoutes(req, s.database(), s.floor()).routes());
+    all.addAll(new KitchenApiRoutes(req, s.database(), s.floor()).routes());
     all.addAll(new StockRoutes(req, s.stock()).routes());
     all.addAll(new ReceiptRoutes(s.receipts(), s.json()).routes());
     OfficeCaller office = new OfficeCaller(s.officeSignIn(), contract);

@@ -109,6 +109,9 @@ public final class KasaDemo implements Callable<Integer> {
     }
   }
 
+  /** Where the demo's kitchen tickets are printed (raw ESC/POS, appended). */
+  static final String KITCHEN_TICKETS = "kitchen-tickets.escpos";
+
   private Integer run(
       PrintWriter out, Path absolute, Database db, CloudServices services, Javalin app)
       throws Exception {
@@ -157,6 +160,19 @@ public final class KasaDemo implements Callable<Integer> {
       out.println(line);
     }
     DeviceChoice.save(terminal, "sim:printer", DeviceChoice.DEFAULT_PROFILE);
+    // The demo's register is also the kitchen's printer (ADR 0053): the hot kitchen's and the
+    // bar's tickets append to one file beside the receipts, unless a technician chose otherwise.
+    java.nio.file.Files.createDirectories(receipts);
+    if (terminal.setting(io.kasa.terminal.devices.DeviceSettings.KITCHEN_URI).isEmpty()) {
+      terminal.setting(
+          io.kasa.terminal.devices.DeviceSettings.KITCHEN_URI,
+          "file:" + receipts.resolve(KITCHEN_TICKETS));
+      terminal.setting(
+          io.kasa.terminal.devices.DeviceSettings.KITCHEN_PROFILE, DeviceChoice.DEFAULT_PROFILE);
+      terminal.setting(io.kasa.terminal.kitchen.KitchenStationPrinter.STATIONS, "hot,bar");
+    }
+    out.println(
+        "Kitchen:  tickets for «Гаряча кухня» and «Бар» in " + receipts.resolve(KITCHEN_TICKETS));
     // The processor's test cards on the screen, as a card reader would take them.
     terminal.setting(DeviceChoice.CARD_READER_URI, "sim:card-reader");
     window.run(

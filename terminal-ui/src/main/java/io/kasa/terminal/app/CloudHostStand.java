@@ -103,6 +103,14 @@ final class CloudHostStand implements HostStand {
   }
 
   @Override
+  public io.kasa.api.floor.SendResult sendToKitchen(UUID check) {
+    // One id per tap: a retry of this request sends nothing twice.
+    return terminal
+        .client()
+        .sendToKitchen(check, new io.kasa.api.floor.SendRequest(UUID.randomUUID()));
+  }
+
+  @Override
   public CheckDto prebill(UUID check, long version) {
     return terminal.client().prebill(check, version);
   }

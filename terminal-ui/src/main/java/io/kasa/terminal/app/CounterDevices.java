@@ -23,6 +23,8 @@ final class CounterDevices {
   private final Consumer<ScanEvent> scanned;
   private final Consumer<CashDrawer.Event> drawerEvents;
   private volatile RegisterDevices devices;
+  private Supplier<AutoCloseable> kitchenFactory = () -> () -> {};
+  private volatile AutoCloseable kitchen;
 
   /**
    * @param scanned where a scanner's scans go (on the UI thread)
@@ -66,10 +68,33 @@ final class CounterDevices {
         s -> tasks.ui(() -> status.scanner(s.connected())));
     status.printer(opened.printer().status());
     devices = opened;
+    try {
+      kitchen = kitchenFactory.get();
+    } catch (RuntimeException e) {
+      // A kitchen printer set wrongly must not keep the counter from selling; the technician's
+      // screen names the bad setting.
+      org.slf4j.LoggerFactory.getLogger(CounterDevices.class)
+          .warn("The kitchen printer did not open: {}", e.getMessage());
+    }
+  }
+
+  /** What prints kitchen tickets for this terminal's stations (ADR 0053), opened with the rest. */
+  void kitchen(Supplier<AutoCloseable> factory) {
+    this.kitchenFactory = factory;
   }
 
   /** Lets go of the devices (their ports), for the technician's bench. */
   void close() {
+    AutoCloseable k = kitchen;
+    kitchen = null;
+    if (k != null) {
+      try {
+        k.close();
+      } catch (Exception e) {
+        org.slf4j.LoggerFactory.getLogger(CounterDevices.class)
+            .warn("The kitchen printer did not close cleanly: {}", e.toString());
+      }
+    }
     RegisterDevices open = devices;
     devices = null;
     if (open != null) {

@@ -127,6 +127,10 @@ public final class Register implements AutoCloseable {
             terminal,
             () -> cashier == null ? null : cashier.id());
     this.devices = new CounterDevices(devices, status, tasks, clock, this::scanned, drawer::event);
+    this.devices.kitchen(
+        () ->
+            io.kasa.terminal.kitchen.KitchenStationPrinter.open(
+                terminal, clock, storeLocale, state -> tasks.ui(() -> status.kitchen(state))));
     this.printouts =
         new Printouts(
             () -> this.devices.current().printer(),

@@ -60,6 +60,12 @@ final class StatusBar extends HBox {
     scanner.setId("status-scanner");
     scanner.managedProperty().bind(scanner.textProperty().isNotEmpty());
     scanner.visibleProperty().bind(scanner.managedProperty());
+    // Only while kitchen tickets wait (ADR 0053).
+    Label kitchen =
+        level(vm.kitchenProperty(), new SimpleObjectProperty<>(StatusViewModel.Level.ERROR));
+    kitchen.setId("status-kitchen");
+    kitchen.managedProperty().bind(kitchen.textProperty().isNotEmpty());
+    kitchen.visibleProperty().bind(kitchen.managedProperty());
     Label note = new Label();
     note.setId("status-note");
     note.textProperty().bind(vm.noteProperty());
@@ -77,7 +83,19 @@ final class StatusBar extends HBox {
     javafx.scene.control.Button info = small(keyBelow(m.binding("status.about")), about);
     info.setId("about");
     getChildren()
-        .addAll(connection, catalogue, printer, drawer, scanner, note, who, out, lang, look, info);
+        .addAll(
+            connection,
+            catalogue,
+            printer,
+            drawer,
+            scanner,
+            kitchen,
+            note,
+            who,
+            out,
+            lang,
+            look,
+            info);
   }
 
   /** "Sign out (Ctrl+L)" as "Sign out" over "(Ctrl+L)", as the keys on the other buttons. */

@@ -47,6 +47,7 @@ final class HostActions extends VBox {
       button("seat-anyway", () -> on(v -> v.seatAnyway(guestsToSeat())));
   private final TextField item = new TextField();
   private final NumberEntry itemSeat;
+  private final Button kitchen = button("send-kitchen", () -> on(v -> v.sendToKitchen()));
   private final Button prebill = button("prebill", () -> on(v -> v.prebill()));
   private final Button move = button("move", () -> on(v -> v.startMove()));
   private final Button merge = button("merge", () -> on(v -> v.startMerge()));
@@ -103,7 +104,15 @@ final class HostActions extends VBox {
 
     seatRow = row(guests, grow(seat), grow(seatAnyway));
     itemRow = row(grow(itemBox), itemSeat, add);
-    checkRow = row(grow(prebill), grow(move), grow(merge), grow(split), grow(pay), grow(clear));
+    checkRow =
+        row(
+            grow(kitchen),
+            grow(prebill),
+            grow(move),
+            grow(merge),
+            grow(split),
+            grow(pay),
+            grow(clear));
     splitSeatRow = row(splitSeat, grow(bySeat), grow(byItems));
     splitEvenRow = row(ways, grow(evenly), grow(back));
     modePrompt.setWrapText(true);
@@ -185,6 +194,7 @@ final class HostActions extends VBox {
     seatAnyway.setVisible(held);
     seatAnyway.setManaged(held);
     seatAnyway.setText(m.get("host.seatAnyway"));
+    kitchen.setText(key(m.get("host.sendKitchen"), "F11"));
     prebill.setText(key(m.get("host.prebillTable", table), "F6"));
     move.setText(key(m.get("host.moveTable", table), "F7"));
     merge.setText(key(m.get("host.mergeTable", table), "F8"));
@@ -192,7 +202,7 @@ final class HostActions extends VBox {
     split.setText(key(m.get("host.splitCheck", number), "F9"));
     pay.setText(key(m.get("host.payCheck", number), "F10"));
     clear.setText(key(m.get("host.clearTable", table), "F5"));
-    for (Button b : List.of(prebill, move, merge, split, pay)) {
+    for (Button b : List.of(kitchen, prebill, move, merge, split, pay)) {
       b.setVisible(open);
       b.setManaged(open);
     }

@@ -34,6 +34,9 @@ public interface HostStand {
 
   CheckDto prebill(UUID check, long version);
 
+  /** Sends the check's unsent lines to the kitchen (ADR 0053): one ticket per station. */
+  io.kasa.api.floor.SendResult sendToKitchen(UUID check);
+
   CheckDto move(UUID check, long version, UUID table, long tableVersion);
 
   CheckDto merge(UUID into, long version, UUID other, long otherVersion);

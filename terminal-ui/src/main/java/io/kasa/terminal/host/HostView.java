@@ -33,7 +33,8 @@ import javafx.util.Duration;
  * message lies over the top of the floor and never moves it.
  *
  * <p>Keys: F2 add a party, F3 seat, F4 notify, F5 clear, F6 pre-bill, F7 move, F8 merge, F9 split,
- * F10 pay, Esc cancels a move, a merge, a split or the party form (or goes back to the sale).
+ * F11 send to the kitchen, F10 pay, Esc cancels a move, a merge, a split or the party form (or goes
+ * back to the sale).
  */
 public final class HostView extends BorderPane {
 
@@ -265,6 +266,9 @@ public final class HostView extends BorderPane {
         return true;
       case F10:
         vm.pay();
+        return true;
+      case F11:
+        vm.sendToKitchen();
         return true;
       case ESCAPE:
         if (vm.modeProperty().get() != HostViewModel.Mode.SELECT) {

@@ -398,6 +398,24 @@ public final class HostViewModel {
         .ifPresent(c -> run(() -> stand.addItem(c.id(), itemId, quantity, seat), check -> {}));
   }
 
+  /** Sends the selected table's check's new lines to the kitchen (ADR 0053). */
+  public void sendToKitchen() {
+    Optional<CheckDto> c = checkToChange();
+    if (c.isEmpty()) {
+      return;
+    }
+    CheckDto check = c.get();
+    run(
+        () -> stand.sendToKitchen(check.id()),
+        sent ->
+            info(
+                sent.tickets().isEmpty() ? "host.kitchen.nothing" : "host.kitchen.sent",
+                check.number(),
+                sent.tickets().stream()
+                    .map(t -> t.stationName())
+                    .collect(java.util.stream.Collectors.joining(", "))));
+  }
+
   /** Prints the pre-bill of the selected table's check and marks it pre-billed. */
   public void prebill() {
     Optional<CheckDto> c = checkToChange();

@@ -78,9 +78,31 @@ public final class PreBill {
           line(
               leftRight(
                   printable.apply("  " + l.quantity() + " × ")
-                      + format.amount(Money.of(l.unitPrice(), currency)),
+                      + format.amount(Money.of(l.chargedUnitPrice(), currency)),
                   format.amount(Money.of(l.amount(), currency)),
                   columns)));
+      // The options and note beneath, as the receipt says them (ADR 0043's LineExtras).
+      List<io.kasa.domain.sale.ChosenModifier> chosen =
+          l.modifiers().stream()
+              .map(
+                  o ->
+                      new io.kasa.domain.sale.ChosenModifier(
+                          o.groupId(),
+                          o.groupName(),
+                          o.optionId(),
+                          o.optionName(),
+                          Money.of(o.priceDelta(), currency)))
+              .toList();
+      for (io.kasa.domain.receipt.LineExtras.Row row :
+          io.kasa.domain.receipt.LineExtras.rows(chosen, l.note(), locale)) {
+        if (row.price() == null) {
+          for (String part : wrap(printable.apply("  " + row.text()), columns)) {
+            out.add(line(part));
+          }
+        } else {
+          out.add(line(leftRight(printable.apply("  " + row.text()), row.price(), columns)));
+        }
+      }
     }
     out.add(line("-".repeat(columns)));
     Money total = Money.of(check.total(), currency);

@@ -131,6 +131,7 @@ final class TablePane extends VBox {
   private final class LineCell extends ListCell<CheckLineDto> {
     private final Label what = new Label();
     private final Label amount = new Label();
+    private final Label extras = new Label();
     private final HBox box;
 
     LineCell() {
@@ -142,7 +143,18 @@ final class TablePane extends VBox {
       what.setMaxWidth(Double.MAX_VALUE);
       amount.setMinWidth(Region.USE_PREF_SIZE);
       amount.getStyleClass().add("line-amount");
-      box = new HBox(8, what, amount);
+      extras.setWrapText(true);
+      extras.setMinHeight(Region.USE_PREF_SIZE);
+      extras.setMinWidth(0);
+      extras.setPrefWidth(0);
+      extras.setMaxWidth(Double.MAX_VALUE);
+      extras.getStyleClass().add("text-muted");
+      javafx.scene.layout.VBox lines = new javafx.scene.layout.VBox(2, what, extras);
+      lines.setMinWidth(0);
+      lines.setPrefWidth(0);
+      HBox.setHgrow(lines, Priority.ALWAYS);
+      lines.setMaxWidth(Double.MAX_VALUE);
+      box = new HBox(8, lines, amount);
       box.setAlignment(Pos.CENTER_LEFT);
       setMinHeight(Touch.TARGET - 16);
       setPrefWidth(0);
@@ -177,6 +189,16 @@ final class TablePane extends VBox {
           l.seat() > 0
               ? m.get("host.line.seat", l.seat(), l.quantity(), l.name())
               : m.get("host.line", l.quantity(), l.name()));
+      // Beneath: the options and note as the receipt words them, then whether the kitchen has it.
+      StringBuilder more = new StringBuilder();
+      for (io.kasa.api.sales.ChosenModifierDto o : l.modifiers()) {
+        more.append("+ ").append(o.groupName()).append(": ").append(o.optionName()).append('\n');
+      }
+      if (l.note() != null) {
+        more.append(m.get("host.line.note", l.note())).append('\n');
+      }
+      more.append(m.get(l.sentAt() == null ? "host.line.unsent" : "host.line.sent"));
+      extras.setText(more.toString());
       amount.setText(money.apply(l.amount()));
       setGraphic(box);
     }

@@ -39,6 +39,8 @@ public final class StatusViewModel {
   private boolean drawerFailed;
   private final StringProperty note = new SimpleStringProperty("");
   private final ReadOnlyStringWrapper scanner = new ReadOnlyStringWrapper("");
+  private final ReadOnlyStringWrapper kitchen = new ReadOnlyStringWrapper("");
+  private io.kasa.client.kitchen.KitchenFeed.State lastKitchen;
   private boolean scannerLost;
   private SyncStatus lastSync;
   private PrinterStatus lastPrinter;
@@ -91,6 +93,20 @@ public final class StatusViewModel {
   /** The drawer was asked to open and did not: red until its switch reports again. */
   public void drawerFailed() {
     drawerFailed = true;
+    relabel();
+  }
+
+  /**
+   * While kitchen tickets for this terminal's stations cannot print (no service, or the kitchen
+   * printer down), what waits; else empty (the bar hides it).
+   */
+  public ReadOnlyStringProperty kitchenProperty() {
+    return kitchen.getReadOnlyProperty();
+  }
+
+  /** The state of this terminal's kitchen printing (ADR 0053). */
+  public void kitchen(io.kasa.client.kitchen.KitchenFeed.State state) {
+    lastKitchen = state;
     relabel();
   }
 
@@ -173,6 +189,11 @@ public final class StatusViewModel {
   private void relabel() {
     catalogue.set(catalogueAge());
     scanner.set(scannerLost ? messages.get("status.scanner.lost") : "");
+    kitchen.set(
+        lastKitchen == io.kasa.client.kitchen.KitchenFeed.State.OFFLINE
+                || lastKitchen == io.kasa.client.kitchen.KitchenFeed.State.PRINTER_DOWN
+            ? messages.get("status.kitchen." + lastKitchen.name())
+            : "");
     if (lastSync != null) {
       boolean online = lastSync.connectivity() == Connectivity.State.ONLINE;
       String state =

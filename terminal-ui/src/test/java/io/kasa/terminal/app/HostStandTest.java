@@ -291,6 +291,50 @@ class HostStandTest extends RegisterUiTest {
   }
 
   @Test
+  void aHostSendsATablesOrderToTheKitchenAndTheBarWithF11(FxRobot robot) {
+    UUID check = seatedAtTheOtherStand("3", "borshch", "uzvar");
+    TestRegister.signIn(robot, "Ірина", "5555");
+    awaitLiveFloor(robot);
+    tap(robot, "#table-3");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> robot.lookup("1 × Узвар 0,3 л").tryQuery().isPresent());
+    assertThat(
+            robot.lookup("not sent yet").queryAll().stream()
+                .filter(javafx.scene.control.Label.class::isInstance)
+                .count())
+        .isEqualTo(2);
+    assertThat(robot.lookup("#send-kitchen").queryButton().getText()).contains("F11");
+    robot.type(KeyCode.F11);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(banner(robot))
+                    .contains("sent to the kitchen")
+                    .contains("Гаряча кухня")
+                    .contains("Бар"));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                robot.lookup("✓ at the kitchen").queryAll().stream()
+                        .filter(javafx.scene.control.Label.class::isInstance)
+                        .count()
+                    == 2);
+    var lines = cloud.send("GET", "/v1/floor", null, otherHost).json().get("checks");
+    for (JsonNode c : lines) {
+      if (c.get("id").asText().equals(check.toString())) {
+        assertThat(c.get("lines").get(0).get("sentAt").isNull()).isFalse();
+      }
+    }
+    robot.type(KeyCode.F11);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(() -> assertThat(banner(robot)).contains("nothing new for the kitchen"));
+  }
+
+  @Test
   void aHostSplitsTheItemsATableChoseOntoACheckOfTheirOwn(FxRobot robot) {
     seatedAtTheOtherStand("6", "borshch", "uzvar");
     String six = table("6").get("id").asText();
