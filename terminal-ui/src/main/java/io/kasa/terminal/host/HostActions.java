@@ -65,6 +65,7 @@ final class HostActions extends VBox {
   private final HBox seatRow;
   private final HBox itemRow;
   private final HBox checkRow;
+  private final HBox tableRow;
   private final HBox splitSeatRow;
   private final HBox splitEvenRow;
   private final HBox modeRow;
@@ -104,15 +105,9 @@ final class HostActions extends VBox {
 
     seatRow = row(guests, grow(seat), grow(seatAnyway));
     itemRow = row(grow(itemBox), itemSeat, add);
-    checkRow =
-        row(
-            grow(kitchen),
-            grow(prebill),
-            grow(move),
-            grow(merge),
-            grow(split),
-            grow(pay),
-            grow(clear));
+    // Two rows, the check's and the table's, so each word stays whole at 1024 px.
+    checkRow = row(grow(kitchen), grow(prebill), grow(split), grow(pay));
+    tableRow = row(grow(move), grow(merge), grow(clear));
     splitSeatRow = row(splitSeat, grow(bySeat), grow(byItems));
     splitEvenRow = row(ways, grow(evenly), grow(back));
     modePrompt.setWrapText(true);
@@ -123,8 +118,9 @@ final class HostActions extends VBox {
     cancelMode.setMinWidth(Region.USE_PREF_SIZE);
     modeRow = row(grow(modePrompt), cancelMode);
     modePrompt.setMaxWidth(Double.MAX_VALUE);
-    getChildren().addAll(seatRow, itemRow, checkRow, splitSeatRow, splitEvenRow, modeRow);
-    for (HBox row : List.of(seatRow, itemRow, checkRow, splitSeatRow, splitEvenRow, modeRow)) {
+    getChildren().addAll(seatRow, itemRow, checkRow, tableRow, splitSeatRow, splitEvenRow, modeRow);
+    for (HBox row :
+        List.of(seatRow, itemRow, checkRow, tableRow, splitSeatRow, splitEvenRow, modeRow)) {
       row.managedProperty().bind(row.visibleProperty());
     }
     vm.busyProperty().addListener((o, a, b) -> setDisable(b));
@@ -174,7 +170,8 @@ final class HostActions extends VBox {
     boolean splitShown = splitting.get() && open;
     seatRow.setVisible(!moving && (free || t.isEmpty()));
     itemRow.setVisible(!moving && open && !splitShown);
-    checkRow.setVisible(!moving && taken && !splitShown);
+    tableRow.setVisible(!moving && taken && !splitShown);
+    checkRow.setVisible(tableRow.isVisible() && open);
     splitSeatRow.setVisible(!moving && splitShown);
     splitEvenRow.setVisible(!moving && splitShown);
     modeRow.setVisible(moving);
