@@ -156,7 +156,7 @@ public final class PostVoidService {
       Handle h, Principal who, UUID saleId, String receipt, Currency currency) {
     List<Map<String, Object>> cards =
         h.createQuery(
-                "select id, amount, authorisation from tender where organisation_id = :org and sale_id = :sale"
+                "select id, amount + tip as charged, authorisation from tender where organisation_id = :org and sale_id = :sale"
                     + " and type = 'CARD' and status = 'APPROVED' order by id")
             .bind("org", who.organisationId())
             .bind("sale", saleId)
@@ -168,7 +168,8 @@ public final class PostVoidService {
         if (!processor.reverse(
             tender,
             (String) card.get("authorisation"),
-            Money.of(((Number) card.get("amount")).longValue(), currency))) {
+            // The whole charge comes back, the tip with it (ADR 0054).
+            Money.of(((Number) card.get("charged")).longValue(), currency))) {
           throw CardProblems.reversalRefused(receipt);
         }
       } catch (PaymentProcessor.TimeoutException e) {
@@ -203,7 +204,7 @@ public final class PostVoidService {
                 t ->
                     "APPROVED".equals(t.status())
                         ? new TenderResultDto(
-                            t.id(), t.type(), t.amount(), "REVERSED", t.authorisation())
+                            t.id(), t.type(), t.amount(), "REVERSED", t.authorisation(), t.tip())
                         : t)
             .toList();
     return new SaleResponse(
