@@ -242,7 +242,7 @@ public final class PublicReceipts {
           "CARD".equals(t.type()) && m.get("authorisation") != null
               ? (String) m.get("authorisation")
               : t.reference();
-      tenders.add(new TenderDto(t.id(), t.type(), t.amount(), null, reference, last4));
+      tenders.add(new TenderDto(t.id(), t.type(), t.amount(), null, reference, last4, t.tip()));
     }
     return new SaleRequest(
         r.id(),
@@ -320,7 +320,11 @@ public final class PublicReceipts {
             ? null
             : (p.card().scheme().isEmpty() ? "" : p.card().scheme() + " ") + p.card().masked();
     return new PublicReceipt.Payment(
-        p.type().name(), p.amount().minor(), card, p.approved() ? p.reference() : null);
+        p.type().name(),
+        p.amount().minor(),
+        card,
+        p.approved() ? p.reference() : null,
+        p.tip().minor());
   }
 
   private <T> T read(String text, Class<T> type) {

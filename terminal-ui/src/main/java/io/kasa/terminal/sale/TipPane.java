@@ -1,0 +1,79 @@
+package io.kasa.terminal.sale;
+
+import io.kasa.terminal.i18n.Messages;
+import io.kasa.terminal.ui.Touch;
+import javafx.collections.ListChangeListener;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/**
+ * The tip step in place of the cash amounts and the pay buttons (ADR 0054): what it asks, one key
+ * per preset with its percentage, the tip and what the card will be charged (F1–F4), then "Other
+ * amount" for a tip typed on the keypad (Enter), "No tip" (F11) and Back (Esc).
+ */
+final class TipPane {
+
+  private TipPane() {}
+
+  static VBox step(SaleViewModel vm, Messages m) {
+    TipStep tips = vm.tips();
+    Label title = new Label();
+    title.setId("tip-title");
+    title.textProperty().bind(tips.titleProperty());
+    title.setWrapText(true);
+    title.setMinHeight(Region.USE_PREF_SIZE);
+    title.getStyleClass().add("caption");
+    HBox presets = new HBox(8);
+    presets.setId("tip-presets");
+    Runnable rebuild =
+        () -> {
+          presets.getChildren().clear();
+          for (int i = 0; i < tips.offers().size(); i++) {
+            TipStep.Offer o = tips.offers().get(i);
+            int index = i;
+            Button b =
+                Touch.key(
+                    o.percent().value().toPlainString()
+                        + " %\n"
+                        + vm.withSymbol(o.tip())
+                        + "\n"
+                        + m.get("tip.charged", vm.withSymbol(o.charged()))
+                        + "\nF"
+                        + (i + 1),
+                    () -> tips.preset(index));
+            b.setId("tip-preset-" + (i + 1));
+            b.getStyleClass().add("tip-preset");
+            b.setMinHeight(Region.USE_PREF_SIZE);
+            b.setWrapText(true);
+            b.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+            HBox.setHgrow(b, Priority.ALWAYS);
+            presets.getChildren().add(b);
+          }
+        };
+    tips.offers().addListener((ListChangeListener<TipStep.Offer>) c -> rebuild.run());
+    m.localeProperty().addListener((o, a, b) -> rebuild.run());
+    Button other = Touch.grow(Touch.button(m.binding("tip.other"), "Enter", tips::other));
+    other.setId("tip-other");
+    other.setMaxHeight(Touch.TARGET * 1.25);
+    Button none = Touch.grow(Touch.button(m.binding("tip.none"), "F11", tips::none));
+    none.setId("tip-none");
+    none.setMaxHeight(Touch.TARGET * 1.25);
+    Button back = Touch.grow(Touch.button(m.binding("payment.back"), "Esc", tips::close));
+    back.setId("tip-back");
+    back.setMaxHeight(Touch.TARGET * 1.25);
+    Label hint = new Label();
+    hint.textProperty().bind(m.binding("tip.other.hint"));
+    hint.setWrapText(true);
+    hint.setMinHeight(Region.USE_PREF_SIZE);
+    hint.getStyleClass().add("text-muted");
+    VBox box = new VBox(8, title, presets, hint, new HBox(8, back, other, none));
+    box.setId("tip-step");
+    box.visibleProperty().bind(tips.openProperty());
+    box.managedProperty().bind(box.visibleProperty());
+    return box;
+  }
+}
