@@ -44,6 +44,33 @@ public final class StoreTips {
   }
 
   /**
+   * Percentages as typed ({@code "5"}, {@code "7,5"}); null stays null; one that does not read is
+   * 422.
+   */
+  public static List<BigDecimal> percents(List<String> typed, String pointer) {
+    if (typed == null) {
+      return null;
+    }
+    List<BigDecimal> out = new ArrayList<>();
+    for (String t : typed) {
+      out.add(percent(t, pointer));
+    }
+    return out;
+  }
+
+  /** A percentage as typed; null stays null; one that does not read is 422 at {@code pointer}. */
+  public static BigDecimal percent(String typed, String pointer) {
+    if (typed == null) {
+      return null;
+    }
+    try {
+      return new BigDecimal(typed.strip().replace(',', '.').replace("%", "").strip());
+    } catch (NumberFormatException e) {
+      throw ApiException.invalid(pointer, "A percentage such as 10 or 12.5: " + typed);
+    }
+  }
+
+  /**
    * The rules a change makes of {@code current}: a null part stays as it is. A combination the
    * register cannot offer is refused (422) naming the part by JSON pointer under {@code /tips}.
    */
@@ -52,13 +79,13 @@ public final class StoreTips {
     List<Percent> p;
     try {
       p = presets == null ? current.presets() : presets.stream().map(Percent::new).toList();
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | ArithmeticException e) {
       throw ApiException.invalid("/tips/presets", "A tip preset is a percentage above 0");
     }
     Percent max;
     try {
       max = maxPercent == null ? current.maxPercent() : new Percent(maxPercent);
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | ArithmeticException e) {
       throw ApiException.invalid("/tips/maxPercent", "The largest tip is a percentage above 0");
     }
     if (max.isZero() || max.compareTo(TipRules.HIGHEST_MAX) > 0 || max.value().scale() > 2) {

@@ -35,15 +35,16 @@ final class TipPane {
           for (int i = 0; i < tips.offers().size(); i++) {
             TipStep.Offer o = tips.offers().get(i);
             int index = i;
+            // The percentage and its key, the tip, then what the card will be charged.
             Button b =
                 Touch.key(
                     o.percent().value().toPlainString()
-                        + " %\n"
+                        + " % · F"
+                        + (i + 1)
+                        + "\n+"
                         + vm.withSymbol(o.tip())
-                        + "\n"
-                        + m.get("tip.charged", vm.withSymbol(o.charged()))
-                        + "\nF"
-                        + (i + 1),
+                        + "\n= "
+                        + vm.withSymbol(o.charged()),
                     () -> tips.preset(index));
             b.setId("tip-preset-" + (i + 1));
             b.getStyleClass().add("tip-preset");
@@ -70,7 +71,13 @@ final class TipPane {
     hint.setWrapText(true);
     hint.setMinHeight(Region.USE_PREF_SIZE);
     hint.getStyleClass().add("text-muted");
-    VBox box = new VBox(8, title, presets, hint, new HBox(8, back, other, none));
+    // Two to a row: three of these words side by side do not fit the 400 px side at 1024.
+    Button[] wide = {other, none};
+    for (Button b : wide) {
+      b.setMinHeight(Region.USE_PREF_SIZE);
+    }
+    back.setMaxHeight(Touch.TARGET);
+    VBox box = new VBox(8, title, presets, hint, new HBox(8, other, none), new HBox(8, back));
     box.setId("tip-step");
     box.visibleProperty().bind(tips.openProperty());
     box.managedProperty().bind(box.visibleProperty());
