@@ -50,7 +50,7 @@ class OfficeStoreTipsBrowserTest {
     try (Browser b = Browser.on(cloud, lang)) {
       b.signIn(email, PASSWORD);
       b.open("/office/stores/" + cloud.demo.storeId());
-      b.script("document.getElementById('tips').scrollIntoView()");
+      b.script("location.hash = 'tips'");
       b.check("stores-tips");
 
       // Presets above the largest tip: named on the form, which keeps what was typed.
@@ -60,7 +60,7 @@ class OfficeStoreTipsBrowserTest {
       assertThat(b.find("#error-tips").getText()).isEqualTo(words.get("stores.error.presets"));
       assertThat(b.find("#presets").getAttribute("aria-invalid")).isEqualTo("true");
       assertThat(b.find("#presets").getAttribute("value")).isEqualTo("10, 60");
-      b.script("document.getElementById('tips').scrollIntoView()");
+      b.script("location.hash = 'tips'");
       b.check("stores-tips-error");
 
       if (!b.find("#tipsEnabled").isSelected()) {

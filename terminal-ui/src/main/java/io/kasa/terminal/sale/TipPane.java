@@ -12,8 +12,9 @@ import javafx.scene.layout.VBox;
 
 /**
  * The tip step in place of the cash amounts and the pay buttons (ADR 0054): what it asks, one key
- * per preset with its percentage, the tip and what the card will be charged (F1–F4), then "Other
- * amount" for a tip typed on the keypad (Enter), "No tip" (F11) and Back (Esc).
+ * per preset with its percentage and the tip it gives (F1–F4), then "Other tip" for a tip typed on
+ * the keypad (Enter), "No tip" (F11) and Back (Esc). What the card will be charged shows next,
+ * while the reader waits.
  */
 final class TipPane {
 
@@ -35,16 +36,14 @@ final class TipPane {
           for (int i = 0; i < tips.offers().size(); i++) {
             TipStep.Offer o = tips.offers().get(i);
             int index = i;
-            // The percentage and its key, the tip, then what the card will be charged.
+            // The percentage and its key, then the tip it gives (the reader then shows the charge).
             Button b =
                 Touch.key(
                     o.percent().value().toPlainString()
                         + " % · F"
                         + (i + 1)
-                        + "\n+"
-                        + vm.withSymbol(o.tip())
-                        + "\n= "
-                        + vm.withSymbol(o.charged()),
+                        + "\n"
+                        + vm.withSymbol(o.tip()),
                     () -> tips.preset(index));
             b.setId("tip-preset-" + (i + 1));
             b.getStyleClass().add("tip-preset");
@@ -66,18 +65,13 @@ final class TipPane {
     Button back = Touch.grow(Touch.button(m.binding("payment.back"), "Esc", tips::close));
     back.setId("tip-back");
     back.setMaxHeight(Touch.TARGET * 1.25);
-    Label hint = new Label();
-    hint.textProperty().bind(m.binding("tip.other.hint"));
-    hint.setWrapText(true);
-    hint.setMinHeight(Region.USE_PREF_SIZE);
-    hint.getStyleClass().add("text-muted");
     // Two to a row: three of these words side by side do not fit the 400 px side at 1024.
     Button[] wide = {other, none};
     for (Button b : wide) {
       b.setMinHeight(Region.USE_PREF_SIZE);
     }
     back.setMaxHeight(Touch.TARGET);
-    VBox box = new VBox(8, title, presets, hint, new HBox(8, other, none), new HBox(8, back));
+    VBox box = new VBox(8, title, presets, new HBox(8, other, none), new HBox(8, back));
     box.setId("tip-step");
     box.visibleProperty().bind(tips.openProperty());
     box.managedProperty().bind(box.visibleProperty());

@@ -127,11 +127,13 @@ class TipsTest extends RegisterUiTest {
     await()
         .atMost(Duration.ofSeconds(5))
         .until(() -> robot.lookup("#tip-step").query().isVisible());
-    // 5, 10 and 15 % of 31,00: 1,55, 3,10 and 4,65, each with what the card will be charged.
+    // 5, 10 and 15 % of 31,00: 1,55, 3,10 and 4,65.
+    assertThat(robot.lookup("#tip-preset-1").queryAs(Button.class).getText())
+        .contains("5 %")
+        .contains("1,55");
     assertThat(robot.lookup("#tip-preset-2").queryAs(Button.class).getText())
         .contains("10 %")
-        .contains("3,10")
-        .contains("34,10");
+        .contains("3,10");
     assertThat(robot.lookup("#quick-cash").query().isVisible()).isFalse();
     pictures(robot);
 
