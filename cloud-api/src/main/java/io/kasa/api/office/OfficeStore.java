@@ -25,6 +25,7 @@ import java.util.Map;
  * @param discountLimits how far each role may discount alone, percent by role
  * @param barcodeLayouts the layouts of its in-store labels, by prefix
  * @param tills its terminals not revoked
+ * @param tips its tip rules (ADR 0054)
  */
 public record OfficeStore(
     String id,
@@ -41,4 +42,5 @@ public record OfficeStore(
     OfflineCardRules offlineCards,
     Map<String, String> discountLimits,
     List<BarcodeLayoutDto> barcodeLayouts,
-    int tills) {}
+    int tills,
+    io.kasa.api.terminal.TipRulesDto tips) {}

@@ -23,6 +23,7 @@ import java.util.Map;
  * @param offlineCards the offline card rules, whole
  * @param discountLimits percent by role
  * @param barcodeLayouts every layout the store is to have
+ * @param tips the tip rules (ADR 0054); a null part inside stays as it is
  */
 public record OfficeStoreChange(
     String name,
@@ -35,10 +36,45 @@ public record OfficeStoreChange(
     String priceOverrideLimit,
     OfflineCardRules offlineCards,
     Map<String, String> discountLimits,
-    List<BarcodeLayoutDto> barcodeLayouts) {
+    List<BarcodeLayoutDto> barcodeLayouts,
+    OfficeStoreTips tips) {
+
+  /** A change without tips. */
+  public OfficeStoreChange(
+      String name,
+      StoreIdentityDto identity,
+      String timeZone,
+      String publicAddress,
+      String taxMode,
+      String taxRounding,
+      Long cashIncrement,
+      String priceOverrideLimit,
+      OfflineCardRules offlineCards,
+      Map<String, String> discountLimits,
+      List<BarcodeLayoutDto> barcodeLayouts) {
+    this(
+        name,
+        identity,
+        timeZone,
+        publicAddress,
+        taxMode,
+        taxRounding,
+        cashIncrement,
+        priceOverrideLimit,
+        offlineCards,
+        discountLimits,
+        barcodeLayouts,
+        null);
+  }
 
   /** A change of nothing, to build a section's change from. */
   public static OfficeStoreChange none() {
     return new OfficeStoreChange(null, null, null, null, null, null, null, null, null, null, null);
+  }
+
+  /** A change of the tip rules alone. */
+  public static OfficeStoreChange tips(OfficeStoreTips tips) {
+    return new OfficeStoreChange(
+        null, null, null, null, null, null, null, null, null, null, null, tips);
   }
 }

@@ -109,8 +109,15 @@ public record PublicReceipt(
    * @param amount how much
    * @param card the card as printed, masked ({@code VISA **** 4417}), or null
    * @param authorisation the card's approval code, or null
+   * @param tip the customer's tip on top of {@code amount} (ADR 0054), 0 when none
    */
-  public record Payment(String type, long amount, String card, String authorisation) {}
+  public record Payment(String type, long amount, String card, String authorisation, long tip) {
+
+    /** A payment without a tip. */
+    public Payment(String type, long amount, String card, String authorisation) {
+      this(type, amount, card, authorisation, 0);
+    }
+  }
 
   /**
    * A refund.

@@ -72,7 +72,8 @@ public final class SaleRequests {
               tender.reference(),
               tender.type() == TenderType.EXTERNAL_CARD && tender.card() != null
                   ? tender.card().last4()
-                  : null));
+                  : null,
+              tender.tip().isPositive() ? tender.tip().minor() : null));
     }
     return new SaleRequest(
         sale.id(),
@@ -145,7 +146,8 @@ public final class SaleRequests {
               t.reference(),
               t.cardLast4() == null
                   ? null
-                  : new io.kasa.domain.tender.CardDetails("", t.cardLast4())),
+                  : new io.kasa.domain.tender.CardDetails("", t.cardLast4()),
+              io.kasa.domain.money.Money.of(t.tipOrZero(), currency)),
           r.paidAt());
     }
     if (sale.totals().total().minor() != r.totals().total()) {

@@ -27,11 +27,13 @@ import java.util.UUID;
  * @param noSales drawer openings without a sale
  * @param cashIn cash put in
  * @param cashOut cash taken out
- * @param cashExpected float + cash taken − cash paid back + in − out
+ * @param cashExpected float + cash taken + cash tips − cash paid back + in − out
  * @param counted cash counted at close, or null
  * @param overShort counted − expected, or null
  * @param number the shift's readable number: store, terminal and sequence ({@code K1-T1-0003});
  *     null in reports kept from before shifts were numbered
+ * @param tips each employee's tips in the shift, card and cash (ADR 0054), by name; empty (or null
+ *     in reports kept from before tips) when none
  */
 public record ShiftReport(
     UUID shiftId,
@@ -56,7 +58,28 @@ public record ShiftReport(
     long cashExpected,
     Long counted,
     Long overShort,
-    String number) {
+    String number,
+    List<TipLine> tips) {
+
+  /**
+   * One employee's tips in a shift: not takings, owed to them.
+   *
+   * @param employeeId the employee who took the sales
+   * @param employee their name
+   * @param card tips charged to cards, in minor units
+   * @param cash cash tips left in the drawer, in minor units (counted in the cash expected)
+   */
+  public record TipLine(UUID employeeId, String employee, long card, long cash) {}
+
+  /** The shift's cash tips, all employees together: in the drawer, counted in the cash expected. */
+  public long cashTips() {
+    return tips == null ? 0 : tips.stream().mapToLong(TipLine::cash).sum();
+  }
+
+  /** The shift's card tips, all employees together. */
+  public long cardTips() {
+    return tips == null ? 0 : tips.stream().mapToLong(TipLine::card).sum();
+  }
 
   /**
    * Tax of one class at one rate (a rate changed mid-shift gives two lines).

@@ -78,7 +78,15 @@ public final class ShiftReportPrint {
             Money.of(r.cashExpected(), cur),
             r.counted() == null ? null : Money.of(r.counted(), cur),
             r.overShort() == null ? null : Money.of(r.overShort(), cur)),
-        c.locale());
+        c.locale(),
+        r.tips() == null
+            ? java.util.List.of()
+            : r.tips().stream()
+                .map(
+                    t ->
+                        new ShiftReportReceipt.TipLine(
+                            t.employee(), Money.of(t.card(), cur), Money.of(t.cash(), cur)))
+                .toList());
   }
 
   /** Amounts by tender type; a type this terminal does not know is counted as OTHER. */

@@ -27,6 +27,7 @@ import java.util.UUID;
  *     than it
  * @param journalRetentionDays how many days a till keeps acknowledged journal entries in its outbox
  *     before moving them to its archive (ADR 0037); null from a service older than it
+ * @param tips the store's tip rules (ADR 0054); null from a service older than tips (no tips)
  */
 public record StoreSettings(
     UUID id,
@@ -43,4 +44,5 @@ public record StoreSettings(
     int drawerLeftOpenSeconds,
     StoreIdentityDto identity,
     List<BarcodeLayoutDto> barcodeLayouts,
-    Integer journalRetentionDays) {}
+    Integer journalRetentionDays,
+    TipRulesDto tips) {}

@@ -44,7 +44,8 @@ class ShiftReportPrintTest {
             77520,
             null,
             null,
-            "K1-T1-0003");
+            "K1-T1-0003",
+            List.of(new ShiftReport.TipLine(UUID.randomUUID(), "Олена", 1500, 300)));
     ShiftReportReceipt r =
         ShiftReportPrint.receipt(
             x,
@@ -67,5 +68,8 @@ class ShiftReportPrintTest {
     assertThat(r.takings().byTax().get(0).rate().rate().value()).isEqualByComparingTo("20");
     assertThat(r.drawer().counted()).isNull();
     assertThat(r.drawer().expected()).isEqualTo(Money.of(77520, UAH));
+    assertThat(r.tips())
+        .containsExactly(
+            new ShiftReportReceipt.TipLine("Олена", Money.of(1500, UAH), Money.of(300, UAH)));
   }
 }

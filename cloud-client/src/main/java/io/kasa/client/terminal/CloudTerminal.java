@@ -405,7 +405,7 @@ public final class CloudTerminal implements AutoCloseable {
               outbox.append(c, sale.id(), SALE, "/v1/sales", write(r), employee);
               for (Tender t : sale.tenders()) {
                 if (offline && t.type() == TenderType.CARD) {
-                  offlineCards.record(c, sale.id(), t.id(), t.amount().minor(), clock.instant());
+                  offlineCards.record(c, sale.id(), t.id(), t.charged().minor(), clock.instant());
                 }
               }
               return r;

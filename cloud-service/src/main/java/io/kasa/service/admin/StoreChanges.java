@@ -61,6 +61,15 @@ final class StoreChanges {
             + s.offlineCards().windowMinutes()
             + " min");
     s.discountLimits().forEach((role, percent) -> m.put("discountLimits/" + role, percent));
+    if (s.tips() != null) {
+      m.put(
+          "tips",
+          (s.tips().enabled() ? "on " : "off ")
+              + String.join("/", s.tips().presets())
+              + " % max "
+              + s.tips().maxPercent()
+              + " %");
+    }
     m.put(
         "barcodeLayouts",
         s.barcodeLayouts().stream().map(StoreChanges::layout).collect(Collectors.joining(", ")));

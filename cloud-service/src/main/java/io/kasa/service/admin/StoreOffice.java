@@ -125,7 +125,8 @@ public final class StoreOffice {
             cards,
             DiscountLimitStore.at(h, org, id, clock.instant()),
             StoreSetup.layouts(h, org, id),
-            ((Number) s.get("tills")).intValue()));
+            ((Number) s.get("tills")).intValue(),
+            io.kasa.api.terminal.TipRulesDto.of(StoreTips.of(s))));
   }
 
   /**
@@ -244,6 +245,14 @@ public final class StoreOffice {
     if (change.barcodeLayouts() != null) {
       StoreChecks.layouts(change.barcodeLayouts());
     }
+    io.kasa.domain.tender.TipRules tips =
+        change.tips() == null
+            ? null
+            : StoreTips.merge(
+                io.kasa.api.terminal.TipRulesDto.toDomain(before.tips()),
+                change.tips().enabled(),
+                StoreTips.percents(change.tips().presets(), "/tips/presets"),
+                StoreTips.percent(change.tips().maxPercent(), "/tips/maxPercent"));
     StoreSetup stores = admin.stores();
     if (change.identity() != null) {
       // The identity's writer checks its parts before it writes; nothing else is written yet.
@@ -278,6 +287,14 @@ public final class StoreOffice {
           stores.putLayout(org, id, l);
         }
       }
+    }
+    if (tips != null) {
+      stores.setTips(
+          org,
+          id,
+          tips.enabled(),
+          tips.presets().stream().map(io.kasa.domain.money.Percent::value).toList(),
+          tips.maxPercent().value());
     }
     OfficeStore after = read(org, id);
     String changed = StoreChanges.between(before, after);

@@ -113,6 +113,62 @@ public final class StoreSetup {
     changed.accept(Invalidations.Topic.CATALOG);
   }
 
+  /**
+   * Sets the store's tip rules (ADR 0054); a null part stays as it is. Checked whole before it is
+   * written ({@link StoreTips#merge}, 422 naming the part); an unknown store is 404. The tills hear
+   * of it with their configuration. Returns the rules as they now stand.
+   */
+  public io.kasa.domain.tender.TipRules setTips(
+      UUID org,
+      UUID store,
+      Boolean enabled,
+      List<java.math.BigDecimal> presets,
+      java.math.BigDecimal maxPercent) {
+    io.kasa.domain.tender.TipRules set =
+        jdbi.inTransaction(
+            h -> {
+              currency(h, org, store);
+              io.kasa.domain.tender.TipRules rules =
+                  StoreTips.merge(tips(h, org, store), enabled, presets, maxPercent);
+              h.createUpdate(
+                      "update store set tips_enabled = :enabled,"
+                          + " tip_presets = cast(:presets as numeric[]),"
+                          + " tip_max_percent = :max where organisation_id = :org and id = :store")
+                  .bind("enabled", rules.enabled())
+                  .bind(
+                      "presets",
+                      "{"
+                          + String.join(
+                              ",",
+                              rules.presets().stream().map(p -> p.value().toPlainString()).toList())
+                          + "}")
+                  .bind("max", rules.maxPercent().value())
+                  .bind("org", org)
+                  .bind("store", store)
+                  .execute();
+              return rules;
+            });
+    changed.accept(Invalidations.Topic.CATALOG);
+    return set;
+  }
+
+  /** The store's tip rules as they stand (an unknown store is 404). */
+  public static io.kasa.domain.tender.TipRules tips(Handle h, UUID org, UUID store) {
+    return h.createQuery(
+            "select tips_enabled, tip_presets, tip_max_percent from store"
+                + " where organisation_id = :org and id = :store")
+        .bind("org", org)
+        .bind("store", store)
+        .map(
+            (rs, ctx) ->
+                StoreTips.of(
+                    rs.getBoolean("tips_enabled"),
+                    rs.getArray("tip_presets"),
+                    rs.getBigDecimal("tip_max_percent")))
+        .findOne()
+        .orElseThrow(() -> ApiException.notFound("No store " + store));
+  }
+
   /** The least and most days a store's tills keep acknowledged entries in their outbox. */
   public static final int MIN_JOURNAL_RETENTION_DAYS = 7;
 

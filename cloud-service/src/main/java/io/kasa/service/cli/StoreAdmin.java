@@ -74,9 +74,9 @@ final class StoreAdmin {
       name = "set-store-rules",
       mixinStandardHelpOptions = true,
       description =
-          "Change a store's name, time zone, tax mode and rounding, cash rounding or the price cut"
-              + " a cashier may make alone, as the back office's Stores screen does (ADR 0051)."
-              + " Options not given stay as they are.")
+          "Change a store's name, time zone, tax mode and rounding, cash rounding, the price cut"
+              + " a cashier may make alone or its tip rules, as the back office's Stores screen does"
+              + " (ADR 0051, 0054). Options not given stay as they are.")
   static final class SetRules extends KasaCloud.Admin.Action {
     @Option(names = "--org", required = true)
     UUID org;
@@ -106,8 +106,38 @@ final class StoreAdmin {
         description = "Percent a cashier may lower a price by without a manager, 0 to 100")
     java.math.BigDecimal priceOverrideLimit;
 
+    @Option(
+        names = "--tips",
+        arity = "1",
+        description = "true to offer a tip when a card pays and take cash tips, false for none")
+    Boolean tips;
+
+    @Option(
+        names = "--tip-presets",
+        split = ",",
+        description = "One to four percentages the register offers as tips, e.g. 5,10,15")
+    java.util.List<java.math.BigDecimal> tipPresets;
+
+    @Option(
+        names = "--tip-max",
+        description = "The largest tip, percent of what the tender pays (above 0, at most 1000)")
+    java.math.BigDecimal tipMax;
+
     @Override
     String run(AdminService admin) {
+      String said = "";
+      if (tips != null || tipPresets != null || tipMax != null) {
+        // Checked whole first: a refused tip rule leaves the store's other rules unchanged too.
+        io.kasa.domain.tender.TipRules set =
+            admin.stores().setTips(org, store, tips, tipPresets, tipMax);
+        said =
+            "; tips "
+                + (set.enabled() ? "on" : "off")
+                + ", presets "
+                + set.presets()
+                + ", at most "
+                + set.maxPercent();
+      }
       admin
           .stores()
           .setRules(
@@ -115,7 +145,7 @@ final class StoreAdmin {
               store,
               new io.kasa.service.admin.StoreSetup.Rules(
                   name, timeZone, taxMode, taxRounding, cashIncrement, priceOverrideLimit));
-      return "store " + store + " rules set";
+      return "store " + store + " rules set" + said;
     }
   }
 

@@ -66,6 +66,7 @@ public final class ShiftFigures {
    * @param notFinal the X report's warning in the till's words, or null for a Z report
    * @param pdf the PDF's address
    * @param locale the language of the till's report words
+   * @param tips each employee's tips (ADR 0054), then the shift's in all; empty when none
    */
   public record Sheet(
       ShiftsPages.Row row,
@@ -79,13 +80,24 @@ public final class ShiftFigures {
       List<Line> drawer,
       String notFinal,
       String pdf,
-      Locale locale) {
+      Locale locale,
+      List<TipRow> tips) {
 
     /** The till's report word (or the sheet's own) {@code key}: the PDF's words. */
     public String word(String key) {
       return ShiftSheet.word(key, locale);
     }
   }
+
+  /**
+   * One employee's tips in the shift, or (employee empty) the shift's in all.
+   *
+   * @param employee their name
+   * @param card on cards
+   * @param cash in cash
+   * @param total both
+   */
+  public record TipRow(String employee, String card, String cash, String total) {}
 
   /** The shift's figures in the till's report words (the PDF's words). */
   static Sheet sheet(View view, OfficeShift s, ShiftsPages.Row row) {
@@ -147,6 +159,9 @@ public final class ShiftFigures {
     }
     List<Line> drawer = new ArrayList<>();
     drawer.add(new Line(word("openingFloat", locale), "", amount.apply(r.openingFloat())));
+    if (r.cashTips() > 0) {
+      drawer.add(new Line(word("cashTips", locale), "", "+" + amount.apply(r.cashTips())));
+    }
     drawer.add(
         new Line(
             word("cashIn", locale), "", (r.cashIn() > 0 ? "+" : "") + amount.apply(r.cashIn())));
@@ -170,7 +185,30 @@ public final class ShiftFigures {
         drawer,
         "X".equals(r.kind()) ? word("notFinal", locale) : null,
         "/office/shifts/" + s.shift().id() + "/pdf",
-        locale);
+        locale,
+        tips(r, amount));
+  }
+
+  private static List<TipRow> tips(ShiftReport r, java.util.function.LongFunction<String> amount) {
+    List<TipRow> out = new ArrayList<>();
+    if (r.tips() == null || r.tips().isEmpty()) {
+      return out;
+    }
+    for (ShiftReport.TipLine t : r.tips()) {
+      out.add(
+          new TipRow(
+              t.employee(),
+              amount.apply(t.card()),
+              amount.apply(t.cash()),
+              amount.apply(t.card() + t.cash())));
+    }
+    out.add(
+        new TipRow(
+            "",
+            amount.apply(r.cardTips()),
+            amount.apply(r.cashTips()),
+            amount.apply(r.cardTips() + r.cashTips())));
+    return out;
   }
 
   private static String word(String key, Locale locale) {

@@ -23,7 +23,7 @@ public final class StoreForm {
 
   /** The sections of a store's page, each its own form, in the page's order. */
   public static final List<String> SECTIONS =
-      List.of("identity", "address", "receipt", "taxes", "cards", "discounts", "layouts");
+      List.of("identity", "address", "receipt", "taxes", "cards", "discounts", "tips", "layouts");
 
   /** The roles a discount limit is set for, in the page's order. */
   public static final List<String> ROLES =
@@ -62,6 +62,11 @@ public final class StoreForm {
     v.put("windowMinutes", Integer.toString(s.offlineCards().windowMinutes()));
     v.put("priceOverrideLimit", s.priceOverrideLimit());
     ROLES.forEach(r -> v.put("discount-" + r, s.discountLimits().get(r)));
+    if (s.tips() != null) {
+      v.put("tipsEnabled", s.tips().enabled() ? "yes" : "");
+      v.put("presets", String.join(", ", s.tips().presets()));
+      v.put("maxPercent", s.tips().maxPercent());
+    }
     v.put("prefix", "");
     v.put("kind", "WEIGHT");
     v.put("itemDigits", "5");
@@ -125,6 +130,7 @@ public final class StoreForm {
         ROLES.forEach(r -> f.add("discount-" + r));
         yield f;
       }
+      case "tips" -> List.of("tipsEnabled", "presets", "maxPercent");
       case "layouts" -> List.of("prefix", "kind", "itemDigits", "valueDigits", "valueDecimals");
       default -> List.of();
     };
@@ -206,6 +212,15 @@ public final class StoreForm {
             limits,
             null);
       }
+      case "tips" ->
+          OfficeStoreChange.tips(
+              new io.kasa.api.office.OfficeStoreTips(
+                  p.apply("tipsEnabled") != null,
+                  java.util.Arrays.stream(orEmpty(p.apply("presets")).split("[;,\\s]+"))
+                      .map(String::strip)
+                      .filter(x -> !x.isEmpty())
+                      .toList(),
+                  orEmpty(p.apply("maxPercent"))));
       case "layouts" -> {
         BarcodeLayoutDto added =
             new BarcodeLayoutDto(

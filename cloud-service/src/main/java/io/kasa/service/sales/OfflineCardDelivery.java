@@ -40,10 +40,16 @@ final class OfflineCardDelivery {
     }
     try {
       PaymentProcessor.Authorisation a =
-          processor.authorise(t.id(), t.cardToken(), Money.of(t.amount(), currency));
+          processor.authorise(t.id(), t.cardToken(), Money.of(t.charged(), currency));
       return a.approved()
           ? new Outcome(
-              new TenderResultDto(t.id(), t.type(), t.amount(), "APPROVED", a.authorisation()),
+              new TenderResultDto(
+                  t.id(),
+                  t.type(),
+                  t.amount(),
+                  "APPROVED",
+                  a.authorisation(),
+                  SalesService.tipOf(t)),
               null)
           : declined(t, a.reason() == null ? "declined" : a.reason());
     } catch (PaymentProcessor.UnavailableException e) {
@@ -52,6 +58,8 @@ final class OfflineCardDelivery {
   }
 
   private static Outcome declined(TenderDto t, String reason) {
-    return new Outcome(new TenderResultDto(t.id(), t.type(), t.amount(), "DECLINED", null), reason);
+    return new Outcome(
+        new TenderResultDto(t.id(), t.type(), t.amount(), "DECLINED", null, SalesService.tipOf(t)),
+        reason);
   }
 }

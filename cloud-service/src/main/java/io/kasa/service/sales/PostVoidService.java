@@ -158,7 +158,7 @@ public final class PostVoidService {
       Handle h, Principal who, UUID saleId, String receipt, Currency currency) {
     List<Map<String, Object>> cards =
         h.createQuery(
-                "select id, amount, authorisation from tender where organisation_id = :org and sale_id = :sale"
+                "select id, amount + tip as charged, authorisation from tender where organisation_id = :org and sale_id = :sale"
                     + " and type = 'CARD' and status = 'APPROVED' order by id")
             .bind("org", who.organisationId())
             .bind("sale", saleId)
@@ -170,7 +170,8 @@ public final class PostVoidService {
         if (!processor.reverse(
             tender,
             (String) card.get("authorisation"),
-            Money.of(((Number) card.get("amount")).longValue(), currency))) {
+            // The whole charge comes back, the tip with it (ADR 0054).
+            Money.of(((Number) card.get("charged")).longValue(), currency))) {
           throw CardProblems.reversalRefused(receipt);
         }
       } catch (PaymentProcessor.TimeoutException e) {
@@ -205,7 +206,7 @@ public final class PostVoidService {
                 t ->
                     "APPROVED".equals(t.status())
                         ? new TenderResultDto(
-                            t.id(), t.type(), t.amount(), "REVERSED", t.authorisation())
+                            t.id(), t.type(), t.amount(), "REVERSED", t.authorisation(), t.tip())
                         : t)
             .toList();
     return new SaleResponse(

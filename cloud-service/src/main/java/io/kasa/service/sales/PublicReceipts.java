@@ -194,7 +194,7 @@ public final class PublicReceipts {
       String last4 = t.cardLast4() != null ? t.cardLast4() : m.cardLast4();
       String reference =
           "CARD".equals(t.type()) && m.authorisation() != null ? m.authorisation() : t.reference();
-      tenders.add(new TenderDto(t.id(), t.type(), t.amount(), null, reference, last4));
+      tenders.add(new TenderDto(t.id(), t.type(), t.amount(), null, reference, last4, t.tip()));
     }
     return new SaleRequest(
         r.id(),
@@ -265,7 +265,11 @@ public final class PublicReceipts {
             ? null
             : (p.card().scheme().isEmpty() ? "" : p.card().scheme() + " ") + p.card().masked();
     return new PublicReceipt.Payment(
-        p.type().name(), p.amount().minor(), card, p.approved() ? p.reference() : null);
+        p.type().name(),
+        p.amount().minor(),
+        card,
+        p.approved() ? p.reference() : null,
+        p.tip().minor());
   }
 
   private <T> T read(String text, Class<T> type) {

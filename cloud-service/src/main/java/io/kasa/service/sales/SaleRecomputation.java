@@ -96,6 +96,13 @@ final class SaleRecomputation {
             "/tenders/" + i + "/type", "A tender is CASH, CARD, OTHER or EXTERNAL_CARD");
       }
       externalCard(t, "/tenders/" + i);
+      if (t.tip() != null) {
+        amount(t.tip(), "/tenders/" + i + "/tip");
+        if (t.tip() > 0 && !Tender.takesTips(TenderType.valueOf(t.type()))) {
+          throw ApiException.invalid(
+              "/tenders/" + i + "/tip", "Only CASH and CARD tenders carry a tip (ADR 0054)");
+        }
+      }
     }
   }
 
@@ -347,9 +354,10 @@ final class SaleRecomputation {
                 TenderType.valueOf(t.type()),
                 Money.of(t.amount(), sale.policy().currency()),
                 t.reference(),
-                t.cardLast4() == null ? null : new CardDetails("", t.cardLast4())),
+                t.cardLast4() == null ? null : new CardDetails("", t.cardLast4()),
+                Money.of(t.tipOrZero(), sale.policy().currency())),
             paidAt);
-      } catch (SaleRuleViolation e) {
+      } catch (SaleRuleViolation | IllegalArgumentException e) {
         throw ApiException.invalid("/tenders/" + i, e.getMessage());
       }
     }

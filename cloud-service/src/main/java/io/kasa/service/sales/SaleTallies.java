@@ -30,14 +30,16 @@ final class SaleTallies {
 
   private static final int TENDER_TYPE = 1;
   private static final int TENDER_AMOUNT = 2;
+  private static final int TENDER_TIP = 8;
 
   private SaleTallies() {}
 
   /**
-   * The four tallies of a sale, in {@code RECORD_SALES}'s columns: voided lines, tender sums (a
+   * The five tallies of a sale, in {@code RECORD_SALES}'s columns: voided lines, tender sums (a
    * JSON object of type to amount), tax sums (a JSON array of class, rate, net, tax, gross) and
    * item sums (a JSON array of id, name, quantity, amount: the lines not voided, by item, in the
-   * order first sold).
+   * order first sold); and (V54) tip sums, a JSON object of type to tip, or null when the sale has
+   * no tip.
    */
   static Object[] of(List<Object[]> lines, List<Object[]> taxes, List<Object[]> tenders) {
     int voided = 0;
@@ -67,9 +69,16 @@ final class SaleTallies {
     ArrayNode itemSums = JSON.createArrayNode();
     byItem.values().forEach(itemSums::add);
     Map<String, Long> byType = new TreeMap<>();
+    Map<String, Long> tips = new TreeMap<>();
     for (Object[] t : tenders) {
       byType.merge((String) t[TENDER_TYPE], ((Number) t[TENDER_AMOUNT]).longValue(), Long::sum);
+      long tip = ((Number) t[TENDER_TIP]).longValue();
+      if (tip > 0) {
+        tips.merge((String) t[TENDER_TYPE], tip, Long::sum);
+      }
     }
+    ObjectNode tipSums = JSON.createObjectNode();
+    tips.forEach(tipSums::put);
     ObjectNode tenderSums = JSON.createObjectNode();
     byType.forEach(tenderSums::put);
     ArrayNode taxSums = JSON.createArrayNode();
@@ -82,6 +91,12 @@ final class SaleTallies {
           .put("tax", ((Number) x[3]).longValue())
           .put("gross", ((Number) x[4]).longValue());
     }
-    return new Object[] {voided, tenderSums.toString(), taxSums.toString(), itemSums.toString()};
+    return new Object[] {
+      voided,
+      tenderSums.toString(),
+      taxSums.toString(),
+      itemSums.toString(),
+      tips.isEmpty() ? null : tipSums.toString()
+    };
   }
 }

@@ -213,6 +213,8 @@ final class SaleWriter implements AutoCloseable {
             "staxes",
             String.class,
             "sitems",
+            String.class,
+            "stips",
             String.class);
     Rows lines =
         new Rows(
@@ -297,7 +299,9 @@ final class SaleWriter implements AutoCloseable {
             "pdecline",
             String.class,
             "plast4",
-            String.class);
+            String.class,
+            "ptip",
+            Long.class);
     Rows audits =
         new Rows(
             "aorg",
@@ -374,7 +378,8 @@ final class SaleWriter implements AutoCloseable {
           "with s as (insert into sale (organisation_id, id, store_id, terminal_id, employee_id,"
               + " receipt_number, currency, state, offline, opened_at, paid_at, recorded_at, subtotal,"
               + " discounts, tax, total, cash_rounding, change_given, request_hash, request, response,"
-              + " approved_by, receipt_token, voided_lines, tender_sums, tax_sums, item_sums)"
+              + " approved_by, receipt_token, voided_lines, tender_sums, tax_sums, item_sums,"
+              + " tip_sums)"
               + " select * from unnest(cast(:sorg as uuid[]), cast(:sid as uuid[]),"
               + " cast(:sstore as uuid[]), cast(:sterminal as uuid[]), cast(:semployee as uuid[]),"
               + " :sreceipt, :scurrency, :sstate, :soffline, cast(:sopened as timestamptz[]),"
@@ -382,7 +387,7 @@ final class SaleWriter implements AutoCloseable {
               + " :sdiscounts, :stax, :stotal, :srounding, :schange, cast(:shash as bytea[]),"
               + " cast(:srequest as jsonb[]), cast(:sresponse as jsonb[]), cast(:sapproved as uuid[]),"
               + " :stoken, :svoided, cast(:stenders as jsonb[]), cast(:staxes as jsonb[]),"
-              + " cast(:sitems as jsonb[]))"
+              + " cast(:sitems as jsonb[]), cast(:stips as jsonb[]))"
               + " on conflict do nothing returning organisation_id, id, store_id, paid_at),"
               + " r as (delete from sale_hour h using s where h.organisation_id = s.organisation_id"
               + " and h.store_id = s.store_id and h.hour_start <= s.paid_at"
@@ -404,11 +409,11 @@ final class SaleWriter implements AutoCloseable {
               + " cast(:trate as numeric[]), :tnet, :ttax, :tgross) u(org, sale)"
               + " join s on s.organisation_id = u.org and s.id = u.sale),"
               + " p as (insert into tender (organisation_id, id, sale_id, type, amount, status,"
-              + " authorisation, reference, decline_reason, card_last4) select u.org, u.id, u.sale,"
-              + " u.type, u.amount, u.status, u.auth, u.ref, u.decline, u.last4 from"
+              + " authorisation, reference, decline_reason, card_last4, tip) select u.org, u.id, u.sale,"
+              + " u.type, u.amount, u.status, u.auth, u.ref, u.decline, u.last4, u.tip from"
               + " unnest(cast(:porg as uuid[]), cast(:psale as uuid[]), cast(:pid as uuid[]), :ptype,"
-              + " :pamount, :pstatus, :pauth, :pref, :pdecline, :plast4)"
-              + " u(org, sale, id, type, amount, status, auth, ref, decline, last4)"
+              + " :pamount, :pstatus, :pauth, :pref, :pdecline, :plast4, :ptip)"
+              + " u(org, sale, id, type, amount, status, auth, ref, decline, last4, tip)"
               + " join s on s.organisation_id = u.org and s.id = u.sale),"
               + " a as (insert into audit_log (organisation_id, terminal_id, employee_id, action, detail)"
               + " select u.org, u.terminal, u.employee, u.action, u.detail from unnest(cast(:aorg as uuid[]),"

@@ -184,6 +184,24 @@ public final class SalesService implements AutoCloseable {
     SaleRecomputation.pay(sale, request, request.paidAt());
     List<AuditEntry> audit = new ArrayList<>();
     UUID approvedBy = overrideApproval(who, request, known, sale, audit);
+    List<io.kasa.api.Problem.FieldError> tipsRefused =
+        SaleTips.outsideRules(request, known.rules().tips(), policy.currency());
+    if (!tipsRefused.isEmpty() && !request.offline()) {
+      throw new ApiException(
+          422,
+          "tip-refused",
+          "Tip outside the store's rules",
+          "A tip must be within the store's tip rules: " + tipsRefused.get(0).message(),
+          tipsRefused);
+    }
+    // Taken offline under rules the till may have held before a change: recorded, for a look.
+    tipsRefused.forEach(
+        e ->
+            audit.add(
+                new AuditEntry(
+                    who.employeeId(),
+                    "TIP_OUTSIDE_RULES",
+                    request.receiptNumber() + " " + e.pointer() + ": " + e.message())));
     if (DiscountAudit.any(request)) {
       // Checked, never refused: the till may have given it offline under older limits (ADR 0033).
       jdbi.useHandle(
@@ -318,7 +336,13 @@ public final class SalesService implements AutoCloseable {
                   .map(
                       t ->
                           new TenderDto(
-                              t.id(), t.type(), t.amount(), null, t.reference(), t.cardLast4()))
+                              t.id(),
+                              t.type(),
+                              t.amount(),
+                              null,
+                              t.reference(),
+                              t.cardLast4(),
+                              t.tip()))
                   .toList();
           return new io.kasa.api.sales.SaleForReturn(
               new SaleRequest(
@@ -524,7 +548,8 @@ public final class SalesService implements AutoCloseable {
           // Charged by the bank's own terminal: its approval code is the authorisation.
           results.add(new TenderResultDto(t.id(), t.type(), t.amount(), "ACCEPTED", t.reference()));
         } else if (!"CARD".equals(t.type())) {
-          results.add(new TenderResultDto(t.id(), t.type(), t.amount(), "ACCEPTED", null));
+          results.add(
+              new TenderResultDto(t.id(), t.type(), t.amount(), "ACCEPTED", null, tipOf(t)));
         } else if (request.offline()) {
           OfflineCardDelivery.Outcome o = offlineCards.authorise(t, policy.currency());
           results.add(o.result());
@@ -549,7 +574,7 @@ public final class SalesService implements AutoCloseable {
   private TenderResultDto online(TenderDto t, int i, SalePolicy policy)
       throws PaymentProcessor.TimeoutException {
     PaymentProcessor.Authorisation a =
-        processor.authorise(t.id(), t.cardToken(), Money.of(t.amount(), policy.currency()));
+        processor.authorise(t.id(), t.cardToken(), Money.of(t.charged(), policy.currency()));
     if (!a.approved()) {
       throw new ApiException(
           402,
@@ -558,7 +583,13 @@ public final class SalesService implements AutoCloseable {
           "The card was declined: " + a.reason(),
           List.of(new Problem.FieldError("/tenders/" + i, a.reason())));
     }
-    return new TenderResultDto(t.id(), t.type(), t.amount(), "APPROVED", a.authorisation());
+    return new TenderResultDto(
+        t.id(), t.type(), t.amount(), "APPROVED", a.authorisation(), tipOf(t));
+  }
+
+  /** The tender's tip as its result carries it: null when none (ADR 0054). */
+  static Long tipOf(TenderDto t) {
+    return t.tipOrZero() > 0 ? t.tipOrZero() : null;
   }
 
   private static SaleResponse response(
@@ -645,7 +676,8 @@ public final class SalesService implements AutoCloseable {
             tender.authorisation(),
             asked.reference(),
             authorised.declines().get(tender.id()),
-            asked.cardLast4()
+            asked.cardLast4(),
+            asked.tipOrZero()
           });
     }
     List<Object[]> audits = new ArrayList<>();

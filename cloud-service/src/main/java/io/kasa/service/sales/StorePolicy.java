@@ -31,15 +31,18 @@ final class StorePolicy {
     return rules(h, org, store).policy();
   }
 
-  /** A store's sale rules and the price cut a cashier may make without a manager. */
-  record Rules(SalePolicy policy, BigDecimal overrideLimit) {}
+  /**
+   * A store's sale rules, the price cut a cashier may make without a manager, and its tip rules.
+   */
+  record Rules(SalePolicy policy, BigDecimal overrideLimit, io.kasa.domain.tender.TipRules tips) {}
 
   static Rules rules(Handle h, UUID org, UUID store) {
     // The store's rules and its organisation's tax classes in one round trip: one row per class.
     List<Map<String, Object>> rows =
         h.createQuery(
                 "select s.currency, s.tax_mode, s.tax_rounding, s.cash_increment,"
-                    + " s.price_override_limit, c.code, c.label, c.rate from store s"
+                    + " s.price_override_limit, s.tips_enabled, s.tip_presets, s.tip_max_percent,"
+                    + " c.code, c.label, c.rate from store s"
                     + " left join tax_class c on c.organisation_id = s.organisation_id"
                     + " where s.organisation_id = :org and s.id = :id order by c.code")
             .bind("org", org)
@@ -67,7 +70,8 @@ final class StorePolicy {
             (String) s.get("tax_rounding"),
             ((Number) s.get("cash_increment")).longValue(),
             rates),
-        (BigDecimal) s.get("price_override_limit"));
+        (BigDecimal) s.get("price_override_limit"),
+        io.kasa.service.admin.StoreTips.of(s));
   }
 
   /** A store's sale rules from its columns and its organisation's tax rates. */

@@ -169,11 +169,15 @@ final class ShiftReports {
               movements.put(r.get("type") + "_AMOUNT", ((Number) r.get("amount")).longValue());
               movements.put(r.get("type") + "_COUNT", ((Number) r.get("n")).longValue());
             });
+    List<ShiftReport.TipLine> tips = tips(h, org, terminal, from, to);
+    long cashTips = tips.stream().mapToLong(ShiftReport.TipLine::cash).sum();
     long cashIn = movements.getOrDefault("IN_AMOUNT", 0L);
     long cashOut = movements.getOrDefault("OUT_AMOUNT", 0L);
     long expected =
         openingFloat
             + byTender.getOrDefault("CASH", 0L)
+            // Change the customers left as tips stayed in the drawer (ADR 0054).
+            + cashTips
             - refundsByTender.getOrDefault("CASH", 0L)
             + cashIn
             - cashOut;
@@ -200,7 +204,44 @@ final class ShiftReports {
         expected,
         counted,
         counted == null ? null : counted - expected,
-        number(h, org, shiftId));
+        number(h, org, shiftId),
+        tips);
+  }
+
+  /**
+   * Each employee's tips in the shift's sales not voided, card and cash, from the tallies the sales
+   * carry ({@code tip_sums}, V54); by name, then id.
+   */
+  private static List<ShiftReport.TipLine> tips(
+      Handle h, UUID org, UUID terminal, OffsetDateTime from, OffsetDateTime to) {
+    Map<UUID, long[]> byEmployee = new java.util.LinkedHashMap<>();
+    Map<UUID, String> names = new java.util.HashMap<>();
+    h.createQuery(
+            "select x.employee_id, e.name, x.type, x.tip from (select s.employee_id, t.key as type,"
+                + " sum(t.value::bigint) as tip from sale s cross join lateral jsonb_each_text(s.tip_sums) t"
+                + " where s.organisation_id = :org and s.terminal_id = :t and s.paid_at >= :from"
+                + " and s.paid_at <= :to and s.state <> 'VOIDED' and s.tip_sums is not null"
+                + " group by s.employee_id, t.key) x left join employee e on e.organisation_id = :org"
+                + " and e.id = x.employee_id order by e.name, x.employee_id, x.type")
+        .bind("org", org)
+        .bind("t", terminal)
+        .bind("from", from)
+        .bind("to", to)
+        .mapToMap()
+        .forEach(
+            r -> {
+              UUID employee = (UUID) r.get("employee_id");
+              names.put(employee, (String) r.get("name"));
+              long[] sums = byEmployee.computeIfAbsent(employee, k -> new long[2]);
+              sums["CASH".equals(r.get("type")) ? 1 : 0] += ((Number) r.get("tip")).longValue();
+            });
+    List<ShiftReport.TipLine> out = new java.util.ArrayList<>();
+    byEmployee.forEach(
+        (id, sums) ->
+            out.add(
+                new ShiftReport.TipLine(
+                    id, names.get(id) == null ? "—" : names.get(id), sums[0], sums[1])));
+    return out;
   }
 
   /** The shift's readable number: its store's code, its terminal's, and its sequence there. */

@@ -267,6 +267,10 @@ final class Browser implements AutoCloseable {
                         + ".map(e => e.outerHTML.substring(0, 80));");
         assertThat(small).as(name + ": targets under 48 px on a phone").isEmpty();
       }
+      // A page opened at a section (#id) is photographed at it at every width, as it is read.
+      driver.executeScript(
+          "const t = location.hash && document.getElementById(location.hash.slice(1));"
+              + " if (t) t.scrollIntoView();");
       screenshot(name, w);
     }
     width(Width.DESKTOP);

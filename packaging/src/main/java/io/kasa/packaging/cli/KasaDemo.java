@@ -127,6 +127,11 @@ public final class KasaDemo implements Callable<Integer> {
       out.println("Seeding the demo store and enrolling this terminal…");
       DemoData.Seeded seeded = DemoData.seed(services.admin());
       DemoData.openingStock(services.admin(), seeded.organisationId(), seeded.storeId());
+      // The demo store takes tips (5, 10, 15 %): paying by card shows the tip step (ADR 0054).
+      services
+          .admin()
+          .stores()
+          .setTips(seeded.organisationId(), seeded.storeId(), true, null, null);
       terminal.enroll(url, seeded.terminal().enrollmentCode(), "kasa-demo");
       // The demo's first sale needs no shift step: Олена opened the till with a float (ADR 0021).
       terminal.shifts().open(DEMO_FLOAT, seeded.cashierId());

@@ -130,7 +130,10 @@ public final class ReceiptBuilder {
 
   private static List<ReceiptPayment> payments(List<Tender> tenders) {
     return tenders.stream()
-        .map(t -> new ReceiptPayment(t.type(), t.amount(), t.reference(), t.card(), t.approved()))
+        .map(
+            t ->
+                new ReceiptPayment(
+                    t.type(), t.amount(), t.reference(), t.card(), t.approved(), t.tip()))
         .toList();
   }
 

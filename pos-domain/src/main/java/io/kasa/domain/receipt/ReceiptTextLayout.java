@@ -160,6 +160,14 @@ public final class ReceiptTextLayout {
       if (payment.approved()) {
         pair(out, "  " + text.getString("approval"), payment.reference());
       }
+      if (payment.tip().isPositive()) {
+        // Not the sale's money: the tip and what the customer paid in all, under the tender.
+        pair(out, "  " + text.getString("tip"), amount(format, payment.tip()));
+        pair(
+            out,
+            "  " + text.getString("tip.charged." + payment.type()),
+            amount(format, payment.amount().plus(payment.tip())));
+      }
     }
     if (receipt.change().isPositive()) {
       pair(out, text.getString("change"), amount(format, receipt.change()));
@@ -178,6 +186,33 @@ public final class ReceiptTextLayout {
     }
     flush(out, styled, Emphasis.NORMAL);
     return styled;
+  }
+
+  /**
+   * The shift's tips (ADR 0054): each employee's card and cash tips and their sum, then the
+   * shift's; owed to the staff, never part of the takings.
+   */
+  private void tips(
+      List<String> out,
+      ResourceBundle text,
+      MoneyFormat format,
+      List<ShiftReportReceipt.TipLine> tips) {
+    wrap(out, text.getString("tips"), "");
+    Money card = null;
+    Money cash = null;
+    for (ShiftReportReceipt.TipLine t : tips) {
+      wrap(out, t.employee(), "  ");
+      if (t.card().isPositive()) {
+        pair(out, "    " + text.getString("tips.card"), amount(format, t.card()));
+      }
+      if (t.cash().isPositive()) {
+        pair(out, "    " + text.getString("tips.cash"), amount(format, t.cash()));
+      }
+      pair(out, "    " + text.getString("tips.employee"), amount(format, t.total()));
+      card = card == null ? t.card() : card.plus(t.card());
+      cash = cash == null ? t.cash() : cash.plus(t.cash());
+    }
+    pair(out, text.getString("tips.total"), amount(format, card.plus(cash)));
   }
 
   /** A shift report as plain text lines. */
@@ -241,9 +276,21 @@ public final class ReceiptTextLayout {
         pair(out, "  " + text.getString("tax"), amount(format, tax.tax()));
       }
     }
+    if (!report.tips().isEmpty()) {
+      rule(out);
+      tips(out, text, format, report.tips());
+    }
     rule(out);
     wrap(out, text.getString("drawer"), "");
     pair(out, "  " + text.getString("openingFloat"), amount(format, d.openingFloat()));
+    Money cashTips =
+        report.tips().stream()
+            .map(ShiftReportReceipt.TipLine::cash)
+            .reduce(Money::plus)
+            .orElse(Money.zero(d.openingFloat().currency()));
+    if (cashTips.isPositive()) {
+      pair(out, "  " + text.getString("cashTips"), amount(format, cashTips));
+    }
     pair(out, "  " + text.getString("cashIn"), amount(format, d.cashIn()));
     pair(
         out,

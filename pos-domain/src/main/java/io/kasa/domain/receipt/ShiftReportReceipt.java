@@ -19,9 +19,31 @@ import java.util.Objects;
  * @param takings what the shift sold and paid back
  * @param drawer the cash drawer's reckoning
  * @param locale the language it prints in
+ * @param tips the shift's tips per employee (ADR 0054)
  */
 public record ShiftReportReceipt(
-    Kind kind, Header header, Takings takings, Drawer drawer, Locale locale) {
+    Kind kind, Header header, Takings takings, Drawer drawer, Locale locale, List<TipLine> tips) {
+
+  /** A report of a shift without tips. */
+  public ShiftReportReceipt(
+      Kind kind, Header header, Takings takings, Drawer drawer, Locale locale) {
+    this(kind, header, takings, drawer, locale, List.of());
+  }
+
+  /**
+   * One employee's tips in the shift: not takings, owed to them.
+   *
+   * @param employee their name as the report prints it
+   * @param card tips on cards (charged to the customers' cards; the drawer never held them)
+   * @param cash cash tips (change customers left; in the drawer, counted in the cash expected)
+   */
+  public record TipLine(String employee, Money card, Money cash) {
+
+    /** Both together. */
+    public Money total() {
+      return card.plus(cash);
+    }
+  }
 
   /** Which report. */
   public enum Kind {
@@ -37,6 +59,7 @@ public record ShiftReportReceipt(
     Objects.requireNonNull(takings, "takings");
     Objects.requireNonNull(drawer, "drawer");
     Objects.requireNonNull(locale, "locale");
+    tips = tips == null ? List.of() : List.copyOf(tips);
   }
 
   /**
@@ -107,7 +130,7 @@ public record ShiftReportReceipt(
    * @param cashIn cash put in
    * @param cashOut cash taken out
    * @param noSales drawer openings without a sale
-   * @param expected float + cash taken − cash paid back + in − out
+   * @param expected float + cash taken + cash tips − cash paid back + in − out
    * @param counted counted at close, or null
    * @param overShort counted − expected, or null
    */

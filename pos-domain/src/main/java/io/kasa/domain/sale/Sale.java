@@ -362,6 +362,18 @@ public final class Sale {
     return Collections.unmodifiableList(tenders);
   }
 
+  /**
+   * The tips on this sale's tenders (ADR 0054): on top of its total, never part of its totals or
+   * tax.
+   */
+  public Money tips() {
+    Money sum = policy.zero();
+    for (Tender t : tenders) {
+      sum = sum.plus(t.tip());
+    }
+    return sum;
+  }
+
   /** Change given back in cash; zero until paid. */
   public Money change() {
     return change;

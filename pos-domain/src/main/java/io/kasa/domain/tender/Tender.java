@@ -13,8 +13,12 @@ import java.util.UUID;
  * @param reference processor or voucher reference (a card's approval code), {@link
  *     #OFFLINE_REFERENCE} for a card stored to be authorised later, or {@code null}
  * @param card the card that paid, as its reader reported it, or {@code null}
+ * @param tip the customer's tip on top of {@code amount} (ADR 0054): not the sale's money, never
+ *     taxed; a card is charged {@code amount + tip}, a cash tip is change the customer left in the
+ *     drawer. Zero when none; only cash and card tenders carry one
  */
-public record Tender(UUID id, TenderType type, Money amount, String reference, CardDetails card) {
+public record Tender(
+    UUID id, TenderType type, Money amount, String reference, CardDetails card, Money tip) {
 
   /** The reference of a card tender taken offline: it has no approval code yet. */
   public static final String OFFLINE_REFERENCE = "OFFLINE";
@@ -24,6 +28,11 @@ public record Tender(UUID id, TenderType type, Money amount, String reference, C
     this(id, type, amount, reference, null);
   }
 
+  /** A tender without a tip. */
+  public Tender(UUID id, TenderType type, Money amount, String reference, CardDetails card) {
+    this(id, type, amount, reference, card, null);
+  }
+
   public Tender {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(type, "type");
@@ -31,6 +40,46 @@ public record Tender(UUID id, TenderType type, Money amount, String reference, C
     if (amount.isNegative()) {
       throw new IllegalArgumentException("A tender cannot be negative: " + amount);
     }
+    tip = tip == null ? Money.zero(amount.currency()) : tip;
+    if (tip.isNegative()) {
+      throw new IllegalArgumentException("A tip cannot be negative: " + tip);
+    }
+    if (!tip.currency().equals(amount.currency())) {
+      throw new IllegalArgumentException("A tip is in the tender's currency: " + tip);
+    }
+    if (tip.isPositive() && !takesTips(type)) {
+      throw new IllegalArgumentException("Only cash and card tenders carry a tip: " + type);
+    }
+  }
+
+  /** Whether tenders of {@code type} may carry a tip: cash and the register's cards. */
+  public static boolean takesTips(TenderType type) {
+    return type == TenderType.CASH || type == TenderType.CARD;
+  }
+
+  /** This tender with tip {@code tip} on top of its amount. */
+  public Tender withTip(Money tip) {
+    return new Tender(id, type, amount, reference, card, tip);
+  }
+
+  /** What the customer paid with this tender: its amount and the tip on top. */
+  public Money charged() {
+    return amount.plus(tip);
+  }
+
+  /**
+   * Cash of {@code handed} for {@code cashDue} where the customer leaves the change as a tip: the
+   * tender pays {@code cashDue} and the rest is its tip, so no change is given and the drawer keeps
+   * all of {@code handed}.
+   *
+   * @throws IllegalArgumentException when {@code handed} is less than {@code cashDue}
+   */
+  public static Tender cashKeepingChange(Money handed, Money cashDue) {
+    if (handed.isLessThan(cashDue)) {
+      throw new IllegalArgumentException(handed + " does not cover " + cashDue);
+    }
+    return new Tender(
+        UUID.randomUUID(), TenderType.CASH, cashDue, null, null, handed.minus(cashDue));
   }
 
   public static Tender cash(Money amount) {

@@ -518,4 +518,9 @@ public final class Register implements AutoCloseable {
     devices.close();
     host.close();
   }
+
+  /** The register's words: their language switches every screen at once (ADR 0024). */
+  public Messages messages() {
+    return messages;
+  }
 }

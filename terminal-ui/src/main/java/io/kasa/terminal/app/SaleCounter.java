@@ -75,6 +75,9 @@ final class SaleCounter {
         },
         () -> new BigDecimal(terminal.config().store().priceOverrideLimit()));
     sale.discounts().use(discountApprovals(terminal, messages), discountLimits(terminal, cashier));
+    // As last synced: a change of the store's tip rules reaches the till live (ADR 0028, 0054).
+    sale.tipRules(
+        () -> io.kasa.api.terminal.TipRulesDto.toDomain(terminal.config().store().tips()));
     return sale;
   }
 

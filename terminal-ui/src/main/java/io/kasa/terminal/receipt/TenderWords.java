@@ -14,8 +14,15 @@ public final class TenderWords {
 
   private TenderWords() {}
 
-  /** One line of "paid so far". */
+  /** One line of "paid so far", with the tip on top when there is one (ADR 0054). */
   public static String of(Tender tender, MoneyFormat format, Messages m) {
+    String paid = paid(tender, format, m);
+    return tender.tip().isPositive()
+        ? paid + " " + m.get("payment.paid.tip", format.withSymbol(tender.tip()))
+        : paid;
+  }
+
+  private static String paid(Tender tender, MoneyFormat format, Messages m) {
     String amount = format.withSymbol(tender.amount());
     if (tender.type() == TenderType.EXTERNAL_CARD) {
       return m.get(

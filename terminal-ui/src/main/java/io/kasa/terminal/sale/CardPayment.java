@@ -22,13 +22,20 @@ public final class CardPayment {
   private final Checkout checkout;
   private final Payment payment;
   private final ReadOnlyStringWrapper waiting = new ReadOnlyStringWrapper("");
+  private final TipStep tips;
   private CardReader reader = CardReader.NONE;
 
   CardPayment(SaleSession session, Checkout checkout, Payment payment) {
     this.session = session;
     this.checkout = checkout;
     this.payment = payment;
+    this.tips = new TipStep(session);
     session.messages.follow(waiting);
+  }
+
+  /** The tip step asked before the card when the store takes tips (ADR 0054). */
+  public TipStep tips() {
+    return tips;
   }
 
   /** The counter's card reader (none until one is configured). */
@@ -45,9 +52,14 @@ public final class CardPayment {
     return waiting.getReadOnlyProperty();
   }
 
-  /** Asks the reader for a card for the amount typed, or for what is left to pay. */
+  /**
+   * Asks the reader for a card for the amount typed, or for what is left to pay; when the store
+   * takes tips, the tip step comes first.
+   */
   public void card() {
-    if (session.phase.get() != SaleViewModel.Phase.PAYMENT || session.busy.get()) {
+    if (session.phase.get() != SaleViewModel.Phase.PAYMENT
+        || session.busy.get()
+        || tips.openProperty().get()) {
       return;
     }
     Sale paying = session.sale();
@@ -66,11 +78,22 @@ public final class CardPayment {
           session.messages.get("payment.card.overDue", session.withSymbol(left)));
       return;
     }
+    if (tips.wanted()) {
+      tips.ask(amount, this::present);
+    } else {
+      present(amount, Money.zero(amount.currency()));
+    }
+  }
+
+  /** The reader asks for a card charging {@code amount} and {@code tip} on top. */
+  private void present(Money amount, Money tip) {
+    Sale paying = session.sale();
+    Money charged = amount.plus(tip);
     session.busy.set(true);
-    waiting.set(session.messages.get("payment.card.present", session.withSymbol(amount)));
+    waiting.set(session.messages.get("payment.card.present", session.withSymbol(charged)));
     UUID tenderId = UUID.randomUUID();
     reader
-        .present(amount)
+        .present(charged)
         .whenComplete(
             (card, failed) ->
                 session.tasks.ui(
@@ -80,7 +103,7 @@ public final class CardPayment {
                       } else if (failed != null) {
                         done(Banner.Kind.WARNING, session.messages.get("payment.card.noReader"));
                       } else {
-                        authorise(paying, tenderId, amount, card);
+                        authorise(paying, tenderId, amount, tip, card);
                       }
                     }));
   }
@@ -92,18 +115,20 @@ public final class CardPayment {
     }
   }
 
-  private void authorise(Sale paying, UUID tenderId, Money amount, CardReader.Presented card) {
+  private void authorise(
+      Sale paying, UUID tenderId, Money amount, Money tip, CardReader.Presented card) {
     String token = card.token();
     waiting.set(session.messages.get("payment.card.authorising"));
     session.tasks.submit(
-        () -> checkout.authoriseCard(paying.id(), tenderId, amount, token),
+        // The processor is asked for the whole charge: the sale's part and the tip.
+        () -> checkout.authoriseCard(paying.id(), tenderId, amount.plus(tip), token),
         result -> {
           if (result instanceof Checkout.CardResult.Approved a) {
             done(null, null);
             session.cardOnline = true;
             session.cardTokens.put(tenderId, token);
             payment.tender(
-                new Tender(tenderId, TenderType.CARD, amount, a.authorisation(), card.card()));
+                new Tender(tenderId, TenderType.CARD, amount, a.authorisation(), card.card(), tip));
           } else if (result instanceof Checkout.CardResult.StoredOffline && !session.cardOnline) {
             // Not beside a card approved online: that one must reach the processor as online.
             done(null, null);
@@ -111,7 +136,7 @@ public final class CardPayment {
             session.cardTokens.put(tenderId, token);
             payment.tender(
                 new Tender(
-                    tenderId, TenderType.CARD, amount, Tender.OFFLINE_REFERENCE, card.card()));
+                    tenderId, TenderType.CARD, amount, Tender.OFFLINE_REFERENCE, card.card(), tip));
           } else if (result instanceof Checkout.CardResult.Declined d) {
             done(
                 Banner.Kind.WARNING,

@@ -128,6 +128,31 @@ public final class Payment {
     tender(Tender.cash(amount.get()));
   }
 
+  /**
+   * Cash where the customer leaves the change as a tip (ADR 0054): the amount handed over is typed
+   * (all of it stays in the drawer), the sale takes the cash due and the rest is the tip. Only when
+   * the store takes tips and what was handed over covers the cash due.
+   */
+  public void cashKeepingChange(boolean tipsTaken) {
+    if (session.phase.get() != SaleViewModel.Phase.PAYMENT || session.busy.get()) {
+      return;
+    }
+    if (!tipsTaken) {
+      session.show(Banner.Kind.WARNING, session.messages.get("tip.off"));
+      return;
+    }
+    String typed = session.takeEntry();
+    Optional<Money> handed =
+        typed.isBlank() ? Optional.empty() : Typed.money(typed, session.sale().policy().currency());
+    Money due = session.sale().cashDue();
+    if (handed.isEmpty() || handed.get().compareTo(due) <= 0) {
+      session.show(
+          Banner.Kind.WARNING, session.messages.get("tip.cash.type", session.withSymbol(due)));
+      return;
+    }
+    tender(Tender.cashKeepingChange(handed.get(), due));
+  }
+
   /** One of the quick cash amounts. */
   public void cash(Money amount) {
     tender(Tender.cash(amount));

@@ -54,7 +54,11 @@ final class PaymentPane {
     // While the reader waits for a card, its steps take the room of the cash amounts.
     quick
         .visibleProperty()
-        .bind(vm.cardWaitingProperty().isEmpty().and(vm.bankTerminal().openProperty().not()));
+        .bind(
+            vm.cardWaitingProperty()
+                .isEmpty()
+                .and(vm.bankTerminal().openProperty().not())
+                .and(vm.tips().openProperty().not()));
     quick.managedProperty().bind(quick.visibleProperty());
     Button cash = Touch.grow(Touch.button(m.binding("payment.cash"), "Enter", vm::cash));
     cash.setId("cash");
@@ -66,6 +70,12 @@ final class PaymentPane {
     Button back = Touch.grow(Touch.button(m.binding("payment.back"), "Esc", vm::backToCart));
     back.setId("back");
     HBox buttons = new HBox(8, back, card, cash);
+    // When the store takes tips: cash handed over with the change left as a tip (ADR 0054).
+    Button keepChange =
+        Touch.grow(Touch.button(m.binding("tip.cash"), "F5", vm::cashKeepingChange));
+    keepChange.setId("cash-keep-change");
+    keepChange.setMaxHeight(Touch.TARGET);
+    keepChange.disableProperty().bind(vm.busyProperty());
     BankTerminalPayment bank = vm.bankTerminal();
     // A row of its own: beside the other three its words would not fit the 400 px side at 1024.
     Button bankTerminal = Touch.grow(Touch.button(m.binding("payment.bank"), "F7", bank::open));
@@ -73,8 +83,19 @@ final class PaymentPane {
     bankTerminal.setMaxHeight(Touch.TARGET);
     bankTerminal.disableProperty().bind(vm.busyProperty());
     // While the bank terminal's form is open it takes the room of the other tenders.
-    VBox tenders = new VBox(8, bankTerminal, buttons);
-    tenders.visibleProperty().bind(bank.openProperty().not());
+    HBox others = new HBox(8, bankTerminal);
+    VBox tenders = new VBox(8, others, buttons);
+    vm.phaseProperty()
+        .addListener(
+            (o, a, now) -> {
+              boolean tipsTaken = vm.tips().wanted();
+              if (tipsTaken && !others.getChildren().contains(keepChange)) {
+                others.getChildren().add(keepChange);
+              } else if (!tipsTaken) {
+                others.getChildren().remove(keepChange);
+              }
+            });
+    tenders.visibleProperty().bind(bank.openProperty().not().and(vm.tips().openProperty().not()));
     tenders.managedProperty().bind(tenders.visibleProperty());
     ListView<String> paid = new ListView<>(vm.paid());
     paid.setId("paid");
@@ -89,6 +110,7 @@ final class PaymentPane {
         paid,
         cardReader(vm, m),
         BankTerminalPane.form(vm.bankTerminal(), m),
+        TipPane.step(vm, m),
         quick,
         tenders);
   }

@@ -308,6 +308,10 @@ public final class SaleView extends BorderPane {
       vm.cart().picker().confirm();
       return;
     }
+    if (vm.tips().openProperty().get()) {
+      vm.tips().other();
+      return;
+    }
     switch (vm.phaseProperty().get()) {
       case CART -> vm.enter();
       case PAYMENT -> vm.cash();
@@ -320,6 +324,13 @@ public final class SaleView extends BorderPane {
     KeyCode code = e.getCode();
     if (vm.cart().picker().open()) {
       return pickerKey(e);
+    }
+    if (vm.tips().openProperty().get()) {
+      return tipKey(code);
+    }
+    if (code == KeyCode.F5 && vm.phaseProperty().get() == SaleViewModel.Phase.PAYMENT) {
+      vm.cashKeepingChange();
+      return true;
     }
     switch (code) {
       case F2 -> {
@@ -403,6 +414,25 @@ public final class SaleView extends BorderPane {
         return false;
       }
     }
+  }
+
+  /**
+   * The keys of the tip step: F1–F4 a preset, Enter the tip typed, F11 no tip, Esc back; digits
+   * type as ever.
+   */
+  private boolean tipKey(KeyCode code) {
+    TipStep tips = vm.tips();
+    switch (code) {
+      case F1, F2, F3, F4 -> tips.preset(code.ordinal() - KeyCode.F1.ordinal());
+      case F11 -> tips.none();
+      case ESCAPE -> tips.close();
+      case ENTER -> tips.other();
+      case BACK_SPACE -> vm.backspace();
+      default -> {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

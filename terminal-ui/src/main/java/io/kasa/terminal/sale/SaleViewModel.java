@@ -379,6 +379,21 @@ public final class SaleViewModel implements AutoCloseable {
     card.cancel();
   }
 
+  /** The tip step before a card (ADR 0054). */
+  public TipStep tips() {
+    return card.tips();
+  }
+
+  /** The store's tip rules, as the terminal's configuration gives them now. */
+  public void tipRules(Supplier<io.kasa.domain.tender.TipRules> rules) {
+    card.tips().rules(rules);
+  }
+
+  /** F5 while paying: the cash typed is handed over and the change is left as a tip. */
+  public void cashKeepingChange() {
+    payment.cashKeepingChange(card.tips().wanted());
+  }
+
   public ReadOnlyStringProperty cardWaitingProperty() {
     return card.waitingProperty();
   }
