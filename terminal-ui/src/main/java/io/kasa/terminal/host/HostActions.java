@@ -31,10 +31,10 @@ import javafx.scene.layout.VBox;
 final class HostActions extends VBox {
 
   /**
-   * Its tallest face: the split's two rows of labelled counts (a label over a 56 px entry, in the
-   * themes' borders), or the item entry over buttons whose names wrap to four lines at 1024 px.
+   * Its tallest face: the item entry over the check's and the table's rows of buttons, whose names
+   * wrap to three lines at 1024 px (higher than the split's two rows of labelled counts).
    */
-  private static final double HEIGHT = 190;
+  private static final double HEIGHT = 240;
 
   private final HostViewModel vm;
   private final Messages m;
