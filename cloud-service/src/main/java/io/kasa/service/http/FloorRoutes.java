@@ -96,34 +96,7 @@ final class FloorRoutes {
                   floor
                       .events()
                       .subscribe(
-                          who.organisationId(),
-                          who.storeId(),
-                          after,
-                          new FloorEvents.Sink() {
-                            @Override
-                            public boolean send(long id, String kind, String json) {
-                              client.sendEvent(kind, json, Long.toString(id));
-                              return !client.terminated();
-                            }
-
-                            @Override
-                            public boolean reset(long last) {
-                              client.sendEvent(
-                                  "RESET", "{\"last\":" + last + "}", Long.toString(last));
-                              return !client.terminated();
-                            }
-
-                            @Override
-                            public boolean keepAlive() {
-                              client.sendComment("keep-alive");
-                              return !client.terminated();
-                            }
-
-                            @Override
-                            public void close() {
-                              client.close();
-                            }
-                          });
+                          who.organisationId(), who.storeId(), after, new StreamSink(client));
               client.onClose(stop);
               client.keepAlive();
             })

@@ -83,41 +83,13 @@ final class KitchenApiRoutes {
     new SseHandler(
             client -> {
               if (fresh) {
-                client.sendEvent("RESET", "{\"last\":" + after + "}", Long.toString(after));
+                StreamSink.reset(client, after);
               }
               Runnable stop =
                   floor
                       .events()
                       .subscribe(
-                          who.organisationId(),
-                          who.storeId(),
-                          after,
-                          true,
-                          new FloorEvents.Sink() {
-                            @Override
-                            public boolean send(long id, String kind, String json) {
-                              client.sendEvent(kind, json, Long.toString(id));
-                              return !client.terminated();
-                            }
-
-                            @Override
-                            public boolean reset(long last) {
-                              client.sendEvent(
-                                  "RESET", "{\"last\":" + last + "}", Long.toString(last));
-                              return !client.terminated();
-                            }
-
-                            @Override
-                            public boolean keepAlive() {
-                              client.sendComment("keep-alive");
-                              return !client.terminated();
-                            }
-
-                            @Override
-                            public void close() {
-                              client.close();
-                            }
-                          });
+                          who.organisationId(), who.storeId(), after, true, new StreamSink(client));
               client.onClose(stop);
               client.keepAlive();
             })
