@@ -155,7 +155,10 @@ public final class AuditActions {
         "Картку відхилено після продажу без зв’язку",
         "RECEIPT_REPRINT",
         "Receipt printed again",
-        "Чек надруковано повторно");
+        "Чек надруковано повторно",
+        "TIP_OUTSIDE_RULES",
+        "Tip outside the store's rules, taken offline",
+        "Чайові поза правилами магазину, прийняті без зв’язку");
     kind(
         "stock",
         "STOCK_ADJUSTED",

@@ -33,7 +33,22 @@ class SaleTalliesTest {
   }
 
   private static Object[] tender(String type, long amount) {
-    return new Object[] {"id", type, amount, "APPROVED", null, null, null, null};
+    return tender(type, amount, 0L);
+  }
+
+  private static Object[] tender(String type, long amount, long tip) {
+    return new Object[] {"id", type, amount, "APPROVED", null, null, null, null, tip};
+  }
+
+  @Test
+  void addsTipsByTenderTypeOnlyWhenThereAreAny() {
+    Object[] t =
+        SaleTallies.of(
+            List.<Object[]>of(line(1, false)),
+            List.<Object[]>of(),
+            List.of(tender("CARD", 5000, 500), tender("CASH", 2000, 0), tender("CARD", 100, 50)));
+    assertThat(t[1]).isEqualTo("{\"CARD\":5100,\"CASH\":2000}");
+    assertThat(t[4]).isEqualTo("{\"CARD\":550}");
   }
 
   @Test
@@ -56,7 +71,7 @@ class SaleTalliesTest {
   @Test
   void aSaleWithNothingHangingOffItHasEmptyTallies() {
     assertThat(SaleTallies.of(List.of(), List.of(), List.of()))
-        .containsExactly(0, "{}", "[]", "[]");
+        .containsExactly(0, "{}", "[]", "[]", null);
   }
 
   @Test
