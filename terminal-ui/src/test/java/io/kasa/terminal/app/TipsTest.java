@@ -97,6 +97,9 @@ class TipsTest extends RegisterUiTest {
 
   /** The tip step in each language at each size: nothing cut off or overlapping, and a picture. */
   private void pictures(FxRobot robot) {
+    // The stage is shared with the classes after this one: put its size back afterwards.
+    double width = stage.getWidth();
+    double height = stage.getHeight();
     for (String language : new String[] {"uk", "en"}) {
       robot.interact(
           () -> fixture.register.messages().localeProperty().set(Locale.forLanguageTag(language)));
@@ -116,7 +119,7 @@ class TipsTest extends RegisterUiTest {
       }
     }
     robot.interact(() -> fixture.register.messages().localeProperty().set(Locale.ENGLISH));
-    resize(robot, 1024, 768);
+    resize(robot, (int) width, (int) height);
   }
 
   @Test
