@@ -187,8 +187,18 @@ final class Browser implements AutoCloseable {
 
   /** Submits the form holding {@code css} by clicking its submit button. */
   void submit(String css) {
+    andWait(
+        () ->
+            find(css)
+                .findElement(By.xpath("ancestor::form"))
+                .findElement(By.cssSelector("button"))
+                .click());
+  }
+
+  /** Does {@code act} and waits until the page it was on has been replaced by the next, loaded. */
+  void andWait(Runnable act) {
     WebElement page = find("html");
-    find(css).findElement(By.xpath("ancestor::form")).findElement(By.cssSelector("button")).click();
+    act.run();
     // A click returns before the next page may have replaced this one.
     new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(60))
         .until(d -> gone(page));

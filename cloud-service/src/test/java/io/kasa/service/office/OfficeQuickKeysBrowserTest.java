@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -86,24 +85,8 @@ class OfficeQuickKeysBrowserTest {
     return b;
   }
 
-  /** Does {@code act} and waits until the page it was on has been replaced by the next. */
-  private static void andWait(Browser b, Runnable act) {
-    WebElement page = b.find("html");
-    act.run();
-    b.waitUntil(
-        60,
-        () -> {
-          try {
-            page.getTagName();
-            return false;
-          } catch (StaleElementReferenceException gone) {
-            return "complete".equals(b.script("return document.readyState"));
-          }
-        });
-  }
-
   private static void click(Browser b, String css) {
-    andWait(b, () -> b.find(css).click());
+    b.andWait(() -> b.find(css).click());
   }
 
   /** The item ids of the keys of page {@code n} (0 first), in the page's order. */
@@ -132,7 +115,7 @@ class OfficeQuickKeysBrowserTest {
         target);
     b.type("#q", query);
     // Enter in the search field finds (the form's default button says what the field is for).
-    andWait(b, () -> b.find("#q").sendKeys(Keys.ENTER));
+    b.andWait(() -> b.find("#q").sendKeys(Keys.ENTER));
     assertThat(b.all(".qk-found button")).isNotEmpty();
     click(b, "#add-0");
   }
@@ -185,7 +168,7 @@ class OfficeQuickKeysBrowserTest {
 
       // A page by Enter in its title field, its keys by search.
       b.type("#newPage", "Кафе");
-      andWait(b, () -> b.find("#newPage").sendKeys(Keys.ENTER));
+      b.andWait(() -> b.find("#newPage").sendKeys(Keys.ENTER));
       assertThat(b.find("#title-p0").getAttribute("value")).isEqualTo("Кафе");
       add(b, "p0", "uzvar");
       add(b, "p0", "espresso");
@@ -212,7 +195,7 @@ class OfficeQuickKeysBrowserTest {
       add(b, "p1", "water");
       add(b, "p1", "4820000191357");
       assertThat(keys(b, 1)).containsExactly("water", "bread");
-      andWait(b, () -> b.find("#page-up-p1").sendKeys(Keys.ENTER));
+      b.andWait(() -> b.find("#page-up-p1").sendKeys(Keys.ENTER));
       assertThat(b.find("#title-p0").getAttribute("value")).isEqualTo("Вибране");
       assertThat(b.script("return document.activeElement.id")).isEqualTo("page-down-p0");
       // The pages dragged back the other way; then a key of the dragged page removed by its
