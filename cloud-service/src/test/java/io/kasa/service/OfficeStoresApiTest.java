@@ -126,6 +126,8 @@ class OfficeStoresApiTest {
     assertThat(config.at("/store/identity/footer").asText()).isEqualTo("Дякуємо!\nДо зустрічі");
     assertThat(config.at("/store/cashIncrement").asLong()).isEqualTo(50);
     assertThat(config.at("/store/taxMode").asText()).isEqualTo("EXCLUSIVE");
+    // The till prints and shows the store's time, not its machine's.
+    assertThat(config.at("/store/timeZone").asText()).isEqualTo("Europe/Warsaw");
     assertThat(config.at("/store/offlineCards/perSaleLimit").asLong()).isEqualTo(50000);
     assertThat(config.at("/store/offlineCards/windowMinutes").asInt()).isEqualTo(120);
     assertThat(config.at("/store/barcodeLayouts/1/prefix").asText()).isEqualTo("25");

@@ -1,5 +1,6 @@
 package io.kasa.api.terminal;
 
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
@@ -28,6 +29,10 @@ import java.util.UUID;
  * @param journalRetentionDays how many days a till keeps acknowledged journal entries in its outbox
  *     before moving them to its archive (ADR 0037); null from a service older than it
  * @param tips the store's tip rules (ADR 0054); null from a service older than tips (no tips)
+ * @param timeZone the store's time zone (an IANA id such as {@code Europe/Kyiv}): the times the
+ *     till prints and shows (receipts, reports, pre-bills, the host stand) are the store's, as the
+ *     receipt page and the back office show them; null from a service older than it (the till's own
+ *     zone then)
  */
 public record StoreSettings(
     UUID id,
@@ -45,4 +50,11 @@ public record StoreSettings(
     StoreIdentityDto identity,
     List<BarcodeLayoutDto> barcodeLayouts,
     Integer journalRetentionDays,
-    TipRulesDto tips) {}
+    TipRulesDto tips,
+    String timeZone) {
+
+  /** The store's time zone; the machine's own for a service that does not send it. */
+  public ZoneId zone() {
+    return timeZone == null ? ZoneId.systemDefault() : ZoneId.of(timeZone);
+  }
+}

@@ -131,7 +131,8 @@ public final class TerminalService {
                       (String) t.get("receipt_footer")),
                   StoreSetup.layouts(h, terminal.organisationId(), (UUID) t.get("id")),
                   ((Number) t.get("journal_retention_days")).intValue(),
-                  io.kasa.api.terminal.TipRulesDto.of(io.kasa.service.admin.StoreTips.of(t)));
+                  io.kasa.api.terminal.TipRulesDto.of(io.kasa.service.admin.StoreTips.of(t)),
+                  (String) t.get("time_zone"));
           return new TerminalConfig(
               terminal.terminalId(),
               (String) t.get("terminal_code"),

@@ -22,7 +22,6 @@ import io.kasa.terminal.sale.Catalog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
-import java.time.ZoneId;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
@@ -157,7 +156,7 @@ final class CloudHostStand implements HostStand {
                   tableName,
                   Currency.getInstance(store.currency()),
                   Locale.forLanguageTag(store.locale()),
-                  ZoneId.systemDefault(),
+                  store.zone(),
                   clock.instant(),
                   messages,
                   columns,

@@ -14,7 +14,6 @@ import io.kasa.terminal.shift.Shifts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
-import java.time.ZoneId;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
@@ -125,7 +124,7 @@ final class CloudShifts implements Shifts {
               terminal.config().terminalCode(),
               cashier.get().name(),
               Currency.getInstance(store.currency()),
-              ZoneId.systemDefault(),
+              store.zone(),
               clock.instant(),
               Locale.forLanguageTag(store.locale()));
       // X reports are printed as often as asked: each keeps its own file.

@@ -15,7 +15,6 @@ import io.kasa.terminal.scan.WedgeInput;
 import io.kasa.terminal.status.StatusViewModel;
 import io.kasa.terminal.task.TaskExecutor;
 import java.time.Clock;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
@@ -96,7 +95,7 @@ final class HostDesk {
           new HostView(
               host,
               messages,
-              ZoneId.systemDefault(),
+              terminal.config().store().zone(),
               Currency.getInstance(terminal.config().store().currency()),
               canSell ? showSale : null);
       host.start();

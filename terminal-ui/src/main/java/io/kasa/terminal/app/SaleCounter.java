@@ -20,7 +20,6 @@ import io.kasa.terminal.sale.SaleViewModel;
 import io.kasa.terminal.task.TaskExecutor;
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.ZoneId;
 import java.util.Locale;
 import java.util.function.Supplier;
 
@@ -129,10 +128,6 @@ final class SaleCounter {
                 i.legalName(), i.address(), i.taxId(), i.vatNumber(), i.header(), i.footer());
     // The closing words come with the receipt's kind, in its language (sale or refund).
     return StoreProfile.of(
-        s.name(),
-        identity,
-        Locale.forLanguageTag(s.locale()),
-        ZoneId.systemDefault(),
-        s.publicAddress());
+        s.name(), identity, Locale.forLanguageTag(s.locale()), s.zone(), s.publicAddress());
   }
 }

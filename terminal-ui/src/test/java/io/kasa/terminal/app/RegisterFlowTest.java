@@ -166,6 +166,13 @@ class RegisterFlowTest extends RegisterUiTest {
     var sale = register.sale().sale();
     assertThat(terminal.outbox().find(sale.id()).orElseThrow().state())
         .isEqualTo(Outbox.State.ACKNOWLEDGED);
+    // The paper shows the store's time (the demo store is in Kyiv), as its receipt page does,
+    // whatever zone the till's machine is set to.
+    String kyiv =
+        java.time.format.DateTimeFormatter.ofLocalizedDateTime(java.time.format.FormatStyle.SHORT)
+            .withLocale(Locale.forLanguageTag("uk-UA"))
+            .format(sale.paidAt().orElseThrow().atZone(java.time.ZoneId.of("Europe/Kyiv")));
+    assertThat(register.sale().receipt()).anyMatch(l -> l.startsWith(kyiv));
   }
 
   @Test
@@ -356,6 +363,13 @@ class RegisterFlowTest extends RegisterUiTest {
     var sale = register.sale().sale();
     assertThat(terminal.outbox().find(sale.id()).orElseThrow().state())
         .isEqualTo(Outbox.State.ACKNOWLEDGED);
+    // The paper shows the store's time (the demo store is in Kyiv), as its receipt page does,
+    // whatever zone the till's machine is set to.
+    String kyiv =
+        java.time.format.DateTimeFormatter.ofLocalizedDateTime(java.time.format.FormatStyle.SHORT)
+            .withLocale(Locale.forLanguageTag("uk-UA"))
+            .format(sale.paidAt().orElseThrow().atZone(java.time.ZoneId.of("Europe/Kyiv")));
+    assertThat(register.sale().receipt()).anyMatch(l -> l.startsWith(kyiv));
   }
 
   @Test
