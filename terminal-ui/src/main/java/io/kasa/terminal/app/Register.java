@@ -500,8 +500,17 @@ public final class Register implements AutoCloseable {
   }
 
   private WedgeInput.Target signInTarget() {
-    // A scan at the PIN pad is not a PIN: the pad says so.
-    return new ScanTarget(scan -> signIn.scanNotHere(), signInView::typed, signIn::submit);
+    // A scan at the PIN pad is not a PIN: the pad says so. But keys typed fast then Enter look
+    // like a keyboard-wedge scan (a busy till delivers them bunched): digits only, of a PIN's
+    // length, from the keyboard, are the PIN typed.
+    return new ScanTarget(
+        scan -> {
+          if (!signIn.typedFast(scan.source(), scan.raw())) {
+            signIn.scanNotHere();
+          }
+        },
+        signInView::typed,
+        signIn::submit);
   }
 
   private WedgeInput.Target saleTarget() {

@@ -49,6 +49,7 @@ public final class SignInViewModel {
   }
 
   static final int MAX_PIN = 12;
+  static final int MIN_PIN = 4;
 
   private final Authenticator authenticator;
   private final TaskExecutor tasks;
@@ -112,12 +113,28 @@ public final class SignInViewModel {
     clear();
   }
 
-  /** Forgets the chosen name and the PIN typed: the pad as a newcomer finds it. */
   /** A scan at the PIN pad: it is no PIN, and the pad says where scans go. */
   public void scanNotHere() {
     error.set(messages.get("signin.scanNotHere"));
   }
 
+  /**
+   * What the keyboard sent as a scan, if it is a PIN typed fast (digits only, of a PIN's length,
+   * from the keyboard rather than a scanner): taken as typed and submitted. Answers whether it was.
+   */
+  public boolean typedFast(String source, String text) {
+    if (!"keyboard".equals(source)
+        || text.length() < MIN_PIN
+        || text.length() > MAX_PIN
+        || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      return false;
+    }
+    text.chars().forEach(c -> digit((char) c));
+    submit();
+    return true;
+  }
+
+  /** Forgets the chosen name and the PIN typed: the pad as a newcomer finds it. */
   public void reset() {
     chosen.set(null);
     clear();
@@ -150,7 +167,7 @@ public final class SignInViewModel {
     if (busy.get()) {
       return;
     }
-    if (pin.length() < 4) {
+    if (pin.length() < MIN_PIN) {
       error.set(messages.get("signin.short"));
       return;
     }

@@ -77,6 +77,21 @@ class SignInViewModelTest {
   }
 
   @Test
+  void aPinTypedSoFastItLooksLikeAScanSignsInButAScanDoesNot() {
+    SignInViewModel vm = pad();
+    // A barcode from a scanner, a product code typed fast, letters: not a PIN, nothing asked.
+    assertThat(vm.typedFast("serial:/dev/ttyUSB0", "1111")).isFalse();
+    assertThat(vm.typedFast("keyboard", "4820000191357")).isFalse();
+    assertThat(vm.typedFast("keyboard", "11a1")).isFalse();
+    assertThat(vm.typedFast("keyboard", "111")).isFalse();
+    assertThat(asked).isEmpty();
+    assertThat(vm.dotsProperty().get()).isEmpty();
+    // Four digits then Enter from the keyboard, bunched by a busy till: the PIN, as typed.
+    assertThat(vm.typedFast("keyboard", "1111")).isTrue();
+    assertThat(signedIn).extracting(s -> s.person().name()).containsExactly("Олена");
+  }
+
+  @Test
   void aNameTappedFirstIsForgottenAfterTheSignInSoTheNextPinIsNotCountedAgainstThem() {
     SignInViewModel vm = pad();
     vm.choose(IRYNA);
