@@ -31,6 +31,12 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
 
   @Override
   public <T> void submit(Callable<T> work, Consumer<T> done, Consumer<Throwable> failed) {
+    if (closed) {
+      // Asked by a screen event that was already queued when the register closed (a quick-key
+      // reload, a search): there is no screen left to answer.
+      LOG.debug("Register closed: late work not started");
+      return;
+    }
     worker.execute(
         () -> {
           T result;
