@@ -60,13 +60,23 @@ final class HostWalk {
     look.accept("host-seat");
     fire(robot, "#seat");
     await().atMost(Duration.ofSeconds(10)).until(() -> shown(robot, "#item-code"));
-    for (String item : new String[] {"espresso", "borshch"}) {
+    String[] items = {"espresso", "borshch"};
+    for (int i = 0; i < items.length; i++) {
+      String item = items[i];
+      int lines = i + 1;
       robot.interact(() -> robot.lookup("#item-code").queryAs(TextField.class).setText(item));
+      // The button is disabled while the stand waits for the service: the next item is added
+      // once the last is on the check (a busy machine may take a while).
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(() -> !robot.lookup("#add-item").queryAs(ButtonBase.class).isDisabled());
       fire(robot, "#add-item");
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(
+              () ->
+                  robot.lookup("#check-lines").queryAs(ListView.class).getItems().size() == lines);
     }
-    await()
-        .atMost(Duration.ofSeconds(10))
-        .until(() -> robot.lookup("#check-lines").queryAs(ListView.class).getItems().size() == 2);
     look.accept("host-check");
     fire(robot, "#split");
     await().atMost(Duration.ofSeconds(5)).until(() -> shown(robot, "#split-even"));
