@@ -28,6 +28,7 @@ public final class Assets {
       Map.of(
           "kasa.css", OURS + "kasa.css",
           "kasa.js", OURS + "kasa.js",
+          "kasa-icon.svg", OURS + "kasa-icon.svg",
           "htmx.min.js", WEBJARS + "htmx.org/" + webjarVersion("htmx.org") + "/dist/htmx.min.js",
           "uPlot.iife.min.js",
               WEBJARS + "uplot/" + webjarVersion("uplot") + "/dist/uPlot.iife.min.js",
@@ -105,6 +106,9 @@ public final class Assets {
     }
     if (name.endsWith(".js")) {
       return "text/javascript; charset=utf-8";
+    }
+    if (name.endsWith(".svg")) {
+      return "image/svg+xml";
     }
     throw new IllegalArgumentException("Unknown asset type: " + name);
   }

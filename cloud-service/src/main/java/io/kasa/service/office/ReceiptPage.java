@@ -88,7 +88,8 @@ public final class ReceiptPage {
             ? found.locale().getLanguage()
             : java.util.Objects.requireNonNullElse(
                 Words.fromAcceptLanguage(ctx.header("Accept-Language")), Words.LANGUAGES.get(0));
-    Model model = new Model(Words.of(language), assets.url("kasa.css"), found);
+    Model model =
+        new Model(Words.of(language), assets.url("kasa.css"), assets.url("kasa-icon.svg"), found);
     Utf8ByteOutput out = new Utf8ByteOutput();
     if (kind == Kind.RECEIPT) {
       engine.render("receipt/page.jte", Map.of("model", model), out);
@@ -103,7 +104,11 @@ public final class ReceiptPage {
 
   /** The receipt's model for another page that shows it as printed (the back office's sale). */
   Model model(PublicReceipts.Found found) {
-    return new Model(Words.of(found.locale().getLanguage()), assets.url("kasa.css"), found);
+    return new Model(
+        Words.of(found.locale().getLanguage()),
+        assets.url("kasa.css"),
+        assets.url("kasa-icon.svg"),
+        found);
   }
 
   /** What the receipt's templates read: its words, the receipt and its amounts as printed. */
@@ -111,15 +116,17 @@ public final class ReceiptPage {
 
     private final Words words;
     private final String css;
+    private final String icon;
     private final PublicReceipt receipt;
     private final MoneyFormat format;
     private final Currency currency;
     private final ZoneId zone;
     private final DateTimeFormatter time;
 
-    Model(Words words, String css, PublicReceipts.Found found) {
+    Model(Words words, String css, String icon, PublicReceipts.Found found) {
       this.words = words;
       this.css = css;
+      this.icon = icon;
       this.receipt = found == null ? null : found.view();
       this.format = new MoneyFormat(found == null ? Locale.forLanguageTag("uk") : found.locale());
       this.currency = found == null ? null : Currency.getInstance(receipt.currency());
@@ -142,6 +149,11 @@ public final class ReceiptPage {
     /** The stylesheet's versioned path. */
     public String css() {
       return css;
+    }
+
+    /** The page's icon's versioned path (browsers ask for /favicon.ico without one). */
+    public String icon() {
+      return icon;
     }
 
     public PublicReceipt receipt() {

@@ -304,8 +304,6 @@ final class Browser implements AutoCloseable {
         driver.manage().logs().get(LogType.BROWSER).getAll().stream()
             .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue())
             .map(LogEntry::getMessage)
-            // The favicon is not a page's; the browser asks for it on its own.
-            .filter(m -> !m.contains("favicon.ico"))
             // A form answered 4xx (a wrong password) is logged by the browser, not an error.
             .filter(m -> !m.matches(".*the server responded with a status of 4\\d\\d.*"))
             .toList();
