@@ -107,6 +107,23 @@ public final class CataloguePages {
   }
 
   /** The list with, after an import, its outcome: a message or the bad rows. */
+  /**
+   * The price as the till takes it: a fixed price, or an open price typed at the counter within its
+   * limits (its stored price is 0 and says nothing).
+   */
+  private static String price(View v, ItemDto i, Currency currency) {
+    if (!i.openPrice()) {
+      return v.amount(i.price(), currency);
+    }
+    if (i.minPrice() == null && i.maxPrice() == null) {
+      return v.t("catalogue.openPrice");
+    }
+    return v.t(
+        "catalogue.openPriceRange",
+        i.minPrice() == null ? "0" : v.amount(i.minPrice(), currency),
+        i.maxPrice() == null ? "∞" : v.amount(i.maxPrice(), currency));
+  }
+
   private void showList(
       Context ctx, OfficeAccount who, int status, String message, List<String> badRows) {
     View v = screens.view(ctx, who);
@@ -118,7 +135,7 @@ public final class CataloguePages {
         catalogue.list(who.organisationId(), q, category, after.isEmpty() ? null : after, PAGE);
     List<Row> rows =
         page.items().stream()
-            .map(i -> new Row(i, href(i.id()), v.amount(i.price(), currency), modifiers(i)))
+            .map(i -> new Row(i, href(i.id()), price(v, i, currency), modifiers(i)))
             .toList();
     String first =
         "/office/catalogue?q="

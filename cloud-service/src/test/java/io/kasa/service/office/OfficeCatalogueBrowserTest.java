@@ -84,6 +84,11 @@ class OfficeCatalogueBrowserTest {
       assertThat(b.find("h1").getText()).isEqualTo(words.get("catalogue.title"));
       assertThat(b.text()).contains("Хліб житній", "Молоко 2,5 % 900 г");
       b.check("catalogue");
+      // The gift set is priced at the counter within limits, not «0,00».
+      b.open("/office/catalogue?q=4820004567899");
+      assertThat(b.find("table.items tbody tr td.num").getText())
+          .startsWith(lang.equals("uk") ? "на касі, 100,00" : "at the counter, ")
+          .contains("5");
 
       b.type("#q", lang.equals("uk") ? "4820000191357" : "4820001234565");
       b.submit("#q");
