@@ -158,7 +158,7 @@ final class HostDesk {
           terminal.settleCheck(check.id(), saleId, who == null ? null : who.id());
           return null;
         },
-        done -> status.note(messages.get("host.paid", check.number())),
+        done -> status.noteUntilSignOut(messages.get("host.paid", check.number())),
         e -> status.note(messages.get("host.settleFailed", check.number())));
   }
 }

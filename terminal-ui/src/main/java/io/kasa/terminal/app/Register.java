@@ -400,7 +400,7 @@ public final class Register implements AutoCloseable {
       technicianView = null;
       devices.open();
     }
-    status.employeeProperty().set("");
+    status.signedOut();
     screen = Screen.SIGN_IN;
     root.setCenter(signInView);
     route(signInTarget());

@@ -38,6 +38,7 @@ public final class StatusViewModel {
   private boolean leftOpen;
   private boolean drawerFailed;
   private final StringProperty note = new SimpleStringProperty("");
+  private boolean passing;
   private final ReadOnlyStringWrapper scanner = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper kitchen = new ReadOnlyStringWrapper("");
   private io.kasa.client.kitchen.KitchenFeed.State lastKitchen;
@@ -138,6 +139,25 @@ public final class StatusViewModel {
 
   public void note(String text) {
     note.set(text);
+    passing = false;
+  }
+
+  /**
+   * A note about what the person signed in just did (a check paid): it goes when they sign out, so
+   * the next person does not read it as news of their own.
+   */
+  public void noteUntilSignOut(String text) {
+    note.set(text);
+    passing = true;
+  }
+
+  /** The person signed out: their passing note goes. */
+  public void signedOut() {
+    employee.set("");
+    if (passing) {
+      note.set("");
+      passing = false;
+    }
   }
 
   public void sync(SyncStatus s) {
