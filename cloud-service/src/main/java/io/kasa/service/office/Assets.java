@@ -28,6 +28,7 @@ public final class Assets {
       Map.of(
           "kasa.css", OURS + "kasa.css",
           "kasa.js", OURS + "kasa.js",
+          "kitchen.js", OURS + "kitchen.js",
           "htmx.min.js", WEBJARS + "htmx.org/" + webjarVersion("htmx.org") + "/dist/htmx.min.js",
           "uPlot.iife.min.js",
               WEBJARS + "uplot/" + webjarVersion("uplot") + "/dist/uPlot.iife.min.js",
