@@ -11,6 +11,8 @@ create table kitchen_bump (
   station_id      text not null,
   bumped_at       timestamptz not null,
   bumped_by       uuid not null,
+  -- The order of the bumps (bumped_at may tie): the recall list's newest first.
+  bump_no         bigint generated always as identity,
   primary key (organisation_id, store_id, ticket_id, line_id)
 );
 

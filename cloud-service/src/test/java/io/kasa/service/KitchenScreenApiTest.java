@@ -3,6 +3,7 @@ package io.kasa.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.kasa.service.KitchenOrders.Sent;
 import io.kasa.service.floor.KitchenScreen;
 import io.kasa.service.http.ApiException;
 import java.net.URI;
@@ -59,70 +60,8 @@ class KitchenScreenApiTest {
     cloud.close();
   }
 
-  /** A check seated at a new table with borshch × {@code borshch} and an espresso, sent. */
   static Sent order(String table, int borshch) {
-    UUID tableId = UUID.randomUUID();
-    TestCloud.Reply t =
-        cloud.send(
-            "PUT",
-            "/v1/floor/tables/" + tableId,
-            "{\"areaId\":\""
-                + area
-                + "\",\"name\":\""
-                + table
-                + "\",\"seats\":4,\"shape\":\"SQUARE\",\"x\":10,\"y\":10,\"width\":100,"
-                + "\"height\":100}",
-            manager);
-    assertThat(t.status()).as(t.body()).isEqualTo(201);
-    UUID check = UUID.randomUUID();
-    TestCloud.Reply s =
-        cloud.send(
-            "POST",
-            "/v1/floor/tables/" + tableId + "/seat",
-            "{\"checkId\":\"" + check + "\",\"guests\":3,\"version\":1}",
-            host);
-    assertThat(s.status()).as(s.body()).isEqualTo(201);
-    UUID soup = UUID.randomUUID();
-    UUID coffee = UUID.randomUUID();
-    add(check, soup, "borshch", borshch, "без сметани");
-    add(check, coffee, "espresso", 1, null);
-    TestCloud.Reply sent =
-        cloud.send(
-            "POST",
-            "/v1/checks/" + check + "/send",
-            "{\"id\":\"" + UUID.randomUUID() + "\"}",
-            host);
-    assertThat(sent.status()).as(sent.body()).isEqualTo(201);
-    UUID hot = null;
-    UUID bar = null;
-    for (var ticket : sent.json().get("tickets")) {
-      if (ticket.get("stationId").asText().equals("hot")) {
-        hot = UUID.fromString(ticket.get("id").asText());
-      } else {
-        bar = UUID.fromString(ticket.get("id").asText());
-      }
-    }
-    return new Sent(check, soup, coffee, hot, bar);
-  }
-
-  record Sent(UUID check, UUID soup, UUID coffee, UUID hotTicket, UUID barTicket) {}
-
-  static void add(UUID check, UUID line, String item, int quantity, String note) {
-    TestCloud.Reply r =
-        cloud.send(
-            "POST",
-            "/v1/checks/" + check + "/lines",
-            "{\"id\":\""
-                + line
-                + "\",\"itemId\":\""
-                + item
-                + "\",\"quantity\":\""
-                + quantity
-                + "\",\"seat\":1"
-                + (note == null ? "" : ",\"note\":\"" + note + "\"")
-                + "}",
-            host);
-    assertThat(r.status()).as(r.body()).isEqualTo(201);
+    return new KitchenOrders(cloud, area, host, manager).order(table, borshch);
   }
 
   private static KitchenScreen.Board board(String station) {

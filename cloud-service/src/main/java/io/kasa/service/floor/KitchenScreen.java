@@ -94,8 +94,9 @@ public final class KitchenScreen {
    * @param ticket the ticket as sent
    * @param lines its lines with their state
    * @param bumpedAt when it was bumped (recall list), else null
+   * @param bumpNo the order of its bump among the store's (recall list), else 0
    */
-  public record Card(KitchenTicketDto ticket, List<Line> lines, Instant bumpedAt) {
+  public record Card(KitchenTicketDto ticket, List<Line> lines, Instant bumpedAt, long bumpNo) {
 
     /** Whether this is a void ticket (lines to stop making). */
     public boolean isVoid() {
@@ -196,7 +197,7 @@ public final class KitchenScreen {
       List<Station> stations,
       String station) {
     List<KitchenTicketDto> sent = tickets(h, org, store, now);
-    Map<UUID, Map<UUID, Instant>> bumps = bumps(h, org, store, now);
+    Map<UUID, Map<UUID, Bumped>> bumps = bumps(h, org, store, now);
     // Which lines each station was told to stop making.
     Set<String> voided = new HashSet<>();
     for (KitchenTicketDto t : sent) {
@@ -207,7 +208,7 @@ public final class KitchenScreen {
     Map<String, UUID> openTicketOfLine = new HashMap<>();
     Map<UUID, Card> all = new LinkedHashMap<>();
     for (KitchenTicketDto t : sent) {
-      Map<UUID, Instant> b = bumps.getOrDefault(t.id(), Map.of());
+      Map<UUID, Bumped> b = bumps.getOrDefault(t.id(), Map.of());
       boolean isVoid = "VOID".equals(t.kind());
       List<Line> lines =
           t.lines().stream()
@@ -218,7 +219,9 @@ public final class KitchenScreen {
                           b.containsKey(l.lineId()),
                           !isVoid && voided.contains(t.stationId() + "/" + l.lineId())))
               .toList();
-      Card card = new Card(t, lines, b.get(WHOLE));
+      Bumped whole = b.get(WHOLE);
+      Card card =
+          new Card(t, lines, whole == null ? null : whole.at(), whole == null ? 0 : whole.no());
       all.put(t.id(), card);
       if (!isVoid && card.bumpedAt() == null) {
         t.lines().forEach(l -> openTicketOfLine.put(t.stationId() + "/" + l.lineId(), t.id()));
@@ -242,7 +245,7 @@ public final class KitchenScreen {
         all.values().stream()
             .filter(c -> c.bumpedAt() != null)
             .filter(c -> station == null || station.equals(c.ticket().stationId()))
-            .sorted((a, b) -> b.bumpedAt().compareTo(a.bumpedAt()))
+            .sorted((a, b) -> Long.compare(b.bumpNo(), a.bumpNo()))
             .limit(RECALLS)
             .toList();
     return new Board(named, stations, station, cards, recall, counts(cards), now);
@@ -299,12 +302,15 @@ public final class KitchenScreen {
     }
   }
 
+  /** A bump: when, and its order among the store's. */
+  private record Bumped(Instant at, long no) {}
+
   /** Each ticket's bumped lines (and {@link #WHOLE} for the ticket) with when. */
-  private static Map<UUID, Map<UUID, Instant>> bumps(Handle h, UUID org, UUID store, Instant now) {
-    Map<UUID, Map<UUID, Instant>> bumps = new HashMap<>();
+  private static Map<UUID, Map<UUID, Bumped>> bumps(Handle h, UUID org, UUID store, Instant now) {
+    Map<UUID, Map<UUID, Bumped>> bumps = new HashMap<>();
     h.createQuery(
-            "select ticket_id, line_id, bumped_at from kitchen_bump where organisation_id = :org"
-                + " and store_id = :store and bumped_at > :since")
+            "select ticket_id, line_id, bumped_at, bump_no from kitchen_bump"
+                + " where organisation_id = :org and store_id = :store and bumped_at > :since")
         .bind("org", org)
         .bind("store", store)
         .bind("since", Timestamp.from(now.minus(OPEN_FOR.multipliedBy(2))))
@@ -313,7 +319,11 @@ public final class KitchenScreen {
             r ->
                 bumps
                     .computeIfAbsent((UUID) r.get("ticket_id"), k -> new HashMap<>())
-                    .put((UUID) r.get("line_id"), ((Timestamp) r.get("bumped_at")).toInstant()));
+                    .put(
+                        (UUID) r.get("line_id"),
+                        new Bumped(
+                            ((Timestamp) r.get("bumped_at")).toInstant(),
+                            ((Number) r.get("bump_no")).longValue())));
     return bumps;
   }
 
