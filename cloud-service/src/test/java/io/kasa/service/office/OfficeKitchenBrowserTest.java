@@ -74,6 +74,7 @@ class OfficeKitchenBrowserTest {
   @ValueSource(strings = {"uk", "en"})
   void ticketsArriveLiveAndBumpsReachEveryScreen(String lang) throws Exception {
     clear();
+    clear();
     Words words = Words.of(lang);
     String owner = cloud.officeAccount(cloud.demo.organisationId(), "owner", List.of());
     String station = "/office/kitchen?store=" + cloud.demo.storeId() + "&station=hot";
