@@ -17,7 +17,7 @@ create table kitchen_bump (
 );
 
 -- The recall list: the store's last bumped tickets, newest first.
-create index kitchen_bump_recent on kitchen_bump (organisation_id, store_id, bumped_at desc);
+create index kitchen_bump_recent on kitchen_bump (organisation_id, store_id, bump_no desc);
 
 -- The open tickets: a store's kitchen events of the last hours, without reading its whole log.
 create index floor_event_kitchen on floor_event (organisation_id, store_id, at)

@@ -42,6 +42,9 @@ public final class KitchenScreen {
   /** How many bumped tickets can be recalled. */
   public static final int RECALLS = 10;
 
+  /** How many of the store's last ticket bumps a board reads, for the recall lists. */
+  static final int RECENT_BUMPS = 100;
+
   /** A ticket's age, in minutes, from which its card is amber ("late"). */
   public static final int AMBER_MINUTES = 8;
 
@@ -283,15 +286,28 @@ public final class KitchenScreen {
         .toList();
   }
 
-  /** The store's tickets and voids of the last {@link #OPEN_FOR}, oldest first. */
+  /**
+   * The store's tickets and voids of the last {@link #OPEN_FOR}, oldest first, but those bumped
+   * before the store's last {@link #RECENT_BUMPS} ticket bumps (no longer on the screen, nor to
+   * recall): a busy day's board is read at the size of what is open.
+   */
   private static List<KitchenTicketDto> tickets(Handle h, UUID org, UUID store, Instant now) {
     return h
         .createQuery(
-            "select body::text from floor_event where organisation_id = :org and store_id = :store"
-                + " and body->>'kind' in ('KITCHEN_TICKET', 'KITCHEN_VOID') and at > :since"
-                + " order by id")
+            "select e.body::text from floor_event e where e.organisation_id = :org"
+                + " and e.store_id = :store"
+                + " and e.body->>'kind' in ('KITCHEN_TICKET', 'KITCHEN_VOID') and e.at > :since"
+                + " and not exists (select 1 from kitchen_bump b where b.organisation_id = :org"
+                + " and b.store_id = :store and b.ticket_id = (e.body->'ticket'->>'id')::uuid"
+                + " and b.line_id = :whole and b.bump_no < coalesce((select min(r.bump_no) from"
+                + " (select bump_no from kitchen_bump where organisation_id = :org"
+                + " and store_id = :store and line_id = :whole order by bump_no desc"
+                + " limit :recent) r), 0))"
+                + " order by e.id")
         .bind("org", org)
         .bind("store", store)
+        .bind("whole", WHOLE)
+        .bind("recent", RECENT_BUMPS)
         .bind("since", Timestamp.from(now.minus(OPEN_FOR)))
         .mapTo(String.class)
         .list()
