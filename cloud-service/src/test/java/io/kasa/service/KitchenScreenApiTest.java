@@ -232,6 +232,55 @@ class KitchenScreenApiTest {
     assertThat(get("/office/kitchen", accountant).statusCode()).isEqualTo(403);
   }
 
+  @Test
+  void withoutScriptTheButtonsArePlainFormPostsWithTheirToken() throws Exception {
+    Sent s = order("К7", 1);
+    String kitchen = cookie(cloud.officeAccount(org, "kitchen", List.of()));
+    HttpResponse<String> page = get("/office/kitchen?store=" + store + "&station=bar", kitchen);
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("data-ticket=\"" + s.barTicket() + "\"");
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]*)\"").matcher(page.body());
+    assertThat(m.find()).isTrue();
+    // The session's own secret signs the token (ADR 0039).
+    String both = kitchen;
+    String form =
+        "store=" + store + "&station=bar&ticket=" + s.barTicket() + "&_csrf=" + m.group(1);
+    // Without its token: refused, nothing bumped.
+    assertThat(
+            post("/office/kitchen/bump", form.replaceAll("_csrf=.*", "_csrf=forged"), both)
+                .statusCode())
+        .isEqualTo(403);
+    assertThat(card(board("bar"), s.barTicket())).isNotNull();
+    // With it: bumped, and back to the screen.
+    HttpResponse<String> bumped = post("/office/kitchen/bump", form, both);
+    assertThat(bumped.statusCode()).isEqualTo(303);
+    assertThat(bumped.headers().firstValue("Location"))
+        .hasValue("/office/kitchen?store=" + store + "&station=bar");
+    assertThat(card(board("bar"), s.barTicket())).isNull();
+    HttpResponse<String> recalled = post("/office/kitchen/recall", form, both);
+    assertThat(recalled.statusCode()).isEqualTo(303);
+    assertThat(card(board("bar"), s.barTicket())).isNotNull();
+    // A kitchen account's form elsewhere is refused.
+    assertThat(
+            post("/office/account/language", "_csrf=" + m.group(1) + "&language=en", both)
+                .statusCode())
+        .isEqualTo(303);
+    assertThat(post("/office/staff", "_csrf=" + m.group(1) + "&name=X", both).statusCode())
+        .isEqualTo(403);
+  }
+
+  private static HttpResponse<String> post(String path, String form, String cookie)
+      throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(cloud.uri(path))
+            .header("Cookie", cookie)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   private static String cookie(String email) {
     String bearer = cloud.officeBearer(email).get("Authorization").substring(7);
     return "kasa_office=" + bearer;
