@@ -141,6 +141,9 @@
   }
 
   function post(form) {
+    if (!form) {
+      return Promise.resolve();
+    }
     var body = new URLSearchParams(new FormData(form));
     return fetch(form.action, {
       method: 'POST',
@@ -197,8 +200,9 @@
       select(selectedTicket, selectedLine + (key === 'ArrowDown' ? 1 : -1));
     } else if ((key === 'Enter' || key === ' ') && !onControl) {
       var card = cards()[i];
-      if (card) {
-        post(bumpForm(card));
+      var bump = card && bumpForm(card);
+      if (bump) {
+        post(bump);
       }
     } else if (key === 'l' || key === 'L' || key === '0') {
       var c = cards()[i];
@@ -221,12 +225,86 @@
     }
   });
 
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) {
+      e.className = cls;
+    }
+    if (text != null) {
+      e.textContent = text;
+    }
+    return e;
+  }
+
+  // A new ticket is drawn from its event at once (the event holds the whole ticket, ADR 0053),
+  // then the board is read again from the service, which replaces it with the card and its
+  // buttons: the kitchen sees the ticket without waiting for the round trip.
+  function draw(event) {
+    var ticket;
+    try {
+      ticket = JSON.parse(event.data).ticket;
+    } catch (e) {
+      return;
+    }
+    var list = root.querySelector('.kds-cards');
+    var station = root.dataset.station;
+    if (!ticket || !list || (station && station !== ticket.stationId)
+        || root.querySelector('.kds-card[data-ticket="' + ticket.id + '"]')) {
+      return;
+    }
+    var empty = list.querySelector('.kds-empty');
+    if (empty) {
+      empty.remove();
+    }
+    var card = el('article', 'kds-card kds-normal');
+    card.dataset.ticket = ticket.id;
+    card.dataset.at = String(Date.parse(String(ticket.at).replace(/(\.\d{3})\d+/, '$1')));
+    card.setAttribute('tabindex', '-1');
+    var head = el('header', 'kds-card-head');
+    head.appendChild(el('span', 'kds-n', String(cards().length + 1))).setAttribute('aria-hidden', 'true');
+    head.appendChild(el('h2', null, root.dataset.heading
+      .replace('{0}', ticket.table).replace('{1}', String(ticket.checkNumber))));
+    var age = el('p', 'kds-age');
+    age.appendChild(el('span', 'kds-level', root.dataset.wordNormal));
+    age.appendChild(document.createTextNode(' '));
+    age.appendChild(el('span', 'kds-clock', '00:00'));
+    head.appendChild(age);
+    head.appendChild(el('p', 'kds-about', ticket.stationName + (ticket.server ? ' · ' + ticket.server : '')));
+    card.appendChild(head);
+    var lines = el('ul', 'kds-lines');
+    (ticket.lines || []).forEach(function (l) {
+      var item = el('li', 'kds-line');
+      var b = el('span', 'kds-line-button');
+      b.appendChild(el('span', 'kds-qty', String(Number(l.quantity)) + '×'));
+      b.appendChild(el('span', 'kds-name', l.name));
+      if (l.seat > 0) {
+        b.appendChild(el('span', 'kds-meta', root.dataset.seat.replace('{0}', String(l.seat))));
+      }
+      var options = (l.modifiers || []).map(function (m) { return m.optionName; }).join(', ');
+      if (options) {
+        b.appendChild(el('span', 'kds-opts', options));
+      }
+      if (l.note) {
+        b.appendChild(el('span', 'kds-note', '«' + l.note + '»'));
+      }
+      item.appendChild(b);
+      lines.appendChild(item);
+    });
+    card.appendChild(lines);
+    list.appendChild(card);
+    tick();
+  }
+
   function follow() {
     if (typeof EventSource === 'undefined') {
       return;
     }
     var source = new EventSource(root.dataset.events);
-    ['KITCHEN_TICKET', 'KITCHEN_VOID', 'KDS_BUMP', 'RESET'].forEach(function (kind) {
+    source.addEventListener('KITCHEN_TICKET', function (event) {
+      draw(event);
+      refresh();
+    });
+    ['KITCHEN_VOID', 'KDS_BUMP', 'RESET'].forEach(function (kind) {
       source.addEventListener(kind, refresh);
     });
     // A reconnect resumes after the last event seen; the board is read again to be sure.
