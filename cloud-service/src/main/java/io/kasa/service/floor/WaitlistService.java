@@ -184,9 +184,9 @@ public final class WaitlistService {
     Map<Integer, Duration> turns = turnTimes(h, org, store);
     Map<UUID, Instant> holds = holdEnds(h, org, store, now);
     // A table whose kitchen tickets are all bumped is closer to leaving (ADR 0055).
-    Map<UUID, Instant> kitchenDone = KitchenScreen.doneTables(h, org, store, now);
+    Map<UUID, Instant> kitchenDone = KitchenTurns.doneTables(h, org, store, now);
     Duration afterBump =
-        kitchenDone.isEmpty() ? Duration.ZERO : KitchenScreen.afterBump(h, org, store, now);
+        kitchenDone.isEmpty() ? Duration.ZERO : KitchenTurns.afterBump(h, org, store, now);
     List<WaitQuote.Table> quoteTables = new ArrayList<>();
     for (TableDto t : tables) {
       if (t.joinedTo() != null) {
