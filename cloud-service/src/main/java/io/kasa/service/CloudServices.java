@@ -120,7 +120,8 @@ public final class CloudServices implements AutoCloseable {
             new io.kasa.service.audit.AuditJournal(database.jdbi()),
             new io.kasa.service.stock.StockOffice(database.jdbi()),
             new io.kasa.service.admin.StoreOffice(database.jdbi(), admin, clock),
-            new io.kasa.service.catalog.QuickKeysOffice(database.jdbi()));
+            new io.kasa.service.catalog.QuickKeysOffice(database.jdbi()),
+            new io.kasa.service.floor.KitchenScreen(database.jdbi(), clock, floorEvents));
     this.app =
         new CloudApp.Services(
             database,

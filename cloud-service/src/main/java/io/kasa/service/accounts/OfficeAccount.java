@@ -10,7 +10,7 @@ import java.util.UUID;
  * @param organisationId its organisation
  * @param organisationName the organisation's name
  * @param email its email, lower case
- * @param role owner, manager or accountant
+ * @param role owner, manager, accountant or kitchen (the kitchen screen alone, ADR 0055)
  * @param stores the stores it may see, or null for all the organisation's
  * @param language its chosen language (uk or en), or null for the browser's
  * @param totp whether it signs in with a TOTP code too
@@ -28,11 +28,24 @@ public record OfficeAccount(
     boolean passwordSet) {
 
   /** The roles an account may have. */
-  public static final List<String> ROLES = List.of("owner", "manager", "accountant");
+  public static final List<String> ROLES = List.of("owner", "manager", "accountant", "kitchen");
 
-  /** Whether it may change things: owners and managers may; an accountant only reads. */
+  /**
+   * Whether it may change things: owners and managers may; an accountant only reads; a kitchen
+   * account reaches nothing but the kitchen screen.
+   */
   public boolean mayChange() {
-    return !"accountant".equals(role);
+    return "owner".equals(role) || "manager".equals(role);
+  }
+
+  /** Whether it may open the kitchen screen and bump there: owners, managers, the kitchen. */
+  public boolean mayUseKitchen() {
+    return mayChange() || kitchenOnly();
+  }
+
+  /** Whether it is a kitchen account, which reaches the kitchen screen alone (ADR 0055). */
+  public boolean kitchenOnly() {
+    return "kitchen".equals(role);
   }
 
   /** Whether it may see {@code store}, a store of its organisation. */

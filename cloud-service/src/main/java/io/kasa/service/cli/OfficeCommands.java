@@ -46,7 +46,7 @@ final class OfficeCommands {
       name = "create-office-account",
       mixinStandardHelpOptions = true,
       description =
-          "Create a back-office account (owner, manager or accountant); prints the single-use"
+          "Create a back-office account (owner, manager, accountant or kitchen); prints the single-use"
               + " link, valid for 24 hours, where its holder sets the password.")
   static final class CreateAccount extends KasaCloud.Admin.Action {
     @Option(names = "--org", required = true)
@@ -55,7 +55,10 @@ final class OfficeCommands {
     @Option(names = "--email", required = true)
     String email;
 
-    @Option(names = "--role", required = true, description = "owner, manager or accountant")
+    @Option(
+        names = "--role",
+        required = true,
+        description = "owner, manager, accountant or kitchen (the kitchen screen alone)")
     String role;
 
     @Option(

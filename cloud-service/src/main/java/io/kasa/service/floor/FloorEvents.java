@@ -7,6 +7,7 @@ import io.kasa.api.floor.CheckDto;
 import io.kasa.api.floor.FloorEvent;
 import io.kasa.api.floor.PartyDto;
 import io.kasa.api.floor.TableDto;
+import io.kasa.api.kitchen.KitchenBumpDto;
 import io.kasa.api.kitchen.KitchenTicketDto;
 import io.kasa.service.db.Database;
 import io.kasa.service.db.Listener;
@@ -168,6 +169,11 @@ public final class FloorEvents implements AutoCloseable {
     append(h, org, store, id -> new FloorEvent(id, kind, null, null, null, null, ticket));
   }
 
+  /** A kitchen screen's bump or recall (ADR 0055). */
+  static void bump(Handle h, UUID org, UUID store, KitchenBumpDto bump) {
+    append(h, org, store, id -> new FloorEvent(id, "KDS_BUMP", null, null, null, null, null, bump));
+  }
+
   private static void append(
       Handle h, UUID org, UUID store, java.util.function.LongFunction<FloorEvent> event) {
     long id =
@@ -212,7 +218,28 @@ public final class FloorEvents implements AutoCloseable {
    * tickets and voids are sent (their ids are the log's, so a station resumes as a stand does).
    */
   public Runnable subscribe(UUID org, UUID store, long after, boolean kitchenOnly, Sink sink) {
-    Subscriber s = new Subscriber(org, store, after, kitchenOnly, sink);
+    return subscribe(org, store, after, kitchenOnly ? Only.KITCHEN : Only.ALL, sink);
+  }
+
+  /** Which of a store's events a stream sends. */
+  public enum Only {
+    /** Every event: the host stands. */
+    ALL(""),
+    /** Kitchen tickets and voids: the stations' printers (ADR 0053). */
+    KITCHEN(" and body->>'kind' like 'KITCHEN%'"),
+    /** Tickets, voids and the screens' bumps and recalls: the kitchen screen (ADR 0055). */
+    SCREEN(" and (body->>'kind' like 'KITCHEN%' or body->>'kind' = 'KDS_BUMP')");
+
+    final String where;
+
+    Only(String where) {
+      this.where = where;
+    }
+  }
+
+  /** As {@link #subscribe(UUID, UUID, long, Sink)}, sending only the events {@code only} names. */
+  public Runnable subscribe(UUID org, UUID store, long after, Only only, Sink sink) {
+    Subscriber s = new Subscriber(org, store, after, only, sink);
     subscribers.computeIfAbsent(key(org, store), k -> ConcurrentHashMap.newKeySet()).add(s);
     s.wake();
     return s::stop;
@@ -318,15 +345,15 @@ public final class FloorEvents implements AutoCloseable {
     final UUID store;
     final AtomicLong sent;
     final Sink sink;
-    final boolean kitchenOnly;
+    final Only only;
     final AtomicBoolean scheduled = new AtomicBoolean();
     final AtomicBoolean again = new AtomicBoolean();
     final AtomicBoolean idle = new AtomicBoolean();
     volatile boolean stopped;
     boolean checked;
 
-    Subscriber(UUID org, UUID store, long after, boolean kitchenOnly, Sink sink) {
-      this.kitchenOnly = kitchenOnly;
+    Subscriber(UUID org, UUID store, long after, Only only, Sink sink) {
+      this.only = only;
       this.org = org;
       this.store = store;
       this.sent = new AtomicLong(after);
@@ -402,7 +429,7 @@ public final class FloorEvents implements AutoCloseable {
               h.createQuery(
                       "select id, body->>'kind' as kind, body::text as body from floor_event where organisation_id = :org"
                           + " and store_id = :store and id > :after"
-                          + (kitchenOnly ? " and body->>'kind' like 'KITCHEN%'" : "")
+                          + only.where
                           + " order by id limit :n")
                   .bind("org", org)
                   .bind("store", store)

@@ -22,8 +22,9 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * The waitlist and reservations. A walk-in is quoted a wait from the tables' state and their usual
- * turn times ({@link WaitQuote}); a reservation holds its table from an hour before its time.
- * Seating a party happens on the table ({@link FloorService#seat}).
+ * turn times ({@link WaitQuote}), a table whose kitchen tickets are all bumped from its last bump
+ * (ADR 0055); a reservation holds its table from an hour before its time. Seating a party happens
+ * on the table ({@link FloorService#seat}).
  */
 public final class WaitlistService {
 
@@ -182,6 +183,10 @@ public final class WaitlistService {
     List<TableDto> tables = FloorRows.tables(h, org, store, now);
     Map<Integer, Duration> turns = turnTimes(h, org, store);
     Map<UUID, Instant> holds = holdEnds(h, org, store, now);
+    // A table whose kitchen tickets are all bumped is closer to leaving (ADR 0055).
+    Map<UUID, Instant> kitchenDone = KitchenTurns.doneTables(h, org, store, now);
+    Duration afterBump =
+        kitchenDone.isEmpty() ? Duration.ZERO : KitchenTurns.afterBump(h, org, store, now);
     List<WaitQuote.Table> quoteTables = new ArrayList<>();
     for (TableDto t : tables) {
       if (t.joinedTo() != null) {
@@ -193,6 +198,8 @@ public final class WaitlistService {
         free = holds.getOrDefault(t.id(), now);
       } else if ("PAID".equals(t.state())) {
         free = now.plus(WaitQuote.RESET);
+      } else if (kitchenDone.containsKey(t.id())) {
+        free = kitchenDone.get(t.id()).plus(afterBump).plus(WaitQuote.RESET);
       } else {
         free = Objects.requireNonNull(t.seatedAt()).plus(turn).plus(WaitQuote.RESET);
       }

@@ -22,6 +22,7 @@ import io.kasa.api.floor.VersionRequest;
 import io.kasa.service.auth.Principal;
 import io.kasa.service.db.Database;
 import io.kasa.service.floor.FloorEvents;
+import io.kasa.service.floor.StreamSink;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;

@@ -10,6 +10,7 @@ import io.kasa.api.kitchen.KitchenStationRequest;
 import io.kasa.service.auth.Principal;
 import io.kasa.service.db.Database;
 import io.kasa.service.floor.FloorEvents;
+import io.kasa.service.floor.StreamSink;
 import java.util.List;
 import java.util.Map;
 

@@ -34,6 +34,10 @@ final class OfficeCaller {
             .filter(s -> !s.codeDue())
             .orElseThrow(() -> ApiException.unauthorized("Sign in: POST /v1/office/sessions"))
             .account();
+    if (a.kitchenOnly()) {
+      throw ApiException.forbidden(
+          "A kitchen account reaches the kitchen screen alone, not the back office's API");
+    }
     contract.parameters(ctx);
     return a;
   }

@@ -29,6 +29,7 @@ public final class Assets {
           "kasa.css", OURS + "kasa.css",
           "kasa.js", OURS + "kasa.js",
           "kasa-icon.svg", OURS + "kasa-icon.svg",
+          "kitchen.js", OURS + "kitchen.js",
           "htmx.min.js", WEBJARS + "htmx.org/" + webjarVersion("htmx.org") + "/dist/htmx.min.js",
           "uPlot.iife.min.js",
               WEBJARS + "uplot/" + webjarVersion("uplot") + "/dist/uPlot.iife.min.js",

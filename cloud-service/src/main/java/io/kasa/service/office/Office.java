@@ -51,6 +51,7 @@ public final class Office {
     all.addAll(new ShiftsPages(shared, screens.shifts(), screens.sales()).pages());
     all.addAll(new AuditPages(shared, screens.audit()).pages());
     all.addAll(new QuickKeysPages(shared, screens.quickKeys()).pages());
+    all.addAll(new KitchenPages(shared, screens.kitchen()).pages());
     all.add(new Page(HandlerType.GET, Assets.PREFIX + "{digest}/{name}", renderer.assets()::serve));
     all.add(new Page(HandlerType.POST, "/office/language", this::switchLanguage));
     all.add(new Page(HandlerType.GET, "/office", ctx -> ctx.redirect("/office/")));

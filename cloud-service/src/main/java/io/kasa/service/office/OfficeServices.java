@@ -4,6 +4,7 @@ import io.kasa.service.admin.StoreOffice;
 import io.kasa.service.audit.AuditJournal;
 import io.kasa.service.catalog.CatalogOffice;
 import io.kasa.service.catalog.QuickKeysOffice;
+import io.kasa.service.floor.KitchenScreen;
 import io.kasa.service.sales.SalesJournal;
 import io.kasa.service.sales.TodayFigures;
 import io.kasa.service.shifts.ShiftJournal;
@@ -26,6 +27,7 @@ import io.kasa.service.terminals.TerminalDirectory;
  * @param stock the stores' stock as the office reads and adjusts it (ADR 0050)
  * @param stores the stores' settings (ADR 0051)
  * @param quickKeys the register's quick-key layouts (ADR 0052)
+ * @param kitchen the kitchen screen's tickets, bumps and stream (ADR 0055)
  */
 public record OfficeServices(
     TodayFigures today,
@@ -37,4 +39,5 @@ public record OfficeServices(
     AuditJournal audit,
     StockOffice stock,
     StoreOffice stores,
-    QuickKeysOffice quickKeys) {}
+    QuickKeysOffice quickKeys,
+    KitchenScreen kitchen) {}

@@ -26,7 +26,8 @@ final class Renderer {
           Map.entry("nav.terminals", "/office/terminals"),
           Map.entry("nav.stores", "/office/stores"),
           Map.entry("nav.shifts", "/office/shifts"),
-          Map.entry("nav.audit", "/office/audit"));
+          Map.entry("nav.audit", "/office/audit"),
+          Map.entry("nav.kitchen", Screens.KITCHEN));
 
   private final TemplateEngine engine = TemplateEngine.createPrecompiled(ContentType.Html);
   private final Assets assets;
@@ -41,10 +42,24 @@ final class Renderer {
 
   /** The view of a page in {@code language} for {@code who} (null when signed out). */
   View view(Context ctx, String language, View.Who who) {
+    return view(ctx, language, who, null);
+  }
+
+  /**
+   * The view of a page in {@code language} for {@code who} (null when signed out) of {@code role}:
+   * the kitchen screen is in the navigation of owners and managers; a kitchen account's navigation
+   * is the kitchen screen alone (ADR 0055).
+   */
+  View view(Context ctx, String language, View.Who who, String role) {
     Words words = Words.of(language);
     List<View.NavItem> nav = new ArrayList<>();
     if (who != null) {
       for (Map.Entry<String, String> s : SCREENS) {
+        boolean kitchen = s.getValue().equals(Screens.KITCHEN);
+        if ("kitchen".equals(role) != kitchen
+            && !(kitchen && ("owner".equals(role) || "manager".equals(role)))) {
+          continue;
+        }
         nav.add(
             new View.NavItem(words.get(s.getKey()), s.getValue(), s.getValue().equals(ctx.path())));
       }

@@ -35,7 +35,11 @@ final class Screens {
     return signIn.session(Cookies.get(ctx, Cookies.SESSION));
   }
 
-  /** The signed-in account, or null after redirecting to the sign-in page. */
+  /**
+   * The signed-in account, or null after redirecting to the sign-in page. A kitchen account (ADR
+   * 0055) reaches the kitchen screen and its own account alone: any other page sends it to the
+   * kitchen screen, any other form is refused (403).
+   */
   OfficeAccount signedIn(Context ctx) {
     Optional<OfficeSignIn.Session> s = session(ctx);
     if (s.isEmpty() || s.get().codeDue()) {
@@ -43,7 +47,27 @@ final class Screens {
           s.isPresent() ? "/office/sign-in/code" : "/office/sign-in", HttpStatus.SEE_OTHER);
       return null;
     }
-    return s.get().account();
+    OfficeAccount who = s.get().account();
+    if (who.kitchenOnly() && !kitchensOwn(ctx.path())) {
+      if (ctx.method() == io.javalin.http.HandlerType.GET) {
+        ctx.redirect(KITCHEN, HttpStatus.SEE_OTHER);
+      } else {
+        render(ctx, 403, "office/kitchen-only.jte", view(ctx, who));
+      }
+      return null;
+    }
+    return who;
+  }
+
+  /** The kitchen screen's path. */
+  static final String KITCHEN = "/office/kitchen";
+
+  /** Whether a kitchen account may reach {@code path}: the kitchen screen, its own account. */
+  static boolean kitchensOwn(String path) {
+    return path.equals(KITCHEN)
+        || path.startsWith(KITCHEN + "/")
+        || path.equals("/office/account")
+        || path.startsWith("/office/account/");
   }
 
   /**
@@ -104,7 +128,8 @@ final class Screens {
         who == null
             ? null
             : new View.Who(
-                who.email(), Words.of(lang).get("role." + who.role()), who.organisationName()));
+                who.email(), Words.of(lang).get("role." + who.role()), who.organisationName()),
+        who == null ? null : who.role());
   }
 
   /** Writes {@code template} with {@code view} and the page's parameters as name, value pairs. */

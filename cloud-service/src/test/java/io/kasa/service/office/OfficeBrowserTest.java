@@ -70,7 +70,8 @@ class OfficeBrowserTest {
       assertThat(b.path()).isEqualTo("/office/");
       assertThat(b.text()).contains(email, "Колосок");
       // Every screen is listed: those built linked, the others shown, not linked.
-      assertThat(b.all("nav a").size()).isEqualTo(9);
+      assertThat(b.all("nav a").size()).isEqualTo(10);
+      assertThat(b.all("nav a[href='/office/kitchen']")).hasSize(1);
       assertThat(b.all("nav a[href='/office/today']")).hasSize(1);
       assertThat(b.all("nav a[href='/office/sales']")).hasSize(1);
       assertThat(b.all("nav a[href='/office/terminals']")).hasSize(1);
