@@ -116,6 +116,9 @@ final class HostActions extends VBox {
     item.setPrefColumnCount(6);
     note.setPrefColumnCount(6);
     VBox itemBox = new VBox(2, itemLabel, row(grow(item), grow(note)));
+    // It takes what the seat, course and Add leave (it alone grows): asking little keeps the row
+    // from squeezing their words (the .touch style lets a button shrink to 64 px).
+    itemBox.setPrefWidth(120);
 
     Button add = button("add-item", this::addItem);
     add.textProperty().bind(m.binding("host.addItem").concat("\nEnter"));
