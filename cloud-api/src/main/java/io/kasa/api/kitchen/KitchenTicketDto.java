@@ -20,6 +20,8 @@ import java.util.UUID;
  * @param at when it was sent
  * @param timeZone the store's time zone, for the time printed
  * @param lines the lines, in the order they were added
+ * @param fireCourse for a ticket that fires a held course (ADR 0056), that course (1 to 9): print
+ *     and show it headed «ПОДАВАТИ: курс N»; 0 for a ticket of an ordinary send, or a void
  */
 public record KitchenTicketDto(
     UUID id,
@@ -33,9 +35,45 @@ public record KitchenTicketDto(
     int guests,
     Instant at,
     String timeZone,
-    List<KitchenTicketLineDto> lines) {
+    List<KitchenTicketLineDto> lines,
+    int fireCourse) {
 
   public KitchenTicketDto {
     lines = lines == null ? List.of() : List.copyOf(lines);
+  }
+
+  /** A ticket of an ordinary send, or a void: it fires no course. */
+  public KitchenTicketDto(
+      UUID id,
+      String kind,
+      String stationId,
+      String stationName,
+      UUID checkId,
+      int checkNumber,
+      String table,
+      String server,
+      int guests,
+      Instant at,
+      String timeZone,
+      List<KitchenTicketLineDto> lines) {
+    this(
+        id,
+        kind,
+        stationId,
+        stationName,
+        checkId,
+        checkNumber,
+        table,
+        server,
+        guests,
+        at,
+        timeZone,
+        lines,
+        0);
+  }
+
+  /** Whether it fires a held course. */
+  public boolean fires() {
+    return fireCourse > 0;
   }
 }

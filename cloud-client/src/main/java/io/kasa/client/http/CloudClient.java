@@ -421,6 +421,14 @@ public final class CloudClient implements AutoCloseable {
   }
 
   /**
+   * Fires a held course of a check (ADR 0056); the request's id makes a retry fire nothing twice.
+   */
+  public io.kasa.api.floor.SendResult fireCourse(UUID check, io.kasa.api.floor.FireRequest fire) {
+    return send(
+        post("/v1/checks/" + check + "/fire", fire, fire.id()), io.kasa.api.floor.SendResult.class);
+  }
+
+  /**
    * Opens the store's floor event stream after {@code lastEventId} (null: from now). The caller
    * reads the answer's body as {@code text/event-stream} and closes it; it is not retried.
    */

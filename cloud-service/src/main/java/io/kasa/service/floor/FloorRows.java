@@ -320,7 +320,7 @@ final class FloorRows {
         h
             .createQuery(
                 "select id, check_id, item_id, name, quantity, unit_price, seat, modifiers::text"
-                    + " as modifiers, note, course, sent_at from check_line"
+                    + " as modifiers, note, course, sent_at, held_at from check_line"
                     + " where organisation_id = :org and check_id in (<ids>) and not removed"
                     + " order by added_at, id")
             .bind("org", org)
@@ -355,6 +355,7 @@ final class FloorRows {
 
   private static CheckLineDto line(ResultSet rs) throws SQLException {
     Timestamp sent = rs.getTimestamp("sent_at");
+    Timestamp held = rs.getTimestamp("held_at");
     return line(
         rs.getObject("id", UUID.class),
         rs.getString("item_id"),
@@ -365,7 +366,8 @@ final class FloorRows {
         CheckModifiers.read(rs.getString("modifiers")),
         rs.getString("note"),
         rs.getInt("course"),
-        sent == null ? null : sent.toInstant());
+        sent == null ? null : sent.toInstant(),
+        held == null ? null : held.toInstant());
   }
 
   static CheckLineDto line(
@@ -378,7 +380,8 @@ final class FloorRows {
       List<io.kasa.api.sales.ChosenModifierDto> modifiers,
       String note,
       int course,
-      Instant sentAt) {
+      Instant sentAt,
+      Instant heldAt) {
     long charged =
         unitPrice
             + modifiers.stream().mapToLong(io.kasa.api.sales.ChosenModifierDto::priceDelta).sum();
@@ -399,7 +402,8 @@ final class FloorRows {
         modifiers,
         note,
         course,
-        sentAt);
+        sentAt,
+        heldAt);
   }
 
   private static Instant instant(Object value) {

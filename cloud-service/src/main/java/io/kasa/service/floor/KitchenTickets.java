@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kasa.api.floor.CheckDto;
 import io.kasa.api.floor.CheckLineDto;
+import io.kasa.api.floor.FireRequest;
 import io.kasa.api.floor.SendRequest;
 import io.kasa.api.floor.SendResult;
 import io.kasa.api.kitchen.KitchenTicketDto;
@@ -21,7 +22,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -29,7 +32,9 @@ import org.jdbi.v3.core.Jdbi;
  * Sending a check to the kitchen (ADR 0053): its unsent lines become one ticket per station, each
  * appended to the store's floor event log in the same transaction that marks the lines sent, so a
  * station's printer or screen receives it through the same gapless, resumable stream as the floor.
- * A line taken off after it was sent gives each station it went to a void ticket.
+ * A line taken off after it was sent gives each station it went to a void ticket. A line of a
+ * course of 2 or more is held by a send until its course is fired (ADR 0056); a held line taken off
+ * prints nothing, as nothing was made.
  */
 public final class KitchenTickets {
 
@@ -44,14 +49,37 @@ public final class KitchenTickets {
   }
 
   /**
-   * Sends the check's unsent lines; the same send id again sends nothing and answers the tickets it
-   * made.
+   * Sends the check's unsent lines of no course, of course 1 and of courses already fired; holds
+   * back the others until their course is fired (ADR 0056). The same send id again sends nothing
+   * and answers the tickets it made.
    */
   public Map.Entry<Boolean, SendResult> send(Principal who, UUID checkId, SendRequest r) {
     FloorRows.require(who, Role::canServe, "send to the kitchen");
     if (r == null || r.id() == null) {
       throw ApiException.invalid("/id", "The send's id is required");
     }
+    return dispatch(who, checkId, r.id(), 0);
+  }
+
+  /**
+   * Fires course {@code r.course()}: its lines not yet at the kitchen (held by a send, or added
+   * since) go to their stations as tickets that say so. The same fire id again fires nothing and
+   * answers the tickets it made; a course with nothing to fire is a 422 naming {@code /course}.
+   */
+  public Map.Entry<Boolean, SendResult> fire(Principal who, UUID checkId, FireRequest r) {
+    FloorRows.require(who, Role::canServe, "fire a course");
+    if (r == null || r.id() == null) {
+      throw ApiException.invalid("/id", "The fire's id is required");
+    }
+    if (r.course() == null || r.course() < 1 || r.course() > 9) {
+      throw ApiException.invalid("/course", "The course to fire is 1 to 9");
+    }
+    return dispatch(who, checkId, r.id(), r.course());
+  }
+
+  /** A send ({@code course} 0) or the fire of a course, in one transaction. */
+  private Map.Entry<Boolean, SendResult> dispatch(
+      Principal who, UUID checkId, UUID sendId, int course) {
     return FloorRows.change(
         jdbi,
         clock,
@@ -59,15 +87,22 @@ public final class KitchenTickets {
         (h, org, store, now) -> {
           var earlier =
               h.createQuery(
-                      "select check_id, tickets::text as tickets from kitchen_send"
+                      "select check_id, course, tickets::text as tickets from kitchen_send"
                           + " where organisation_id = :org and id = :id")
                   .bind("org", org)
-                  .bind("id", r.id())
+                  .bind("id", sendId)
                   .mapToMap()
                   .findOne();
           if (earlier.isPresent()) {
             if (!checkId.equals(earlier.get().get("check_id"))) {
-              throw ApiException.conflict("Send " + r.id() + " was of another check");
+              throw ApiException.conflict("Send " + sendId + " was of another check");
+            }
+            if (((Number) earlier.get().get("course")).intValue() != course) {
+              throw ApiException.conflict(
+                  "Send "
+                      + sendId
+                      + " was "
+                      + (course == 0 ? "the fire of a course" : "not this fire"));
             }
             return Map.entry(
                 false,
@@ -89,10 +124,33 @@ public final class KitchenTickets {
           }
           List<CheckLineDto> unsent =
               check.lines().stream().filter(l -> l.sentAt() == null).toList();
+          List<CheckLineDto> go;
+          List<CheckLineDto> hold;
+          if (course == 0) {
+            // A course already fired is being served: what is added to it goes straight away.
+            Set<Integer> fired =
+                check.lines().stream()
+                    .filter(l -> l.sentAt() != null)
+                    .map(CheckLineDto::course)
+                    .collect(Collectors.toSet());
+            go =
+                unsent.stream().filter(l -> l.course() <= 1 || fired.contains(l.course())).toList();
+            hold = unsent.stream().filter(l -> !go.contains(l) && l.heldAt() == null).toList();
+          } else {
+            go = unsent.stream().filter(l -> l.course() == course).toList();
+            hold = List.of();
+            if (go.isEmpty()) {
+              throw ApiException.refused(
+                  "course-nothing",
+                  Map.of("course", String.valueOf(course), "check", String.valueOf(check.number())),
+                  "/course",
+                  "Course " + course + " of check " + check.number() + " has nothing to fire");
+            }
+          }
           Map<String, List<CheckLineDto>> byStation = new LinkedHashMap<>();
           routes.stationIds().forEach(s -> byStation.put(s, new ArrayList<>()));
           Map<UUID, List<String>> stationsOf = new LinkedHashMap<>();
-          for (CheckLineDto l : unsent) {
+          for (CheckLineDto l : go) {
             List<String> to = routes.stationsFor(l.itemId());
             stationsOf.put(l.id(), to);
             to.forEach(s -> byStation.get(s).add(l));
@@ -104,13 +162,14 @@ public final class KitchenTickets {
                 if (!lines.isEmpty()) {
                   KitchenTicketDto t =
                       ticket(
-                          ticketId("send", r.id(), station),
+                          ticketId(course == 0 ? "send" : "fire", sendId, station),
                           "TICKET",
                           station,
                           routes.name(station),
                           head,
                           now,
-                          lines);
+                          lines,
+                          course);
                   FloorEvents.kitchen(h, org, store, t);
                   tickets.add(t);
                 }
@@ -123,22 +182,31 @@ public final class KitchenTickets {
                       .bind("org", org)
                       .bind("id", line)
                       .bind("now", Timestamp.from(now))
-                      .bind("send", r.id())
+                      .bind("send", sendId)
                       .bindArray("stations", String.class, to)
                       .execute());
+          for (CheckLineDto l : hold) {
+            h.createUpdate(
+                    "update check_line set held_at = :now where organisation_id = :org and id = :id")
+                .bind("org", org)
+                .bind("id", l.id())
+                .bind("now", Timestamp.from(now))
+                .execute();
+          }
           h.createUpdate(
                   "insert into kitchen_send (organisation_id, id, store_id, check_id, sent_at,"
-                      + " sent_by, tickets) values (:org, :id, :store, :check, :now, :by,"
-                      + " cast(:tickets as jsonb))")
+                      + " sent_by, tickets, course) values (:org, :id, :store, :check, :now, :by,"
+                      + " cast(:tickets as jsonb), :course)")
               .bind("org", org)
-              .bind("id", r.id())
+              .bind("id", sendId)
               .bind("store", store)
               .bind("check", checkId)
               .bind("now", Timestamp.from(now))
               .bind("by", who.employeeId())
               .bind("tickets", writeTickets(tickets))
+              .bind("course", course)
               .execute();
-          if (!unsent.isEmpty()) {
+          if (!go.isEmpty() || !hold.isEmpty()) {
             h.createUpdate(
                     "update dining_check set version = version + 1"
                         + " where organisation_id = :org and id = :id")
@@ -188,7 +256,8 @@ public final class KitchenTickets {
               routes.name(station),
               head,
               now,
-              List.of(line)));
+              List.of(line),
+              0));
     }
   }
 
@@ -237,7 +306,8 @@ public final class KitchenTickets {
       String stationName,
       Header head,
       Instant now,
-      List<CheckLineDto> lines) {
+      List<CheckLineDto> lines,
+      int fireCourse) {
     return new KitchenTicketDto(
         id,
         kind,
@@ -262,7 +332,8 @@ public final class KitchenTickets {
                         l.course(),
                         l.modifiers(),
                         l.note()))
-            .toList());
+            .toList(),
+        fireCourse);
   }
 
   /** The same send (or void) and station always make the same ticket id. */

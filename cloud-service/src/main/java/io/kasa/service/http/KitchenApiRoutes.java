@@ -3,6 +3,7 @@ package io.kasa.service.http;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.sse.SseHandler;
+import io.kasa.api.floor.FireRequest;
 import io.kasa.api.floor.SendRequest;
 import io.kasa.api.floor.SendResult;
 import io.kasa.api.kitchen.KitchenStationDto;
@@ -15,9 +16,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The kitchen (ADR 0053): sending a check, the store's stations and routes, and the stations' own
- * event stream (the floor's log, kitchen tickets only) that a terminal printing for stations
- * follows with its terminal credential alone, nobody signed in.
+ * The kitchen (ADR 0053, 0056): sending a check, firing its held courses, the store's stations and
+ * routes, and the stations' own event stream (the floor's log, kitchen tickets only) that a
+ * terminal printing for stations follows with its terminal credential alone, nobody signed in.
  */
 final class KitchenApiRoutes {
 
@@ -34,6 +35,7 @@ final class KitchenApiRoutes {
   List<Route> routes() {
     return List.of(
         new Route(HandlerType.POST, "/v1/checks/{id}/send", this::send),
+        new Route(HandlerType.POST, "/v1/checks/{id}/fire", this::fire),
         new Route(HandlerType.GET, "/v1/kitchen/stations", this::stations),
         new Route(HandlerType.PUT, "/v1/kitchen/stations/{id}", this::putStation),
         new Route(HandlerType.GET, "/v1/kitchen/events", this::events));
@@ -44,6 +46,13 @@ final class KitchenApiRoutes {
     Map.Entry<Boolean, SendResult> sent =
         floor.kitchen().send(who, Requests.pathId(ctx), req.body(ctx, SendRequest.class));
     ctx.status(sent.getKey() ? 201 : 200).json(sent.getValue());
+  }
+
+  private void fire(Context ctx) {
+    Principal who = req.employee(ctx);
+    Map.Entry<Boolean, SendResult> fired =
+        floor.kitchen().fire(who, Requests.pathId(ctx), req.body(ctx, FireRequest.class));
+    ctx.status(fired.getKey() ? 201 : 200).json(fired.getValue());
   }
 
   private void stations(Context ctx) {

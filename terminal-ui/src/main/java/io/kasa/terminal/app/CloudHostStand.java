@@ -94,11 +94,31 @@ final class CloudHostStand implements HostStand {
 
   /** The code typed or scanned is looked up in the catalogue replica: barcode, PLU or id. */
   @Override
-  public CheckDto addItem(UUID check, String code, String quantity, int seat) {
-    String itemId = catalog.byCode(code).map(i -> i.id()).orElse(code);
+  public java.util.Optional<io.kasa.domain.catalog.CatalogItem> item(String code) {
+    return catalog.byCode(code);
+  }
+
+  @Override
+  public CheckDto addItem(
+      UUID check,
+      String itemId,
+      String quantity,
+      int seat,
+      List<io.kasa.api.sales.ChosenModifierDto> modifiers,
+      String note,
+      int course) {
     return terminal
         .client()
-        .addCheckLine(check, new AddLineRequest(UUID.randomUUID(), itemId, quantity, seat));
+        .addCheckLine(
+            check,
+            new AddLineRequest(
+                UUID.randomUUID(),
+                itemId,
+                quantity,
+                seat,
+                modifiers.isEmpty() ? null : modifiers,
+                note,
+                course));
   }
 
   @Override
@@ -107,6 +127,14 @@ final class CloudHostStand implements HostStand {
     return terminal
         .client()
         .sendToKitchen(check, new io.kasa.api.floor.SendRequest(UUID.randomUUID()));
+  }
+
+  @Override
+  public io.kasa.api.floor.SendResult fireCourse(UUID check, int course) {
+    // One id per tap: a retry of this request fires nothing twice.
+    return terminal
+        .client()
+        .fireCourse(check, new io.kasa.api.floor.FireRequest(UUID.randomUUID(), course));
   }
 
   @Override

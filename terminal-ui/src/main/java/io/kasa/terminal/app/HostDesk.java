@@ -105,10 +105,12 @@ final class HostDesk {
 
   /**
    * Scans at the host stand go to the item code field and are added to the open check for the seat
-   * chosen there (with no open check, the stand says so).
+   * chosen there (with no open check, the stand says so). Enter outside a text field confirms the
+   * options picker.
    */
   WedgeInput.Target target() {
-    return ScanTarget.scansOnly(scan -> view.scanned(scan.text()));
+    // Enter outside a text field confirms the options picker when it is open (ADR 0056).
+    return new ScanTarget(scan -> view.scanned(scan.text()), text -> {}, () -> view.enter());
   }
 
   HostViewModel model() {

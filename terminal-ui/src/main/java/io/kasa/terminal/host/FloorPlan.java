@@ -46,7 +46,8 @@ final class FloorPlan extends Pane {
     vm.tableProperty().addListener((o, a, b) -> draw());
     vm.nowProperty().addListener((o, a, b) -> draw());
     vm.modeProperty().addListener((o, a, b) -> draw());
-    vm.editingProperty()
+    vm.editor()
+        .editingProperty()
         .addListener(
             (o, a, b) -> {
               getStyleClass().remove("editing");
@@ -123,7 +124,7 @@ final class FloorPlan extends Pane {
           requestFocus();
           vm.tapTable(t.id());
         });
-    if (vm.editingProperty().get()) {
+    if (vm.editor().editingProperty().get()) {
       // Laying out: drag a table where it stands; it is saved where it is let go.
       double[] grab = new double[2];
       node.setOnMousePressed(
@@ -134,10 +135,11 @@ final class FloorPlan extends Pane {
       node.setOnMouseDragged(e -> node.relocate(e.getSceneX() - grab[0], e.getSceneY() - grab[1]));
       node.setOnMouseReleased(
           e ->
-              vm.placeTable(
-                  t.id(),
-                  (int) Math.round(node.getLayoutX() / sx),
-                  (int) Math.round(node.getLayoutY() / sy)));
+              vm.editor()
+                  .placeTable(
+                      t.id(),
+                      (int) Math.round(node.getLayoutX() / sx),
+                      (int) Math.round(node.getLayoutY() / sy)));
     }
     node.setAccessibleText(
         String.join(" ", label.getChildren().stream().map(n -> ((Label) n).getText()).toList()));

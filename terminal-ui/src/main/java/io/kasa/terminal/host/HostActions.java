@@ -24,9 +24,10 @@ import javafx.scene.layout.VBox;
 
 /**
  * The actions on the selected table, as large buttons that name what they act on ("Seat Коваленко
- * (4) at table 6"): seating a free table; adding items and working the check of a taken one;
- * splitting it; cancelling a move or merge in progress. Only what applies to the table is shown, in
- * the same place under the floor.
+ * (4) at table 6"): seating a free table; adding items (with a note, for a seat, in a course) and
+ * working the check of a taken one (sending it, firing its next held course); splitting it;
+ * cancelling a move or merge in progress. Only what applies to the table is shown, in the same
+ * place under the floor.
  */
 final class HostActions extends VBox {
 
@@ -47,8 +48,11 @@ final class HostActions extends VBox {
       button("seat-anyway", () -> on(v -> v.seatAnyway(guestsToSeat())));
   private final TextField item = new TextField();
   private final NumberEntry itemSeat;
-  private final Button kitchen = button("send-kitchen", () -> on(v -> v.sendToKitchen()));
-  private final Button prebill = button("prebill", () -> on(v -> v.prebill()));
+  private final TextField note = new TextField();
+  private final Button kitchen = button("send-kitchen", () -> on(v -> v.order().sendToKitchen()));
+  private final Button fire = button("fire-course", () -> on(v -> v.order().fireCourse()));
+  private final Button course = button("item-course", () -> nextCourse());
+  private final Button prebill = button("prebill", () -> on(v -> v.bill().prebill()));
   private final Button move = button("move", () -> on(v -> v.startMove()));
   private final Button merge = button("merge", () -> on(v -> v.startMerge()));
   private final Button split = button("split", () -> toggleSplit());
@@ -97,17 +101,40 @@ final class HostActions extends VBox {
     itemLabel.textProperty().bind(m.binding("host.itemPrompt"));
     itemLabel.setLabelFor(item);
     itemLabel.setMinWidth(0);
-    VBox itemBox = new VBox(2, itemLabel, item);
+    // The note beside the code, under the same caption: its prompt says what it is for.
+    note.setId("item-note");
+    note.setMinHeight(56);
+    note.promptTextProperty().bind(m.binding("host.notePrompt"));
+    note.accessibleTextProperty().bind(m.binding("host.notePrompt"));
+    note.setTextFormatter(
+        new javafx.scene.control.TextFormatter<String>(
+            c ->
+                c.getControlNewText().length() <= io.kasa.domain.sale.ModifierSelection.NOTE_MAX
+                    ? c
+                    : null));
+    note.setOnAction(e -> addItem());
+    item.setPrefColumnCount(6);
+    note.setPrefColumnCount(6);
+    VBox itemBox = new VBox(2, itemLabel, row(grow(item), grow(note)));
+    // It takes what the seat, course and Add leave (it alone grows): asking little keeps the row
+    // from squeezing their words (the .touch style lets a button shrink to 64 px).
+    itemBox.setPrefWidth(120);
+
     Button add = button("add-item", this::addItem);
     add.textProperty().bind(m.binding("host.addItem").concat("\nEnter"));
     add.setPrefWidth(Region.USE_COMPUTED_SIZE);
     add.setMinWidth(Region.USE_PREF_SIZE);
 
     seatRow = row(guests, grow(seat), grow(seatAnyway));
-    itemRow = row(grow(itemBox), itemSeat, add);
+    // The course of the items added next (ADR 0056): a touch moves it on, Ctrl+0…9 set it, and it
+    // stays for the items after.
+    course.setPrefWidth(Region.USE_COMPUTED_SIZE);
+    course.setMinWidth(Region.USE_PREF_SIZE);
+    vm.order().courseProperty().addListener((o, a, b) -> refresh());
+    itemRow = row(grow(itemBox), itemSeat, course, add);
     // Two rows, the check's and the table's, so each word stays whole at 1024 px.
-    checkRow = row(grow(kitchen), grow(prebill), grow(split), grow(pay));
-    tableRow = row(grow(move), grow(merge), grow(clear));
+    checkRow = row(grow(kitchen), grow(fire), grow(prebill), grow(pay));
+    tableRow = row(grow(split), grow(move), grow(merge), grow(clear));
     splitSeatRow = row(splitSeat, grow(bySeat), grow(byItems));
     splitEvenRow = row(ways, grow(evenly), grow(back));
     modePrompt.setWrapText(true);
@@ -192,6 +219,12 @@ final class HostActions extends VBox {
     seatAnyway.setManaged(held);
     seatAnyway.setText(m.get("host.seatAnyway"));
     kitchen.setText(key(m.get("host.sendKitchen"), "F11"));
+    Optional<Integer> next = vm.order().nextCourse();
+    fire.setText(
+        key(
+            next.map(n -> m.get("host.fireCourse", n)).orElseGet(() -> m.get("host.fireNone")),
+            "F12"));
+
     prebill.setText(key(m.get("host.prebillTable", table), "F6"));
     move.setText(key(m.get("host.moveTable", table), "F7"));
     merge.setText(key(m.get("host.mergeTable", table), "F8"));
@@ -199,10 +232,16 @@ final class HostActions extends VBox {
     split.setText(key(m.get("host.splitCheck", number), "F9"));
     pay.setText(key(m.get("host.payCheck", number), "F10"));
     clear.setText(key(m.get("host.clearTable", table), "F5"));
-    for (Button b : List.of(kitchen, prebill, move, merge, split, pay)) {
+    for (Button b : List.of(kitchen, fire, prebill, move, merge, split, pay)) {
       b.setVisible(open);
       b.setManaged(open);
     }
+    fire.setDisable(next.isEmpty());
+    int inCourse = vm.order().courseProperty().get();
+    course.setText(
+        key(
+            inCourse == 0 ? m.get("host.course.none") : m.get("host.course", inCourse),
+            "Ctrl+0…3"));
     pay.setVisible(open && vm.canSell());
     pay.setManaged(open && vm.canSell());
     bySeat.setText(m.get("host.split.bySeat", splitSeat.value()));
@@ -237,7 +276,7 @@ final class HostActions extends VBox {
   /** F9: shows the ways to split the check, or hides them. */
   void toggleSplit() {
     if (vm.selectedChecks().stream().noneMatch(c -> !"PAID".equals(c.state()))) {
-      vm.splitBySeat(splitSeat.value());
+      vm.bill().splitBySeat(splitSeat.value());
       return;
     }
     splitting.set(!splitting.get());
@@ -253,21 +292,27 @@ final class HostActions extends VBox {
   }
 
   private void splitBySeat() {
-    vm.splitBySeat(splitSeat.value());
+    vm.bill().splitBySeat(splitSeat.value());
     splitting.set(false);
   }
 
   private void splitItems() {
     List<java.util.UUID> ids = chosen.get().stream().map(CheckLineDto::id).toList();
-    vm.splitItems(ids);
+    vm.bill().splitItems(ids);
     if (!ids.isEmpty()) {
       splitting.set(false);
     }
   }
 
   private void splitEvenly() {
-    vm.splitEvenly(ways.value());
+    vm.bill().splitEvenly(ways.value());
     splitting.set(false);
+  }
+
+  /** A touch on the course: none, 1, 2, 3, and round again; it stays for the items after. */
+  private void nextCourse() {
+    var c = vm.order().courseProperty();
+    c.set((c.get() + 1) % 4);
   }
 
   /** A code scanned: into the item code field, then added for the seat chosen beside it. */
@@ -279,8 +324,9 @@ final class HostActions extends VBox {
   private void addItem() {
     String code = item.getText().strip();
     if (!code.isEmpty()) {
-      vm.addItem(code, "1", itemSeat.value());
+      vm.order().addItem(code, "1", itemSeat.value(), note.getText());
       item.clear();
+      note.clear();
     }
   }
 }

@@ -30,12 +30,29 @@ public interface HostStand {
 
   PartyDto partyStatus(UUID party, String status, long version);
 
-  CheckDto addItem(UUID check, String itemId, String quantity, int seat);
+  /** The item with this barcode, PLU or id in the terminal's catalogue, if it has one. */
+  java.util.Optional<io.kasa.domain.catalog.CatalogItem> item(String code);
+
+  /**
+   * Adds an item (its id, or a code the service will look up) for a seat with the options chosen
+   * (none: empty), a note (or null) and a course (0: none).
+   */
+  CheckDto addItem(
+      UUID check,
+      String itemId,
+      String quantity,
+      int seat,
+      java.util.List<io.kasa.api.sales.ChosenModifierDto> modifiers,
+      String note,
+      int course);
 
   CheckDto prebill(UUID check, long version);
 
   /** Sends the check's unsent lines to the kitchen (ADR 0053): one ticket per station. */
   io.kasa.api.floor.SendResult sendToKitchen(UUID check);
+
+  /** Fires a held course of the check (ADR 0056): its lines go to their stations. */
+  io.kasa.api.floor.SendResult fireCourse(UUID check, int course);
 
   CheckDto move(UUID check, long version, UUID table, long tableVersion);
 

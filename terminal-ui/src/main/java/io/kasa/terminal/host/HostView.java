@@ -3,6 +3,8 @@ package io.kasa.terminal.host;
 import io.kasa.api.floor.AreaDto;
 import io.kasa.client.floor.FloorState;
 import io.kasa.terminal.i18n.Messages;
+import io.kasa.terminal.sale.ModifierPane;
+import io.kasa.terminal.sale.ModifierPicker;
 import io.kasa.terminal.ui.Banner;
 import io.kasa.terminal.ui.NumberEntry;
 import io.kasa.terminal.ui.Touch;
@@ -33,8 +35,8 @@ import javafx.util.Duration;
  * message lies over the top of the floor and never moves it.
  *
  * <p>Keys: F2 add a party, F3 seat, F4 notify, F5 clear, F6 pre-bill, F7 move, F8 merge, F9 split,
- * F11 send to the kitchen, F10 pay, Esc cancels a move, a merge, a split or the party form (or goes
- * back to the sale).
+ * F11 send to the kitchen, F12 fire the next held course, Ctrl+0…9 the course of the items added
+ * next, F10 pay, Esc cancels a move, a merge, a split or the party form (or goes back to the sale).
  */
 public final class HostView extends BorderPane {
 
@@ -48,6 +50,8 @@ public final class HostView extends BorderPane {
   private final WaitlistPane waitlist;
   private final TablePane table;
   private final HostActions actions;
+  private final ModifierPicker picker;
+  private final ModifierPane modifiers;
 
   public HostView(
       HostViewModel vm, Messages m, ZoneId zone, java.util.Currency currency, Runnable back) {
@@ -74,10 +78,27 @@ public final class HostView extends BorderPane {
     VBox.setVgrow(waitlist, Priority.ALWAYS);
     table.setMinHeight(200);
     table.prefHeightProperty().bind(heightProperty().multiply(0.42));
-    // While a party is being added its form takes the whole column.
-    table.visibleProperty().bind(waitlist.addingProperty().not());
+    // An item with options asks for them with the register's own picker, in place of the column
+    // (ADR 0056); while a party is being added its form takes the whole column.
+    picker = vm.order().picker();
+    modifiers = new ModifierPane(picker, m);
+    VBox.setVgrow(modifiers, Priority.ALWAYS);
+    waitlist.visibleProperty().bind(modifiers.visibleProperty().not());
+    waitlist.managedProperty().bind(waitlist.visibleProperty());
+    table
+        .visibleProperty()
+        .bind(waitlist.addingProperty().not().and(modifiers.visibleProperty().not()));
     table.managedProperty().bind(table.visibleProperty());
-    VBox side = new VBox(12, waitlist, table);
+    modifiers
+        .visibleProperty()
+        .addListener(
+            (o, was, shown) -> {
+              if (shown) {
+                // The keys choose options now, not letters in the item's code.
+                modifiers.requestFocus();
+              }
+            });
+    VBox side = new VBox(12, waitlist, table, modifiers);
     side.setId("host-side");
     side.prefWidthProperty()
         .bind(
@@ -159,7 +180,7 @@ public final class HostView extends BorderPane {
             m.binding("host.edit.addTable"),
             null,
             () -> {
-              vm.addTable(name.getText().strip(), seats.value(), shape.getValue());
+              vm.editor().addTable(name.getText().strip(), seats.value(), shape.getValue());
               name.clear();
             });
     add.setId("add-table");
@@ -168,11 +189,12 @@ public final class HostView extends BorderPane {
             m.binding("host.edit.changeTable"),
             null,
             () -> {
-              vm.changeTable(name.getText(), seats.value(), shape.getValue());
+              vm.editor().changeTable(name.getText(), seats.value(), shape.getValue());
               name.clear();
             });
     change.setId("change-table");
-    Button remove = Touch.button(m.binding("host.edit.removeTable"), "Del", vm::removeTable);
+    Button remove =
+        Touch.button(m.binding("host.edit.removeTable"), "Del", vm.editor()::removeTable);
     remove.setId("remove-table");
     TextField areaName = new TextField();
     field(areaName, "new-area-name", "host.edit.areaName");
@@ -181,7 +203,7 @@ public final class HostView extends BorderPane {
             m.binding("host.edit.addArea"),
             null,
             () -> {
-              vm.addArea(areaName.getText());
+              vm.editor().addArea(areaName.getText());
               areaName.clear();
             });
     addArea.setId("add-area");
@@ -192,8 +214,8 @@ public final class HostView extends BorderPane {
     areaTools.setAlignment(javafx.geometry.Pos.BOTTOM_LEFT);
     VBox bar = new VBox(8, tables, areaTools);
     bar.setId("edit-bar");
-    bar.visibleProperty().bind(vm.editingProperty());
-    bar.managedProperty().bind(vm.editingProperty());
+    bar.visibleProperty().bind(vm.editor().editingProperty());
+    bar.managedProperty().bind(vm.editor().editingProperty());
     return bar;
   }
 
@@ -205,35 +227,54 @@ public final class HostView extends BorderPane {
     f.setMinWidth(96);
   }
 
-  /** Keys of this screen; answers whether it used the key. */
   /** A code scanned at the stand: into the item code field, then added for its seat. */
   public void scanned(String code) {
     actions.scanned(code);
   }
 
+  /** Enter outside any text field: confirms the options picker, if it is open. */
+  public void enter() {
+    if (picker.open()) {
+      picker.confirm();
+    }
+  }
+
+  /** Keys of this screen; answers whether it used the key. */
   public boolean key(KeyEvent e) {
     KeyCode k = e.getCode();
-    if (e.isShortcutDown() && k == KeyCode.E) {
-      vm.toggleEditing();
+    if (picker.open()) {
+      return pickerKey(e);
+    }
+    if (e.isShortcutDown() && k.isDigitKey()) {
+      // Ctrl+0 … Ctrl+9: the course of the items added from now on.
+      int n = k.getChar().charAt(0) - '0';
+      if (k.getName().startsWith("Numpad")) {
+        n = k.ordinal() - KeyCode.NUMPAD0.ordinal();
+      }
+      vm.order().courseProperty().set(n);
       return true;
     }
-    if (vm.editingProperty().get()) {
+    if (e.isShortcutDown() && k == KeyCode.E) {
+      vm.editor().toggleEditing();
+      return true;
+    }
+    if (vm.editor().editingProperty().get()) {
       int step = e.isShiftDown() ? 50 : 10;
       switch (k) {
         case LEFT:
-          vm.nudge(-step, 0);
+          vm.editor().nudge(-step, 0);
           return true;
         case RIGHT:
-          vm.nudge(step, 0);
+          vm.editor().nudge(step, 0);
           return true;
         case UP:
-          vm.nudge(0, -step);
+          vm.editor().nudge(0, -step);
           return true;
         case DOWN:
-          vm.nudge(0, step);
+          vm.editor().nudge(0, step);
           return true;
         case DELETE:
-          vm.removeTable();
+          vm.editor().removeTable();
           return true;
         default:
           break;
@@ -247,13 +288,13 @@ public final class HostView extends BorderPane {
         actions.seat();
         return true;
       case F4:
-        vm.notifyParty();
+        vm.waitlist().notifyParty();
         return true;
       case F5:
         vm.clear();
         return true;
       case F6:
-        vm.prebill();
+        vm.bill().prebill();
         return true;
       case F7:
         vm.startMove();
@@ -268,7 +309,10 @@ public final class HostView extends BorderPane {
         vm.pay();
         return true;
       case F11:
-        vm.sendToKitchen();
+        vm.order().sendToKitchen();
+        return true;
+      case F12:
+        vm.order().fireCourse();
         return true;
       case ESCAPE:
         if (vm.modeProperty().get() != HostViewModel.Mode.SELECT) {
@@ -280,6 +324,31 @@ public final class HostView extends BorderPane {
       default:
         return false;
     }
+  }
+
+  /**
+   * The keys while the options picker is open, as at the register: Esc cancels, Enter confirms, Tab
+   * (Shift+Tab) moves to the next (previous) group, a digit chooses that option of the group marked
+   * (unless the note is being typed); the stand's other keys wait until it is closed.
+   */
+  private boolean pickerKey(KeyEvent e) {
+    boolean typing = getScene() != null && getScene().getFocusOwner() == modifiers.note();
+    switch (e.getCode()) {
+      case ESCAPE -> picker.cancel();
+      case ENTER -> picker.confirm();
+      case TAB -> picker.nextGroup(e.isShiftDown() ? -1 : 1);
+      default -> {
+        if (e.getCode().isDigitKey() && !typing) {
+          String c = e.getText();
+          if (c != null && c.length() == 1 && c.charAt(0) >= '1' && c.charAt(0) <= '9') {
+            picker.pick(c.charAt(0) - '0');
+          }
+          return true;
+        }
+        return !typing && (e.getCode().isFunctionKey() || e.getCode().isNavigationKey());
+      }
+    }
+    return true;
   }
 
   private void refresh() {
@@ -299,14 +368,14 @@ public final class HostView extends BorderPane {
       b.setOnAction(e -> vm.areaProperty().set(a.id()));
       areas.getChildren().add(b);
     }
-    if (vm.canEditFloor()) {
+    if (vm.editor().canEditFloor()) {
       ToggleButton edit = new ToggleButton();
       edit.setId("edit-layout");
       edit.textProperty().bind(m.binding("host.edit.toggle").concat("\nCtrl+E"));
       edit.setMinSize(Touch.TARGET * 2, Touch.TARGET);
       edit.setFocusTraversable(false);
-      edit.setSelected(vm.editingProperty().get());
-      edit.setOnAction(e -> vm.toggleEditing());
+      edit.setSelected(vm.editor().editingProperty().get());
+      edit.setOnAction(e -> vm.editor().toggleEditing());
       javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
       HBox.setHgrow(gap, Priority.ALWAYS);
       areas.getChildren().addAll(gap, edit);

@@ -3,8 +3,6 @@ package io.kasa.terminal.host;
 import io.kasa.api.floor.AreaDto;
 import io.kasa.api.floor.CheckDto;
 import io.kasa.api.floor.PartyDto;
-import io.kasa.api.floor.PartyRequest;
-import io.kasa.api.floor.SplitRequest;
 import io.kasa.api.floor.TableDto;
 import io.kasa.client.floor.FloorState;
 import io.kasa.client.floor.LiveFloor;
@@ -32,6 +30,11 @@ import javafx.beans.property.SimpleObjectProperty;
  * version the host saw, so when another terminal got there first the host is told, and the floor
  * shows what happened instead. With the service out of reach the last known floor stays on screen,
  * read-only, under a banner.
+ *
+ * <p>It keeps the floor, what is selected, seating, clearing, moving, merging and paying, and the
+ * plumbing the rest share (tasks off the UI thread, the banner); the rest are its parts by what
+ * they do: {@link Waitlist}, {@link CheckOrder} (items, options, notes, courses, the kitchen),
+ * {@link CheckBill} (pre-bill, splits) and {@link FloorEditor} (laying out the floor).
  */
 public final class HostViewModel {
 
@@ -59,8 +62,10 @@ public final class HostViewModel {
   private final BooleanProperty busy = new SimpleBooleanProperty();
   private final ObjectProperty<Instant> now;
   private final java.util.function.Function<CheckDto, Optional<String>> pay;
-  private final boolean canEditFloor;
-  private final BooleanProperty editing = new SimpleBooleanProperty();
+  private final FloorEditor editor;
+  private final CheckOrder order;
+  private final Waitlist waitlist;
+  private final CheckBill bill;
 
   /**
    * @param canSell whether the signed-in employee takes payment (a host does not)
@@ -76,7 +81,6 @@ public final class HostViewModel {
       boolean canSell,
       boolean canEditFloor,
       java.util.function.Function<CheckDto, Optional<String>> pay) {
-    this.canEditFloor = canEditFloor;
     this.stand = stand;
     this.tasks = tasks;
     this.messages = messages;
@@ -85,6 +89,30 @@ public final class HostViewModel {
     this.canSell = canSell;
     this.pay = pay;
     this.now = new SimpleObjectProperty<>(clock.instant());
+    this.editor = new FloorEditor(this, stand, canEditFloor);
+    this.order = new CheckOrder(this, stand, messages);
+    this.waitlist = new Waitlist(this, stand);
+    this.bill = new CheckBill(this, stand);
+  }
+
+  /** The selected table's bill: pre-bill and splits. */
+  public CheckBill bill() {
+    return bill;
+  }
+
+  /** The waitlist's parties: adding, booking, notifying, no-shows and cancelling. */
+  public Waitlist waitlist() {
+    return waitlist;
+  }
+
+  /** Laying out the floor (managers, Ctrl+E). */
+  public FloorEditor editor() {
+    return editor;
+  }
+
+  /** Ordering on the selected table's check: items with their options, courses, the kitchen. */
+  public CheckOrder order() {
+    return order;
   }
 
   /** Starts following the floor. */
@@ -206,7 +234,7 @@ public final class HostViewModel {
 
   /** A tap on a table: selects it, or completes a move or merge onto it. */
   public void tapTable(UUID id) {
-    if (editing.get()) {
+    if (editor.editingProperty().get()) {
       table.set(id);
       return;
     }
@@ -296,141 +324,25 @@ public final class HostViewModel {
     run(() -> stand.clear(at.id(), at.version()), done -> info("host.cleared", at.name()));
   }
 
-  // --- waitlist
-
-  /**
-   * Adds a walk-in party (reservedFor null) or books a reservation; {@code added} runs once the
-   * service has it (the form keeps what was typed until then).
-   */
-  public void addParty(
-      String name,
-      int size,
-      String phone,
-      String notes,
-      Instant reservedFor,
-      UUID forTable,
-      Runnable added) {
-    if (!writable()) {
-      return;
-    }
-    if (name == null || name.isBlank() || size < 1) {
-      warn("host.partyIncomplete");
-      return;
-    }
-    PartyRequest r =
-        new PartyRequest(
-            UUID.randomUUID(),
-            name.strip(),
-            size,
-            blank(phone),
-            blank(notes),
-            reservedFor,
-            forTable);
-    run(
-        () -> stand.addParty(r),
-        p -> {
-          added.run();
-          party.set(p.id());
-          if (p.reservedFor() != null) {
-            info("host.booked", p.name());
-          } else if (p.quotedMinutes() == null) {
-            warn("host.noTableFits", p.name(), p.size());
-          } else {
-            info("host.quoted", p.name(), p.quotedMinutes());
-          }
-        });
-  }
-
-  public void notifyParty() {
-    status("NOTIFIED", "host.notified");
-  }
-
-  public void noShow() {
-    status("NO_SHOW", "host.noShow");
-  }
-
-  public void cancelParty() {
-    status("CANCELLED", "host.cancelled");
-  }
-
-  private void status(String status, String done) {
-    Optional<PartyDto> p = selectedParty();
-    if (p.isEmpty()) {
-      warn("host.chooseParty");
-      return;
-    }
-    if (!writable()) {
-      return;
-    }
-    PartyDto of = p.get();
-    run(() -> stand.partyStatus(of.id(), status, of.version()), changed -> info(done, of.name()));
-  }
-
   // --- checks
 
-  /** Tells the host the reservation time is not HH:mm. */
-  public void warnTimeFormat() {
-    warn("host.timeFormat");
-  }
-
   /** The selected table's first check not yet paid. */
-  private Optional<CheckDto> openCheck() {
+  Optional<CheckDto> openCheck() {
     return selectedChecks().stream().filter(HostViewModel::unpaid).findFirst();
   }
 
-  private static boolean unpaid(CheckDto c) {
+  static boolean unpaid(CheckDto c) {
     return "OPEN".equals(c.state()) || "PREBILLED".equals(c.state());
   }
 
   /** The selected table's (first) open check, when it may be changed now; else says why not. */
-  private Optional<CheckDto> checkToChange() {
+  Optional<CheckDto> checkToChange() {
     Optional<CheckDto> c = openCheck();
     if (c.isEmpty()) {
       warn("host.noCheck");
       return Optional.empty();
     }
     return writable() ? c : Optional.empty();
-  }
-
-  /** Adds an item by its code (barcode, PLU or id) for a seat (0: the table). */
-  public void addItem(String itemId, String quantity, int seat) {
-    checkToChange()
-        .ifPresent(c -> run(() -> stand.addItem(c.id(), itemId, quantity, seat), check -> {}));
-  }
-
-  /** Sends the selected table's check's new lines to the kitchen (ADR 0053). */
-  public void sendToKitchen() {
-    Optional<CheckDto> c = checkToChange();
-    if (c.isEmpty()) {
-      return;
-    }
-    CheckDto check = c.get();
-    run(
-        () -> stand.sendToKitchen(check.id()),
-        sent ->
-            info(
-                sent.tickets().isEmpty() ? "host.kitchen.nothing" : "host.kitchen.sent",
-                check.number(),
-                sent.tickets().stream()
-                    .map(t -> t.stationName())
-                    .collect(java.util.stream.Collectors.joining(", "))));
-  }
-
-  /** Prints the pre-bill of the selected table's check and marks it pre-billed. */
-  public void prebill() {
-    Optional<CheckDto> c = checkToChange();
-    if (c.isEmpty()) {
-      return;
-    }
-    CheckDto check = c.get();
-    String tableName = selectedTable().map(TableDto::name).orElse("");
-    run(
-        () -> {
-          CheckDto marked = stand.prebill(check.id(), check.version());
-          stand.printPrebill(marked, tableName);
-          return marked;
-        },
-        done -> info("host.prebilled", check.number()));
   }
 
   /** The next table tapped receives the selected table's check. */
@@ -455,43 +367,6 @@ public final class HostViewModel {
     mode.set(Mode.SELECT);
   }
 
-  /** Moves the items of {@code seat} to a check of their own. */
-  public void splitBySeat(int seat) {
-    split(
-        check -> new SplitRequest("SEAT", check.version(), seat, null, UUID.randomUUID(), null),
-        "host.splitSeat",
-        seat);
-  }
-
-  /** Moves the chosen items to a check of their own. */
-  public void splitItems(List<UUID> lineIds) {
-    if (lineIds.isEmpty()) {
-      warn("host.chooseItems");
-      return;
-    }
-    List<UUID> ids = List.copyOf(lineIds);
-    split(
-        check -> new SplitRequest("ITEMS", check.version(), null, ids, UUID.randomUUID(), null),
-        "host.splitItems",
-        ids.size());
-  }
-
-  /** Splits the selected table's check into {@code ways} equal parts. */
-  public void splitEvenly(int ways) {
-    split(
-        check -> new SplitRequest("EVEN", check.version(), null, null, null, ways),
-        "host.splitEven",
-        ways);
-  }
-
-  private void split(
-      java.util.function.Function<CheckDto, SplitRequest> request, String done, Object detail) {
-    checkToChange()
-        .ifPresent(
-            check ->
-                run(() -> stand.split(check.id(), request.apply(check)), r -> info(done, detail)));
-  }
-
   /** Opens the sale screen with the selected table's check, to take payment. */
   public void pay() {
     Optional<CheckDto> c = openCheck();
@@ -510,134 +385,9 @@ public final class HostViewModel {
     pay.apply(c.get()).ifPresent(why -> banner.set(new Banner(Banner.Kind.WARNING, why)));
   }
 
-  // --- laying out the floor (managers)
-
-  public boolean canEditFloor() {
-    return canEditFloor;
-  }
-
-  /** Whether taps and drags lay the floor out instead of seating (Ctrl+E). */
-  public ReadOnlyBooleanProperty editingProperty() {
-    return editing;
-  }
-
-  public void toggleEditing() {
-    if (!canEditFloor) {
-      warn("host.edit.managers");
-      return;
-    }
-    editing.set(!editing.get());
-    mode.set(Mode.SELECT);
-    info(editing.get() ? "host.edit.on" : "host.edit.off");
-  }
-
-  /** Adds a table to the current area, near its top left corner. */
-  public void addTable(String name, int seats, String shape) {
-    UUID inArea = area.get();
-    if (!editing.get() || inArea == null || !writable()) {
-      return;
-    }
-    UUID id = UUID.randomUUID();
-    io.kasa.api.floor.TableRequest r =
-        new io.kasa.api.floor.TableRequest(inArea, name, seats, shape, 20, 20, 140, 140, null);
-    run(
-        () -> stand.putTable(id, r),
-        t -> {
-          table.set(t.id());
-          info("host.edit.added", t.name());
-        });
-  }
-
-  /** Renames the selected table, or changes its seats or shape (blank or 0: unchanged). */
-  public void changeTable(String name, int seats, String shape) {
-    Optional<TableDto> t = selectedTable();
-    if (!editing.get() || t.isEmpty() || !writable()) {
-      warn("host.chooseTable");
-      return;
-    }
-    TableDto at = t.get();
-    io.kasa.api.floor.TableRequest r =
-        new io.kasa.api.floor.TableRequest(
-            at.areaId(),
-            name == null || name.isBlank() ? at.name() : name.strip(),
-            seats > 0 ? seats : at.seats(),
-            shape == null ? at.shape() : shape,
-            at.x(),
-            at.y(),
-            at.width(),
-            at.height(),
-            at.version());
-    run(() -> stand.putTable(at.id(), r), changed -> info("host.edit.changed", changed.name()));
-  }
-
-  /** Moves the selected table on the plan to ({@code x}, {@code y}), kept inside the plan. */
-  public void placeTable(UUID id, int x, int y) {
-    Optional<TableDto> t = floor.get() == null ? Optional.empty() : floor.get().table(id);
-    if (!editing.get() || t.isEmpty() || !writable()) {
-      return;
-    }
-    TableDto at = t.get();
-    int nx = Math.max(0, Math.min(1000 - at.width(), x));
-    int ny = Math.max(0, Math.min(1000 - at.height(), y));
-    if (nx == at.x() && ny == at.y()) {
-      return;
-    }
-    io.kasa.api.floor.TableRequest r =
-        new io.kasa.api.floor.TableRequest(
-            at.areaId(),
-            at.name(),
-            at.seats(),
-            at.shape(),
-            nx,
-            ny,
-            at.width(),
-            at.height(),
-            at.version());
-    run(() -> stand.putTable(at.id(), r), moved -> {});
-  }
-
-  /** Nudges the selected table by ({@code dx}, {@code dy}) plan units (arrow keys). */
-  public void nudge(int dx, int dy) {
-    selectedTable().ifPresent(t -> placeTable(t.id(), t.x() + dx, t.y() + dy));
-  }
-
-  /** Takes the selected (free) table off the plan. */
-  public void removeTable() {
-    Optional<TableDto> t = selectedTable();
-    if (!editing.get() || t.isEmpty() || !writable()) {
-      return;
-    }
-    TableDto at = t.get();
-    run(
-        () -> {
-          stand.removeTable(at.id(), at.version());
-          return at;
-        },
-        gone -> {
-          table.set(null);
-          info("host.edit.removed", gone.name());
-        });
-  }
-
-  /** Adds an area after the others. */
-  public void addArea(String name) {
-    if (!editing.get() || name == null || name.isBlank() || !writable()) {
-      return;
-    }
-    int position = floor.get() == null ? 0 : floor.get().floor().areas().size();
-    run(
-        () ->
-            stand.putArea(
-                UUID.randomUUID(), new io.kasa.api.floor.AreaRequest(name.strip(), position, null)),
-        a -> {
-          area.set(a.id());
-          info("host.edit.areaAdded", a.name());
-        });
-  }
-
   // --- plumbing
 
-  private boolean writable() {
+  boolean writable() {
     if (!live.get()) {
       warn("host.readOnly");
       return false;
@@ -645,7 +395,7 @@ public final class HostViewModel {
     return true;
   }
 
-  private <T> void run(Callable<T> work, Consumer<T> done) {
+  <T> void run(Callable<T> work, Consumer<T> done) {
     busy.set(true);
     tasks.submit(
         work,
@@ -667,15 +417,25 @@ public final class HostViewModel {
         });
   }
 
-  private void info(String key, Object... args) {
+  void info(String key, Object... args) {
     banner.set(new Banner(Banner.Kind.INFO, messages.get(key, args)));
   }
 
-  private void warn(String key, Object... args) {
+  void warn(String key, Object... args) {
     banner.set(new Banner(Banner.Kind.WARNING, messages.get(key, args)));
   }
 
-  private static String blank(String s) {
+  /** Shows {@code text} as it is, already in the host's words. */
+  void say(Banner.Kind kind, String text) {
+    banner.set(new Banner(kind, text));
+  }
+
+  /** The floor as it is now, or null before it is first read. */
+  FloorState floorNow() {
+    return floor.get();
+  }
+
+  static String blank(String s) {
     return s == null || s.isBlank() ? null : s.strip();
   }
 }

@@ -127,6 +127,17 @@ final class TablePane extends VBox {
                     : m.get("host.total", money.apply(sum), checks.get(0).number()));
   }
 
+  /** Where a line is: not sent yet (in its course), held for its course, or at the kitchen. */
+  private String state(CheckLineDto l) {
+    if (l.sentAt() != null) {
+      return m.get("host.line.sent");
+    }
+    if (l.held()) {
+      return m.get("host.line.held", l.course());
+    }
+    return l.course() > 0 ? m.get("host.line.unsentCourse", l.course()) : m.get("host.line.unsent");
+  }
+
   /** A line of the check: seat and quantity × name, wrapping, and the amount in full. */
   private final class LineCell extends ListCell<CheckLineDto> {
     private final Label what = new Label();
@@ -197,7 +208,7 @@ final class TablePane extends VBox {
       if (l.note() != null) {
         more.append(m.get("host.line.note", l.note())).append('\n');
       }
-      more.append(m.get(l.sentAt() == null ? "host.line.unsent" : "host.line.sent"));
+      more.append(state(l));
       extras.setText(more.toString());
       amount.setText(money.apply(l.amount()));
       setGraphic(box);

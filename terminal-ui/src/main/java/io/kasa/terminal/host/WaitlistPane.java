@@ -88,11 +88,11 @@ final class WaitlistPane extends VBox {
             });
     VBox.setVgrow(list, Priority.ALWAYS);
 
-    Button notifyButton = Touch.button(m.binding("host.notify"), "F4", vm::notifyParty);
+    Button notifyButton = Touch.button(m.binding("host.notify"), "F4", vm.waitlist()::notifyParty);
     notifyButton.setId("notify");
-    Button noShow = Touch.button(m.binding("host.noShow.button"), null, vm::noShow);
+    Button noShow = Touch.button(m.binding("host.noShow.button"), null, vm.waitlist()::noShow);
     noShow.setId("no-show");
-    Button cancel = Touch.button(m.binding("host.cancel.button"), null, vm::cancelParty);
+    Button cancel = Touch.button(m.binding("host.cancel.button"), null, vm.waitlist()::cancelParty);
     cancel.setId("cancel-party");
     HBox partyActions =
         new HBox(8, Touch.grow(notifyButton), Touch.grow(noShow), Touch.grow(cancel));
@@ -220,19 +220,20 @@ final class WaitlistPane extends VBox {
           at = day.plusDays(1).atTime(t).atZone(zone).toInstant();
         }
       } catch (DateTimeParseException e) {
-        vm.warnTimeFormat();
+        vm.waitlist().warnTimeFormat();
         return;
       }
     }
     UUID forTable = at == null ? null : vm.tableProperty().get();
-    vm.addParty(
-        name.getText(),
-        size.value(),
-        phone.getText(),
-        notes.getText(),
-        at,
-        forTable,
-        this::closeForm);
+    vm.waitlist()
+        .addParty(
+            name.getText(),
+            size.value(),
+            phone.getText(),
+            notes.getText(),
+            at,
+            forTable,
+            this::closeForm);
   }
 
   /** Shows the floor's waiting parties: walk-ins first in line first, then reservations by time. */

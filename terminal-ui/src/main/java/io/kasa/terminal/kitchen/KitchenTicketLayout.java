@@ -18,11 +18,11 @@ import java.util.ResourceBundle;
 
 /**
  * A kitchen ticket on paper (ADR 0053): the station and the table large (double width and height),
- * «ПОВТОР» or «СКАСУВАННЯ» large when it is a repeat or a void, then the check, server, guests and
- * the time in the store's zone; each line as quantity × name in double height, its seat and course,
- * and beneath it the same option and note rows as the receipt (ADR 0043's {@link LineExtras}),
- * without prices. Everything wraps within the profile's columns (halved where double width) and is
- * encoded in its code page.
+ * «ПОВТОР» or «СКАСУВАННЯ» large when it is a repeat or a void, «ПОДАВАТИ: курс 2» large when it
+ * fires a held course (ADR 0056), then the check, server, guests and the time in the store's zone;
+ * each line as quantity × name in double height, its seat and course, and beneath it the same
+ * option and note rows as the receipt (ADR 0043's {@link LineExtras}), without prices. Everything
+ * wraps within the profile's columns (halved where double width) and is encoded in its code page.
  */
 public final class KitchenTicketLayout {
 
@@ -42,6 +42,10 @@ public final class KitchenTicketLayout {
     }
     if ("VOID".equals(t.kind())) {
       wrap(p, words.getString("kitchen.ticket.void"), columns / 2, "");
+    }
+    if (t.fires()) {
+      // A held course fired (ADR 0056): the cook starts it now, so it says so first and large.
+      wrap(p, say(words, "kitchen.ticket.fire", locale, t.fireCourse()), columns / 2, "");
     }
     wrap(p, t.stationName(), columns / 2, "");
     wrap(p, say(words, "kitchen.ticket.table", locale, t.table()), columns / 2, "");

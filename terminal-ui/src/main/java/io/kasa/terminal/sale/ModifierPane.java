@@ -31,9 +31,10 @@ import javafx.scene.layout.VBox;
  * make, each group in order with its rule in words («оберіть 1 варіант», «до 2 варіантів», «за
  * бажанням») and its options as toggles with their price, a note, Cancel (Esc) and Confirm (Enter,
  * possible once every required group is chosen). Digits choose in the group marked, Tab moves to
- * the next.
+ * the next. The register shows it in place of the keypad, the host stand in place of its side
+ * column.
  */
-final class ModifierPane extends VBox {
+public final class ModifierPane extends VBox {
 
   private final ModifierPicker picker;
   private final Messages m;
@@ -41,9 +42,10 @@ final class ModifierPane extends VBox {
   private final List<Runnable> redraws = new ArrayList<>();
   private final TextField note = new TextField();
 
-  ModifierPane(SaleViewModel vm, Messages m) {
+  /** The pane of {@code picker}: the register's, or the host stand's (ADR 0056). */
+  public ModifierPane(ModifierPicker picker, Messages m) {
     super(10);
-    this.picker = vm.cart().picker();
+    this.picker = picker;
     this.m = m;
     setId("modifier-pane");
     getStyleClass().add("sale-overlay");
@@ -204,7 +206,7 @@ final class ModifierPane extends VBox {
   }
 
   /** The note's field, for the keyboard's focus. */
-  TextField note() {
+  public TextField note() {
     return note;
   }
 }

@@ -7,6 +7,7 @@ import io.kasa.domain.money.Money;
 import io.kasa.domain.sale.ModifierSelection;
 import io.kasa.domain.sale.ModifierSelection.Choice;
 import io.kasa.domain.sale.SaleRuleViolation;
+import io.kasa.terminal.i18n.Messages;
 import io.kasa.terminal.ui.Banner;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -34,7 +35,25 @@ import javafx.collections.ObservableSet;
  */
 public final class ModifierPicker {
 
-  private final SaleSession session;
+  /**
+   * Where the picker is open: the register's sale, or the host stand's check (ADR 0056). It says
+   * what happened, writes amounts, and hears that a line was confirmed.
+   */
+  public interface Context {
+    void show(Banner.Kind kind, String text);
+
+    /** An amount with the currency sign ("70,00 ₴"). */
+    String withSymbol(Money money);
+
+    /**
+     * Confirm handed the choice on: {@code number} is what the choice's handler answered (the
+     * line's number at the register), {@code editing} the line changed or 0 for a new one.
+     */
+    void confirmed(CatalogItem item, int editing, int number);
+  }
+
+  private final Context session;
+  private final Messages messages;
   private final ReadOnlyObjectWrapper<CatalogItem> item = new ReadOnlyObjectWrapper<>();
   private final ObservableSet<Choice> chosen = FXCollections.observableSet(new LinkedHashSet<>());
   private final StringProperty note = new SimpleStringProperty("");
@@ -47,9 +66,36 @@ public final class ModifierPicker {
   private Runnable done = () -> {};
 
   ModifierPicker(SaleSession session) {
-    this.session = session;
+    this(
+        session.messages,
+        new Context() {
+          @Override
+          public void show(Banner.Kind kind, String text) {
+            session.show(kind, text);
+          }
+
+          @Override
+          public String withSymbol(Money money) {
+            return session.withSymbol(money);
+          }
+
+          @Override
+          public void confirmed(CatalogItem item, int editing, int number) {
+            session.changed();
+            session.show(
+                Banner.Kind.INFO,
+                session.messages.get(
+                    editing == 0 ? "sale.added" : "sale.modifiers.changed", item.name(), number));
+          }
+        });
+  }
+
+  /** A picker for {@code context}, in the words of {@code messages}. */
+  public ModifierPicker(Messages messages, Context context) {
+    this.session = context;
+    this.messages = messages;
     chosen.addListener((javafx.collections.SetChangeListener<Choice>) c -> recount());
-    session.messages.localeProperty().addListener((o, a, b) -> recount());
+    messages.localeProperty().addListener((o, a, b) -> recount());
   }
 
   /**
@@ -59,7 +105,7 @@ public final class ModifierPicker {
    *
    * @param line the line being changed, or 0 for a new one
    */
-  void ask(
+  public void ask(
       CatalogItem item,
       Money base,
       ModifierSelection current,
@@ -130,8 +176,7 @@ public final class ModifierPicker {
       chosen.add(c);
     } else if (count(g) >= g.maxChoices()) {
       session.show(
-          Banner.Kind.WARNING,
-          session.messages.get("sale.modifiers.full", g.name(), g.maxChoices()));
+          Banner.Kind.WARNING, messages.get("sale.modifiers.full", g.name(), g.maxChoices()));
       return;
     } else {
       chosen.add(c);
@@ -179,7 +224,7 @@ public final class ModifierPicker {
       return;
     }
     if (!complete.get()) {
-      session.show(Banner.Kind.WARNING, session.messages.get("sale.modifiers.incomplete"));
+      session.show(Banner.Kind.WARNING, messages.get("sale.modifiers.incomplete"));
       return;
     }
     List<Choice> ordered = new ArrayList<>();
@@ -193,12 +238,8 @@ public final class ModifierPicker {
     try {
       int number = apply.apply(new ModifierSelection(ordered, note.get()));
       item.set(null);
-      session.changed();
+      session.confirmed(asked, editing.get(), number);
       done.run();
-      session.show(
-          Banner.Kind.INFO,
-          session.messages.get(
-              editing.get() == 0 ? "sale.added" : "sale.modifiers.changed", asked.name(), number));
     } catch (SaleRuleViolation e) {
       session.show(Banner.Kind.ERROR, e.getMessage());
     }
@@ -221,12 +262,12 @@ public final class ModifierPicker {
   public String rule(ModifierGroup g) {
     if (g.minChoices() == 0) {
       return g.maxChoices() == 1
-          ? session.messages.get("sale.modifiers.optional")
-          : session.messages.get("sale.modifiers.upTo", g.maxChoices());
+          ? messages.get("sale.modifiers.optional")
+          : messages.get("sale.modifiers.upTo", g.maxChoices());
     }
     return g.minChoices() == g.maxChoices()
-        ? session.messages.get("sale.modifiers.choose", g.minChoices())
-        : session.messages.get("sale.modifiers.between", g.minChoices(), g.maxChoices());
+        ? messages.get("sale.modifiers.choose", g.minChoices())
+        : messages.get("sale.modifiers.between", g.minChoices(), g.maxChoices());
   }
 
   /** An option's price as the screen writes amounts: "+15,00 ₴", "−10,00 ₴", or empty if free. */

@@ -85,7 +85,7 @@ public final class SaleView extends BorderPane {
             side(m, cart),
             AskPane.weight(vm, m),
             AskPane.price(vm, m),
-            new ModifierPane(vm, m),
+            new ModifierPane(vm.cart().picker(), m),
             new ParkedPane(vm, m));
     // The keys' side grows with the window (400 px at 1024, 640 at 1920); the cart gets the rest.
     right

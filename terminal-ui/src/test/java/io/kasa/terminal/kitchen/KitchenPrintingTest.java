@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.kasa.api.floor.AddLineRequest;
+import io.kasa.api.floor.FireRequest;
 import io.kasa.api.floor.SeatRequest;
 import io.kasa.api.floor.SendRequest;
 import io.kasa.api.floor.TableDto;
@@ -107,6 +108,78 @@ class KitchenPrintingTest {
   private long cuts() {
     return new EscPosDecoder(profile)
         .decode(paper.toByteArray()).stream().filter(PrintElement.Cut.class::isInstance).count();
+  }
+
+  private PrinterService printerOn(SocatPair line) {
+    DeviceConnection connection =
+        DeviceConnection.of(
+            new Transports(new Simulators(profile))
+                .create(DeviceUri.parse("serial:" + line.deviceEnd() + "?baud=19200")),
+            scheduler);
+    connection.start();
+    return new PrinterService(
+        connection,
+        profile,
+        new PrinterService.Settings(
+            Duration.ofMillis(200), Duration.ofMillis(500), Duration.ofSeconds(30)),
+        Clock.systemUTC());
+  }
+
+  /**
+   * A course held by the send prints nothing then; fired, it prints at its station headed
+   * «ПОДАВАТИ: курс 2» above the station, large, within the printer's columns (ADR 0056).
+   */
+  @Test
+  void aHeldCourseFiredPrintsHeadedSoAtItsStation() throws Exception {
+    try (SocatPair line = new SocatPair(dir, "fire").start();
+        CloudTerminal host = terminal(dir.resolve("host"), true);
+        CloudTerminal kitchen = terminal(dir.resolve("kitchen"), false)) {
+      PrinterService printer = printerOn(line);
+      KitchenPrinting on = printing(kitchen, printer);
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> kitchen.kitchenCursor().last("bar").isPresent());
+      TableDto table = host.client().floor().tables().get(1);
+      UUID check = UUID.randomUUID();
+      host.client().seat(table.id(), new SeatRequest(check, 2, null, table.version(), null));
+      host.client()
+          .addCheckLine(
+              check, new AddLineRequest(UUID.randomUUID(), "borshch", "1", 1, null, null, 1));
+      host.client()
+          .addCheckLine(
+              check,
+              new AddLineRequest(
+                  UUID.randomUUID(),
+                  "steak",
+                  "1",
+                  2,
+                  List.of(new ChosenModifierDto("doneness", "medium", 0, null, null)),
+                  "без цибулі",
+                  2));
+      host.client().sendToKitchen(check, new SendRequest(UUID.randomUUID()));
+      await().atMost(Duration.ofSeconds(20)).until(() -> printed(line) != null && cuts() == 1);
+      List<String> sent = printed(line);
+      assertThat(sent).contains("1 × Борщ з пампушками").doesNotContain("1 × Стейк рібай");
+      assertThat(String.join("\n", sent)).doesNotContain("ПОДАВАТИ");
+
+      host.client().fireCourse(check, new FireRequest(UUID.randomUUID(), 2));
+      await().atMost(Duration.ofSeconds(20)).until(() -> printed(line) != null && cuts() == 2);
+      List<String> all = printed(line);
+      List<String> fired = all.subList(sent.size(), all.size());
+      assertThat(fired.get(0))
+          .as("the fire first, above the station")
+          .isEqualTo("ПОДАВАТИ: курс 2");
+      assertThat(fired.get(1)).isEqualTo("Гаряча кухня");
+      assertThat(fired).contains("1 × Стейк рібай", "+ Ступінь просмаження: Середня");
+      assertThat(fired).contains("Примітка: без цибулі");
+      for (String l : fired) {
+        assertThat(l.length()).as(l).isLessThanOrEqualTo(profile.columnsFontA());
+      }
+      on.close();
+      printer.close();
+    } finally {
+      scheduler.shutdownNow();
+    }
   }
 
   @Test
