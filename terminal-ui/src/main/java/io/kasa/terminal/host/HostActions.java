@@ -195,7 +195,7 @@ final class HostActions extends VBox {
       splitting.set(false);
     }
     boolean splitShown = splitting.get() && open;
-    seatRow.setVisible(!moving && (free || t.isEmpty()));
+    seatRow.setVisible(!moving && (free || t.isEmpty()) && vm.runsTheFloor());
     itemRow.setVisible(!moving && open && !splitShown);
     tableRow.setVisible(!moving && taken && !splitShown);
     checkRow.setVisible(tableRow.isVisible() && open);
@@ -244,6 +244,10 @@ final class HostActions extends VBox {
             "Ctrl+0…3"));
     pay.setVisible(open && vm.canSell());
     pay.setManaged(open && vm.canSell());
+    for (Button b : List.of(move, merge)) {
+      b.setVisible(open && vm.runsTheFloor());
+      b.setManaged(open && vm.runsTheFloor());
+    }
     bySeat.setText(m.get("host.split.bySeat", splitSeat.value()));
     byItems.setText(m.get("host.split.byItems", chosen.get().size()));
     evenly.setText(m.get("host.split.evenly", ways.value()));

@@ -282,13 +282,19 @@ public final class HostView extends BorderPane {
     }
     switch (k) {
       case F2:
-        waitlist.addKey();
+        if (vm.canHost()) {
+          waitlist.addKey();
+        }
         return true;
       case F3:
-        actions.seat();
+        if (vm.canHost()) {
+          actions.seat();
+        }
         return true;
       case F4:
-        vm.waitlist().notifyParty();
+        if (vm.canHost()) {
+          vm.waitlist().notifyParty();
+        }
         return true;
       case F5:
         vm.clear();
@@ -297,10 +303,14 @@ public final class HostView extends BorderPane {
         vm.bill().prebill();
         return true;
       case F7:
-        vm.startMove();
+        if (vm.canHost()) {
+          vm.startMove();
+        }
         return true;
       case F8:
-        vm.startMerge();
+        if (vm.canHost()) {
+          vm.startMerge();
+        }
         return true;
       case F9:
         actions.toggleSplit();

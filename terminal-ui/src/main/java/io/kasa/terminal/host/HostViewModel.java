@@ -52,6 +52,7 @@ public final class HostViewModel {
   private final Messages messages;
   private final Clock clock;
   private final boolean canSell;
+  private final boolean canHost;
   private final ObjectProperty<FloorState> floor = new SimpleObjectProperty<>();
   private final BooleanProperty live = new SimpleBooleanProperty();
   private final ObjectProperty<UUID> area = new SimpleObjectProperty<>();
@@ -87,6 +88,9 @@ public final class HostViewModel {
     messages.follow(banner, b -> b.again(messages));
     this.clock = clock;
     this.canSell = canSell;
+    // As the service's roles: a host, a manager or an admin runs the floor (seats, the waitlist,
+    // moves and joins); a cashier at the stand serves its checks only.
+    this.canHost = !canSell || canEditFloor;
     this.pay = pay;
     this.now = new SimpleObjectProperty<>(clock.instant());
     this.editor = new FloorEditor(this, stand, canEditFloor);
@@ -195,6 +199,23 @@ public final class HostViewModel {
 
   public boolean canSell() {
     return canSell;
+  }
+
+  /**
+   * Whether the signed-in employee runs the floor: seats guests, keeps the waitlist, moves and
+   * joins tables. A cashier does not, and the stand neither offers it nor sends it; a key for it
+   * says who may.
+   */
+  public boolean canHost() {
+    if (!canHost) {
+      warn("host.hostOnly");
+    }
+    return canHost;
+  }
+
+  /** The same, asked by the screen to lay itself out: no words. */
+  public boolean runsTheFloor() {
+    return canHost;
   }
 
   /** The selected table, as the floor shows it now. */

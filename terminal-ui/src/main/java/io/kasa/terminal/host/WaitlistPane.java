@@ -97,12 +97,16 @@ final class WaitlistPane extends VBox {
     HBox partyActions =
         new HBox(8, Touch.grow(notifyButton), Touch.grow(noShow), Touch.grow(cancel));
     partyActions.getStyleClass().add("party-actions");
-    partyActions.visibleProperty().bind(vm.partyProperty().isNotNull().and(adding.not()));
+    boolean hosts = vm.runsTheFloor();
+    partyActions
+        .visibleProperty()
+        .bind(
+            vm.partyProperty().isNotNull().and(adding.not()).and(new SimpleBooleanProperty(hosts)));
     partyActions.managedProperty().bind(partyActions.visibleProperty());
 
     Button open = Touch.button(m.binding("host.addParty"), "F2", this::openForm);
     open.setId("open-party-form");
-    open.visibleProperty().bind(adding.not());
+    open.visibleProperty().bind(adding.not().and(new SimpleBooleanProperty(hosts)));
     open.managedProperty().bind(open.visibleProperty());
     open.setMaxWidth(Double.MAX_VALUE);
 

@@ -234,7 +234,17 @@ class HostStandTest extends RegisterUiTest {
     TestRegister.openShift(robot, fixture.register);
     robot.press(KeyCode.CONTROL).type(KeyCode.T).release(KeyCode.CONTROL);
     awaitLiveFloor(robot);
+    // A cashier serves checks but does not run the floor: no waitlist or seating, no move or
+    // merge on offer (the service would refuse them), and their keys say who may.
+    assertThat(robot.lookup("#open-party-form").queryButton().isVisible()).isFalse();
     tap(robot, "#table-5");
+    for (String hidden : new String[] {"#move", "#merge"}) {
+      assertThat(robot.lookup(hidden).tryQuery().map(javafx.scene.Node::isVisible))
+          .as(hidden)
+          .hasValue(false);
+    }
+    robot.type(KeyCode.F7);
+    assertThat(banner(robot)).contains("for a host or a manager");
     robot.type(KeyCode.F10);
     await().atMost(Duration.ofSeconds(10)).until(() -> fixture.register.sale().lines().size() == 2);
     tap(robot, "#pay");
