@@ -77,7 +77,15 @@ public final class HostView extends BorderPane {
     waitlist = new WaitlistPane(vm, m, zone);
     VBox.setVgrow(waitlist, Priority.ALWAYS);
     table.setMinHeight(200);
-    table.prefHeightProperty().bind(heightProperty().multiply(0.42));
+    // The table's check gets more of the column when nobody waits: at 1024×768 a paid table's
+    // status on two lines left its lines a hundred pixels.
+    table
+        .prefHeightProperty()
+        .bind(
+            javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> getHeight() * (waitlist.parties().isEmpty() ? 0.6 : 0.42),
+                heightProperty(),
+                waitlist.parties()));
     // An item with options asks for them with the register's own picker, in place of the column
     // (ADR 0056); while a party is being added its form takes the whole column.
     picker = vm.order().picker();

@@ -240,6 +240,11 @@ final class WaitlistPane extends VBox {
             this::closeForm);
   }
 
+  /** The parties shown, for the column to give the table's check more room when there are none. */
+  ObservableList<PartyDto> parties() {
+    return parties;
+  }
+
   /** Shows the floor's waiting parties: walk-ins first in line first, then reservations by time. */
   void refresh() {
     FloorState floor = vm.floorProperty().get();
