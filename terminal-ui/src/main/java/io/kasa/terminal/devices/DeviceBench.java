@@ -95,6 +95,7 @@ public final class DeviceBench implements AutoCloseable {
   public enum Source {
     RECEIPT_PRINTER,
     KITCHEN_PRINTER,
+    FALLBACK_PRINTER,
     DRAWER,
     SCANNER
   }
@@ -121,6 +122,8 @@ public final class DeviceBench implements AutoCloseable {
           });
   private final DeviceConnection kitchenConnection;
   private final PrinterService kitchen;
+  private final DeviceConnection fallbackConnection;
+  private final PrinterService fallback;
   private final Clock clock;
   private volatile Consumer<SentJob> sent = job -> {};
 
@@ -169,20 +172,9 @@ public final class DeviceBench implements AutoCloseable {
       kitchenConnection = null;
       kitchen = null;
     } else {
-      var profile =
-          io.kasa.devices.profile.PrinterProfiles.builtIn().get(settings.kitchenPrinterProfile());
       kitchenConnection =
-          DeviceConnection.of(
-              new Transports(new Simulators(profile))
-                  .create(DeviceUri.parse(settings.kitchenPrinterUri())),
-              scheduler);
-      kitchen =
-          new PrinterService(
-              kitchenConnection,
-              profile,
-              new PrinterService.Settings(
-                  Duration.ofMillis(800), Duration.ofSeconds(2), Duration.ofSeconds(30)),
-              clock);
+          connection(settings.kitchenPrinterUri(), settings.kitchenPrinterProfile());
+      kitchen = printer(kitchenConnection, settings.kitchenPrinterProfile(), clock);
       kitchen.onStatus(
           s ->
               log.accept(
@@ -190,6 +182,36 @@ public final class DeviceBench implements AutoCloseable {
                       Source.KITCHEN_PRINTER, m.get("device.log.kitchenPrinter", status(s, m)))));
       kitchenConnection.start();
     }
+    if (settings.kitchenFallbackUri().isBlank()) {
+      fallbackConnection = null;
+      fallback = null;
+    } else {
+      fallbackConnection =
+          connection(settings.kitchenFallbackUri(), settings.kitchenFallbackProfile());
+      fallback = printer(fallbackConnection, settings.kitchenFallbackProfile(), clock);
+      fallback.onStatus(
+          s ->
+              log.accept(
+                  new Report(
+                      Source.FALLBACK_PRINTER, m.get("device.log.fallbackPrinter", status(s, m)))));
+      fallbackConnection.start();
+    }
+  }
+
+  private DeviceConnection connection(String uri, String profileId) {
+    var profile = io.kasa.devices.profile.PrinterProfiles.builtIn().get(profileId);
+    return DeviceConnection.of(
+        new Transports(new Simulators(profile)).create(DeviceUri.parse(uri)), scheduler);
+  }
+
+  private static PrinterService printer(
+      DeviceConnection connection, String profileId, Clock clock) {
+    return new PrinterService(
+        connection,
+        io.kasa.devices.profile.PrinterProfiles.builtIn().get(profileId),
+        new PrinterService.Settings(
+            Duration.ofMillis(800), Duration.ofSeconds(2), Duration.ofSeconds(30)),
+        clock);
   }
 
   /** The serial ports and USB devices attached now; USB is left out where it cannot be read. */
@@ -241,6 +263,23 @@ public final class DeviceBench implements AutoCloseable {
     return kitchen != null;
   }
 
+  /** Whether a kitchen fallback printer is set (ADR 0057). */
+  public boolean hasFallback() {
+    return fallback != null;
+  }
+
+  /**
+   * Prints the test page on the kitchen's fallback printer.
+   *
+   * @throws IllegalStateException when none is set
+   */
+  public CompletableFuture<PrintResult> testFallback() {
+    if (fallback == null) {
+      throw new IllegalStateException("No kitchen fallback printer is set");
+    }
+    return testPage(fallback, settings.kitchenFallbackUri(), SentJob.Kind.FALLBACK_TEST);
+  }
+
   /**
    * Prints the test page on the receipt printer, or on the kitchen printer.
    *
@@ -252,6 +291,11 @@ public final class DeviceBench implements AutoCloseable {
       throw new IllegalStateException("No kitchen printer is set");
     }
     String uri = onKitchen ? settings.kitchenPrinterUri() : settings.printerUri();
+    return testPage(printer, uri, onKitchen ? SentJob.Kind.KITCHEN_TEST : SentJob.Kind.TEST_PAGE);
+  }
+
+  private CompletableFuture<PrintResult> testPage(
+      PrinterService printer, String uri, SentJob.Kind kind) {
     byte[] bytes = TestPage.bytes(printer.profile(), uri);
     List<String> lines =
         new io.kasa.devices.sim.EscPosDecoder(printer.profile())
@@ -259,12 +303,7 @@ public final class DeviceBench implements AutoCloseable {
                 .filter(io.kasa.devices.sim.PrintElement.TextLine.class::isInstance)
                 .map(e -> ((io.kasa.devices.sim.PrintElement.TextLine) e).text())
                 .toList();
-    send(
-        onKitchen ? SentJob.Kind.KITCHEN_TEST : SentJob.Kind.TEST_PAGE,
-        uri,
-        printer.profile(),
-        bytes,
-        lines);
+    send(kind, uri, printer.profile(), bytes, lines);
     return printer.print(PrintJob.of("test page", bytes));
   }
 
@@ -385,6 +424,10 @@ public final class DeviceBench implements AutoCloseable {
     if (kitchen != null) {
       kitchen.close();
       kitchenConnection.close();
+    }
+    if (fallback != null) {
+      fallback.close();
+      fallbackConnection.close();
     }
     scheduler.shutdownNow();
   }
