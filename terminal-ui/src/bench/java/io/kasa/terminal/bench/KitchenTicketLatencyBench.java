@@ -83,7 +83,10 @@ public final class KitchenTicketLatencyBench {
                   for (int i = 0; i < n; i++) {
                     int b = buf[i] & 0xff;
                     if (previous == 0x1d && b == 'V') {
-                      cutAt.put(cuts.incrementAndGet(), now);
+                      // The time first, then the count the main thread waits on.
+                      long cut = cuts.get() + 1;
+                      cutAt.put(cut, now);
+                      cuts.set(cut);
                     }
                     previous = b;
                   }
