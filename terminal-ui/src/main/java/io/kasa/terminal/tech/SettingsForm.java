@@ -189,7 +189,8 @@ final class SettingsForm extends ScrollPane {
     if (s.name() == null) {
       box.textProperty().bind(m.binding("tech.kitchenStations.unknown", s.id()));
     } else {
-      box.setText(s.name() + " (" + s.id() + ")");
+      // The store's name for it, as tickets print it; the id is the setting's business.
+      box.setText(s.name());
     }
     box.setWrapText(true);
     box.setMinHeight(Touch.TARGET - 16);
