@@ -42,8 +42,10 @@ import org.junit.jupiter.api.io.TempDir;
  * A station's printer down, and its fallback (ADR 0057), over two serial lines (socat
  * pseudo-terminals) against the real service: the kitchen printer unplugged, the waiting ticket and
  * the next print on the fallback headed «РЕЗЕРВНИЙ ДРУК — Гаряча кухня»; plugged back, the next
- * ticket prints on it; both unplugged, the ticket waits and prints once, on the first one back.
- * Read back byte by byte from both lines: every ticket on paper exactly once.
+ * ticket prints on it; both unplugged, the ticket waits and prints once, on the first one back; a
+ * ticket cut off between its bytes and the cursor is reprinted on the fallback headed both
+ * «РЕЗЕРВНИЙ ДРУК» and «ПОВТОР». Read back byte by byte from both lines: every ticket on paper
+ * exactly once.
  */
 class KitchenFallbackTest {
 
@@ -232,5 +234,60 @@ class KitchenFallbackTest {
     } finally {
       scheduler.shutdownNow();
     }
+  }
+
+  @Test
+  void aTicketCutOffBetweenBytesAndCursorIsReprintedOnTheFallbackMarkedBoth() throws Exception {
+    try (Line kitchenLine = new Line("kitchen2");
+        Line fallbackLine = new Line("fallback2");
+        CloudTerminal host = terminal(dir.resolve("host2"), true);
+        CloudTerminal kitchen = terminal(dir.resolve("kitchen2"), false)) {
+      KitchenPrinting printing = printing(kitchen, kitchenLine, fallbackLine);
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> kitchen.kitchenCursor().last("hot").isPresent());
+      long before = kitchen.kitchenCursor().last("hot").getAsLong();
+      TableDto table = host.client().floor().tables().get(3);
+      UUID check = UUID.randomUUID();
+      host.client().seat(table.id(), new SeatRequest(check, 2, null, table.version(), null));
+      order(host, check);
+      await().atMost(Duration.ofSeconds(20)).until(() -> kitchenLine.cuts() == 1);
+      await()
+          .atMost(Duration.ofSeconds(5))
+          .until(() -> kitchen.kitchenCursor().last("hot").getAsLong() > before);
+      long ticket = kitchen.kitchenCursor().last("hot").getAsLong();
+      printing.close();
+      // As a power cut leaves it: the bytes went out, the cursor was not committed.
+      kitchen.kitchenCursor().printed("hot", before);
+      kitchen.kitchenCursor().printingNow("hot", ticket);
+
+      // Back on with the kitchen printer unplugged: the copy goes to the fallback, marked both.
+      kitchenLine.unplug();
+      KitchenPrinting back = printing(kitchen, kitchenLine, fallbackLine);
+      await().atMost(Duration.ofSeconds(20)).until(() -> fallbackLine.cuts() == 1);
+      await().pollDelay(Duration.ofSeconds(2)).until(() -> true);
+      List<String> copy = fallbackLine.printed();
+      assertThat(copy.subList(0, 2)).containsExactly("РЕЗЕРВНИЙ ДРУК — Гаряча кухня", "ПОВТОР");
+      assertThat(copy).contains("1 × Борщ з пампушками");
+      assertThat(fallbackLine.cuts()).as("once").isEqualTo(1);
+      assertThat(kitchen.kitchenCursor().last("hot")).hasValue(ticket);
+      assertThat(kitchen.kitchenCursor().printing("hot")).isEmpty();
+      back.close();
+    } finally {
+      scheduler.shutdownNow();
+    }
+  }
+
+  private KitchenPrinting printing(CloudTerminal kitchen, Line kitchenLine, Line fallbackLine) {
+    return new KitchenPrinting(
+            kitchen.client(),
+            kitchen.kitchenCursor(),
+            List.of("hot"),
+            kitchenLine.printer,
+            fallbackLine.printer,
+            Duration.ofSeconds(2),
+            Locale.forLanguageTag("uk-UA"),
+            states::add)
+        .start();
   }
 }
