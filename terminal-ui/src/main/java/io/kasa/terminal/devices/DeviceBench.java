@@ -1,7 +1,6 @@
 package io.kasa.terminal.devices;
 
 import com.fazecast.jSerialComm.SerialPort;
-import io.kasa.devices.DeviceUri;
 import io.kasa.devices.drawer.CashDrawer;
 import io.kasa.devices.escpos.EscPos;
 import io.kasa.devices.escpos.MonochromeImage;
@@ -11,11 +10,8 @@ import io.kasa.devices.printer.PrinterService;
 import io.kasa.devices.profile.PrinterProfile;
 import io.kasa.devices.receipt.TestPage;
 import io.kasa.devices.scanner.ScanEvent;
-import io.kasa.devices.sim.Simulators;
 import io.kasa.devices.sim.VirtualPrinter;
 import io.kasa.devices.sim.VirtualScanner;
-import io.kasa.devices.transport.DeviceConnection;
-import io.kasa.devices.transport.Transports;
 import io.kasa.devices.transport.UsbDiscovery;
 import io.kasa.domain.barcode.BarcodeParser;
 import io.kasa.domain.barcode.EmbeddedLayout;
@@ -120,10 +116,8 @@ public final class DeviceBench implements AutoCloseable {
             t.setDaemon(true);
             return t;
           });
-  private final DeviceConnection kitchenConnection;
-  private final PrinterService kitchen;
-  private final DeviceConnection fallbackConnection;
-  private final PrinterService fallback;
+  private final BenchPrinter kitchen;
+  private final BenchPrinter fallback;
   private final Clock clock;
   private volatile Consumer<SentJob> sent = job -> {};
 
@@ -168,50 +162,27 @@ public final class DeviceBench implements AutoCloseable {
                     m.get(
                         s.connected() ? "device.log.scanner.back" : "device.log.scanner.lost",
                         s.source()))));
-    if (settings.kitchenPrinterUri().isBlank()) {
-      kitchenConnection = null;
-      kitchen = null;
-    } else {
-      kitchenConnection =
-          connection(settings.kitchenPrinterUri(), settings.kitchenPrinterProfile());
-      kitchen = printer(kitchenConnection, settings.kitchenPrinterProfile(), clock);
-      kitchen.onStatus(
-          s ->
-              log.accept(
-                  new Report(
-                      Source.KITCHEN_PRINTER, m.get("device.log.kitchenPrinter", status(s, m)))));
-      kitchenConnection.start();
-    }
-    if (settings.kitchenFallbackUri().isBlank()) {
-      fallbackConnection = null;
-      fallback = null;
-    } else {
-      fallbackConnection =
-          connection(settings.kitchenFallbackUri(), settings.kitchenFallbackProfile());
-      fallback = printer(fallbackConnection, settings.kitchenFallbackProfile(), clock);
-      fallback.onStatus(
-          s ->
-              log.accept(
-                  new Report(
-                      Source.FALLBACK_PRINTER, m.get("device.log.fallbackPrinter", status(s, m)))));
-      fallbackConnection.start();
-    }
-  }
-
-  private DeviceConnection connection(String uri, String profileId) {
-    var profile = io.kasa.devices.profile.PrinterProfiles.builtIn().get(profileId);
-    return DeviceConnection.of(
-        new Transports(new Simulators(profile)).create(DeviceUri.parse(uri)), scheduler);
-  }
-
-  private static PrinterService printer(
-      DeviceConnection connection, String profileId, Clock clock) {
-    return new PrinterService(
-        connection,
-        io.kasa.devices.profile.PrinterProfiles.builtIn().get(profileId),
-        new PrinterService.Settings(
-            Duration.ofMillis(800), Duration.ofSeconds(2), Duration.ofSeconds(30)),
-        clock);
+    kitchen =
+        BenchPrinter.open(
+            settings.kitchenPrinterUri(),
+            settings.kitchenPrinterProfile(),
+            scheduler,
+            clock,
+            s ->
+                log.accept(
+                    new Report(
+                        Source.KITCHEN_PRINTER, m.get("device.log.kitchenPrinter", status(s, m)))));
+    fallback =
+        BenchPrinter.open(
+            settings.kitchenFallbackUri(),
+            settings.kitchenFallbackProfile(),
+            scheduler,
+            clock,
+            s ->
+                log.accept(
+                    new Report(
+                        Source.FALLBACK_PRINTER,
+                        m.get("device.log.fallbackPrinter", status(s, m)))));
   }
 
   /** The serial ports and USB devices attached now; USB is left out where it cannot be read. */
@@ -277,7 +248,7 @@ public final class DeviceBench implements AutoCloseable {
     if (fallback == null) {
       throw new IllegalStateException("No kitchen fallback printer is set");
     }
-    return testPage(fallback, settings.kitchenFallbackUri(), SentJob.Kind.FALLBACK_TEST);
+    return testPage(fallback.printer(), settings.kitchenFallbackUri(), SentJob.Kind.FALLBACK_TEST);
   }
 
   /**
@@ -286,7 +257,8 @@ public final class DeviceBench implements AutoCloseable {
    * @throws IllegalStateException when the kitchen's is asked for and none is set
    */
   public CompletableFuture<PrintResult> testPage(boolean onKitchen) {
-    PrinterService printer = onKitchen ? kitchen : receipt.printer();
+    PrinterService printer =
+        onKitchen ? (kitchen == null ? null : kitchen.printer()) : receipt.printer();
     if (printer == null) {
       throw new IllegalStateException("No kitchen printer is set");
     }
@@ -423,11 +395,9 @@ public final class DeviceBench implements AutoCloseable {
     receipt.close();
     if (kitchen != null) {
       kitchen.close();
-      kitchenConnection.close();
     }
     if (fallback != null) {
       fallback.close();
-      fallbackConnection.close();
     }
     scheduler.shutdownNow();
   }
