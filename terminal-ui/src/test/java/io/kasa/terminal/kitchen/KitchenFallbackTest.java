@@ -17,7 +17,9 @@ import io.kasa.devices.profile.PrinterProfiles;
 import io.kasa.devices.sim.EscPosDecoder;
 import io.kasa.devices.sim.PrintElement;
 import io.kasa.devices.sim.Simulators;
+import io.kasa.devices.sim.VirtualPrinter;
 import io.kasa.devices.transport.DeviceConnection;
+import io.kasa.devices.transport.PtyDevice;
 import io.kasa.devices.transport.SocatPair;
 import io.kasa.devices.transport.Transports;
 import io.kasa.service.TestCloud;
@@ -44,8 +46,9 @@ import org.junit.jupiter.api.io.TempDir;
  * the next print on the fallback headed «РЕЗЕРВНИЙ ДРУК — Гаряча кухня»; plugged back, the next
  * ticket prints on it; both unplugged, the ticket waits and prints once, on the first one back; a
  * ticket cut off between its bytes and the cursor is reprinted on the fallback headed both
- * «РЕЗЕРВНИЙ ДРУК» and «ПОВТОР». Read back byte by byte from both lines: every ticket on paper
- * exactly once.
+ * «РЕЗЕРВНИЙ ДРУК» and «ПОВТОР»; and an Epson-class printer answering DLE EOT on its line that says
+ * paper out sends tickets to the fallback until its replies say paper is back. Read back byte by
+ * byte from both lines: every ticket on paper exactly once.
  */
 class KitchenFallbackTest {
 
@@ -274,6 +277,80 @@ class KitchenFallbackTest {
       assertThat(kitchen.kitchenCursor().printing("hot")).isEmpty();
       back.close();
     } finally {
+      scheduler.shutdownNow();
+    }
+  }
+
+  @Test
+  void paperOutSaidByThePrintersOwnStatusRepliesSendsTicketsToTheFallbackUntilPaperIsBack()
+      throws Exception {
+    // The station's printer is an Epson-class one answering DLE EOT on its line, byte for byte.
+    PrinterProfile epson = PrinterProfiles.builtIn().get("epson-tm-t20iii");
+    VirtualPrinter virtual = new VirtualPrinter(epson);
+    PtyDevice device = null;
+    try (SocatPair pair = new SocatPair(dir, "kitchen3").start();
+        Line fallbackLine = new Line("fallback3");
+        CloudTerminal host = terminal(dir.resolve("host3"), true);
+        CloudTerminal kitchen = terminal(dir.resolve("kitchen3"), false)) {
+      device = new PtyDevice(pair, virtual::receive);
+      DeviceConnection connection =
+          DeviceConnection.of(
+              new Transports(new Simulators(epson))
+                  .create(DeviceUri.parse("serial:" + pair.deviceEnd() + "?baud=19200")),
+              scheduler);
+      connection.start();
+      PrinterService printer =
+          new PrinterService(
+              connection,
+              epson,
+              new PrinterService.Settings(
+                  Duration.ofMillis(200), Duration.ofMillis(500), Duration.ofSeconds(30)),
+              Clock.systemUTC());
+      KitchenPrinting printing =
+          new KitchenPrinting(
+                  kitchen.client(),
+                  kitchen.kitchenCursor(),
+                  List.of("hot"),
+                  printer,
+                  fallbackLine.printer,
+                  Duration.ofSeconds(2),
+                  Locale.forLanguageTag("uk-UA"),
+                  states::add)
+              .start();
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> kitchen.kitchenCursor().last("hot").isPresent());
+      TableDto table = host.client().floor().tables().get(4);
+      UUID check = UUID.randomUUID();
+      host.client().seat(table.id(), new SeatRequest(check, 2, null, table.version(), null));
+      java.util.function.LongSupplier cuts =
+          () -> virtual.elements().stream().filter(PrintElement.Cut.class::isInstance).count();
+
+      order(host, check);
+      await().atMost(Duration.ofSeconds(20)).until(() -> cuts.getAsLong() == 1);
+
+      virtual.setPaperOut(true);
+      order(host, check);
+      await().atMost(Duration.ofSeconds(20)).until(() -> fallbackLine.cuts() == 1);
+      assertThat(fallbackLine.printed().get(0)).isEqualTo("РЕЗЕРВНИЙ ДРУК — Гаряча кухня");
+      assertThat(states).contains(KitchenFeed.State.FALLBACK);
+
+      virtual.setPaperOut(false);
+      order(host, check);
+      await().atMost(Duration.ofSeconds(20)).until(() -> cuts.getAsLong() == 2);
+      await().pollDelay(Duration.ofSeconds(2)).until(() -> true);
+      assertThat(cuts.getAsLong()).as("nothing printed twice").isEqualTo(2);
+      assertThat(fallbackLine.cuts()).as("nothing printed twice").isEqualTo(1);
+      assertThat(virtual.textLines())
+          .contains("1 × Борщ з пампушками")
+          .doesNotContain("РЕЗЕРВНИЙ ДРУК — Гаряча кухня", "ПОВТОР");
+      printing.close();
+      printer.close();
+      connection.close();
+    } finally {
+      if (device != null) {
+        device.close();
+      }
       scheduler.shutdownNow();
     }
   }
