@@ -413,6 +413,12 @@ public final class CloudClient implements AutoCloseable {
     return response;
   }
 
+  /** The store's kitchen stations and what is routed to each (ADR 0053), in their order. */
+  public java.util.List<io.kasa.api.kitchen.KitchenStationDto> kitchenStations() {
+    return java.util.List.of(
+        send(get("/v1/kitchen/stations"), io.kasa.api.kitchen.KitchenStationDto[].class));
+  }
+
   /** Sends a check's unsent lines to the kitchen; a repeat with the same id sends nothing more. */
   public io.kasa.api.floor.SendResult sendToKitchen(
       UUID check, io.kasa.api.floor.SendRequest send) {

@@ -33,7 +33,12 @@ public final class KitchenFeed implements AutoCloseable {
     CONNECTING,
     LIVE,
     OFFLINE,
-    PRINTER_DOWN
+    PRINTER_DOWN,
+    /**
+     * Live, but the kitchen printer is down and tickets print on the fallback printer (ADR 0057);
+     * said by the printer, never by the feed itself.
+     */
+    FALLBACK
   }
 
   private static final Logger LOG = LoggerFactory.getLogger(KitchenFeed.class);

@@ -44,7 +44,7 @@ public final class PrinterService implements AutoCloseable {
     }
   }
 
-  private record Queued(PrintJob job, CompletableFuture<PrintResult> result) {}
+  private record Queued(PrintJob job, Duration timeout, CompletableFuture<PrintResult> result) {}
 
   private final DeviceConnection connection;
   private final PrinterProfile profile;
@@ -82,13 +82,24 @@ public final class PrinterService implements AutoCloseable {
 
   /** Queues {@code job}; the future completes when it printed or failed. Never blocks. */
   public CompletableFuture<PrintResult> print(PrintJob job) {
+    return print(job, settings.jobTimeout());
+  }
+
+  /**
+   * Queues {@code job} to wait at most {@code timeout} (counted from when it is worked on) for the
+   * printer instead of the service's job timeout. A job that fails for the printer being down has
+   * sent nothing ({@link PrintResult#attempts()} is 0) and is gone from the queue: it never prints
+   * later, so the caller may print it elsewhere (a kitchen's fallback printer, ADR 0057).
+   */
+  public CompletableFuture<PrintResult> print(PrintJob job, Duration timeout) {
+    Objects.requireNonNull(timeout, "timeout");
     CompletableFuture<PrintResult> result = new CompletableFuture<>();
     if (closed) {
       result.complete(
           new PrintResult(job.id(), false, Kind.OFFLINE, "The printer service is stopped", 0));
       return result;
     }
-    queue.add(new Queued(job, result));
+    queue.add(new Queued(job, timeout, result));
     return result;
   }
 
@@ -149,7 +160,7 @@ public final class PrinterService implements AutoCloseable {
       current = q;
       PrintResult result;
       try {
-        result = run(q.job());
+        result = run(q.job(), q.timeout());
       } catch (InterruptedException e) {
         q.result()
             .complete(
@@ -167,8 +178,8 @@ public final class PrinterService implements AutoCloseable {
     }
   }
 
-  private PrintResult run(PrintJob job) throws InterruptedException {
-    long deadline = System.nanoTime() + settings.jobTimeout().toNanos();
+  private PrintResult run(PrintJob job, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
     int attempts = 0;
     DeviceException last = null;
     while (true) {
@@ -177,7 +188,8 @@ public final class PrinterService implements AutoCloseable {
       }
       if (connection.state() != DeviceConnection.State.CONNECTED) {
         publish(PrinterStatus.disconnected(clock.instant()));
-        if (!waitUntil(deadline, () -> connection.awaitConnected(settings.retryInterval()))) {
+        if (!waitUntil(
+            deadline, () -> connection.awaitConnected(Duration.ofMillis(retryWithin(deadline))))) {
           DeviceException why = connection.lastError();
           return failed(
               job,
@@ -202,7 +214,7 @@ public final class PrinterService implements AutoCloseable {
           if (System.nanoTime() >= deadline) {
             return failed(job, kindOf(now), describe(now), attempts);
           }
-          Thread.sleep(settings.retryInterval().toMillis());
+          Thread.sleep(retryWithin(deadline));
           continue;
         }
         if (job.bytes().length == 0) {
@@ -223,13 +235,19 @@ public final class PrinterService implements AutoCloseable {
           return failed(job, e.kind(), e.getMessage(), attempts);
         }
         if (e.kind() != Kind.OFFLINE && connection.state() == DeviceConnection.State.CONNECTED) {
-          Thread.sleep(settings.retryInterval().toMillis());
+          Thread.sleep(retryWithin(deadline));
         }
       }
       if (last != null && System.nanoTime() >= deadline) {
         return failed(job, last.kind(), last.getMessage(), attempts);
       }
     }
+  }
+
+  /** The retry interval, cut short by {@code deadline} (a short job timeout is kept). */
+  private long retryWithin(long deadline) {
+    long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+    return Math.max(1, Math.min(settings.retryInterval().toMillis(), left));
   }
 
   /** Runs {@code step} until it returns true or the deadline passes. */

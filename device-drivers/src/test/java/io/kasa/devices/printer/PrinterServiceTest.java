@@ -92,6 +92,26 @@ class PrinterServiceTest {
   }
 
   @Test
+  void aJobWithItsOwnTimeoutGivenUpOnPaperOutSentNothingAndNeverPrintsLater() throws Exception {
+    // The service waits 20 s for a job; this one (a kitchen ticket with a fallback, ADR 0057)
+    // waits 300 ms, fails having written nothing, and is gone when the paper is back.
+    startSimulated(FAST);
+    virtual.setPaperOut(true);
+    PrintResult r =
+        service
+            .print(PrintJob.of("kitchen", receipt("На резервний")), Duration.ofMillis(300))
+            .get(5, TimeUnit.SECONDS);
+    assertThat(r.printed()).isFalse();
+    assertThat(r.failure()).isEqualTo(DeviceException.Kind.PAPER_OUT);
+    assertThat(r.attempts()).isZero();
+    assertThat(service.pending()).isEmpty();
+    virtual.setPaperOut(false);
+    assertThat(service.print(PrintJob.of("next", receipt("Наступний"))).get(10, TimeUnit.SECONDS))
+        .matches(PrintResult::printed);
+    assertThat(virtual.textLines()).contains("Наступний").doesNotContain("На резервний");
+  }
+
+  @Test
   void aJobWaitsOutPaperOutAndPrintsWhenPaperIsBack() throws Exception {
     startSimulated(FAST);
     virtual.setPaperOut(true);

@@ -60,9 +60,8 @@ final class StatusBar extends HBox {
     scanner.setId("status-scanner");
     scanner.managedProperty().bind(scanner.textProperty().isNotEmpty());
     scanner.visibleProperty().bind(scanner.managedProperty());
-    // Only while kitchen tickets wait (ADR 0053).
-    Label kitchen =
-        level(vm.kitchenProperty(), new SimpleObjectProperty<>(StatusViewModel.Level.ERROR));
+    // Only while kitchen tickets wait (ADR 0053) or go to the fallback printer (ADR 0057).
+    Label kitchen = level(vm.kitchenProperty(), vm.kitchenLevelProperty());
     kitchen.setId("status-kitchen");
     kitchen.managedProperty().bind(kitchen.textProperty().isNotEmpty());
     kitchen.visibleProperty().bind(kitchen.managedProperty());

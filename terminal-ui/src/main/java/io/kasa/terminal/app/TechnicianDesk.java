@@ -72,6 +72,8 @@ final class TechnicianDesk {
             receipts.resolveSibling("support"),
             // The bench's jobs are kept with what the register prints: beside the receipts.
             receipts);
+    // The stations to tick for the kitchen printer, as the service has them (ADR 0057).
+    technician.stationsFrom(() -> terminal.client().kitchenStations());
     view = new TechView(technician, messages);
     technician.start();
     return view;

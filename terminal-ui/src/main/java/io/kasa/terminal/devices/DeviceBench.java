@@ -1,7 +1,6 @@
 package io.kasa.terminal.devices;
 
 import com.fazecast.jSerialComm.SerialPort;
-import io.kasa.devices.DeviceUri;
 import io.kasa.devices.drawer.CashDrawer;
 import io.kasa.devices.escpos.EscPos;
 import io.kasa.devices.escpos.MonochromeImage;
@@ -11,11 +10,8 @@ import io.kasa.devices.printer.PrinterService;
 import io.kasa.devices.profile.PrinterProfile;
 import io.kasa.devices.receipt.TestPage;
 import io.kasa.devices.scanner.ScanEvent;
-import io.kasa.devices.sim.Simulators;
 import io.kasa.devices.sim.VirtualPrinter;
 import io.kasa.devices.sim.VirtualScanner;
-import io.kasa.devices.transport.DeviceConnection;
-import io.kasa.devices.transport.Transports;
 import io.kasa.devices.transport.UsbDiscovery;
 import io.kasa.domain.barcode.BarcodeParser;
 import io.kasa.domain.barcode.EmbeddedLayout;
@@ -95,6 +91,7 @@ public final class DeviceBench implements AutoCloseable {
   public enum Source {
     RECEIPT_PRINTER,
     KITCHEN_PRINTER,
+    FALLBACK_PRINTER,
     DRAWER,
     SCANNER
   }
@@ -119,8 +116,8 @@ public final class DeviceBench implements AutoCloseable {
             t.setDaemon(true);
             return t;
           });
-  private final DeviceConnection kitchenConnection;
-  private final PrinterService kitchen;
+  private final BenchPrinter kitchen;
+  private final BenchPrinter fallback;
   private final Clock clock;
   private volatile Consumer<SentJob> sent = job -> {};
 
@@ -165,31 +162,27 @@ public final class DeviceBench implements AutoCloseable {
                     m.get(
                         s.connected() ? "device.log.scanner.back" : "device.log.scanner.lost",
                         s.source()))));
-    if (settings.kitchenPrinterUri().isBlank()) {
-      kitchenConnection = null;
-      kitchen = null;
-    } else {
-      var profile =
-          io.kasa.devices.profile.PrinterProfiles.builtIn().get(settings.kitchenPrinterProfile());
-      kitchenConnection =
-          DeviceConnection.of(
-              new Transports(new Simulators(profile))
-                  .create(DeviceUri.parse(settings.kitchenPrinterUri())),
-              scheduler);
-      kitchen =
-          new PrinterService(
-              kitchenConnection,
-              profile,
-              new PrinterService.Settings(
-                  Duration.ofMillis(800), Duration.ofSeconds(2), Duration.ofSeconds(30)),
-              clock);
-      kitchen.onStatus(
-          s ->
-              log.accept(
-                  new Report(
-                      Source.KITCHEN_PRINTER, m.get("device.log.kitchenPrinter", status(s, m)))));
-      kitchenConnection.start();
-    }
+    kitchen =
+        BenchPrinter.open(
+            settings.kitchenPrinterUri(),
+            settings.kitchenPrinterProfile(),
+            scheduler,
+            clock,
+            s ->
+                log.accept(
+                    new Report(
+                        Source.KITCHEN_PRINTER, m.get("device.log.kitchenPrinter", status(s, m)))));
+    fallback =
+        BenchPrinter.open(
+            settings.kitchenFallbackUri(),
+            settings.kitchenFallbackProfile(),
+            scheduler,
+            clock,
+            s ->
+                log.accept(
+                    new Report(
+                        Source.FALLBACK_PRINTER,
+                        m.get("device.log.fallbackPrinter", status(s, m)))));
   }
 
   /** The serial ports and USB devices attached now; USB is left out where it cannot be read. */
@@ -241,17 +234,40 @@ public final class DeviceBench implements AutoCloseable {
     return kitchen != null;
   }
 
+  /** Whether a kitchen fallback printer is set (ADR 0057). */
+  public boolean hasFallback() {
+    return fallback != null;
+  }
+
+  /**
+   * Prints the test page on the kitchen's fallback printer.
+   *
+   * @throws IllegalStateException when none is set
+   */
+  public CompletableFuture<PrintResult> testFallback() {
+    if (fallback == null) {
+      throw new IllegalStateException("No kitchen fallback printer is set");
+    }
+    return testPage(fallback.printer(), settings.kitchenFallbackUri(), SentJob.Kind.FALLBACK_TEST);
+  }
+
   /**
    * Prints the test page on the receipt printer, or on the kitchen printer.
    *
    * @throws IllegalStateException when the kitchen's is asked for and none is set
    */
   public CompletableFuture<PrintResult> testPage(boolean onKitchen) {
-    PrinterService printer = onKitchen ? kitchen : receipt.printer();
+    PrinterService printer =
+        onKitchen ? (kitchen == null ? null : kitchen.printer()) : receipt.printer();
     if (printer == null) {
       throw new IllegalStateException("No kitchen printer is set");
     }
     String uri = onKitchen ? settings.kitchenPrinterUri() : settings.printerUri();
+    return testPage(printer, uri, onKitchen ? SentJob.Kind.KITCHEN_TEST : SentJob.Kind.TEST_PAGE);
+  }
+
+  private CompletableFuture<PrintResult> testPage(
+      PrinterService printer, String uri, SentJob.Kind kind) {
     byte[] bytes = TestPage.bytes(printer.profile(), uri);
     List<String> lines =
         new io.kasa.devices.sim.EscPosDecoder(printer.profile())
@@ -259,12 +275,7 @@ public final class DeviceBench implements AutoCloseable {
                 .filter(io.kasa.devices.sim.PrintElement.TextLine.class::isInstance)
                 .map(e -> ((io.kasa.devices.sim.PrintElement.TextLine) e).text())
                 .toList();
-    send(
-        onKitchen ? SentJob.Kind.KITCHEN_TEST : SentJob.Kind.TEST_PAGE,
-        uri,
-        printer.profile(),
-        bytes,
-        lines);
+    send(kind, uri, printer.profile(), bytes, lines);
     return printer.print(PrintJob.of("test page", bytes));
   }
 
@@ -384,7 +395,9 @@ public final class DeviceBench implements AutoCloseable {
     receipt.close();
     if (kitchen != null) {
       kitchen.close();
-      kitchenConnection.close();
+    }
+    if (fallback != null) {
+      fallback.close();
     }
     scheduler.shutdownNow();
   }

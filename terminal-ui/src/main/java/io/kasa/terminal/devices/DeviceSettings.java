@@ -25,6 +25,11 @@ import java.util.function.Function;
  * @param paperMm 58 or 80, or 0 for the profile's paper
  * @param kitchenPrinterUri the kitchen printer, or empty for none
  * @param kitchenPrinterProfile its profile id
+ * @param kitchenStations the kitchen stations (ids, separated by commas, e.g. {@code hot,bar}) this
+ *     terminal's kitchen printer prints for (ADR 0053); empty: it prints no kitchen tickets
+ * @param kitchenFallbackUri the printer the kitchen tickets go to while the kitchen printer is down
+ *     (ADR 0057), or empty for none
+ * @param kitchenFallbackProfile its profile id
  * @param drawerUri the cash drawer's own port ({@code serial:…}, {@code sim:drawer}), or empty when
  *     it is wired to the receipt printer and kicked through it
  * @param drawerPin 2 or 5: the connector pin the drawer's solenoid is wired to
@@ -50,6 +55,9 @@ public record DeviceSettings(
     int paperMm,
     String kitchenPrinterUri,
     String kitchenPrinterProfile,
+    String kitchenStations,
+    String kitchenFallbackUri,
+    String kitchenFallbackProfile,
     String drawerUri,
     int drawerPin,
     int drawerPulseMs,
@@ -68,6 +76,9 @@ public record DeviceSettings(
   public static final String PAPER = "printer-paper-mm";
   public static final String KITCHEN_URI = "kitchen-printer-uri";
   public static final String KITCHEN_PROFILE = "kitchen-printer-profile";
+  public static final String KITCHEN_STATIONS = "kitchen-stations";
+  public static final String KITCHEN_FALLBACK_URI = "kitchen-fallback-uri";
+  public static final String KITCHEN_FALLBACK_PROFILE = "kitchen-fallback-profile";
   public static final String DRAWER_URI = "drawer-uri";
   public static final String DRAWER_PIN = "drawer-pin";
   public static final String DRAWER_PULSE = "drawer-pulse-ms";
@@ -89,6 +100,9 @@ public record DeviceSettings(
           PAPER,
           KITCHEN_URI,
           KITCHEN_PROFILE,
+          KITCHEN_STATIONS,
+          KITCHEN_FALLBACK_URI,
+          KITCHEN_FALLBACK_PROFILE,
           DRAWER_URI,
           DRAWER_PIN,
           DRAWER_PULSE,
@@ -114,6 +128,9 @@ public record DeviceSettings(
         number(setting.apply(PAPER), 0),
         setting.apply(KITCHEN_URI).orElse(""),
         setting.apply(KITCHEN_PROFILE).orElse(DeviceChoice.DEFAULT_PROFILE),
+        String.join(",", stationIds(setting.apply(KITCHEN_STATIONS).orElse(""))),
+        setting.apply(KITCHEN_FALLBACK_URI).orElse(""),
+        setting.apply(KITCHEN_FALLBACK_PROFILE).orElse(DeviceChoice.DEFAULT_PROFILE),
         setting.apply(DRAWER_URI).orElse(""),
         number(setting.apply(DRAWER_PIN), 2),
         number(setting.apply(DRAWER_PULSE), profilePulse.map(DrawerPulse::onMillis).orElse(100)),
@@ -139,6 +156,9 @@ public record DeviceSettings(
     m.put(PAPER, Integer.toString(paperMm));
     m.put(KITCHEN_URI, kitchenPrinterUri);
     m.put(KITCHEN_PROFILE, kitchenPrinterProfile);
+    m.put(KITCHEN_STATIONS, kitchenStations);
+    m.put(KITCHEN_FALLBACK_URI, kitchenFallbackUri);
+    m.put(KITCHEN_FALLBACK_PROFILE, kitchenFallbackProfile);
     m.put(DRAWER_URI, drawerUri);
     m.put(DRAWER_PIN, Integer.toString(drawerPin));
     m.put(DRAWER_PULSE, Integer.toString(drawerPulseMs));
@@ -167,6 +187,7 @@ public record DeviceSettings(
     if (!kitchenPrinterUri.isBlank()) {
       profile(KITCHEN_PROFILE, kitchenPrinterProfile, out, m);
     }
+    kitchenProblems(out, m);
     if (!codePage.isBlank()) {
       try {
         CodePage page = CodePage.fromId(codePage);
@@ -196,6 +217,45 @@ public record DeviceSettings(
       out.add(m.get("tech.problem.logo", PRINTER_LOGO));
     }
     return out;
+  }
+
+  /** The stations by id, in the order set. */
+  public List<String> stations() {
+    return stationIds(kitchenStations);
+  }
+
+  /** Ids separated by commas, blanks and repeats left out. */
+  public static List<String> stationIds(String csv) {
+    return java.util.Arrays.stream(csv.split(","))
+        .map(String::strip)
+        .filter(s -> !s.isEmpty())
+        .distinct()
+        .toList();
+  }
+
+  /**
+   * The kitchen's settings together (ADR 0057): a fallback needs a kitchen printer to stand in for
+   * and must be another printer; stations need a printer to print on; station ids are the service's
+   * (letters, digits, {@code _ . -}).
+   */
+  private void kitchenProblems(List<String> out, io.kasa.terminal.i18n.Messages m) {
+    uri(KITCHEN_FALLBACK_URI, kitchenFallbackUri, true, out, m);
+    if (!kitchenFallbackUri.isBlank()) {
+      profile(KITCHEN_FALLBACK_PROFILE, kitchenFallbackProfile, out, m);
+      if (kitchenPrinterUri.isBlank()) {
+        out.add(m.get("tech.problem.fallbackAlone", KITCHEN_FALLBACK_URI, KITCHEN_URI));
+      } else if (kitchenFallbackUri.strip().equals(kitchenPrinterUri.strip())) {
+        out.add(m.get("tech.problem.fallbackSame", KITCHEN_FALLBACK_URI, KITCHEN_URI));
+      }
+    }
+    if (!stations().isEmpty() && kitchenPrinterUri.isBlank()) {
+      out.add(m.get("tech.problem.stationsNoPrinter", KITCHEN_STATIONS, KITCHEN_URI));
+    }
+    for (String id : stations()) {
+      if (!id.matches("[A-Za-z0-9_.-]{1,64}")) {
+        out.add(m.get("tech.problem.station", KITCHEN_STATIONS, id));
+      }
+    }
   }
 
   /** The drawer pulse of these settings; throws when {@link #problems} names one. */

@@ -27,6 +27,7 @@ public record SentJob(
   public enum Kind {
     TEST_PAGE("test-page"),
     KITCHEN_TEST("kitchen-test"),
+    FALLBACK_TEST("fallback-test"),
     DRAWER_PULSE("drawer-pulse"),
     LOGO("logo"),
     SUMMARY("summary");

@@ -11,7 +11,6 @@ import io.kasa.devices.transport.Transports;
 import io.kasa.terminal.devices.DeviceSettings;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executors;
@@ -28,32 +27,32 @@ import org.slf4j.LoggerFactory;
 public final class KitchenStationPrinter implements AutoCloseable {
 
   /** The stations this terminal's kitchen printer prints for, by id, separated by commas. */
-  public static final String STATIONS = "kitchen-stations";
+  public static final String STATIONS = DeviceSettings.KITCHEN_STATIONS;
 
   private static final Logger LOG = LoggerFactory.getLogger(KitchenStationPrinter.class);
 
+  /** A printer's connection and its service, closed together. */
+  private record Opened(DeviceConnection connection, PrinterService printer) {
+    void close() {
+      printer.close();
+      connection.close();
+    }
+  }
+
   private final ScheduledExecutorService scheduler;
-  private final DeviceConnection connection;
-  private final PrinterService printer;
+  private final List<Opened> printers;
   private final KitchenPrinting printing;
 
   private KitchenStationPrinter(
-      ScheduledExecutorService scheduler,
-      DeviceConnection connection,
-      PrinterService printer,
-      KitchenPrinting printing) {
+      ScheduledExecutorService scheduler, List<Opened> printers, KitchenPrinting printing) {
     this.scheduler = scheduler;
-    this.connection = connection;
-    this.printer = printer;
+    this.printers = printers;
     this.printing = printing;
   }
 
   /** The stations named in the setting, or none. */
   public static List<String> stations(CloudTerminal terminal) {
-    return Arrays.stream(terminal.setting(STATIONS).orElse("").split(","))
-        .map(String::strip)
-        .filter(s -> !s.isEmpty())
-        .toList();
+    return DeviceSettings.stationIds(terminal.setting(STATIONS).orElse(""));
   }
 
   /**
@@ -67,7 +66,6 @@ public final class KitchenStationPrinter implements AutoCloseable {
     if (settings.kitchenPrinterUri().isBlank() || stations.isEmpty()) {
       return () -> {};
     }
-    var profile = PrinterProfiles.builtIn().get(settings.kitchenPrinterProfile());
     ScheduledExecutorService scheduler =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -75,14 +73,43 @@ public final class KitchenStationPrinter implements AutoCloseable {
               t.setDaemon(true);
               return t;
             });
+    Opened kitchen =
+        open(settings.kitchenPrinterUri(), settings.kitchenPrinterProfile(), scheduler, clock);
+    // A fallback (ADR 0057) takes a station's tickets once its printer has been down a while.
+    Opened fallback =
+        settings.kitchenFallbackUri().isBlank()
+            ? null
+            : open(
+                settings.kitchenFallbackUri(), settings.kitchenFallbackProfile(), scheduler, clock);
+    LOG.info(
+        "Printing kitchen tickets for {} on {}{}",
+        stations,
+        settings.kitchenPrinterUri(),
+        fallback == null ? "" : ", falling back to " + settings.kitchenFallbackUri());
+    return new KitchenStationPrinter(
+        scheduler,
+        fallback == null ? List.of(kitchen) : List.of(kitchen, fallback),
+        new KitchenPrinting(
+                terminal.client(),
+                terminal.kitchenCursor(),
+                stations,
+                kitchen.printer(),
+                fallback == null ? null : fallback.printer(),
+                KitchenPrinting.FALLBACK_AFTER,
+                storeLocale,
+                states)
+            .start());
+  }
+
+  private static Opened open(
+      String uri, String profileId, ScheduledExecutorService scheduler, Clock clock) {
+    var profile = PrinterProfiles.builtIn().get(profileId);
     DeviceConnection connection =
         DeviceConnection.of(
-            new Transports(new Simulators(profile))
-                .create(DeviceUri.parse(settings.kitchenPrinterUri())),
-            scheduler);
+            new Transports(new Simulators(profile)).create(DeviceUri.parse(uri)), scheduler);
     connection.start();
-    // A ticket waits for the printer as long as a kitchen would: an hour, then the feed tries it
-    // again from its cursor.
+    // Without a fallback a ticket waits for the printer as long as a kitchen would: an hour, then
+    // the feed tries it again from its cursor. With one, it waits FALLBACK_AFTER (KitchenPrinting).
     PrinterService printer =
         new PrinterService(
             connection,
@@ -90,21 +117,13 @@ public final class KitchenStationPrinter implements AutoCloseable {
             new PrinterService.Settings(
                 Duration.ofMillis(800), Duration.ofSeconds(2), Duration.ofHours(1)),
             clock);
-    LOG.info("Printing kitchen tickets for {} on {}", stations, settings.kitchenPrinterUri());
-    return new KitchenStationPrinter(
-        scheduler,
-        connection,
-        printer,
-        new KitchenPrinting(
-                terminal.client(), terminal.kitchenCursor(), stations, printer, storeLocale, states)
-            .start());
+    return new Opened(connection, printer);
   }
 
   @Override
   public void close() {
     printing.close();
-    printer.close();
-    connection.close();
+    printers.forEach(Opened::close);
     scheduler.shutdownNow();
   }
 }

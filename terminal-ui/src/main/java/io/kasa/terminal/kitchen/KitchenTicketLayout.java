@@ -33,10 +33,25 @@ public final class KitchenTicketLayout {
   /** The ticket's bytes for a printer of {@code profile}, in the store's {@code locale}. */
   public static byte[] bytes(
       KitchenTicketDto t, boolean repeat, PrinterProfile profile, Locale locale) {
+    return bytes(t, repeat, false, profile, locale);
+  }
+
+  /**
+   * The ticket's bytes; on a station's {@code fallback} printer (ADR 0057) it is headed «РЕЗЕРВНИЙ
+   * ДРУК — Гаряча кухня» in bold double height across the paper, so the cook knows where it
+   * belongs.
+   */
+  public static byte[] bytes(
+      KitchenTicketDto t, boolean repeat, boolean fallback, PrinterProfile profile, Locale locale) {
     ResourceBundle words = ResourceBundle.getBundle(BUNDLE, locale);
     EscPos p = new EscPos(profile).initialize();
     int columns = p.columns();
-    p.align(EscPos.Align.CENTER).bold(true).size(2, 2);
+    p.align(EscPos.Align.CENTER).bold(true);
+    if (fallback) {
+      p.size(1, 2);
+      wrap(p, say(words, "kitchen.ticket.fallback", locale, t.stationName()), columns, "");
+    }
+    p.size(2, 2);
     if (repeat) {
       wrap(p, words.getString("kitchen.ticket.repeat"), columns / 2, "");
     }

@@ -41,6 +41,7 @@ public final class StatusViewModel {
   private boolean passing;
   private final ReadOnlyStringWrapper scanner = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper kitchen = new ReadOnlyStringWrapper("");
+  private final ReadOnlyObjectWrapper<Level> kitchenLevel = new ReadOnlyObjectWrapper<>(Level.OK);
   private io.kasa.client.kitchen.KitchenFeed.State lastKitchen;
   private boolean scannerLost;
   private SyncStatus lastSync;
@@ -103,6 +104,14 @@ public final class StatusViewModel {
    */
   public ReadOnlyStringProperty kitchenProperty() {
     return kitchen.getReadOnlyProperty();
+  }
+
+  /**
+   * How bad the kitchen's state is: an error while tickets wait, a warning while they print on the
+   * fallback printer (ADR 0057).
+   */
+  public ReadOnlyObjectProperty<Level> kitchenLevelProperty() {
+    return kitchenLevel.getReadOnlyProperty();
   }
 
   /** The state of this terminal's kitchen printing (ADR 0053). */
@@ -209,11 +218,12 @@ public final class StatusViewModel {
   private void relabel() {
     catalogue.set(catalogueAge());
     scanner.set(scannerLost ? messages.get("status.scanner.lost") : "");
-    kitchen.set(
+    boolean waiting =
         lastKitchen == io.kasa.client.kitchen.KitchenFeed.State.OFFLINE
-                || lastKitchen == io.kasa.client.kitchen.KitchenFeed.State.PRINTER_DOWN
-            ? messages.get("status.kitchen." + lastKitchen.name())
-            : "");
+            || lastKitchen == io.kasa.client.kitchen.KitchenFeed.State.PRINTER_DOWN;
+    boolean fallback = lastKitchen == io.kasa.client.kitchen.KitchenFeed.State.FALLBACK;
+    kitchen.set(waiting || fallback ? messages.get("status.kitchen." + lastKitchen.name()) : "");
+    kitchenLevel.set(waiting ? Level.ERROR : fallback ? Level.WARNING : Level.OK);
     if (lastSync != null) {
       boolean online = lastSync.connectivity() == Connectivity.State.ONLINE;
       String state =

@@ -139,7 +139,71 @@ final class SettingsForm extends ScrollPane {
         text(DeviceSettings.KITCHEN_URI, "kitchen-uri"),
         label(m, "tech.profile"),
         choice(DeviceSettings.KITCHEN_PROFILE, "kitchen-profile", profiles),
-        provenance(DeviceSettings.KITCHEN_PROFILE, "kitchen-profile-provenance"));
+        provenance(DeviceSettings.KITCHEN_PROFILE, "kitchen-profile-provenance"),
+        label(m, "tech.kitchenStations"),
+        stations(),
+        label(m, "tech.fallback"),
+        text(DeviceSettings.KITCHEN_FALLBACK_URI, "kitchen-fallback-uri"),
+        label(m, "tech.profile"),
+        choice(DeviceSettings.KITCHEN_FALLBACK_PROFILE, "kitchen-fallback-profile", profiles),
+        provenance(DeviceSettings.KITCHEN_FALLBACK_PROFILE, "kitchen-fallback-provenance"),
+        testFallback());
+  }
+
+  /**
+   * The store's kitchen stations as boxes to tick (ADR 0057), read from the service; under them
+   * what none ticked means, or that the service did not answer.
+   */
+  private VBox stations() {
+    KitchenChoices kitchen = vm.kitchen();
+    VBox boxes = new VBox(2);
+    boxes.setId("kitchen-stations");
+    Runnable fill =
+        () ->
+            boxes
+                .getChildren()
+                .setAll(kitchen.stations().stream().map(s -> station(kitchen, s)).toList());
+    fill.run();
+    kitchen.stations().addListener((javafx.collections.ListChangeListener<Object>) c -> fill.run());
+    vm.field(DeviceSettings.KITCHEN_STATIONS)
+        .addListener(
+            (o, a, b) ->
+                boxes.getChildren().stream()
+                    .map(CheckBox.class::cast)
+                    .forEach(box -> box.setSelected(kitchen.ticked((String) box.getUserData()))));
+    Label note = new Label();
+    note.setId("kitchen-stations-note");
+    note.setWrapText(true);
+    note.setMinHeight(Region.USE_PREF_SIZE);
+    note.getStyleClass().add("text-muted");
+    note.textProperty().bind(kitchen.noteProperty());
+    note.managedProperty().bind(note.textProperty().isNotEmpty());
+    note.visibleProperty().bind(note.managedProperty());
+    return new VBox(2, boxes, note);
+  }
+
+  private CheckBox station(KitchenChoices kitchen, KitchenChoices.Station s) {
+    CheckBox box = new CheckBox();
+    box.setId("kitchen-station-" + s.id());
+    box.setUserData(s.id());
+    if (s.name() == null) {
+      box.textProperty().bind(m.binding("tech.kitchenStations.unknown", s.id()));
+    } else {
+      // The store's name for it, as tickets print it; the id is the setting's business.
+      box.setText(s.name());
+    }
+    box.setWrapText(true);
+    box.setMinHeight(Touch.TARGET - 16);
+    box.setMaxWidth(Double.MAX_VALUE);
+    box.setSelected(kitchen.ticked(s.id()));
+    box.selectedProperty().addListener((o, a, b) -> kitchen.tick(s.id(), b));
+    return box;
+  }
+
+  private Button testFallback() {
+    Button b = Touch.button(m.binding("tech.testFallback"), null, vm::testFallback);
+    b.setId("test-fallback");
+    return Touch.grow(b);
   }
 
   /**

@@ -77,6 +77,7 @@ public final class TechView extends BorderPane {
             ports,
             use("tech.use.printer", DeviceSettings.PRINTER_URI, "use-printer"),
             use("tech.use.kitchen", DeviceSettings.KITCHEN_URI, "use-kitchen"),
+            use("tech.use.fallback", DeviceSettings.KITCHEN_FALLBACK_URI, "use-fallback"),
             use("tech.use.drawer", DeviceSettings.DRAWER_URI, "use-drawer"),
             use("tech.use.scanner", DeviceSettings.SCANNER_URI, "use-scanner"));
     left.setPrefWidth(250);

@@ -70,6 +70,7 @@ public final class TechViewModel implements AutoCloseable {
   private final BenchJobs jobs;
   private final Map<String, StringProperty> fields = new LinkedHashMap<>();
   private final AttachedPorts ports;
+  private final KitchenChoices kitchen;
   private final ObservableList<String> log = FXCollections.observableArrayList();
   private final StringProperty lastScan = new SimpleStringProperty("");
   private final StringProperty printerStatus = new SimpleStringProperty("");
@@ -112,13 +113,29 @@ public final class TechViewModel implements AutoCloseable {
     for (String name : DeviceSettings.NAMES) {
       fields.put(name, new SimpleStringProperty(""));
     }
+    this.kitchen = new KitchenChoices(fields.get(DeviceSettings.KITCHEN_STATIONS), tasks, messages);
     show(store.saved());
+  }
+
+  /**
+   * Reads the store's kitchen stations from {@code source} (the service's {@code GET
+   * /v1/kitchen/stations}) for the technician to tick; without it only the saved ones show.
+   */
+  public TechViewModel stationsFrom(Callable<List<io.kasa.api.kitchen.KitchenStationDto>> source) {
+    kitchen.source(source);
+    return this;
+  }
+
+  /** The kitchen stations to tick for this register's kitchen printer. */
+  public KitchenChoices kitchen() {
+    return kitchen;
   }
 
   /** Opens the saved set-up on the bench and lists what is attached. */
   public void start() {
     openBench(store.saved());
     pollPorts();
+    kitchen.load();
   }
 
   // --- state
@@ -208,6 +225,15 @@ public final class TechViewModel implements AutoCloseable {
       return;
     }
     printed(() -> bench.testPage(true), "tech.testPage.done");
+  }
+
+  /** Prints the test page on the kitchen's fallback printer (ADR 0057). */
+  public void testFallback() {
+    if (bench != null && !bench.hasFallback()) {
+      banner.set(new Banner(Banner.Kind.WARNING, messages.get("tech.noFallback")));
+      return;
+    }
+    printed(() -> bench.testFallback(), "tech.testPage.done");
   }
 
   public void openDrawer() {
@@ -346,7 +372,7 @@ public final class TechViewModel implements AutoCloseable {
                 case SCANNER -> lastScan.set(report.text());
                 case RECEIPT_PRINTER -> printerStatus.set(report.text());
                 case DRAWER -> drawerStatus.set(report.text());
-                case KITCHEN_PRINTER -> {
+                case KITCHEN_PRINTER, FALLBACK_PRINTER -> {
                   // only in the log: the live status shows the receipt printer
                 }
               }

@@ -17,8 +17,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -318,5 +320,126 @@ class TechnicianTest extends RegisterUiTest {
                 return true;
               }
             });
+  }
+
+  /**
+   * The kitchen's settings (ADR 0057): the store's stations read from the real service as boxes to
+   * tick, a fallback printer with its profile and its own test print; wrong combinations refused
+   * naming the setting; applied, kept on the terminal. Read at 1024×768 and 1280×800 in both
+   * languages with the form scrolled to them.
+   */
+  @Test
+  void theKitchenStationsComeFromTheServiceAndTheFallbackPrinterIsSetAndTested(FxRobot robot)
+      throws Exception {
+    TechViewModel tech = signInAsTechnician(robot);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                robot.lookup("#kitchen-station-hot").tryQuery().isPresent()
+                    && robot.lookup("#kitchen-station-bar").tryQuery().isPresent());
+    CheckBox hot = robot.lookup("#kitchen-station-hot").queryAs(CheckBox.class);
+    assertThat(hot.getText()).isEqualTo("Гаряча кухня");
+    assertThat(robot.lookup("#kitchen-station-bar").queryAs(CheckBox.class).getText())
+        .isEqualTo("Бар");
+    assertThat(robot.lookup("#kitchen-stations-note").queryAs(Label.class).getText())
+        .isEqualTo("None ticked: this register prints no kitchen tickets.");
+
+    // Stations without a kitchen printer, and a fallback that is the kitchen printer, are refused.
+    robot.interact(() -> hot.setSelected(true));
+    assertThat(tech.field(DeviceSettings.KITCHEN_STATIONS).get()).isEqualTo("hot");
+    robot.type(KeyCode.F2);
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(
+            () ->
+                assertThat(banner(robot))
+                    .contains(
+                        "kitchen-stations: the stations need a kitchen printer"
+                            + " (kitchen-printer-uri)"));
+    Path kitchenFile = dir.resolve("kitchen.escpos");
+    Path fallbackFile = dir.resolve("fallback.escpos");
+    set(robot, "kitchen-uri", "file:" + kitchenFile);
+    set(robot, "kitchen-fallback-uri", "file:" + kitchenFile);
+    robot.type(KeyCode.F2);
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(
+            () ->
+                assertThat(banner(robot))
+                    .contains(
+                        "kitchen-fallback-uri: must be another printer than kitchen-printer-uri"));
+    set(robot, "kitchen-fallback-uri", "file:" + fallbackFile);
+    robot.interact(() -> tech.field(DeviceSettings.KITCHEN_FALLBACK_PROFILE).set("generic-58mm"));
+    robot.interact(
+        () -> robot.lookup("#kitchen-station-bar").queryAs(CheckBox.class).setSelected(true));
+    robot.type(KeyCode.F2);
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(() -> assertThat(banner(robot)).contains("applied"));
+    assertThat(fixture.terminal.setting(DeviceSettings.KITCHEN_STATIONS)).contains("hot,bar");
+    assertThat(fixture.terminal.setting(DeviceSettings.KITCHEN_FALLBACK_URI))
+        .contains("file:" + fallbackFile);
+    assertThat(fixture.terminal.setting(DeviceSettings.KITCHEN_FALLBACK_PROFILE))
+        .contains("generic-58mm");
+    assertThat(robot.lookup("#kitchen-stations-note").queryAs(Label.class).isVisible()).isFalse();
+
+    // The fallback's own test print goes to the fallback, not to the kitchen printer.
+    robot.interact(() -> scrollTo(robot.lookup("#test-fallback").query()));
+    robot.clickOn("#test-fallback");
+    await().atMost(Duration.ofSeconds(10)).until(() -> banner(robot).contains("Test page printed"));
+    assertThat(new String(Files.readAllBytes(fallbackFile), StandardCharsets.ISO_8859_1))
+        .contains("Test page")
+        .contains("fallback.escpos");
+    assertThat(Files.exists(kitchenFile) ? Files.size(kitchenFile) : 0L)
+        .as("nothing on the kitchen printer")
+        .isZero();
+
+    Stage stage = (Stage) robot.lookup("#kitchen-stations").query().getScene().getWindow();
+    double width = stage.getWidth();
+    double height = stage.getHeight();
+    List<String> problems =
+        LayoutCheck.atBothSizes(
+            robot,
+            stage,
+            "en",
+            "technician-kitchen",
+            found -> {
+              scrollTo(robot.lookup("#kitchen-stations").query());
+              stage.getScene().getRoot().layout();
+              found.addAll(LayoutCheck.problems(stage.getScene()));
+            },
+            language -> {
+              if ("uk".equals(language)) {
+                assertThat(
+                        robot
+                            .lookup("#test-fallback")
+                            .queryAs(javafx.scene.control.Button.class)
+                            .getText())
+                    .startsWith("Тест резервного");
+              }
+            });
+    robot.interact(
+        () -> {
+          stage.setWidth(width);
+          stage.setHeight(height);
+        });
+    // The jobs list names the test's own file, a temporary path with no place to break; the
+    // addresses a technician types (tcp://192.168.1.51:9100, serial:/dev/ttyUSB0) are short.
+    problems.removeIf(p -> p.contains(dir.toString()));
+    assertThat(problems).as(String.join("\n", problems)).isEmpty();
+  }
+
+  /** Scrolls the set-up so that {@code node} is near the top of what shows. */
+  private static void scrollTo(javafx.scene.Node node) {
+    javafx.scene.Node p = node.getParent();
+    while (p != null && !(p instanceof ScrollPane)) {
+      p = p.getParent();
+    }
+    ScrollPane form = (ScrollPane) p;
+    var content = form.getContent();
+    var at = content.sceneToLocal(node.localToScene(node.getBoundsInLocal()));
+    double room = content.getBoundsInLocal().getHeight() - form.getViewportBounds().getHeight();
+    form.setVvalue(room <= 0 ? 0 : Math.max(0, Math.min(1, (at.getMinY() - 160) / room)));
   }
 }

@@ -24,5 +24,21 @@ class KitchenStatusTest {
     assertThat(vm.kitchenProperty().get()).isEqualTo("Кухонні квитки чекають: немає сервісу");
     vm.kitchen(KitchenFeed.State.LIVE);
     assertThat(vm.kitchenProperty().get()).isEmpty();
+    assertThat(vm.kitchenLevelProperty().get()).isEqualTo(StatusViewModel.Level.OK);
+  }
+
+  @Test
+  void ticketsOnTheFallbackPrinterAreAWarningInBothLanguages() {
+    Messages messages = new Messages(Locale.forLanguageTag("uk"));
+    StatusViewModel vm = new StatusViewModel(messages);
+    vm.kitchen(KitchenFeed.State.FALLBACK);
+    assertThat(vm.kitchenProperty().get())
+        .isEqualTo("Кухонний принтер не друкує: квитки йдуть на резервний");
+    assertThat(vm.kitchenLevelProperty().get()).isEqualTo(StatusViewModel.Level.WARNING);
+    messages.use(Locale.ENGLISH);
+    assertThat(vm.kitchenProperty().get())
+        .isEqualTo("Kitchen printer down: tickets go to the fallback");
+    vm.kitchen(KitchenFeed.State.PRINTER_DOWN);
+    assertThat(vm.kitchenLevelProperty().get()).isEqualTo(StatusViewModel.Level.ERROR);
   }
 }
