@@ -81,10 +81,15 @@ class KitchenPrintingTest {
   }
 
   private KitchenPrinting printing(CloudTerminal kitchen, PrinterService printer) {
+    return printing(kitchen, printer, List.of("hot", "bar"));
+  }
+
+  private KitchenPrinting printing(
+      CloudTerminal kitchen, PrinterService printer, List<String> stations) {
     return new KitchenPrinting(
             kitchen.client(),
             kitchen.kitchenCursor(),
-            List.of("hot", "bar"),
+            stations,
             printer,
             Locale.forLanguageTag("uk-UA"),
             state -> {})
@@ -179,6 +184,84 @@ class KitchenPrintingTest {
       printer.close();
     } finally {
       scheduler.shutdownNow();
+    }
+  }
+
+  /**
+   * Issue 23's order: options and a note routed to two stations, the hot kitchen's printer on a
+   * serial line decoded byte by byte, the bar a kitchen screen (the back office's page, ADR 0055)
+   * that shows its ticket and never reaches the paper.
+   */
+  @Test
+  void anOrderWithOptionsPrintsAtOneStationAndShowsOnTheOthersScreen() throws Exception {
+    try (SocatPair line = new SocatPair(dir, "hot-only").start();
+        CloudTerminal host = terminal(dir.resolve("host-s"), true);
+        CloudTerminal kitchen = terminal(dir.resolve("kitchen-s"), false)) {
+      KitchenPrinting on = printing(kitchen, printerOn(line), List.of("hot"));
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> kitchen.kitchenCursor().last("hot").isPresent());
+      // The last free table: the other tests of this class seat the first ones.
+      TableDto table =
+          host.client().floor().tables().stream()
+              .filter(t -> "FREE".equals(t.state()))
+              .reduce((a, b) -> b)
+              .orElseThrow();
+      UUID check = UUID.randomUUID();
+      host.client().seat(table.id(), new SeatRequest(check, 2, null, table.version(), null));
+      host.client()
+          .addCheckLine(
+              check,
+              new AddLineRequest(
+                  UUID.randomUUID(),
+                  "steak",
+                  "1",
+                  1,
+                  List.of(
+                      new ChosenModifierDto("doneness", "rare", 0, null, null),
+                      new ChosenModifierDto("sauce", "pepper", 3500, null, null)),
+                  "без цибулі",
+                  null));
+      host.client()
+          .addCheckLine(
+              check,
+              new AddLineRequest(
+                  UUID.randomUUID(),
+                  "latte",
+                  "1",
+                  2,
+                  List.of(new ChosenModifierDto("milk", "oat", 1500, null, null)),
+                  null,
+                  null));
+      host.client().sendToKitchen(check, new SendRequest(UUID.randomUUID()));
+
+      await().atMost(Duration.ofSeconds(20)).until(() -> printed(line) != null && cuts() == 1);
+      assertThat(printed(line))
+          .contains("Гаряча кухня", "1 × Стейк рібай", "+ Соус: Перцевий", "Примітка: без цибулі")
+          .doesNotContain("Бар", "1 × Лате");
+
+      String owner =
+          "kasa_office="
+              + cloud
+                  .officeBearer(
+                      cloud.officeAccount(cloud.demo.organisationId(), "owner", List.of()))
+                  .get("Authorization")
+                  .substring(7);
+      java.net.http.HttpResponse<String> screen =
+          java.net.http.HttpClient.newHttpClient()
+              .send(
+                  java.net.http.HttpRequest.newBuilder(
+                          cloud.uri(
+                              "/office/kitchen?store=" + cloud.demo.storeId() + "&station=bar"))
+                      .header("Cookie", owner)
+                      .build(),
+                  java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(screen.statusCode()).isEqualTo(200);
+      assertThat(screen.body())
+          .contains("Лате", "Вівсяне", "Стіл " + table.name())
+          .doesNotContain("Стейк рібай");
+      on.close();
+      assertThat(cuts()).as("the bar's ticket never reached the hot kitchen's paper").isEqualTo(1);
     }
   }
 
