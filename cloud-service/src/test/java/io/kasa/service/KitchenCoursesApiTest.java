@@ -172,19 +172,9 @@ class KitchenCoursesApiTest {
     assertThat(line(fired, varenyky).get("sentAt").isNull()).as("course 3 still held").isTrue();
     // The kitchen screen's card of a fire says which course to serve, in the owner's language.
     String owner =
-        "kasa_office="
-            + cloud
-                .officeBearer(cloud.officeAccount(cloud.demo.organisationId(), "owner", List.of()))
-                .get("Authorization")
-                .substring(7);
+        cloud.officeCookie(cloud.officeAccount(cloud.demo.organisationId(), "owner", List.of()));
     java.net.http.HttpResponse<String> page =
-        java.net.http.HttpClient.newHttpClient()
-            .send(
-                java.net.http.HttpRequest.newBuilder(
-                        cloud.uri("/office/kitchen?store=" + cloud.demo.storeId() + "&station=hot"))
-                    .header("Cookie", owner)
-                    .build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+        cloud.officePage("/office/kitchen?store=" + cloud.demo.storeId() + "&station=hot", owner);
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body()).contains("kds-fire-banner").contains("курс 2");
 

@@ -282,8 +282,7 @@ class KitchenScreenApiTest {
   }
 
   private static String cookie(String email) {
-    String bearer = cloud.officeBearer(email).get("Authorization").substring(7);
-    return "kasa_office=" + bearer;
+    return cloud.officeCookie(email);
   }
 
   private static HttpResponse<String> get(String path, String cookie) throws Exception {

@@ -241,6 +241,26 @@ public final class TestCloud implements AutoCloseable {
     return Map.of("Authorization", "Bearer " + r.json().get("token").asText());
   }
 
+  /** The Cookie header of a back-office page signed in as {@code email} (its session's token). */
+  public String officeCookie(String email) {
+    return "kasa_office=" + officeBearer(email).get("Authorization").substring("Bearer ".length());
+  }
+
+  /** A GET of a back-office page as {@code cookie}'s session, as a browser without script asks. */
+  public java.net.http.HttpResponse<String> officePage(String path, String cookie) {
+    try {
+      return java.net.http.HttpClient.newHttpClient()
+          .send(
+              java.net.http.HttpRequest.newBuilder(uri(path)).header("Cookie", cookie).build(),
+              java.net.http.HttpResponse.BodyHandlers.ofString());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** A POST with the caller's headers and, when {@code key} is not null, an Idempotency-Key. */
   public Reply post(Map<String, String> who, String path, String key, String body) {
     Map<String, String> headers = new java.util.HashMap<>(who);

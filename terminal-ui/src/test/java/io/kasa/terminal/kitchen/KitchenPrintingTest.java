@@ -96,6 +96,39 @@ class KitchenPrintingTest {
         .start();
   }
 
+  /**
+   * A rare steak with pepper sauce «без цибулі» for seat 1 and {@code lattes} oat lattes for seat 2
+   * on {@code check}: the hot kitchen's and the bar's; answers the steak's line.
+   */
+  private static UUID order(CloudTerminal host, UUID check, String lattes) {
+    UUID steak = UUID.randomUUID();
+    host.client()
+        .addCheckLine(
+            check,
+            new AddLineRequest(
+                steak,
+                "steak",
+                "1",
+                1,
+                List.of(
+                    new ChosenModifierDto("doneness", "rare", 0, null, null),
+                    new ChosenModifierDto("sauce", "pepper", 3500, null, null)),
+                "без цибулі",
+                null));
+    host.client()
+        .addCheckLine(
+            check,
+            new AddLineRequest(
+                UUID.randomUUID(),
+                "latte",
+                lattes,
+                2,
+                List.of(new ChosenModifierDto("milk", "oat", 1500, null, null)),
+                null,
+                null));
+    return steak;
+  }
+
   /** The text lines printed so far, decoded from the bytes the line carried. */
   private List<String> printed(SocatPair line) {
     byte[] buf = new byte[8192];
@@ -209,30 +242,7 @@ class KitchenPrintingTest {
               .orElseThrow();
       UUID check = UUID.randomUUID();
       host.client().seat(table.id(), new SeatRequest(check, 2, null, table.version(), null));
-      host.client()
-          .addCheckLine(
-              check,
-              new AddLineRequest(
-                  UUID.randomUUID(),
-                  "steak",
-                  "1",
-                  1,
-                  List.of(
-                      new ChosenModifierDto("doneness", "rare", 0, null, null),
-                      new ChosenModifierDto("sauce", "pepper", 3500, null, null)),
-                  "без цибулі",
-                  null));
-      host.client()
-          .addCheckLine(
-              check,
-              new AddLineRequest(
-                  UUID.randomUUID(),
-                  "latte",
-                  "1",
-                  2,
-                  List.of(new ChosenModifierDto("milk", "oat", 1500, null, null)),
-                  null,
-                  null));
+      order(host, check, "1");
       host.client().sendToKitchen(check, new SendRequest(UUID.randomUUID()));
 
       await().atMost(Duration.ofSeconds(20)).until(() -> printed(line) != null && cuts() == 1);
@@ -241,21 +251,9 @@ class KitchenPrintingTest {
           .doesNotContain("Бар", "1 × Лате");
 
       String owner =
-          "kasa_office="
-              + cloud
-                  .officeBearer(
-                      cloud.officeAccount(cloud.demo.organisationId(), "owner", List.of()))
-                  .get("Authorization")
-                  .substring(7);
+          cloud.officeCookie(cloud.officeAccount(cloud.demo.organisationId(), "owner", List.of()));
       java.net.http.HttpResponse<String> screen =
-          java.net.http.HttpClient.newHttpClient()
-              .send(
-                  java.net.http.HttpRequest.newBuilder(
-                          cloud.uri(
-                              "/office/kitchen?store=" + cloud.demo.storeId() + "&station=bar"))
-                      .header("Cookie", owner)
-                      .build(),
-                  java.net.http.HttpResponse.BodyHandlers.ofString());
+          cloud.officePage("/office/kitchen?store=" + cloud.demo.storeId() + "&station=bar", owner);
       assertThat(screen.statusCode()).isEqualTo(200);
       assertThat(screen.body())
           .contains("Лате", "Вівсяне", "Стіл " + table.name())
@@ -291,31 +289,7 @@ class KitchenPrintingTest {
       TableDto table = host.client().floor().tables().get(0);
       UUID check = UUID.randomUUID();
       host.client().seat(table.id(), new SeatRequest(check, 2, null, table.version(), null));
-      UUID steak = UUID.randomUUID();
-      host.client()
-          .addCheckLine(
-              check,
-              new AddLineRequest(
-                  steak,
-                  "steak",
-                  "1",
-                  1,
-                  List.of(
-                      new ChosenModifierDto("doneness", "rare", 0, null, null),
-                      new ChosenModifierDto("sauce", "pepper", 3500, null, null)),
-                  "без цибулі",
-                  null));
-      host.client()
-          .addCheckLine(
-              check,
-              new AddLineRequest(
-                  UUID.randomUUID(),
-                  "latte",
-                  "2",
-                  2,
-                  List.of(new ChosenModifierDto("milk", "oat", 1500, null, null)),
-                  null,
-                  null));
+      UUID steak = order(host, check, "2");
       host.client().sendToKitchen(check, new SendRequest(UUID.randomUUID()));
       await().atMost(Duration.ofSeconds(20)).until(() -> printed(line) != null && cuts() == 2);
       List<String> first = printed(line);
