@@ -12,6 +12,7 @@ import java.util.UUID;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.BeforeAll;
@@ -184,6 +185,24 @@ class HostStandCoursesTest extends RegisterUiTest {
     assertThat(extras)
         .contains("+ Ступінь просмаження: З кров'ю", "+ Соус: Перцевий", "без цибулі");
     assertThat(robot.lookup("#check-total").queryAs(Label.class).getText()).contains("455");
+    // The row is as tall as its lines: the options, note and state under the item stay inside it
+    // rather than spilling over the next row (the theme fixes list rows at 2.8em otherwise).
+    List<String> spilled = new ArrayList<>();
+    robot.interact(
+        () -> {
+          for (Node n : robot.lookup("#check-lines").lookup(".list-cell").queryAll()) {
+            ListCell<?> cell = (ListCell<?>) n;
+            Node shown = cell.getGraphic();
+            if (cell.isEmpty() || shown == null || !cell.isVisible()) {
+              continue;
+            }
+            var b = shown.getBoundsInParent();
+            if (b.getMinY() < -0.5 || b.getMaxY() > cell.getHeight() + 0.5) {
+              spilled.add(cell.getId() + ": " + b + " in a row " + cell.getHeight() + " tall");
+            }
+          }
+        });
+    assertThat(spilled).as("check rows that cut or overlap their lines").isEmpty();
 
     // Esc leaves the picker with nothing added; a note alone goes on an item without options.
     tap(robot, "#item-code").write("steak");
