@@ -143,8 +143,26 @@ final class HostDesk {
     }
     showSale.run();
     sale.newSale();
+    // Each line as ordered, with its options and note: the service settles the check only with a
+    // sale holding the same (asking for the options again would stop at the first such line).
     for (int i = 0; i < items.size(); i++) {
-      sale.add(items.get(i), Quantity.parse(check.lines().get(i).quantity()));
+      CheckLineDto line = check.lines().get(i);
+      if (items.get(i).openPrice()) {
+        // Priced at the counter: the keypad asks, as for any open-price item.
+        sale.add(items.get(i), Quantity.parse(line.quantity()));
+        continue;
+      }
+      sale.addAsOrdered(
+          items.get(i),
+          Quantity.parse(line.quantity()),
+          new io.kasa.domain.sale.ModifierSelection(
+              line.modifiers().stream()
+                  .map(
+                      m ->
+                          new io.kasa.domain.sale.ModifierSelection.Choice(
+                              m.groupId(), m.optionId()))
+                  .toList(),
+              line.note()));
     }
     paying = check;
     payingSale = sale.sale().id();

@@ -6,6 +6,7 @@ import io.kasa.domain.barcode.ScanResult;
 import io.kasa.domain.catalog.CatalogItem;
 import io.kasa.domain.money.Money;
 import io.kasa.domain.money.Quantity;
+import io.kasa.domain.sale.ModifierSelection;
 import io.kasa.domain.sale.SaleLine;
 import io.kasa.domain.sale.SaleRuleViolation;
 import io.kasa.domain.sale.SaleTotals;
@@ -353,6 +354,20 @@ public final class Cart {
       session.changed();
       selected.set(number);
       session.show(Banner.Kind.INFO, session.messages.get("sale.added", item.name()));
+    } catch (SaleRuleViolation e) {
+      session.show(Banner.Kind.ERROR, e.getMessage());
+    }
+  }
+
+  /**
+   * A line as a table ordered it (a host stand's check carried to the sale, ADR 0012): the item
+   * with the options and note already chosen, on a line of its own, without asking again.
+   */
+  public void addAsOrdered(CatalogItem item, Quantity q, ModifierSelection ordered) {
+    try {
+      int number = session.sale().addItem(item, q, ordered).number();
+      session.changed();
+      selected.set(number);
     } catch (SaleRuleViolation e) {
       session.show(Banner.Kind.ERROR, e.getMessage());
     }

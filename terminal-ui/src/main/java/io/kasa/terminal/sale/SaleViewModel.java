@@ -246,6 +246,12 @@ public final class SaleViewModel implements AutoCloseable {
     cart.add(item, weight);
   }
 
+  /** A line as a table ordered it, with its options and note (a check carried to the sale). */
+  public void addAsOrdered(
+      CatalogItem item, Quantity quantity, io.kasa.domain.sale.ModifierSelection ordered) {
+    cart.addAsOrdered(item, quantity, ordered);
+  }
+
   public void quantityOfSelected() {
     cart.lineActions().quantityOfSelected();
   }

@@ -266,6 +266,70 @@ class HostStandTest extends RegisterUiTest {
   }
 
   @Test
+  void aCheckWithOptionsAndNotesIsRungUpWithThemAndSettles(FxRobot robot) {
+    UUID check = seatedAtTheOtherStand("6");
+    String[] lines = {
+      "\"itemId\":\"steak\",\"quantity\":\"1\",\"seat\":1,\"note\":\"без цибулі\","
+          + "\"modifiers\":[{\"groupId\":\"doneness\",\"optionId\":\"rare\",\"priceDelta\":0},"
+          + "{\"groupId\":\"sauce\",\"optionId\":\"pepper\",\"priceDelta\":3500}]",
+      "\"itemId\":\"latte\",\"quantity\":\"1\",\"seat\":2,"
+          + "\"modifiers\":[{\"groupId\":\"milk\",\"optionId\":\"oat\",\"priceDelta\":1500}]",
+      "\"itemId\":\"borshch\",\"quantity\":\"1\",\"seat\":2"
+    };
+    long total = 0;
+    for (String line : lines) {
+      var added =
+          cloud.send(
+              "POST",
+              "/v1/checks/" + check + "/lines",
+              "{\"id\":\"" + UUID.randomUUID() + "\"," + line + "}",
+              otherHost);
+      assertThat(added.status()).as(added.body()).isEqualTo(201);
+      total = added.json().get("total").asLong();
+    }
+    TestRegister.signIn(robot, "Олена", "1111");
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> robot.lookup("#cart").tryQuery().isPresent());
+    TestRegister.openShift(robot, fixture.register);
+    robot.press(KeyCode.CONTROL).type(KeyCode.T).release(KeyCode.CONTROL);
+    awaitLiveFloor(robot);
+    tap(robot, "#table-6");
+    robot.type(KeyCode.F10);
+    // Every line, with its options and note, at the check's total: nothing asked again.
+    await().atMost(Duration.ofSeconds(10)).until(() -> fixture.register.sale().lines().size() == 3);
+    var sold = fixture.register.sale().sale();
+    assertThat(sold.lines().get(0).modifiers()).hasSize(2);
+    assertThat(sold.lines().get(0).note()).isEqualTo("без цибулі");
+    assertThat(sold.lines().get(1).modifiers()).hasSize(1);
+    assertThat(sold.totals().total().minor()).isEqualTo(total);
+    tap(robot, "#pay");
+    tap(robot, "#cash");
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> fixture.register.sale().phaseProperty().get() == SaleViewModel.Phase.DONE);
+    Outbox outbox = fixture.terminal.outbox();
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () -> {
+              fixture.terminal.syncNow();
+              return outbox.countAcknowledged(CloudTerminal.CHECK_SETTLE) >= 1;
+            });
+    assertThat(outbox.rejectedEntries()).isEmpty();
+    JsonNode paid = table("6");
+    assertThat(paid.get("state").asText()).isEqualTo("PAID");
+    // Cleared for the other tests of this class that seat table 6.
+    var cleared =
+        cloud.send(
+            "POST",
+            "/v1/floor/tables/" + paid.get("id").asText() + "/clear",
+            "{\"version\":" + paid.get("version") + "}",
+            otherHost);
+    assertThat(cleared.status()).as(cleared.body()).isEqualTo(200);
+  }
+
+  @Test
   void aCheckWhoseItemChangedPriceSinceItWasOrderedIsNotRungUpAtTheNewPrice(FxRobot robot) {
     seatedAtTheOtherStand("4", "varenyky");
     cloud
