@@ -99,11 +99,18 @@ class OfficeKitchenBrowserTest {
       KitchenOrders.Sent sent = orders.order("Т2-" + lang, 1);
       b.waitUntil(30, () -> !b.all(card(sent.hotTicket())).isEmpty());
       assertThat(b.script("return window.kasaSameDocument === true;")).isEqualTo(true);
-      assertThat(b.find(card(late.hotTicket())).getAttribute("class")).contains("kds-amber");
-      assertThat(b.find(card(late.hotTicket()) + " .kds-level").getText())
-          .isEqualToIgnoringCase(words.get("kitchen.age.amber"));
-      assertThat(b.find(card(sent.hotTicket())).getText()).contains("без сметани");
-      assertThat(b.find(".kds-counts").getText()).contains("Борщ з пампушками");
+      // The card drawn from the event is then replaced by the board's: read each once it settles
+      // (a node found just before the replacement is stale; waitUntil finds it again).
+      b.waitUntil(
+          30, () -> b.find(card(late.hotTicket())).getAttribute("class").contains("kds-amber"));
+      b.waitUntil(
+          30,
+          () ->
+              b.find(card(late.hotTicket()) + " .kds-level")
+                  .getText()
+                  .equalsIgnoreCase(words.get("kitchen.age.amber")));
+      b.waitUntil(30, () -> b.find(card(sent.hotTicket())).getText().contains("без сметани"));
+      b.waitUntil(30, () -> b.find(".kds-counts").getText().contains("Борщ з пампушками"));
 
       other.signIn(owner, TestCloud.OFFICE_PASSWORD);
       other.open(station);
