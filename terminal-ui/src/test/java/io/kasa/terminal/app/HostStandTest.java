@@ -267,7 +267,8 @@ class HostStandTest extends RegisterUiTest {
 
   @Test
   void aCheckWithOptionsAndNotesIsRungUpWithThemAndSettles(FxRobot robot) {
-    UUID check = seatedAtTheOtherStand("6");
+    // T4: a table no other test of this class seats.
+    UUID check = seatedAtTheOtherStand("T4");
     String[] lines = {
       "\"itemId\":\"steak\",\"quantity\":\"1\",\"seat\":1,\"note\":\"без цибулі\","
           + "\"modifiers\":[{\"groupId\":\"doneness\",\"optionId\":\"rare\",\"priceDelta\":0},"
@@ -294,7 +295,8 @@ class HostStandTest extends RegisterUiTest {
     TestRegister.openShift(robot, fixture.register);
     robot.press(KeyCode.CONTROL).type(KeyCode.T).release(KeyCode.CONTROL);
     awaitLiveFloor(robot);
-    tap(robot, "#table-6");
+    tap(robot, "#area-Тераса");
+    tap(robot, "#table-T4");
     robot.type(KeyCode.F10);
     // Every line, with its options and note, at the check's total: nothing asked again.
     await().atMost(Duration.ofSeconds(10)).until(() -> fixture.register.sale().lines().size() == 3);
@@ -317,9 +319,9 @@ class HostStandTest extends RegisterUiTest {
               return outbox.countAcknowledged(CloudTerminal.CHECK_SETTLE) >= 1;
             });
     assertThat(outbox.rejectedEntries()).isEmpty();
-    JsonNode paid = table("6");
+    JsonNode paid = table("T4");
     assertThat(paid.get("state").asText()).isEqualTo("PAID");
-    // Cleared for the other tests of this class that seat table 6.
+    // Cleared, as a host would once the guests have left.
     var cleared =
         cloud.send(
             "POST",
