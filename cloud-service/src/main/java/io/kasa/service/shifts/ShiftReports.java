@@ -1,11 +1,16 @@
 package io.kasa.service.shifts;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kasa.api.shifts.ShiftReport;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,7 +64,8 @@ final class ShiftReports {
                         (OffsetDateTime) r[1],
                         OPEN_END.atOffset(ZoneOffset.UTC),
                         (Long) r[2],
-                        null));
+                        null,
+                        json));
   }
 
   /** A Z report as kept in the shift's row. */
@@ -80,96 +86,49 @@ final class ShiftReports {
       OffsetDateTime from,
       OffsetDateTime to,
       long openingFloat,
-      Long counted) {
-    // Voided sales are counted apart and left out of everything else.
+      Long counted,
+      ObjectMapper json) {
+    // One read of the shift's sales (voided ones counted apart and left out of everything else),
+    // and one of its refunds, cash movements and number: two round trips, each index range once.
     Map<String, Object> sales =
-        h.createQuery(
-                "select count(*) filter (where kept) as n, coalesce(sum(total) filter (where kept), 0) as total,"
-                    + " coalesce(sum(discounts) filter (where kept), 0) as discounts,"
-                    + " coalesce(sum(change_given) filter (where kept), 0) as change,"
-                    + " coalesce(sum(cash_rounding) filter (where kept), 0) as rounding,"
-                    + " count(*) filter (where not kept) as voided_n,"
-                    + " coalesce(sum(total + cash_rounding) filter (where not kept), 0) as voided_total,"
-                    + " coalesce(sum(voided_lines) filter (where kept), 0) as voided_lines"
-                    + " from (select *, state <> 'VOIDED' as kept from sale"
-                    + " where organisation_id = :org and terminal_id = :t and paid_at >= :from and paid_at <= :to) s")
+        h.createQuery(SALES)
             .bind("org", org)
             .bind("t", terminal)
             .bind("from", from)
             .bind("to", to)
             .mapToMap()
             .one();
-    long voided = ((Number) sales.get("voided_lines")).longValue();
-    Map<String, Long> byTender = new TreeMap<>();
-    h.createQuery(
-            "select t.key as type, sum(t.value::bigint) as amount from sale s cross join lateral jsonb_each_text(s.tender_sums) t"
-                + " where s.organisation_id = :org and s.terminal_id = :t and s.paid_at >= :from and s.paid_at <= :to and s.state <> 'VOIDED' group by t.key")
-        .bind("org", org)
-        .bind("t", terminal)
-        .bind("from", from)
-        .bind("to", to)
-        .mapToMap()
-        .forEach(r -> byTender.put((String) r.get("type"), ((Number) r.get("amount")).longValue()));
-    long change = ((Number) sales.get("change")).longValue();
+    Map<String, Object> rest =
+        h.createQuery(REST)
+            .bind("org", org)
+            .bind("t", terminal)
+            .bind("s", shiftId)
+            .bind("from", from)
+            .bind("to", to)
+            .mapToMap()
+            .one();
+    long voided = number(sales, "voided_lines");
+    Map<String, Long> byTender = sums(json, text(sales, "tenders"));
+    long change = number(sales, "change");
     byTender.computeIfPresent("CASH", (k, v) -> v - change);
-    List<ShiftReport.TaxLine> byTax =
-        h.createQuery(
-                "select x.tax_class, c.label, x.rate, sum(x.net) as net, sum(x.tax) as tax, sum(x.gross) as gross"
-                    + " from (select e->>'class' as tax_class, (e->>'rate')::numeric as rate, (e->>'net')::bigint as net,"
-                    + " (e->>'tax')::bigint as tax, (e->>'gross')::bigint as gross from sale s"
-                    + " cross join lateral jsonb_array_elements(s.tax_sums) e"
-                    + " where s.organisation_id = :org and s.terminal_id = :t and s.paid_at >= :from and s.paid_at <= :to and s.state <> 'VOIDED') x"
-                    + " join tax_class c on c.organisation_id = :org and c.code = x.tax_class"
-                    + " group by x.tax_class, c.label, x.rate order by x.tax_class, x.rate")
-            .bind("org", org)
-            .bind("t", terminal)
-            .bind("from", from)
-            .bind("to", to)
-            .map(
-                (rs, ctx) ->
-                    new ShiftReport.TaxLine(
-                        rs.getString("tax_class"),
-                        rs.getString("label"),
-                        rs.getBigDecimal("rate").stripTrailingZeros().toPlainString(),
-                        rs.getLong("net"),
-                        rs.getLong("tax"),
-                        rs.getLong("gross")))
-            .list();
-    Map<String, Object> refunds =
-        h.createQuery(
-                "select count(*) as n, coalesce(sum(total), 0) as total from refund"
-                    + " where organisation_id = :org and terminal_id = :t and recorded_at >= :from and recorded_at <= :to")
-            .bind("org", org)
-            .bind("t", terminal)
-            .bind("from", from)
-            .bind("to", to)
-            .mapToMap()
-            .one();
-    Map<String, Long> refundsByTender = new TreeMap<>();
-    h.createQuery(
-            "select p.type, sum(p.amount) as amount from refund_payout p join refund r on r.organisation_id = p.organisation_id and r.id = p.refund_id"
-                + " where r.organisation_id = :org and r.terminal_id = :t and r.recorded_at >= :from and r.recorded_at <= :to group by p.type")
-        .bind("org", org)
-        .bind("t", terminal)
-        .bind("from", from)
-        .bind("to", to)
-        .mapToMap()
-        .forEach(
-            r ->
-                refundsByTender.put(
-                    (String) r.get("type"), ((Number) r.get("amount")).longValue()));
+    List<ShiftReport.TaxLine> byTax = new ArrayList<>();
+    for (JsonNode t : tree(json, text(sales, "taxes"))) {
+      byTax.add(
+          new ShiftReport.TaxLine(
+              t.get("class").asText(),
+              t.get("label").asText(),
+              new BigDecimal(t.get("rate").asText()).stripTrailingZeros().toPlainString(),
+              t.get("net").asLong(),
+              t.get("tax").asLong(),
+              t.get("gross").asLong()));
+    }
+    List<ShiftReport.TipLine> tips = tips(tree(json, text(sales, "tips")));
+    Map<String, Long> refundsByTender = sums(json, text(rest, "payouts"));
     Map<String, Long> movements = new TreeMap<>();
-    h.createQuery(
-            "select type, count(*) as n, coalesce(sum(amount), 0) as amount from cash_movement where organisation_id = :org and shift_id = :s group by type")
-        .bind("org", org)
-        .bind("s", shiftId)
-        .mapToMap()
-        .forEach(
-            r -> {
-              movements.put(r.get("type") + "_AMOUNT", ((Number) r.get("amount")).longValue());
-              movements.put(r.get("type") + "_COUNT", ((Number) r.get("n")).longValue());
-            });
-    List<ShiftReport.TipLine> tips = tips(h, org, terminal, from, to);
+    for (JsonNode m : tree(json, text(rest, "movements"))) {
+      movements.put(m.get("type").asText() + "_AMOUNT", m.get("amount").asLong());
+      movements.put(m.get("type").asText() + "_COUNT", m.get("n").asLong());
+    }
     long cashTips = tips.stream().mapToLong(ShiftReport.TipLine::cash).sum();
     long cashIn = movements.getOrDefault("IN_AMOUNT", 0L);
     long cashOut = movements.getOrDefault("OUT_AMOUNT", 0L);
@@ -187,16 +146,16 @@ final class ShiftReports {
         from.toInstant(),
         "Z".equals(kind) ? to.toInstant() : null,
         openingFloat,
-        ((Number) sales.get("n")).longValue(),
-        ((Number) sales.get("total")).longValue() + ((Number) sales.get("rounding")).longValue(),
-        ((Number) sales.get("discounts")).longValue(),
+        number(sales, "n"),
+        number(sales, "total") + number(sales, "rounding"),
+        number(sales, "discounts"),
         voided,
-        ((Number) sales.get("voided_n")).longValue(),
-        ((Number) sales.get("voided_total")).longValue(),
+        number(sales, "voided_n"),
+        number(sales, "voided_total"),
         byTender,
         byTax,
-        ((Number) refunds.get("n")).longValue(),
-        ((Number) refunds.get("total")).longValue(),
+        number(rest, "refunds"),
+        number(rest, "refunds_total"),
         refundsByTender,
         movements.getOrDefault("NO_SALE_COUNT", 0L),
         cashIn,
@@ -204,38 +163,75 @@ final class ShiftReports {
         expected,
         counted,
         counted == null ? null : counted - expected,
-        number(h, org, shiftId),
+        text(rest, "number"),
         tips);
   }
 
   /**
-   * Each employee's tips in the shift's sales not voided, card and cash, from the tallies the sales
-   * carry ({@code tip_sums}, V54); by name, then id.
+   * The shift's sales added up from the tallies each carries: counts and sums, tenders, taxes (with
+   * their class's label) and each employee's tips (with their name, V54), the last three as JSON.
    */
-  private static List<ShiftReport.TipLine> tips(
-      Handle h, UUID org, UUID terminal, OffsetDateTime from, OffsetDateTime to) {
-    Map<UUID, long[]> byEmployee = new java.util.LinkedHashMap<>();
-    Map<UUID, String> names = new java.util.HashMap<>();
-    h.createQuery(
-            "select x.employee_id, e.name, x.type, x.tip from (select s.employee_id, t.key as type,"
-                + " sum(t.value::bigint) as tip from sale s cross join lateral jsonb_each_text(s.tip_sums) t"
-                + " where s.organisation_id = :org and s.terminal_id = :t and s.paid_at >= :from"
-                + " and s.paid_at <= :to and s.state <> 'VOIDED' and s.tip_sums is not null"
-                + " group by s.employee_id, t.key) x left join employee e on e.organisation_id = :org"
-                + " and e.id = x.employee_id order by e.name, x.employee_id, x.type")
-        .bind("org", org)
-        .bind("t", terminal)
-        .bind("from", from)
-        .bind("to", to)
-        .mapToMap()
-        .forEach(
-            r -> {
-              UUID employee = (UUID) r.get("employee_id");
-              names.put(employee, (String) r.get("name"));
-              long[] sums = byEmployee.computeIfAbsent(employee, k -> new long[2]);
-              sums["CASH".equals(r.get("type")) ? 1 : 0] += ((Number) r.get("tip")).longValue();
-            });
-    List<ShiftReport.TipLine> out = new java.util.ArrayList<>();
+  private static final String SALES =
+      "with s as materialized (select state <> 'VOIDED' as kept, total, discounts, change_given,"
+          + " cash_rounding, voided_lines, tender_sums, tax_sums, tip_sums, employee_id from sale"
+          + " where organisation_id = :org and terminal_id = :t and paid_at >= :from and paid_at <= :to),"
+          + " totals as (select count(*) filter (where kept) as n,"
+          + " coalesce(sum(total) filter (where kept), 0) as total,"
+          + " coalesce(sum(discounts) filter (where kept), 0) as discounts,"
+          + " coalesce(sum(change_given) filter (where kept), 0) as change,"
+          + " coalesce(sum(cash_rounding) filter (where kept), 0) as rounding,"
+          + " count(*) filter (where not kept) as voided_n,"
+          + " coalesce(sum(total + cash_rounding) filter (where not kept), 0) as voided_total,"
+          + " coalesce(sum(voided_lines) filter (where kept), 0) as voided_lines from s),"
+          + " tenders as (select coalesce(jsonb_object_agg(type, amount), '{}') as tenders from"
+          + " (select t.key as type, sum(t.value::bigint) as amount from s"
+          + " cross join lateral jsonb_each_text(s.tender_sums) t where s.kept group by t.key) x),"
+          + " taxes as (select coalesce(jsonb_agg(jsonb_build_object('class', x.tax_class, 'label', c.label,"
+          + " 'rate', x.rate::text, 'net', x.net, 'tax', x.tax, 'gross', x.gross)"
+          + " order by x.tax_class, x.rate), '[]') as taxes from"
+          + " (select e->>'class' as tax_class, (e->>'rate')::numeric as rate, sum((e->>'net')::bigint) as net,"
+          + " sum((e->>'tax')::bigint) as tax, sum((e->>'gross')::bigint) as gross from s"
+          + " cross join lateral jsonb_array_elements(s.tax_sums) e where s.kept group by 1, 2) x"
+          + " join tax_class c on c.organisation_id = :org and c.code = x.tax_class),"
+          + " tips as (select coalesce(jsonb_agg(jsonb_build_object('employee', x.employee_id,"
+          + " 'name', e.name, 'type', x.type, 'tip', x.tip) order by e.name, x.employee_id, x.type), '[]') as tips"
+          + " from (select s.employee_id, t.key as type, sum(t.value::bigint) as tip from s"
+          + " cross join lateral jsonb_each_text(s.tip_sums) t where s.kept and s.tip_sums is not null"
+          + " group by s.employee_id, t.key) x left join employee e on e.organisation_id = :org"
+          + " and e.id = x.employee_id)"
+          + " select totals.*, tenders.tenders::text as tenders, taxes.taxes::text as taxes,"
+          + " tips.tips::text as tips from totals, tenders, taxes, tips";
+
+  /**
+   * The refunds recorded at the shift's terminal in its hours with what they paid out by tender,
+   * its cash movements by type, and its readable number (store code, terminal code, sequence).
+   */
+  private static final String REST =
+      "with r as materialized (select id, total from refund"
+          + " where organisation_id = :org and terminal_id = :t and recorded_at >= :from and recorded_at <= :to)"
+          + " select (select count(*) from r) as refunds, (select coalesce(sum(total), 0) from r) as refunds_total,"
+          + " (select coalesce(jsonb_object_agg(type, amount), '{}')::text from (select p.type, sum(p.amount) as amount"
+          + " from r join refund_payout p on p.organisation_id = :org and p.refund_id = r.id group by p.type) x) as payouts,"
+          + " (select coalesce(jsonb_agg(jsonb_build_object('type', type, 'n', n, 'amount', amount)), '[]')::text"
+          + " from (select type, count(*) as n, coalesce(sum(amount), 0) as amount from cash_movement"
+          + " where organisation_id = :org and shift_id = :s group by type) m) as movements,"
+          + " (select st.code || '-' || tm.code || '-' || lpad(sh.number::text, 4, '0') from shift sh"
+          + " join terminal tm on tm.organisation_id = sh.organisation_id and tm.id = sh.terminal_id"
+          + " join store st on st.organisation_id = sh.organisation_id and st.id = sh.store_id"
+          + " where sh.organisation_id = :org and sh.id = :s) as number";
+
+  /** Each employee's tips, card and cash, in the order read (by name, then id). */
+  private static List<ShiftReport.TipLine> tips(JsonNode rows) {
+    Map<UUID, long[]> byEmployee = new LinkedHashMap<>();
+    Map<UUID, String> names = new HashMap<>();
+    for (JsonNode r : rows) {
+      UUID employee = UUID.fromString(r.get("employee").asText());
+      JsonNode name = r.get("name");
+      names.put(employee, name == null || name.isNull() ? null : name.asText());
+      long[] sums = byEmployee.computeIfAbsent(employee, k -> new long[2]);
+      sums["CASH".equals(r.get("type").asText()) ? 1 : 0] += r.get("tip").asLong();
+    }
+    List<ShiftReport.TipLine> out = new ArrayList<>();
     byEmployee.forEach(
         (id, sums) ->
             out.add(
@@ -244,16 +240,26 @@ final class ShiftReports {
     return out;
   }
 
-  /** The shift's readable number: its store's code, its terminal's, and its sequence there. */
-  private static String number(Handle h, UUID org, UUID shiftId) {
-    return h.createQuery(
-            "select st.code || '-' || t.code || '-' || lpad(sh.number::text, 4, '0') from shift sh"
-                + " join terminal t on t.organisation_id = sh.organisation_id and t.id = sh.terminal_id"
-                + " join store st on st.organisation_id = sh.organisation_id and st.id = sh.store_id"
-                + " where sh.organisation_id = :org and sh.id = :id")
-        .bind("org", org)
-        .bind("id", shiftId)
-        .mapTo(String.class)
-        .one();
+  private static long number(Map<String, Object> row, String column) {
+    return ((Number) row.get(column)).longValue();
+  }
+
+  private static String text(Map<String, Object> row, String column) {
+    return (String) row.get(column);
+  }
+
+  private static JsonNode tree(ObjectMapper json, String text) {
+    try {
+      return json.readTree(text);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("The shift's sums are unreadable", e);
+    }
+  }
+
+  /** A JSON object of sums by key, as a sorted map. */
+  private static Map<String, Long> sums(ObjectMapper json, String text) {
+    Map<String, Long> out = new TreeMap<>();
+    tree(json, text).properties().forEach(e -> out.put(e.getKey(), e.getValue().asLong()));
+    return out;
   }
 }

@@ -274,7 +274,8 @@ public final class ShiftService {
         from,
         to,
         ((Number) shift.get("opening_float")).longValue(),
-        counted);
+        counted,
+        json);
   }
 
   private static OffsetDateTime utc(Object timestamp) {
