@@ -7,9 +7,11 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.kasa.api.sales.RefundLineDto;
 import io.kasa.api.sales.RefundRequestDto;
 import io.kasa.api.sales.SaleRequest;
+import io.kasa.service.KitchenOrders;
 import io.kasa.service.Sales;
 import io.kasa.service.TestCloud;
 import io.kasa.service.bench.HistorySeed;
+import io.kasa.service.floor.KitchenScreen;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -63,6 +65,8 @@ class HotPathsUseIndexesTest {
           "dining_check",
           "check_line",
           "floor_event",
+          "kitchen_send",
+          "kitchen_bump",
           "waitlist_party");
 
   /**
@@ -782,6 +786,121 @@ class HotPathsUseIndexesTest {
               "%s rows read by %d receipts with %,d sales of history (per index: %s)",
               table, tokens.size() * 2, HISTORY_SALES, since(perIndexBefore, perIndex()))
           .isLessThan(tokens.size() * 2L * 20);
+    }
+  }
+
+  /** Kitchen tickets a store sent, bumped and left behind before the test: weeks of a kitchen. */
+  private static final int KITCHEN_HISTORY = 20_000;
+
+  /**
+   * The kitchen (issue 23) on a store with weeks of bumped tickets behind it: a check sent to two
+   * stations, the kitchen screen read, a line and a ticket bumped and recalled, and a waitlist
+   * quote that asks which tables the kitchen is done with read today's tickets and bumps through
+   * indexes, never the kitchen's history.
+   */
+  @Test
+  @Order(8)
+  void theKitchenReadsTodaysTicketsNotItsHistory() throws Exception {
+    UUID org = cloud.demo.organisationId();
+    UUID store = cloud.demo.storeId();
+    UUID area = UUID.randomUUID();
+    ok(
+        cloud.send(
+            "PUT", "/v1/floor/areas/" + area, "{\"name\":\"Кухня\",\"position\":9}", manager));
+    KitchenOrders orders = new KitchenOrders(cloud, area, host, manager);
+    KitchenScreen screen = cloud.services.app().screens().kitchen();
+    // History: orders sent and bumped whole, moved back a day, and copied back over the weeks
+    // before it (tickets, their sends and their bumps), as a kitchen's log and bumps pile up.
+    for (int i = 0; i < 3; i++) {
+      KitchenOrders.Sent old = orders.order("Іст" + i, 1);
+      assertThat(screen.bump(org, store, old.hotTicket(), null, cloud.demo.managerId())).isTrue();
+      assertThat(screen.bump(org, store, old.barTicket(), null, cloud.demo.managerId())).isTrue();
+    }
+    cloud
+        .database
+        .jdbi()
+        .useHandle(
+            h -> {
+              h.execute("update floor_event set at = at - interval '1 day'");
+              h.execute("update kitchen_send set sent_at = sent_at - interval '1 day'");
+              h.execute("update kitchen_bump set bumped_at = bumped_at - interval '1 day'");
+              int copies = KITCHEN_HISTORY / 6;
+              h.createUpdate(
+                      "insert into kitchen_bump (organisation_id, store_id, ticket_id, line_id,"
+                          + " station_id, bumped_at, bumped_by) select organisation_id, store_id,"
+                          + " gen_random_uuid(), line_id, station_id,"
+                          + " bumped_at - make_interval(hours => g), bumped_by"
+                          + " from kitchen_bump, generate_series(1, :copies) g order by g desc")
+                  .bind("copies", copies)
+                  .execute();
+              h.createUpdate(
+                      "insert into floor_event (organisation_id, store_id, id, at, body)"
+                          + " select e.organisation_id, e.store_id, s.last_event + row_number()"
+                          + " over (order by g, e.id), e.at - make_interval(hours => g), e.body"
+                          + " from floor_event e join floor_stream s on s.organisation_id ="
+                          + " e.organisation_id and s.store_id = e.store_id,"
+                          + " generate_series(1, :copies) g"
+                          + " where e.body->>'kind' = 'KITCHEN_TICKET'")
+                  .bind("copies", copies)
+                  .execute();
+              h.execute(
+                  "update floor_stream s set last_event = (select max(id) from floor_event e"
+                      + " where e.organisation_id = s.organisation_id and e.store_id = s.store_id)");
+              h.execute("analyze kitchen_bump");
+              h.execute("analyze floor_event");
+            });
+    String kitchen = cloud.officeCookie(cloud.officeAccount(org, "kitchen", List.of()));
+    evictConnections();
+    Map<String, Long> before = seqScans();
+    Map<String, Long> readBefore = indexEntriesRead();
+    Map<String, Long> perIndexBefore = perIndex();
+
+    KitchenOrders.Sent now = orders.order("Сьогодні", 2);
+    for (String station : List.of("hot", "bar")) {
+      var page =
+          cloud.officePage("/office/kitchen?store=" + store + "&station=" + station, kitchen);
+      assertThat(page.statusCode()).isEqualTo(200);
+      UUID ticket = "hot".equals(station) ? now.hotTicket() : now.barTicket();
+      assertThat(page.body()).contains("data-ticket=\"" + ticket + "\"");
+    }
+    assertThat(screen.board(org, store, "hot").orElseThrow().cards()).hasSize(1);
+    assertThat(screen.bump(org, store, now.hotTicket(), now.soup(), cloud.demo.managerId()))
+        .isTrue();
+    assertThat(screen.bump(org, store, now.barTicket(), null, cloud.demo.managerId())).isTrue();
+    assertThat(screen.recall(org, store, now.barTicket())).isTrue();
+    assertThat(screen.bump(org, store, now.barTicket(), null, cloud.demo.managerId())).isTrue();
+    assertThat(screen.bump(org, store, now.hotTicket(), null, cloud.demo.managerId())).isTrue();
+    String party = UUID.randomUUID().toString();
+    ok(
+        cloud.post(
+            host,
+            "/v1/waitlist",
+            party,
+            "{\"id\":\"" + party + "\",\"name\":\"Мельник\",\"size\":2}"));
+
+    evictConnections();
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () -> {
+              assertThat(
+                      indexEntriesRead().getOrDefault("kitchen_bump", 0L)
+                          - readBefore.getOrDefault("kitchen_bump", 0L))
+                  .as("the kitchen's counts arrived")
+                  .isPositive();
+              assertThat(growingScannedSince(before))
+                  .as(
+                      "sequential scans of growing tables by the kitchen (per index: %s)",
+                      since(perIndexBefore, perIndex()))
+                  .isEmpty();
+            });
+    Map<String, Long> read = indexEntriesRead();
+    for (String table : List.of("kitchen_bump", "kitchen_send", "floor_event")) {
+      assertThat(read.getOrDefault(table, 0L) - readBefore.getOrDefault(table, 0L))
+          .as(
+              "%s rows read by the kitchen's paths with %,d tickets of history (per index: %s)",
+              table, KITCHEN_HISTORY, since(perIndexBefore, perIndex()))
+          .isLessThan(KITCHEN_HISTORY / 10);
     }
   }
 
