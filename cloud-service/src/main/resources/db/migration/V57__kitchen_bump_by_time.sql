@@ -3,3 +3,6 @@
 -- the store ever made (60,215 index entries for three boards over 20,000 bumps of history,
 -- HotPathsUseIndexesTest). By store and time, a board reads today's bumps alone (issue 24).
 create index kitchen_bump_by_time on kitchen_bump (organisation_id, store_id, bumped_at);
+
+-- Bumps older than the floor's log (a week) go with their tickets' events, found by age alone.
+create index kitchen_bump_by_age on kitchen_bump (bumped_at);

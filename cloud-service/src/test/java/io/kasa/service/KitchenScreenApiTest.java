@@ -270,6 +270,33 @@ class KitchenScreenApiTest {
         .isEqualTo(403);
   }
 
+  @Test
+  void bumpsGoWithTheFloorsLogAfterAWeekAndTodaysStay() {
+    Sent old = order("К8", 1);
+    Sent today = order("К9", 1);
+    assertThat(screen.bump(org, store, old.barTicket(), null, BY)).isTrue();
+    assertThat(screen.bump(org, store, today.barTicket(), null, BY)).isTrue();
+    cloud.execute(
+        "update kitchen_bump set bumped_at = now() - interval '8 days' where ticket_id = ?",
+        old.barTicket());
+    cloud.services.app().floor().events().prune();
+    assertThat(bumpsOf(old.barTicket())).isZero();
+    assertThat(bumpsOf(today.barTicket())).isEqualTo(1);
+    assertThat(card(board("bar"), today.barTicket())).isNull();
+  }
+
+  private static long bumpsOf(UUID ticket) {
+    return cloud
+        .database
+        .jdbi()
+        .withHandle(
+            h ->
+                h.createQuery("select count(*) from kitchen_bump where ticket_id = :t")
+                    .bind("t", ticket)
+                    .mapTo(Long.class)
+                    .one());
+  }
+
   private static HttpResponse<String> post(String path, String form, String cookie)
       throws Exception {
     return HTTP.send(

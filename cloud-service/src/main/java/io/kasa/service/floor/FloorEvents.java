@@ -287,8 +287,23 @@ public final class FloorEvents implements AutoCloseable {
     }
   }
 
-  /** Deletes the events older than {@link #RETENTION}, a few thousand at a time. */
+  /**
+   * Deletes the events older than {@link #RETENTION}, and the kitchen's bumps as old (their tickets
+   * are gone with those events: off every screen and past recall), a few thousand at a time.
+   */
   public int prune() {
+    int total = prune("floor_event", "at");
+    if (total > 0) {
+      LOG.info("Pruned {} floor events older than {} days", total, RETENTION.toDays());
+    }
+    int bumps = prune("kitchen_bump", "bumped_at");
+    if (bumps > 0) {
+      LOG.info("Pruned {} kitchen bumps older than {} days", bumps, RETENTION.toDays());
+    }
+    return total;
+  }
+
+  private int prune(String table, String at) {
     int total = 0;
     int deleted;
     do {
@@ -296,15 +311,17 @@ public final class FloorEvents implements AutoCloseable {
           jdbi.withHandle(
               h ->
                   h.createUpdate(
-                          "delete from floor_event where ctid in (select ctid from floor_event"
-                              + " where at < now() - make_interval(secs => :keep) limit 5000)")
+                          "delete from "
+                              + table
+                              + " where ctid in (select ctid from "
+                              + table
+                              + " where "
+                              + at
+                              + " < now() - make_interval(secs => :keep) limit 5000)")
                       .bind("keep", (double) RETENTION.toSeconds())
                       .execute());
       total += deleted;
     } while (deleted == 5000 && !closed);
-    if (total > 0) {
-      LOG.info("Pruned {} floor events older than {} days", total, RETENTION.toDays());
-    }
     return total;
   }
 
