@@ -73,7 +73,11 @@ final class WaitlistPane extends VBox {
     list.setCellFactory(l -> new PartyCell());
     Label empty = new Label();
     empty.setId("waitlist-empty");
-    empty.textProperty().bind(m.binding("host.waitlist.empty"));
+    // A cashier at the stand cannot add a party: told who keeps the waitlist, not a key to press.
+    empty
+        .textProperty()
+        .bind(
+            m.binding(vm.runsTheFloor() ? "host.waitlist.empty" : "host.waitlist.emptyForCashier"));
     empty.setWrapText(true);
     empty.getStyleClass().add("text-muted");
     empty.setPadding(new javafx.geometry.Insets(12));

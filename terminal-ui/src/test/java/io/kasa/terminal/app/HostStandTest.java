@@ -237,6 +237,10 @@ class HostStandTest extends RegisterUiTest {
     // A cashier serves checks but does not run the floor: no waitlist or seating, no move or
     // merge on offer (the service would refuse them), and their keys say who may.
     assertThat(robot.lookup("#open-party-form").queryButton().isVisible()).isFalse();
+    javafx.scene.control.ListView<?> waitlist =
+        robot.lookup("#waitlist").queryAs(javafx.scene.control.ListView.class);
+    assertThat(((javafx.scene.control.Label) waitlist.getPlaceholder()).getText())
+        .isEqualTo("Nobody is waiting. A host or a manager keeps the waitlist.");
     tap(robot, "#table-5");
     for (String hidden : new String[] {"#move", "#merge"}) {
       assertThat(robot.lookup(hidden).tryQuery().map(javafx.scene.Node::isVisible))
