@@ -96,8 +96,9 @@ public final class PreBill {
       for (io.kasa.domain.receipt.LineExtras.Row row :
           io.kasa.domain.receipt.LineExtras.rows(chosen, l.note(), locale)) {
         if (row.price() == null) {
-          for (String part : wrap(printable.apply("  " + row.text()), columns)) {
-            out.add(line(part));
+          // Indented under the item, every wrapped part too (wrap drops leading spaces).
+          for (String part : wrap(printable.apply(row.text()), columns - 2)) {
+            out.add(line("  " + part));
           }
         } else {
           out.add(line(leftRight(printable.apply("  " + row.text()), row.price(), columns)));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kasa.api.floor.CheckDto;
 import io.kasa.api.floor.CheckLineDto;
+import io.kasa.api.sales.ChosenModifierDto;
 import io.kasa.devices.profile.PrinterProfile;
 import io.kasa.devices.profile.PrinterProfiles;
 import io.kasa.devices.receipt.ReceiptOptions;
@@ -88,6 +89,64 @@ class PreBillTest {
     assertThat(total.text()).endsWith("165,00 грн").hasSize(renderer.columns());
     // The store's short date and time, as its receipts print them.
     assertThat(lines).anySatisfy(l -> assertThat(l.text()).endsWith("01.01.70, 00:00"));
+  }
+
+  @Test
+  void optionsAndNotesStayIndentedUnderTheirItemWhenTheyWrap() {
+    ReceiptRenderer renderer =
+        new ReceiptRenderer(PrinterProfiles.builtIn().all().get(0), ReceiptOptions.defaults());
+    int columns = renderer.columns();
+    CheckLineDto steak =
+        new CheckLineDto(
+            UUID.randomUUID(),
+            "steak",
+            "Стейк",
+            "1",
+            45_500,
+            49_000,
+            1,
+            List.of(
+                new ChosenModifierDto(
+                    "doneness", "medium", 0, "Ступінь просмаження", "Середня, з рожевим центром"),
+                new ChosenModifierDto("sauce", "pepper", 3_500, "Соус", "Перцевий")),
+            "без цибулі, соус окремо, і дуже гарячу тарілку будь ласка",
+            1,
+            null,
+            null);
+    List<Line> lines =
+        PreBill.lines(
+            new CheckDto(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                7,
+                2,
+                "OPEN",
+                Instant.EPOCH,
+                1,
+                List.of(steak),
+                49_000,
+                null,
+                1,
+                null),
+            "Кафе",
+            "6",
+            Currency.getInstance("UAH"),
+            Locale.forLanguageTag("uk-UA"),
+            ZoneOffset.UTC,
+            Instant.EPOCH,
+            new Messages(Locale.forLanguageTag("uk")),
+            columns,
+            renderer::printable);
+    List<String> texts = lines.stream().map(Line::text).toList();
+    int item = texts.indexOf("Стейк");
+    int rule = texts.subList(item, texts.size()).indexOf("-".repeat(columns)) + item;
+    List<String> beneath = texts.subList(item + 1, rule);
+    // The quantity line, the unpriced option over two lines, the sauce, the note over two or more.
+    assertThat(beneath).hasSizeGreaterThanOrEqualTo(6);
+    assertThat(beneath)
+        .allSatisfy(t -> assertThat(t).startsWith("  ").hasSizeLessThanOrEqualTo(columns));
+    assertThat(beneath).anySatisfy(t -> assertThat(t).contains("Середня,"));
+    assertThat(beneath).anySatisfy(t -> assertThat(t).isEqualTo("  центром"));
   }
 
   private static CheckDto check(Random random) {
