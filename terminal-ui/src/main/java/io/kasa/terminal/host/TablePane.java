@@ -60,6 +60,8 @@ final class TablePane extends VBox {
     empty.setWrapText(true);
     empty.getStyleClass().add("text-muted");
     check.setPlaceholder(empty);
+    // Lines unchanged keep their cells: in another language their amounts and states are redrawn.
+    m.localeProperty().addListener((o, a, b) -> check.refresh());
     VBox.setVgrow(check, Priority.ALWAYS);
     total.setId("check-total");
     total.getStyleClass().add("check-total");

@@ -9,6 +9,7 @@ import io.kasa.client.store.Outbox;
 import io.kasa.client.terminal.CloudTerminal;
 import io.kasa.terminal.sale.SaleViewModel;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import javafx.scene.Node;
@@ -127,6 +128,12 @@ class HostStandTest extends RegisterUiTest {
     await()
         .atMost(Duration.ofSeconds(10))
         .until(() -> robot.lookup("#check-total").queryAs(Label.class).getText().contains("31.00"));
+    // In Ukrainian the check's lines are redrawn in its words and numbers, not only its total.
+    robot.interact(
+        () -> fixture.register.messages().localeProperty().set(Locale.forLanguageTag("uk")));
+    assertThat(robot.lookup(".line-amount").queryAs(Label.class).getText()).contains("31,00");
+    robot.interact(() -> fixture.register.messages().localeProperty().set(Locale.ENGLISH));
+    assertThat(robot.lookup(".line-amount").queryAs(Label.class).getText()).contains("31.00");
     robot.type(KeyCode.F6);
     await()
         .atMost(Duration.ofSeconds(10))
