@@ -24,10 +24,12 @@ final class CartPane extends VBox {
   private final SaleViewModel vm;
   private boolean typing;
 
+  private final ListView<CartLine> lines;
+
   CartPane(SaleViewModel vm, Messages m) {
     super(8);
     this.vm = vm;
-    ListView<CartLine> lines = new ListView<>(vm.lines());
+    lines = new ListView<>(vm.lines());
     lines.setId("cart");
     lines.setFocusTraversable(false);
     lines.setCellFactory(list -> new CartCell(vm));
@@ -70,6 +72,39 @@ final class CartPane extends VBox {
     setPadding(new Insets(16));
     vm.phaseProperty().addListener((o, a, p) -> showActions());
     vm.cart().picker().itemProperty().addListener((o, a, p) -> showActions());
+  }
+
+  /**
+   * Where a banner {@code height} tall lies over the cart (its top, in this pane's coordinates) so
+   * that it covers no line just added or changed: in the free space below the last line when there
+   * is room; else across the top of the list, over the oldest lines; else, when the selected line
+   * is up there, across the bottom of the list.
+   */
+  double bannerTop(double height) {
+    javafx.geometry.Bounds list = lines.localToScene(lines.getLayoutBounds());
+    double top = list.getMinY() + lines.getInsets().getTop();
+    double bottom = list.getMaxY() - lines.getInsets().getBottom();
+    double last = top;
+    javafx.geometry.Bounds selected = null;
+    for (javafx.scene.Node n : lines.lookupAll(".list-cell")) {
+      if (n instanceof javafx.scene.control.ListCell<?> c && !c.isEmpty() && c.isVisible()) {
+        javafx.geometry.Bounds b = c.localToScene(c.getLayoutBounds());
+        last = Math.max(last, b.getMaxY());
+        if (c.isSelected()) {
+          selected = b;
+        }
+      }
+    }
+    double gap = 8;
+    double y;
+    if (last + gap + height <= bottom) {
+      y = last + gap;
+    } else if (selected == null || selected.getMinY() >= top + height) {
+      y = top;
+    } else {
+      y = bottom - height;
+    }
+    return sceneToLocal(0, y).getY();
   }
 
   /** While the letters keyboard is open the line actions give it their room. */

@@ -34,7 +34,9 @@ public final class SaleView extends BorderPane {
   private final Runnable openShiftScreen;
   private final Runnable openReturns;
   private final Label banner;
-  private Region cartColumn;
+  private CartPane cart;
+
+  private final Runnable afterLayout = this::placeBanner;
 
   public SaleView(
       SaleViewModel vm,
@@ -77,8 +79,7 @@ public final class SaleView extends BorderPane {
               }
             });
     getStyleClass().add("sale");
-    CartPane cart = new CartPane(vm, m);
-    cartColumn = cart;
+    cart = new CartPane(vm, m);
     setCenter(cart);
     StackPane right =
         new StackPane(
@@ -96,16 +97,35 @@ public final class SaleView extends BorderPane {
     right.setMinWidth(400);
     right.maxWidthProperty().bind(right.prefWidthProperty());
     setRight(right);
-    // The banner lies over the top of the cart (ADR 0025): it never pushes the screen down, and
-    // taps go through it to the lines below.
+    // The banner lies over the cart (ADR 0025): it never pushes the screen down, covers no line
+    // just added or changed, and taps go through it to the lines below.
     banner = io.kasa.terminal.ui.Banner.overlay(vm.bannerProperty(), "banner");
     getChildren().add(banner);
+    sceneProperty()
+        .addListener(
+            (o, was, now) -> {
+              if (was != null) {
+                was.removePostLayoutPulseListener(afterLayout);
+              }
+              if (now != null) {
+                now.addPostLayoutPulseListener(afterLayout);
+              }
+            });
   }
 
   @Override
   protected void layoutChildren() {
     super.layoutChildren();
-    io.kasa.terminal.ui.Banner.place(banner, cartColumn);
+    placeBanner();
+  }
+
+  /**
+   * The banner lies where it covers no line just added or changed ({@link CartPane#bannerTop}).
+   * Placed again after every layout pulse: the cart's cells are laid out after this screen.
+   */
+  private void placeBanner() {
+    io.kasa.terminal.ui.Banner.place(
+        banner, cart, cart.bannerTop(io.kasa.terminal.ui.Banner.height(banner, cart)));
   }
 
   private VBox side(Messages m, CartPane cart) {

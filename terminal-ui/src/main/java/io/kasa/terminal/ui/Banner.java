@@ -48,7 +48,7 @@ public record Banner(Kind kind, String text) {
     label.setManaged(false);
     label.setMouseTransparent(true);
     label.getStyleClass().add("overlay");
-    // Over the cart's first lines: a note ("Added: …") fades after a few seconds; warnings and
+    // Over the screen: a note ("Added: …") fades after a few seconds; warnings and
     // errors stay until the next message.
     javafx.animation.FadeTransition fade =
         new javafx.animation.FadeTransition(javafx.util.Duration.millis(400), label);
@@ -67,12 +67,26 @@ public record Banner(Kind kind, String text) {
 
   /** Lays an {@link #overlay} banner across the top of {@code over}, inside its padding. */
   public static void place(javafx.scene.control.Label banner, javafx.scene.layout.Region over) {
+    place(banner, over, over.getPadding().getTop());
+  }
+
+  /**
+   * Lays an {@link #overlay} banner across {@code over}, inside its side padding, {@code top} below
+   * its top edge.
+   */
+  public static void place(
+      javafx.scene.control.Label banner, javafx.scene.layout.Region over, double top) {
     javafx.geometry.Insets in = over.getPadding();
     double width = Math.max(0, over.getWidth() - in.getLeft() - in.getRight());
     double height = banner.prefHeight(width);
-    banner.resizeRelocate(
-        over.getLayoutX() + in.getLeft(), over.getLayoutY() + in.getTop(), width, height);
+    banner.resizeRelocate(over.getLayoutX() + in.getLeft(), over.getLayoutY() + top, width, height);
     banner.toFront();
+  }
+
+  /** The height {@code banner} takes when laid across {@code over}. */
+  public static double height(javafx.scene.control.Label banner, javafx.scene.layout.Region over) {
+    javafx.geometry.Insets in = over.getPadding();
+    return banner.prefHeight(Math.max(0, over.getWidth() - in.getLeft() - in.getRight()));
   }
 
   private static void show(javafx.scene.control.Label label, Banner b) {
