@@ -6,6 +6,7 @@ import io.kasa.client.sync.Connectivity;
 import io.kasa.client.terminal.CloudTerminal;
 import io.kasa.client.terminal.OfflineCards;
 import io.kasa.domain.catalog.CatalogItem;
+import io.kasa.domain.id.TimeOrderedIds;
 import io.kasa.domain.money.Quantity;
 import io.kasa.domain.sale.Sale;
 import io.kasa.domain.sale.SalePolicy;
@@ -70,7 +71,7 @@ final class SimulatedTerminal {
    * {@code latencies} (nanoseconds) when the service acknowledged it at once.
    */
   void sellOne(ConcurrentLinkedQueue<Long> latencies) {
-    Sale sale = Sale.open(UUID.randomUUID(), policy, clock.instant());
+    Sale sale = Sale.open(TimeOrderedIds.next(), policy, clock.instant());
     int lines = 1 + random.nextInt(8);
     for (int i = 0; i < lines; i++) {
       CatalogItem item = items.get(random.nextInt(items.size()));

@@ -1,5 +1,6 @@
 package io.kasa.service.bench;
 
+import io.kasa.domain.id.TimeOrderedIds;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
@@ -422,7 +423,7 @@ public final class SalesLoadBench {
 
   /** Five lines with mixed rates and a weighed item, totals computed with pos-domain. */
   static SaleRequest sale(List<CatalogItem> items, SalePolicy policy, String receipt, Random random) {
-    UUID id = UUID.randomUUID();
+    UUID id = TimeOrderedIds.next();
     Instant now = Instant.now();
     Sale sale = Sale.open(id, policy, now);
     List<SaleLineDto> lines = new ArrayList<>();

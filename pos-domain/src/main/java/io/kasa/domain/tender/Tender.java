@@ -1,5 +1,6 @@
 package io.kasa.domain.tender;
 
+import io.kasa.domain.id.TimeOrderedIds;
 import io.kasa.domain.money.Money;
 import java.util.Objects;
 import java.util.UUID;
@@ -79,15 +80,15 @@ public record Tender(
       throw new IllegalArgumentException(handed + " does not cover " + cashDue);
     }
     return new Tender(
-        UUID.randomUUID(), TenderType.CASH, cashDue, null, null, handed.minus(cashDue));
+        TimeOrderedIds.next(), TenderType.CASH, cashDue, null, null, handed.minus(cashDue));
   }
 
   public static Tender cash(Money amount) {
-    return new Tender(UUID.randomUUID(), TenderType.CASH, amount, null);
+    return new Tender(TimeOrderedIds.next(), TenderType.CASH, amount, null);
   }
 
   public static Tender card(Money amount, String reference) {
-    return new Tender(UUID.randomUUID(), TenderType.CARD, amount, reference);
+    return new Tender(TimeOrderedIds.next(), TenderType.CARD, amount, reference);
   }
 
   /**

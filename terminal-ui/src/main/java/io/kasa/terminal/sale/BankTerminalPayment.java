@@ -1,10 +1,10 @@
 package io.kasa.terminal.sale;
 
+import io.kasa.domain.id.TimeOrderedIds;
 import io.kasa.domain.money.Money;
 import io.kasa.domain.sale.Sale;
 import io.kasa.domain.tender.Tender;
 import java.util.Optional;
-import java.util.UUID;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -112,7 +112,7 @@ public final class BankTerminalPayment {
       refuse("payment.bank.last4.invalid");
     } else {
       close();
-      payment.tender(Tender.externalCard(UUID.randomUUID(), paid.get(), c, digits));
+      payment.tender(Tender.externalCard(TimeOrderedIds.next(), paid.get(), c, digits));
     }
   }
 

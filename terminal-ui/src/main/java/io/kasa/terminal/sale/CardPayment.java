@@ -1,5 +1,6 @@
 package io.kasa.terminal.sale;
 
+import io.kasa.domain.id.TimeOrderedIds;
 import io.kasa.domain.money.Money;
 import io.kasa.domain.sale.Sale;
 import io.kasa.domain.tender.Tender;
@@ -91,7 +92,7 @@ public final class CardPayment {
     Money charged = amount.plus(tip);
     session.busy.set(true);
     waiting.set(session.messages.get("payment.card.present", session.withSymbol(charged)));
-    UUID tenderId = UUID.randomUUID();
+    UUID tenderId = TimeOrderedIds.next();
     reader
         .present(charged)
         .whenComplete(

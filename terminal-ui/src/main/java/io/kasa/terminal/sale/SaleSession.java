@@ -1,5 +1,6 @@
 package io.kasa.terminal.sale;
 
+import io.kasa.domain.id.TimeOrderedIds;
 import io.kasa.domain.money.Money;
 import io.kasa.domain.receipt.MoneyFormat;
 import io.kasa.domain.sale.Sale;
@@ -106,7 +107,7 @@ final class SaleSession {
 
   /** A fresh, empty sale. */
   void newSale() {
-    use(Sale.open(UUID.randomUUID(), policy.get(), clock.instant()));
+    use(Sale.open(TimeOrderedIds.next(), policy.get(), clock.instant()));
   }
 
   /** Puts {@code next} on the counter (fresh, recalled or restored), in the cart phase. */

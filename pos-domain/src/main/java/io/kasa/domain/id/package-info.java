@@ -1,0 +1,2 @@
+/** Identifiers a terminal makes for what it records: sales, tenders. */
+package io.kasa.domain.id;
