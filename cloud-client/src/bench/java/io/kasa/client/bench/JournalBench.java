@@ -1,5 +1,6 @@
 package io.kasa.client.bench;
 
+import io.kasa.domain.id.TimeOrderedIds;
 import io.kasa.client.http.CloudClientConfig;
 import io.kasa.client.store.LocalStore;
 import io.kasa.client.store.Outbox;
@@ -186,7 +187,7 @@ final class JournalBench {
   }
 
   private static Sale sale(CloudTerminal t, List<CatalogItem> items, Random random) {
-    Sale sale = Sale.open(UUID.randomUUID(), t.salePolicy(), Instant.now());
+    Sale sale = Sale.open(TimeOrderedIds.next(), t.salePolicy(), Instant.now());
     for (int i = 0; i < 5; i++) {
       CatalogItem item = items.get(random.nextInt(items.size()));
       sale.addItem(

@@ -201,13 +201,7 @@ class HotPathsUseIndexesTest {
 
     // The host stand: a party waits, is seated, orders, gets a pre-bill, pays, and the table
     // clears.
-    String party = UUID.randomUUID().toString();
-    ok(
-        cloud.post(
-            host,
-            "/v1/waitlist",
-            party,
-            "{\"id\":\"" + party + "\",\"name\":\"Коваленко\",\"size\":2}"));
+    String party = waiting("Коваленко");
     var free = cloud.send("GET", "/v1/floor", null, host).json().get("tables").get(0);
     UUID check = UUID.randomUUID();
     ok(
@@ -718,6 +712,18 @@ class HotPathsUseIndexesTest {
     }
   }
 
+  /** A party of two added to the waitlist by the host (which quotes its wait); its id. */
+  private static String waiting(String name) {
+    String party = UUID.randomUUID().toString();
+    ok(
+        cloud.post(
+            host,
+            "/v1/waitlist",
+            party,
+            "{\"id\":\"" + party + "\",\"name\":\"" + name + "\",\"size\":2}"));
+    return party;
+  }
+
   /** Opens a shift on the demo till now. */
   private static UUID shift() {
     UUID id = UUID.randomUUID();
@@ -870,13 +876,7 @@ class HotPathsUseIndexesTest {
     assertThat(screen.recall(org, store, now.barTicket())).isTrue();
     assertThat(screen.bump(org, store, now.barTicket(), null, cloud.demo.managerId())).isTrue();
     assertThat(screen.bump(org, store, now.hotTicket(), null, cloud.demo.managerId())).isTrue();
-    String party = UUID.randomUUID().toString();
-    ok(
-        cloud.post(
-            host,
-            "/v1/waitlist",
-            party,
-            "{\"id\":\"" + party + "\",\"name\":\"Мельник\",\"size\":2}"));
+    waiting("Мельник");
 
     evictConnections();
     await()

@@ -63,18 +63,8 @@ class PreBillTest {
         new ReceiptRenderer(PrinterProfiles.builtIn().all().get(0), ReceiptOptions.defaults());
     List<Line> lines =
         PreBill.lines(
-            new CheckDto(
-                UUID.randomUUID(),
-                UUID.randomUUID(),
-                7,
-                2,
-                "OPEN",
-                Instant.EPOCH,
-                1,
-                List.of(new CheckLineDto(UUID.randomUUID(), "1", "Борщ", "1", 16_500, 16_500, 1)),
-                16_500,
-                null,
-                1,
+            tableSix(
+                new CheckLineDto(UUID.randomUUID(), "1", "Борщ", "1", 16_500, 16_500, 1),
                 "Коваленко"),
             "Кафе",
             "6",
@@ -115,19 +105,7 @@ class PreBillTest {
             null);
     List<Line> lines =
         PreBill.lines(
-            new CheckDto(
-                UUID.randomUUID(),
-                UUID.randomUUID(),
-                7,
-                2,
-                "OPEN",
-                Instant.EPOCH,
-                1,
-                List.of(steak),
-                49_000,
-                null,
-                1,
-                null),
+            tableSix(steak, null),
             "Кафе",
             "6",
             Currency.getInstance("UAH"),
@@ -147,6 +125,23 @@ class PreBillTest {
         .allSatisfy(t -> assertThat(t).startsWith("  ").hasSizeLessThanOrEqualTo(columns));
     assertThat(beneath).anySatisfy(t -> assertThat(t).contains("Середня,"));
     assertThat(beneath).anySatisfy(t -> assertThat(t).isEqualTo("  центром"));
+  }
+
+  /** Check 7 of two guests with one line, open. */
+  private static CheckDto tableSix(CheckLineDto line, String party) {
+    return new CheckDto(
+        UUID.randomUUID(),
+        UUID.randomUUID(),
+        7,
+        2,
+        "OPEN",
+        Instant.EPOCH,
+        1,
+        List.of(line),
+        line.amount(),
+        null,
+        1,
+        party);
   }
 
   private static CheckDto check(Random random) {
