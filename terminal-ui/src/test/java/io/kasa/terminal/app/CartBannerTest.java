@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.Locale;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 
@@ -25,16 +27,26 @@ class CartBannerTest extends RegisterUiTest {
     return "CB";
   }
 
+  private Stage stage;
+
   @Override
   @Start
   void start(Stage stage) {
-    stage.setWidth(1024);
-    stage.setHeight(768);
+    this.stage = stage;
     super.start(stage);
   }
 
-  @Test
-  void theBannerNeverCoversTheLineJustAddedOrChanged(FxRobot robot) {
+  @ParameterizedTest(name = "{0} at {1}×{2}")
+  @CsvSource({"en, 1024, 768", "uk, 1280, 800", "uk, 1024, 768", "en, 1280, 800"})
+  void theBannerNeverCoversTheLineJustAddedOrChanged(
+      String language, int width, int height, FxRobot robot) {
+    robot.interact(
+        () -> {
+          stage.setWidth(width);
+          stage.setHeight(height);
+          fixture.register.messages().localeProperty().set(Locale.forLanguageTag(language));
+        });
+    String picture = "register-banner-" + language + "-" + width + "x" + height;
     TestRegister.signIn(robot, "Олена", "1111");
     await()
         .atMost(Duration.ofSeconds(20))
@@ -52,9 +64,13 @@ class CartBannerTest extends RegisterUiTest {
       Bounds line = selectedCell(robot);
       Node cart = robot.lookup("#cart").query();
       Bounds list = cart.localToScene(cart.getLayoutBounds());
+      if (n == 1) {
+        Screenshots.saveIfAsked(robot, stage.getScene(), picture + "-below");
+      }
       sawBelow |= over.getMinY() > line.getMaxY();
       sawTop |= over.getMinY() < list.getMinY() + 8;
     }
+    Screenshots.saveIfAsked(robot, stage.getScene(), picture + "-top");
     assertThat(sawBelow).as("the banner lay below the lines while there was room").isTrue();
     assertThat(sawTop).as("the banner lay across the top once the lines filled the cart").isTrue();
     // Water again joins the first line, scrolled into sight at the top: the banner goes below.
@@ -64,6 +80,7 @@ class CartBannerTest extends RegisterUiTest {
         .atMost(Duration.ofSeconds(10))
         .until(() -> fixture.register.sale().lines().get(0).quantity().startsWith("2"));
     await().atMost(Duration.ofSeconds(3)).untilAsserted(() -> clear(robot, "the joined line"));
+    Screenshots.saveIfAsked(robot, stage.getScene(), picture + "-bottom");
   }
 
   /** The banner shows and the selected line lies clear of it. */
@@ -88,7 +105,7 @@ class CartBannerTest extends RegisterUiTest {
 
   private static Bounds banner(FxRobot robot) {
     Label banner = robot.lookup("#banner").queryAs(Label.class);
-    assertThat(banner.getText()).startsWith("Added");
+    assertThat(banner.getText()).matches("(Added|Додано): .+");
     return banner.localToScene(banner.getLayoutBounds());
   }
 
