@@ -102,7 +102,8 @@ final class CartPane extends VBox {
     } else if (selected == null || selected.getMinY() >= top + height) {
       y = top;
     } else {
-      y = bottom - height;
+      // Never above the list, even when a long message is taller than a short cart.
+      y = Math.max(top, bottom - height);
     }
     return sceneToLocal(0, y).getY();
   }
