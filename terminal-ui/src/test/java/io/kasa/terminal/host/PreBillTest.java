@@ -62,17 +62,10 @@ class PreBillTest {
     ReceiptRenderer renderer =
         new ReceiptRenderer(PrinterProfiles.builtIn().all().get(0), ReceiptOptions.defaults());
     List<Line> lines =
-        PreBill.lines(
+        atCafe(
             tableSix(
                 new CheckLineDto(UUID.randomUUID(), "1", "Борщ", "1", 16_500, 16_500, 1),
                 "Коваленко"),
-            "Кафе",
-            "6",
-            Currency.getInstance("UAH"),
-            Locale.forLanguageTag("uk-UA"),
-            ZoneOffset.UTC,
-            Instant.EPOCH,
-            new Messages(Locale.forLanguageTag("uk")),
             renderer.columns(),
             text -> text.replace("₴", "грн"));
     Line total = lines.stream().filter(l -> l.text().contains("165,00")).reduce((a, b) -> b).get();
@@ -103,18 +96,7 @@ class PreBillTest {
             1,
             null,
             null);
-    List<Line> lines =
-        PreBill.lines(
-            tableSix(steak, null),
-            "Кафе",
-            "6",
-            Currency.getInstance("UAH"),
-            Locale.forLanguageTag("uk-UA"),
-            ZoneOffset.UTC,
-            Instant.EPOCH,
-            new Messages(Locale.forLanguageTag("uk")),
-            columns,
-            renderer::printable);
+    List<Line> lines = atCafe(tableSix(steak, null), columns, renderer::printable);
     List<String> texts = lines.stream().map(Line::text).toList();
     int item = texts.indexOf("Стейк");
     int rule = texts.subList(item, texts.size()).indexOf("-".repeat(columns)) + item;
@@ -125,6 +107,22 @@ class PreBillTest {
         .allSatisfy(t -> assertThat(t).startsWith("  ").hasSizeLessThanOrEqualTo(columns));
     assertThat(beneath).anySatisfy(t -> assertThat(t).contains("Середня,"));
     assertThat(beneath).anySatisfy(t -> assertThat(t).isEqualTo("  центром"));
+  }
+
+  /** The pre-bill of {@code check} at table 6 of «Кафе», in Ukrainian, at the epoch in UTC. */
+  private static List<Line> atCafe(
+      CheckDto check, int columns, java.util.function.UnaryOperator<String> printable) {
+    return PreBill.lines(
+        check,
+        "Кафе",
+        "6",
+        Currency.getInstance("UAH"),
+        Locale.forLanguageTag("uk-UA"),
+        ZoneOffset.UTC,
+        Instant.EPOCH,
+        new Messages(Locale.forLanguageTag("uk")),
+        columns,
+        printable);
   }
 
   /** Check 7 of two guests with one line, open. */
