@@ -113,15 +113,9 @@ public final class SaleView extends BorderPane {
             });
   }
 
-  @Override
-  protected void layoutChildren() {
-    super.layoutChildren();
-    placeBanner();
-  }
-
   /**
    * The banner lies where it covers no line just added or changed ({@link CartPane#bannerTop}).
-   * Placed again after every layout pulse: the cart's cells are laid out after this screen.
+   * Placed after every layout pulse, once the cart's cells are laid out too.
    */
   private void placeBanner() {
     io.kasa.terminal.ui.Banner.place(

@@ -56,9 +56,12 @@ class HostStandTest extends RegisterUiTest {
   }
 
   /** TestFX looks for {@code @Start} on the test class itself. */
+  private Stage stage;
+
   @Override
   @Start
   void start(Stage stage) {
+    this.stage = stage;
     super.start(stage);
   }
 
@@ -248,6 +251,31 @@ class HostStandTest extends RegisterUiTest {
         robot.lookup("#waitlist").queryAs(javafx.scene.control.ListView.class);
     assertThat(((javafx.scene.control.Label) waitlist.getPlaceholder()).getText())
         .isEqualTo("Nobody is waiting. A host or a manager keeps the waitlist.");
+    if (System.getProperty("kasa.screenshots") != null) {
+      // The cashier's stand, as pictures for a look: both sizes, both languages.
+      double width = stage.getWidth();
+      double height = stage.getHeight();
+      for (String language : new String[] {"uk", "en"}) {
+        for (int[] size : new int[][] {{1024, 768}, {1280, 800}}) {
+          robot.interact(
+              () -> {
+                stage.setWidth(size[0]);
+                stage.setHeight(size[1]);
+                fixture.register.messages().localeProperty().set(Locale.forLanguageTag(language));
+              });
+          Screenshots.saveIfAsked(
+              robot,
+              stage.getScene(),
+              "host-stand-cashier-" + language + "-" + size[0] + "x" + size[1]);
+        }
+      }
+      robot.interact(
+          () -> {
+            stage.setWidth(width);
+            stage.setHeight(height);
+            fixture.register.messages().localeProperty().set(Locale.ENGLISH);
+          });
+    }
     tap(robot, "#table-5");
     for (String hidden : new String[] {"#move", "#merge"}) {
       assertThat(robot.lookup(hidden).tryQuery().map(javafx.scene.Node::isVisible))
@@ -258,19 +286,7 @@ class HostStandTest extends RegisterUiTest {
     assertThat(banner(robot)).contains("for a host or a manager");
     robot.type(KeyCode.F10);
     await().atMost(Duration.ofSeconds(10)).until(() -> fixture.register.sale().lines().size() == 2);
-    tap(robot, "#pay");
-    tap(robot, "#cash");
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .until(() -> fixture.register.sale().phaseProperty().get() == SaleViewModel.Phase.DONE);
-    Outbox outbox = fixture.terminal.outbox();
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .until(
-            () -> {
-              fixture.terminal.syncNow();
-              return outbox.countAcknowledged(CloudTerminal.CHECK_SETTLE) == 1;
-            });
+    Outbox outbox = payInCashUntilSettled(robot);
     assertThat(outbox.count(CloudTerminal.CHECK_SETTLE)).isEqualTo(1);
     assertThat(outbox.rejectedEntries()).isEmpty();
     assertThat(table("5").get("state").asText()).isEqualTo("PAID");
@@ -316,19 +332,7 @@ class HostStandTest extends RegisterUiTest {
     assertThat(sold.lines().get(0).note()).isEqualTo("без цибулі");
     assertThat(sold.lines().get(1).modifiers()).hasSize(1);
     assertThat(sold.totals().total().minor()).isEqualTo(total);
-    tap(robot, "#pay");
-    tap(robot, "#cash");
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .until(() -> fixture.register.sale().phaseProperty().get() == SaleViewModel.Phase.DONE);
-    Outbox outbox = fixture.terminal.outbox();
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .until(
-            () -> {
-              fixture.terminal.syncNow();
-              return outbox.countAcknowledged(CloudTerminal.CHECK_SETTLE) >= 1;
-            });
+    Outbox outbox = payInCashUntilSettled(robot);
     assertThat(outbox.rejectedEntries()).isEmpty();
     JsonNode paid = table("T4");
     assertThat(paid.get("state").asText()).isEqualTo("PAID");
@@ -585,6 +589,24 @@ class HostStandTest extends RegisterUiTest {
    * Touches what the query names once it is shown and enabled: the stand's faces change after the
    * service answers, and under load a touch may come before the face it is meant for.
    */
+  /** Pays the sale on screen in cash and waits until the service has the check settled. */
+  private Outbox payInCashUntilSettled(FxRobot robot) {
+    tap(robot, "#pay");
+    tap(robot, "#cash");
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> fixture.register.sale().phaseProperty().get() == SaleViewModel.Phase.DONE);
+    Outbox outbox = fixture.terminal.outbox();
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () -> {
+              fixture.terminal.syncNow();
+              return outbox.countAcknowledged(CloudTerminal.CHECK_SETTLE) >= 1;
+            });
+    return outbox;
+  }
+
   private static FxRobot tap(FxRobot robot, String query) {
     await()
         .atMost(Duration.ofSeconds(15))
