@@ -37,6 +37,8 @@ final class TablePane extends VBox {
   private final ListView<CheckLineDto> check = new ListView<>(lines);
   private final Label total = new Label();
 
+  private final javafx.beans.InvalidationListener relabel = o -> check.refresh();
+
   TablePane(HostViewModel vm, Messages m, LongFunction<String> money) {
     super(4);
     this.vm = vm;
@@ -61,7 +63,8 @@ final class TablePane extends VBox {
     empty.getStyleClass().add("text-muted");
     check.setPlaceholder(empty);
     // Lines unchanged keep their cells: in another language their amounts and states are redrawn.
-    m.localeProperty().addListener((o, a, b) -> check.refresh());
+    // Weakly: the words outlive this stand, which goes at sign-out.
+    m.localeProperty().addListener(new javafx.beans.WeakInvalidationListener(relabel));
     VBox.setVgrow(check, Priority.ALWAYS);
     total.setId("check-total");
     total.getStyleClass().add("check-total");
